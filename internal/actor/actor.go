@@ -1,0 +1,445 @@
+// Package actor holds sitrep's actor dictionary: state forces, governments,
+// publics, rebel groups, militias and international forces named as ACLED
+// names them, with their inter codes, aliases and the dates their roles held,
+// and the people who speak or act for them. The data is readable YAML under
+// data/ (see DATA.md).
+package actor
+
+import (
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+	"gopkg.in/yaml.v3"
+)
+
+//go:embed data/*.yaml
+var data embed.FS
+
+// Actor is one actor of the dictionary.
+type Actor struct {
+	// Name is the ACLED-style canonical name, e.g. "Military Forces of
+	// Pakistan (2022-)".
+	Name    string
+	Aliases []string
+	// Inter is ACLED's inter code: 1 state forces, 2 rebel groups,
+	// 3 political militias, 4 identity militias, 5 rioters, 6 protesters,
+	// 7 civilians, 8 external/other forces.
+	Inter int
+	// Country is the ISO alpha-2 code of the country it belongs to; empty
+	// for transnational actors.
+	Country string
+	// Sector is the PLOVER sector: MIL, COP, GOV, REB, PTY, CVL, UAF, ...
+	Sector string
+	// From and To bound when the actor held this role, YYYY-MM-DD; empty
+	// means open.
+	From, To string
+	// Kind is the state or public role of a country's actor: military,
+	// police, government, protesters, rioters, civilians, unidentified,
+	// communal; empty for named groups.
+	Kind string
+}
+
+// ValidOn reports whether a is the actor to use for an event on day d; a
+// zero d accepts every actor.
+func (a *Actor) ValidOn(d time.Time) bool {
+	if d.IsZero() {
+		return a.To == ""
+	}
+	day := d.Format(time.DateOnly)
+	return (a.From == "" || a.From <= day) && (a.To == "" || day <= a.To)
+}
+
+// Mention is an actor reference found in text; Start and End are byte
+// offsets into the text given to Find.
+type Mention struct {
+	Start, End int
+	Text       string
+	// Actor is nil for a bare force or public ("security forces",
+	// "gunmen", "protesters") whose country the text does not say; callers
+	// resolve it with ForCountry and Bare.
+	Actor *Actor
+	// Bare is the kind of a bare mention, for ForCountry.
+	Bare string
+	// Person and Role are set when the mention is a person who speaks or
+	// acts for Actor.
+	Person string
+	Role   string
+}
+
+// entry is what a folded phrase may denote.
+type entry struct {
+	actor    int32 // index into actors, or -1
+	person   int32 // index into people, or -1
+	bare     string
+	exact    bool // the phrase is the actor's name, not an alias
+	caseSens bool // an acronym: must match case
+	capital  bool // the phrase starts with a capital letter
+}
+
+type person struct {
+	Name, Role, For string
+}
+
+// Dictionary is the loaded actor data. It is immutable after Load and safe
+// for concurrent use.
+type Dictionary struct {
+	actors    []*Actor
+	people    []person
+	phrases   map[string][]entry
+	maxWords  int
+	byKind    map[string][]int32 // "PK|military" -> actor indexes, one per period
+	byName    map[string]int32
+	demonyms  map[string]string
+	countries int
+}
+
+// Load parses the embedded YAML data.
+func Load() (*Dictionary, error) {
+	d := &Dictionary{
+		phrases:  map[string][]entry{},
+		byKind:   map[string][]int32{},
+		byName:   map[string]int32{},
+		demonyms: map[string]string{},
+	}
+	var countries []countryData
+	if err := readYAML("data/countries.yaml", &countries); err != nil {
+		return nil, err
+	}
+	var groups []groupData
+	if err := readYAML("data/groups.yaml", &groups); err != nil {
+		return nil, err
+	}
+	var people []personData
+	if err := readYAML("data/people.yaml", &people); err != nil {
+		return nil, err
+	}
+	for _, c := range countries {
+		if err := d.addCountry(c); err != nil {
+			return nil, err
+		}
+	}
+	d.countries = len(countries)
+	for _, g := range groups {
+		if err := d.addGroup(g); err != nil {
+			return nil, err
+		}
+	}
+	for _, p := range people {
+		if err := d.addPerson(p); err != nil {
+			return nil, err
+		}
+	}
+	for w, kind := range bareNouns {
+		d.addPhrase(w, entry{actor: -1, person: -1, bare: kind})
+	}
+	return d, nil
+}
+
+func readYAML(name string, v any) error {
+	b, err := data.ReadFile(name)
+	if err != nil {
+		return fmt.Errorf("actor data: %w", err)
+	}
+	if err := yaml.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("actor data %s: %w", name, err)
+	}
+	return nil
+}
+
+// Len returns the number of actors.
+func (d *Dictionary) Len() int { return len(d.actors) }
+
+// Countries returns the number of countries with state actors.
+func (d *Dictionary) Countries() int { return d.countries }
+
+// People returns the number of people.
+func (d *Dictionary) People() int { return len(d.people) }
+
+// Actors returns every actor, in the order of the data.
+func (d *Dictionary) Actors() []*Actor { return d.actors }
+
+// Lookup resolves a name, alias, demonym phrase or person to the actor
+// valid on date (zero date: the current one).
+func (d *Dictionary) Lookup(name string, date time.Time) (*Actor, bool) {
+	toks := tokenize(name)
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = t.key
+	}
+	a, _, ok := d.pick(d.phrases[strings.Join(keys, " ")], date)
+	return a, ok && a != nil
+}
+
+// pick chooses, among a phrase's entries, the one valid on date: names
+// before aliases, in data order.
+func (d *Dictionary) pick(es []entry, date time.Time) (*Actor, *entry, bool) {
+	var best *entry
+	var bestActor *Actor
+	for i := range es {
+		e := &es[i]
+		var a *Actor
+		switch {
+		case e.person >= 0:
+			a = d.forPerson(d.people[e.person], date)
+		case e.actor >= 0:
+			a = d.actors[e.actor]
+			if !a.ValidOn(date) {
+				continue
+			}
+		case e.bare != "":
+			if best == nil {
+				best = e
+			}
+			continue
+		}
+		if best == nil || best.bare != "" || (e.exact && !best.exact) {
+			best, bestActor = e, a
+		}
+	}
+	return bestActor, best, best != nil
+}
+
+func (d *Dictionary) forPerson(p person, date time.Time) *Actor {
+	if iso, kind, ok := strings.Cut(p.For, ":"); ok {
+		a, _ := d.ForCountry(iso, kind, date)
+		return a
+	}
+	if i, ok := d.byName[p.For]; ok {
+		return d.actors[i]
+	}
+	return nil
+}
+
+// ForCountry returns the country's actor of the given kind valid on date:
+// kind is military, police, government, protesters, rioters, civilians,
+// unidentified or communal.
+func (d *Dictionary) ForCountry(iso2, kind string, date time.Time) (*Actor, bool) {
+	ids := d.byKind[strings.ToUpper(iso2)+"|"+kind]
+	for _, i := range ids {
+		if d.actors[i].ValidOn(date) {
+			return d.actors[i], true
+		}
+	}
+	if len(ids) > 0 && date.IsZero() {
+		return d.actors[ids[len(ids)-1]], true
+	}
+	return nil, false
+}
+
+// Demonym maps a demonym or country name ("Pakistani", "Afghan",
+// "Congolese", "Pakistan") to its ISO code.
+func (d *Dictionary) Demonym(word string) (string, bool) {
+	code, ok := d.demonyms[fold(word)]
+	return code, ok
+}
+
+// Find returns the actor references in text, longest first, not
+// overlapping, in text order, each actor as valid on date.
+func (d *Dictionary) Find(text string, date time.Time) []Mention {
+	toks := tokenize(text)
+	var out []Mention
+	for i := 0; i < len(toks); {
+		matched := 0
+		var m Mention
+		var b strings.Builder
+		for n := min(d.maxWords, len(toks)-i); n >= 1; n-- {
+			b.Reset()
+			ok := true
+			for k := 0; k < n; k++ {
+				if k > 0 {
+					if !joins(text[toks[i+k-1].end:toks[i+k].start]) {
+						ok = false
+						break
+					}
+					b.WriteByte(' ')
+				}
+				b.WriteString(toks[i+k].key)
+			}
+			if !ok {
+				continue
+			}
+			es := d.phrases[b.String()]
+			if len(es) == 0 {
+				continue
+			}
+			surface := text[toks[i].start:toks[i+n-1].end]
+			es = matchCase(es, surface)
+			a, e, found := d.pick(es, date)
+			if !found {
+				continue
+			}
+			m = Mention{Start: toks[i].start, End: toks[i+n-1].end, Text: surface, Actor: a}
+			switch {
+			case e.person >= 0:
+				m.Person, m.Role = d.people[e.person].Name, d.people[e.person].Role
+			case e.bare != "":
+				m.Bare = e.bare
+			}
+			matched = n
+			break
+		}
+		if matched == 0 {
+			i++
+			continue
+		}
+		out = append(out, m)
+		i += matched
+	}
+	return out
+}
+
+// matchCase keeps the entries whose case rules the surface text meets.
+func matchCase(es []entry, surface string) []entry {
+	first, _ := utf8.DecodeRuneInString(surface)
+	out := es[:0:0]
+	for _, e := range es {
+		if e.caseSens && !isAcronymOf(surface) {
+			continue
+		}
+		if e.capital && !unicode.IsUpper(first) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// isAcronymOf reports whether surface is written in capitals (digits and
+// hyphens allowed), as an acronym must be.
+func isAcronymOf(surface string) bool {
+	for _, r := range surface {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// joins reports whether the bytes between two tokens may sit inside one
+// actor name.
+func joins(s string) bool {
+	switch s {
+	case "", " ", "-", "'", "’", "/", "‐":
+		return true
+	}
+	return false
+}
+
+// token is a word with its byte span and folded key.
+type token struct {
+	start, end int
+	key        string
+}
+
+// tokenize splits text into words (letters and digits); a possessive 's
+// becomes its own token "'s".
+func tokenize(text string) []token {
+	var out []token
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if (r == '\'' || r == '’') && i+size < len(text) && (text[i+size] == 's' || text[i+size] == 'S') &&
+			(i+size+1 >= len(text) || !isWordByte(text[i+size+1])) && len(out) > 0 && out[len(out)-1].end == i {
+			out = append(out, token{start: i, end: i + size + 1, key: "'s"})
+			i += size + 1
+			continue
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += size
+			continue
+		}
+		start := i
+		for i < len(text) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
+				break
+			}
+			i += size
+		}
+		out = append(out, token{start: start, end: i, key: fold(text[start:i])})
+	}
+	return out
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+// fold lower-cases s and removes accents.
+func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if !ascii {
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		if r, _, err := transform.String(t, s); err == nil {
+			s = r
+		}
+	}
+	return strings.ToLower(strings.ReplaceAll(s, "’", "'"))
+}
+
+// addPhrase indexes a phrase under its folded key.
+func (d *Dictionary) addPhrase(phrase string, e entry) {
+	toks := tokenize(phrase)
+	if len(toks) == 0 {
+		return
+	}
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = t.key
+	}
+	k := strings.Join(keys, " ")
+	first, _ := utf8.DecodeRuneInString(phrase)
+	e.capital = unicode.IsUpper(first)
+	e.caseSens = len(phrase) <= 6 && isAcronymOf(phrase) && strings.IndexFunc(phrase, unicode.IsLetter) >= 0
+	for _, have := range d.phrases[k] {
+		if have.actor == e.actor && have.person == e.person && have.bare == e.bare {
+			return
+		}
+	}
+	d.phrases[k] = append(d.phrases[k], e)
+	if len(toks) > d.maxWords {
+		d.maxWords = len(toks)
+	}
+}
+
+// addActor appends a and indexes its name and aliases.
+func (d *Dictionary) addActor(a *Actor) (int32, error) {
+	if _, dup := d.byName[a.Name]; dup {
+		return 0, fmt.Errorf("actor data: duplicate actor name %q", a.Name)
+	}
+	if a.Inter < 1 || a.Inter > 8 {
+		return 0, fmt.Errorf("actor data: %q has inter code %d, want 1-8", a.Name, a.Inter)
+	}
+	idx := int32(len(d.actors))
+	d.actors = append(d.actors, a)
+	d.byName[a.Name] = idx
+	d.addPhrase(a.Name, entry{actor: idx, person: -1, exact: true})
+	for _, al := range a.Aliases {
+		d.addPhrase(al, entry{actor: idx, person: -1})
+	}
+	return idx, nil
+}
+
+// Sorted returns the actors' names in order, for tests and listings.
+func (d *Dictionary) Sorted() []string {
+	out := make([]string, len(d.actors))
+	for i, a := range d.actors {
+		out[i] = a.Name
+	}
+	sort.Strings(out)
+	return out
+}

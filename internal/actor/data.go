@@ -1,0 +1,213 @@
+package actor
+
+import (
+	"fmt"
+	"strings"
+)
+
+// countryData is one entry of data/countries.yaml.
+type countryData struct {
+	ISO        string       `yaml:"iso"`
+	Name       string       `yaml:"name"`
+	Aliases    []string     `yaml:"aliases"`
+	Demonyms   []string     `yaml:"demonyms"`
+	Capital    string       `yaml:"capital"`
+	Periods    []periodData `yaml:"periods"`
+	Military   []string     `yaml:"military"`
+	Police     []string     `yaml:"police"`
+	Government []string     `yaml:"government"`
+}
+
+type periodData struct {
+	Label      string   `yaml:"label"`
+	From       string   `yaml:"from"`
+	To         string   `yaml:"to"`
+	Military   []string `yaml:"military"`
+	Police     []string `yaml:"police"`
+	Government []string `yaml:"government"`
+}
+
+// groupData is one entry of data/groups.yaml.
+type groupData struct {
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases"`
+	Inter   int      `yaml:"inter"`
+	Country string   `yaml:"country"`
+	From    string   `yaml:"from"`
+	To      string   `yaml:"to"`
+}
+
+// personData is one entry of data/people.yaml.
+type personData struct {
+	Name    string   `yaml:"name"`
+	Aliases []string `yaml:"aliases"`
+	Role    string   `yaml:"role"`
+	For     string   `yaml:"for"`
+}
+
+// forceNouns are what English news calls a state's armed forces after a
+// demonym ("Pakistani soldiers").
+var forceNouns = []string{"military", "army", "troops", "soldiers", "soldier", "forces", "security forces",
+	"armed forces", "air force", "jets", "warplanes", "fighter jets", "drones", "artillery", "positions",
+	"border posts", "posts", "border guards", "navy", "military forces", "troop", "servicemen", "paratroopers",
+	"special forces", "defence forces", "defense forces", "military convoy", "army chief", "military spokesman",
+	"army spokesman", "defence ministry", "defense ministry", "military officials", "commanders"}
+
+var policeNouns = []string{"police", "police officers", "policemen", "police force", "riot police", "gendarmes", "police officer"}
+
+var governmentNouns = []string{"government", "officials", "authorities", "foreign ministry", "interior ministry",
+	"foreign minister", "interior minister", "president", "prime minister", "presidency", "cabinet", "state media",
+	"leadership", "administration", "regime", "junta", "embassy", "delegation", "diplomats", "information minister"}
+
+// bareNouns are forces and publics named without a country; callers
+// resolve them with ForCountry.
+var bareNouns = map[string]string{
+	"soldiers": "military", "troops": "military", "the army": "military", "the military": "military",
+	"security forces": "military", "armed forces": "military", "government forces": "military",
+	"government troops": "military", "army troops": "military", "military": "military",
+	"police": "police", "policemen": "police", "police officers": "police", "riot police": "police",
+	"gunmen": "unidentified", "armed men": "unidentified", "unidentified gunmen": "unidentified",
+	"assailants": "unidentified", "attackers": "unidentified", "militants": "unidentified",
+	"insurgents": "unidentified", "jihadists": "unidentified", "suspected militants": "unidentified",
+	"suspected jihadists": "unidentified", "armed group": "unidentified", "unknown gunmen": "unidentified",
+	"protesters": "protesters", "demonstrators": "protesters", "protestors": "protesters",
+	"rioters": "rioters", "mob": "rioters", "angry mob": "rioters",
+	"civilians": "civilians", "villagers": "civilians", "residents": "civilians", "worshippers": "civilians",
+	"passengers": "civilians", "farmers": "civilians", "students": "civilians",
+	"militiamen": "communal", "vigilantes": "communal",
+}
+
+// kinds of a country's actors, with ACLED's names, inter codes and PLOVER
+// sectors.
+var countryKinds = []struct {
+	kind, sector string
+	inter        int
+	name         func(country, period string) string
+}{
+	{"military", "MIL", 1, func(c, p string) string { return fmt.Sprintf("Military Forces of %s (%s)", c, p) }},
+	{"police", "COP", 1, func(c, p string) string { return fmt.Sprintf("Police Forces of %s (%s)", c, p) }},
+	{"government", "GOV", 1, func(c, p string) string { return fmt.Sprintf("Government of %s (%s)", c, p) }},
+	{"protesters", "CVL", 6, func(c, _ string) string { return fmt.Sprintf("Protesters (%s)", c) }},
+	{"rioters", "CVL", 5, func(c, _ string) string { return fmt.Sprintf("Rioters (%s)", c) }},
+	{"civilians", "CVL", 7, func(c, _ string) string { return fmt.Sprintf("Civilians (%s)", c) }},
+	{"unidentified", "UAF", 3, func(c, _ string) string { return fmt.Sprintf("Unidentified Armed Group (%s)", c) }},
+	{"communal", "UAF", 4, func(c, _ string) string { return fmt.Sprintf("Unidentified Communal Militia (%s)", c) }},
+}
+
+// addCountry creates a country's state actors for each of its periods and
+// its public actors.
+func (d *Dictionary) addCountry(c countryData) error {
+	if len(c.ISO) != 2 || c.Name == "" || len(c.Periods) == 0 {
+		return fmt.Errorf("actor data: country %q needs iso, name and periods", c.Name)
+	}
+	names := append([]string{c.Name}, c.Aliases...)
+	for _, n := range append(append([]string{}, names...), c.Demonyms...) {
+		d.demonyms[fold(n)] = c.ISO
+	}
+	for _, k := range countryKinds {
+		periods := c.Periods
+		if k.inter != 1 {
+			periods = []periodData{{}}
+		}
+		for _, p := range periods {
+			a := &Actor{Name: k.name(c.Name, p.Label), Inter: k.inter, Country: c.ISO, Sector: k.sector, From: p.From, To: p.To, Kind: k.kind}
+			a.Aliases = countryAliases(k.kind, c, p)
+			idx, err := d.addActor(a)
+			if err != nil {
+				return err
+			}
+			d.byKind[c.ISO+"|"+k.kind] = append(d.byKind[c.ISO+"|"+k.kind], idx)
+		}
+	}
+	return nil
+}
+
+// countryAliases writes the surface forms of a country's actor of a kind.
+func countryAliases(kind string, c countryData, p periodData) []string {
+	var out []string
+	names := append([]string{c.Name}, c.Aliases...)
+	withNouns := func(nouns []string) {
+		for _, dem := range c.Demonyms {
+			for _, n := range nouns {
+				out = append(out, dem+" "+n)
+			}
+		}
+		for _, name := range names {
+			for _, n := range nouns {
+				out = append(out, name+"'s "+n)
+			}
+		}
+	}
+	switch kind {
+	case "military":
+		withNouns(forceNouns)
+		for _, name := range names {
+			out = append(out, name+" Army", "Army of "+name, "Armed Forces of "+name, "Military Forces of "+name)
+		}
+		out = append(out, c.Military...)
+		out = append(out, p.Military...)
+	case "police":
+		withNouns(policeNouns)
+		for _, name := range names {
+			out = append(out, name+" Police", "Police Forces of "+name)
+		}
+		out = append(out, c.Police...)
+		out = append(out, p.Police...)
+	case "government":
+		withNouns(governmentNouns)
+		out = append(out, names...)
+		for _, name := range names {
+			out = append(out, "Government of "+name)
+		}
+		if c.Capital != "" {
+			out = append(out, c.Capital)
+		}
+		out = append(out, c.Government...)
+		out = append(out, p.Government...)
+	case "protesters":
+		withNouns([]string{"protesters", "demonstrators", "protestors", "opposition supporters"})
+	case "rioters":
+		withNouns([]string{"rioters", "mob"})
+	case "civilians":
+		withNouns([]string{"civilians", "villagers", "residents", "citizens", "nationals"})
+	}
+	return out
+}
+
+func (d *Dictionary) addGroup(g groupData) error {
+	if g.Name == "" {
+		return fmt.Errorf("actor data: group with no name")
+	}
+	sector := "REB"
+	switch g.Inter {
+	case 1:
+		sector = "MIL"
+	case 3, 4:
+		sector = "UAF"
+	case 5, 6:
+		sector = "CVL"
+	case 8:
+		sector = "MIL"
+	}
+	_, err := d.addActor(&Actor{Name: g.Name, Aliases: g.Aliases, Inter: g.Inter, Country: strings.ToUpper(g.Country), Sector: sector, From: g.From, To: g.To})
+	return err
+}
+
+func (d *Dictionary) addPerson(p personData) error {
+	if p.Name == "" || p.For == "" {
+		return fmt.Errorf("actor data: person %q needs name and for", p.Name)
+	}
+	if iso, kind, ok := strings.Cut(p.For, ":"); ok {
+		if len(d.byKind[iso+"|"+kind]) == 0 {
+			return fmt.Errorf("actor data: person %q speaks for unknown %s", p.Name, p.For)
+		}
+	} else if _, ok := d.byName[p.For]; !ok {
+		return fmt.Errorf("actor data: person %q speaks for unknown actor %q", p.Name, p.For)
+	}
+	idx := int32(len(d.people))
+	d.people = append(d.people, person{Name: p.Name, Role: p.Role, For: p.For})
+	for _, n := range append([]string{p.Name}, p.Aliases...) {
+		d.addPhrase(n, entry{actor: -1, person: idx, exact: n == p.Name})
+	}
+	return nil
+}

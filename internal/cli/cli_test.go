@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/event"
+)
+
+func run(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestExtractSample(t *testing.T) {
+	code, out, stderr := run(t, "", "extract", "--compact", filepath.Join("..", "..", "testdata", "samples", "kashmir-2025-05-07-strikes.txt"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var res event.Result
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Document.Published != "2025-05-07" || res.Document.Outlet != "Indus Wire" || len(res.Events) == 0 {
+		t.Errorf("document %+v with %d events", res.Document.Published, len(res.Events))
+	}
+}
+
+func TestExtractBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := write("good.txt", []byte("Soldiers clashed with rebels near Goma in North Kivu on Monday, killing 5 people, the army said.\n"))
+	tests := []struct {
+		name, path, want string
+	}{
+		{"empty", write("empty.txt", nil), "empty input"},
+		{"binary", write("bin.dat", []byte("\x00\x01\x02\x03")), "binary"},
+		{"invalid utf-8", write("bad.txt", []byte("Soldiers \xff\xfe clashed with rebels on Monday, officials said in a statement.")), "UTF-8"},
+		{"missing", filepath.Join(dir, "nope.txt"), "no such file"},
+		{"truncated html", write("t.html", []byte("<!DOCTYPE html><html><body><div><p>Soldiers clashed")), "truncated HTML"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, stderr := run(t, "", "extract", "--compact", tt.path, good)
+			if code != 1 || !strings.Contains(stderr, tt.want) {
+				t.Errorf("exit %d, stderr %q; want 1 and %q", code, stderr, tt.want)
+			}
+			// The good file in the same batch still comes out.
+			if strings.Count(out, "\n") != 1 || !strings.Contains(out, "Goma") {
+				t.Errorf("batch output %q", out)
+			}
+		})
+	}
+	big := write("big.txt", bytes.Repeat([]byte("a "), 100))
+	if code, _, stderr := run(t, "", "extract", "--max-bytes", "50", big); code != 1 || !strings.Contains(stderr, "too large") {
+		t.Errorf("over --max-bytes: exit %d, %q", code, stderr)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	if code, _, _ := run(t, ""); code != 2 {
+		t.Errorf("no args: exit %d", code)
+	}
+	if code, _, stderr := run(t, "", "frobnicate"); code != 2 || !strings.Contains(stderr, "unknown command") {
+		t.Errorf("unknown command: exit %d %q", code, stderr)
+	}
+	if code, _, _ := run(t, "", "extract"); code != 2 {
+		t.Errorf("extract with no input: exit %d", code)
+	}
+	if code, _, _ := run(t, "", "extract", "--published", "yesterday", "-"); code != 2 {
+		t.Errorf("bad --published: exit %d", code)
+	}
+}
+
+func TestEvalShared(t *testing.T) {
+	dir := filepath.Join("..", "..", "..", "shared", "corpus")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("../shared/corpus not present (%v)", err)
+	}
+	code, out, stderr := run(t, "", "eval", "--json", dir)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var r struct {
+		All struct{ F1 float64 } `json:"all"`
+	}
+	if err := json.Unmarshal([]byte(out), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.All.F1 != 1 {
+		t.Errorf("F1 = %v", r.All.F1)
+	}
+}

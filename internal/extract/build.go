@@ -1,0 +1,319 @@
+package extract
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/event"
+)
+
+// build writes the event a cluster reports.
+func (a *analysis) build(c *cluster) event.Event {
+	f := c.first()
+	ev := event.Event{
+		Plover:     f.plover,
+		PloverMode: f.mode,
+		Span:       f.span,
+	}
+	evidence := func(field string, s event.Span) {
+		if s.Valid(len(a.text)) {
+			ev.Evidence = append(ev.Evidence, event.Evidence{Field: field, Span: s, Text: a.text[s.Start:s.End]})
+		}
+	}
+	if f.typ != "" {
+		ev.EventType, ev.SubEventType = event.Str(f.typ), event.Str(f.sub)
+	}
+	evidence("event_type", f.trig.Span)
+
+	// Actors: the first mention that names each role.
+	var a1, a2, s1, s2 *role
+	for _, m := range c.ms {
+		if a1 == nil && m.actor1 != nil {
+			a1 = m.actor1
+		}
+		if s1 == nil && m.assoc1 != nil {
+			s1 = m.assoc1
+		}
+	}
+	for _, m := range c.ms {
+		if a2 == nil && m.actor2 != nil && m.actor2.name() != a1.name() {
+			a2 = m.actor2
+		}
+		if s2 == nil && m.assoc2 != nil {
+			s2 = m.assoc2
+		}
+	}
+	if a1 != nil {
+		ev.Actor1, ev.Inter1, ev.Actor1Aliases = a.describe(a1, c)
+		evidence("actor1", a1.Span)
+	}
+	if a2 != nil {
+		ev.Actor2, ev.Inter2, ev.Actor2Aliases = a.describe(a2, c)
+		evidence("actor2", a2.Span)
+	}
+	if s1 != nil && s1.name() != ev.Actor1 {
+		ev.AssocActor1 = s1.name()
+		evidence("assoc_actor_1", s1.Span)
+	}
+	if s2 != nil && s2.name() != ev.Actor2 {
+		ev.AssocActor2 = s2.name()
+		evidence("assoc_actor_2", s2.Span)
+	}
+	ev.Interaction = interaction(ev.Inter1, ev.Inter2)
+
+	// Place: the most precise place a mention names itself.
+	var placeFrom *mention
+	for _, m := range c.ms {
+		if m.place == nil {
+			continue
+		}
+		if placeFrom == nil || (m.ownPlace && (!placeFrom.ownPlace || m.place.Precision < placeFrom.place.Precision)) {
+			placeFrom = m
+		}
+	}
+	if placeFrom != nil {
+		p := placeFrom.place
+		ev.ISO, ev.Country = p.Place.CountryCode, p.Place.Country
+		ev.Admin1, ev.Admin2 = p.Place.Admin1, p.Place.Admin2
+		ev.Location = p.Place.Name
+		lat, lon := p.Place.Lat, p.Place.Lon
+		ev.Latitude, ev.Longitude = &lat, &lon
+		ev.GeoPrecision = p.Precision
+		if ev.GeoPrecision == 0 {
+			ev.GeoPrecision = p.Place.Precision()
+		}
+		if p.End > p.Start {
+			evidence("location", event.Span{Start: p.Start, End: p.End})
+		}
+	}
+
+	// Date: the narrowest explicit time, else the inherited one.
+	when, whenFrom := f.when, (*mention)(nil)
+	for _, m := range c.ms {
+		if m.ownTime && (whenFrom == nil || m.when.Days() < when.Days()) {
+			when, whenFrom = m.when, m
+		}
+	}
+	ev.DateStart, ev.DateEnd = day(when.Start), day(when.End)
+	ev.EventDate = day(when.Mid())
+	ev.TimePrecision = when.Precision()
+	if whenFrom != nil && whenFrom.whenExpr != nil {
+		evidence("date", whenFrom.whenExpr.Span)
+	}
+
+	a.tally(&ev, c, evidence)
+	for _, m := range c.ms[1:] {
+		if m.trig.Span != f.trig.Span {
+			evidence("mention", m.span)
+		}
+	}
+	ev.Notes = notes(ev)
+	ev.ID = eventID(a.doc.ID, ev)
+	return ev
+}
+
+// describe returns an actor's name, inter code and aliases, the words the
+// article used for it first among them.
+func (a *analysis) describe(r *role, c *cluster) (string, int, []string) {
+	seen := map[string]bool{}
+	var aliases []string
+	add := func(s string) {
+		s = strings.TrimSpace(s)
+		if s != "" && !seen[strings.ToLower(s)] && s != r.name() {
+			seen[strings.ToLower(s)] = true
+			aliases = append(aliases, s)
+		}
+	}
+	for _, m := range c.ms {
+		for _, o := range []*role{m.actor1, m.actor2} {
+			if o != nil && o.name() == r.name() {
+				add(o.Text)
+			}
+		}
+	}
+	if r.Actor == nil {
+		return r.Name, 0, aliases
+	}
+	for _, al := range r.Actor.Aliases {
+		add(al)
+	}
+	return r.Actor.Name, r.Actor.Inter, aliases
+}
+
+// interaction is ACLED's two-digit code, lower inter first; a sole actor
+// gives its code times ten.
+func interaction(i1, i2 int) int {
+	if i1 == 0 {
+		i1, i2 = i2, 0
+	}
+	if i2 == 0 {
+		return i1 * 10
+	}
+	if i2 < i1 {
+		i1, i2 = i2, i1
+	}
+	return i1*10 + i2
+}
+
+// tally sets fatalities, injuries and claims by ACLED's rule: for each
+// group of people counted, the lowest figure any source gives; the groups
+// summed; disagreeing figures flag the event as contested.
+func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, event.Span)) {
+	type fig struct {
+		min, max int
+		span     event.Span
+	}
+	groups := map[string]*fig{}
+	var order []string
+	var injured *fig
+	seen := map[string]bool{}
+	for _, m := range c.ms {
+		for _, cl := range m.claims {
+			key := fmt.Sprintf("%s|%d|%d", cl.kind, cl.q.Value, cl.q.Start)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			ev.Claims = append(ev.Claims, a.claimOf(cl))
+			evidence(fmt.Sprintf("claims[%d]", len(ev.Claims)-1), cl.span)
+			if cl.kind != "killed" {
+				continue
+			}
+			g, ok := groups[cl.group]
+			if !ok {
+				g = &fig{min: cl.q.Value, max: cl.q.Value, span: cl.q.Span}
+				groups[cl.group] = g
+				order = append(order, cl.group)
+				continue
+			}
+			if cl.q.Value < g.min {
+				g.min, g.span = cl.q.Value, cl.q.Span
+			}
+			g.max = max(g.max, cl.q.Value)
+		}
+		for _, cl := range m.injured {
+			key := fmt.Sprintf("%s|%d|%d", cl.kind, cl.q.Value, cl.q.Start)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			ev.Claims = append(ev.Claims, a.claimOf(cl))
+			evidence(fmt.Sprintf("claims[%d]", len(ev.Claims)-1), cl.span)
+			if injured == nil || cl.q.Value < injured.min {
+				injured = &fig{min: cl.q.Value, span: cl.q.Span}
+			}
+		}
+	}
+	if len(groups) > 0 {
+		known, unknown := 0, -1
+		for _, k := range order {
+			g := groups[k]
+			if g.min != g.max {
+				ev.Contested = true
+			}
+			if k == "" {
+				unknown = g.min
+				continue
+			}
+			known += g.min
+			evidence("fatalities", g.span)
+		}
+		if unknown >= 0 {
+			evidence("fatalities", groups[""].span)
+		}
+		total := max(known, unknown)
+		ev.Fatalities = &total
+	}
+	if injured != nil {
+		n := injured.min
+		ev.Injured = &n
+		evidence("injured", injured.span)
+	}
+	if ev.Claims == nil {
+		ev.Claims = []event.Claim{}
+	}
+}
+
+func (a *analysis) claimOf(cl claim) event.Claim {
+	out := event.Claim{
+		Kind:      cl.kind,
+		Count:     cl.q.Value,
+		Qualifier: cl.q.Qualifier,
+		Of:        cl.of,
+		Hedge:     cl.hedge,
+		Span:      cl.span,
+	}
+	if cl.source != nil {
+		out.Source = cl.source.Text
+		if cl.source.Name != "" {
+			out.Source = cl.source.Name
+		}
+		if cl.source.Actor != nil {
+			out.SourceActor = cl.source.Actor.Name
+		}
+	}
+	return out
+}
+
+func day(t time.Time) string { return t.Format(time.DateOnly) }
+
+// notes writes an ACLED-style one-line summary.
+func notes(ev event.Event) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "On %s", ev.EventDate)
+	if ev.TimePrecision > 1 {
+		fmt.Fprintf(&b, " (between %s and %s)", ev.DateStart, ev.DateEnd)
+	}
+	b.WriteString(", ")
+	if ev.Actor1 != "" {
+		b.WriteString(ev.Actor1)
+	} else {
+		b.WriteString("unknown actors")
+	}
+	what := ev.Plover
+	if ev.SubEventType != nil {
+		what = strings.ToLower(*ev.SubEventType)
+	}
+	fmt.Fprintf(&b, ": %s", what)
+	if ev.Actor2 != "" {
+		fmt.Fprintf(&b, " involving %s", ev.Actor2)
+	}
+	if ev.Location != "" {
+		fmt.Fprintf(&b, " in %s", ev.Location)
+		if ev.Country != "" && ev.Country != ev.Location {
+			fmt.Fprintf(&b, ", %s", ev.Country)
+		}
+	}
+	b.WriteString(".")
+	if ev.Fatalities != nil {
+		fmt.Fprintf(&b, " Fatalities: %d", *ev.Fatalities)
+		if ev.Contested {
+			var figs []string
+			for _, c := range ev.Claims {
+				if c.Kind == "killed" {
+					src := c.Source
+					if src == "" {
+						src = "unattributed"
+					}
+					figs = append(figs, fmt.Sprintf("%d per %s", c.Count, src))
+				}
+			}
+			fmt.Fprintf(&b, " (contested: %s)", strings.Join(figs, "; "))
+		}
+		b.WriteString(".")
+	}
+	return b.String()
+}
+
+// eventID is stable for the same document and event.
+func eventID(docID string, ev event.Event) string {
+	typ := ev.Plover
+	if ev.EventType != nil {
+		typ = *ev.EventType + "/" + *ev.SubEventType
+	}
+	h := sha256.Sum256([]byte(strings.Join([]string{docID, typ, ev.DateStart, ev.DateEnd, ev.Location, ev.Actor1, ev.Actor2, fmt.Sprint(ev.Span.Start)}, "\x00")))
+	return hex.EncodeToString(h[:8])
+}

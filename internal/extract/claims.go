@@ -1,0 +1,245 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/quantity"
+)
+
+// claim is a count with its kind, victims, source and hedge.
+type claim struct {
+	q      quantity.Quantity
+	kind   string
+	of     string
+	group  string // who was counted, for comparing figures
+	source *role
+	hedge  string
+	span   event.Span // the whole claim: the clause that carries it
+}
+
+var (
+	// kindAfterRE finds what a count counts in the words after it.
+	kindAfterRE = regexp.MustCompile(`(?i)^\s*((?:[\w’'-]+\s+){0,6}?)(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|are\s+|being\s+|of\s+them\s+|more\s+|others\s+)?(killed|dead|died|deaths?|fatalities|casualties|bodies|slain|lost their lives|perished|wounded|injured|hurt|injuries|abducted|kidnapped|taken hostage|missing|arrested|detained|captured|taken prisoner|held)\b`)
+	// kindBeforeRE finds the kind in the words right before a count.
+	kindBeforeRE = regexp.MustCompile(`(?i)\b(killing|killed|kill|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|capturing|captured|death toll (?:rose|climbed|stood|reached|was|is|has risen)(?: to| at)?|toll (?:rose|climbed|stood|reached|was|is)(?: to| at)?|suffered|the deaths of|the killing of)\s+(?:(?:at least|more than|some|about|around|nearly|up to|over)\s+)?$`)
+	// victimRE: the words a count of people is made of.
+	victimRE = regexp.MustCompile(`(?i)\b(?:people|persons|civilians?|villagers?|residents?|soldiers?|troops|servicemen|militants?|fighters?|insurgents?|rebels?|jihadists?|terrorists?|gunmen|police(?:men|man| officers)?|officers?|personnel|guards?|members?|children|women|men|students?|worshippers?|passengers?|workers?|protesters?|demonstrators?|farmers?|herders?|miners?|pilgrims?|others?|them|suspects?|hostages?|bodies|casualties|dead|family|relatives|attackers|assailants|recruits|commanders?|officials?)\b`)
+	hedgeRE  = regexp.MustCompile(`(?i)\b(confirmed|verified|claimed|claims|claiming|estimated|estimates|an estimated|reportedly|reported|reports|were said to|unacknowledged|not acknowledged|unconfirmed|alleged|allegedly)\b`)
+)
+
+var kindOf = map[string]string{
+	"killed": "killed", "dead": "killed", "died": "killed", "death": "killed", "deaths": "killed",
+	"fatalities": "killed", "casualties": "killed", "bodies": "killed", "slain": "killed",
+	"lost their lives": "killed", "perished": "killed", "killing": "killed", "kill": "killed",
+	"suffered": "killed", "the deaths of": "killed", "the killing of": "killed",
+	"wounded": "injured", "injured": "injured", "hurt": "injured", "injuries": "injured",
+	"wounding": "injured", "injuring": "injured",
+	"abducted": "abducted", "kidnapped": "abducted", "taken hostage": "abducted", "missing": "abducted",
+	"abducting": "abducted", "kidnapping": "abducted",
+	"arrested": "arrested", "detained": "arrested", "held": "arrested", "arresting": "arrested", "detaining": "arrested",
+	"captured": "captured", "taken prisoner": "captured", "capturing": "captured",
+}
+
+var hedgeOf = map[string]string{
+	"confirmed": "confirmed", "verified": "confirmed", "claimed": "claimed", "claims": "claimed",
+	"claiming": "claimed", "alleged": "claimed", "allegedly": "claimed", "estimated": "estimated",
+	"estimates": "estimated", "an estimated": "estimated", "reportedly": "reportedly",
+	"reported": "reportedly", "reports": "reportedly", "were said to": "reportedly",
+	"unacknowledged": "unacknowledged", "not acknowledged": "unacknowledged", "unconfirmed": "reportedly",
+}
+
+// assignClaims reads the counts of people killed, injured, abducted or
+// arrested in m's sentence, each with who says so.
+func (a *analysis) assignClaims(m *mention) {
+	for _, q := range a.counts {
+		if q.Start < m.span.Start || q.End > m.span.End {
+			continue
+		}
+		c, ok := a.readClaim(m, q)
+		if !ok {
+			continue
+		}
+		if c.kind == "injured" {
+			m.injured = append(m.injured, c)
+		} else {
+			m.claims = append(m.claims, c)
+		}
+	}
+}
+
+func (a *analysis) readClaim(m *mention, q quantity.Quantity) (claim, bool) {
+	end := clauseEnd(a.text, q.End, m.span.End)
+	after := a.text[q.End:end]
+	before := a.text[max(m.span.Start, q.Start-60):q.Start]
+	c := claim{q: q}
+	if mm := kindAfterRE.FindStringSubmatchIndex(after); mm != nil {
+		kindWord := strings.ToLower(after[mm[4]:mm[5]])
+		ofText := strings.TrimSpace(after[mm[2]:mm[3]])
+		kind := kindOf[kindWord]
+		people := victimRE.MatchString(ofText) || a.namesActor(q.End, q.End+len(ofText)+1)
+		if !people && ofText == "" && kind != "killed" && kind != "injured" {
+			// "20 captured posts": count people only.
+			people = victimRE.MatchString(firstWords(after[mm[5]:], 2))
+		} else if ofText == "" {
+			people = true
+		}
+		if kindWord == "dead" || kindWord == "casualties" || kindWord == "bodies" || people {
+			c.kind = kindOf[kindWord]
+			c.of = trimOf(ofText)
+			c.span = event.Span{Start: q.Start, End: q.End + mm[5]}
+		}
+	}
+	if c.kind == "" {
+		if mm := kindBeforeRE.FindStringSubmatch(before); mm != nil {
+			w := strings.ToLower(mm[1])
+			if strings.HasPrefix(w, "death toll") || strings.HasPrefix(w, "toll") {
+				w = "killed"
+			}
+			of := victimPhrase(after)
+			if of != "" || strings.HasPrefix(w, "killed") || w == "killing" {
+				c.kind = kindOf[w]
+				c.of = of
+				c.span = event.Span{Start: q.Start - len(mm[0]), End: q.End + len(of)}
+				if c.of != "" {
+					c.span.End = q.End + strings.Index(after, of) + len(of)
+				}
+			}
+		}
+	}
+	if c.kind == "" {
+		return claim{}, false
+	}
+	if c.span.Start < m.span.Start {
+		c.span.Start = m.span.Start
+	}
+	c.group = a.victimGroup(m, c)
+	c.source = a.sourceOf(m, q)
+	if h := hedgeRE.FindString(a.text[clauseStart(a.text, m.span.Start, q.Start):c.span.End]); h != "" {
+		c.hedge = hedgeOf[strings.ToLower(h)]
+	}
+	return c, true
+}
+
+// firstWords returns the first n words of s.
+func firstWords(s string, n int) string {
+	f := strings.Fields(s)
+	return strings.Join(f[:min(n, len(f))], " ")
+}
+
+// namesActor reports whether the text between start and end names an
+// actor ("23 Pakistani soldiers").
+func (a *analysis) namesActor(start, end int) bool {
+	for _, am := range a.actors {
+		if am.Start >= start && am.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+func trimOf(s string) string {
+	s = strings.TrimSpace(s)
+	for _, p := range []string{"of whom", "people,", "of the"} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return strings.TrimSpace(s)
+}
+
+// victimPhrase reads "soldiers" or "Pakistani soldiers" right after a
+// count.
+func victimPhrase(after string) string {
+	words := strings.Fields(after)
+	var out []string
+	for i, w := range words {
+		if i >= 4 {
+			break
+		}
+		clean := strings.Trim(w, ",.;:”\"’")
+		out = append(out, clean)
+		if victimRE.MatchString(clean) {
+			return strings.Join(out, " ")
+		}
+		if clean != w {
+			break
+		}
+	}
+	return ""
+}
+
+// clauseEnd returns where the clause after position i ends.
+func clauseEnd(text string, i, limit int) int {
+	for j := i; j < limit; j++ {
+		switch text[j] {
+		case ';', '.', '(', ')':
+			return j
+		case ',':
+			if strings.HasPrefix(text[j:], ", with") || strings.HasPrefix(text[j:], ", and") || strings.HasPrefix(text[j:], ", while") || strings.HasPrefix(text[j:], ", but") || strings.HasPrefix(text[j:], ", according") {
+				return j
+			}
+		}
+	}
+	return limit
+}
+
+// victimGroup names who a claim counts so that figures for the same people
+// can be compared: an actor's name where the words name one, else the
+// words.
+func (a *analysis) victimGroup(m *mention, c claim) string {
+	for _, am := range a.actors {
+		if am.Start >= c.q.End && am.End <= c.span.End && am.Actor != nil {
+			return am.Actor.Name
+		}
+	}
+	if c.of == "" || strings.EqualFold(c.of, "people") {
+		// "X suffered 200 casualties": the subject before the count.
+		for i := len(a.actors) - 1; i >= 0; i-- {
+			am := a.actors[i]
+			if am.End <= c.q.Start && am.Start >= m.span.Start && am.Actor != nil && !a.isSpeaker(event.Span{Start: am.Start, End: am.End}) {
+				if strings.Contains(strings.ToLower(a.text[am.End:c.q.Start]), "suffer") {
+					return am.Actor.Name
+				}
+				break
+			}
+		}
+		return ""
+	}
+	return strings.ToLower(c.of)
+}
+
+// sourceOf finds who says q: the speaker of the nearest speech verb before
+// it in the sentence, else after it, else the last speaker of the article
+// for a sentence in quotes or with a pronoun subject.
+func (a *analysis) sourceOf(m *mention, q quantity.Quantity) *role {
+	_, speakers := a.actorsIn(m.span)
+	var best *role
+	for _, s := range speakers {
+		if s.Start < q.Start && (best == nil || s.Start > best.Start) {
+			best = s
+		}
+	}
+	if best == nil {
+		for _, s := range speakers {
+			if s.Start > q.End {
+				best = s
+				break
+			}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	sent := a.text[m.span.Start:m.span.End]
+	if !speechRE.MatchString(sent) && !strings.ContainsAny(sent, "“\"") {
+		return nil
+	}
+	// A pronoun or a quote: the last speaker before this sentence.
+	for i := len(a.sents[:m.sent]) - 1; i >= 0 && i >= m.sent-4; i-- {
+		_, sp := a.actorsIn(a.sents[i].Span)
+		if len(sp) > 0 {
+			return sp[len(sp)-1]
+		}
+	}
+	return nil
+}

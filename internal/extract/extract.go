@@ -1,0 +1,253 @@
+// Package extract codes events from one clean document: it finds triggers,
+// actors, places, times and counts, ties them together sentence by
+// sentence, merges what one article tells twice, and writes ACLED- and
+// PLOVER-coded events whose every field points at its evidence.
+//
+// The stages are deliberately separate: trigger detection sits behind the
+// TriggerDetector interface so that a learned model can replace the
+// lexicon without touching role, place, time or claim handling.
+package extract
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/actor"
+	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/gazetteer"
+	"github.com/sitrep/sitrep/internal/quantity"
+	"github.com/sitrep/sitrep/internal/sentence"
+	"github.com/sitrep/sitrep/internal/timex"
+)
+
+// Options tune one extraction.
+type Options struct {
+	// Now anchors relative dates when the document has no publication
+	// date. Zero means the current time.
+	Now time.Time
+}
+
+// Extractor codes events. It is safe for concurrent use.
+type Extractor struct {
+	places   *gazetteer.Gazetteer
+	actors   *actor.Dictionary
+	triggers TriggerDetector
+	times    *timex.Finder
+	counts   *quantity.Finder
+}
+
+// New returns an extractor over the given knowledge base, with the
+// lexicon trigger detector.
+func New(places *gazetteer.Gazetteer, actors *actor.Dictionary) *Extractor {
+	return &Extractor{
+		places:   places,
+		actors:   actors,
+		triggers: NewLexicon(),
+		times:    timex.NewFinder(),
+		counts:   quantity.NewFinder(),
+	}
+}
+
+// WithTriggers returns a copy of x that detects triggers with d.
+func (x *Extractor) WithTriggers(d TriggerDetector) *Extractor {
+	y := *x
+	y.triggers = d
+	return &y
+}
+
+// Extract returns the events of doc, in the order the article first
+// reports them.
+func (x *Extractor) Extract(ctx context.Context, doc *event.Document, opts Options) ([]event.Event, error) {
+	pub, err := publication(doc, opts)
+	if err != nil {
+		return nil, err
+	}
+	a := x.analyse(doc, pub)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("extract %s: %w", doc.Source, err)
+	}
+	ms := a.mentions()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("extract %s: %w", doc.Source, err)
+	}
+	clusters := a.merge(ms)
+	out := make([]event.Event, 0, len(clusters))
+	for _, c := range clusters {
+		out = append(out, a.build(c))
+	}
+	return out, nil
+}
+
+// publication returns the day relative dates resolve against.
+func publication(doc *event.Document, opts Options) (time.Time, error) {
+	if doc.Published != "" {
+		t, err := time.Parse(time.DateOnly, doc.Published)
+		if err != nil {
+			return time.Time{}, fmt.Errorf("document %s: bad publication date %q: %w", doc.Source, doc.Published, err)
+		}
+		return t, nil
+	}
+	if !opts.Now.IsZero() {
+		return timex.Truncate(opts.Now), nil
+	}
+	return timex.Truncate(time.Now()), nil
+}
+
+// analysis holds one document's annotations.
+type analysis struct {
+	x       *Extractor
+	doc     *event.Document
+	text    string
+	pub     time.Time
+	sents   []sentence.Sentence
+	places  []gazetteer.Resolved
+	actors  []actor.Mention
+	persons []person
+	times   []timex.Expr
+	counts  []quantity.Quantity
+	// country is the ISO code the article is mostly about.
+	country string
+	// home is the place events default to when nothing nearer is known.
+	home *gazetteer.Resolved
+}
+
+func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
+	text := doc.Text
+	a := &analysis{x: x, doc: doc, text: text, pub: pub}
+	a.sents = sentence.Split(text)
+	a.actors = x.actors.Find(text, pub)
+	a.persons = findPersons(text, a.sents, a.actors)
+	mentions := x.places.Find(text)
+	// A place name inside an actor's name ("Tehreek-e-Taliban Pakistan",
+	// "Police Forces of Kenya") or a person's is not a place mention.
+	kept := mentions[:0]
+	for _, m := range mentions {
+		if a.insideName(event.Span{Start: m.Start, End: m.End}) {
+			continue
+		}
+		kept = append(kept, m)
+	}
+	a.places = x.places.Resolve(text, kept, nil)
+	a.actors = a.dropPlaceActors(a.actors)
+	a.times = x.times.Find(text)
+	a.counts = x.counts.Find(text)
+	a.country = a.mainCountry()
+	a.home = a.homePlace()
+	return a
+}
+
+// dropPlaceActors drops actor mentions that are really places: a country
+// name inside a longer place name ("Pakistan–Afghanistan border"), or a
+// country or capital after a locative word ("in Kabul").
+func (a *analysis) dropPlaceActors(ms []actor.Mention) []actor.Mention {
+	out := ms[:0]
+	for _, m := range ms {
+		drop := false
+		for _, p := range a.places {
+			if p.Start > m.Start || p.End < m.End {
+				continue
+			}
+			before := a.text[max(0, p.Start-45):p.Start]
+			if p.End-p.Start > m.End-m.Start || locativeRE.MatchString(before) || isDateline(a.text, p) {
+				drop = true
+			}
+		}
+		if !drop {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// insideName reports whether s lies inside a multi-word actor or person
+// name that is longer than s.
+func (a *analysis) insideName(s event.Span) bool {
+	for _, m := range a.actors {
+		if m.Start <= s.Start && s.End <= m.End && m.End-m.Start > s.End-s.Start {
+			return true
+		}
+	}
+	for _, p := range a.persons {
+		if p.Start <= s.Start && s.End <= p.End {
+			return true
+		}
+	}
+	return false
+}
+
+// mainCountry returns the country the article is mostly about: the one
+// its places and actors name most, places counting double.
+func (a *analysis) mainCountry() string {
+	score := map[string]int{}
+	for _, p := range a.places {
+		score[p.Place.CountryCode] += 2
+	}
+	for _, m := range a.actors {
+		if m.Actor != nil && m.Actor.Country != "" {
+			score[m.Actor.Country]++
+		}
+	}
+	best, bestScore := "", 0
+	for c, s := range score {
+		if s > bestScore || (s == bestScore && c < best) {
+			best, bestScore = c, s
+		}
+	}
+	return best
+}
+
+// homePlace is the article's dateline place, or its most named place in
+// the main country.
+func (a *analysis) homePlace() *gazetteer.Resolved {
+	if len(a.places) > 0 && len(a.sents) > 0 && a.places[0].Start < a.sents[0].Start+40 && isDateline(a.text, a.places[0]) {
+		p := a.places[0]
+		return &p
+	}
+	count := map[int]int{}
+	var best *gazetteer.Resolved
+	for i := range a.places {
+		p := &a.places[i]
+		if p.Place.CountryCode != a.country {
+			continue
+		}
+		count[p.Place.ID]++
+		if best == nil || count[p.Place.ID] > count[best.Place.ID] ||
+			(count[p.Place.ID] == count[best.Place.ID] && p.Precision < best.Precision) {
+			best = p
+		}
+	}
+	if best != nil {
+		return best
+	}
+	if c, ok := a.x.places.Country(a.country); ok {
+		return &gazetteer.Resolved{Place: c, Precision: 3}
+	}
+	return nil
+}
+
+// isDateline reports whether p opens a wire dateline: "KABUL, Oct 14
+// (Reuters) -" or "MAIDUGURI, Nigeria —".
+func isDateline(text string, p gazetteer.Resolved) bool {
+	lineStart := p.Start
+	for lineStart > 0 && text[lineStart-1] != '\n' {
+		lineStart--
+	}
+	if lineStart != p.Start {
+		return false
+	}
+	rest := text[p.End:min(len(text), p.End+60)]
+	for _, dash := range []string{" — ", " - ", " – ", "—", "(", ":"} {
+		if i := strings.Index(rest, dash); i >= 0 && i < 50 {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceOf returns the index of the sentence containing byte offset i.
+func (a *analysis) sentenceOf(i int) int {
+	return sort.Search(len(a.sents), func(k int) bool { return a.sents[k].End > i })
+}

@@ -1,0 +1,367 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/actor"
+	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/gazetteer"
+	"github.com/sitrep/sitrep/internal/timex"
+)
+
+// mention is one report of an event in one sentence, before mentions that
+// report the same event are merged.
+type mention struct {
+	trig     Trigger
+	sent     int
+	span     event.Span // the sentence
+	typ      string
+	sub      string
+	plover   string
+	mode     string
+	actor1   *role
+	actor2   *role
+	assoc1   *role
+	assoc2   *role
+	place    *gazetteer.Resolved
+	ownPlace bool
+	when     timex.Range
+	whenExpr *timex.Expr
+	ownTime  bool
+	claims   []claim
+	injured  []claim
+	// siblings are the triggers of the same sentence: a time or place
+	// belongs to the trigger nearest it.
+	siblings []Trigger
+}
+
+// nearest reports whether m's trigger is the one of its sentence nearest
+// to s; words after a trigger count a little nearer than words before it.
+func (m *mention) nearest(s event.Span) bool {
+	dist := func(t Trigger) int {
+		if s.Start >= t.End {
+			return s.Start - t.End
+		}
+		return (t.Start - s.End) * 3 / 2
+	}
+	d := dist(m.trig)
+	for _, t := range m.siblings {
+		if t.Span != m.trig.Span && dist(t) < d {
+			return false
+		}
+	}
+	return true
+}
+
+// role is an actor taking part in an event, and the words naming it.
+type role struct {
+	event.Span
+	Text  string
+	Actor *actor.Actor
+	// Name is used when no dictionary actor is known (a person's name).
+	Name string
+}
+
+func (r *role) name() string {
+	if r == nil {
+		return ""
+	}
+	if r.Actor != nil {
+		return r.Actor.Name
+	}
+	return r.Name
+}
+
+var (
+	// modalRE marks an event that has not happened: future, plan,
+	// threat, hypothesis or negation, in the words before a trigger.
+	modalRE = regexp.MustCompile(`(?i)\b(?:will|would|could|might|may|shall|should|must|plans?\s+to|planned|planning|threat(?:en(?:ed|s)?)?\s+(?:to|of)|vow(?:ed|s)?\s+to|pledged\s+to|promised\s+to|intends?\s+to|aim(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|attempt(?:s|ed|ing)?\s+to|tr(?:y|ied|ying)\s+to|prepar(?:ing|ed)\s+to|expected\s+to|set\s+to|if|unless|whether|not|no|never|denied|den(?:y|ies)|without|avoid|prevent(?:ed)?|risk\s+of|fears?\s+of|threats?\s+of|warn(?:ed|s|ing)?\s+of|possible|potential|ready\s+to|any|calls?\s+for|called\s+for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?)\s+(?:\S+\s+){0,3}$`)
+	// infinitiveRE marks "to attack": an aim, not an act.
+	infinitiveRE = regexp.MustCompile(`(?i)\bto\s+$`)
+	// habitualRE marks a background pattern rather than an event.
+	habitualRE = regexp.MustCompile(`(?i)\b(?:repeatedly|routinely|often|frequently|regularly|has long|have long|had long|for years|for decades|in the past|usually|every|wave of|spate of|string of|years of|months of|history of|campaign of|which has|that has|which have|that have|bloodiest|deadliest)\b`)
+	// civilianRE marks civilian targets and victims.
+	civilianRE = regexp.MustCompile(`(?i)\b(?:civilians?|villagers?|residents?|worshippers?|passengers?|farmers?|herders?|students?|pupils|schoolchildren|children|women|families|family|homes?|houses?|villages?|markets?|churche?s?|mosques?|schools?|hospitals?|camps? for displaced|displaced people|IDPs|travell?ers|motorists|traders|shoppers|pilgrims|mourners|wedding|journalists?|aid workers?|teachers?|people|persons|men|boys|girls)\b`)
+	// forceRE marks armed targets.
+	forceRE = regexp.MustCompile(`(?i)\b(?:soldiers?|troops|army|military|security forces|forces|police(?:men|man| officers?| station| post)?|officers|checkpoints?|posts?|outposts?|bases?|barracks|positions?|convoys?|patrols?|garrisons?|militants?|fighters?|insurgents?|rebels?|jihadists?|gunmen|militiamen|militias?|combatants|guards?|personnel|paramilitar(?:y|ies))\b`)
+	// weapon words refine generic attacks.
+	airRE     = regexp.MustCompile(`(?i)\b(?:drones?|air ?strikes?|warplanes?|aircraft|jets?|helicopters?|aerial|air force|bombers?)\b`)
+	suicideRE = regexp.MustCompile(`(?i)\bsuicide\b|blew (?:himself|herself|themselves) up`)
+	iedRE     = regexp.MustCompile(`(?i)\b(?:IEDs?|roadside bombs?|landmines?|land mines?|explosive devices?|car bombs?|bomb|bombs|explosives?|blasts?|explosions?)\b`)
+	grenadeRE = regexp.MustCompile(`(?i)\bgrenades?\b`)
+	shellRE   = regexp.MustCompile(`(?i)\b(?:shell(?:s|ing|ed)?|artillery|mortars?|rockets?|missiles?)\b`)
+	// agreementVerbRE must accompany a ceasefire or deal to make it an
+	// agreement that happened.
+	agreementVerbRE = regexp.MustCompile(`(?i)\b(?:confirmed|agreed|agree|reached|announced|declared|signed|brokered|took effect|came into (?:effect|force)|accepted|accept|struck|sealed|concluded|endorsed|began|started|holding|held)\b`)
+	// protest interventions and excessive force.
+	interventionRE = regexp.MustCompile(`(?i)\b(?:tear ?gas|water cannons?|dispersed|disperse|baton(?:s|-charged)?|rubber bullets|arrested|detained|broke up|beat|beaten|stun grenades|pepper spray)\b`)
+	excessiveRE    = regexp.MustCompile(`(?i)\b(?:opened fire on|fired (?:live )?(?:rounds|bullets|ammunition) (?:at|on|into)|live (?:ammunition|rounds|bullets)|shot dead|killing|killed|were killed|died)\b`)
+	riotRE         = regexp.MustCompile(`(?i)\b(?:torched|set fire|set ablaze|burn(?:ed|t|ing)|stoned|threw (?:stones|rocks|petrol bombs|molotov)|hurled (?:stones|rocks)|pelted|looted|vandali[sz]ed|smashed|clashed with (?:police|security)|attacked (?:police|security))\b`)
+	securityRE     = regexp.MustCompile(`(?i)\b(?:police|security forces|soldiers|troops|army)\b`)
+	mobRE          = regexp.MustCompile(`(?i)\b(?:mob|mobs|lynch(?:ed|ing)?|vigilantes?)\b`)
+	// speech marks reported speech; hedge words qualify claims.
+	speechRE = regexp.MustCompile(`(?i)\b(?:said|says|told|confirmed|claimed|claims|reported|reports|announced|stated|added|noted|explained|estimated|according to|put the (?:death )?toll|quoted|tweeted|wrote|posted)\b`)
+)
+
+// mentions walks the sentences in order and returns every event mention.
+func (a *analysis) mentions() []*mention {
+	var out []*mention
+	var ref timex.Range // the time of the event told last
+	for si, s := range a.sents {
+		trigs := a.x.triggers.Detect(a.text, s.Span)
+		trigs = a.refine(s.Span, trigs)
+		for _, t := range trigs {
+			m := &mention{trig: t, sent: si, span: s.Span, typ: t.EventType, sub: t.SubEventType, plover: t.Plover, mode: t.Mode, siblings: trigs}
+			a.assignTime(m, ref, out)
+			a.assignPlaces(m, out)
+			a.assignRoles(m)
+			a.inheritActors(m, out)
+			a.assignClaims(m)
+			a.refineByRoles(m)
+			if !a.keep(m, out) {
+				continue
+			}
+			ref = m.when
+			out = append(out, a.splitPlaces(m)...)
+		}
+		// A count in a sentence with no trigger belongs to the event
+		// told just before ("He added that ... suffered more than
+		// 200 casualties").
+		if len(trigs) == 0 && len(out) > 0 {
+			last := out[len(out)-1]
+			if s.Paragraph-a.sents[last.sent].Paragraph <= 1 {
+				probe := &mention{span: s.Span, sent: si, typ: last.typ}
+				a.assignClaims(probe)
+				last.claims = append(last.claims, probe.claims...)
+				last.injured = append(last.injured, probe.injured...)
+			}
+		}
+	}
+	return out
+}
+
+// refine drops triggers that do not report a real event and types generic
+// attacks by their weapon and target.
+func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
+	sent := a.text[s.Start:s.End]
+	hasSpecific := false
+	hasExplosion := false
+	for _, t := range trigs {
+		if t.Class != "kill" && t.Class != "attack" && t.Class != "strike" && t.EventType != "" {
+			hasSpecific = true
+		}
+		if t.EventType == Explosions && t.Mode != "explosives" {
+			hasExplosion = true
+		}
+	}
+	var out []Trigger
+	for _, t := range trigs {
+		before := a.text[clauseStart(a.text, s.Start, t.Start):t.Start]
+		if modalRE.MatchString(before) && !isOngoing(before) {
+			continue
+		}
+		if infinitiveRE.MatchString(before) && !isOngoing(before) && !strings.HasSuffix(t.Text, "s") {
+			continue
+		}
+		if habitualRE.MatchString(before) && !a.hasOwnTime(s) {
+			continue
+		}
+		switch t.Class {
+		case "kill":
+			if hasSpecific || hasStrong(out) {
+				continue
+			}
+			t = a.typeAttack(sent, t)
+		case "attack":
+			if hasSpecific {
+				continue
+			}
+			t = a.typeAttack(sent, t)
+		case "agreement":
+			if !agreementVerbRE.MatchString(sent) {
+				continue
+			}
+		case "strike":
+			// A bare "strikes" is an air or missile strike only in an
+			// article that speaks of them.
+			switch {
+			case airRE.MatchString(a.text):
+			case shellRE.MatchString(a.text):
+				t.SubEventType, t.Mode = "Shelling/artillery/missile attack", "heavy-weapons"
+			default:
+				continue
+			}
+		}
+		if t.EventType == Explosions && t.Mode == "explosives" && hasExplosion && t.SubEventType == "Remote explosive/landmine/IED" {
+			continue // "the air strike caused a huge explosion"
+		}
+		if t.EventType == Protests {
+			t = typeProtest(sent, t)
+		}
+		if t.EventType == Riots && mobRE.MatchString(t.Text) {
+			t.SubEventType = "Mob violence"
+		}
+		out = append(out, t)
+	}
+	return collapse(out)
+}
+
+// hasStrong reports whether ts holds a trigger other than a bare "strikes".
+func hasStrong(ts []Trigger) bool {
+	for _, t := range ts {
+		if t.Class != "strike" {
+			return true
+		}
+	}
+	return false
+}
+
+// ongoingRE excuses "to" in "continued to clash" and similar.
+var ongoingRE = regexp.MustCompile(`(?i)\b(?:continued|continue|continues|began|begun|started|went on)\s+to\s+(?:\S+\s+)?$`)
+
+func isOngoing(before string) bool { return ongoingRE.MatchString(before) }
+
+// clauseStart returns where the clause containing position i begins.
+func clauseStart(text string, sentStart, i int) int {
+	for j := i - 1; j > sentStart; j-- {
+		switch text[j] {
+		case ';', ':', '(', '"':
+			return j + 1
+		case ',':
+			// A comma before "and", "but", "while" opens a clause; a
+			// comma in a list does not.
+			rest := strings.TrimLeft(text[j+1:i], " ")
+			for _, w := range []string{"but ", "while ", "although ", "though ", "as ", "after ", "before ", "when ", "which ", "who "} {
+				if strings.HasPrefix(rest, w) {
+					return j + 1
+				}
+			}
+		}
+	}
+	return sentStart
+}
+
+func (a *analysis) hasOwnTime(s event.Span) bool {
+	for _, e := range a.times {
+		if e.Start >= s.Start && e.End <= s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// typeAttack types a generic attack or killing by its weapon and target.
+func (a *analysis) typeAttack(sent string, t Trigger) Trigger {
+	switch {
+	case suicideRE.MatchString(sent):
+		t.EventType, t.SubEventType, t.Mode = Explosions, "Suicide bomb", "suicide-attack"
+	case airRE.MatchString(sent):
+		t.EventType, t.SubEventType, t.Mode = Explosions, "Air/drone strike", "aerial"
+	case shellRE.MatchString(sent):
+		t.EventType, t.SubEventType, t.Mode = Explosions, "Shelling/artillery/missile attack", "heavy-weapons"
+	case grenadeRE.MatchString(sent):
+		t.EventType, t.SubEventType, t.Mode = Explosions, "Grenade", "explosives"
+	case iedRE.MatchString(sent):
+		t.EventType, t.SubEventType, t.Mode = Explosions, "Remote explosive/landmine/IED", "explosives"
+	default:
+		after := sent
+		if i := strings.Index(strings.ToLower(sent), strings.ToLower(t.Text)); i >= 0 {
+			after = sent[i:]
+		}
+		civ := civilianRE.FindStringIndex(after)
+		force := forceRE.FindStringIndex(after)
+		switch {
+		case civ != nil && (force == nil || civ[0] < force[0]):
+			t.EventType, t.SubEventType, t.Mode = VAC, "Attack", "firearms"
+		default:
+			t.EventType, t.SubEventType, t.Mode = Battles, "Armed clash", "firearms"
+		}
+	}
+	t.Class = "attack"
+	return t
+}
+
+// typeProtest picks the protest sub-event type, or turns a violent protest
+// into a riot.
+func typeProtest(sent string, t Trigger) Trigger {
+	switch {
+	case excessiveRE.MatchString(sent) && securityRE.MatchString(sent):
+		t.SubEventType = "Excessive force against protesters"
+	case riotRE.MatchString(sent):
+		t.EventType, t.SubEventType, t.Plover, t.Mode = Riots, "Violent demonstration", "PROTEST", "riot"
+	case interventionRE.MatchString(sent):
+		t.SubEventType = "Protest with intervention"
+	}
+	return t
+}
+
+// collapse keeps one trigger per event type and PLOVER type in a sentence:
+// "clashes ... fighting" in one sentence is one report.
+func collapse(ts []Trigger) []Trigger {
+	var out []Trigger
+	seen := map[string]bool{}
+	for _, t := range ts {
+		k := t.EventType + "|" + t.Plover
+		if t.EventType != "" {
+			k = t.EventType
+		}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, t)
+	}
+	return out
+}
+
+// assignTime gives m its own time expression when its sentence has one,
+// or the time of the event told before.
+func (a *analysis) assignTime(m *mention, ref timex.Range, prior []*mention) {
+	var best *timex.Expr
+	bestDist := 1 << 30
+	for i := range a.times {
+		e := &a.times[i]
+		if e.Start < m.span.Start || e.End > m.span.End || !m.nearest(e.Span) {
+			continue
+		}
+		d := e.Start - m.trig.End
+		if d < 0 {
+			d = m.trig.Start - e.End
+			d = d * 2 / 3 // a time before the trigger usually frames it
+		}
+		if e.Absolute() {
+			d -= 1000 // a calendar date beats a relative phrase
+		}
+		if d < bestDist {
+			best, bestDist = e, d
+		}
+	}
+	if best != nil {
+		anchor := ref
+		if best.Anchor == timex.Previous {
+			// "the clashes were preceded by strikes two days earlier":
+			// relative to the last other event in this sentence, if any.
+			for i := len(prior) - 1; i >= 0 && prior[i].sent == m.sent; i-- {
+				anchor = prior[i].when
+				break
+			}
+		}
+		r := best.Resolve(a.pub, anchor)
+		if !r.IsZero() && !r.Start.After(a.pub) {
+			m.when, m.whenExpr, m.ownTime = r, best, true
+			return
+		}
+	}
+	if m.typ == "" {
+		// Statements, visits and accusations told without a time are
+		// current: the last days before publication.
+		m.when = timex.Range{Start: a.pub.AddDate(0, 0, -3), End: a.pub}
+		return
+	}
+	if !ref.IsZero() {
+		m.when = ref
+		return
+	}
+	m.when = timex.Range{Start: a.pub.AddDate(0, 0, -3), End: a.pub}
+}

@@ -1,0 +1,152 @@
+package extract
+
+import (
+	"math"
+
+	"github.com/sitrep/sitrep/internal/gazetteer"
+)
+
+// cluster is one event: the mentions of an article that report it.
+type cluster struct {
+	ms []*mention
+}
+
+// first returns the mention that opened the cluster.
+func (c *cluster) first() *mention { return c.ms[0] }
+
+// merge groups mentions that report the same event: same type, days that
+// agree, compatible places and actors. A mention with neither time nor
+// place of its own joins the latest event of its type.
+func (a *analysis) merge(ms []*mention) []*cluster {
+	var out []*cluster
+	for _, m := range ms {
+		var target *cluster
+		for i := len(out) - 1; i >= 0; i-- {
+			if a.compatible(out[i], m) {
+				target = out[i]
+				break
+			}
+		}
+		if target == nil {
+			out = append(out, &cluster{ms: []*mention{m}})
+			continue
+		}
+		target.ms = append(target.ms, m)
+	}
+	return out
+}
+
+// compatible reports whether m can report the same event as c.
+func (a *analysis) compatible(c *cluster, m *mention) bool {
+	f := c.first()
+	if f.typ != m.typ || (f.typ == "" && f.plover != m.plover) {
+		return false
+	}
+	if !m.ownTime && !m.ownPlace {
+		return actorsAgree(c, m)
+	}
+	// Days: they must overlap, and two explicit times must nest: "in
+	// recent days" holds "overnight", but "the following day" is another
+	// day than "overnight".
+	for _, o := range c.ms {
+		if !o.when.Overlaps(m.when) {
+			return false
+		}
+		if o.ownTime && m.ownTime && !nested(o, m) {
+			return false
+		}
+	}
+	// Places: the same, or one holds the other when either is inherited.
+	for _, o := range c.ms {
+		if o.ownPlace && m.ownPlace && !samePlace(o.place, m.place) {
+			return false
+		}
+	}
+	if !placesAgree(clusterPlace(c), m.place) {
+		return false
+	}
+	return actorsAgree(c, m)
+}
+
+func nested(a, b *mention) bool {
+	x, y := a.when, b.when
+	return (!x.Start.After(y.Start) && !x.End.Before(y.End)) || (!y.Start.After(x.Start) && !y.End.Before(x.End))
+}
+
+// clusterPlace is the most precise own place of a cluster.
+func clusterPlace(c *cluster) *gazetteer.Resolved {
+	var best *gazetteer.Resolved
+	for _, m := range c.ms {
+		if m.place == nil {
+			continue
+		}
+		if best == nil || (m.ownPlace && m.place.Precision < best.Precision) {
+			best = m.place
+		}
+	}
+	return best
+}
+
+func samePlace(p, q *gazetteer.Resolved) bool {
+	if p == nil || q == nil {
+		return true
+	}
+	if p.Place.ID == q.Place.ID {
+		return true
+	}
+	return distanceKm(p.Place.Lat, p.Place.Lon, q.Place.Lat, q.Place.Lon) < 10
+}
+
+// placesAgree reports whether q is p, lies within it, or holds it.
+func placesAgree(p, q *gazetteer.Resolved) bool {
+	if p == nil || q == nil || samePlace(p, q) {
+		return true
+	}
+	if p.Place.CountryCode != q.Place.CountryCode {
+		return p.Place.Kind == gazetteer.Area || q.Place.Kind == gazetteer.Area
+	}
+	holds := func(big, small gazetteer.Place) bool {
+		switch big.Kind {
+		case gazetteer.Country, gazetteer.Area:
+			return true
+		case gazetteer.Admin1:
+			return small.Admin1 == big.Name || small.Admin1 == big.Admin1
+		}
+		return false
+	}
+	return holds(p.Place, q.Place) || holds(q.Place, p.Place)
+}
+
+// actorsAgree reports whether m's actors fit c's: no named side of m is
+// missing from c when c names both its sides.
+func actorsAgree(c *cluster, m *mention) bool {
+	names := map[string]bool{}
+	n := 0
+	for _, o := range c.ms {
+		for _, r := range []*role{o.actor1, o.actor2} {
+			if r != nil && !names[r.name()] {
+				names[r.name()] = true
+				n++
+			}
+		}
+	}
+	if n < 2 {
+		return true
+	}
+	for _, r := range []*role{m.actor1, m.actor2} {
+		if r != nil && !names[r.name()] && r.Actor != nil && r.Actor.Inter != 7 {
+			return false
+		}
+	}
+	return true
+}
+
+// distanceKm is the great-circle distance between two points.
+func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
+	const r = 6371.0
+	rad := math.Pi / 180
+	dlat := (lat2 - lat1) * rad
+	dlon := (lon2 - lon1) * rad
+	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
+	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
+}

@@ -1,0 +1,112 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/actor"
+	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/sentence"
+)
+
+// person is a named person found in the text, with the actor they speak
+// or act for when the dictionary or a title says so.
+type person struct {
+	event.Span
+	Name  string
+	Role  string
+	Actor *actor.Actor
+}
+
+// roleRE matches a role noun phrase right before a name: "spokesperson",
+// "Foreign Minister", "political commentator", "army spokesman Colonel".
+var roleRE = regexp.MustCompile(`(?i)\b((?:(?:[A-Z][a-z]+|deputy|acting|former|senior|local|regional|provincial|district|military|army|police|rebel|militia|interior|foreign|defence|defense|information|health|security|government|group|political|prime|vice)\s+){0,3}(?:spokes(?:man|woman|person)|commentator|analyst|journalist|minister|president|governor|commander|chief|director|official|leader|mayor|lawmaker|senator|general|colonel|major|captain|lieutenant|sergeant|brigadier|inspector|superintendent|envoy|ambassador|secretary|researcher|expert|witness|resident|activist|chairman|chairwoman|head|king|emir|sheikh|pastor|imam|doctor|dr\.|col\.|gen\.|lt\.|maj\.|capt\.|brig\.))\s+$`)
+
+// nameRE matches two to four capitalised name words.
+var nameRE = regexp.MustCompile(`\b[A-Z][\p{L}'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|du)[- ])?[A-Z][\p{L}'’-]+){1,3}\b`)
+
+// surnameRE matches one capitalised word.
+var surnameRE = regexp.MustCompile(`\b[A-Z][\p{L}'’-]+\b`)
+
+// speechAfterRE matches a speech verb right after a name.
+var speechAfterRE = regexp.MustCompile(`^,?\s+(?:said|says|told|added|noted|explained|stated|warned|claimed|confirmed|wrote|tweeted|posted)\b`)
+
+// apposRE matches an appositive role after a name: ", a spokesman for".
+var apposRE = regexp.MustCompile(`^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:spokes(?:man|woman|person)|commentator|analyst|journalist|minister|official|commander|governor|leader|researcher|expert|resident|witness|activist|director|chief)\b`)
+
+// notNames are capitalised words that start sentences or name things other
+// than people.
+var notNames = map[string]bool{
+	"The": true, "A": true, "An": true, "In": true, "On": true, "At": true, "But": true,
+	"He": true, "She": true, "They": true, "It": true, "This": true, "That": true,
+	"Islamic": true, "State": true, "Army": true, "Forces": true, "Military": true,
+	"Police": true, "Ministry": true, "Government": true, "Council": true, "United": true,
+	"National": true, "Liberation": true, "Front": true, "Movement": true, "Party": true,
+	"Agreement": true, "Public": true, "Relations": true, "News": true, "Monday": true,
+	"Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true,
+	"Sunday": true, "Reuters": true, "Associated": true, "Press": true,
+}
+
+// findPersons returns person names: those the actor dictionary knows, and
+// capitalised names that a role noun, an appositive role or a speech verb
+// marks as a person. Later bare surnames ("Salam said") are tied back to
+// the full name.
+func findPersons(text string, sents []sentence.Sentence, actors []actor.Mention) []person {
+	var out []person
+	for _, m := range actors {
+		if m.Person != "" {
+			out = append(out, person{Span: event.Span{Start: m.Start, End: m.End}, Name: m.Person, Role: m.Role, Actor: m.Actor})
+		}
+	}
+	taken := func(s event.Span) bool {
+		for _, p := range out {
+			if p.Overlaps(s) {
+				return true
+			}
+		}
+		for _, m := range actors {
+			if (event.Span{Start: m.Start, End: m.End}).Overlaps(s) && m.Person == "" {
+				return true
+			}
+		}
+		return false
+	}
+	for _, loc := range nameRE.FindAllStringIndex(text, -1) {
+		s := event.Span{Start: loc[0], End: loc[1]}
+		name := text[s.Start:s.End]
+		first := strings.Fields(name)[0]
+		if notNames[first] || taken(s) || strings.ContainsAny(name, "\n") {
+			continue
+		}
+		before := text[max(0, s.Start-60):s.Start]
+		after := text[s.End:min(len(text), s.End+60)]
+		role := ""
+		if m := roleRE.FindStringSubmatch(before); m != nil {
+			role = strings.ToLower(strings.TrimSpace(m[1]))
+		}
+		if role == "" && !speechAfterRE.MatchString(after) && !apposRE.MatchString(after) {
+			continue
+		}
+		out = append(out, person{Span: s, Name: name, Role: role})
+	}
+	// Bare surnames of people already named.
+	full := map[string]person{}
+	for _, p := range out {
+		parts := strings.Fields(p.Name)
+		if len(parts) > 1 {
+			full[parts[len(parts)-1]] = p
+		}
+	}
+	for _, loc := range surnameRE.FindAllStringIndex(text, -1) {
+		s := event.Span{Start: loc[0], End: loc[1]}
+		w := strings.TrimSuffix(strings.TrimSuffix(text[s.Start:s.End], "’s"), "'s")
+		p, ok := full[w]
+		if !ok || taken(s) {
+			continue
+		}
+		out = append(out, person{Span: event.Span{Start: s.Start, End: s.Start + len(w)}, Name: p.Name, Role: p.Role, Actor: p.Actor})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}

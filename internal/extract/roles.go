@@ -1,0 +1,443 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/gazetteer"
+)
+
+var (
+	// agentBeforeRE: the words right before an actor that make it the
+	// doer when it follows the trigger.
+	agentBeforeRE = regexp.MustCompile(`(?i)\b(?:by|from|of)\s+(?:the\s+)?$`)
+	// patientBeforeRE: the words right before an actor that make it the
+	// side acted on.
+	patientBeforeRE = regexp.MustCompile(`(?i)\b(?:against|on|targeting|targeted|at|with|into|upon|toward|towards|killing|killed|kill|wounding|injuring|abducting|kidnapping|arresting|detaining)\s+(?:the\s+|a\s+|an\s+|\S+\s+)?$`)
+	// betweenRE: "between X and Y".
+	betweenRE = regexp.MustCompile(`(?i)\bbetween\s+(?:the\s+)?$`)
+	// sourceAfterRE: an actor right before these words is a source of
+	// speech, not a party to the event.
+	sourceAfterRE  = regexp.MustCompile(`(?i)^(?:’s|'s)?\s*(?:,\s*[^,]{0,60},\s*)?(?:said|says|told|confirmed|claimed|claims|reported|announced|stated|added|noted|explained|estimated|wrote|tweeted|posted|spokes(?:man|woman|person))\b`)
+	sourceBeforeRE = regexp.MustCompile(`(?i)\b(?:according to|through|told|quoted|cited|citing)\s+(?:the\s+|a\s+)?$`)
+	// locativeRE: the words before a place that make it where an event
+	// happened.
+	locativeRE = regexp.MustCompile(`(?i)\b(?:in|at|near|outside|around|across|along|on|inside|into|to|throughout|over|within|off|of|from|between)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|central|northeastern|northwestern|southeastern|southwestern|restive|troubled|volatile|remote|border|rural|outskirts\s+of|town\s+of|city\s+of|village\s+of|district\s+of|province\s+of|region\s+of|state\s+of|capital|suburb\s+of|area\s+of|parts?\s+of)\s+){0,2}$`)
+	nearRE     = regexp.MustCompile(`(?i)\b(?:near|outside|around|close to|on the outskirts of|outskirts of|west of|east of|north of|south of|km from|kilometres from|kilometers from|miles from)\s+(?:the\s+)?(?:\S+\s+)?$`)
+	listSepRE  = regexp.MustCompile(`^(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+)$`)
+	visitToRE  = regexp.MustCompile(`(?i)\b(?:to|in)\s+(?:the\s+)?$`)
+)
+
+// actorsIn returns the dictionary actors and people named in s, in order,
+// as roles; speakers of reported speech come back apart.
+func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
+	for _, am := range a.actors {
+		if am.Start < s.Start || am.End > s.End {
+			continue
+		}
+		r := &role{Span: event.Span{Start: am.Start, End: am.End}, Text: am.Text, Actor: am.Actor}
+		if am.Person != "" {
+			r.Name = am.Person
+		}
+		if a.isSpeaker(r.Span) {
+			speakers = append(speakers, r)
+			continue
+		}
+		parties = append(parties, r)
+	}
+	for _, p := range a.persons {
+		if p.Start < s.Start || p.End > s.End || p.Actor != nil {
+			continue // dictionary people are already among the actors
+		}
+		r := &role{Span: p.Span, Text: a.text[p.Start:p.End], Name: p.Name}
+		if a.isSpeaker(r.Span) || isCommentator(p.Role) {
+			speakers = append(speakers, r)
+			continue
+		}
+		parties = append(parties, r)
+	}
+	sortRoles(parties)
+	sortRoles(speakers)
+	return parties, speakers
+}
+
+// isCommentator tells people who speak about events from those who act.
+func isCommentator(role string) bool {
+	for _, w := range []string{"commentator", "analyst", "journalist", "researcher", "expert", "witness", "resident", "activist"} {
+		if strings.Contains(role, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *analysis) isSpeaker(s event.Span) bool {
+	after := a.text[s.End:min(len(a.text), s.End+80)]
+	before := a.text[max(0, s.Start-30):s.Start]
+	return sourceAfterRE.MatchString(after) || sourceBeforeRE.MatchString(before)
+}
+
+func sortRoles(rs []*role) {
+	sort.Slice(rs, func(i, j int) bool { return rs[i].Start < rs[j].Start })
+}
+
+// assignRoles picks actor1 (the side that acted) and actor2 (the side
+// acted on) from the actors of m's sentence, then fills what the event
+// type implies: protesters, rioters, civilians, unidentified gunmen.
+func (a *analysis) assignRoles(m *mention) {
+	parties, _ := a.actorsIn(m.span)
+	var agents, patients []*role
+	for _, r := range parties {
+		before := a.text[max(m.span.Start, r.Start-40):r.Start]
+		switch {
+		case betweenRE.MatchString(before):
+			agents = append(agents, r)
+		case r.End <= m.trig.Start:
+			// Before the trigger: its subject or modifier, unless a
+			// preposition makes it a target ("attacks on Pakistani
+			// positions" has the trigger first anyway).
+			if patientBeforeRE.MatchString(before) && !strings.Contains(strings.ToLower(before), "between") {
+				patients = append(patients, r)
+			} else {
+				agents = append(agents, r)
+			}
+		case r.Start >= m.trig.End:
+			if agentBeforeRE.MatchString(before) && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(before)), "of") {
+				agents = append(agents, r)
+			} else {
+				patients = append(patients, r)
+			}
+		}
+	}
+	// The agent nearest the trigger is the doer; several agents before
+	// a trigger are usually a list led by the first.
+	var a1, a2 *role
+	if len(agents) > 0 {
+		a1 = agents[0]
+		for _, r := range agents[1:] {
+			if a1.name() == r.name() {
+				continue
+			}
+			if m.typ == Battles && a2 == nil && betweenRE.MatchString(a.text[max(m.span.Start, a1.Start-40):a1.Start]) {
+				a2 = r
+			}
+		}
+	}
+	for _, r := range patients {
+		if a1 == nil && m.typ == Battles {
+			a1 = r
+			continue
+		}
+		if a1 != nil && r.name() == a1.name() {
+			continue
+		}
+		if a2 == nil {
+			a2 = r
+		} else if m.assoc2 == nil && r.name() != a2.name() && a.sameSide(a2, r) {
+			m.assoc2 = r
+		}
+	}
+	m.actor1, m.actor2 = a.resolveBare(m, a1), a.resolveBare(m, a2)
+	if m.actor1 == nil && m.typ != "" {
+		m.actor1 = a.demonymActor(m)
+	}
+	if m.typ == "" && m.actor2 == nil && m.ownPlace && m.place.Start >= m.trig.End {
+		// "visit to India": the host is the government of the place.
+		if act, ok := a.x.actors.ForCountry(m.place.Place.CountryCode, "government", a.pub); ok &&
+			(m.actor1 == nil || m.actor1.Actor == nil || m.actor1.Actor.Country != act.Country) {
+			m.actor2 = &role{Span: event.Span{Start: m.place.Start, End: m.place.End}, Text: m.place.Text, Actor: act}
+		}
+	}
+	a.impliedRoles(m)
+}
+
+// demonymActor reads "Pakistani airstrikes", "Russian shelling": a demonym
+// just before the trigger names the state's forces.
+func (a *analysis) demonymActor(m *mention) *role {
+	before := a.text[max(m.span.Start, m.trig.Start-40):m.trig.Start]
+	words := strings.Fields(before)
+	for i := len(words) - 1; i >= 0 && i >= len(words)-3; i-- {
+		w := strings.Trim(words[i], ",.;:“”\"")
+		if w == "" || !isUpper(w) {
+			continue
+		}
+		code, ok := a.x.actors.Demonym(w)
+		if !ok {
+			continue
+		}
+		if act, ok := a.x.actors.ForCountry(code, "military", a.pub); ok {
+			start := m.trig.Start - len(before) + strings.LastIndex(before, w)
+			return &role{Span: event.Span{Start: start, End: start + len(w)}, Text: w, Actor: act}
+		}
+	}
+	return nil
+}
+
+func isUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// inheritActors gives a report that names no doer the doer of the last
+// report of the same kind close before it ("Additional strikes were also
+// carried out in Paktika").
+func (a *analysis) inheritActors(m *mention, prior []*mention) {
+	if m.actor1 != nil || m.typ == "" {
+		return
+	}
+	for i := len(prior) - 1; i >= 0; i-- {
+		p := prior[i]
+		if a.sents[m.sent].Paragraph-a.sents[p.sent].Paragraph > 2 {
+			return
+		}
+		if p.typ == m.typ && p.actor1 != nil {
+			m.actor1 = p.actor1
+			if m.actor2 == nil {
+				m.actor2 = p.actor2
+			}
+			return
+		}
+	}
+}
+
+// sameSide reports whether r is listed with side ("X and their allies,
+// including Y").
+func (a *analysis) sameSide(side, r *role) bool {
+	if r.Start < side.End {
+		return false
+	}
+	between := strings.ToLower(a.text[side.End:r.Start])
+	return len(between) < 80 && (strings.Contains(between, "including") || strings.Contains(between, "allied") || strings.Contains(between, " and "))
+}
+
+// resolveBare gives a bare force noun ("security forces", "police") the
+// actor of the event's country.
+func (a *analysis) resolveBare(m *mention, r *role) *role {
+	if r == nil || r.Actor != nil || r.Name != "" {
+		return r
+	}
+	kind := bareKind(r.Text)
+	if kind == "" {
+		return nil
+	}
+	if act, ok := a.x.actors.ForCountry(a.eventCountry(m), kind, a.pub); ok {
+		r.Actor = act
+		return r
+	}
+	return nil
+}
+
+func bareKind(text string) string {
+	t := strings.ToLower(text)
+	switch {
+	case strings.Contains(t, "police"):
+		return "police"
+	case strings.Contains(t, "protest") || strings.Contains(t, "demonstrat"):
+		return "protesters"
+	case strings.Contains(t, "riot") || strings.Contains(t, "mob"):
+		return "rioters"
+	case strings.Contains(t, "gunmen") || strings.Contains(t, "armed men") || strings.Contains(t, "assailant") || strings.Contains(t, "attacker"):
+		return "unidentified"
+	case civilianRE.MatchString(t):
+		return "civilians"
+	case forceRE.MatchString(t) || strings.Contains(t, "army") || strings.Contains(t, "military"):
+		return "military"
+	}
+	return ""
+}
+
+// eventCountry is the country of m's place, or the article's.
+func (a *analysis) eventCountry(m *mention) string {
+	if m.place != nil && m.place.Place.CountryCode != "" {
+		return m.place.Place.CountryCode
+	}
+	return a.country
+}
+
+// impliedRoles fills the actors that ACLED's event types imply.
+func (a *analysis) impliedRoles(m *mention) {
+	country := a.eventCountry(m)
+	forCountry := func(kind string) *role {
+		if act, ok := a.x.actors.ForCountry(country, kind, a.pub); ok {
+			return &role{Actor: act, Span: m.trig.Span, Text: m.trig.Text}
+		}
+		return nil
+	}
+	isInter := func(r *role, inter int) bool { return r != nil && r.Actor != nil && r.Actor.Inter == inter }
+	switch m.typ {
+	case Protests:
+		if !isInter(m.actor1, 6) {
+			if m.actor1 != nil && m.assoc1 == nil && !isInter(m.actor1, 1) {
+				m.assoc1 = m.actor1
+			}
+			if isInter(m.actor1, 1) && m.actor2 == nil {
+				m.actor2 = m.actor1
+			}
+			m.actor1 = forCountry("protesters")
+		}
+	case Riots:
+		if !isInter(m.actor1, 5) {
+			if isInter(m.actor1, 1) && m.actor2 == nil {
+				m.actor2 = m.actor1
+			}
+			m.actor1 = forCountry("rioters")
+		}
+	case VAC:
+		if m.actor2 == nil || !isInter(m.actor2, 7) {
+			m.actor2 = forCountry("civilians")
+		}
+		if m.actor1 == nil {
+			m.actor1 = forCountry("unidentified")
+		}
+	}
+}
+
+// assignPlaces sets where m happened: the place its sentence names after a
+// locative word, nearest the trigger; m.others gets the further places of a
+// list ("in Paktika, Khost and other border areas").
+func (a *analysis) assignPlaces(m *mention, prior []*mention) {
+	var cands []gazetteer.Resolved
+	for _, p := range a.places {
+		if p.Start < m.span.Start || p.End > m.span.End {
+			continue
+		}
+		before := a.text[max(m.span.Start, p.Start-45):p.Start]
+		if !m.nearest(event.Span{Start: p.Start, End: p.End}) {
+			continue
+		}
+		if locativeRE.MatchString(before) || (a.home != nil && p.Start == a.home.Start) {
+			if nearRE.MatchString(before) && p.Precision < 2 {
+				p.Precision = 2
+			}
+			cands = append(cands, p)
+		}
+	}
+	if len(cands) > 0 {
+		// The nearest after the trigger, else the nearest before it.
+		pick := -1
+		for i, p := range cands {
+			if p.Start >= m.trig.End {
+				pick = i
+				break
+			}
+		}
+		if pick < 0 {
+			pick = len(cands) - 1
+		}
+		p := cands[pick]
+		m.place, m.ownPlace = &p, true
+		return
+	}
+	// No place of its own: that of the last report of the same kind, then
+	// of the last report, then the article's.
+	for i := len(prior) - 1; i >= 0; i-- {
+		if prior[i].typ == m.typ && prior[i].plover == m.plover && prior[i].place != nil {
+			m.place = prior[i].place
+			return
+		}
+	}
+	if m.typ != "" {
+		for i := len(prior) - 1; i >= 0; i-- {
+			if prior[i].typ != "" && prior[i].place != nil {
+				m.place = prior[i].place
+				return
+			}
+		}
+	}
+	m.place = a.home
+}
+
+// splitPlaces returns one mention per place when m's place opens a list:
+// ACLED codes one event per location.
+func (a *analysis) splitPlaces(m *mention) []*mention {
+	out := []*mention{m}
+	if !m.ownPlace {
+		return out
+	}
+	prev := *m.place
+	for _, p := range a.places {
+		if p.Start < prev.End || p.End > m.span.End {
+			continue
+		}
+		if !listSepRE.MatchString(a.text[prev.End:p.Start]) {
+			break
+		}
+		// "Maiduguri, Borno" qualifies rather than lists.
+		if p.Place.Kind == gazetteer.Country || (p.Place.Kind == gazetteer.Admin1 && p.Place.Name == prev.Place.Admin1) ||
+			p.Place.CountryCode != prev.Place.CountryCode {
+			break
+		}
+		q := p
+		c := *m
+		c.place = &q
+		c.claims = nil // a toll told once belongs to the first place
+		c.injured = nil
+		out = append(out, &c)
+		prev = p
+	}
+	return out
+}
+
+// refineByRoles settles types that depend on who acted where.
+func (a *analysis) refineByRoles(m *mention) {
+	if m.trig.Class == "territory" {
+		state := m.actor1 != nil && m.actor1.Actor != nil && m.actor1.Actor.Inter == 1
+		switch {
+		case state && m.place != nil && m.actor1.Actor.Country == m.place.Place.CountryCode:
+			m.sub = "Government regains territory"
+		case state:
+			m.sub = "Armed clash"
+		case m.actor1 != nil:
+			m.sub = "Non-state actor overtakes territory"
+		default:
+			m.sub = "Armed clash"
+		}
+	}
+	if m.typ == Battles && m.actor2 != nil && m.actor2.Actor != nil && m.actor2.Actor.Inter == 7 {
+		m.typ, m.sub = VAC, "Attack"
+	}
+}
+
+// keep decides whether m reports an event worth coding.
+func (a *analysis) keep(m *mention, prior []*mention) bool {
+	if m.typ == "" {
+		// PLOVER-only events need someone acting, and for most types
+		// someone acted on.
+		if m.actor1 == nil {
+			return false
+		}
+		switch m.plover {
+		case "ACCUSE", "THREATEN", "REQUEST", "REJECT", "SANCTION", "AID", "CONSULT":
+			if m.actor2 == nil {
+				return false
+			}
+		}
+		if m.actor1.name() == m.actor2.name() {
+			return false
+		}
+		return true
+	}
+	if m.place == nil {
+		return false
+	}
+	if (m.trig.Class == "attack" || m.trig.Class == "kill" || m.trig.Class == "strike") && !m.ownTime && !m.ownPlace && len(m.claims) == 0 {
+		// "blamed Pakistan for the attack": a word this general with
+		// neither time nor place refers back; it reports nothing new.
+		return false
+	}
+	if m.ownTime || m.ownPlace || len(m.claims) > 0 {
+		return true
+	}
+	// A report with neither time nor place of its own only adds to an
+	// event already told, or stands when it names who acted.
+	for i := len(prior) - 1; i >= 0; i-- {
+		if prior[i].typ == m.typ {
+			return true
+		}
+	}
+	return m.actor1 != nil
+}

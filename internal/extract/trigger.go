@@ -1,0 +1,163 @@
+package extract
+
+import (
+	"regexp"
+	"sort"
+
+	"github.com/sitrep/sitrep/internal/event"
+)
+
+// ACLED event types.
+const (
+	Battles    = "Battles"
+	Explosions = "Explosions/Remote violence"
+	VAC        = "Violence against civilians"
+	Protests   = "Protests"
+	Riots      = "Riots"
+	Strategic  = "Strategic developments"
+)
+
+// Trigger is a word or phrase that reports an event, with the type it
+// suggests before roles and context refine it.
+type Trigger struct {
+	event.Span
+	Text         string
+	EventType    string // "" for PLOVER-only events
+	SubEventType string
+	Plover       string
+	Mode         string
+	// Class says how the trigger is refined by its sentence: "attack"
+	// triggers take their type from weapon and target words; "kill"
+	// triggers only count when the sentence has no other trigger.
+	Class string
+	// Noun is true for nominal triggers ("airstrikes", "clashes").
+	Noun bool
+}
+
+// TriggerDetector finds event triggers in one sentence. It is the seam
+// where a learned classifier can replace the lexicon.
+type TriggerDetector interface {
+	// Detect returns the triggers in text[s.Start:s.End]; spans index
+	// text.
+	Detect(text string, s event.Span) []Trigger
+}
+
+// lexiconEntry is one trigger pattern of the lexicon.
+type lexiconEntry struct {
+	re      *regexp.Regexp
+	typ     string
+	sub     string
+	plover  string
+	mode    string
+	class   string
+	noun    bool
+	context *regexp.Regexp // required somewhere in the sentence, when set
+	not     *regexp.Regexp // forbidden right after the trigger, when set
+}
+
+// Lexicon is the dictionary-and-pattern trigger detector.
+type Lexicon struct {
+	entries []lexiconEntry
+}
+
+func rx(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)\b(?:` + s + `)\b`) }
+
+// NewLexicon builds the trigger lexicon.
+func NewLexicon() *Lexicon {
+	type e = lexiconEntry
+	const (
+		clash = "Armed clash"
+		air   = "Air/drone strike"
+		shell = "Shelling/artillery/missile attack"
+		ied   = "Remote explosive/landmine/IED"
+	)
+	entries := []e{
+		// Battles.
+		{re: rx(`clash(?:es|ed)?|fighting|fought|gun ?fights?|firefights?|gun battles?|battles?|battled|hostilities|skirmish(?:es)?|exchanges? of fire|exchanged (?:heavy )?fire|cross-border attacks?|cross-border fire|firing across the border`), typ: Battles, sub: clash, plover: "ASSAULT", mode: "firearms", noun: true},
+		{re: rx(`offensives?|counter-?offensives?|ambush(?:ed|es)?|(?:military|security) operations?|clearance operations?`), typ: Battles, sub: clash, plover: "ASSAULT", mode: "firearms", noun: true},
+		{re: rx(`recaptured|retook|regained control|retaken|recapture[sd]?|liberated`), typ: Battles, sub: "Government regains territory", plover: "ASSAULT", class: "territory"},
+		{re: rx(`seized control|took control|taken control|captured|overran|overrun|seized|fell to`), typ: Battles, sub: "Non-state actor overtakes territory", plover: "ASSAULT", class: "territory", context: rx(`towns?|villages?|cit(?:y|ies)|districts?|posts?|bases?|border crossings?|outposts?|positions?|checkpoints?|garrisons?|headquarters|airports?|control`)},
+		// Explosions/Remote violence.
+		{re: rx(`air ?strikes?|air ?raids?|drone strikes?|drone attacks?|aerial (?:bombardment|attacks?|strikes?)|bombing raids?|warplanes?|fighter jets? (?:struck|bombed|hit)|airstrikes?|air-strikes?|air-raids?`), typ: Explosions, sub: air, plover: "ASSAULT", mode: "aerial", noun: true},
+		{re: rx(`strikes`), typ: Explosions, sub: air, plover: "ASSAULT", mode: "aerial", noun: true, class: "strike",
+			not: regexp.MustCompile(`^\s+(?:zones?|areas?|sites?|by workers|by teachers|by doctors)`)},
+		{re: rx(`shell(?:ing|ed|s)|artillery|mortars?(?: fire| rounds?| shells?)?|rockets? (?:fire|attacks?)|fired rockets?|rockets? (?:hit|struck|landed)|missiles?(?: strikes?| attacks?)?|ballistic missiles?|bombardment|bombarded`), typ: Explosions, sub: shell, plover: "ASSAULT", mode: "heavy-weapons", noun: true},
+		{re: rx(`suicide (?:bomb(?:ing|er|ers|s)?|attacks?|blasts?|car bomb(?:ing)?|vest)|blew (?:himself|herself|themselves) up|detonated (?:his|her|their) (?:vest|explosives)`), typ: Explosions, sub: "Suicide bomb", plover: "ASSAULT", mode: "suicide-attack", noun: true},
+		{re: rx(`roadside bombs?|improvised explosive devices?|IEDs?|landmines?|land mines?|car bombs?|bomb (?:blast|attack|explosion)s?|explosive devices?|bomb exploded|bombs? (?:went off|detonated|exploded|ripped)|blasts?|explosions?|bombings?|explosives?-laden`), typ: Explosions, sub: ied, plover: "ASSAULT", mode: "explosives", noun: true},
+		{re: rx(`grenades?(?: attacks?)?|hurled (?:a )?grenades?`), typ: Explosions, sub: "Grenade", plover: "ASSAULT", mode: "explosives", noun: true},
+		{re: rx(`chemical (?:weapons? )?attacks?|chlorine (?:gas )?attacks?|sarin`), typ: Explosions, sub: "Chemical weapon", plover: "ASSAULT", mode: "unconventional", noun: true},
+		// Generic attacks, refined by weapon and target.
+		{re: rx(`attack(?:s|ed|ing)?|assault(?:s|ed)?|raid(?:s|ed)?|stormed|opened fire|shot dead|gunned down|massacred?|massacres|killings|rampage|torched|set (?:fire|ablaze)|burned down|beheaded|executed`), typ: Battles, sub: clash, plover: "ASSAULT", class: "attack", noun: true},
+		{re: rx(`kill(?:ed|ing|s)|shot|died|dead|slain|lost their lives|deaths?`), typ: Battles, sub: clash, plover: "ASSAULT", class: "kill"},
+		// Violence against civilians.
+		{re: rx(`abduct(?:ed|ion|ions|s)?|kidnapp?(?:ed|ing|ings)|kidnaps?|taken hostage|took (?:\w+ )?hostages?|seized hostages|forcibly disappeared|enforced disappearances?`), typ: VAC, sub: "Abduction/forced disappearance", plover: "ASSAULT", mode: "abduct", noun: true},
+		{re: rx(`raped|rapes?|sexual(?:ly)? (?:violence|assault(?:ed)?|abuse[d]?)|gang-raped`), typ: VAC, sub: "Sexual violence", plover: "ASSAULT", mode: "sexual", noun: true},
+		// Protests and riots.
+		{re: rx(`protest(?:s|ed|ing|ers)?|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied)|marched|marchers|took to the streets|sit-ins?|picket(?:ed|s)?|general strike|went on strike|staged (?:a )?strikes?|walkouts?|vigils?`), typ: Protests, sub: "Peaceful protest", plover: "PROTEST", mode: "demo", noun: true},
+		{re: rx(`riot(?:s|ed|ing|ers)?|mob|mobs|lynch(?:ed|ing)?|vigilantes`), typ: Riots, sub: "Violent demonstration", plover: "PROTEST", mode: "riot", noun: true},
+		// Strategic developments.
+		{re: rx(`ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|prisoner (?:exchange|swap)`), typ: Strategic, sub: "Agreement", plover: "AGREE", noun: true, class: "agreement"},
+		{re: rx(`arrest(?:ed|s|ing)?|detain(?:ed|s)|rounded up|took into custody|taken into custody`), typ: Strategic, sub: "Arrests", plover: "COERCE", mode: "arrest", class: "arrest"},
+		{re: rx(`loot(?:ed|ing)|ransack(?:ed)?|plunder(?:ed)?|vandali[sz]ed|demolished|razed`), typ: Strategic, sub: "Looting/property destruction", plover: "ASSAULT", mode: "destroy", noun: true},
+		{re: rx(`defused|dismantled (?:an? )?(?:explosive|bomb|IED)|intercepted|shot down|foiled|seized (?:a |an )?(?:weapons|arms|ammunition|explosives) (?:cache|haul)|weapons cache|arms cache`), typ: Strategic, sub: "Disrupted weapons use", plover: "COERCE", mode: "seize", class: "disrupt"},
+		{re: rx(`established (?:a |an )?(?:new )?(?:military )?(?:base|headquarters|outpost|camp)|set up (?:a |an )?(?:new )?(?:military )?(?:base|headquarters|outpost|camp)|opened (?:a |an )?(?:new )?(?:military )?(?:base|outpost)`), typ: Strategic, sub: "Headquarters or base established", plover: "MOBILIZE", mode: "troops"},
+		{re: rx(`handed over control|handed control|withdrew from|pulled out of|took over (?:without|peacefully)|without a fight|were handed over to`), typ: Strategic, sub: "Non-violent transfer of territory", plover: "RETREAT", mode: "withdraw", class: "transfer"},
+		{re: rx(`merged with|announced (?:the|its) (?:formation|dissolution|creation)|pledged allegiance|changed its name|rebranded|split from|disbanded|dissolved itself`), typ: Strategic, sub: "Change to group/activity", plover: "SUPPORT"},
+		// PLOVER-only events.
+		{re: rx(`visit(?:s|ed|ing)?|met with|held talks|talks with|hosted|received (?:a |an )?(?:delegation|visiting)|phone call with|spoke by (?:tele)?phone`), plover: "CONSULT", mode: "visit", class: "consult", noun: true},
+		{re: rx(`accuse[sd]?|accusing|blamed|blames|alleged that|accusations?`), plover: "ACCUSE", mode: "allege", class: "verbal"},
+		{re: rx(`threatened|threatens|warned of|vowed (?:to|revenge)|ultimatum`), plover: "THREATEN", class: "verbal"},
+		{re: rx(`called (?:on|for)|calls (?:on|for)|urged|urges|appealed (?:to|for)|demanded|demands`), plover: "REQUEST", class: "verbal"},
+		{re: rx(`rejected|rejects|refused|dismissed (?:the|a|an)`), plover: "REJECT", class: "verbal"},
+		{re: rx(`imposed sanctions|sanctioned|sanctions (?:on|against)|expelled|suspended aid|sentenced|convicted`), plover: "SANCTION", class: "verbal"},
+		{re: rx(`deployed|deploying|deployment of|reinforcements|mobili[sz]ed|sent (?:more )?troops|put on high alert|massed troops`), plover: "MOBILIZE", mode: "troops", class: "verbal"},
+		{re: rx(`(?:delivered|distributed|sent|airlifted) (?:humanitarian )?(?:aid|food|relief|supplies)|aid convoys?|humanitarian convoys?`), plover: "AID", class: "verbal"},
+		{re: rx(`imposed (?:a )?curfew|curfew|internet shutdown|shut down the internet|blocked (?:access|social media)|deported`), plover: "COERCE", mode: "curfew", class: "verbal"},
+		{re: rx(`released (?:\w+ )?(?:prisoners|hostages|detainees|captives)|freed (?:\w+ )?(?:prisoners|hostages|detainees|captives)`), plover: "RETREAT", mode: "release", class: "verbal"},
+	}
+	return &Lexicon{entries: entries}
+}
+
+// Detect implements TriggerDetector.
+func (l *Lexicon) Detect(text string, s event.Span) []Trigger {
+	sent := text[s.Start:s.End]
+	var out []Trigger
+	for _, en := range l.entries {
+		if en.context != nil && !en.context.MatchString(sent) {
+			continue
+		}
+		for _, loc := range en.re.FindAllStringIndex(sent, -1) {
+			if en.not != nil && en.not.MatchString(sent[loc[1]:]) {
+				continue
+			}
+			out = append(out, Trigger{
+				Span:         event.Span{Start: s.Start + loc[0], End: s.Start + loc[1]},
+				Text:         sent[loc[0]:loc[1]],
+				EventType:    en.typ,
+				SubEventType: en.sub,
+				Plover:       en.plover,
+				Mode:         en.mode,
+				Class:        en.class,
+				Noun:         en.noun,
+			})
+		}
+	}
+	return dropOverlaps(out)
+}
+
+// dropOverlaps keeps, of triggers that overlap, the one that came first in
+// the lexicon (more specific entries come first) and then the longer one.
+func dropOverlaps(ts []Trigger) []Trigger {
+	var out []Trigger
+outer:
+	for _, t := range ts {
+		for _, o := range out {
+			if t.Overlaps(o.Span) {
+				continue outer
+			}
+		}
+		out = append(out, t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}

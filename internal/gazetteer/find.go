@@ -1,0 +1,353 @@
+package gazetteer
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Mention is a place name found in text; Start and End are byte offsets
+// into the text given to Find.
+type Mention struct {
+	Start, End int
+	Text       string
+	// Candidates are the places the name may denote, most prominent first.
+	Candidates []Place
+	// Near is true for "near X", "outside X": geo_precision 2.
+	Near bool
+	// Qualifier is set when the name is followed by its division or
+	// country ("Khost, Afghanistan", "Aleppo province"): the words that
+	// qualify it.
+	Qualifier string
+}
+
+// Resolved is a mention with the one place it is taken to denote.
+type Resolved struct {
+	Mention
+	Place Place
+	// Precision is ACLED's geo_precision, 1 to 3.
+	Precision int
+	// Score is the resolver's confidence, 0 to 1.
+	Score float64
+}
+
+// token is a word of the text with its byte span.
+type token struct {
+	start, end int
+	text       string
+}
+
+// tokens splits text into words: runs of letters, digits, apostrophes
+// and inner hyphens or dashes; a possessive ’s is left out of the word.
+func tokens(text string) []token {
+	var out []token
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += size
+			continue
+		}
+		start := i
+		for i < len(text) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				i += size
+				continue
+			}
+			if (r == '\'' || r == '’') && i+size < len(text) {
+				// Keep "N'Djamena", drop the possessive "'s".
+				next, _ := utf8.DecodeRuneInString(text[i+size:])
+				if unicode.IsLetter(next) && !(next == 's' && (i+size+1 >= len(text) || !isLetterAt(text, i+size+1))) {
+					i += size
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, token{start: start, end: i, text: text[start:i]})
+	}
+	return out
+}
+
+func isLetterAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return unicode.IsLetter(r)
+}
+
+// joiner reports whether the bytes between two tokens may sit inside one
+// place name: a space, a hyphen or a dash.
+func joiner(s string) bool {
+	switch s {
+	case " ", "-", "–", "—", "‐", " – ", " - ":
+		return true
+	}
+	return false
+}
+
+// Find returns the place names in text, longest match first, not
+// overlapping, in text order. Only capitalised words start a name, and
+// words that are more often English than places are passed over.
+func (g *Gazetteer) Find(text string) []Mention {
+	toks := tokens(text)
+	var out []Mention
+	for i := 0; i < len(toks); {
+		t := toks[i]
+		first, _ := utf8.DecodeRuneInString(t.text)
+		if !unicode.IsUpper(first) {
+			i++
+			continue
+		}
+		matched := 0
+		var ids []int32
+		for n := min(g.maxWords, len(toks)-i); n >= 1; n-- {
+			ok := true
+			var b strings.Builder
+			for k := 0; k < n; k++ {
+				if k > 0 {
+					if !joiner(text[toks[i+k-1].end:toks[i+k].start]) {
+						ok = false
+						break
+					}
+					b.WriteByte(' ')
+				}
+				b.WriteString(toks[i+k].text)
+			}
+			if !ok {
+				continue
+			}
+			cand := g.byName[Fold(b.String())]
+			if len(cand) == 0 {
+				continue
+			}
+			if n == 1 && !g.plausibleSingle(text, toks, i, cand) {
+				break
+			}
+			matched, ids = n, cand
+			break
+		}
+		if matched == 0 {
+			// A capitalised run that is no place ("Islamic State") must
+			// not yield a place from its later words ("State").
+			j := i + 1
+			for j < len(toks) && joiner(text[toks[j-1].end:toks[j].start]) && isCapital(toks[j].text) {
+				j++
+			}
+			i = j
+			continue
+		}
+		last := toks[i+matched-1]
+		m := Mention{Start: t.start, End: last.end, Text: text[t.start:last.end]}
+		m.Candidates = make([]Place, len(ids))
+		for k, id := range ids {
+			m.Candidates[k] = g.places[id]
+		}
+		m.Near = nearBefore(text[max(0, t.start-40):t.start])
+		out = append(out, m)
+		i += matched
+	}
+	g.markQualifiers(text, out)
+	return out
+}
+
+func isCapital(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// plausibleSingle decides whether a one-word match is a place and not an
+// English word, a name or a sentence opener.
+func (g *Gazetteer) plausibleSingle(text string, toks []token, i int, cand []int32) bool {
+	w := toks[i].text
+	if stopwords[strings.ToLower(w)] {
+		return false
+	}
+	if len(w) <= 2 {
+		return false
+	}
+	// Part of a longer capitalised name ("Hamza Azhar Salam", "Doha
+	// Agreement"): only when the name around it is itself not a person
+	// or organisation, which we cannot tell; accept only prominent places.
+	best := g.places[cand[0]]
+	prominent := best.Kind != Populated || best.Population >= 50_000 || strings.HasPrefix(best.Feature, "PPLA") || best.Feature == "PPLC"
+	if i+1 < len(toks) && joiner(text[toks[i].end:toks[i+1].start]) && isCapital(toks[i+1].text) && !prominent {
+		return false
+	}
+	if i > 0 && joiner(text[toks[i-1].end:toks[i].start]) && isCapital(toks[i-1].text) && !prominent {
+		return false
+	}
+	// All-caps words are acronyms unless a dateline ("KABUL, Oct 14").
+	if strings.ToUpper(w) == w && len(w) <= 4 && best.Kind != Country {
+		return false
+	}
+	return true
+}
+
+var nearWords = []string{"near ", "outside ", "outskirts of ", "close to ", "north of ", "south of ", "east of ", "west of ", "km from ", "kilometres from ", "kilometers from ", "miles from ", "near the "}
+
+func nearBefore(s string) bool {
+	s = strings.ToLower(s)
+	for _, w := range nearWords {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// markQualifiers notes "X, Y" pairs where Y holds X, and "X province".
+func (g *Gazetteer) markQualifiers(text string, ms []Mention) {
+	for i := range ms {
+		after := text[ms[i].End:min(len(text), ms[i].End+14)]
+		low := strings.ToLower(after)
+		for _, suf := range []string{" province", " governorate", " state", " region", " oblast", " district", " county"} {
+			if strings.HasPrefix(low, suf) {
+				ms[i].Qualifier = strings.TrimSpace(suf)
+			}
+		}
+		if i+1 < len(ms) && strings.TrimSpace(text[ms[i].End:ms[i+1].Start]) == "," {
+			ms[i].Qualifier = ms[i+1].Text
+		}
+	}
+}
+
+// Resolve picks one place for each mention using the article's context:
+// the countries and divisions it names (and the demonyms it uses),
+// explicit qualifiers ("Khost, Afghanistan", "Aleppo province"), and the
+// places' prominence. hint lists ISO codes that break ties (the outlet's
+// or the dateline's country).
+func (g *Gazetteer) Resolve(text string, mentions []Mention, hint []string) []Resolved {
+	ctx := g.context(text, mentions, hint)
+	out := make([]Resolved, 0, len(mentions))
+	for _, m := range mentions {
+		if len(m.Candidates) == 0 {
+			continue
+		}
+		best, bestScore := 0, math.Inf(-1)
+		var total float64
+		for i, p := range m.Candidates {
+			s := g.score(p, m, ctx)
+			total += math.Exp(s)
+			if s > bestScore {
+				best, bestScore = i, s
+			}
+		}
+		p := m.Candidates[best]
+		r := Resolved{Mention: m, Place: p, Precision: p.Precision(), Score: math.Exp(bestScore) / total}
+		if m.Near && r.Precision == 1 {
+			r.Precision = 2
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// docContext is what the article says about where it is.
+type docContext struct {
+	countries map[string]float64 // ISO -> weight
+	admin1    map[string]float64 // "CC|name" -> weight
+}
+
+func (g *Gazetteer) context(text string, mentions []Mention, hint []string) docContext {
+	ctx := docContext{countries: map[string]float64{}, admin1: map[string]float64{}}
+	for _, h := range hint {
+		ctx.countries[strings.ToUpper(h)] += 1
+	}
+	for _, m := range mentions {
+		c := m.Candidates[0]
+		switch {
+		case c.Kind == Country || c.Kind == Area:
+			ctx.countries[c.CountryCode] += 2
+		case len(m.Candidates) == 1 || c.Population > 10*secondPop(m.Candidates):
+			ctx.countries[c.CountryCode] += 1
+			if c.Kind == Admin1 {
+				ctx.admin1[c.CountryCode+"|"+c.Name] += 1
+			} else if c.Admin1 != "" {
+				ctx.admin1[c.CountryCode+"|"+c.Admin1] += 0.5
+			}
+		}
+	}
+	for _, t := range tokens(text) {
+		if !isCapital(t.text) {
+			continue
+		}
+		if code, ok := g.demonyms[Fold(t.text)]; ok {
+			ctx.countries[code] += 1
+		}
+	}
+	return ctx
+}
+
+func secondPop(ps []Place) int {
+	if len(ps) < 2 {
+		return 0
+	}
+	return ps[1].Population
+}
+
+// score rates how well p fits mention m in the article's context.
+func (g *Gazetteer) score(p Place, m Mention, ctx docContext) float64 {
+	s := 0.0
+	switch p.Kind {
+	case Country:
+		s += 6
+	case Area:
+		s += 5
+	case Admin1:
+		s += 3
+		if m.Qualifier != "" && m.Qualifier != "district" && m.Qualifier != "county" {
+			s += 4
+		}
+	case Populated:
+		s += math.Log10(float64(p.Population)+10) / 2
+		switch p.Feature {
+		case "PPLC":
+			s += 3
+		case "PPLA":
+			s += 1.5
+		}
+	}
+	s += 2.5 * math.Min(ctx.countries[p.CountryCode], 4)
+	s += 1.5 * math.Min(ctx.admin1[p.CountryCode+"|"+p.Admin1], 3)
+	if q := m.Qualifier; q != "" {
+		if qf := Fold(q); qf == Fold(p.Country) || qf == Fold(p.Admin1) || strings.HasPrefix(Fold(p.Admin1), qf) {
+			s += 10
+		}
+	}
+	return s
+}
+
+// stopwords are capitalised words of English news that GeoNames also has
+// as place names; as a single word they are not taken for places.
+var stopwords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the a an and or but of in on at to by for with from as is was
+	he she they it we you i his her their our this that these those there here
+	monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+	august september october november december mr mrs ms dr president minister prime army police
+	government state states islamic forces military ministry council union party front movement
+	national liberation agreement public relations news reuters associated press afp ap bbc cnn
+	al el ad as ash at ar an la le de du des van von der di da dos das san santa saint st
+	north south east west northern southern eastern western central upper lower new old great little
+	victoria mark bar nice male female justice hope unity liberty independence freedom progress
+	university college school hospital church mosque airport station bridge market camp river lake
+	mount hill valley island islands port fort city town village province district region county
+	home world africa europe asia america americas middle best top more most many some any all
+	general colonel major captain lieutenant sergeant governor commander spokesman spokesperson
+	chief deputy director official officials sources source security defence defense interior foreign
+	affairs information health education justice finance trade economy energy oil gas water food
+	reported said says told added according however meanwhile also still even after before during
+	since until while when where why how what who which whom whose
+	taliban hamas hezbollah houthis isis daesh boko haram shabaab
+	salam amir khan ali ahmed mohammed muhammad hassan hussein omar abdul abu ibrahim ismail musa
+	john james paul peter david michael joseph mary grace faith charity patience
+	share tweet email print comment comments related read video photo photos live update updated
+	published copyright rights reserved subscribe newsletter cookies privacy terms contact about
+	opinion analysis sport sports business politics culture science technology weather
+	christmas easter ramadan eid
+	`) {
+		m[w] = true
+	}
+	return m
+}()

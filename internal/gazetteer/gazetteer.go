@@ -1,0 +1,395 @@
+// Package gazetteer holds sitrep's embedded world gazetteer: every country,
+// first-level division and populated place of 1,000 people or more (from
+// GeoNames, see DATA.md), plus named areas such as borders. It finds place
+// names in text and resolves each to one place using the article's context.
+package gazetteer
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+//go:embed places.tsv.gz
+var placesData []byte
+
+//go:embed areas.tsv
+var areasData []byte
+
+//go:embed aliases.tsv
+var aliasData []byte
+
+// adminSuffixes are the words English news puts after a division's name.
+var adminSuffixes = []string{"Province", "State", "Governorate", "Oblast", "Region", "Department", "Prefecture", "County"}
+
+// Kind is what sort of place a Place is.
+type Kind uint8
+
+// Kinds of place.
+const (
+	Country Kind = iota
+	Admin1
+	Admin2
+	Populated
+	Area
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Country:
+		return "country"
+	case Admin1:
+		return "admin1"
+	case Admin2:
+		return "admin2"
+	case Populated:
+		return "populated place"
+	case Area:
+		return "area"
+	}
+	return "unknown"
+}
+
+// Place is one entry of the gazetteer.
+type Place struct {
+	// ID is the GeoNames id for populated places; countries, divisions
+	// and areas have stable negative ids.
+	ID          int
+	Name        string
+	Kind        Kind
+	CountryCode string // ISO 3166-1 alpha-2
+	Country     string
+	Admin1      string
+	Admin2      string
+	Lat, Lon    float64
+	Population  int
+	// Feature is the GeoNames feature code of a populated place (PPLC
+	// for a capital, PPLA for a division's seat, ...).
+	Feature string
+}
+
+// Precision is ACLED's geo_precision for an event placed at p: 1 for a
+// town or city, 3 for a division, a country or a wide area.
+func (p Place) Precision() int {
+	if p.Kind == Populated {
+		return 1
+	}
+	return 3
+}
+
+// Gazetteer is the loaded place data. It is immutable after Load and safe
+// for concurrent use.
+type Gazetteer struct {
+	places    []Place
+	byName    map[string][]int32 // folded name -> place indexes
+	countries map[string]int32   // ISO code -> place index
+	demonyms  map[string]string  // folded demonym -> ISO code
+	maxWords  int
+}
+
+// Load parses the embedded data.
+func Load() (*Gazetteer, error) {
+	g := &Gazetteer{
+		byName:    make(map[string][]int32, 400_000),
+		countries: map[string]int32{},
+		demonyms:  map[string]string{},
+	}
+	if err := g.loadPlaces(); err != nil {
+		return nil, err
+	}
+	if err := g.loadAreas(); err != nil {
+		return nil, err
+	}
+	if err := g.loadAliases(); err != nil {
+		return nil, err
+	}
+	for k, ids := range g.byName {
+		if len(ids) < 2 {
+			continue
+		}
+		sort.SliceStable(ids, func(i, j int) bool { return g.prominence(ids[i]) > g.prominence(ids[j]) })
+		g.byName[k] = ids
+	}
+	return g, nil
+}
+
+func (g *Gazetteer) loadPlaces() error {
+	zr, err := gzip.NewReader(bytes.NewReader(placesData))
+	if err != nil {
+		return fmt.Errorf("gazetteer data: %w", err)
+	}
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	g.places = make([]Place, 0, 170_000)
+	line := 0
+	for sc.Scan() {
+		line++
+		row := sc.Text()
+		if row == "" || row[0] == '#' {
+			continue
+		}
+		f := strings.Split(row, "\t")
+		if len(f) != 10 {
+			return fmt.Errorf("gazetteer data line %d: %d fields, want 10", line, len(f))
+		}
+		lat, err1 := strconv.ParseFloat(f[6], 64)
+		lon, err2 := strconv.ParseFloat(f[7], 64)
+		pop, err3 := strconv.Atoi(f[8])
+		id, err4 := strconv.Atoi(f[1])
+		if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
+			return fmt.Errorf("gazetteer data line %d: bad number", line)
+		}
+		p := Place{Name: f[2], CountryCode: f[4], Admin1: f[5], Lat: lat, Lon: lon, Population: pop, ID: id}
+		switch f[0] {
+		case "C":
+			p.Kind = Country
+			p.ID = -1 - len(g.places)
+			p.Country = p.Name
+		case "A":
+			p.Kind = Admin1
+			p.ID = -1 - len(g.places)
+		case "P":
+			p.Kind = Populated
+			p.Feature = f[9]
+		default:
+			return fmt.Errorf("gazetteer data line %d: unknown kind %q", line, f[0])
+		}
+		idx := int32(len(g.places))
+		g.places = append(g.places, p)
+		g.index(p.Name, idx)
+		if f[3] != "" {
+			for _, alt := range strings.Split(f[3], "|") {
+				g.index(alt, idx)
+			}
+		}
+		if p.Kind == Admin1 {
+			// "Borno State", "Borno", "Borno state"; "Paktika",
+			// "Paktika province".
+			base := p.Name
+			for _, suf := range adminSuffixes {
+				base = strings.TrimSuffix(base, " "+suf)
+			}
+			g.index(base, idx)
+			for _, suf := range adminSuffixes {
+				g.index(base+" "+suf, idx)
+			}
+		}
+		if p.Kind == Country {
+			g.countries[p.CountryCode] = idx
+			for _, d := range strings.Split(f[9], "|") {
+				if d != "" {
+					g.demonyms[Fold(d)] = p.CountryCode
+				}
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("gazetteer data: %w", err)
+	}
+	for i := range g.places {
+		if c, ok := g.countries[g.places[i].CountryCode]; ok {
+			g.places[i].Country = g.places[c].Name
+		}
+	}
+	return nil
+}
+
+// loadAreas reads the hand-written table of named areas.
+func (g *Gazetteer) loadAreas() error {
+	for n, row := range strings.Split(string(areasData), "\n") {
+		if row == "" || row[0] == '#' {
+			continue
+		}
+		f := strings.Split(row, "\t")
+		if len(f) != 5 {
+			return fmt.Errorf("areas.tsv line %d: %d fields, want 5", n+1, len(f))
+		}
+		lat, err1 := strconv.ParseFloat(f[3], 64)
+		lon, err2 := strconv.ParseFloat(f[4], 64)
+		if err1 != nil || err2 != nil {
+			return fmt.Errorf("areas.tsv line %d: bad coordinates", n+1)
+		}
+		names := strings.Split(f[0], "|")
+		p := Place{ID: -1 - len(g.places), Name: names[0], Kind: Area, CountryCode: f[1], Admin1: f[2], Lat: lat, Lon: lon}
+		if c, ok := g.countries[p.CountryCode]; ok {
+			p.Country = g.places[c].Name
+		}
+		idx := int32(len(g.places))
+		g.places = append(g.places, p)
+		for _, name := range names {
+			g.index(name, idx)
+		}
+	}
+	return nil
+}
+
+// loadAliases adds English spellings that the data lacks, to places
+// named by country code, kind and name.
+func (g *Gazetteer) loadAliases() error {
+	for n, row := range strings.Split(string(aliasData), "\n") {
+		if row == "" || row[0] == '#' {
+			continue
+		}
+		f := strings.Split(row, "\t")
+		if len(f) != 4 {
+			return fmt.Errorf("aliases.tsv line %d: %d fields, want 4", n+1, len(f))
+		}
+		found := false
+		for _, idx := range g.byName[Fold(f[2])] {
+			p := g.places[idx]
+			if p.CountryCode == f[0] && p.Kind.String() == f[1] {
+				for _, alt := range strings.Split(f[3], "|") {
+					g.index(alt, idx)
+				}
+				found = true
+				break
+			}
+		}
+		if !found {
+			return fmt.Errorf("aliases.tsv line %d: no %s %q in %s", n+1, f[1], f[2], f[0])
+		}
+	}
+	return nil
+}
+
+func (g *Gazetteer) index(name string, idx int32) {
+	k := Fold(name)
+	if k == "" {
+		return
+	}
+	for _, have := range g.byName[k] {
+		if have == idx {
+			return
+		}
+	}
+	g.byName[k] = append(g.byName[k], idx)
+	if w := strings.Count(k, " ") + 1; w > g.maxWords {
+		g.maxWords = w
+	}
+}
+
+// prominence orders same-named places: countries, then capitals and
+// divisions, then by population.
+func (g *Gazetteer) prominence(idx int32) float64 {
+	p := g.places[idx]
+	switch p.Kind {
+	case Country:
+		return 1e12
+	case Area:
+		return 1e11
+	case Admin1:
+		// Below a division's seat of the same name: "in Raqqa" means
+		// the city unless the article says "Raqqa province".
+		return 5e5
+	}
+	pop := float64(p.Population)
+	switch p.Feature {
+	case "PPLC":
+		pop += 2e7
+	case "PPLA":
+		pop += 1e6
+	case "PPLA2":
+		pop += 1e5
+	}
+	return pop
+}
+
+// Len returns the number of places.
+func (g *Gazetteer) Len() int { return len(g.places) }
+
+// Counts returns how many places there are of each kind.
+func (g *Gazetteer) Counts() map[Kind]int {
+	out := map[Kind]int{}
+	for _, p := range g.places {
+		out[p.Kind]++
+	}
+	return out
+}
+
+// Names returns the number of distinct folded names.
+func (g *Gazetteer) Names() int { return len(g.byName) }
+
+// Lookup returns every place with this name or alternate name, case- and
+// accent-insensitively, most prominent first.
+func (g *Gazetteer) Lookup(name string) []Place {
+	ids := g.byName[Fold(name)]
+	out := make([]Place, len(ids))
+	for i, id := range ids {
+		out[i] = g.places[id]
+	}
+	return out
+}
+
+// Country returns a country by ISO alpha-2 code.
+func (g *Gazetteer) Country(code string) (Place, bool) {
+	idx, ok := g.countries[strings.ToUpper(code)]
+	if !ok {
+		return Place{}, false
+	}
+	return g.places[idx], true
+}
+
+// CountryOf returns the country a name, alias or demonym denotes
+// ("Pakistan", "DRC", "Pakistani", "Afghan").
+func (g *Gazetteer) CountryOf(name string) (Place, bool) {
+	k := Fold(name)
+	if code, ok := g.demonyms[k]; ok {
+		return g.Country(code)
+	}
+	for _, idx := range g.byName[k] {
+		if g.places[idx].Kind == Country {
+			return g.places[idx], true
+		}
+	}
+	return Place{}, false
+}
+
+// Fold normalises a name for lookup: accents removed, lower case, dashes
+// and hyphens as spaces, curly apostrophes straight, spaces collapsed.
+func Fold(s string) string {
+	r := s
+	if !isASCII(s) {
+		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		if out, _, err := transform.String(t, s); err == nil {
+			r = out
+		}
+	}
+	var b strings.Builder
+	space := false
+	for _, c := range r {
+		switch {
+		case c == '-' || c == '–' || c == '—' || c == '‐' || unicode.IsSpace(c):
+			space = true
+			continue
+		case c == '’' || c == 'ʼ' || c == '‘' || c == '`':
+			c = '\''
+		case c == '.':
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(unicode.ToLower(c))
+	}
+	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}

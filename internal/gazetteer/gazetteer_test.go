@@ -1,0 +1,198 @@
+package gazetteer
+
+import (
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+var (
+	loadOnce sync.Once
+	shared   *Gazetteer
+	loadErr  error
+	loadTime time.Duration
+)
+
+func gaz(t testing.TB) *Gazetteer {
+	t.Helper()
+	loadOnce.Do(func() {
+		start := time.Now()
+		shared, loadErr = Load()
+		loadTime = time.Since(start)
+	})
+	if loadErr != nil {
+		t.Fatal(loadErr)
+	}
+	return shared
+}
+
+func TestCoverage(t *testing.T) {
+	g := gaz(t)
+	c := g.Counts()
+	t.Logf("countries %d, admin1 %d, populated %d, areas %d, names %d, load %v", c[Country], c[Admin1], c[Populated], c[Area], g.Names(), loadTime)
+	if c[Country] < 240 || c[Admin1] < 3000 || c[Populated] < 130_000 || c[Area] < 20 {
+		t.Errorf("coverage too small: %v", c)
+	}
+	for _, code := range []string{"AF", "PK", "SY", "NG", "UA", "SD", "CD", "US", "PS", "XK"} {
+		if _, ok := g.Country(code); !ok {
+			t.Errorf("no country %s", code)
+		}
+	}
+}
+
+func TestLoadBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("measures a full load")
+	}
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	g, err := Load()
+	elapsed := time.Since(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	heap := int64(after.HeapAlloc) - int64(before.HeapAlloc)
+	t.Logf("load %v, retained heap %d MB", elapsed, heap>>20)
+	if elapsed > 3*time.Second { // the budget is 1 s; leave room for -race and slow CI
+		t.Errorf("load took %v", elapsed)
+	}
+	if heap > 300<<20 {
+		t.Errorf("retained heap %d MB, budget 300 MB", heap>>20)
+	}
+	runtime.KeepAlive(g)
+}
+
+func TestLookup(t *testing.T) {
+	g := gaz(t)
+	tests := []struct {
+		name    string
+		country string
+		kind    Kind
+	}{
+		{"Kabul", "AF", Populated},
+		{"khōst", "AF", Populated},
+		{"Paktika", "AF", Admin1},
+		{"Raqqa", "SY", Populated},
+		{"Ar-Raqqah", "SY", Populated},
+		{"Kiev", "UA", Populated},
+		{"Borno", "NG", Admin1},
+		{"Borno State", "NG", Admin1},
+		{"Pakistan–Afghanistan border", "PK", Area},
+		{"Côte d'Ivoire", "CI", Country},
+	}
+	for _, tt := range tests {
+		got := g.Lookup(tt.name)
+		if len(got) == 0 {
+			t.Errorf("Lookup(%q) found nothing", tt.name)
+			continue
+		}
+		if got[0].CountryCode != tt.country || got[0].Kind != tt.kind {
+			t.Errorf("Lookup(%q)[0] = %s %s (%s), want %s %s", tt.name, got[0].Name, got[0].CountryCode, got[0].Kind, tt.country, tt.kind)
+		}
+	}
+}
+
+func TestCountryOf(t *testing.T) {
+	g := gaz(t)
+	for in, want := range map[string]string{"Pakistani": "PK", "Afghan": "AF", "Nigerian": "NG", "Syria": "SY", "Ivory Coast": "CI", "Burma": "MM"} {
+		p, ok := g.CountryOf(in)
+		if !ok || p.CountryCode != want {
+			t.Errorf("CountryOf(%q) = %s %v, want %s", in, p.CountryCode, ok, want)
+		}
+	}
+}
+
+func TestFind(t *testing.T) {
+	g := gaz(t)
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Additional strikes were also carried out in Paktika, Khost, and other border areas.", []string{"Paktika", "Khost"}},
+		{"clashes along the Pakistan–Afghanistan border have marked", []string{"Pakistan–Afghanistan border"}},
+		{"Tehreek-e-Taliban Pakistan (TTP) militants in Afghanistan", []string{"Afghanistan"}},
+		{"President Mark Smith said on Monday in New Delhi.", []string{"New Delhi"}},
+		{"Islamic State fighters attacked.", nil},
+		{"Afghanistan’s Foreign Minister visited India.", []string{"Afghanistan", "India"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, m := range g.Find(tt.text) {
+			if tt.text[m.Start:m.End] != m.Text {
+				t.Errorf("span %d:%d is %q, text %q", m.Start, m.End, tt.text[m.Start:m.End], m.Text)
+			}
+			got = append(got, m.Text)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Find(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestResolveInContext(t *testing.T) {
+	g := gaz(t)
+	tests := []struct {
+		text, name, country, admin1 string
+		precision                   int
+	}{
+		{"Pakistani jets struck Khost in Afghanistan. Afghan officials said.", "Khost", "AF", "Khowst", 1},
+		{"Strikes hit Paktika, Afghanistan.", "Paktika", "AF", "Paktika", 3},
+		{"Fighting in Tripoli, Lebanon's northern city, as Lebanese troops moved.", "Tripoli", "LB", "", 1},
+		{"Militias clashed in Tripoli, the Libyan capital. Libya's government said.", "Tripoli", "LY", "", 1},
+		{"Police in Hyderabad, Pakistan, said Sindh was calm.", "Hyderabad", "PK", "", 1},
+		{"Fighting spread across Syria.", "Syria", "SY", "", 3},
+		{"Protests in France grew.", "France", "FR", "", 3},
+		{"Gunmen attacked a village near Maiduguri in Borno State, Nigeria.", "Maiduguri", "NG", "", 2},
+		{"Clashes along the Pakistan-Afghanistan border.", "Pakistan-Afghanistan border", "PK", "", 3},
+	}
+	for _, tt := range tests {
+		rs := g.Resolve(tt.text, g.Find(tt.text), nil)
+		var found *Resolved
+		for i := range rs {
+			if rs[i].Text == tt.name {
+				found = &rs[i]
+			}
+		}
+		if found == nil {
+			t.Errorf("%q: %q not resolved (got %+v)", tt.text, tt.name, rs)
+			continue
+		}
+		if found.Place.CountryCode != tt.country || (tt.admin1 != "" && found.Place.Admin1 != tt.admin1) || found.Precision != tt.precision {
+			t.Errorf("%q: %s → %s %s/%s precision %d, want %s/%s precision %d", tt.text, tt.name, found.Place.Name, found.Place.CountryCode, found.Place.Admin1, found.Precision, tt.country, tt.admin1, tt.precision)
+		}
+	}
+}
+
+func BenchmarkFind(b *testing.B) {
+	g := gaz(b)
+	text := strings.Repeat("Pakistani jets struck Khost and Paktika in Afghanistan on Tuesday, officials in Islamabad said, while fighting continued along the Pakistan–Afghanistan border. ", 30)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		g.Resolve(text, g.Find(text), nil)
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	g := gaz(f)
+	f.Add("Strikes in Paktika, Khost, and Kabul’s outskirts — near the Pakistan–Afghanistan border.")
+	f.Add("N'Djamena A-B-C ’s \xff\xfe")
+	f.Fuzz(func(t *testing.T, text string) {
+		prev := 0
+		ms := g.Find(text)
+		for _, m := range ms {
+			if m.Start < prev || m.End > len(text) || m.Start >= m.End || text[m.Start:m.End] != m.Text || len(m.Candidates) == 0 {
+				t.Fatalf("bad mention %+v", m)
+			}
+			prev = m.End
+		}
+		if len(g.Resolve(text, ms, nil)) != len(ms) {
+			t.Fatal("Resolve dropped a mention")
+		}
+	})
+}

@@ -1,0 +1,198 @@
+// Package load turns the raw bytes of one article, a scraped HTML page or
+// plain text with its page chrome left in, into a clean document: the
+// article's paragraphs byte for byte, and what the page says of itself
+// (title, outlet, publication date, language).
+package load
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/RadhiFadlillah/whatlanggo"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	"github.com/sitrep/sitrep/internal/event"
+)
+
+// DefaultMaxBytes is the largest input Load accepts unless told otherwise.
+const DefaultMaxBytes = 16 << 20
+
+// Errors callers can test with errors.Is.
+var (
+	ErrEmpty     = errors.New("empty input")
+	ErrBinary    = errors.New("binary input, not an article")
+	ErrTooLarge  = errors.New("input too large")
+	ErrEncoding  = errors.New("text is not valid UTF-8 or UTF-16")
+	ErrTruncated = errors.New("truncated HTML")
+	ErrNoText    = errors.New("no article text found")
+)
+
+// Format is the kind of input.
+type Format string
+
+// Input kinds.
+const (
+	FormatText Format = "text"
+	FormatHTML Format = "html"
+)
+
+// Options tune Load.
+type Options struct {
+	// Published (YYYY-MM-DD) overrides the date the page gives.
+	Published string
+	// Source is the file name or URL the input came from.
+	Source string
+	// MaxBytes bounds the input; 0 means DefaultMaxBytes.
+	MaxBytes int
+}
+
+// magic numbers of formats that are not articles.
+var magics = []struct {
+	prefix []byte
+	name   string
+}{
+	{[]byte("\x1f\x8b"), "gzip"}, {[]byte("%PDF"), "PDF"}, {[]byte("\x89PNG"), "PNG"},
+	{[]byte("PK\x03\x04"), "ZIP"}, {[]byte("\xff\xd8\xff"), "JPEG"}, {[]byte("GIF8"), "GIF"},
+	{[]byte("\x7fELF"), "ELF"}, {[]byte("BZh"), "bzip2"}, {[]byte("\xfd7zXZ"), "xz"},
+	{[]byte("SQLite format 3"), "SQLite"}, {[]byte("WARC/"), "WARC"},
+}
+
+// Detect decides the input kind from its content alone.
+func Detect(data []byte) (Format, error) {
+	text, err := decode(data)
+	if err != nil {
+		return "", err
+	}
+	if isHTML(text) {
+		return FormatHTML, nil
+	}
+	return FormatText, nil
+}
+
+// decode checks data and returns it as UTF-8 text.
+func decode(data []byte) (string, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return "", ErrEmpty
+	}
+	for _, m := range magics {
+		if bytes.HasPrefix(data, m.prefix) {
+			return "", fmt.Errorf("%w: looks like %s", ErrBinary, m.name)
+		}
+	}
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		out, _, err := transform.Bytes(unicode.BOMOverride(unicode.UTF8.NewDecoder()), data)
+		if err != nil {
+			return "", fmt.Errorf("%w: %v", ErrEncoding, err)
+		}
+		data = out
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	head := data[:min(len(data), 8192)]
+	if bytes.IndexByte(head, 0) >= 0 {
+		return "", fmt.Errorf("%w: contains NUL bytes", ErrBinary)
+	}
+	if !utf8.Valid(data) {
+		if charsetDeclared(data) {
+			return string(data), nil // the HTML parser decodes declared charsets
+		}
+		off := 0
+		for off < len(data) {
+			r, size := utf8.DecodeRune(data[off:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			off += size
+		}
+		return "", fmt.Errorf("%w: invalid byte sequence at offset %d", ErrEncoding, off)
+	}
+	controls := 0
+	for _, b := range head {
+		if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+			controls++
+		}
+	}
+	if controls*20 > len(head) {
+		return "", fmt.Errorf("%w: %d control characters in the first %d bytes", ErrBinary, controls, len(head))
+	}
+	return string(data), nil
+}
+
+// charsetDeclared reports whether an HTML page names a charset other than
+// UTF-8, which the HTML reader then decodes.
+func charsetDeclared(data []byte) bool {
+	head := bytes.ToLower(data[:min(len(data), 4096)])
+	return bytes.Contains(head, []byte("charset=")) && !bytes.Contains(head, []byte("charset=\"utf-8")) &&
+		!bytes.Contains(head, []byte("charset=utf-8")) && isHTML(string(head))
+}
+
+// isHTML reports whether text starts like a web page.
+func isHTML(text string) bool {
+	head := strings.ToLower(strings.TrimSpace(text[:min(len(text), 2048)]))
+	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<?xml"} {
+		if strings.HasPrefix(head, p) {
+			return true
+		}
+	}
+	tags := 0
+	for _, t := range []string{"<p>", "<p ", "<div", "<article", "<span", "<a href", "<br", "<meta", "<title", "</p>", "<h1", "<h2"} {
+		tags += strings.Count(head, t)
+	}
+	return strings.HasPrefix(head, "<") && tags >= 2 || tags >= 6
+}
+
+// Load reads one article.
+func Load(ctx context.Context, data []byte, opts Options) (*event.Document, error) {
+	limit := opts.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	if len(data) > limit {
+		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(data), limit)
+	}
+	text, err := decode(data)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Published != "" {
+		if _, err := time.Parse(time.DateOnly, opts.Published); err != nil {
+			return nil, fmt.Errorf("published date %q is not YYYY-MM-DD", opts.Published)
+		}
+	}
+	var doc *event.Document
+	if isHTML(text) {
+		doc, err = loadHTML(ctx, text, opts)
+	} else {
+		doc, err = loadText(text)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(doc.Text) == "" {
+		return nil, ErrNoText
+	}
+	if opts.Published != "" {
+		doc.Published, doc.PublishedFrom = opts.Published, "flag"
+	}
+	doc.Source = opts.Source
+	doc.Language = language(doc.Text)
+	sum := sha256.Sum256([]byte(doc.Text))
+	doc.ID = hex.EncodeToString(sum[:])
+	return doc, nil
+}
+
+// language returns the ISO 639-1 code of text, or "" when unsure.
+func language(text string) string {
+	info := whatlanggo.Detect(text[:min(len(text), 4000)])
+	if !info.IsReliable() {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}

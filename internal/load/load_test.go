@@ -1,0 +1,225 @@
+package load
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// sharedCorpus returns the path of the project's reference corpus, or
+// skips the test when it is not there (it is not shipped to users).
+func sharedCorpus(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "..", "shared", "corpus")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("../shared/corpus not present (%v): the reference article is only available beside the repository", err)
+	}
+	return dir
+}
+
+func TestSharedArticle(t *testing.T) {
+	dir := sharedCorpus(t)
+	data, err := os.ReadFile(filepath.Join(dir, "newsaz-2025-10-14-pakistan-afghanistan.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Load(context.Background(), data, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Published != "2025-10-14" || doc.PublishedFrom != "dateline" || doc.Outlet != "News.Az" || doc.Language != "en" || doc.Format != "text" {
+		t.Errorf("metadata = %q %q %q %q %q", doc.Published, doc.PublishedFrom, doc.Outlet, doc.Language, doc.Format)
+	}
+	if !strings.HasPrefix(doc.Text, "In recent days, escalating clashes") || !strings.HasSuffix(doc.Text, "Salam said.") {
+		t.Errorf("text runs %q ... %q", doc.Text[:40], doc.Text[len(doc.Text)-40:])
+	}
+	if strings.Contains(doc.Text, "16 px") || strings.Contains(doc.Text, "News.Az\n") {
+		t.Error("chrome left in the text")
+	}
+	gold, err := os.ReadFile(filepath.Join(dir, "newsaz-2025-10-14-pakistan-afghanistan.gold.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every gold evidence passage survives cleaning byte for byte.
+	for _, line := range strings.Split(string(gold), "\n") {
+		line = strings.TrimSpace(line)
+		if !strings.HasPrefix(line, `"evidence": "`) {
+			continue
+		}
+		ev := strings.TrimSuffix(strings.TrimPrefix(line, `"evidence": "`), `",`)
+		if !strings.Contains(doc.Text, ev) {
+			t.Errorf("evidence %q not in clean text", ev)
+		}
+	}
+}
+
+func TestTextPages(t *testing.T) {
+	tests := []struct {
+		name, input                      string
+		title, outlet, published, inText string
+		notInText                        []string
+	}{
+		{
+			name: "wire",
+			input: "Home | World | Africa | Politics\nShare  Tweet  Email\n\nGunmen kill 12 in northeast Nigeria village\n\nPublished: 2 March 2024 14:05 GMT\nBy Jane Doe\n\n" +
+				"MAIDUGURI, Nigeria, March 2 (SMN) — Gunmen killed at least 12 villagers in Borno State late on Friday, a local official said.\n\n" +
+				"The attackers arrived on motorcycles and set fire to several homes before fleeing into the bush, residents told reporters.\n\n" +
+				"Related articles\nTroops repel attack on base\nFloods displace thousands\n\n© 2024 Sahel Monitor. All rights reserved.",
+			title: "Gunmen kill 12 in northeast Nigeria village", outlet: "Sahel Monitor", published: "2024-03-02",
+			inText:    "MAIDUGURI, Nigeria, March 2 (SMN) — Gunmen killed at least 12 villagers",
+			notInText: []string{"Share", "Related articles", "Troops repel attack on base", "By Jane Doe", "©"},
+		},
+		{
+			name:   "us-date",
+			input:  "The Frontier Post Online\nMarch 2, 2024 | 6:05 AM\n\nProtesters marched through the capital on Saturday to demand the release of detained activists, witnesses said.\n\nPolice did not intervene and the march ended peacefully in the afternoon, organisers said.\n",
+			outlet: "The Frontier Post Online", published: "2024-03-02",
+			inText: "Protesters marched through the capital",
+		},
+		{
+			name:      "dotted-date",
+			input:     "Updated 02.03.2024\nA+ A-\nThe army said on Monday that its soldiers had recaptured the town after two days of fighting with the rebels.\n",
+			published: "2024-03-02",
+			inText:    "The army said on Monday",
+			notInText: []string{"A+ A-", "Updated"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Load(context.Background(), []byte(tt.input), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if doc.Title != tt.title || doc.Outlet != tt.outlet || doc.Published != tt.published {
+				t.Errorf("title %q outlet %q published %q, want %q %q %q", doc.Title, doc.Outlet, doc.Published, tt.title, tt.outlet, tt.published)
+			}
+			if !strings.Contains(doc.Text, tt.inText) {
+				t.Errorf("text lacks %q:\n%s", tt.inText, doc.Text)
+			}
+			for _, s := range tt.notInText {
+				if strings.Contains(doc.Text, s) {
+					t.Errorf("text holds chrome %q", s)
+				}
+			}
+		})
+	}
+}
+
+func TestHTMLPage(t *testing.T) {
+	page := `<!DOCTYPE html><html lang="en"><head><title>Troops retake town | Lake Chad Herald</title>
+<meta property="og:site_name" content="Lake Chad Herald">
+<meta property="og:title" content="Troops retake town from insurgents">
+<meta property="article:published_time" content="2024-05-06T08:00:00Z">
+</head><body><nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+<article><h1>Troops retake town from insurgents</h1>
+<p>Nigerian troops recaptured the town of Malam Fatori in Borno State on Sunday after a two-day battle with insurgents, the army said in a statement on Monday.</p>
+<p>Army spokesman Onyema Nwachukwu said 23 insurgents were killed and several weapons were seized during the operation, which was supported by air strikes.</p>
+<p>Residents who fled to nearby villages said they had begun returning to their homes, although many houses had been burned during the fighting.</p>
+</article><aside><h3>Most read</h3><ul><li>Floods hit the capital</li></ul></aside>
+<footer>© 2024 Lake Chad Herald</footer><script>var x = 1;</script></body></html>`
+	doc, err := Load(context.Background(), []byte(page), Options{Source: "https://example.org/a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Format != "html" || doc.Outlet != "Lake Chad Herald" || doc.Published != "2024-05-06" || doc.PublishedFrom != "html-meta" {
+		t.Errorf("metadata: format %q outlet %q published %q from %q", doc.Format, doc.Outlet, doc.Published, doc.PublishedFrom)
+	}
+	if !strings.Contains(doc.Text, "Nigerian troops recaptured the town of Malam Fatori in Borno State on Sunday") {
+		t.Errorf("text lacks the lede:\n%s", doc.Text)
+	}
+	if strings.Contains(doc.Text, "var x") || strings.Contains(doc.Text, "Floods hit") {
+		t.Errorf("boilerplate left in:\n%s", doc.Text)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	big := bytes.Repeat([]byte("a"), DefaultMaxBytes+1)
+	tests := []struct {
+		name  string
+		input []byte
+		want  error
+	}{
+		{"empty", nil, ErrEmpty},
+		{"blank", []byte(" \n\t "), ErrEmpty},
+		{"binary", []byte("\x00\x01\x02binary\x00data"), ErrBinary},
+		{"gzip", []byte("\x1f\x8b\x08\x00\x00"), ErrBinary},
+		{"pdf", []byte("%PDF-1.7 ..."), ErrBinary},
+		{"invalid-utf8", []byte("Soldiers \xff\xfe\xfd were killed in the town on Monday, officials said today."), ErrEncoding},
+		{"too-large", big, ErrTooLarge},
+		{"truncated-html", []byte("<!DOCTYPE html><html><head><title>x</title></head><body><div><p>Short text that ends"), ErrTruncated},
+		{"no-text", []byte("Home | World | Sport\nShare Tweet\n"), ErrNoText},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(context.Background(), tt.input, Options{})
+			if !errors.Is(err, tt.want) {
+				t.Errorf("Load = %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestUTF16(t *testing.T) {
+	text := "Soldiers clashed with rebels near the town on Monday, the army said in a statement."
+	var b bytes.Buffer
+	b.Write([]byte{0xff, 0xfe})
+	for _, r := range text {
+		b.Write([]byte{byte(r), byte(r >> 8)})
+	}
+	doc, err := Load(context.Background(), b.Bytes(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Text != text {
+		t.Errorf("text = %q", doc.Text)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"date 2025-10-14 + ↺ − 16 px":   "2025-10-14",
+		"Published: 2 March 2024 14:05": "2024-03-02",
+		"March 2, 2024 | 6:05 AM":       "2024-03-02",
+		"Updated 02.03.2024":            "2024-03-02",
+		"10/14/2025":                    "2025-10-14",
+		"Mon 4 Mar 2024":                "2024-03-04",
+		"31 February 2024":              "",
+		"16 px":                         "",
+		"May":                           "",
+	} {
+		if got := ParseDate(in); got != want {
+			t.Errorf("ParseDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	f.Add([]byte("date 2025-10-14 + ↺ − 16 px\n\nIn recent days, clashes along the border have marked one of the most serious confrontations.\n\nNews.Az"))
+	f.Add([]byte("<html><body><p>Soldiers clashed with rebels near the town on Monday, the army said.</p></body></html>"))
+	f.Add([]byte("<div><div><div><p>truncated"))
+	f.Add([]byte("\xff\xfeS\x00"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		doc, err := Load(context.Background(), data, Options{})
+		if err != nil {
+			return
+		}
+		if !utf8.ValidString(doc.Text) || doc.Text == "" || len(doc.ID) != 64 {
+			t.Fatalf("bad document: id %q, valid %v", doc.ID, utf8.ValidString(doc.Text))
+		}
+	})
+}
+
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2025-10-14", "2 March 2024", "March 2, 2024", "02.03.2024", "99/99/9999", "Sept 31 2024"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if d := ParseDate(s); d != "" && len(d) != 10 {
+			t.Fatalf("ParseDate(%q) = %q", s, d)
+		}
+	})
+}

@@ -1,0 +1,214 @@
+package load
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/event"
+)
+
+// loadText reads plain text with page chrome: each line is a paragraph of
+// the article or a piece of chrome, and the chrome says when the article
+// was published and by whom.
+func loadText(text string) (*event.Document, error) {
+	lines := splitLines(text)
+	doc := &event.Document{Format: string(FormatText)}
+	var body []string
+	firstBody := -1
+	for i, l := range lines {
+		if isContent(l) {
+			if firstBody < 0 {
+				firstBody = i
+			}
+			body = append(body, l)
+		}
+	}
+	if firstBody < 0 {
+		return nil, ErrNoText
+	}
+	doc.Outlet = outlet(lines)
+	doc.Title = headline(lines[:firstBody], doc.Outlet)
+	doc.Published, doc.PublishedFrom = dateline(lines, firstBody)
+	doc.Text = strings.Join(body, "\n\n")
+	return doc, nil
+}
+
+// splitLines returns the non-blank lines of text, trimmed.
+func splitLines(text string) []string {
+	var out []string
+	for _, l := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		l = strings.TrimSpace(l)
+		if l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+var (
+	captionRE = regexp.MustCompile(`(?i)^(?:photo|image|file photo|caption|picture|video|watch|listen|graphic)\b|\((?:AFP|Reuters|AP|EPA|Getty Images)\)$|/(?:Reuters|AFP|AP|EPA)$|^(?:by|reporting by|writing by|editing by|additional reporting by)\s`)
+	chromeRE  = regexp.MustCompile(`(?i)^(?:share|tweet|email|print|comments?|subscribe|sign up|log ?in|register|advertisement|cookies?|accept|related|read more|more from|most read|you may also like|trending|follow us|newsletter|all rights reserved|©|copyright|home\b|menu|search|skip to)\b|cookie|newsletter|all rights reserved|^©|©\s*\d{4}`)
+	endPunct  = ".!?”\"’:)"
+)
+
+// isContent reports whether a line is a paragraph of the article: a
+// sentence or more of prose, not chrome.
+func isContent(l string) bool {
+	if captionRE.MatchString(l) || chromeRE.MatchString(l) {
+		return false
+	}
+	words := len(strings.Fields(l))
+	last, _ := utf8.DecodeLastRuneInString(l)
+	if strings.ContainsRune(endPunct, last) && words >= 8 {
+		return true
+	}
+	// A long line with no final stop is prose too; a menu is not.
+	return words >= 25 && strings.Count(l, "|") < 3
+}
+
+// headline returns the last line before the body that reads as a title
+// and is not the outlet's name.
+func headline(before []string, outlet string) string {
+	for i := len(before) - 1; i >= 0; i-- {
+		l := before[i]
+		if l == outlet {
+			continue
+		}
+		words := len(strings.Fields(l))
+		first, _ := utf8.DecodeRuneInString(l)
+		last, _ := utf8.DecodeLastRuneInString(l)
+		if words < 4 || words > 30 || !unicode.IsUpper(first) || last == '.' || strings.Count(l, "|") > 0 ||
+			captionRE.MatchString(l) || chromeRE.MatchString(l) || dateRE.MatchString(l) && words < 8 {
+			continue
+		}
+		return l
+	}
+	return ""
+}
+
+const monthRE = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+
+var (
+	isoDateRE = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	numDateRE = regexp.MustCompile(`\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b`)
+	mdyRE     = regexp.MustCompile(`(?i)\b` + monthRE + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	dmyRE     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRE + `,?\s+(\d{4})\b`)
+	dateRE    = regexp.MustCompile(`(?i)\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b` + monthRE + `\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+` + monthRE + `,?\s+\d{4}\b`)
+	pubWordRE = regexp.MustCompile(`(?i)\b(?:published|posted|date|dated|first published)\b`)
+	updWordRE = regexp.MustCompile(`(?i)\bupdated\b`)
+)
+
+var monthNums = map[string]time.Month{
+	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+
+// ParseDate reads one date in the formats pages print: "2025-10-14",
+// "14.10.2025", "10/14/2025", "October 14, 2025", "14 Oct 2025". It
+// returns YYYY-MM-DD, or "" when s holds no date.
+func ParseDate(s string) string {
+	if m := isoDateRE.FindStringSubmatch(s); m != nil {
+		return validDate(m[1], m[2], m[3])
+	}
+	if m := mdyRE.FindStringSubmatch(s); m != nil {
+		return validDate(m[2], monthOf(m[0]), m[1])
+	}
+	if m := dmyRE.FindStringSubmatch(s); m != nil {
+		return validDate(m[2], monthOf(m[0]), m[1])
+	}
+	if m := numDateRE.FindStringSubmatch(s); m != nil {
+		a, _ := strconv.Atoi(m[1])
+		// Dotted dates are day first; slashed ones month first unless
+		// the first number cannot be a month.
+		if m[2] == "." || a > 12 {
+			return validDate(m[4], m[3], m[1])
+		}
+		return validDate(m[4], m[1], m[3])
+	}
+	return ""
+}
+
+// monthOf finds the month name in a matched date.
+func monthOf(s string) string {
+	low := strings.ToLower(s)
+	best, at := "", len(low)
+	for name, n := range monthNums {
+		if i := strings.Index(low, name); i >= 0 && i < at {
+			// "mar" inside "march" is the same month; "may" is only a
+			// month as a word of its own here.
+			best, at = strconv.Itoa(int(n)), i
+		}
+	}
+	return best
+}
+
+func validDate(y, m, d string) string {
+	yi, err1 := strconv.Atoi(y)
+	mi, err2 := strconv.Atoi(m)
+	di, err3 := strconv.Atoi(d)
+	if err1 != nil || err2 != nil || err3 != nil || yi < 1990 || yi > 2100 {
+		return ""
+	}
+	t := time.Date(yi, time.Month(mi), di, 0, 0, 0, 0, time.UTC)
+	if t.Year() != yi || int(t.Month()) != mi || t.Day() != di {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+// dateline finds the publication date in the chrome: a line that says
+// "Published" or "date" first, then any dated chrome line before the body,
+// then an "Updated" line.
+func dateline(lines []string, firstBody int) (string, string) {
+	var any, updated string
+	for i, l := range lines {
+		if isContent(l) {
+			continue
+		}
+		d := ParseDate(l)
+		if d == "" {
+			continue
+		}
+		switch {
+		case pubWordRE.MatchString(l):
+			return d, "dateline"
+		case updWordRE.MatchString(l):
+			if updated == "" {
+				updated = d
+			}
+		case any == "" && i < firstBody+2:
+			any = d
+		}
+	}
+	if any != "" {
+		return any, "dateline"
+	}
+	if updated != "" {
+		return updated, "dateline"
+	}
+	return "", ""
+}
+
+var (
+	copyrightRE = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?:-\s*\d{4}\s*)?([^.|]+?)\.?\s*(?:all rights reserved\.?)?$`)
+	siteRE      = regexp.MustCompile(`^(?:[A-Z][\w&'-]*\.)?[A-Za-z][\w-]*\.(?:[A-Za-z]{2,6})$|^(?:The\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,4}$`)
+)
+
+// outlet finds the publication's name: a copyright line, or a short last
+// or first line that reads as a site name ("News.Az").
+func outlet(lines []string) string {
+	for i := len(lines) - 1; i >= 0 && i >= len(lines)-6; i-- {
+		if m := copyrightRE.FindStringSubmatch(lines[i]); m != nil {
+			return strings.TrimSpace(m[1])
+		}
+	}
+	for _, l := range []string{lines[len(lines)-1], lines[0]} {
+		if len(strings.Fields(l)) <= 5 && siteRE.MatchString(l) && !dateRE.MatchString(l) && !chromeRE.MatchString(l) {
+			return l
+		}
+	}
+	return ""
+}

