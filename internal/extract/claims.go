@@ -21,9 +21,9 @@ type claim struct {
 
 var (
 	// kindAfterRE finds what a count counts in the words after it.
-	kindAfterRE = regexp.MustCompile(`(?i)^\s*((?:[\w’'-]+\s+){0,6}?)(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|are\s+|being\s+|of\s+them\s+|more\s+|others\s+)?(killed|dead|died|deaths?|fatalities|casualties|bodies|slain|lost their lives|perished|wounded|injured|hurt|injuries|abducted|kidnapped|taken hostage|missing|arrested|detained|captured|taken prisoner|held)\b`)
+	kindAfterRE = regexp.MustCompile(`(?i)^\s*((?:[\w’'-]+\s+){0,6}?)(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|are\s+|being\s+|of\s+them\s+|more\s+|others\s+)?(killed|dead|died|deaths?|fatalities|casualties|bodies|slain|lost their lives|perished|neutrali[sz]ed|wounded|injured|hurt|injuries|abducted|kidnapped|taken hostage|missing|arrested|detained|captured|taken prisoner|held)\b`)
 	// kindBeforeRE finds the kind in the words right before a count.
-	kindBeforeRE = regexp.MustCompile(`(?i)\b(killing|killed|kill|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|capturing|captured|death toll (?:rose|climbed|stood|reached|was|is|has risen)(?: to| at)?|toll (?:rose|climbed|stood|reached|was|is)(?: to| at)?|suffered|the deaths of|the killing of)\s+(?:(?:at least|more than|some|about|around|nearly|up to|over)\s+)?$`)
+	kindBeforeRE = regexp.MustCompile(`(?i)\b(killing|killed|kill|neutrali[sz]ed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|capturing|captured|death toll (?:rose|climbed|stood|reached|was|is|has risen)(?: to| at)?|toll (?:rose|climbed|stood|reached|was|is)(?: to| at)?|suffered|the deaths of|the killing of)["”’]?\s+(?:(?:at least|more than|some|about|around|nearly|up to|over)\s+)?$`)
 	// victimRE: the words a count of people is made of.
 	victimRE = regexp.MustCompile(`(?i)\b(?:people|persons|civilians?|villagers?|residents?|soldiers?|troops|servicemen|militants?|fighters?|insurgents?|rebels?|jihadists?|terrorists?|gunmen|police(?:men|man| officers)?|officers?|personnel|guards?|members?|children|women|men|students?|worshippers?|passengers?|workers?|protesters?|demonstrators?|farmers?|herders?|miners?|pilgrims?|others?|them|suspects?|hostages?|bodies|casualties|dead|family|relatives|attackers|assailants|recruits|commanders?|officials?)\b`)
 	hedgeRE  = regexp.MustCompile(`(?i)\b(confirmed|verified|claimed|claims|claiming|estimated|estimates|an estimated|reportedly|reported|reports|were said to|unacknowledged|not acknowledged|unconfirmed|alleged|allegedly)\b`)
@@ -32,7 +32,7 @@ var (
 var kindOf = map[string]string{
 	"killed": "killed", "dead": "killed", "died": "killed", "death": "killed", "deaths": "killed",
 	"fatalities": "killed", "casualties": "killed", "bodies": "killed", "slain": "killed",
-	"lost their lives": "killed", "perished": "killed", "killing": "killed", "kill": "killed",
+	"lost their lives": "killed", "perished": "killed", "neutralised": "killed", "neutralized": "killed", "killing": "killed", "kill": "killed",
 	"suffered": "killed", "the deaths of": "killed", "the killing of": "killed",
 	"wounded": "injured", "injured": "injured", "hurt": "injured", "injuries": "injured",
 	"wounding": "injured", "injuring": "injured",
@@ -208,6 +208,49 @@ func (a *analysis) victimGroup(m *mention, c claim) string {
 	return strings.ToLower(c.of)
 }
 
+var (
+	// saidByRE finds the words before a speech verb: "local volunteers
+	// said", "a medical source at the Saudi Hospital put".
+	saidByRE = regexp.MustCompile(`(?:^|[,;:“"]\s*|\band\s+|\bwhile\s+|\bbut\s+)((?:[A-Za-z][\w’'-]*\s+){0,6}?[A-Za-z][\w’'-]*)\s+(?:said|says|told|reported|added|confirmed|claimed|estimated|put the (?:death )?(?:toll|number(?: of dead)?))\b`)
+	// accordingToRE finds "according to the health ministry".
+	accordingToRE = regexp.MustCompile(`(?i)\baccording to\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+)(?:[,.;]|\s+(?:in|on|at|who)\b|$)`)
+	// pronounRE: subjects that name nobody.
+	pronounRE = regexp.MustCompile(`(?i)^(?:he|she|they|it|we|i|who|which|that|this)$`)
+)
+
+// saidBy reads the words that name a source when no known actor or
+// person does: the subject of a speech verb before q, or "according to X".
+func (a *analysis) saidBy(s event.Span, q quantity.Quantity) *role {
+	sent := a.text[s.Start:s.End]
+	var best *role
+	for _, loc := range saidByRE.FindAllStringSubmatchIndex(sent, -1) {
+		subj := strings.TrimSpace(sent[loc[2]:loc[3]])
+		subj = strings.TrimPrefix(strings.TrimPrefix(subj, "The "), "the ")
+		if pronounRE.MatchString(subj) || subj == "" {
+			continue
+		}
+		r := &role{Span: event.Span{Start: s.Start + loc[2], End: s.Start + loc[3]}, Text: subj, Name: subj}
+		if best == nil || abs(r.Start-q.Start) < abs(best.Start-q.Start) {
+			best = r
+		}
+	}
+	for _, loc := range accordingToRE.FindAllStringSubmatchIndex(sent, -1) {
+		subj := strings.TrimPrefix(strings.TrimSpace(sent[loc[2]:loc[3]]), "the ")
+		r := &role{Span: event.Span{Start: s.Start + loc[2], End: s.Start + loc[3]}, Text: subj, Name: subj}
+		if best == nil || abs(r.Start-q.Start) < abs(best.Start-q.Start) {
+			best = r
+		}
+	}
+	return best
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
 // sourceOf finds who says q: the speaker of the nearest speech verb before
 // it in the sentence, else after it, else the last speaker of the article
 // for a sentence in quotes or with a pronoun subject.
@@ -231,6 +274,9 @@ func (a *analysis) sourceOf(m *mention, q quantity.Quantity) *role {
 		return best
 	}
 	sent := a.text[m.span.Start:m.span.End]
+	if r := a.saidBy(m.span, q); r != nil {
+		return r
+	}
 	if !speechRE.MatchString(sent) && !strings.ContainsAny(sent, "“\"") {
 		return nil
 	}

@@ -11,6 +11,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -108,6 +109,10 @@ type analysis struct {
 	persons []person
 	times   []timex.Expr
 	counts  []quantity.Quantity
+	// datelines are the wire datelines opening paragraphs ("MAIDUGURI,
+	// March 26 (LCH) —"): they say where and when the report was filed,
+	// not where and when the event happened.
+	datelines []event.Span
 	// country is the ISO code the article is mostly about.
 	country string
 	// home is the place events default to when nothing nearer is known.
@@ -131,12 +136,57 @@ func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
 		kept = append(kept, m)
 	}
 	a.places = x.places.Resolve(text, kept, nil)
+	a.datelines = datelineSpans(text, a.sents)
 	a.actors = a.dropPlaceActors(a.actors)
-	a.times = x.times.Find(text)
+	a.times = a.eventTimes(x.times.Find(text))
 	a.counts = x.counts.Find(text)
 	a.country = a.mainCountry()
 	a.home = a.homePlace()
 	return a
+}
+
+// datelineRE matches a wire dateline at the start of a paragraph.
+var datelineRE = regexp.MustCompile(`^[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60}?)?(?:\s*\([A-Za-z .]{1,20}\))?\s*(?:—|–|--| - )\s*`)
+
+// datelineSpans finds the wire datelines that open paragraphs.
+func datelineSpans(text string, sents []sentence.Sentence) []event.Span {
+	var out []event.Span
+	last := -1
+	for _, s := range sents {
+		if s.Paragraph == last {
+			continue
+		}
+		last = s.Paragraph
+		if loc := datelineRE.FindStringIndex(text[s.Start:s.End]); loc != nil {
+			out = append(out, event.Span{Start: s.Start, End: s.Start + loc[1]})
+		}
+	}
+	return out
+}
+
+func (a *analysis) inDateline(s event.Span) bool {
+	for _, d := range a.datelines {
+		if s.Start >= d.Start && s.End <= d.End {
+			return true
+		}
+	}
+	return false
+}
+
+// statementTimeRE marks a time that dates a statement ("said in a
+// statement on Tuesday"), not the event the statement reports.
+var statementTimeRE = regexp.MustCompile(`(?i)\b(?:said|says|told|announced|reported|confirmed|added|statement|stated|claimed|posted|tweeted|wrote)\b[^.;]{0,30}$`)
+
+// eventTimes drops the times that date a dateline or a statement.
+func (a *analysis) eventTimes(ts []timex.Expr) []timex.Expr {
+	out := ts[:0]
+	for _, e := range ts {
+		if a.inDateline(e.Span) || statementTimeRE.MatchString(a.text[max(0, e.Start-40):e.Start]) {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // dropPlaceActors drops actor mentions that are really places: a country
@@ -145,7 +195,7 @@ func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
 func (a *analysis) dropPlaceActors(ms []actor.Mention) []actor.Mention {
 	out := ms[:0]
 	for _, m := range ms {
-		drop := false
+		drop := a.inDateline(event.Span{Start: m.Start, End: m.End})
 		for _, p := range a.places {
 			if p.Start > m.Start || p.End < m.End {
 				continue

@@ -81,6 +81,9 @@ var (
 	infinitiveRE = regexp.MustCompile(`(?i)\bto\s+$`)
 	// habitualRE marks a background pattern rather than an event.
 	habitualRE = regexp.MustCompile(`(?i)\b(?:repeatedly|routinely|often|frequently|regularly|has long|have long|had long|for years|for decades|in the past|usually|every|wave of|spate of|string of|years of|months of|history of|campaign of|which has|that has|which have|that have|bloodiest|deadliest)\b`)
+	// habitualAfterRE marks a pattern told after its verb: "attacked
+	// repeatedly since 2019", "fighting the group for 15 years".
+	habitualAfterRE = regexp.MustCompile(`(?i)^\S*\s+(?:\S+\s+){0,4}?(?:repeatedly|regularly|frequently|many times|several times|since \d{4}|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)\b`)
 	// civilianRE marks civilian targets and victims.
 	civilianRE = regexp.MustCompile(`(?i)\b(?:civilians?|villagers?|residents?|worshippers?|passengers?|farmers?|herders?|students?|pupils|schoolchildren|children|women|families|family|homes?|houses?|villages?|markets?|churche?s?|mosques?|schools?|hospitals?|camps? for displaced|displaced people|IDPs|travell?ers|motorists|traders|shoppers|pilgrims|mourners|wedding|journalists?|aid workers?|teachers?|people|persons|men|boys|girls)\b`)
 	// forceRE marks armed targets.
@@ -89,6 +92,7 @@ var (
 	airRE     = regexp.MustCompile(`(?i)\b(?:drones?|air ?strikes?|warplanes?|aircraft|jets?|helicopters?|aerial|air force|bombers?)\b`)
 	suicideRE = regexp.MustCompile(`(?i)\bsuicide\b|blew (?:himself|herself|themselves) up`)
 	iedRE     = regexp.MustCompile(`(?i)\b(?:IEDs?|roadside bombs?|landmines?|land mines?|explosive devices?|car bombs?|bomb|bombs|explosives?|blasts?|explosions?)\b`)
+	bombRE    = regexp.MustCompile(`(?i)\b(?:bomb|bombs|bomber|IEDs?|explosive|explosives|landmines?|mines?|device)\b`)
 	grenadeRE = regexp.MustCompile(`(?i)\bgrenades?\b`)
 	shellRE   = regexp.MustCompile(`(?i)\b(?:shell(?:s|ing|ed)?|artillery|mortars?|rockets?|missiles?)\b`)
 	// agreementVerbRE must accompany a ceasefire or deal to make it an
@@ -119,6 +123,16 @@ func (a *analysis) mentions() []*mention {
 			a.inheritActors(m, out)
 			a.assignClaims(m)
 			a.refineByRoles(m)
+			if (m.trig.Class == "kill" || m.trig.Class == "attack") && !m.ownTime && !m.ownPlace && len(out) > 0 {
+				// "Five soldiers were killed, the army said": a toll for
+				// the event told before.
+				last := out[len(out)-1]
+				if s.Paragraph-a.sents[last.sent].Paragraph <= 2 {
+					last.claims = append(last.claims, m.claims...)
+					last.injured = append(last.injured, m.injured...)
+				}
+				continue
+			}
 			if !a.keep(m, out) {
 				continue
 			}
@@ -167,6 +181,9 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		if habitualRE.MatchString(before) && !a.hasOwnTime(s) {
 			continue
 		}
+		if habitualAfterRE.MatchString(a.text[t.End:min(s.End, t.End+60)]) {
+			continue
+		}
 		switch t.Class {
 		case "kill":
 			if hasSpecific || hasStrong(out) {
@@ -178,6 +195,12 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 				continue
 			}
 			t = a.typeAttack(sent, t)
+		case "blast":
+			// "gunfire and explosions echoed": a bomb only when the
+			// sentence says so or counts its victims.
+			if !bombRE.MatchString(sent) && !a.countsVictims(s) {
+				continue
+			}
 		case "agreement":
 			if !agreementVerbRE.MatchString(sent) {
 				continue
@@ -240,6 +263,14 @@ func clauseStart(text string, sentStart, i int) int {
 		}
 	}
 	return sentStart
+}
+
+// countsVictims reports whether sentence s gives a count of people killed
+// or hurt.
+func (a *analysis) countsVictims(s event.Span) bool {
+	probe := &mention{span: s}
+	a.assignClaims(probe)
+	return len(probe.claims)+len(probe.injured) > 0
 }
 
 func (a *analysis) hasOwnTime(s event.Span) bool {

@@ -20,6 +20,12 @@ func (c *cluster) first() *mention { return c.ms[0] }
 func (a *analysis) merge(ms []*mention) []*cluster {
 	var out []*cluster
 	for _, m := range ms {
+		if c := protestFor(out, m); c != nil {
+			// Arrests at a protest are part of the protest, as ACLED
+			// codes them.
+			c.ms = append(c.ms, m)
+			continue
+		}
 		var target *cluster
 		for i := len(out) - 1; i >= 0; i-- {
 			if a.compatible(out[i], m) {
@@ -36,10 +42,29 @@ func (a *analysis) merge(ms []*mention) []*cluster {
 	return out
 }
 
+// protestFor returns the protest or riot that an arrest mention took place
+// at: same days, same place.
+func protestFor(cs []*cluster, m *mention) *cluster {
+	if m.sub != "Arrests" {
+		return nil
+	}
+	for _, c := range cs {
+		f := c.first()
+		if (f.typ == Protests || f.typ == Riots) && f.when.Overlaps(m.when) && samePlace(clusterPlace(c), m.place) {
+			return c
+		}
+	}
+	return nil
+}
+
 // compatible reports whether m can report the same event as c.
 func (a *analysis) compatible(c *cluster, m *mention) bool {
 	f := c.first()
 	if f.typ != m.typ || (f.typ == "" && f.plover != m.plover) {
+		return false
+	}
+	if f.typ == Explosions && f.sub != m.sub && m.trig.Class == "" && f.trig.Class == "" {
+		// A drone strike and a shelling the same day are two events.
 		return false
 	}
 	if !m.ownTime && !m.ownPlace {

@@ -14,7 +14,7 @@ import (
 var (
 	// agentBeforeRE: the words right before an actor that make it the
 	// doer when it follows the trigger.
-	agentBeforeRE = regexp.MustCompile(`(?i)\b(?:by|from|of)\s+(?:the\s+)?$`)
+	agentBeforeRE = regexp.MustCompile(`(?i)\b(?:by|from|of|blamed on|attributed to|claimed by)\s+(?:the\s+)?$`)
 	// patientBeforeRE: the words right before an actor that make it the
 	// side acted on.
 	patientBeforeRE = regexp.MustCompile(`(?i)\b(?:against|on|targeting|targeted|at|with|into|upon|toward|towards|killing|killed|kill|wounding|injuring|abducting|kidnapping|arresting|detaining)\s+(?:the\s+|a\s+|an\s+|\S+\s+)?$`)
@@ -23,7 +23,9 @@ var (
 	// sourceAfterRE: an actor right before these words is a source of
 	// speech, not a party to the event.
 	sourceAfterRE  = regexp.MustCompile(`(?i)^(?:’s|'s)?\s*(?:,\s*[^,]{0,60},\s*)?(?:said|says|told|confirmed|claimed|claims|reported|announced|stated|added|noted|explained|estimated|wrote|tweeted|posted|spokes(?:man|woman|person))\b`)
-	sourceBeforeRE = regexp.MustCompile(`(?i)\b(?:according to|through|told|quoted|cited|citing)\s+(?:the\s+|a\s+)?$`)
+	sourceBeforeRE = regexp.MustCompile(`(?i)\b(?:according to|through|told|quoted|cited|citing)\s+(?:\S+\s+){0,4}$`)
+	// modifierAfterRE: "Rwanda-backed M23" names a backer, not a party.
+	modifierAfterRE = regexp.MustCompile(`^-(?:backed|led|allied|aligned|supported|sponsored|based|linked|affiliated)\b`)
 	// locativeRE: the words before a place that make it where an event
 	// happened.
 	locativeRE = regexp.MustCompile(`(?i)\b(?:in|at|near|outside|around|across|along|on|inside|into|to|throughout|over|within|off|of|from|between)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|central|northeastern|northwestern|southeastern|southwestern|restive|troubled|volatile|remote|border|rural|outskirts\s+of|town\s+of|city\s+of|village\s+of|district\s+of|province\s+of|region\s+of|state\s+of|capital|suburb\s+of|area\s+of|parts?\s+of)\s+){0,2}$`)
@@ -37,6 +39,9 @@ var (
 func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
 	for _, am := range a.actors {
 		if am.Start < s.Start || am.End > s.End {
+			continue
+		}
+		if modifierAfterRE.MatchString(a.text[am.End:min(len(a.text), am.End+12)]) {
 			continue
 		}
 		r := &role{Span: event.Span{Start: am.Start, End: am.End}, Text: am.Text, Actor: am.Actor}
@@ -54,7 +59,7 @@ func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
 			continue // dictionary people are already among the actors
 		}
 		r := &role{Span: p.Span, Text: a.text[p.Start:p.End], Name: p.Name}
-		if a.isSpeaker(r.Span) || isCommentator(p.Role) {
+		if a.isSpeaker(r.Span) || isCommentator(p.Role) || strings.Contains(p.Role, "spokes") {
 			speakers = append(speakers, r)
 			continue
 		}
@@ -418,6 +423,9 @@ func (a *analysis) keep(m *mention, prior []*mention) bool {
 		}
 		if m.actor1.name() == m.actor2.name() {
 			return false
+		}
+		if m.plover == "REQUEST" && m.actor2.Actor != nil && m.actor2.Actor.Inter == 7 {
+			return false // an appeal to the public
 		}
 		return true
 	}

@@ -53,6 +53,7 @@ type lexiconEntry struct {
 	noun    bool
 	context *regexp.Regexp // required somewhere in the sentence, when set
 	not     *regexp.Regexp // forbidden right after the trigger, when set
+	after   *regexp.Regexp // required right after the trigger, when set
 }
 
 // Lexicon is the dictionary-and-pattern trigger detector.
@@ -76,14 +77,15 @@ func NewLexicon() *Lexicon {
 		{re: rx(`clash(?:es|ed)?|fighting|fought|gun ?fights?|firefights?|gun battles?|battles?|battled|hostilities|skirmish(?:es)?|exchanges? of fire|exchanged (?:heavy )?fire|cross-border attacks?|cross-border fire|firing across the border`), typ: Battles, sub: clash, plover: "ASSAULT", mode: "firearms", noun: true},
 		{re: rx(`offensives?|counter-?offensives?|ambush(?:ed|es)?|(?:military|security) operations?|clearance operations?`), typ: Battles, sub: clash, plover: "ASSAULT", mode: "firearms", noun: true},
 		{re: rx(`recaptured|retook|regained control|retaken|recapture[sd]?|liberated`), typ: Battles, sub: "Government regains territory", plover: "ASSAULT", class: "territory"},
-		{re: rx(`seized control|took control|taken control|captured|overran|overrun|seized|fell to`), typ: Battles, sub: "Non-state actor overtakes territory", plover: "ASSAULT", class: "territory", context: rx(`towns?|villages?|cit(?:y|ies)|districts?|posts?|bases?|border crossings?|outposts?|positions?|checkpoints?|garrisons?|headquarters|airports?|control`)},
+		{re: rx(`seized control|took control|taken control|captured|overran|overrun|seized|fell to`), typ: Battles, sub: "Non-state actor overtakes territory", plover: "ASSAULT", class: "territory", after: regexp.MustCompile(`(?i)^\s+(?:(?:\S+\s+){0,5}?)(?:towns?|villages?|cit(?:y|ies)|districts?|posts?|bases?|border crossings?|outposts?|positions?|checkpoints?|garrisons?|headquarters|airports?|of|the capital)\b`)},
 		// Explosions/Remote violence.
 		{re: rx(`air ?strikes?|air ?raids?|drone strikes?|drone attacks?|aerial (?:bombardment|attacks?|strikes?)|bombing raids?|warplanes?|fighter jets? (?:struck|bombed|hit)|airstrikes?|air-strikes?|air-raids?`), typ: Explosions, sub: air, plover: "ASSAULT", mode: "aerial", noun: true},
 		{re: rx(`strikes`), typ: Explosions, sub: air, plover: "ASSAULT", mode: "aerial", noun: true, class: "strike",
 			not: regexp.MustCompile(`^\s+(?:zones?|areas?|sites?|by workers|by teachers|by doctors)`)},
 		{re: rx(`shell(?:ing|ed|s)|artillery|mortars?(?: fire| rounds?| shells?)?|rockets? (?:fire|attacks?)|fired rockets?|rockets? (?:hit|struck|landed)|missiles?(?: strikes?| attacks?)?|ballistic missiles?|bombardment|bombarded`), typ: Explosions, sub: shell, plover: "ASSAULT", mode: "heavy-weapons", noun: true},
 		{re: rx(`suicide (?:bomb(?:ing|er|ers|s)?|attacks?|blasts?|car bomb(?:ing)?|vest)|blew (?:himself|herself|themselves) up|detonated (?:his|her|their) (?:vest|explosives)`), typ: Explosions, sub: "Suicide bomb", plover: "ASSAULT", mode: "suicide-attack", noun: true},
-		{re: rx(`roadside bombs?|improvised explosive devices?|IEDs?|landmines?|land mines?|car bombs?|bomb (?:blast|attack|explosion)s?|explosive devices?|bomb exploded|bombs? (?:went off|detonated|exploded|ripped)|blasts?|explosions?|bombings?|explosives?-laden`), typ: Explosions, sub: ied, plover: "ASSAULT", mode: "explosives", noun: true},
+		{re: rx(`roadside bombs?|improvised explosive devices?|IEDs?|landmines?|land mines?|car bombs?|bomb (?:blast|attack|explosion)s?|explosive devices?|bomb exploded|bombs? (?:went off|detonated|exploded|ripped)|bombings?|explosives?-laden`), typ: Explosions, sub: ied, plover: "ASSAULT", mode: "explosives", noun: true},
+		{re: rx(`blasts?|explosions?`), typ: Explosions, sub: ied, plover: "ASSAULT", mode: "explosives", noun: true, class: "blast"},
 		{re: rx(`grenades?(?: attacks?)?|hurled (?:a )?grenades?`), typ: Explosions, sub: "Grenade", plover: "ASSAULT", mode: "explosives", noun: true},
 		{re: rx(`chemical (?:weapons? )?attacks?|chlorine (?:gas )?attacks?|sarin`), typ: Explosions, sub: "Chemical weapon", plover: "ASSAULT", mode: "unconventional", noun: true},
 		// Generic attacks, refined by weapon and target.
@@ -105,7 +107,7 @@ func NewLexicon() *Lexicon {
 		{re: rx(`merged with|announced (?:the|its) (?:formation|dissolution|creation)|pledged allegiance|changed its name|rebranded|split from|disbanded|dissolved itself`), typ: Strategic, sub: "Change to group/activity", plover: "SUPPORT"},
 		// PLOVER-only events.
 		{re: rx(`visit(?:s|ed|ing)?|met with|held talks|talks with|hosted|received (?:a |an )?(?:delegation|visiting)|phone call with|spoke by (?:tele)?phone`), plover: "CONSULT", mode: "visit", class: "consult", noun: true},
-		{re: rx(`accuse[sd]?|accusing|blamed|blames|alleged that|accusations?`), plover: "ACCUSE", mode: "allege", class: "verbal"},
+		{re: rx(`accuse[sd]?|accusing|blamed|blames|alleged that|accusations?`), plover: "ACCUSE", mode: "allege", class: "verbal", not: regexp.MustCompile(`^\s+on\b`)},
 		{re: rx(`threatened|threatens|warned of|vowed (?:to|revenge)|ultimatum`), plover: "THREATEN", class: "verbal"},
 		{re: rx(`called (?:on|for)|calls (?:on|for)|urged|urges|appealed (?:to|for)|demanded|demands`), plover: "REQUEST", class: "verbal"},
 		{re: rx(`rejected|rejects|refused|dismissed (?:the|a|an)`), plover: "REJECT", class: "verbal"},
@@ -128,6 +130,9 @@ func (l *Lexicon) Detect(text string, s event.Span) []Trigger {
 		}
 		for _, loc := range en.re.FindAllStringIndex(sent, -1) {
 			if en.not != nil && en.not.MatchString(sent[loc[1]:]) {
+				continue
+			}
+			if en.after != nil && !en.after.MatchString(sent[loc[1]:]) {
 				continue
 			}
 			out = append(out, Trigger{

@@ -177,11 +177,26 @@ func (g *Gazetteer) plausibleSingle(text string, toks []token, i int, cand []int
 	if i > 0 && joiner(text[toks[i-1].end:toks[i].start]) && isCapital(toks[i-1].text) && !prominent {
 		return false
 	}
+	// "Moi Avenue", "Saudi Hospital": a street or a building named after
+	// a place is not the place.
+	if i+1 < len(toks) && joiner(text[toks[i].end:toks[i+1].start]) && facilityWords[toks[i+1].text] {
+		return false
+	}
 	// All-caps words are acronyms unless a dateline ("KABUL, Oct 14").
 	if strings.ToUpper(w) == w && len(w) <= 4 && best.Kind != Country {
 		return false
 	}
 	return true
+}
+
+// facilityWords are capitalised words that make the name before them a
+// street, building or organisation.
+var facilityWords = map[string]bool{
+	"Avenue": true, "Street": true, "Road": true, "Boulevard": true, "Square": true, "Hospital": true,
+	"University": true, "Stadium": true, "Hotel": true, "Bank": true, "Company": true, "Council": true,
+	"Agreement": true, "Accord": true, "Accords": true, "Declaration": true, "Process": true, "Club": true,
+	"School": true, "College": true, "Mosque": true, "Church": true, "Cathedral": true, "Prison": true,
+	"Times": true, "Post": true, "Herald": true, "Tribune": true, "Monitor": true, "Daily": true,
 }
 
 var nearWords = []string{"near ", "outside ", "outskirts of ", "close to ", "north of ", "south of ", "east of ", "west of ", "km from ", "kilometres from ", "kilometers from ", "miles from ", "near the "}
@@ -234,7 +249,29 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention, hint []string) []Re
 			}
 		}
 		p := m.Candidates[best]
+		if p.Kind == Populated && p.Population < 100_000 && ctx.countries[p.CountryCode] == 0 && ctx.strongest >= 2 {
+			// A small town in a country the article never mentions,
+			// while it speaks of others, is a misreading: better no
+			// place than a wrong one.
+			continue
+		}
 		r := Resolved{Mention: m, Place: p, Precision: p.Precision(), Score: math.Exp(bestScore) / total}
+		if p.Kind == Area && len(p.Countries) > 1 {
+			// A border or region shared by several countries belongs to
+			// the one the article speaks of most.
+			bestC := p.Countries[0]
+			for _, c := range p.Countries[1:] {
+				if ctx.countries[c] > ctx.countries[bestC] {
+					bestC = c
+				}
+			}
+			if bestC != p.CountryCode {
+				r.Place.CountryCode, r.Place.Admin1 = bestC, ""
+				if c, ok := g.Country(bestC); ok {
+					r.Place.Country = c.Name
+				}
+			}
+		}
 		if m.Near && r.Precision == 1 {
 			r.Precision = 2
 		}
@@ -247,6 +284,7 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention, hint []string) []Re
 type docContext struct {
 	countries map[string]float64 // ISO -> weight
 	admin1    map[string]float64 // "CC|name" -> weight
+	strongest float64            // the largest country weight
 }
 
 func (g *Gazetteer) context(text string, mentions []Mention, hint []string) docContext {
@@ -275,6 +313,9 @@ func (g *Gazetteer) context(text string, mentions []Mention, hint []string) docC
 		if code, ok := g.demonyms[Fold(t.text)]; ok {
 			ctx.countries[code] += 1
 		}
+	}
+	for _, w := range ctx.countries {
+		ctx.strongest = max(ctx.strongest, w)
 	}
 	return ctx
 }

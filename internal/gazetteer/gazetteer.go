@@ -73,6 +73,9 @@ type Place struct {
 	Admin2      string
 	Lat, Lon    float64
 	Population  int
+	// Countries lists, for an area that spans several countries, their
+	// ISO codes; CountryCode is the first.
+	Countries []string
 	// Feature is the GeoNames feature code of a populated place (PPLC
 	// for a capital, PPLA for a division's seat, ...).
 	Feature string
@@ -220,7 +223,8 @@ func (g *Gazetteer) loadAreas() error {
 			return fmt.Errorf("areas.tsv line %d: bad coordinates", n+1)
 		}
 		names := strings.Split(f[0], "|")
-		p := Place{ID: -1 - len(g.places), Name: names[0], Kind: Area, CountryCode: f[1], Admin1: f[2], Lat: lat, Lon: lon}
+		codes := strings.Split(f[1], "|")
+		p := Place{ID: -1 - len(g.places), Name: names[0], Kind: Area, CountryCode: codes[0], Countries: codes, Admin1: f[2], Lat: lat, Lon: lon}
 		if c, ok := g.countries[p.CountryCode]; ok {
 			p.Country = g.places[c].Name
 		}
