@@ -24,6 +24,8 @@ var (
 	// speech, not a party to the event.
 	sourceAfterRE  = regexp.MustCompile(`(?i)^(?:’s|'s)?\s*(?:,\s*[^,]{0,60},\s*)?(?:said|says|told|confirmed|claimed|claims|reported|announced|stated|added|noted|explained|estimated|wrote|tweeted|posted|spokes(?:man|woman|person))\b`)
 	sourceBeforeRE = regexp.MustCompile(`(?i)\b(?:according to|through|told|quoted|cited|citing)\s+(?:\S+\s+){0,4}$`)
+	// selfRefRE: a speaker's words that refer back to the speaker.
+	selfRefRE = regexp.MustCompile(`(?i)\b(?:said|says|claimed|announced)\s+(?:\S+\s+){0,3}?(?:that\s+)?(?:they|it|its|their|its fighters|its forces)\b`)
 	// modifierAfterRE: "Rwanda-backed M23" names a backer, not a party.
 	modifierAfterRE = regexp.MustCompile(`^-(?:backed|led|allied|aligned|supported|sponsored|based|linked|affiliated)\b`)
 	// locativeRE: the words before a place that make it where an event
@@ -94,8 +96,15 @@ func sortRoles(rs []*role) {
 // acted on) from the actors of m's sentence, then fills what the event
 // type implies: protesters, rioters, civilians, unidentified gunmen.
 func (a *analysis) assignRoles(m *mention) {
-	parties, _ := a.actorsIn(m.span)
+	parties, speakers := a.actorsIn(m.span)
 	var agents, patients []*role
+	// "M23 rebels said they had taken Goma": a speaker who speaks of
+	// itself is the doer.
+	for _, sp := range speakers {
+		if sp.End <= m.trig.Start && selfRefRE.MatchString(a.text[sp.End:m.trig.Start]) && sp.Actor != nil {
+			agents = append(agents, sp)
+		}
+	}
 	for _, r := range parties {
 		before := a.text[max(m.span.Start, r.Start-40):r.Start]
 		switch {

@@ -297,6 +297,9 @@ func (g *Gazetteer) context(text string, mentions []Mention, hint []string) docC
 		switch {
 		case c.Kind == Country || c.Kind == Area:
 			ctx.countries[c.CountryCode] += 2
+		case c.Kind == Populated && c.Population < 100_000 && !strings.HasPrefix(c.Feature, "PPLA"):
+			// A small town alone does not tell which country the
+			// article is about; it is judged by that context instead.
 		case len(m.Candidates) == 1 || c.Population > 10*secondPop(m.Candidates):
 			ctx.countries[c.CountryCode] += 1
 			if c.Kind == Admin1 {
