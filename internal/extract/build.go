@@ -224,7 +224,17 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 		if unknown >= 0 {
 			evidence("fatalities", groups[""].span)
 		}
-		total := max(known, unknown)
+		// Most conservative: a total from one source and a sum by
+		// groups from others are two estimates of one toll.
+		total := known
+		switch {
+		case unknown >= 0 && len(order) == 1:
+			total = unknown
+		case unknown >= 0 && known > 0:
+			total = min(known, unknown)
+		case unknown >= 0:
+			total = unknown
+		}
 		ev.Fatalities = &total
 	}
 	if injured != nil {

@@ -50,9 +50,16 @@ var hedgeOf = map[string]string{
 	"unacknowledged": "unacknowledged", "not acknowledged": "unacknowledged", "unconfirmed": "reportedly",
 }
 
+// noVictimsRE says explicitly that nobody died.
+var noVictimsRE = regexp.MustCompile(`(?i)\b(?:no one|nobody|no-one) (?:was|were) (?:killed|hurt|injured|harmed)|\bno (?:casualties|deaths|fatalities|injuries) (?:were|was) reported|\bwithout (?:causing )?casualties|\bcaused no casualties`)
+
 // assignClaims reads the counts of people killed, injured, abducted or
 // arrested in m's sentence, each with who says so.
 func (a *analysis) assignClaims(m *mention) {
+	if loc := noVictimsRE.FindStringIndex(a.text[m.span.Start:m.span.End]); loc != nil {
+		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
+		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 0, Qualifier: "exact"}, kind: "killed", span: span})
+	}
 	for _, q := range a.counts {
 		if q.Start < m.span.Start || q.End > m.span.End {
 			continue

@@ -76,14 +76,14 @@ func (r *role) name() string {
 var (
 	// modalRE marks an event that has not happened: future, plan,
 	// threat, hypothesis or negation, in the words before a trigger.
-	modalRE = regexp.MustCompile(`(?i)\b(?:will|would|could|might|may|shall|should|must|plans?\s+to|planned|planning|threat(?:en(?:ed|s)?)?\s+(?:to|of)|vow(?:ed|s)?\s+to|pledged\s+to|promised\s+to|intends?\s+to|aim(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|attempt(?:s|ed|ing)?\s+to|tr(?:y|ied|ying)\s+to|prepar(?:ing|ed)\s+to|expected\s+to|set\s+to|if|unless|whether|not|no|never|denied|den(?:y|ies)|without|avoid|prevent(?:ed)?|risk\s+of|fears?\s+of|threats?\s+of|warn(?:ed|s|ing)?\s+of|possible|potential|ready\s+to|any|calls?\s+for|called\s+for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?)\s+(?:\S+\s+){0,3}$`)
+	modalRE = regexp.MustCompile(`(?i)\b(?:will|would|could|might|may|shall|should|must|plans?\s+to|planned|planning|threat(?:en(?:ed|s)?)?\s+(?:to|of)|vow(?:ed|s)?\s+to|pledged\s+to|promised\s+to|intends?\s+to|aim(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|attempt(?:s|ed|ing)?\s+to|tr(?:y|ied|ying)\s+to|prepar(?:ing|ed)\s+to|expected\s+to|set\s+to|if|unless|whether|not|no|never|denied|den(?:y|ies)|without|avoid|prevent(?:ed)?|risk\s+of|fears?\s+of|threats?\s+of|warn(?:ed|s|ing)?\s+of|possible|potential|ready\s+to|any|calls?\s+for|called\s+for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|call(?:ed|s)|suspend(?:ed|s)|halted|broke\s+off|cancell?ed|called\s+off|postponed|(?:who|which|that)\s+had(?:\s+been)?)\s+(?:\S+\s+){0,3}$`)
 	// infinitiveRE marks "to attack": an aim, not an act.
 	infinitiveRE = regexp.MustCompile(`(?i)\bto\s+$`)
 	// habitualRE marks a background pattern rather than an event.
 	habitualRE = regexp.MustCompile(`(?i)\b(?:repeatedly|routinely|often|frequently|regularly|has long|have long|had long|for years|for decades|in the past|usually|every|wave of|spate of|string of|years of|months of|history of|campaign of|which has|that has|which have|that have|bloodiest|deadliest)\b`)
 	// habitualAfterRE marks a pattern told after its verb: "attacked
 	// repeatedly since 2019", "fighting the group for 15 years".
-	habitualAfterRE = regexp.MustCompile(`(?i)^\S*\s+(?:\S+\s+){0,4}?(?:repeatedly|regularly|frequently|many times|several times|since \d{4}|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)\b`)
+	habitualAfterRE = regexp.MustCompile(`(?i)^\S*\s+(?:\S+\s+){0,4}?(?:repeatedly|regularly|frequently|many times|several times|since (?:\w+\s+)?\d{4}|similar|such attacks|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)\b`)
 	// civilianRE marks civilian targets and victims.
 	civilianRE = regexp.MustCompile(`(?i)\b(?:civilians?|villagers?|residents?|worshippers?|passengers?|farmers?|herders?|students?|pupils|schoolchildren|children|women|families|family|homes?|houses?|villages?|markets?|churche?s?|mosques?|schools?|hospitals?|camps? for displaced|displaced people|IDPs|travell?ers|motorists|traders|shoppers|pilgrims|mourners|wedding|journalists?|aid workers?|teachers?|people|persons|men|boys|girls)\b`)
 	// forceRE marks armed targets.
@@ -142,6 +142,9 @@ func (a *analysis) mentions() []*mention {
 		// A count in a sentence with no trigger belongs to the event
 		// told just before ("He added that ... suffered more than
 		// 200 casualties").
+		if len(out) > 0 {
+			a.claimedBy(s.Span, out[len(out)-1])
+		}
 		if len(trigs) == 0 && len(out) > 0 {
 			last := out[len(out)-1]
 			if s.Paragraph-a.sents[last.sent].Paragraph <= 1 {
@@ -220,7 +223,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 			continue // "the air strike caused a huge explosion"
 		}
 		if t.EventType == Protests {
-			t = typeProtest(sent, t)
+			t = typeProtest(sent, a.paragraphOf(s), t)
 		}
 		if t.EventType == Riots && mobRE.MatchString(t.Text) {
 			t.SubEventType = "Mob violence"
@@ -228,6 +231,25 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		out = append(out, t)
 	}
 	return collapse(out)
+}
+
+// claimedRE finds a claim of responsibility.
+var claimedRE = regexp.MustCompile(`(?i)\bclaim(?:ed|s)? responsibility\b`)
+
+// claimedBy makes the group that claims responsibility in sentence s the
+// doer of the event told last, when that event names none.
+func (a *analysis) claimedBy(s event.Span, last *mention) {
+	loc := claimedRE.FindStringIndex(a.text[s.Start:s.End])
+	if loc == nil || (last.actor1 != nil && last.actor1.Actor != nil && last.actor1.Actor.Inter != 3) {
+		return
+	}
+	parties, speakers := a.actorsIn(s)
+	for _, r := range append(parties, speakers...) {
+		if r.Start < s.Start+loc[0] && r.Actor != nil && r.Actor.Inter >= 2 && r.Actor.Inter <= 4 {
+			last.actor1 = r
+			return
+		}
+	}
 }
 
 // hasStrong reports whether ts holds a trigger other than a bare "strikes".
@@ -263,6 +285,23 @@ func clauseStart(text string, sentStart, i int) int {
 		}
 	}
 	return sentStart
+}
+
+// paragraphOf returns the text of the paragraph holding sentence span s.
+func (a *analysis) paragraphOf(s event.Span) string {
+	i := a.sentenceOf(s.Start)
+	if i >= len(a.sents) {
+		return a.text[s.Start:s.End]
+	}
+	p := a.sents[i].Paragraph
+	start, end := s.Start, s.End
+	for j := i; j >= 0 && a.sents[j].Paragraph == p; j-- {
+		start = a.sents[j].Start
+	}
+	for j := i; j < len(a.sents) && a.sents[j].Paragraph == p; j++ {
+		end = a.sents[j].End
+	}
+	return a.text[start:end]
 }
 
 // countsVictims reports whether sentence s gives a count of people killed
@@ -314,10 +353,10 @@ func (a *analysis) typeAttack(sent string, t Trigger) Trigger {
 }
 
 // typeProtest picks the protest sub-event type, or turns a violent protest
-// into a riot.
-func typeProtest(sent string, t Trigger) Trigger {
+// into a riot; para is the sentence's paragraph.
+func typeProtest(sent, para string, t Trigger) Trigger {
 	switch {
-	case excessiveRE.MatchString(sent) && securityRE.MatchString(sent):
+	case excessiveRE.MatchString(sent) && securityRE.MatchString(para):
 		t.SubEventType = "Excessive force against protesters"
 	case riotRE.MatchString(sent):
 		t.EventType, t.SubEventType, t.Plover, t.Mode = Riots, "Violent demonstration", "PROTEST", "riot"

@@ -72,6 +72,12 @@ func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
 	return parties, speakers
 }
 
+// armedParty reports whether r is a non-state armed group or a state's
+// forces facing one, the parties of ACLED's agreements.
+func armedParty(r *role) bool {
+	return r != nil && r.Actor != nil && r.Actor.Inter >= 2 && r.Actor.Inter <= 4
+}
+
 // isCommentator tells people who speak about events from those who act.
 func isCommentator(role string) bool {
 	for _, w := range []string{"commentator", "analyst", "journalist", "researcher", "expert", "witness", "resident", "activist"} {
@@ -300,6 +306,10 @@ func (a *analysis) impliedRoles(m *mention) {
 			}
 			m.actor1 = forCountry("rioters")
 		}
+	case Explosions:
+		if m.actor1 == nil && m.sub != "Air/drone strike" && m.sub != "Shelling/artillery/missile attack" {
+			m.actor1 = forCountry("unidentified")
+		}
 	case VAC:
 		if m.actor2 == nil || !isInter(m.actor2, 7) {
 			m.actor2 = forCountry("civilians")
@@ -439,6 +449,10 @@ func (a *analysis) keep(m *mention, prior []*mention) bool {
 		return true
 	}
 	if m.place == nil {
+		return false
+	}
+	if m.trig.Class == "deal" && !armedParty(m.actor1) && !armedParty(m.actor2) {
+		// A loan or trade deal is no conflict agreement.
 		return false
 	}
 	if (m.trig.Class == "attack" || m.trig.Class == "kill" || m.trig.Class == "strike") && !m.ownTime && !m.ownPlace && len(m.claims) == 0 {

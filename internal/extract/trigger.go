@@ -99,6 +99,7 @@ func NewLexicon() *Lexicon {
 		{re: rx(`riot(?:s|ed|ing|ers)?|mob|mobs|lynch(?:ed|ing)?|vigilantes`), typ: Riots, sub: "Violent demonstration", plover: "PROTEST", mode: "riot", noun: true},
 		// Strategic developments.
 		{re: rx(`ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|prisoner (?:exchange|swap)`), typ: Strategic, sub: "Agreement", plover: "AGREE", noun: true, class: "agreement"},
+		{re: rx(`(?:signed|reached|struck|concluded|sealed) (?:an?|the) (?:\w+ ){0,2}?(?:agreement|deal|accord)`), typ: Strategic, sub: "Agreement", plover: "AGREE", class: "deal"},
 		{re: rx(`arrest(?:ed|s|ing)?|detain(?:ed|s)|rounded up|took into custody|taken into custody`), typ: Strategic, sub: "Arrests", plover: "COERCE", mode: "arrest", class: "arrest"},
 		{re: rx(`loot(?:ed|ing)|ransack(?:ed)?|plunder(?:ed)?|vandali[sz]ed|demolished|razed`), typ: Strategic, sub: "Looting/property destruction", plover: "ASSAULT", mode: "destroy", noun: true},
 		{re: rx(`defused|dismantled (?:an? )?(?:explosive|bomb|IED)|intercepted|shot down|foiled|seized (?:a |an )?(?:weapons|arms|ammunition|explosives) (?:cache|haul)|weapons cache|arms cache`), typ: Strategic, sub: "Disrupted weapons use", plover: "COERCE", mode: "seize", class: "disrupt"},

@@ -130,6 +130,10 @@ func isYear(text string, start, end, v int) bool {
 	if end < len(text) && (text[end] == ':' || text[end] == '%') {
 		return true
 	}
+	// "32-year-old", "five-storey": a compound adjective, not a count.
+	if end+1 < len(text) && text[end] == '-' && (text[end+1] >= 'a' && text[end+1] <= 'z') {
+		return true
+	}
 	if start > 0 && (text[start-1] == ':' || text[start-1] == '$') {
 		return true
 	}
