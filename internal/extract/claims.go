@@ -50,6 +50,9 @@ var hedgeOf = map[string]string{
 	"unacknowledged": "unacknowledged", "not acknowledged": "unacknowledged", "unconfirmed": "reportedly",
 }
 
+// subsetRE marks a count of part of a toll already given.
+var subsetRE = regexp.MustCompile(`(?i)^\s+of\s+(?:the\s+|those\s+)?(?:dead|killed|victims|them|those killed|the wounded|the injured)\b`)
+
 // noVictimsRE says explicitly that nobody died.
 var noVictimsRE = regexp.MustCompile(`(?i)\b(?:no one|nobody|no-one) (?:was|were) (?:killed|hurt|injured|harmed)|\bno (?:casualties|deaths|fatalities|injuries) (?:were|was) reported|\bwithout (?:causing )?casualties|\bcaused no casualties`)
 
@@ -81,6 +84,9 @@ func (a *analysis) readClaim(m *mention, q quantity.Quantity) (claim, bool) {
 	after := a.text[q.End:end]
 	before := a.text[max(m.span.Start, q.Start-60):q.Start]
 	c := claim{q: q}
+	if subsetRE.MatchString(after) {
+		return claim{}, false // "two of the dead were bystanders"
+	}
 	if mm := kindAfterRE.FindStringSubmatchIndex(after); mm != nil {
 		kindWord := strings.ToLower(after[mm[4]:mm[5]])
 		ofText := strings.TrimSpace(after[mm[2]:mm[3]])

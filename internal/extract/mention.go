@@ -80,10 +80,10 @@ var (
 	// infinitiveRE marks "to attack": an aim, not an act.
 	infinitiveRE = regexp.MustCompile(`(?i)\bto\s+$`)
 	// habitualRE marks a background pattern rather than an event.
-	habitualRE = regexp.MustCompile(`(?i)\b(?:repeatedly|routinely|often|frequently|regularly|has long|have long|had long|for years|for decades|in the past|usually|every|wave of|spate of|string of|years of|months of|history of|campaign of|which has|that has|which have|that have|bloodiest|deadliest)\b`)
+	habitualRE = regexp.MustCompile(`(?i)\b(?:repeatedly|routinely|often|frequently|regularly|has long|have long|had long|for years|for decades|in the past|usually|every|wave of|spate of|string of|years of|months of|history of|campaign of|which has|that has|which have|that have|bloodiest|deadliest|repeated|still|daily|near-daily|weekly|years after|years ago|years since|decades after)\b`)
 	// habitualAfterRE marks a pattern told after its verb: "attacked
 	// repeatedly since 2019", "fighting the group for 15 years".
-	habitualAfterRE = regexp.MustCompile(`(?i)^\S*\s+(?:\S+\s+){0,4}?(?:repeatedly|regularly|frequently|many times|several times|since (?:\w+\s+)?\d{4}|similar|such attacks|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)\b`)
+	habitualAfterRE = regexp.MustCompile(`(?i)^\S*\s+(?:\S+\s+){0,4}?(?:repeatedly|regularly|frequently|many times|several times|since (?:\w+\s+)?\d{4}|since (?:mid-|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|since the start|similar|such attacks|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)\b`)
 	// civilianRE marks civilian targets and victims.
 	civilianRE = regexp.MustCompile(`(?i)\b(?:civilians?|villagers?|residents?|worshippers?|passengers?|farmers?|herders?|students?|pupils|schoolchildren|children|women|families|family|homes?|houses?|villages?|markets?|churche?s?|mosques?|schools?|hospitals?|camps? for displaced|displaced people|IDPs|travell?ers|motorists|traders|shoppers|pilgrims|mourners|wedding|journalists?|aid workers?|teachers?|people|persons|men|boys|girls)\b`)
 	// forceRE marks armed targets.
@@ -101,8 +101,9 @@ var (
 	// protest interventions and excessive force.
 	interventionRE = regexp.MustCompile(`(?i)\b(?:tear ?gas|water cannons?|dispersed|disperse|baton(?:s|-charged)?|rubber bullets|arrested|detained|broke up|beat|beaten|stun grenades|pepper spray)\b`)
 	excessiveRE    = regexp.MustCompile(`(?i)\b(?:opened fire on|fired (?:live )?(?:rounds|bullets|ammunition) (?:at|on|into)|live (?:ammunition|rounds|bullets)|shot dead|killing|killed|were killed|died)\b`)
-	riotRE         = regexp.MustCompile(`(?i)\b(?:torched|set fire|set ablaze|burn(?:ed|t|ing)|stoned|threw (?:stones|rocks|petrol bombs|molotov)|hurled (?:stones|rocks)|pelted|looted|vandali[sz]ed|smashed|clashed with (?:police|security)|attacked (?:police|security))\b`)
+	riotRE         = regexp.MustCompile(`(?i)\b(?:torched|set fire|set ablaze|burn(?:ed|t|ing)|stoned|threw (?:stones|rocks|bricks|petrol bombs|molotov)|hurled (?:stones|rocks|bricks)|pelted|looted|vandali[sz]ed|smashed|clashed with|fought with|attacked (?:police|security))\b`)
 	securityRE     = regexp.MustCompile(`(?i)\b(?:police|security forces|soldiers|troops|army)\b`)
+	campaignRE     = regexp.MustCompile(`(?i)\b(?:campaign(?:ing|s)?|election|electoral|candidates?|polls?)\b`)
 	mobRE          = regexp.MustCompile(`(?i)\b(?:mob|mobs|lynch(?:ed|ing)?|vigilantes?)\b`)
 	// speech marks reported speech; hedge words qualify claims.
 	speechRE = regexp.MustCompile(`(?i)\b(?:said|says|told|confirmed|claimed|claims|reported|reports|announced|stated|added|noted|explained|estimated|according to|put the (?:death )?toll|quoted|tweeted|wrote|posted)\b`)
@@ -223,6 +224,9 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 			continue // "the air strike caused a huge explosion"
 		}
 		if t.EventType == Protests {
+			if campaignRE.MatchString(sent) && strings.HasPrefix(strings.ToLower(t.Text), "rall") {
+				continue // an election rally is no protest
+			}
 			t = typeProtest(sent, a.paragraphOf(s), t)
 		}
 		if t.EventType == Riots && mobRE.MatchString(t.Text) {
@@ -230,7 +234,29 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		}
 		out = append(out, t)
 	}
-	return collapse(out)
+	return collapse(dropProtestClashes(out))
+}
+
+// dropProtestClashes drops battle words in a sentence about a protest or
+// riot: "students protesting ... clashed with activists" is a riot.
+func dropProtestClashes(ts []Trigger) []Trigger {
+	demo := false
+	for _, t := range ts {
+		if t.EventType == Protests || t.EventType == Riots {
+			demo = true
+		}
+	}
+	if !demo {
+		return ts
+	}
+	out := ts[:0]
+	for _, t := range ts {
+		if t.EventType == Battles {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // claimedRE finds a claim of responsibility.

@@ -165,6 +165,13 @@ func (a *analysis) assignRoles(m *mention) {
 	if m.actor1 == nil && m.typ != "" {
 		m.actor1 = a.demonymActor(m)
 	}
+	if m.typ == "" && m.plover != "CONSULT" && m.actor1 != nil && m.actor1.Actor != nil && m.actor1.Actor.Country != "" &&
+		m.place != nil && m.place.Place.CountryCode != m.actor1.Actor.Country {
+		// An accusation, threat or appeal is made where the speaker is.
+		if c, ok := a.x.places.Country(m.actor1.Actor.Country); ok {
+			m.place, m.ownPlace = &gazetteer.Resolved{Place: c, Precision: 3}, false
+		}
+	}
 	if m.typ == "" && m.actor2 == nil && m.ownPlace && m.place.Start >= m.trig.End {
 		// "visit to India": the host is the government of the place.
 		if act, ok := a.x.actors.ForCountry(m.place.Place.CountryCode, "government", a.pub); ok &&
@@ -379,7 +386,7 @@ func (a *analysis) assignPlaces(m *mention, prior []*mention) {
 // ACLED codes one event per location.
 func (a *analysis) splitPlaces(m *mention) []*mention {
 	out := []*mention{m}
-	if !m.ownPlace {
+	if !m.ownPlace || betweenRE.MatchString(a.text[max(m.span.Start, m.place.Start-40):m.place.Start]) {
 		return out
 	}
 	prev := *m.place
