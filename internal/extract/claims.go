@@ -23,7 +23,7 @@ var (
 	// kindAfterRE finds what a count counts in the words after it.
 	kindAfterRE = regexp.MustCompile(`(?i)^\s*((?:[\w’'-]+\s+){0,6}?)(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|are\s+|being\s+|of\s+them\s+|more\s+|others\s+)?(killed|dead|died|deaths?|fatalities|casualties|bodies|slain|lost their lives|perished|neutrali[sz]ed|wounded|injured|hurt|injuries|abducted|kidnapped|taken hostage|missing|arrested|detained|captured|taken prisoner|held)\b`)
 	// kindBeforeRE finds the kind in the words right before a count.
-	kindBeforeRE = regexp.MustCompile(`(?i)\b(killing|killed|kill|neutrali[sz]ed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|capturing|captured|death toll (?:rose|climbed|stood|reached|was|is|has risen)(?: to| at)?|toll (?:rose|climbed|stood|reached|was|is)(?: to| at)?|suffered|the deaths of|the killing of)["”’]?\s+(?:(?:at least|more than|some|about|around|nearly|up to|over)\s+)?$`)
+	kindBeforeRE = regexp.MustCompile(`(?i)\b(killing|killed|kill|lost|neutrali[sz]ed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|capturing|captured|death toll (?:rose|climbed|stood|reached|was|is|has risen)(?: to| at)?|toll (?:rose|climbed|stood|reached|was|is)(?: to| at)?|suffered|the deaths of|the killing of)["”’]?\s+(?:(?:at least|more than|some|about|around|nearly|up to|over)\s+)?$`)
 	// victimRE: the words a count of people is made of.
 	victimRE = regexp.MustCompile(`(?i)\b(?:people|persons|civilians?|villagers?|residents?|soldiers?|troops|servicemen|militants?|fighters?|insurgents?|rebels?|jihadists?|terrorists?|gunmen|police(?:men|man| officers)?|officers?|personnel|guards?|members?|children|women|men|students?|worshippers?|passengers?|workers?|protesters?|demonstrators?|farmers?|herders?|miners?|pilgrims?|others?|them|suspects?|hostages?|bodies|casualties|dead|family|relatives|attackers|assailants|recruits|commanders?|officials?)\b`)
 	hedgeRE  = regexp.MustCompile(`(?i)\b(confirmed|verified|claimed|claims|claiming|estimated|estimates|an estimated|reportedly|reported|reports|were said to|unacknowledged|not acknowledged|unconfirmed|alleged|allegedly)\b`)
@@ -33,7 +33,7 @@ var kindOf = map[string]string{
 	"killed": "killed", "dead": "killed", "died": "killed", "death": "killed", "deaths": "killed",
 	"fatalities": "killed", "casualties": "killed", "bodies": "killed", "slain": "killed",
 	"lost their lives": "killed", "perished": "killed", "neutralised": "killed", "neutralized": "killed", "killing": "killed", "kill": "killed",
-	"suffered": "killed", "the deaths of": "killed", "the killing of": "killed",
+	"suffered": "killed", "lost": "killed", "the deaths of": "killed", "the killing of": "killed",
 	"wounded": "injured", "injured": "injured", "hurt": "injured", "injuries": "injured",
 	"wounding": "injured", "injuring": "injured",
 	"abducted": "abducted", "kidnapped": "abducted", "taken hostage": "abducted", "missing": "abducted",

@@ -36,14 +36,17 @@ type mention struct {
 	siblings []Trigger
 }
 
-// nearest reports whether m's trigger is the one of its sentence nearest
-// to s; words after a trigger count a little nearer than words before it.
+// nearest reports whether m's trigger is the one of its sentence that s
+// belongs to.
 func (m *mention) nearest(s event.Span) bool {
+	// English puts a time or place after the verb it belongs to
+	// ("kidnapped three lecturers on Saturday and demanded a ransom"),
+	// so a trigger before s beats any after it.
 	dist := func(t Trigger) int {
 		if s.Start >= t.End {
 			return s.Start - t.End
 		}
-		return (t.Start - s.End) * 3 / 2
+		return 1<<20 + t.Start - s.End
 	}
 	d := dist(m.trig)
 	for _, t := range m.siblings {
@@ -83,7 +86,7 @@ var (
 	habitualRE = regexp.MustCompile(`(?i)\b(?:repeatedly|routinely|often|frequently|regularly|has long|have long|had long|for years|for decades|in the past|usually|every|wave of|spate of|string of|years of|months of|history of|campaign of|which has|that has|which have|that have|bloodiest|deadliest|repeated|still|daily|near-daily|weekly|years after|years ago|years since|decades after)\b`)
 	// habitualAfterRE marks a pattern told after its verb: "attacked
 	// repeatedly since 2019", "fighting the group for 15 years".
-	habitualAfterRE = regexp.MustCompile(`(?i)^\S*\s+(?:\S+\s+){0,4}?(?:repeatedly|regularly|frequently|many times|several times|since (?:\w+\s+)?\d{4}|since (?:mid-|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|since the start|similar|such attacks|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)\b`)
+	habitualAfterRE = regexp.MustCompile(`(?i)^\S*\s+(?:\S+\s+){0,10}?(?:repeatedly|regularly|frequently|many times|several times|since (?:\w+\s+)?\d{4}|since (?:mid-|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|since the start|similar|such attacks|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)\b`)
 	// civilianRE marks civilian targets and victims.
 	civilianRE = regexp.MustCompile(`(?i)\b(?:civilians?|villagers?|residents?|worshippers?|passengers?|farmers?|herders?|students?|pupils|schoolchildren|children|women|families|family|homes?|houses?|villages?|markets?|churche?s?|mosques?|schools?|hospitals?|camps? for displaced|displaced people|IDPs|travell?ers|motorists|traders|shoppers|pilgrims|mourners|wedding|journalists?|aid workers?|teachers?|people|persons|men|boys|girls)\b`)
 	// forceRE marks armed targets.
@@ -185,7 +188,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		if habitualRE.MatchString(before) && !a.hasOwnTime(s) {
 			continue
 		}
-		if habitualAfterRE.MatchString(a.text[t.End:min(s.End, t.End+60)]) {
+		if habitualAfterRE.MatchString(a.text[t.End:min(s.End, t.End+120)]) {
 			continue
 		}
 		switch t.Class {

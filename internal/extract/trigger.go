@@ -95,7 +95,8 @@ func NewLexicon() *Lexicon {
 		{re: rx(`abduct(?:ed|ion|ions|s)?|kidnapp?(?:ed|ing|ings)|kidnaps?|taken hostage|took (?:\w+ )?hostages?|seized hostages|forcibly disappeared|enforced disappearances?`), typ: VAC, sub: "Abduction/forced disappearance", plover: "ASSAULT", mode: "abduct", noun: true},
 		{re: rx(`raped|rapes?|sexual(?:ly)? (?:violence|assault(?:ed)?|abuse[d]?)|gang-raped`), typ: VAC, sub: "Sexual violence", plover: "ASSAULT", mode: "sexual", noun: true},
 		// Protests and riots.
-		{re: rx(`protest(?:s|ed|ing|ers)?|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied)|marched|marchers|took to the streets|sit-ins?|picket(?:ed|s)?|general strike|went on strike|staged (?:a )?strikes?|walkouts?|vigils?`), typ: Protests, sub: "Peaceful protest", plover: "PROTEST", mode: "demo", noun: true},
+		{re: rx(`protest(?:s|ed|ing|ers)?|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied)|marched|marchers|took to the streets|sit-ins?|picket(?:ed|s)?|general strike|went on strike|staged (?:a )?strikes?|walkouts?|vigils?`), typ: Protests, sub: "Peaceful protest", plover: "PROTEST", mode: "demo", noun: true,
+			not: regexp.MustCompile(`^\s+(?:organi[sz]ers|leaders|movements?|groups?|sites?|camps?|songs?|slogans?|organi[sz]ations?)\b`)},
 		{re: rx(`riot(?:s|ed|ing|ers)?|mob|mobs|lynch(?:ed|ing)?|vigilantes`), typ: Riots, sub: "Violent demonstration", plover: "PROTEST", mode: "riot", noun: true},
 		// Strategic developments.
 		{re: rx(`ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|prisoner (?:exchange|swap)`), typ: Strategic, sub: "Agreement", plover: "AGREE", noun: true, class: "agreement"},
