@@ -75,6 +75,7 @@ var bareNouns = map[string]string{
 	"civilians": "civilians", "villagers": "civilians", "residents": "civilians", "worshippers": "civilians",
 	"passengers": "civilians", "farmers": "civilians", "students": "civilians",
 	"militiamen": "communal", "vigilantes": "communal",
+	"the government": "government", "government": "government", "the authorities": "government", "authorities": "government",
 }
 
 // kinds of a country's actors, with ACLED's names, inter codes and PLOVER

@@ -83,16 +83,16 @@ var (
 	// infinitiveRE marks "to attack": an aim, not an act.
 	infinitiveRE = regexp.MustCompile(`(?i)\bto\s+$`)
 	// habitualRE marks a background pattern rather than an event.
-	habitualRE = regexp.MustCompile(`(?i)\b(?:repeatedly|routinely|often|frequently|regularly|has long|have long|had long|for years|for decades|in the past|usually|every|wave of|spate of|string of|years of|months of|history of|campaign of|which has|that has|which have|that have|bloodiest|deadliest|repeated|still|daily|near-daily|weekly|years after|years ago|years since|decades after)\b`)
+	habitualRE = regexp.MustCompile(`(?i)\b(?:repeatedly|routinely|often|frequently|regularly|has long|have long|had long|for years|for decades|in the past|usually|every|wave of|spate of|string of|years of|months of|history of|campaign of|which has|that has|which have|that have|bloodiest|deadliest|repeated|still|daily|near-daily|weekly|which is|which are|who are|that is|years after|years ago|years since|decades after)\b`)
 	// habitualAfterRE marks a pattern told after its verb: "attacked
 	// repeatedly since 2019", "fighting the group for 15 years".
-	habitualAfterRE = regexp.MustCompile(`(?i)^\S*\s+(?:\S+\s+){0,10}?(?:repeatedly|regularly|frequently|many times|several times|since (?:\w+\s+)?\d{4}|since (?:mid-|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|since the start|similar|such attacks|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)\b`)
+	habitualAfterRE = regexp.MustCompile(`(?i)^\S*\s+(?:\S+\s+){0,10}?(?:repeatedly|regularly|frequently|many times|several times|since (?:taking|seizing|coming to) power|around the world|worldwide|globally|in \d{4}\b|last year|this year|in recent years|since (?:\w+\s+)?\d{4}|since (?:mid-|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|since the start|similar|such attacks|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)\b`)
 	// civilianRE marks civilian targets and victims.
 	civilianRE = regexp.MustCompile(`(?i)\b(?:civilians?|villagers?|residents?|worshippers?|passengers?|farmers?|herders?|students?|pupils|schoolchildren|children|women|families|family|homes?|houses?|villages?|markets?|churche?s?|mosques?|schools?|hospitals?|camps? for displaced|displaced people|IDPs|travell?ers|motorists|traders|shoppers|pilgrims|mourners|wedding|journalists?|aid workers?|teachers?|people|persons|men|boys|girls)\b`)
 	// forceRE marks armed targets.
 	forceRE = regexp.MustCompile(`(?i)\b(?:soldiers?|troops|army|military|security forces|forces|police(?:men|man| officers?| station| post)?|officers|checkpoints?|posts?|outposts?|bases?|barracks|positions?|convoys?|patrols?|garrisons?|militants?|fighters?|insurgents?|rebels?|jihadists?|gunmen|militiamen|militias?|combatants|guards?|personnel|paramilitar(?:y|ies))\b`)
 	// weapon words refine generic attacks.
-	airRE     = regexp.MustCompile(`(?i)\b(?:drones?|air ?strikes?|warplanes?|aircraft|jets?|helicopters?|aerial|air force|bombers?)\b`)
+	airRE     = regexp.MustCompile(`(?i)\b(?:drones?|air ?strikes?|warplanes?|aircraft|jets?|F-\d+s?|helicopter gunships?|aerial|air force|bombers?)\b`)
 	suicideRE = regexp.MustCompile(`(?i)\bsuicide\b|blew (?:himself|herself|themselves) up`)
 	iedRE     = regexp.MustCompile(`(?i)\b(?:IEDs?|roadside bombs?|landmines?|land mines?|explosive devices?|car bombs?|bomb|bombs|explosives?|blasts?|explosions?)\b`)
 	bombRE    = regexp.MustCompile(`(?i)\b(?:bomb|bombs|bomber|IEDs?|explosive|explosives|landmines?|mines?|device)\b`)
@@ -107,6 +107,7 @@ var (
 	riotRE         = regexp.MustCompile(`(?i)\b(?:torched|set fire|set ablaze|burn(?:ed|t|ing)|stoned|threw (?:stones|rocks|bricks|petrol bombs|molotov)|hurled (?:stones|rocks|bricks)|pelted|looted|vandali[sz]ed|smashed|clashed with|fought with|attacked (?:police|security))\b`)
 	securityRE     = regexp.MustCompile(`(?i)\b(?:police|security forces|soldiers|troops|army)\b`)
 	campaignRE     = regexp.MustCompile(`(?i)\b(?:campaign(?:ing|s)?|election|electoral|candidates?|polls?)\b`)
+	crowdRE        = regexp.MustCompile(`(?i)\b(?:youths?|crowds?|rioters|protesters|demonstrators|mob|young men)\b`)
 	mobRE          = regexp.MustCompile(`(?i)\b(?:mob|mobs|lynch(?:ed|ing)?|vigilantes?)\b`)
 	// speech marks reported speech; hedge words qualify claims.
 	speechRE = regexp.MustCompile(`(?i)\b(?:said|says|told|confirmed|claimed|claims|reported|reports|announced|stated|added|noted|explained|estimated|according to|put the (?:death )?toll|quoted|tweeted|wrote|posted)\b`)
@@ -127,7 +128,7 @@ func (a *analysis) mentions() []*mention {
 			a.inheritActors(m, out)
 			a.assignClaims(m)
 			a.refineByRoles(m)
-			if (m.trig.Class == "kill" || m.trig.Class == "attack") && !m.ownTime && !m.ownPlace && len(out) > 0 {
+			if ((m.trig.Class == "kill" || m.trig.Class == "attack") && !m.ownTime && !m.ownPlace || tollWord(m.trig)) && len(out) > 0 {
 				// "Five soldiers were killed, the army said": a toll for
 				// the event told before.
 				last := out[len(out)-1]
@@ -281,6 +282,19 @@ func (a *analysis) claimedBy(s event.Span, last *mention) {
 	}
 }
 
+// tollWord reports whether t is a word of a toll ("deaths", "dead",
+// "died"), which reports the cost of an event rather than a new one.
+func tollWord(t Trigger) bool {
+	if t.Class != "kill" {
+		return false
+	}
+	switch strings.ToLower(t.Text) {
+	case "death", "deaths", "dead", "died", "lost their lives":
+		return true
+	}
+	return false
+}
+
 // hasStrong reports whether ts holds a trigger other than a bare "strikes".
 func hasStrong(ts []Trigger) bool {
 	for _, t := range ts {
@@ -363,6 +377,8 @@ func (a *analysis) typeAttack(sent string, t Trigger) Trigger {
 		t.EventType, t.SubEventType, t.Mode = Explosions, "Grenade", "explosives"
 	case iedRE.MatchString(sent):
 		t.EventType, t.SubEventType, t.Mode = Explosions, "Remote explosive/landmine/IED", "explosives"
+	case riotRE.MatchString(sent) && crowdRE.MatchString(sent):
+		t.EventType, t.SubEventType, t.Plover, t.Mode = Riots, "Violent demonstration", "PROTEST", "riot"
 	default:
 		after := sent
 		if i := strings.Index(strings.ToLower(sent), strings.ToLower(t.Text)); i >= 0 {

@@ -22,10 +22,12 @@ var (
 	betweenRE = regexp.MustCompile(`(?i)\bbetween\s+(?:the\s+)?$`)
 	// sourceAfterRE: an actor right before these words is a source of
 	// speech, not a party to the event.
-	sourceAfterRE  = regexp.MustCompile(`(?i)^(?:’s|'s)?\s*(?:,\s*[^,]{0,60},\s*)?(?:said|says|told|confirmed|claimed|claims|reported|announced|stated|added|noted|explained|estimated|wrote|tweeted|posted|spokes(?:man|woman|person))\b`)
+	sourceAfterRE  = regexp.MustCompile(`(?i)^(?:’s|'s)?\s*(?:,\s*[^,]{0,60},\s*)?(?:\s*and\s+(?:\S+\s+){0,3}?)?(?:said|says|told|confirmed|claimed|claims|reported|announced|stated|added|noted|explained|estimated|wrote|tweeted|posted|spokes(?:man|woman|person))\b`)
 	sourceBeforeRE = regexp.MustCompile(`(?i)\b(?:according to|through|told|quoted|cited|citing)\s+(?:\S+\s+){0,4}$`)
 	// selfRefRE: a speaker's words that refer back to the speaker.
 	selfRefRE = regexp.MustCompile(`(?i)\b(?:said|says|claimed|announced)\s+(?:\S+\s+){0,3}?(?:that\s+)?(?:they|it|its|their|its fighters|its forces)\b`)
+	// govRoleRE: titles of government officials.
+	govRoleRE = regexp.MustCompile(`(?i)\b(?:minister|president|prime minister|governor|government spokes(?:man|woman|person)|presidential)\b`)
 	// modifierAfterRE: "Rwanda-backed M23" names a backer, not a party.
 	modifierAfterRE = regexp.MustCompile(`^-(?:backed|led|allied|aligned|supported|sponsored|based|linked|affiliated)\b`)
 	// locativeRE: the words before a place that make it where an event
@@ -61,6 +63,13 @@ func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
 			continue // dictionary people are already among the actors
 		}
 		r := &role{Span: p.Span, Text: a.text[p.Start:p.End], Name: p.Name}
+		if govRoleRE.MatchString(p.Role) {
+			// "Information Minister Michael Makuei": an official of the
+			// country the article is about.
+			if act, ok := a.x.actors.ForCountry(a.country, "government", a.pub); ok {
+				r.Actor = act
+			}
+		}
 		if a.isSpeaker(r.Span) || isCommentator(p.Role) || strings.Contains(p.Role, "spokes") {
 			speakers = append(speakers, r)
 			continue
@@ -271,6 +280,10 @@ func bareKind(text string) string {
 		return "unidentified"
 	case civilianRE.MatchString(t):
 		return "civilians"
+	case strings.Contains(t, "government") || strings.Contains(t, "authorities"):
+		return "government"
+	case strings.Contains(t, "militant") || strings.Contains(t, "insurgent") || strings.Contains(t, "jihadist") || strings.Contains(t, "rebel") || strings.Contains(t, "fighters"):
+		return "unidentified"
 	case forceRE.MatchString(t) || strings.Contains(t, "army") || strings.Contains(t, "military"):
 		return "military"
 	}

@@ -89,6 +89,7 @@ func NewLexicon() *Lexicon {
 		{re: rx(`grenades?(?: attacks?)?|hurled (?:a )?grenades?`), typ: Explosions, sub: "Grenade", plover: "ASSAULT", mode: "explosives", noun: true},
 		{re: rx(`chemical (?:weapons? )?attacks?|chlorine (?:gas )?attacks?|sarin`), typ: Explosions, sub: "Chemical weapon", plover: "ASSAULT", mode: "unconventional", noun: true},
 		// Generic attacks, refined by weapon and target.
+		{re: rx(`bombed|bombing`), typ: Battles, sub: clash, plover: "ASSAULT", class: "attack", context: rx(`jets?|warplanes?|aircraft|drones?|F-\d+s?|bombers?|air force`)},
 		{re: rx(`attack(?:s|ed|ing)?|assault(?:s|ed)?|raid(?:s|ed)?|stormed|opened fire|shot dead|gunned down|massacred?|massacres|killings|rampage|torched|set (?:fire|ablaze)|burned down|beheaded|executed`), typ: Battles, sub: clash, plover: "ASSAULT", class: "attack", noun: true},
 		{re: rx(`kill(?:ed|ing|s)|shot|died|dead|slain|lost their lives|deaths?`), typ: Battles, sub: clash, plover: "ASSAULT", class: "kill"},
 		// Violence against civilians.
@@ -97,7 +98,8 @@ func NewLexicon() *Lexicon {
 		// Protests and riots.
 		{re: rx(`protest(?:s|ed|ing|ers)?|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied)|marched|marchers|took to the streets|sit-ins?|picket(?:ed|s)?|general strike|went on strike|staged (?:a )?strikes?|walkouts?|vigils?`), typ: Protests, sub: "Peaceful protest", plover: "PROTEST", mode: "demo", noun: true,
 			not: regexp.MustCompile(`^\s+(?:organi[sz]ers|leaders|movements?|groups?|sites?|camps?|songs?|slogans?|organi[sz]ations?)\b`)},
-		{re: rx(`riot(?:s|ed|ing|ers)?|mob|mobs|lynch(?:ed|ing)?|vigilantes`), typ: Riots, sub: "Violent demonstration", plover: "PROTEST", mode: "riot", noun: true},
+		{re: rx(`riot(?:s|ed|ing|ers)?|mob|mobs|lynch(?:ed|ing)?|vigilantes`), typ: Riots, sub: "Violent demonstration", plover: "PROTEST", mode: "riot", noun: true,
+			not: regexp.MustCompile(`^\s+(?:police|gear|squads?|control|units?|officers)\b`)},
 		// Strategic developments.
 		{re: rx(`ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|prisoner (?:exchange|swap)`), typ: Strategic, sub: "Agreement", plover: "AGREE", noun: true, class: "agreement"},
 		{re: rx(`(?:signed|reached|struck|concluded|sealed) (?:an?|the) (?:\w+ ){0,2}?(?:agreement|deal|accord)`), typ: Strategic, sub: "Agreement", plover: "AGREE", class: "deal"},

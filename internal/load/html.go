@@ -39,6 +39,13 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 		}
 		paras = append(paras, l)
 	}
+	// The headline is metadata, not a paragraph of the report.
+	if t := strings.TrimSpace(res.Metadata.Title); t != "" && len(paras) > 0 && strings.HasPrefix(paras[0], t) {
+		paras[0] = strings.TrimSpace(strings.TrimPrefix(paras[0], t))
+		if paras[0] == "" {
+			paras = paras[1:]
+		}
+	}
 	text := strings.Join(paras, "\n\n")
 	if truncated(page) && len(text) < minTruncatedText {
 		return nil, fmt.Errorf("%w: the page ends before </body> and gives only %d bytes of text", ErrTruncated, len(text))
