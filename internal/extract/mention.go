@@ -64,6 +64,9 @@ type role struct {
 	Actor *actor.Actor
 	// Name is used when no dictionary actor is known (a person's name).
 	Name string
+	// Bare is the kind of a force or public named without its country
+	// ("security forces": military).
+	Bare string
 }
 
 func (r *role) name() string {
@@ -84,6 +87,9 @@ var (
 	infinitiveRE = regexp.MustCompile(`(?i)\bto\s+$`)
 	// habitualRE marks a background pattern rather than an event.
 	habitualRE = regexp.MustCompile(`(?i)\b(?:repeatedly|routinely|often|frequently|regularly|has long|have long|had long|for years|for decades|in the past|usually|every|wave of|spate of|string of|years of|months of|history of|campaign of|which has|that has|which have|that have|bloodiest|deadliest|repeated|still|daily|near-daily|weekly|which is|which are|who are|that is|years after|years ago|years since|decades after)\b`)
+	// relativeRE marks a trigger in a relative clause about an actor
+	// ("the military, which is fighting Fano"): background, not news.
+	relativeRE = regexp.MustCompile(`(?i)^\s*(?:which|who|that)\s+(?:is|are|has been|have been)\s+(?:\S+\s+){0,2}$`)
 	// habitualAfterRE marks a pattern told after its verb: "attacked
 	// repeatedly since 2019", "fighting the group for 15 years".
 	habitualAfterRE = regexp.MustCompile(`(?i)^\S*\s+(?:\S+\s+){0,10}?(?:repeatedly|regularly|frequently|many times|several times|since (?:taking|seizing|coming to) power|around the world|worldwide|globally|in \d{4}\b|last year|this year|in recent years|since (?:\w+\s+)?\d{4}|since (?:mid-|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|since the start|similar|such attacks|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)\b`)
@@ -186,7 +192,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		if infinitiveRE.MatchString(before) && !isOngoing(before) && !strings.HasSuffix(t.Text, "s") {
 			continue
 		}
-		if habitualRE.MatchString(before) && !a.hasOwnTime(s) {
+		if habitualRE.MatchString(before) && !a.hasOwnTime(s) || relativeRE.MatchString(before) {
 			continue
 		}
 		if habitualAfterRE.MatchString(a.text[t.End:min(s.End, t.End+120)]) {
@@ -285,7 +291,7 @@ func (a *analysis) claimedBy(s event.Span, last *mention) {
 // tollWord reports whether t is a word of a toll ("deaths", "dead",
 // "died"), which reports the cost of an event rather than a new one.
 func tollWord(t Trigger) bool {
-	if t.Class != "kill" {
+	if t.Class != "kill" && t.Class != "attack" {
 		return false
 	}
 	switch strings.ToLower(t.Text) {

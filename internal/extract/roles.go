@@ -48,7 +48,7 @@ func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
 		if modifierAfterRE.MatchString(a.text[am.End:min(len(a.text), am.End+12)]) {
 			continue
 		}
-		r := &role{Span: event.Span{Start: am.Start, End: am.End}, Text: am.Text, Actor: am.Actor}
+		r := &role{Span: event.Span{Start: am.Start, End: am.End}, Text: am.Text, Actor: am.Actor, Bare: am.Bare}
 		if am.Person != "" {
 			r.Name = am.Person
 		}
@@ -256,7 +256,10 @@ func (a *analysis) resolveBare(m *mention, r *role) *role {
 	if r == nil || r.Actor != nil || r.Name != "" {
 		return r
 	}
-	kind := bareKind(r.Text)
+	kind := r.Bare
+	if kind == "" {
+		kind = bareKind(r.Text)
+	}
 	if kind == "" {
 		return nil
 	}
@@ -353,7 +356,7 @@ func (a *analysis) assignPlaces(m *mention, prior []*mention) {
 		if !m.nearest(event.Span{Start: p.Start, End: p.End}) {
 			continue
 		}
-		if locativeRE.MatchString(before) || (a.home != nil && p.Start == a.home.Start) {
+		if locativeRE.MatchString(before) || possessedBy(a.text, before, cands) {
 			if nearRE.MatchString(before) && p.Precision < 2 {
 				p.Precision = 2
 			}
@@ -361,11 +364,15 @@ func (a *analysis) assignPlaces(m *mention, prior []*mention) {
 		}
 	}
 	if len(cands) > 0 {
-		// The nearest after the trigger, else the nearest before it.
+		// The nearest after the trigger, else the nearest before it; a
+		// place inside the one named just before it wins.
 		pick := -1
 		for i, p := range cands {
 			if p.Start >= m.trig.End {
 				pick = i
+				if i+1 < len(cands) && possessive(a.text[p.End:cands[i+1].Start]) {
+					pick = i + 1
+				}
 				break
 			}
 		}
@@ -393,6 +400,23 @@ func (a *analysis) assignPlaces(m *mention, prior []*mention) {
 		}
 	}
 	m.place = a.home
+}
+
+func possessive(between string) bool {
+	b := strings.TrimSpace(between)
+	return b == "'s" || b == "’s"
+}
+
+// possessedBy reports whether the words before a place are a locative
+// place's possessive ("in Thailand's Sisaket province"): the inner place
+// is the more precise one.
+func possessedBy(text, before string, cands []gazetteer.Resolved) bool {
+	if len(cands) == 0 {
+		return false
+	}
+	last := cands[len(cands)-1]
+	tail := strings.TrimSpace(before)
+	return strings.HasSuffix(tail, "'s") || strings.HasSuffix(tail, "’s") && strings.HasSuffix(strings.TrimSuffix(strings.TrimSuffix(tail, "'s"), "’s"), last.Text)
 }
 
 // splitPlaces returns one mention per place when m's place opens a list:
