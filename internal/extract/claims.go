@@ -224,7 +224,7 @@ func (a *analysis) victimGroup(m *mention, c claim) string {
 var (
 	// saidByRE finds the words before a speech verb: "local volunteers
 	// said", "a medical source at the Saudi Hospital put".
-	saidByRE = regexp.MustCompile(`(?:^|[,;:“"]\s*|\band\s+|\bwhile\s+|\bbut\s+)((?:[A-Za-z][\w’'-]*\s+){0,6}?[A-Za-z][\w’'-]*)\s+(?:said|says|told|reported|added|confirmed|claimed|estimated|put the (?:death )?(?:toll|number(?: of dead)?))\b`)
+	saidByRE = regexp.MustCompile(`(?:^|[,;:“"]\s*|\band\s+|\bwhile\s+|\bbut\s+)((?:[A-Za-z][\w’'-]*\s+){0,6}?[A-Za-z][\w’'-]*)\s+(?:said|says|told|reported|added|confirmed|claimed|put the (?:death )?(?:toll|number(?: of dead)?))\b`)
 	// accordingToRE finds "according to the health ministry".
 	accordingToRE = regexp.MustCompile(`(?i)\baccording to\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+)(?:[,.;]|\s+(?:in|on|at|who)\b|$)`)
 	// pronounRE: subjects that name nobody.
