@@ -216,7 +216,7 @@ func (g *Gazetteer) markQualifiers(text string, ms []Mention) {
 	for i := range ms {
 		after := text[ms[i].End:min(len(text), ms[i].End+14)]
 		low := strings.ToLower(after)
-		for _, suf := range []string{" province", " governorate", " state", " region", " oblast", " district", " county"} {
+		for _, suf := range []string{" province", " governorate", " state", " region", " oblast", " district", " county", " zone"} {
 			if strings.HasPrefix(low, suf) {
 				ms[i].Qualifier = strings.TrimSpace(suf)
 			}
@@ -249,7 +249,7 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention, hint []string) []Re
 			}
 		}
 		p := m.Candidates[best]
-		if p.Kind == Populated && p.Population < 100_000 && ctx.countries[p.CountryCode] == 0 && ctx.strongest >= 2 {
+		if (p.Kind == Populated && p.Population < 100_000 || p.Kind == Admin2) && ctx.countries[p.CountryCode] == 0 && ctx.strongest >= 2 {
 			// A small town in a country the article never mentions,
 			// while it speaks of others, is a misreading: better no
 			// place than a wrong one.
@@ -338,9 +338,15 @@ func (g *Gazetteer) score(p Place, m Mention, ctx docContext) float64 {
 		s += 6
 	case Area:
 		s += 5
+	case Admin2:
+		s += 1
+		if m.Qualifier == "district" || m.Qualifier == "county" || m.Qualifier == "zone" {
+			s += 6
+		}
 	case Admin1:
 		s += 3
-		if m.Qualifier != "" && m.Qualifier != "district" && m.Qualifier != "county" {
+		switch m.Qualifier {
+		case "province", "governorate", "state", "region", "oblast":
 			s += 4
 		}
 	case Populated:

@@ -30,7 +30,7 @@ var areasData []byte
 var aliasData []byte
 
 // adminSuffixes are the words English news puts after a division's name.
-var adminSuffixes = []string{"Province", "State", "Governorate", "Oblast", "Region", "Department", "Prefecture", "County"}
+var adminSuffixes = []string{"Province", "State", "Governorate", "Oblast", "Region", "Department", "Prefecture", "County", "District", "Zone", "Municipality", "Raion"}
 
 // Kind is what sort of place a Place is.
 type Kind uint8
@@ -82,10 +82,14 @@ type Place struct {
 }
 
 // Precision is ACLED's geo_precision for an event placed at p: 1 for a
-// town or city, 3 for a division, a country or a wide area.
+// town or city, 2 for a district, 3 for a province, a country or a wide
+// area.
 func (p Place) Precision() int {
-	if p.Kind == Populated {
+	switch p.Kind {
+	case Populated:
 		return 1
+	case Admin2:
+		return 2
 	}
 	return 3
 }
@@ -161,9 +165,13 @@ func (g *Gazetteer) loadPlaces() error {
 		case "A":
 			p.Kind = Admin1
 			p.ID = -1 - len(g.places)
+		case "D":
+			p.Kind = Admin2
+			p.ID = -1 - len(g.places)
+			p.Admin2 = p.Name
 		case "P":
 			p.Kind = Populated
-			p.Feature = f[9]
+			p.Feature, p.Admin2, _ = strings.Cut(f[9], "/")
 		default:
 			return fmt.Errorf("gazetteer data line %d: unknown kind %q", line, f[0])
 		}
@@ -175,17 +183,18 @@ func (g *Gazetteer) loadPlaces() error {
 				g.index(alt, idx)
 			}
 		}
-		if p.Kind == Admin1 {
+		if p.Kind == Admin1 || p.Kind == Admin2 {
 			// "Borno State", "Borno", "Borno state"; "Paktika",
-			// "Paktika province".
+			// "Paktika province"; "Province of Bukidnon", "Bukidnon";
+			// "Nowshera District", "Nowshera district".
 			base := p.Name
 			for _, suf := range adminSuffixes {
 				base = strings.TrimSuffix(base, " "+suf)
+				base = strings.TrimPrefix(base, suf+" of ")
 			}
+			// "Paktika province" is found as "Paktika" with the
+			// qualifier "province" (see Find), so the base name is enough.
 			g.index(base, idx)
-			for _, suf := range adminSuffixes {
-				g.index(base+" "+suf, idx)
-			}
 		}
 		if p.Kind == Country {
 			g.countries[p.CountryCode] = idx
@@ -291,6 +300,8 @@ func (g *Gazetteer) prominence(idx int32) float64 {
 		return 1e12
 	case Area:
 		return 1e11
+	case Admin2:
+		return 2e5
 	case Admin1:
 		// Below a division's seat of the same name: "in Raqqa" means
 		// the city unless the article says "Raqqa province".

@@ -31,7 +31,7 @@ func gaz(t testing.TB) *Gazetteer {
 func TestCoverage(t *testing.T) {
 	g := gaz(t)
 	c := g.Counts()
-	t.Logf("countries %d, admin1 %d, populated %d, areas %d, names %d, load %v", c[Country], c[Admin1], c[Populated], c[Area], g.Names(), loadTime)
+	t.Logf("countries %d, admin1 %d, admin2 %d, populated %d, areas %d, names %d, load %v", c[Country], c[Admin1], c[Admin2], c[Populated], c[Area], g.Names(), loadTime)
 	if c[Country] < 240 || c[Admin1] < 3000 || c[Populated] < 130_000 || c[Area] < 20 {
 		t.Errorf("coverage too small: %v", c)
 	}

