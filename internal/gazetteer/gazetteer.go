@@ -301,7 +301,8 @@ func (g *Gazetteer) prominence(idx int32) float64 {
 	case Area:
 		return 1e11
 	case Admin2:
-		return 2e5
+		// Below the town it is named after, as for divisions.
+		return 5e4
 	case Admin1:
 		// Below a division's seat of the same name: "in Raqqa" means
 		// the city unless the article says "Raqqa province".
