@@ -98,7 +98,7 @@ var (
 	// forceRE marks armed targets.
 	forceRE = regexp.MustCompile(`(?i)\b(?:soldiers?|troops|army|military|security forces|forces|police(?:men|man| officers?| station| post)?|officers|checkpoints?|posts?|outposts?|bases?|barracks|positions?|convoys?|patrols?|garrisons?|militants?|fighters?|insurgents?|rebels?|jihadists?|gunmen|militiamen|militias?|combatants|guards?|personnel|paramilitar(?:y|ies))\b`)
 	// weapon words refine generic attacks.
-	airRE     = regexp.MustCompile(`(?i)\b(?:drones?|air ?strikes?|warplanes?|aircraft|jets?|F-\d+s?|helicopter gunships?|aerial|air force|bombers?)\b`)
+	airRE     = regexp.MustCompile(`(?i)\b(?:drones?|air ?strikes?|warplanes?|aircraft|jets?|F-\d+s?|helicopter gunships?|aerial|air force|bombers?|paragliders?|dropped bombs)\b`)
 	suicideRE = regexp.MustCompile(`(?i)\bsuicide\b|blew (?:himself|herself|themselves) up`)
 	iedRE     = regexp.MustCompile(`(?i)\b(?:IEDs?|roadside bombs?|landmines?|land mines?|explosive devices?|car bombs?|bomb|bombs|explosives?|blasts?|explosions?)\b`)
 	bombRE    = regexp.MustCompile(`(?i)\b(?:bomb|bombs|bomber|IEDs?|explosive|explosives|landmines?|mines?|device)\b`)
@@ -124,6 +124,9 @@ func (a *analysis) mentions() []*mention {
 	var out []*mention
 	var ref timex.Range // the time of the event told last
 	for si, s := range a.sents {
+		if len(out) > 0 {
+			a.claimedBy(s.Span, out[len(out)-1])
+		}
 		trigs := a.x.triggers.Detect(a.text, s.Span)
 		trigs = a.refine(s.Span, trigs)
 		for _, t := range trigs {
@@ -133,6 +136,7 @@ func (a *analysis) mentions() []*mention {
 			a.assignRoles(m)
 			a.inheritActors(m, out)
 			a.assignClaims(m)
+			a.civilianVictims(m)
 			a.refineByRoles(m)
 			if ((m.trig.Class == "kill" || m.trig.Class == "attack") && !m.ownTime && !m.ownPlace || tollWord(m.trig)) && len(out) > 0 {
 				// "Five soldiers were killed, the army said": a toll for
@@ -153,9 +157,6 @@ func (a *analysis) mentions() []*mention {
 		// A count in a sentence with no trigger belongs to the event
 		// told just before ("He added that ... suffered more than
 		// 200 casualties").
-		if len(out) > 0 {
-			a.claimedBy(s.Span, out[len(out)-1])
-		}
 		if len(trigs) == 0 && len(out) > 0 {
 			last := out[len(out)-1]
 			if s.Paragraph-a.sents[last.sent].Paragraph <= 1 {
@@ -283,6 +284,22 @@ func (a *analysis) claimedBy(s event.Span, last *mention) {
 	for _, r := range append(parties, speakers...) {
 		if r.Start < s.Start+loc[0] && r.Actor != nil && r.Actor.Inter >= 2 && r.Actor.Inter <= 4 {
 			last.actor1 = r
+			return
+		}
+	}
+}
+
+// civilianVictims makes civilians the side acted on when an explosion or
+// air strike with no named target kills civilians or people.
+func (a *analysis) civilianVictims(m *mention) {
+	if m.typ != Explosions || m.actor2 != nil {
+		return
+	}
+	for _, c := range m.claims {
+		if c.kind == "killed" && civilianRE.MatchString(c.of) {
+			if act, ok := a.x.actors.ForCountry(a.eventCountry(m), "civilians", a.pub); ok {
+				m.actor2 = &role{Span: c.span, Text: c.of, Actor: act}
+			}
 			return
 		}
 	}

@@ -63,7 +63,7 @@ func (a *analysis) compatible(c *cluster, m *mention) bool {
 	if f.typ != m.typ || (f.typ == "" && f.plover != m.plover) {
 		return false
 	}
-	if f.typ == Explosions && f.sub != m.sub && m.trig.Class == "" && f.trig.Class == "" {
+	if f.typ == Explosions && f.sub != m.sub && m.trig.Class == "" && f.trig.Class == "" && (m.ownTime || m.ownPlace) {
 		// A drone strike and a shelling the same day are two events.
 		return false
 	}

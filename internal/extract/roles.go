@@ -32,7 +32,7 @@ var (
 	modifierAfterRE = regexp.MustCompile(`^-(?:backed|led|allied|aligned|supported|sponsored|based|linked|affiliated)\b`)
 	// locativeRE: the words before a place that make it where an event
 	// happened.
-	locativeRE = regexp.MustCompile(`(?i)\b(?:in|at|near|outside|around|across|along|on|inside|into|to|throughout|over|within|off|of|from|between)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|central|northeastern|northwestern|southeastern|southwestern|restive|troubled|volatile|remote|border|rural|outskirts\s+of|town\s+of|city\s+of|village\s+of|district\s+of|province\s+of|region\s+of|state\s+of|capital|suburb\s+of|area\s+of|parts?\s+of)\s+){0,2}$`)
+	locativeRE = regexp.MustCompile(`(?i)\b(?:in|at|near|outside|around|across|along|on|inside|into|to|throughout|through|over|within|off|of|from|between)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|central|northeastern|northwestern|southeastern|southwestern|restive|troubled|volatile|remote|border|rural|outskirts\s+of|town\s+of|city\s+of|village\s+of|district\s+of|province\s+of|region\s+of|state\s+of|capital|suburb\s+of|area\s+of|parts?\s+of)\s+){0,2}$`)
 	nearRE     = regexp.MustCompile(`(?i)\b(?:near|outside|around|close to|on the outskirts of|outskirts of|west of|east of|north of|south of|km from|kilometres from|kilometers from|miles from)\s+(?:the\s+)?(?:\S+\s+)?$`)
 	listSepRE  = regexp.MustCompile(`^(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+)$`)
 	visitToRE  = regexp.MustCompile(`(?i)\b(?:to|in)\s+(?:the\s+)?$`)

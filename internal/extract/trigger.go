@@ -75,11 +75,11 @@ func NewLexicon() *Lexicon {
 	entries := []e{
 		// Battles.
 		{re: rx(`clash(?:es|ed)?|fighting|fought|gun ?fights?|firefights?|gun battles?|battles?|battled|hostilities|skirmish(?:es)?|exchanges? of fire|exchanged (?:heavy )?fire|cross-border attacks?|cross-border fire|firing across the border`), typ: Battles, sub: clash, plover: "ASSAULT", mode: "firearms", noun: true},
-		{re: rx(`offensives?|counter-?offensives?|ambush(?:ed|es)?|(?:military|security) operations?|clearance operations?`), typ: Battles, sub: clash, plover: "ASSAULT", mode: "firearms", noun: true},
+		{re: rx(`offensives?|counter-?offensives?|sieges?|ambush(?:ed|es)?|(?:military|security) operations?|clearance operations?`), typ: Battles, sub: clash, plover: "ASSAULT", mode: "firearms", noun: true},
 		{re: rx(`recaptured|retook|regained control|retaken|recapture[sd]?|liberated`), typ: Battles, sub: "Government regains territory", plover: "ASSAULT", class: "territory"},
-		{re: rx(`seized control|took control|taken control|captured|overran|overrun|seized|fell to`), typ: Battles, sub: "Non-state actor overtakes territory", plover: "ASSAULT", class: "territory", after: regexp.MustCompile(`(?i)^\s+(?:(?:\S+\s+){0,5}?)(?:towns?|villages?|cit(?:y|ies)|districts?|posts?|bases?|border crossings?|outposts?|positions?|checkpoints?|garrisons?|headquarters|airports?|of|the capital)\b`)},
+		{re: rx(`(?:seized|took|taken|taking|seizing) (?:full |complete |total |effective )?control|captured|overran|overrun|seized|fell to`), typ: Battles, sub: "Non-state actor overtakes territory", plover: "ASSAULT", class: "territory", after: regexp.MustCompile(`(?i)^\s+(?:(?:\S+\s+){0,5}?)(?:towns?|villages?|cit(?:y|ies)|districts?|posts?|bases?|border crossings?|outposts?|positions?|checkpoints?|garrisons?|headquarters|airports?|of|the capital)\b`)},
 		// Explosions/Remote violence.
-		{re: rx(`air ?strikes?|air ?raids?|drone strikes?|drone attacks?|aerial (?:bombardment|attacks?|strikes?)|bombing raids?|warplanes?|fighter jets? (?:struck|bombed|hit)|airstrikes?|air-strikes?|air-raids?`), typ: Explosions, sub: air, plover: "ASSAULT", mode: "aerial", noun: true},
+		{re: rx(`paragliders? (?:dropped|attack)|dropped bombs|air ?strikes?|air ?raids?|drone strikes?|drone attacks?|aerial (?:bombardment|attacks?|strikes?)|bombing raids?|warplanes?|fighter jets? (?:struck|bombed|hit)|airstrikes?|air-strikes?|air-raids?`), typ: Explosions, sub: air, plover: "ASSAULT", mode: "aerial", noun: true},
 		{re: rx(`strikes`), typ: Explosions, sub: air, plover: "ASSAULT", mode: "aerial", noun: true, class: "strike",
 			not: regexp.MustCompile(`^\s+(?:zones?|areas?|sites?|by workers|by teachers|by doctors)`)},
 		{re: rx(`shell(?:ing|ed|s)|artillery|mortars?(?: fire| rounds?| shells?)?|rockets? (?:fire|attacks?)|fired rockets?|rockets? (?:hit|struck|landed)|missiles?(?: strikes?| attacks?)?|ballistic missiles?|bombardment|bombarded`), typ: Explosions, sub: shell, plover: "ASSAULT", mode: "heavy-weapons", noun: true},
@@ -93,7 +93,7 @@ func NewLexicon() *Lexicon {
 		{re: rx(`attack(?:s|ed|ing)?|assault(?:s|ed)?|raid(?:s|ed)?|stormed|opened fire|shot dead|gunned down|massacred?|massacres|killings|rampage|torched|set (?:fire|ablaze)|burned down|beheaded|executed`), typ: Battles, sub: clash, plover: "ASSAULT", class: "attack", noun: true},
 		{re: rx(`kill(?:ed|ing|s)|shot|died|dead|slain|lost their lives|deaths?`), typ: Battles, sub: clash, plover: "ASSAULT", class: "kill"},
 		// Violence against civilians.
-		{re: rx(`abduct(?:ed|ion|ions|s)?|kidnapp?(?:ed|ing|ings)|kidnaps?|taken hostage|took (?:\w+ )?hostages?|seized hostages|forcibly disappeared|enforced disappearances?`), typ: VAC, sub: "Abduction/forced disappearance", plover: "ASSAULT", mode: "abduct", noun: true},
+		{re: rx(`abduct(?:ed|ion|ions|s)?|hijack(?:ed|ing|ers)?|kidnapp?(?:ed|ing|ings)|kidnaps?|taken hostage|took (?:\w+ )?hostages?|seized hostages|forcibly disappeared|enforced disappearances?`), typ: VAC, sub: "Abduction/forced disappearance", plover: "ASSAULT", mode: "abduct", noun: true},
 		{re: rx(`raped|rapes?|sexual(?:ly)? (?:violence|assault(?:ed)?|abuse[d]?)|gang-raped`), typ: VAC, sub: "Sexual violence", plover: "ASSAULT", mode: "sexual", noun: true},
 		// Protests and riots.
 		{re: rx(`protest(?:s|ed|ing|ers)?|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied)|marched|marchers|took to the streets|sit-ins?|picket(?:ed|s)?|general strike|went on strike|staged (?:a )?strikes?|walkouts?|vigils?`), typ: Protests, sub: "Peaceful protest", plover: "PROTEST", mode: "demo", noun: true,
@@ -111,7 +111,7 @@ func NewLexicon() *Lexicon {
 		{re: rx(`merged with|announced (?:the|its) (?:formation|dissolution|creation)|pledged allegiance|changed its name|rebranded|split from|disbanded|dissolved itself`), typ: Strategic, sub: "Change to group/activity", plover: "SUPPORT"},
 		// PLOVER-only events.
 		{re: rx(`visit(?:s|ed|ing)?|met with|held talks|talks with|hosted|received (?:a |an )?(?:delegation|visiting)|phone call with|spoke by (?:tele)?phone`), plover: "CONSULT", mode: "visit", class: "consult", noun: true},
-		{re: rx(`accuse[sd]?|accusing|blamed|blames|alleged that|accusations?`), plover: "ACCUSE", mode: "allege", class: "verbal", not: regexp.MustCompile(`^\s+on\b`)},
+		{re: rx(`accuse[sd]?|accusing|blamed|blames|alleged that|accusations?`), plover: "ACCUSE", mode: "allege", class: "verbal", not: regexp.MustCompile(`^\s+(?:\S+\s+){0,5}?on\b`)},
 		{re: rx(`threatened|threatens|warned of|vowed (?:to|revenge)|ultimatum`), plover: "THREATEN", class: "verbal"},
 		{re: rx(`called (?:on|for)|calls (?:on|for)|urged|urges|appealed (?:to|for)|demanded|demands`), plover: "REQUEST", class: "verbal"},
 		{re: rx(`rejected|rejects|refused|dismissed (?:the|a|an)`), plover: "REJECT", class: "verbal"},

@@ -179,7 +179,7 @@ func (g *Gazetteer) plausibleSingle(text string, toks []token, i int, cand []int
 	}
 	// "Moi Avenue", "Saudi Hospital": a street or a building named after
 	// a place is not the place.
-	if i+1 < len(toks) && joiner(text[toks[i].end:toks[i+1].start]) && facilityWords[toks[i+1].text] {
+	if i+1 < len(toks) && joiner(text[toks[i].end:toks[i+1].start]) && facilityWords[strings.ToLower(toks[i+1].text)] {
 		return false
 	}
 	// All-caps words are acronyms unless a dateline ("KABUL, Oct 14").
@@ -189,14 +189,14 @@ func (g *Gazetteer) plausibleSingle(text string, toks []token, i int, cand []int
 	return true
 }
 
-// facilityWords are capitalised words that make the name before them a
-// street, building or organisation.
+// facilityWords, in lower case, make the name before them a street,
+// building or organisation.
 var facilityWords = map[string]bool{
-	"Avenue": true, "Street": true, "Road": true, "Boulevard": true, "Square": true, "Hospital": true,
-	"University": true, "Stadium": true, "Hotel": true, "Bank": true, "Company": true, "Council": true,
-	"Agreement": true, "Accord": true, "Accords": true, "Declaration": true, "Process": true, "Club": true,
-	"School": true, "College": true, "Mosque": true, "Church": true, "Cathedral": true, "Prison": true,
-	"Times": true, "Post": true, "Herald": true, "Tribune": true, "Monitor": true, "Daily": true,
+	"avenue": true, "street": true, "road": true, "boulevard": true, "square": true, "hospital": true,
+	"university": true, "stadium": true, "hotel": true, "bank": true, "company": true, "council": true,
+	"agreement": true, "accord": true, "accords": true, "declaration": true, "process": true, "club": true,
+	"school": true, "college": true, "penitentiary": true, "jail": true, "market": true, "mosque": true, "church": true, "cathedral": true, "prison": true,
+	"times": true, "post": true, "herald": true, "tribune": true, "monitor": true, "daily": true,
 }
 
 var nearWords = []string{"near ", "outside ", "outskirts of ", "close to ", "north of ", "south of ", "east of ", "west of ", "km from ", "kilometres from ", "kilometers from ", "miles from ", "near the "}
@@ -249,7 +249,7 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention, hint []string) []Re
 			}
 		}
 		p := m.Candidates[best]
-		if (p.Kind == Populated && p.Population < 100_000 || p.Kind == Admin2) && ctx.countries[p.CountryCode] == 0 && ctx.strongest >= 2 {
+		if (p.Kind == Populated && p.Population < 100_000 || p.Kind == Admin2 || p.Kind == Admin1) && ctx.countries[p.CountryCode] == 0 && ctx.strongest >= 2 {
 			// A small town in a country the article never mentions,
 			// while it speaks of others, is a misreading: better no
 			// place than a wrong one.
@@ -300,11 +300,13 @@ func (g *Gazetteer) context(text string, mentions []Mention, hint []string) docC
 		case c.Kind == Populated && c.Population < 100_000 && !strings.HasPrefix(c.Feature, "PPLA"):
 			// A small town alone does not tell which country the
 			// article is about; it is judged by that context instead.
+		case c.Kind == Admin1 || c.Kind == Admin2:
+			// A division alone does not set the country either ("the
+			// Litoral penitentiary"), but it weighs its own region.
+			ctx.admin1[c.CountryCode+"|"+c.Admin1] += 1
 		case len(m.Candidates) == 1 || c.Population > 10*secondPop(m.Candidates):
 			ctx.countries[c.CountryCode] += 1
-			if c.Kind == Admin1 {
-				ctx.admin1[c.CountryCode+"|"+c.Name] += 1
-			} else if c.Admin1 != "" {
+			if c.Admin1 != "" {
 				ctx.admin1[c.CountryCode+"|"+c.Admin1] += 0.5
 			}
 		}
