@@ -65,6 +65,7 @@ var bareNouns = map[string]string{
 	"soldiers": "military", "troops": "military", "the army": "military", "the military": "military",
 	"security forces": "military", "armed forces": "military", "government forces": "military",
 	"government troops": "military", "army troops": "military", "military": "military",
+	"government positions": "military", "government soldiers": "military", "pro-government forces": "military",
 	"police": "police", "policemen": "police", "police officers": "police", "riot police": "police",
 	"gunmen": "unidentified", "armed men": "unidentified", "unidentified gunmen": "unidentified",
 	"assailants": "unidentified", "attackers": "unidentified", "militants": "unidentified",

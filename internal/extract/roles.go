@@ -144,6 +144,18 @@ func (a *analysis) assignRoles(m *mention) {
 	}
 	// The agent nearest the trigger is the doer; several agents before
 	// a trigger are usually a list led by the first.
+	// "repelled an attack by al-Shabaab": the doer named with "by".
+	for i, r := range agents {
+		if r.Start > m.trig.End && i > 0 {
+			before := a.text[max(m.span.Start, r.Start-12):r.Start]
+			if strings.Contains(strings.ToLower(before), "by ") {
+				rest := append([]*role{r}, agents[:i]...)
+				patients = append(rest[1:], patients...)
+				agents = []*role{r}
+				break
+			}
+		}
+	}
 	var a1, a2 *role
 	if len(agents) > 0 {
 		a1 = agents[0]
@@ -391,12 +403,10 @@ func (a *analysis) assignPlaces(m *mention, prior []*mention) {
 			return
 		}
 	}
-	if m.typ != "" {
-		for i := len(prior) - 1; i >= 0; i-- {
-			if prior[i].typ != "" && prior[i].place != nil {
-				m.place = prior[i].place
-				return
-			}
+	for i := len(prior) - 1; i >= 0; i-- {
+		if prior[i].typ != "" && prior[i].place != nil {
+			m.place = prior[i].place
+			return
 		}
 	}
 	m.place = a.home

@@ -195,7 +195,7 @@ var facilityWords = map[string]bool{
 	"avenue": true, "street": true, "road": true, "boulevard": true, "square": true, "hospital": true,
 	"university": true, "stadium": true, "hotel": true, "bank": true, "company": true, "council": true,
 	"agreement": true, "accord": true, "accords": true, "declaration": true, "process": true, "club": true,
-	"school": true, "college": true, "penitentiary": true, "jail": true, "market": true, "mosque": true, "church": true, "cathedral": true, "prison": true,
+	"school": true, "college": true, "penitentiary": true, "jail": true, "river": true, "lake": true, "mountains": true, "valley": true, "sea": true, "dam": true, "bridge": true, "front": true, "market": true, "mosque": true, "church": true, "cathedral": true, "prison": true,
 	"times": true, "post": true, "herald": true, "tribune": true, "monitor": true, "daily": true,
 }
 

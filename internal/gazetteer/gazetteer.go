@@ -30,7 +30,7 @@ var areasData []byte
 var aliasData []byte
 
 // adminSuffixes are the words English news puts after a division's name.
-var adminSuffixes = []string{"Province", "State", "Governorate", "Oblast", "Region", "Department", "Prefecture", "County", "District", "Zone", "Municipality", "Raion"}
+var adminSuffixes = []string{"Province", "State", "Governorate", "Oblast", "Region", "Department", "Prefecture", "County", "District", "Zone", "Municipality", "Raion", "Rayon"}
 
 // Kind is what sort of place a Place is.
 type Kind uint8
