@@ -207,7 +207,9 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 			}
 		}
 	}
-	if len(groups) > 0 {
+	if len(groups) > 0 && ev.EventType != nil {
+		// Only ACLED-coded events carry fatalities; an accusation's
+		// figures are the accused event's.
 		known, unknown := 0, -1
 		for _, k := range order {
 			g := groups[k]

@@ -50,6 +50,16 @@ var hedgeOf = map[string]string{
 	"unacknowledged": "unacknowledged", "not acknowledged": "unacknowledged", "unconfirmed": "reportedly",
 }
 
+// relClauseRE and relKillRE find a toll told in a relative clause.
+var (
+	relClauseRE = regexp.MustCompile(`(?i)\b(?:that|which)\s+$`)
+	relKillRE   = regexp.MustCompile(`(?i)^\s+(?:\S+\s+){0,3}?(?:that|which)\s+(?:killed|left)\b`)
+)
+
+// singleVictimRE reads "a man was shot dead", "a student was killed": one
+// person killed, with no number written.
+var singleVictimRE = regexp.MustCompile(`(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(man|woman|boy|girl|child|soldier|policeman|police officer|protester|demonstrator|civilian|student|person|journalist|teenager|farmer)\s+(?:was|has been|had been)\s+(?:shot dead|killed|shot and killed|stabbed to death|beaten to death|killed by)`)
+
 // subsetRE marks a count of part of a toll already given.
 var subsetRE = regexp.MustCompile(`(?i)^\s+of\s+(?:the\s+|those\s+)?(?:dead|killed|victims|them|those killed|the wounded|the injured)\b`)
 
@@ -59,6 +69,12 @@ var noVictimsRE = regexp.MustCompile(`(?i)\b(?:no one|nobody|no-one) (?:was|were
 // assignClaims reads the counts of people killed, injured, abducted or
 // arrested in m's sentence, each with who says so.
 func (a *analysis) assignClaims(m *mention) {
+	for _, loc := range singleVictimRE.FindAllStringSubmatchIndex(a.text[m.span.Start:m.span.End], -1) {
+		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
+		of := a.text[m.span.Start+loc[2] : m.span.Start+loc[3]]
+		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 1, Qualifier: "exact"},
+			kind: "killed", of: of, group: of, span: span, source: a.sourceOf(m, quantity.Quantity{Span: span})})
+	}
 	if loc := noVictimsRE.FindStringIndex(a.text[m.span.Start:m.span.End]); loc != nil {
 		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
 		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 0, Qualifier: "exact"}, kind: "killed", span: span})
@@ -122,6 +138,10 @@ func (a *analysis) readClaim(m *mention, q quantity.Quantity) (claim, bool) {
 		}
 	}
 	if c.kind == "" {
+		return claim{}, false
+	}
+	if relClauseRE.MatchString(a.text[max(m.span.Start, c.span.Start-12):c.span.Start]) || relKillRE.MatchString(a.text[q.End:c.span.End]) {
+		// "the canopy collapse that killed 16 people": another event's toll.
 		return claim{}, false
 	}
 	if c.span.Start < m.span.Start {

@@ -136,3 +136,24 @@ func TestReadInput(t *testing.T) {
 		t.Errorf("ReadInput(-) = %q, %v", got, err)
 	}
 }
+
+// TestDevCorpus holds extraction to the development corpus's targets:
+// event F1 at least 0.80, and date and fatality accuracy on matched events
+// at least 0.85.
+func TestDevCorpus(t *testing.T) {
+	r := scoreDir(t, filepath.Join("..", "..", "testdata", "corpus"))
+	if len(r.Articles) < 60 {
+		t.Errorf("development corpus has %d articles, want at least 60", len(r.Articles))
+	}
+	t.Logf("events P=%.3f R=%.3f F1=%.3f; date %.3f, fatalities %.3f, actor1 %.3f, claims %.3f",
+		r.All.Precision, r.All.Recall, r.All.F1, r.Fields["date"].Accuracy, r.Fields["fatalities"].Accuracy,
+		r.Fields["actor1"].Accuracy, r.Fields["claims"].Accuracy)
+	if r.All.F1 < 0.80 {
+		t.Errorf("event F1 %.3f, want at least 0.80", r.All.F1)
+	}
+	for _, f := range []string{"date", "fatalities"} {
+		if r.Fields[f].Accuracy < 0.85 {
+			t.Errorf("%s accuracy %.3f, want at least 0.85", f, r.Fields[f].Accuracy)
+		}
+	}
+}
