@@ -86,13 +86,18 @@ var (
 	// infinitiveRE marks "to attack": an aim, not an act.
 	infinitiveRE = regexp.MustCompile(`(?i)\bto\s+$`)
 	// habitualRE marks a background pattern rather than an event.
-	habitualRE = regexp.MustCompile(`(?i)\b(?:repeatedly|routinely|often|frequently|regularly|has long|have long|had long|for years|for decades|in the past|usually|every|wave of|spate of|string of|years of|months of|history of|campaign of|which has|that has|which have|that have|bloodiest|deadliest|repeated|still|daily|near-daily|weekly|which is|which are|who are|that is|years after|years ago|years since|decades after)\b`)
+	habitualRE = regexp.MustCompile(`(?i)\b(?:repeatedly|routinely|often|frequently|regularly|has long|have long|had long|for years|for decades|in the past|usually|every|wave of|spate of|string of|years of|months of|history of|campaign of|which has|that has|which have|that have|year of|decade of|bloodiest|deadliest|repeated|still|daily|near-daily|weekly|frequent|common|through|has carried out|have carried out|has also carried out|\w+-month|\w+-year|months-long|years-long|which is|which are|who are|that is|years after|years ago|years since|decades after)\b`)
 	// relativeRE marks a trigger in a relative clause about an actor
 	// ("the military, which is fighting Fano"): background, not news.
 	relativeRE = regexp.MustCompile(`(?i)^\s*(?:which|who|that)\s+(?:is|are|has been|have been)\s+(?:\S+\s+){0,2}$`)
+	// pastRelativeRE marks a past act told in a relative clause ("whose
+	// troops fought alongside the army"), background unless dated.
+	pastRelativeRE = regexp.MustCompile(`(?i)^\s*(?:which|who|whose\s+\S+)\s+(?:(?:has|have|had)\s+(?:also\s+)?)?(?:\S+\s+){0,1}$`)
+	// pastYearRE finds a year, which dates background ("began in 2017").
+	pastYearRE = regexp.MustCompile(`\b(?:19[5-9]\d|20[0-4]\d)\b`)
 	// habitualAfterRE marks a pattern told after its verb: "attacked
 	// repeatedly since 2019", "fighting the group for 15 years".
-	habitualAfterRE = regexp.MustCompile(`(?i)^\S*\s+(?:\S+\s+){0,14}?(?:has (?:largely |mostly )?(?:frozen|stalled|subsided|eased)|repeatedly|regularly|frequently|many times|several times|since (?:taking|seizing|coming to) power|around the world|worldwide|globally|in \d{4}\b|last year|this year|in recent years|since (?:\w+\s+)?\d{4}|since (?:mid-|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|since the start|similar|such attacks|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)\b`)
+	habitualAfterRE = regexp.MustCompile(`(?i)^\S*\s+(?:\S+\s+){0,14}?(?:has (?:largely |mostly )?(?:frozen|stalled|subsided|eased)|(?:had|have|has) (?:risen|increased|fallen|doubled)|for more than a (?:year|decade)|for (?:a|over a) (?:year|decade)|repeatedly|regularly|frequently|many times|several times|since (?:taking|seizing|coming to) power|around the world|worldwide|globally|in \d{4}\b|last year|this year|in recent years|since (?:\w+\s+)?\d{4}|since (?:mid-|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|since the start|similar|such attacks|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)\b`)
 	// civilianRE marks civilian targets and victims.
 	civilianRE = regexp.MustCompile(`(?i)\b(?:civilians?|villagers?|residents?|worshippers?|passengers?|farmers?|herders?|students?|pupils|schoolchildren|children|women|families|family|homes?|houses?|villages?|markets?|churche?s?|mosques?|schools?|hospitals?|camps? for displaced|displaced people|IDPs|travell?ers|motorists|traders|shoppers|pilgrims|mourners|wedding|journalists?|aid workers?|teachers?|people|persons|men|boys|girls)\b`)
 	// forceRE marks armed targets.
@@ -193,7 +198,12 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		if infinitiveRE.MatchString(before) && !isOngoing(before) && !strings.HasSuffix(t.Text, "s") {
 			continue
 		}
-		if habitualRE.MatchString(before) && !a.hasOwnTime(s) || relativeRE.MatchString(before) {
+		if habitualRE.MatchString(before) && !a.hasOwnTime(s) || relativeRE.MatchString(before) ||
+			pastRelativeRE.MatchString(before) && !a.hasOwnTime(s) {
+			continue
+		}
+		if !a.hasOwnTime(s) && a.pastYear(sent) {
+			// "The conflict began in 2017 after ...": history, not news.
 			continue
 		}
 		if habitualAfterRE.MatchString(a.text[t.End:min(s.End, t.End+120)]) {
@@ -318,6 +328,9 @@ func tollWord(t Trigger) bool {
 	return false
 }
 
+// clauseBreakRE finds a new clause between a trigger and a time.
+var clauseBreakRE = regexp.MustCompile(`(?i)(?:,\s+and\s+the\b|;|,\s+but\b|,\s+while\b|,\s+whereas\b)`)
+
 // hasStrong reports whether ts holds a trigger other than a bare "strikes".
 func hasStrong(ts []Trigger) bool {
 	for _, t := range ts {
@@ -368,6 +381,16 @@ func (a *analysis) paragraphOf(s event.Span) string {
 		end = a.sents[j].End
 	}
 	return a.text[start:end]
+}
+
+// pastYear reports whether sent names a year before the publication year.
+func (a *analysis) pastYear(sent string) bool {
+	for _, y := range pastYearRE.FindAllString(sent, -1) {
+		if y < a.pub.Format("2006") {
+			return true
+		}
+	}
+	return false
 }
 
 // countsVictims reports whether sentence s gives a count of people killed
@@ -461,6 +484,11 @@ func (a *analysis) assignTime(m *mention, ref timex.Range, prior []*mention) {
 	for i := range a.times {
 		e := &a.times[i]
 		if e.Start < m.span.Start || e.End > m.span.End || !m.nearest(e.Span) {
+			continue
+		}
+		if e.Start >= m.trig.End && clauseBreakRE.MatchString(a.text[m.trig.End:e.Start]) {
+			// "Demonstrators have blocked roads, and the prime minister
+			// resigned in January": another clause's time.
 			continue
 		}
 		d := e.Start - m.trig.End

@@ -488,6 +488,9 @@ func (a *analysis) keep(m *mention, prior []*mention) bool {
 		if m.actor1 == nil {
 			return false
 		}
+		if m.plover == "MOBILIZE" && !m.ownTime {
+			return false // "troops are deployed in the province": a state
+		}
 		switch m.plover {
 		case "ACCUSE", "THREATEN", "REQUEST", "REJECT", "SANCTION", "AID", "CONSULT":
 			if m.actor2 == nil {
@@ -524,5 +527,8 @@ func (a *analysis) keep(m *mention, prior []*mention) bool {
 			return true
 		}
 	}
-	return m.actor1 != nil
+	// Only agreements, arrests and other strategic developments stand
+	// alone that way; violence and protest told with no time or place
+	// of their own is background.
+	return m.actor1 != nil && m.typ == Strategic
 }

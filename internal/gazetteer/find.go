@@ -397,7 +397,7 @@ var stopwords = func() map[string]bool {
 	share tweet email print comment comments related read video photo photos live update updated
 	published copyright rights reserved subscribe newsletter cookies privacy terms contact about
 	opinion analysis sport sports business politics culture science technology weather
-	christmas easter ramadan eid congress parliament senate assembly palace court
+	christmas easter ramadan eid english french arabic spanish portuguese congress parliament senate assembly palace court
 	`) {
 		m[w] = true
 	}
