@@ -7,8 +7,11 @@ import (
 
 // countryData is one entry of data/countries.yaml.
 type countryData struct {
-	ISO        string       `yaml:"iso"`
-	Name       string       `yaml:"name"`
+	ISO  string `yaml:"iso"`
+	Name string `yaml:"name"`
+	// The is true for names ACLED writes with an article: "Military
+	// Forces of the United States".
+	The        bool         `yaml:"the"`
 	Aliases    []string     `yaml:"aliases"`
 	Demonyms   []string     `yaml:"demonyms"`
 	Capital    string       `yaml:"capital"`
@@ -48,7 +51,7 @@ type personData struct {
 // forceNouns are what English news calls a state's armed forces after a
 // demonym ("Pakistani soldiers").
 var forceNouns = []string{"military", "army", "troops", "soldiers", "soldier", "forces", "security forces",
-	"armed forces", "air force", "jets", "warplanes", "fighter jets", "drones", "artillery", "positions",
+	"armed forces", "air force", "jets", "warplanes", "aircraft", "planes", "warships", "naval forces", "fighter jets", "drones", "artillery", "positions",
 	"border posts", "posts", "border guards", "navy", "military forces", "troop", "servicemen", "paratroopers",
 	"special forces", "defence forces", "defense forces", "military convoy", "army chief", "military spokesman",
 	"army spokesman", "defence ministry", "defense ministry", "military officials", "commanders"}
@@ -106,13 +109,22 @@ func (d *Dictionary) addCountry(c countryData) error {
 	for _, n := range append(append([]string{}, names...), c.Demonyms...) {
 		d.demonyms[fold(n)] = c.ISO
 	}
+	// Before its first recorded period a state's forces still exist: the
+	// first period reaches back (its label keeps ACLED's name).
+	if len(c.Periods) > 0 {
+		c.Periods[0].From = ""
+	}
 	for _, k := range countryKinds {
 		periods := c.Periods
 		if k.inter != 1 {
 			periods = []periodData{{}}
 		}
 		for _, p := range periods {
-			a := &Actor{Name: k.name(c.Name, p.Label), Inter: k.inter, Country: c.ISO, Sector: k.sector, From: p.From, To: p.To, Kind: k.kind}
+			named := c.Name
+			if c.The && k.inter == 1 {
+				named = "the " + c.Name
+			}
+			a := &Actor{Name: k.name(named, p.Label), Inter: k.inter, Country: c.ISO, Sector: k.sector, From: p.From, To: p.To, Kind: k.kind}
 			a.Aliases = countryAliases(k.kind, c, p)
 			idx, err := d.addActor(a)
 			if err != nil {
