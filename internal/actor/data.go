@@ -50,7 +50,7 @@ type personData struct {
 
 // forceNouns are what English news calls a state's armed forces after a
 // demonym ("Pakistani soldiers").
-var forceNouns = []string{"military", "army", "troops", "soldiers", "soldier", "forces", "security forces",
+var forceNouns = []string{"military", "army", "government forces", "government troops", "troops", "soldiers", "soldier", "forces", "security forces",
 	"armed forces", "air force", "jets", "warplanes", "aircraft", "planes", "warships", "naval forces", "fighter jets", "drones", "artillery", "positions",
 	"border posts", "posts", "border guards", "navy", "military forces", "troop", "servicemen", "paratroopers",
 	"special forces", "defence forces", "defense forces", "military convoy", "army chief", "military spokesman",

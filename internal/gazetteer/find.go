@@ -163,6 +163,9 @@ func (g *Gazetteer) plausibleSingle(text string, toks []token, i int, cand []int
 	if stopwords[strings.ToLower(w)] {
 		return false
 	}
+	if _, ok := g.demonyms[Fold(w)]; ok {
+		return false // "Kazakh police" names no town called Kazakh
+	}
 	if len(w) <= 2 {
 		return false
 	}
