@@ -50,6 +50,20 @@ var hedgeOf = map[string]string{
 	"unacknowledged": "unacknowledged", "not acknowledged": "unacknowledged", "unconfirmed": "reportedly",
 }
 
+// resultRE marks a toll told as the result of the whole sentence: ",
+// killing all 33 attackers".
+var resultRE = regexp.MustCompile(`(?i),\s+(?:killing|leaving|wounding|injuring)\s+(?:\S+\s+){0,3}$`)
+
+// countBelongs reports whether count q belongs to m's trigger: the one it
+// follows ("the strikes came two weeks after gunmen killed 26 people"), or
+// the sentence's first, main trigger for a result clause (", killing 33").
+func (a *analysis) countBelongs(m *mention, q quantity.Quantity) bool {
+	if len(m.siblings) > 1 && resultRE.MatchString(a.text[max(m.span.Start, q.Start-40):q.Start]) {
+		return m.trig.Span == m.siblings[0].Span
+	}
+	return m.nearest(q.Span)
+}
+
 // relClauseRE and relKillRE find a toll told in a relative clause.
 var (
 	relClauseRE = regexp.MustCompile(`(?i)\b(?:that|which)\s+$`)
@@ -80,7 +94,7 @@ func (a *analysis) assignClaims(m *mention) {
 		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 0, Qualifier: "exact"}, kind: "killed", span: span})
 	}
 	for _, q := range a.counts {
-		if q.Start < m.span.Start || q.End > m.span.End {
+		if q.Start < m.span.Start || q.End > m.span.End || !a.countBelongs(m, q) {
 			continue
 		}
 		c, ok := a.readClaim(m, q)

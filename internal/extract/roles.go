@@ -22,8 +22,10 @@ var (
 	betweenRE = regexp.MustCompile(`(?i)\bbetween\s+(?:the\s+)?$`)
 	// sourceAfterRE: an actor right before these words is a source of
 	// speech, not a party to the event.
-	sourceAfterRE  = regexp.MustCompile(`(?i)^(?:’s|'s)?\s*(?:,\s*[^,]{0,60},\s*)?(?:\s*and\s+(?:\S+\s+){0,3}?)?(?:said|says|told|confirmed|claimed|claims|reported|announced|stated|added|noted|explained|wrote|tweeted|posted|spokes(?:man|woman|person))\b`)
+	sourceAfterRE  = regexp.MustCompile(`(?i)^(?:’s|'s)?(?:\s+sources?|\s+officials?|\s+spokes(?:man|woman|person))?\s*(?:,\s*[^,]{0,60},\s*)?(?:\s*and\s+(?:\S+\s+){0,3}?)?(?:said|says|told|confirmed|claimed|claims|reported|announced|stated|added|noted|explained|wrote|tweeted|posted|spokes(?:man|woman|person))\b`)
 	sourceBeforeRE = regexp.MustCompile(`(?i)\b(?:according to|through|told|quoted|cited|citing)\s+(?:\S+\s+){0,4}$`)
+	// passiveVictimRE: an actor followed by a passive of harm is its victim.
+	passiveVictimRE = regexp.MustCompile(`(?i)^\s+(?:were|was|had been|have been|has been)\s+(?:\S+\s+)?(?:killed|wounded|injured|abducted|kidnapped|arrested|detained|shot|hurt)\b`)
 	// selfRefRE: a speaker's words that refer back to the speaker.
 	selfRefRE = regexp.MustCompile(`(?i)\b(?:said|says|claimed|announced)\s+(?:\S+\s+){0,3}?(?:that\s+)?(?:they|it|its|their|its fighters|its forces)\b`)
 	// govRoleRE: titles of government officials.
@@ -127,9 +129,10 @@ func (a *analysis) assignRoles(m *mention) {
 			agents = append(agents, r)
 		case r.End <= m.trig.Start:
 			// Before the trigger: its subject or modifier, unless a
-			// preposition makes it a target ("attacks on Pakistani
-			// positions" has the trigger first anyway).
-			if patientBeforeRE.MatchString(before) && !strings.Contains(strings.ToLower(before), "between") {
+			// preposition makes it a target, or a passive makes it the
+			// victim ("three civilians were killed by shelling").
+			if patientBeforeRE.MatchString(before) && !strings.Contains(strings.ToLower(before), "between") ||
+				passiveVictimRE.MatchString(a.text[r.End:min(len(a.text), r.End+40)]) {
 				patients = append(patients, r)
 			} else {
 				agents = append(agents, r)

@@ -191,8 +191,22 @@ func FuzzFind(f *testing.F) {
 			}
 			prev = m.End
 		}
-		if len(g.Resolve(text, ms, nil)) != len(ms) {
-			t.Fatal("Resolve dropped a mention")
+		// Resolve may drop a mention it cannot place with confidence,
+		// but never invents one, and every place it gives is a candidate.
+		rs := g.Resolve(text, ms, nil)
+		if len(rs) > len(ms) {
+			t.Fatalf("Resolve gave %d places for %d mentions", len(rs), len(ms))
+		}
+		for _, r := range rs {
+			found := false
+			for _, c := range r.Candidates {
+				if c.ID == r.Place.ID {
+					found = true
+				}
+			}
+			if !found || r.Precision < 1 || r.Precision > 3 {
+				t.Fatalf("resolved %q to %+v, not one of its candidates or bad precision %d", r.Text, r.Place, r.Precision)
+			}
 		}
 	})
 }

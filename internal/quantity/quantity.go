@@ -59,6 +59,10 @@ const (
 	vagueRE = `(?:tens of thousands|hundreds of thousands|tens|dozens|a dozen|scores|hundreds|thousands)`
 )
 
+// unitRE matches a unit of time or distance after a number: "two weeks",
+// "140 km", which count no people.
+var unitRE = regexp.MustCompile(`(?i)^[\s-]+(?:more\s+|other\s+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|km|kilometres?|kilometers?|miles?|metres?|meters?|percent|per cent|%|times)\b`)
+
 // Finder finds quantities. It is safe for concurrent use.
 type Finder struct {
 	re *regexp.Regexp
@@ -88,8 +92,8 @@ func (f *Finder) Find(text string) []Quantity {
 				q.Qualifier = strings.TrimPrefix(numText, "a ")
 			}
 		}
-		// Years and times are not counts of people.
-		if isYear(text, m[4], m[5], v) {
+		// Years, times and durations are not counts of people.
+		if isYear(text, m[4], m[5], v) || unitRE.MatchString(text[m[1]:]) {
 			continue
 		}
 		out = append(out, q)

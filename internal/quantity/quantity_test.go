@@ -40,7 +40,7 @@ func TestFind(t *testing.T) {
 
 func TestNotCounts(t *testing.T) {
 	f := NewFinder()
-	for _, s := range []string{"in 2025 the war", "at 10:30 local time", "a rise of 5% in prices"} {
+	for _, s := range []string{"in 2025 the war", "at 10:30 local time", "a rise of 5% in prices", "two weeks after gunmen killed", "about 140 km north", "three days later"} {
 		if got := f.Find(s); len(got) != 0 {
 			t.Errorf("Find(%q) = %+v, want none", s, got)
 		}
