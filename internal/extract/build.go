@@ -28,9 +28,22 @@ func (a *analysis) build(c *cluster) event.Event {
 	}
 	evidence("event_type", f.trig.Span)
 
-	// Actors: the first mention that names each role.
-	var a1, a2, s1, s2 *role
+	// Actors: the first mention that names each role; mentions that only
+	// refer back to the event ("the strikes came two weeks after ...")
+	// fill a role last.
+	ordered := make([]*mention, 0, len(c.ms))
 	for _, m := range c.ms {
+		if m.ownTime || m.ownPlace || len(m.claims) > 0 {
+			ordered = append(ordered, m)
+		}
+	}
+	for _, m := range c.ms {
+		if !(m.ownTime || m.ownPlace || len(m.claims) > 0) {
+			ordered = append(ordered, m)
+		}
+	}
+	var a1, a2, s1, s2 *role
+	for _, m := range ordered {
 		if a1 == nil && m.actor1 != nil {
 			a1 = m.actor1
 		}
@@ -38,7 +51,7 @@ func (a *analysis) build(c *cluster) event.Event {
 			s1 = m.assoc1
 		}
 	}
-	for _, m := range c.ms {
+	for _, m := range ordered {
 		if a2 == nil && m.actor2 != nil && m.actor2.name() != a1.name() {
 			a2 = m.actor2
 		}

@@ -177,11 +177,21 @@ func (a *analysis) inDateline(s event.Span) bool {
 // statement on Tuesday"), not the event the statement reports.
 var statementTimeRE = regexp.MustCompile(`(?i)\b(?:said|says|told|announced|reported|confirmed|added|statement|stated|claimed|posted|tweeted|wrote)\b[^.;]{0,30}$`)
 
+var (
+	relationRE      = regexp.MustCompile(`(?i)\b(?:after|before)$`)
+	clauseFollowsRE = regexp.MustCompile(`^\s+[A-Za-z]`)
+)
+
 // eventTimes drops the times that date a dateline or a statement.
 func (a *analysis) eventTimes(ts []timex.Expr) []timex.Expr {
 	out := ts[:0]
 	for _, e := range ts {
 		if a.inDateline(e.Span) || statementTimeRE.MatchString(a.text[max(0, e.Start-40):e.Start]) {
+			continue
+		}
+		if e.Anchor == timex.Previous && relationRE.MatchString(e.Text) && clauseFollowsRE.MatchString(a.text[e.End:]) {
+			// "The strikes came two weeks after gunmen killed 26":
+			// a relation between two events, not a date for either.
 			continue
 		}
 		out = append(out, e)

@@ -503,8 +503,11 @@ func (a *analysis) keep(m *mention, prior []*mention) bool {
 		if m.actor1.name() == m.actor2.name() {
 			return false
 		}
-		if m.plover == "REQUEST" && m.actor2.Actor != nil && m.actor2.Actor.Inter == 7 {
-			return false // an appeal to the public
+		if m.actor2 != nil && m.actor2.Actor != nil && m.actor2.Actor.Inter == 7 {
+			switch m.plover {
+			case "REQUEST", "REJECT", "ACCUSE", "THREATEN":
+				return false // an appeal to the public, a figure denied
+			}
 		}
 		return true
 	}
