@@ -81,15 +81,20 @@ for (const line of lines) {
   places.push({ id: Number(id), name: clean(name), alts: alts(name, [ascii, ...altnames.split(',')]), cc, key, key2, lat: la, lon: lo, population, fcode });
 }
 
+// divisionPoint is a division's seat, else the population-weighted centre
+// of its places; null when the data has no place in it.
+function divisionPoint(code) {
+  if (seat.has(code)) return seat.get(code);
+  const s = sums.get(code);
+  return s ? [s[0] / s[2], s[1] / s[2], 0] : null;
+}
+
 // First-level divisions.
 const admin1Name = new Map();
 for (const a of admin1) {
   const name = clean(a.name);
   admin1Name.set(a.code, name);
-  const p = seat.get(a.code) || (() => {
-    const s = sums.get(a.code);
-    return s ? [s[0] / s[2], s[1] / s[2], 0] : null;
-  })();
+  const p = divisionPoint(a.code);
   if (!p) continue;
   const cc = a.code.split('.')[0];
   rows.push(['A', 0, name, '', cc, name, fmt(p[0]), fmt(p[1]), '0', a.code]);
@@ -100,10 +105,7 @@ const admin2Name = new Map();
 for (const a of admin2) {
   const name = clean(a.name);
   admin2Name.set(a.code, name);
-  const p = seat.get(a.code) || (() => {
-    const s = sums.get(a.code);
-    return s ? [s[0] / s[2], s[1] / s[2], 0] : null;
-  })();
+  const p = divisionPoint(a.code);
   if (!p) continue;
   const [cc, a1] = a.code.split('.');
   rows.push(['D', 0, name, '', cc, admin1Name.get(`${cc}.${a1}`) || '', fmt(p[0]), fmt(p[1]), '0', a.code]);
