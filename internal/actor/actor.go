@@ -8,7 +8,6 @@ package actor
 import (
 	"embed"
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -432,14 +431,4 @@ func (d *Dictionary) addActor(a *Actor) (int32, error) {
 		d.addPhrase(al, entry{actor: idx, person: -1})
 	}
 	return idx, nil
-}
-
-// Sorted returns the actors' names in order, for tests and listings.
-func (d *Dictionary) Sorted() []string {
-	out := make([]string, len(d.actors))
-	for i, a := range d.actors {
-		out[i] = a.Name
-	}
-	sort.Strings(out)
-	return out
 }

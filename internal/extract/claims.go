@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/event"
@@ -99,6 +100,11 @@ func (a *analysis) assignClaims(m *mention) {
 		}
 		c, ok := a.readClaim(m, q)
 		if !ok {
+			// "killed 14 militants and three soldiers": the second
+			// count shares the first one's verb.
+			c, ok = a.coordinated(m, q)
+		}
+		if !ok {
 			continue
 		}
 		if c.kind == "injured" {
@@ -173,6 +179,31 @@ func (a *analysis) readClaim(m *mention, q quantity.Quantity) (claim, bool) {
 func firstWords(s string, n int) string {
 	f := strings.Fields(s)
 	return strings.Join(f[:min(n, len(f))], " ")
+}
+
+// coordinatedRE matches the words between two coordinated counts.
+var coordinatedRE = regexp.MustCompile(`^\s+(?:[\w’'-]+\s+){0,5}?(?:and|as well as|plus)\s+$|^\s+(?:[\w’'-]+\s*){0,5}?,\s+$`)
+
+// coordinated reads a count that shares the verb of the claim before it.
+func (a *analysis) coordinated(m *mention, q quantity.Quantity) (claim, bool) {
+	all := slices.Concat(m.claims, m.injured)
+	var prev *claim
+	for i := range all {
+		if all[i].q.End <= q.Start && (prev == nil || all[i].q.End > prev.q.End) {
+			prev = &all[i]
+		}
+	}
+	if prev == nil || prev.kind == "killed" && prev.q.Value == 0 || !coordinatedRE.MatchString(a.text[prev.q.End:q.Start]) {
+		return claim{}, false
+	}
+	of := victimPhrase(a.text[q.End:clauseEnd(a.text, q.End, m.span.End)])
+	if of == "" {
+		return claim{}, false
+	}
+	c := claim{q: q, kind: prev.kind, of: of, source: prev.source, hedge: prev.hedge}
+	c.span = event.Span{Start: q.Start, End: q.End + strings.Index(a.text[q.End:], of) + len(of)}
+	c.group = a.victimGroup(m, c)
+	return c, true
 }
 
 // namesActor reports whether the text between start and end names an

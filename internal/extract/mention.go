@@ -119,6 +119,7 @@ var (
 	securityRE     = regexp.MustCompile(`(?i)\b(?:police|security forces|soldiers|troops|army)\b`)
 	campaignRE     = regexp.MustCompile(`(?i)\b(?:campaign(?:ing|s)?|election|electoral|candidates?|polls?)\b`)
 	crowdRE        = regexp.MustCompile(`(?i)\b(?:youths?|crowds?|rioters|protesters|demonstrators|mob|young men)\b`)
+	marketRE       = regexp.MustCompile(`(?i)\b(?:markets?|stocks?|shares|prices|currency|naira|rupee|dollar|index|bonds?)\b`)
 	mobRE          = regexp.MustCompile(`(?i)\b(?:mob|mobs|lynch(?:ed|ing)?|vigilantes?)\b`)
 	// speech marks reported speech; hedge words qualify claims.
 	speechRE = regexp.MustCompile(`(?i)\b(?:said|says|told|confirmed|claimed|claims|reported|reports|announced|stated|added|noted|explained|estimated|according to|put the (?:death )?toll|quoted|tweeted|wrote|posted)\b`)
@@ -245,8 +246,8 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 			continue // "the air strike caused a huge explosion"
 		}
 		if t.EventType == Protests {
-			if campaignRE.MatchString(sent) && strings.HasPrefix(strings.ToLower(t.Text), "rall") {
-				continue // an election rally is no protest
+			if (campaignRE.MatchString(sent) || marketRE.MatchString(sent)) && strings.HasPrefix(strings.ToLower(t.Text), "rall") {
+				continue // an election rally, or markets that rallied
 			}
 			t = typeProtest(sent, a.paragraphOf(s), t)
 		}

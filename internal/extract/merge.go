@@ -159,7 +159,9 @@ func actorsAgree(c *cluster, m *mention) bool {
 		return true
 	}
 	for _, r := range []*role{m.actor1, m.actor2} {
-		if r != nil && !names[r.name()] && r.Actor != nil && r.Actor.Inter != 7 {
+		// Civilians and forces named without their country
+		// ("militants", "soldiers") do not tell two clashes apart.
+		if r != nil && !names[r.name()] && r.Actor != nil && r.Actor.Inter != 7 && r.Bare == "" {
 			return false
 		}
 	}

@@ -1,0 +1,141 @@
+package extract
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/actor"
+	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/gazetteer"
+)
+
+var (
+	once  sync.Once
+	ex    *Extractor
+	exErr error
+)
+
+func extractor(t testing.TB) *Extractor {
+	t.Helper()
+	once.Do(func() {
+		g, err := gazetteer.Load()
+		if err != nil {
+			exErr = err
+			return
+		}
+		d, err := actor.Load()
+		if err != nil {
+			exErr = err
+			return
+		}
+		ex = New(g, d)
+	})
+	if exErr != nil {
+		t.Fatal(exErr)
+	}
+	return ex
+}
+
+func extract(t *testing.T, x *Extractor, text, published string) []event.Event {
+	t.Helper()
+	doc := &event.Document{ID: "test", Text: text, Published: published, Format: "text"}
+	evs, err := x.Extract(context.Background(), doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return evs
+}
+
+func TestExtractSentences(t *testing.T) {
+	tests := []struct {
+		name, text, published      string
+		typ, sub, actor1, location string
+		date                       string
+		fatalities                 int // -1: none reported
+	}{
+		{"air strike", "Pakistani jets struck militant hideouts in Khost, Afghanistan, on Tuesday, killing 12 people, Afghan officials said.", "2025-10-16",
+			"Explosions/Remote violence", "Air/drone strike", "Military Forces of Pakistan", "Khōst", "2025-10-14", 12},
+		{"ambush", "Fighters of the Islamic State West Africa Province ambushed a Nigerian army convoy near Damboa in Borno State late on Sunday, killing five soldiers.", "2024-09-03",
+			"Battles", "Armed clash", "Islamic State West Africa Province", "Damboa", "2024-09-01", 5},
+		{"abduction", "Gunmen abducted hundreds of boys from a school in Kankara, Katsina State, on Friday, police said.", "2020-12-13",
+			"Violence against civilians", "Abduction/forced disappearance", "Unidentified Armed Group (Nigeria)", "Kankara", "2020-12-11", -1},
+		{"protest", "Thousands of protesters marched in Nairobi on Tuesday and police fired tear gas to disperse them.", "2024-06-26",
+			"Protests", "Protest with intervention", "Protesters (Kenya)", "Nairobi", "2024-06-25", -1},
+		{"suicide bomb", "A suicide bomber killed at least nine people at a mosque in Peshawar on Friday, police said.", "2024-02-10",
+			"Explosions/Remote violence", "Suicide bomb", "Unidentified Armed Group (Pakistan)", "Peshawar", "2024-02-09", 9},
+		{"territory", "M23 rebels said on Monday they had taken control of Goma after days of fighting.", "2025-01-28",
+			"Battles", "Non-state actor overtakes territory", "M23", "Goma", "2025-01-27", -1},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := extract(t, x, tt.text, tt.published)
+			if len(evs) == 0 {
+				t.Fatalf("no event in %q", tt.text)
+			}
+			e := evs[0]
+			got := func(s *string) string {
+				if s == nil {
+					return ""
+				}
+				return *s
+			}
+			if got(e.EventType) != tt.typ || got(e.SubEventType) != tt.sub {
+				t.Errorf("type %s / %s, want %s / %s", got(e.EventType), got(e.SubEventType), tt.typ, tt.sub)
+			}
+			if len(e.Actor1) < len(tt.actor1) || e.Actor1[:len(tt.actor1)] != tt.actor1 {
+				t.Errorf("actor1 %q, want %q", e.Actor1, tt.actor1)
+			}
+			if e.Location != tt.location || e.EventDate != tt.date {
+				t.Errorf("at %q on %s, want %q on %s", e.Location, e.EventDate, tt.location, tt.date)
+			}
+			switch {
+			case tt.fatalities < 0 && e.Fatalities != nil:
+				t.Errorf("fatalities %d, want none", *e.Fatalities)
+			case tt.fatalities >= 0 && (e.Fatalities == nil || *e.Fatalities != tt.fatalities):
+				t.Errorf("fatalities %v, want %d", e.Fatalities, tt.fatalities)
+			}
+		})
+	}
+}
+
+func TestNotEvents(t *testing.T) {
+	x := extractor(t)
+	for _, text := range []string{
+		"The army will launch an offensive against the rebels in Borno next month, officials said.",
+		"Police denied that officers had opened fire on the crowd.",
+		"The group has carried out attacks in the region for years.",
+		"Markets rallied in Lagos on Tuesday as the naira strengthened.",
+		"If the talks fail, the rebels could attack Goma.",
+	} {
+		if evs := extract(t, x, text, "2025-01-10"); len(evs) != 0 {
+			t.Errorf("%q gave %d events, first %v %s", text, len(evs), evs[0].EventType, evs[0].Plover)
+		}
+	}
+}
+
+// noTriggers is a detector that finds nothing: the seam where a learned
+// model replaces the lexicon.
+type noTriggers struct{}
+
+func (noTriggers) Detect(string, event.Span) []Trigger { return nil }
+
+func TestTriggerSeam(t *testing.T) {
+	x := extractor(t).WithTriggers(noTriggers{})
+	if evs := extract(t, x, "Gunmen killed 12 villagers in Borno State on Sunday.", "2025-01-10"); len(evs) != 0 {
+		t.Errorf("a detector that finds nothing gave %d events", len(evs))
+	}
+}
+
+func TestMergeSameClash(t *testing.T) {
+	text := "Soldiers clashed with al-Shabaab fighters near Baidoa on Monday, the army said.\n\n" +
+		"The fighting near Baidoa on Monday killed 14 militants and three soldiers, a military officer said."
+	evs := extract(t, extractor(t), text, "2025-04-08")
+	if len(evs) != 1 {
+		t.Fatalf("got %d events, want the clash once", len(evs))
+	}
+	if evs[0].Fatalities == nil || *evs[0].Fatalities != 17 {
+		t.Errorf("fatalities %v, want 17", evs[0].Fatalities)
+	}
+}
