@@ -8,6 +8,7 @@ import (
 	"github.com/sitrep/sitrep/internal/actor"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
+	"github.com/sitrep/sitrep/internal/taxonomy"
 )
 
 var (
@@ -137,5 +138,34 @@ func TestMergeSameClash(t *testing.T) {
 	}
 	if evs[0].Fatalities == nil || *evs[0].Fatalities != 17 {
 		t.Errorf("fatalities %v, want 17", evs[0].Fatalities)
+	}
+}
+
+// TestLexiconCoverage checks that the lexicon can produce every ACLED
+// sub-event type and every PLOVER type.
+func TestLexiconCoverage(t *testing.T) {
+	subs, plovers := map[string]bool{}, map[string]bool{}
+	for _, e := range NewLexicon().entries {
+		if e.typ != "" {
+			subs[e.typ+"|"+e.sub] = true
+		}
+		plovers[e.plover] = true
+	}
+	// Sub-types set by refinement rather than by an entry of their own.
+	for _, s := range []string{"Violence against civilians|Attack", "Protests|Protest with intervention",
+		"Protests|Excessive force against protesters", "Riots|Mob violence", "Battles|Government regains territory"} {
+		subs[s] = true
+	}
+	for _, typ := range taxonomy.EventTypes() {
+		for _, sub := range taxonomy.SubEventTypes(typ) {
+			if !subs[typ+"|"+sub] {
+				t.Errorf("no trigger yields %s / %s", typ, sub)
+			}
+		}
+	}
+	for _, p := range taxonomy.PloverTypes() {
+		if !plovers[p] {
+			t.Errorf("no trigger yields PLOVER %s", p)
+		}
 	}
 }

@@ -109,7 +109,11 @@ func NewLexicon() *Lexicon {
 		{re: rx(`established (?:a |an )?(?:new )?(?:military )?(?:base|headquarters|outpost|camp)|set up (?:a |an )?(?:new )?(?:military )?(?:base|headquarters|outpost|camp)|opened (?:a |an )?(?:new )?(?:military )?(?:base|outpost)`), typ: Strategic, sub: "Headquarters or base established", plover: "MOBILIZE", mode: "troops"},
 		{re: rx(`handed over control|handed control|withdrew from|pulled out of|took over (?:without|peacefully)|without a fight|were handed over to`), typ: Strategic, sub: "Non-violent transfer of territory", plover: "RETREAT", mode: "withdraw", class: "transfer"},
 		{re: rx(`merged with|announced (?:the|its) (?:formation|dissolution|creation)|pledged allegiance|changed its name|rebranded|split from|disbanded|dissolved itself`), typ: Strategic, sub: "Change to group/activity", plover: "SUPPORT"},
+		{re: rx(`declared (?:a |an )?(?:state of emergency|martial law)|imposed (?:a )?(?:state of emergency|martial law)|dissolved (?:the )?parliament|suspended the constitution`), typ: Strategic, sub: "Other", plover: "COERCE", mode: "martial-law"},
 		// PLOVER-only events.
+		{re: rx(`apologi[sz]ed|conceded|admitted responsibility|acknowledged responsibility|expressed regret`), plover: "CONCEDE", class: "verbal"},
+		{re: rx(`joint (?:military )?(?:operation|patrols?|exercises?)|cooperat(?:ed|ion agreement) with|signed a (?:security|defen[cs]e) (?:pact|agreement)`), plover: "COOPERATE", class: "verbal"},
+		{re: rx(`expressed (?:its |his |her |their )?support|pledged (?:its |his |her |their )?support|voiced support|endorsed|praised`), plover: "SUPPORT", class: "verbal"},
 		{re: rx(`visit(?:s|ed|ing)?|met with|held talks|talks with|hosted|received (?:a |an )?(?:delegation|visiting)|phone call with|spoke by (?:tele)?phone`), plover: "CONSULT", mode: "visit", class: "consult", noun: true},
 		{re: rx(`accuse[sd]?|accusing|blamed|blames|alleged that|accusations?`), plover: "ACCUSE", mode: "allege", class: "verbal", not: regexp.MustCompile(`^\s+(?:\S+\s+){0,5}?on\b`)},
 		{re: rx(`threatened|threatens|warned of|vowed (?:to|revenge)|ultimatum`), plover: "THREATEN", class: "verbal"},
