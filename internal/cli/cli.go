@@ -29,6 +29,8 @@ func commands() map[string]command {
 	return map[string]command{
 		"extract": {"read articles and print their events as JSON", runExtract},
 		"eval":    {"score extraction against gold files in a directory", runEval},
+		"ingest":  {"read articles into the event database, merging reports of one event", runIngest},
+		"export":  {"write the database's events as ACLED CSV, PLOVER JSON lines or GeoJSON", runExport},
 	}
 }
 

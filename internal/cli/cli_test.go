@@ -104,3 +104,26 @@ func TestEvalShared(t *testing.T) {
 		t.Errorf("F1 = %v", r.All.F1)
 	}
 }
+
+func TestIngestExport(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	samples := filepath.Join("..", "..", "testdata", "samples")
+	code, out, stderr := run(t, "", "ingest", "--db", db, samples)
+	if code != 0 || !strings.Contains(out, "1 documents read") {
+		t.Fatalf("ingest: exit %d, %q %q", code, out, stderr)
+	}
+	code, out, _ = run(t, "", "ingest", "--db", db, samples)
+	if code != 0 || !strings.Contains(out, "0 documents read, 1 already stored") || !strings.Contains(out, "0 new, 0 merged") {
+		t.Errorf("re-ingest: exit %d, %q", code, out)
+	}
+	code, out, stderr = run(t, "", "export", "--db", db, "--format", "acled-csv", "--country", "PK")
+	if code != 0 || !strings.HasPrefix(out, "event_id_cnty,event_date") || strings.Count(out, "\n") < 2 {
+		t.Errorf("export: exit %d, %q %q", code, out, stderr)
+	}
+	if code, _, stderr := run(t, "", "export", "--db", db, "--format", "xml"); code != 2 || !strings.Contains(stderr, "unknown format") {
+		t.Errorf("bad format: exit %d %q", code, stderr)
+	}
+	if code, _, _ := run(t, "", "ingest", "--db", db, filepath.Join(t.TempDir(), "missing")); code != 1 {
+		t.Errorf("ingest of nothing readable: exit %d, want 1", code)
+	}
+}

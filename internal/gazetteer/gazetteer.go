@@ -73,6 +73,11 @@ type Place struct {
 	Admin2      string
 	Lat, Lon    float64
 	Population  int
+	// ISO3, Numeric and Region are set for countries: the alpha-3 and
+	// numeric ISO codes and the region ACLED files the country under.
+	ISO3    string
+	Numeric int
+	Region  string
 	// Countries lists, for an area that spans several countries, their
 	// ISO codes; CountryCode is the first.
 	Countries []string
@@ -198,7 +203,12 @@ func (g *Gazetteer) loadPlaces() error {
 		}
 		if p.Kind == Country {
 			g.countries[p.CountryCode] = idx
-			for _, d := range strings.Split(f[9], "|") {
+			parts := strings.Split(f[9], "#")
+			if len(parts) == 4 {
+				g.places[idx].ISO3, g.places[idx].Region = parts[1], parts[3]
+				g.places[idx].Numeric, _ = strconv.Atoi(parts[2])
+			}
+			for _, d := range strings.Split(parts[0], "|") {
 				if d != "" {
 					g.demonyms[Fold(d)] = p.CountryCode
 				}

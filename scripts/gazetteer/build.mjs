@@ -44,6 +44,24 @@ function alts(name, list) {
 const rows = [];
 const fmt = (n) => (Math.round(n * 1e4) / 1e4).toString();
 
+// acledRegion maps a country's UN subregion to the region ACLED files it
+// under.
+function acledRegion(c) {
+  const byRegion = {
+    'Western Africa': 'Western Africa', 'Middle Africa': 'Middle Africa', 'Eastern Africa': 'Eastern Africa',
+    'Southern Africa': 'Southern Africa', 'Northern Africa': 'Northern Africa', 'Southern Asia': 'South Asia',
+    'South-Eastern Asia': 'Southeast Asia', 'Eastern Asia': 'East Asia', 'Western Asia': 'Middle East',
+    'Central Asia': 'Caucasus and Central Asia', 'Central America': 'Central America', 'South America': 'South America',
+    'Caribbean': 'Caribbean', 'North America': 'North America', 'Northern America': 'North America',
+  };
+  if (['AM', 'AZ', 'GE'].includes(c.cca2)) return 'Caucasus and Central Asia';
+  if (['AF', 'IR'].includes(c.cca2)) return c.cca2 === 'AF' ? 'South Asia' : 'Middle East';
+  if (c.region === 'Europe') return 'Europe';
+  if (c.region === 'Oceania') return 'Oceania';
+  if (c.region === 'Antarctic') return 'Antarctica';
+  return byRegion[c.subregion] || '';
+}
+
 // Countries.
 const countryName = new Map();
 for (const c of countries) {
@@ -51,8 +69,10 @@ for (const c of countries) {
   countryName.set(c.cca2, c.name.common);
   const names = [c.name.official, ...c.altSpellings.filter((s) => s.length > 3)];
   const dem = c.demonyms && c.demonyms.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : [];
+  // The last column of a country row: demonyms#ISO3#numeric code#ACLED region.
+  const extra = [[...new Set(dem.filter(Boolean))].join('|'), c.cca3 || '', c.ccn3 || '', acledRegion(c)].join('#');
   rows.push(['C', -Number(c.ccn3 || 0) || -1, c.name.common, alts(c.name.common, names).join('|'),
-    c.cca2, '', fmt(c.latlng[0]), fmt(c.latlng[1]), '0', [...new Set(dem.filter(Boolean))].join('|')]);
+    c.cca2, '', fmt(c.latlng[0]), fmt(c.latlng[1]), '0', extra]);
 }
 
 // Populated places, and the seats that give first-level divisions a point.

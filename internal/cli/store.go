@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/sitrep/sitrep/internal/export"
+	"github.com/sitrep/sitrep/internal/gazetteer"
+	"github.com/sitrep/sitrep/internal/ingest"
+	"github.com/sitrep/sitrep/internal/pipeline"
+	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/store/sqlite"
+)
+
+// dbFlag adds --db, defaulting to $SITREP_DB or ./sitrep.db.
+func dbFlag(fs *flag.FlagSet) *string {
+	def := os.Getenv("SITREP_DB")
+	if def == "" {
+		def = "sitrep.db"
+	}
+	return fs.String("db", def, "SQLite database `file` (default from $SITREP_DB)")
+}
+
+func runIngest(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "ingest", "PATH ...", "Reads articles from files and directories (recursively), extracts their events and\nmerges them into the database. The same article twice changes nothing.")
+	db := dbFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return fmt.Errorf("%w: give files or directories to ingest", errUsage)
+	}
+	st, err := sqlite.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p, err := pipeline.New()
+	if err != nil {
+		return err
+	}
+	in := &ingest.Ingester{Pipeline: p, Store: st, Log: e.log}
+	if isTerminal(e.stderr) {
+		in.Progress = func(done int, path string) { fmt.Fprintf(e.stderr, "\r%d documents…", done) }
+	}
+	sum, err := in.Paths(ctx, fs.Args())
+	if in.Progress != nil {
+		fmt.Fprint(e.stderr, "\r")
+	}
+	fmt.Fprintln(e.stdout, sum)
+	if err != nil {
+		return err
+	}
+	if sum.Read == 0 && sum.Duplicates == 0 {
+		return fmt.Errorf("nothing could be read")
+	}
+	return nil
+}
+
+// isTerminal reports whether w is a terminal, for the progress line.
+func isTerminal(w any) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+func runExport(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "export", "", "Writes the database's merged events as ACLED CSV, PLOVER JSON lines or GeoJSON.")
+	db := dbFlag(fs)
+	format := fs.String("format", "acled-csv", "`format`: acled-csv, plover-jsonl or geojson")
+	var f store.Filter
+	fs.StringVar(&f.From, "from", "", "first day, `YYYY-MM-DD`")
+	fs.StringVar(&f.To, "to", "", "last day, `YYYY-MM-DD`")
+	fs.StringVar(&f.Country, "country", "", "ISO alpha-2 `code`")
+	fs.StringVar(&f.EventType, "type", "", "ACLED event `type`, or a PLOVER type")
+	fs.StringVar(&f.Actor, "actor", "", "actor name `part`")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if _, err := os.Stat(*db); err != nil {
+		return fmt.Errorf("database %s: %w", *db, err)
+	}
+	st, err := sqlite.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	evs, err := st.Events(ctx, f)
+	if err != nil {
+		return err
+	}
+	switch *format {
+	case "acled-csv":
+		g, err := gazetteer.Load()
+		if err != nil {
+			return err
+		}
+		return export.ACLEDCSV(e.stdout, evs, g)
+	case "plover-jsonl":
+		return export.PLOVERJSONL(e.stdout, evs)
+	case "geojson":
+		return export.GeoJSON(e.stdout, evs)
+	}
+	return fmt.Errorf("%w: unknown format %q (acled-csv, plover-jsonl, geojson)", errUsage, *format)
+}

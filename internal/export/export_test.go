@@ -1,0 +1,87 @@
+package export
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/gazetteer"
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+type countries map[string]gazetteer.Place
+
+func (c countries) Country(code string) (gazetteer.Place, bool) { p, ok := c[code]; return p, ok }
+
+func sample() []store.Event {
+	lat, lon, fat := 3.11, 43.65, 25
+	return []store.Event{
+		{Event: event.Event{ID: "abcdef0123456789", EventType: event.Str("Battles"), SubEventType: event.Str("Armed clash"), Plover: "ASSAULT",
+			Actor1: "Military Forces of Somalia (2022-)", Inter1: 1, Actor2: "Al Shabaab", Inter2: 2, Interaction: 12,
+			ISO: "SO", Country: "Somalia", Admin1: "Bay", Location: "Baidoa", Latitude: &lat, Longitude: &lon, GeoPrecision: 1,
+			EventDate: "2025-04-07", DateStart: "2025-04-07", DateEnd: "2025-04-07", TimePrecision: 1, Fatalities: &fat, Notes: "clash"},
+			Sources: []store.Source{{Outlet: "Horn Observer"}, {Outlet: "Mogadishu Wire"}}, Updated: "2025-04-08T10:00:00Z"},
+		{Event: event.Event{ID: "0011223344556677", Plover: "ACCUSE", Actor1: "Government of Somalia (2022-)", ISO: "SO",
+			EventDate: "2025-04-07", DateStart: "2025-04-05", DateEnd: "2025-04-08"}},
+	}
+}
+
+func TestACLEDCSV(t *testing.T) {
+	var buf bytes.Buffer
+	c := countries{"SO": {ISO3: "SOM", Numeric: 706, Region: "Eastern Africa"}}
+	if err := ACLEDCSV(&buf, sample(), c); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&buf).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 {
+		t.Fatalf("%d rows, want header and one ACLED event (PLOVER-only events have no ACLED row)", len(rows))
+	}
+	if len(rows[0]) != 31 || strings.Join(rows[0], ",") != strings.Join(ACLEDColumns, ",") {
+		t.Errorf("header %v", rows[0])
+	}
+	got := map[string]string{}
+	for i, col := range rows[0] {
+		got[col] = rows[1][i]
+	}
+	want := map[string]string{"event_id_cnty": "SOMABCDEF01", "event_date": "2025-04-07", "year": "2025", "disorder_type": "Political violence",
+		"iso": "706", "region": "Eastern Africa", "fatalities": "25", "source": "Horn Observer; Mogadishu Wire", "interaction": "12",
+		"latitude": "3.1100", "timestamp": "1744106400"}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %q, want %q", k, got[k], v)
+		}
+	}
+}
+
+func TestPLOVERAndGeoJSON(t *testing.T) {
+	var buf bytes.Buffer
+	if err := PLOVERJSONL(&buf, sample()); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d PLOVER records, want 2", len(lines))
+	}
+	var rec map[string]any
+	if err := json.Unmarshal([]byte(lines[1]), &rec); err != nil || rec["date"] != "2025-04-05" || rec["event"].([]any)[0] != "ACCUSE" {
+		t.Errorf("record %v, %v", rec, err)
+	}
+	buf.Reset()
+	if err := GeoJSON(&buf, sample()); err != nil {
+		t.Fatal(err)
+	}
+	var fc struct {
+		Features []struct {
+			Geometry struct{ Coordinates []float64 }
+		}
+	}
+	if err := json.Unmarshal(buf.Bytes(), &fc); err != nil || len(fc.Features) != 1 || fc.Features[0].Geometry.Coordinates[0] != 43.65 {
+		t.Errorf("geojson %s, %v", buf.String(), err)
+	}
+}

@@ -1,0 +1,104 @@
+package sqlite
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+func f64(v float64) *float64 { return &v }
+func intp(v int) *int        { return &v }
+
+// report is one article's account of a clash near Baidoa.
+func report(docID, outlet string, fatalities int, actor2 string) *event.Result {
+	return &event.Result{
+		Document: event.Document{ID: docID, Outlet: outlet, Published: "2025-04-08", Format: "text", Text: "text of " + docID},
+		Events: []event.Event{{
+			ID: "m1", EventType: event.Str("Battles"), SubEventType: event.Str("Armed clash"), Plover: "ASSAULT",
+			Actor1: "Military Forces of Somalia (2022-)", Inter1: 1, Actor2: actor2, Inter2: 2,
+			ISO: "SO", Country: "Somalia", Location: "Baidoa", Latitude: f64(3.11), Longitude: f64(43.65), GeoPrecision: 1,
+			DateStart: "2025-04-07", DateEnd: "2025-04-07", EventDate: "2025-04-07", TimePrecision: 1,
+			Fatalities: intp(fatalities),
+			Claims:     []event.Claim{{Kind: "killed", Count: fatalities, Source: outlet}},
+		}},
+	}
+}
+
+func TestMergeAcrossArticles(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if out, err := db.Ingest(ctx, report("doc-a", "Horn Observer", 25, "Al Shabaab")); err != nil || out.New != 1 {
+		t.Fatalf("first report: %+v, %v", out, err)
+	}
+	out, err := db.Ingest(ctx, report("doc-b", "Mogadishu Wire", 40, "Al Shabaab"))
+	if err != nil || out.Merged != 1 || out.New != 0 {
+		t.Fatalf("second report of the same clash: %+v, %v", out, err)
+	}
+	// A clash the same day far away is another event.
+	far := report("doc-c", "Kismayo Times", 3, "Al Shabaab")
+	far.Events[0].Location, far.Events[0].Latitude, far.Events[0].Longitude = "Kismayo", f64(-0.36), f64(42.55)
+	if out, err := db.Ingest(ctx, far); err != nil || out.New != 1 {
+		t.Fatalf("distant clash: %+v, %v", out, err)
+	}
+	evs, err := db.Events(ctx, store.Filter{Country: "SO"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 2 {
+		t.Fatalf("%d events, want 2", len(evs))
+	}
+	e := evs[0]
+	if len(e.Sources) != 2 || e.Fatalities == nil || *e.Fatalities != 25 || !e.Contested || len(e.Claims) != 2 {
+		t.Errorf("merged event: %d sources, fatalities %v, contested %v, %d claims; want 2, 25, true, 2",
+			len(e.Sources), e.Fatalities, e.Contested, len(e.Claims))
+	}
+	// Re-ingesting changes nothing, and ids are stable.
+	if out, err := db.Ingest(ctx, report("doc-a", "Horn Observer", 25, "Al Shabaab")); err != nil || !out.Duplicate {
+		t.Errorf("re-ingest: %+v, %v", out, err)
+	}
+	again, _ := db.Events(ctx, store.Filter{})
+	if len(again) != 2 || again[0].ID != e.ID {
+		t.Errorf("after re-ingest: %d events, first %s (was %s)", len(again), again[0].ID, e.ID)
+	}
+	if ok, err := db.IntegrityCheck(ctx); err != nil || ok != "ok" {
+		t.Errorf("integrity check: %q, %v", ok, err)
+	}
+}
+
+func TestFilters(t *testing.T) {
+	ctx := context.Background()
+	db, err := Open(ctx, filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Ingest(ctx, report("doc-a", "Horn Observer", 25, "Al Shabaab")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		f    store.Filter
+		want int
+	}{
+		{store.Filter{}, 1},
+		{store.Filter{Country: "so"}, 1},
+		{store.Filter{Country: "KE"}, 0},
+		{store.Filter{From: "2025-04-08"}, 0},
+		{store.Filter{To: "2025-04-07"}, 1},
+		{store.Filter{EventType: "Battles"}, 1},
+		{store.Filter{EventType: "Riots"}, 0},
+		{store.Filter{Actor: "shabaab"}, 1},
+		{store.Filter{Actor: "Houthis"}, 0},
+	} {
+		evs, err := db.Events(ctx, tt.f)
+		if err != nil || len(evs) != tt.want {
+			t.Errorf("filter %+v: %d events, %v; want %d", tt.f, len(evs), err, tt.want)
+		}
+	}
+}
