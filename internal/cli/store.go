@@ -9,6 +9,7 @@ import (
 	"github.com/sitrep/sitrep/internal/export"
 	"github.com/sitrep/sitrep/internal/gazetteer"
 	"github.com/sitrep/sitrep/internal/ingest"
+	"github.com/sitrep/sitrep/internal/load"
 	"github.com/sitrep/sitrep/internal/pipeline"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/store/sqlite"
@@ -24,8 +25,10 @@ func dbFlag(fs *flag.FlagSet) *string {
 }
 
 func runIngest(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "ingest", "PATH ...", "Reads articles from files and directories (recursively), extracts their events and\nmerges them into the database. The same article twice changes nothing.")
+	fs := newFlags(e, "ingest", "PATH|URL ...", "Reads articles from files and directories (recursively), WARC files (plain or .gz),\nRSS/Atom feeds and http(s) URLs, extracts their events and merges them into the\ndatabase. The same article twice changes nothing.")
 	db := dbFlag(fs)
+	fetch := fs.Bool("fetch", true, "download URLs given as arguments and feed items' links")
+	allowPrivate := fs.Bool("allow-private", false, "allow fetching from loopback and private addresses")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -43,6 +46,9 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	in := &ingest.Ingester{Pipeline: p, Store: st, Log: e.log}
+	if *fetch {
+		in.Fetcher = ingest.NewFetcher(load.DefaultMaxBytes, *allowPrivate)
+	}
 	if isTerminal(e.stderr) {
 		in.Progress = func(done int, path string) { fmt.Fprintf(e.stderr, "\r%d documents…", done) }
 	}

@@ -63,16 +63,27 @@ type Ingester struct {
 	MaxBytes int
 	// Progress, when set, is called after each document.
 	Progress func(done int, path string)
+	// Fetcher downloads URLs given as paths and feed items' links; nil
+	// means no network.
+	Fetcher *Fetcher
 }
 
 // articleExt are the file endings ingest reads in a directory.
-var articleExt = map[string]bool{".txt": true, ".html": true, ".htm": true, "": true}
+var articleExt = map[string]bool{".txt": true, ".html": true, ".htm": true, "": true, ".warc": true, ".xml": true, ".rss": true, ".atom": true}
 
 // Paths ingests files and, recursively, directories.
 func (in *Ingester) Paths(ctx context.Context, paths []string) (Summary, error) {
 	sum := Summary{Skipped: map[string]int{}, Failed: map[string]int{}}
 	var files []string
+	limit := in.MaxBytes
+	if limit <= 0 {
+		limit = load.DefaultMaxBytes
+	}
 	for _, p := range paths {
+		if strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
+			in.url(ctx, p, limit, &sum)
+			continue
+		}
 		fi, err := os.Stat(p)
 		if err != nil {
 			sum.Failed[reason(err)]++
@@ -92,7 +103,7 @@ func (in *Ingester) Paths(ctx context.Context, paths []string) (Summary, error) 
 				return nil
 			}
 			name := d.Name()
-			if strings.HasSuffix(name, ".gold.json") || !articleExt[strings.ToLower(filepath.Ext(name))] || strings.HasPrefix(name, ".") {
+			if strings.HasSuffix(name, ".gold.json") || !articleExt[strings.ToLower(filepath.Ext(strings.TrimSuffix(name, ".gz")))] || strings.HasPrefix(name, ".") {
 				sum.Skipped["not an article file"]++
 				return nil
 			}
@@ -120,31 +131,61 @@ func (in *Ingester) file(ctx context.Context, path string, sum *Summary) {
 	if limit <= 0 {
 		limit = load.DefaultMaxBytes
 	}
+	head, err := readHead(path, 4096)
+	if err != nil {
+		sum.Failed[reason(err)]++
+		in.Log.Warn("cannot read", "path", path, "err", err)
+		return
+	}
+	each := func(d doc) { in.process(ctx, d, limit, sum) }
+	switch sniff(head) {
+	case kindWARC:
+		if err := in.warcDocs(ctx, path, limit, sum, each); err != nil {
+			sum.Failed["bad WARC file"]++
+			in.Log.Warn("stopped reading WARC", "path", path, "err", err)
+		}
+		return
+	case kindFeed:
+		data, err := pipeline.ReadInput(path, nil, 64<<20)
+		if err == nil {
+			err = in.feedDocs(ctx, data, path, sum, each)
+		}
+		if err != nil {
+			sum.Failed["bad feed"]++
+			in.Log.Warn("cannot read feed", "path", path, "err", err)
+		}
+		return
+	}
 	data, err := pipeline.ReadInput(path, nil, limit)
 	if err != nil {
 		sum.Failed[reason(err)]++
 		in.Log.Warn("cannot read", "path", path, "err", err)
 		return
 	}
-	res, err := in.Pipeline.Process(ctx, data, pipeline.Options{Load: load.Options{Source: path, MaxBytes: limit}})
+	each(doc{data: data, source: path})
+}
+
+// url ingests a page or a feed at an http(s) URL.
+func (in *Ingester) url(ctx context.Context, raw string, limit int, sum *Summary) {
+	if in.Fetcher == nil {
+		sum.Skipped["URL given without network access"]++
+		return
+	}
+	data, err := in.Fetcher.Get(ctx, raw)
 	if err != nil {
-		sum.Failed[reason(err)]++
-		in.Log.Warn("cannot extract", "path", path, "err", err)
+		sum.Failed[fetchReason(err)]++
+		in.Log.Warn("cannot fetch", "url", raw, "err", err)
 		return
 	}
-	out, err := in.Store.Ingest(ctx, res)
-	if err != nil {
-		sum.Failed["store error"]++
-		in.Log.Error("cannot store", "path", path, "err", err)
+	each := func(d doc) { in.process(ctx, d, limit, sum) }
+	if sniff(data) == kindFeed {
+		if err := in.feedDocs(ctx, data, raw, sum, each); err != nil {
+			sum.Failed["bad feed"]++
+			in.Log.Warn("cannot read feed", "url", raw, "err", err)
+		}
 		return
 	}
-	if out.Duplicate {
-		sum.Duplicates++
-		return
-	}
-	sum.Read++
-	sum.New += out.New
-	sum.Merged += out.Merged
+	each(doc{data: data, source: raw})
 }
 
 // reason names an error for the summary.

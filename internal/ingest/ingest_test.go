@@ -1,0 +1,157 @@
+package ingest
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/pipeline"
+	"github.com/sitrep/sitrep/internal/store/sqlite"
+)
+
+var (
+	once sync.Once
+	pipe *pipeline.Pipeline
+	perr error
+)
+
+func ingester(t *testing.T) (*Ingester, *sqlite.DB) {
+	t.Helper()
+	once.Do(func() { pipe, perr = pipeline.New() })
+	if perr != nil {
+		t.Fatal(perr)
+	}
+	db, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "t.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return &Ingester{Pipeline: pipe, Store: db, Log: slog.New(slog.NewTextHandler(io.Discard, nil))}, db
+}
+
+const article = `<html><head><title>Gunmen kill 12 in Borno</title></head><body><article>
+<p>MAIDUGURI, March 2 (SMN) — Gunmen killed at least 12 villagers in a raid on a village near Bama in Borno State late on Friday, a local official said.</p>
+<p>The attackers arrived on motorcycles and set fire to several homes before fleeing into the bush, residents told reporters on Saturday.</p>
+</article></body></html>`
+
+func warcRecord(uri, body string) string {
+	http := "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " + fmt.Sprint(len(body)) + "\r\n\r\n" + body
+	return "WARC/1.1\r\nWARC-Type: response\r\nWARC-Target-URI: " + uri + "\r\nWARC-Date: 2024-03-02T10:00:00Z\r\n" +
+		"WARC-Record-ID: <urn:uuid:" + fmt.Sprintf("%08d", len(uri)) + "-0000-0000-0000-000000000000>\r\n" +
+		"Content-Type: application/http;msgtype=response\r\nContent-Length: " + fmt.Sprint(len(http)) + "\r\n\r\n" + http + "\r\n\r\n"
+}
+
+func TestWARC(t *testing.T) {
+	dir := t.TempDir()
+	plain := warcRecord("https://example.org/a", article) + warcRecord("https://example.org/b", strings.Replace(article, "12 villagers", "14 villagers", 1))
+	if err := os.WriteFile(filepath.Join(dir, "crawl.warc"), []byte(plain), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The same records again, gzipped one member per record.
+	var gz bytes.Buffer
+	for _, r := range []string{warcRecord("https://example.org/a", article)} {
+		zw := gzip.NewWriter(&gz)
+		zw.Write([]byte(r))
+		zw.Close()
+	}
+	if err := os.WriteFile(filepath.Join(dir, "crawl2.warc.gz"), gz.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in, _ := ingester(t)
+	sum, err := in.Paths(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Read != 2 || sum.Duplicates != 1 {
+		t.Errorf("summary %s; want 2 read and the gzipped copy a duplicate", sum)
+	}
+	if sum.Merged == 0 {
+		t.Errorf("the two reports of the raid did not merge: %s", sum)
+	}
+}
+
+func TestFeedsAndFetching(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n") })
+	mux.HandleFunc("/news/raid", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, article) })
+	mux.HandleFunc("/private/x", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, article) })
+	mux.HandleFunc("/loop", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/loop", http.StatusFound) })
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	feed := `<?xml version="1.0"?><rss version="2.0"><channel><title>Sahel Monitor</title>
+<item><title>Raid</title><link>` + srv.URL + `/news/raid</link><pubDate>Sat, 02 Mar 2024 10:00:00 GMT</pubDate></item>
+<item><title>Blocked</title><link>` + srv.URL + `/private/x</link></item>
+<item><title>Loop</title><link>` + srv.URL + `/loop</link></item>
+</channel></rss>`
+	path := filepath.Join(t.TempDir(), "feed.xml")
+	if err := os.WriteFile(path, []byte(feed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	in, _ := ingester(t)
+	in.Fetcher = NewFetcher(1<<20, false)
+	sum, _ := in.Paths(context.Background(), []string{path})
+	if sum.Read != 0 || sum.Failed[ErrForbiddenAddress.Error()] == 0 {
+		t.Errorf("loopback fetched without permission: %s", sum)
+	}
+
+	in, _ = ingester(t)
+	in.Fetcher = NewFetcher(1<<20, true)
+	sum, _ = in.Paths(context.Background(), []string{path})
+	if sum.Read != 1 || sum.Failed[ErrRobots.Error()] != 1 || sum.Failed["fetch failed"] != 1 {
+		t.Errorf("summary %s; want the raid read, robots.txt respected, the redirect loop stopped", sum)
+	}
+}
+
+func TestBadFilesDoNotStopABatch(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string][]byte{
+		"empty.txt":   nil,
+		"binary.txt":  {0, 1, 2, 3, 4},
+		"bad.html":    []byte("<html><body><div><p>cut"),
+		"good.html":   []byte(article),
+		"x.gold.json": []byte("{}"),
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in, _ := ingester(t)
+	sum, err := in.Paths(context.Background(), []string{dir, filepath.Join(dir, "missing.txt")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Read != 1 || total(sum.Failed) != 4 || sum.Skipped["not an article file"] != 1 {
+		t.Errorf("summary %s; want 1 read, 4 failed, 1 skipped", sum)
+	}
+}
+
+func TestParseRobots(t *testing.T) {
+	r := parseRobots("User-agent: googlebot\nDisallow: /a\n\nUser-agent: *\nDisallow: /b # comment\nAllow: /c\n")
+	if len(r.disallow) != 1 || r.disallow[0] != "/b" {
+		t.Errorf("disallow = %q", r.disallow)
+	}
+}
+
+func FuzzSniffAndFeed(f *testing.F) {
+	f.Add([]byte(`<?xml version="1.0"?><rss><channel><item><title>x</title></item></channel></rss>`))
+	f.Add([]byte("WARC/1.0\r\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		in := &Ingester{Log: slog.New(slog.NewTextHandler(io.Discard, nil))}
+		sum := Summary{Skipped: map[string]int{}, Failed: map[string]int{}}
+		if sniff(data) == kindFeed {
+			_ = in.feedDocs(context.Background(), data, "fuzz", &sum, func(doc) {})
+		}
+	})
+}
