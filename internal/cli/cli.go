@@ -31,6 +31,7 @@ func commands() map[string]command {
 		"eval":    {"score extraction against gold files in a directory", runEval},
 		"ingest":  {"read articles into the event database, merging reports of one event", runIngest},
 		"export":  {"write the database's events as ACLED CSV, PLOVER JSON lines or GeoJSON", runExport},
+		"watch":   {"poll RSS/Atom feeds and ingest what is new", runWatch},
 	}
 }
 

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
+	"time"
 
 	"github.com/sitrep/sitrep/internal/export"
 	"github.com/sitrep/sitrep/internal/gazetteer"
@@ -114,4 +116,47 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return export.GeoJSON(e.stdout, evs)
 	}
 	return fmt.Errorf("%w: unknown format %q (acled-csv, plover-jsonl, geojson)", errUsage, *format)
+}
+
+func runWatch(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "watch", "FEEDS.txt", "Polls the RSS/Atom feeds listed one URL per line in FEEDS.txt and ingests what is new,\nuntil interrupted.")
+	db := dbFlag(fs)
+	every := fs.Duration("every", 15*time.Minute, "time between polls")
+	allowPrivate := fs.Bool("allow-private", false, "allow fetching from loopback and private addresses")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return fmt.Errorf("%w: give one file of feed URLs", errUsage)
+	}
+	if *every < time.Second {
+		return fmt.Errorf("%w: --every %v is too short", errUsage, *every)
+	}
+	data, err := os.ReadFile(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	var feeds []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			feeds = append(feeds, l)
+		}
+	}
+	if len(feeds) == 0 {
+		return fmt.Errorf("no feed URLs in %s", fs.Arg(0))
+	}
+	st, err := sqlite.Open(ctx, *db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	p, err := pipeline.New()
+	if err != nil {
+		return err
+	}
+	in := &ingest.Ingester{Pipeline: p, Store: st, Log: e.log, Fetcher: ingest.NewFetcher(load.DefaultMaxBytes, *allowPrivate)}
+	return in.Watch(ctx, feeds, *every, func(s ingest.Summary) {
+		fmt.Fprintf(e.stdout, "%s %s\n", time.Now().UTC().Format(time.RFC3339), s)
+	})
 }

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/sitrep/sitrep/internal/load"
 	"github.com/sitrep/sitrep/internal/pipeline"
@@ -196,4 +197,24 @@ func reason(err error) string {
 		}
 	}
 	return "other error"
+}
+
+// Watch polls the feeds every interval, ingesting what is new, until ctx
+// ends; each round's summary goes to round. Ingest is idempotent, so
+// items seen before change nothing.
+func (in *Ingester) Watch(ctx context.Context, feeds []string, every time.Duration, round func(Summary)) error {
+	for {
+		sum, err := in.Paths(ctx, feeds)
+		if err != nil && ctx.Err() == nil {
+			return err
+		}
+		if round != nil && ctx.Err() == nil {
+			round(sum)
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(every):
+		}
+	}
 }

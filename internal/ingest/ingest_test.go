@@ -14,8 +14,10 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/sitrep/sitrep/internal/pipeline"
+	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/store/sqlite"
 )
 
@@ -154,4 +156,78 @@ func FuzzSniffAndFeed(f *testing.F) {
 			_ = in.feedDocs(context.Background(), data, "fuzz", &sum, func(doc) {})
 		}
 	})
+}
+
+func TestWatch(t *testing.T) {
+	var mu sync.Mutex
+	items := `<item><title>Raid</title><link>LINK/news/raid</link></item>`
+	mux := http.NewServeMux()
+	mux.HandleFunc("/news/raid", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, article) })
+	mux.HandleFunc("/news/second", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, strings.Replace(strings.Replace(article, "Bama", "Dikwa", 1), "12 villagers", "3 herders", 1))
+	})
+	var srv *httptest.Server
+	mux.HandleFunc("/feed", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>`+strings.ReplaceAll(items, "LINK", srv.URL)+`</channel></rss>`)
+	})
+	srv = httptest.NewServer(mux)
+	defer srv.Close()
+
+	in, db := ingester(t)
+	in.Fetcher = NewFetcher(1<<20, true)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	var rounds []Summary
+	err := in.Watch(ctx, []string{srv.URL + "/feed"}, 50*time.Millisecond, func(s Summary) {
+		rounds = append(rounds, s)
+		switch len(rounds) {
+		case 1: // a new item appears after the first poll
+			mu.Lock()
+			items += `<item><title>Second</title><link>LINK/news/second</link></item>`
+			mu.Unlock()
+		case 3:
+			cancel()
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rounds) < 3 || rounds[0].Read != 1 || rounds[1].Read != 1 || rounds[1].Duplicates != 1 || rounds[2].Read != 0 {
+		t.Errorf("rounds %v; want the first item, then only the new one, then nothing new", rounds)
+	}
+	evs, _ := db.Events(context.Background(), store.Filter{})
+	if len(evs) < 2 {
+		t.Errorf("%d events after watching, want at least 2", len(evs))
+	}
+}
+
+// TestTwoReportsOneEvent ingests two differently worded reports of the
+// same clash: they become one event with both sources and a contested toll.
+func TestTwoReportsOneEvent(t *testing.T) {
+	dir := t.TempDir()
+	a := "Sahel Monitor\nPublished: 8 April 2025\n\nBAIDOA, Somalia, April 8 — Somali troops clashed with al-Shabaab fighters near Baidoa on Monday, killing 25 militants, the defence ministry said.\n\nThe fighting lasted several hours, residents said.\n"
+	b := "Horn Observer\nApril 8, 2025\n\nMOGADISHU — Al-Shabaab militants attacked a Somali army base outside Baidoa on Monday, and the clashes killed at least 40 people, a local elder told reporters on Tuesday.\n\nThe army said it had repelled the attack.\n"
+	for name, text := range map[string]string{"a.txt": a, "b.txt": b} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in, db := ingester(t)
+	sum, err := in.Paths(context.Background(), []string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs, err := db.Events(context.Background(), store.Filter{EventType: "Battles"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Read != 2 || len(evs) != 1 {
+		t.Fatalf("summary %s, %d battle events; want both read and one event", sum, len(evs))
+	}
+	e := evs[0]
+	if len(e.Sources) != 2 || !e.Contested || e.Fatalities == nil || *e.Fatalities != 25 {
+		t.Errorf("merged clash: %d sources, contested %v, fatalities %v; want 2, true, 25", len(e.Sources), e.Contested, e.Fatalities)
+	}
 }

@@ -2,8 +2,12 @@ package sqlite
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/store"
@@ -101,4 +105,67 @@ func TestFilters(t *testing.T) {
 			t.Errorf("filter %+v: %d events, %v; want %d", tt.f, len(evs), err, tt.want)
 		}
 	}
+}
+
+// TestHelperIngestForever is not a test on its own: TestKilledDuringIngest
+// runs it in a child process, which ingests until it is killed.
+func TestHelperIngestForever(t *testing.T) {
+	path := os.Getenv("SITREP_HELPER_DB")
+	if path == "" {
+		t.Skip("runs only as the child of TestKilledDuringIngest")
+	}
+	ctx := context.Background()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; ; i++ {
+		r := report(fmt.Sprintf("doc-%d", i), fmt.Sprintf("Outlet %d", i%7), i%50, "Al Shabaab")
+		r.Events[0].DateStart = fmt.Sprintf("2025-%02d-%02d", 1+i%12, 1+i%28)
+		r.Events[0].DateEnd = r.Events[0].DateStart
+		if _, err := db.Ingest(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestKilledDuringIngest kills a process in the middle of ingesting
+// (SIGKILL, no chance to clean up) and checks that the database opens,
+// passes SQLite's integrity check, and takes more documents.
+func TestKilledDuringIngest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a child process")
+	}
+	path := filepath.Join(t.TempDir(), "killed.db")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperIngestForever$")
+	cmd.Env = append(os.Environ(), "SITREP_HELPER_DB="+path)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(1500 * time.Millisecond)
+	if err := cmd.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	cmd.Wait()
+
+	ctx := context.Background()
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("reopen after kill: %v", err)
+	}
+	defer db.Close()
+	if ok, err := db.IntegrityCheck(ctx); err != nil || ok != "ok" {
+		t.Fatalf("integrity check after kill: %q, %v", ok, err)
+	}
+	before, err := db.Events(ctx, store.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(before) == 0 {
+		t.Fatal("the child stored nothing before it was killed; the test proves nothing")
+	}
+	if _, err := db.Ingest(ctx, report("after-kill", "Late Wire", 1, "Al Shabaab")); err != nil {
+		t.Fatalf("ingest after kill: %v", err)
+	}
+	t.Logf("%d events survived the kill", len(before))
 }
