@@ -160,7 +160,11 @@ func (a *analysis) readClaim(m *mention, q quantity.Quantity) (claim, bool) {
 	if c.kind == "" {
 		return claim{}, false
 	}
-	if relClauseRE.MatchString(a.text[max(m.span.Start, c.span.Start-12):c.span.Start]) || relKillRE.MatchString(a.text[q.End:c.span.End]) {
+	// Only a verb after "that" makes a relative clause ("the collapse that
+	// killed 16"); "confirmed that 23 soldiers were killed" is reported
+	// speech.
+	verbFirst := c.span.Start < q.Start
+	if verbFirst && relClauseRE.MatchString(a.text[max(m.span.Start, c.span.Start-12):c.span.Start]) || relKillRE.MatchString(a.text[q.End:c.span.End]) {
 		// "the canopy collapse that killed 16 people": another event's toll.
 		return claim{}, false
 	}

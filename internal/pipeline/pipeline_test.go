@@ -78,6 +78,10 @@ func TestSharedCorpus(t *testing.T) {
 			t.Errorf("%s accuracy %.3f, want 1", f, r.Fields[f].Accuracy)
 		}
 	}
+	// The clash's two sourced tolls: ISPR's 23 and Salam's 200.
+	if c := r.Fields["claims"]; c.Right < 2 {
+		t.Errorf("claims %d/%d right, want at least the clash's two", c.Right, c.Scored)
+	}
 }
 
 func TestEvidenceSpans(t *testing.T) {
