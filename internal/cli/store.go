@@ -38,19 +38,11 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: give files or directories to ingest", errUsage)
 	}
-	st, err := sqlite.Open(ctx, *db)
+	in, closeStore, err := openIngester(ctx, e, *db, *fetch, *allowPrivate)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	p, err := pipeline.New()
-	if err != nil {
-		return err
-	}
-	in := &ingest.Ingester{Pipeline: p, Store: st, Log: e.log}
-	if *fetch {
-		in.Fetcher = ingest.NewFetcher(load.DefaultMaxBytes, *allowPrivate)
-	}
+	defer closeStore()
 	if isTerminal(e.stderr) {
 		in.Progress = func(done int, path string) { fmt.Fprintf(e.stderr, "\r%d documents…", done) }
 	}
@@ -66,6 +58,25 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return fmt.Errorf("nothing could be read")
 	}
 	return nil
+}
+
+// openIngester opens the database and loads the pipeline; the returned
+// function closes the database.
+func openIngester(ctx context.Context, e *env, db string, fetch, allowPrivate bool) (*ingest.Ingester, func() error, error) {
+	st, err := sqlite.Open(ctx, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := pipeline.New()
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	in := &ingest.Ingester{Pipeline: p, Store: st, Log: e.log}
+	if fetch {
+		in.Fetcher = ingest.NewFetcher(load.DefaultMaxBytes, allowPrivate)
+	}
+	return in, st.Close, nil
 }
 
 // isTerminal reports whether w is a terminal, for the progress line.
@@ -146,16 +157,11 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	if len(feeds) == 0 {
 		return fmt.Errorf("no feed URLs in %s", fs.Arg(0))
 	}
-	st, err := sqlite.Open(ctx, *db)
+	in, closeStore, err := openIngester(ctx, e, *db, true, *allowPrivate)
 	if err != nil {
 		return err
 	}
-	defer st.Close()
-	p, err := pipeline.New()
-	if err != nil {
-		return err
-	}
-	in := &ingest.Ingester{Pipeline: p, Store: st, Log: e.log, Fetcher: ingest.NewFetcher(load.DefaultMaxBytes, *allowPrivate)}
+	defer closeStore()
 	return in.Watch(ctx, feeds, *every, func(s ingest.Summary) {
 		fmt.Fprintf(e.stdout, "%s %s\n", time.Now().UTC().Format(time.RFC3339), s)
 	})

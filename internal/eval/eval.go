@@ -16,6 +16,7 @@ import (
 	"unicode"
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/gazetteer"
 	"github.com/sitrep/sitrep/internal/gold"
 )
 
@@ -233,7 +234,7 @@ func scoreArticle(a Article, r *Report, counts map[string]*Field, dists *[]float
 			check("claims", true, claimRight(pe.Claims, gc), fmt.Sprintf("gold %v killed per %q not found", gc.Killed, gc.Source))
 		}
 		if ge.Point != nil && pe.Latitude != nil && pe.Longitude != nil {
-			*dists = append(*dists, Haversine(ge.Point[0], ge.Point[1], *pe.Latitude, *pe.Longitude))
+			*dists = append(*dists, gazetteer.DistanceKm(ge.Point[0], ge.Point[1], *pe.Latitude, *pe.Longitude))
 		}
 		if len(notes.Wrong) > 0 {
 			ar.Matched = append(ar.Matched, notes)
@@ -268,7 +269,7 @@ func admissible(g gold.Event, p event.Event) bool {
 		if p.Latitude == nil || p.Longitude == nil {
 			return false
 		}
-		if Haversine(g.Point[0], g.Point[1], *p.Latitude, *p.Longitude) > g.ToleranceKm {
+		if gazetteer.DistanceKm(g.Point[0], g.Point[1], *p.Latitude, *p.Longitude) > g.ToleranceKm {
 			return false
 		}
 	}
@@ -486,15 +487,6 @@ func claimRight(preds []event.Claim, g gold.Claim) bool {
 		}
 	}
 	return false
-}
-
-// Haversine returns the great-circle distance in km between two points.
-func Haversine(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
 func describeGold(g gold.Event) string {

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"math"
-
 	"github.com/sitrep/sitrep/internal/gazetteer"
 )
 
@@ -119,7 +117,7 @@ func samePlace(p, q *gazetteer.Resolved) bool {
 	if p.Place.ID == q.Place.ID {
 		return true
 	}
-	return distanceKm(p.Place.Lat, p.Place.Lon, q.Place.Lat, q.Place.Lon) < 10
+	return gazetteer.DistanceKm(p.Place.Lat, p.Place.Lon, q.Place.Lat, q.Place.Lon) < 10
 }
 
 // placesAgree reports whether q is p, lies within it, or holds it.
@@ -166,14 +164,4 @@ func actorsAgree(c *cluster, m *mention) bool {
 		}
 	}
 	return true
-}
-
-// distanceKm is the great-circle distance between two points.
-func distanceKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dlat := (lat2 - lat1) * rad
-	dlon := (lon2 - lon1) * rad
-	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }

@@ -6,11 +6,11 @@ package store
 
 import (
 	"context"
-	"math"
 	"strings"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/gazetteer"
 )
 
 // Store is a persistent event record.
@@ -82,7 +82,7 @@ func SameEvent(e, m event.Event) bool {
 		return false
 	}
 	if e.Latitude != nil && m.Latitude != nil {
-		if DistanceKm(*e.Latitude, *e.Longitude, *m.Latitude, *m.Longitude) > MergeRadiusKm(e.GeoPrecision, m.GeoPrecision) {
+		if gazetteer.DistanceKm(*e.Latitude, *e.Longitude, *m.Latitude, *m.Longitude) > MergeRadiusKm(e.GeoPrecision, m.GeoPrecision) {
 			return false
 		}
 	}
@@ -139,15 +139,6 @@ func midDay(start, end string) string {
 	}
 	days := int(e.Sub(s).Hours()/24) + 1
 	return s.AddDate(0, 0, days/2).Format(time.DateOnly)
-}
-
-// DistanceKm is the great-circle distance between two points.
-func DistanceKm(lat1, lon1, lat2, lon2 float64) float64 {
-	const r = 6371.0
-	rad := math.Pi / 180
-	dlat, dlon := (lat2-lat1)*rad, (lon2-lon1)*rad
-	h := math.Sin(dlat/2)*math.Sin(dlat/2) + math.Cos(lat1*rad)*math.Cos(lat2*rad)*math.Sin(dlon/2)*math.Sin(dlon/2)
-	return 2 * r * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
 // Merge folds mention m, reported by source s, into event e: the most
