@@ -32,6 +32,7 @@ func commands() map[string]command {
 		"ingest":  {"read articles into the event database, merging reports of one event", runIngest},
 		"export":  {"write the database's events as ACLED CSV, PLOVER JSON lines or GeoJSON", runExport},
 		"watch":   {"poll RSS/Atom feeds and ingest what is new", runWatch},
+		"serve":   {"serve the event database: JSON API and pages for analysts", runServe},
 	}
 }
 

@@ -6,6 +6,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 
@@ -22,8 +23,22 @@ type Store interface {
 	Ingest(ctx context.Context, res *event.Result) (Outcome, error)
 	// Events returns merged events that pass the filter, oldest first.
 	Events(ctx context.Context, f Filter) ([]Event, error)
+	// Event returns one merged event and the mentions it was merged from.
+	Event(ctx context.Context, id string) (Event, []Mention, error)
+	// Document returns a stored document.
+	Document(ctx context.Context, id string) (event.Document, error)
 	// Close releases the store.
 	Close() error
+}
+
+// ErrNotFound is returned for an unknown event or document.
+var ErrNotFound = errors.New("not found")
+
+// Mention is one document's coding of an event, with its evidence spans
+// into that document's text.
+type Mention struct {
+	DocumentID string      `json:"document_id"`
+	Event      event.Event `json:"event"`
 }
 
 // Outcome says what one Ingest did.
@@ -40,7 +55,13 @@ type Filter struct {
 	Country   string // ISO alpha-2
 	EventType string // ACLED event type, or a PLOVER type for PLOVER-only events
 	Actor     string // case-insensitive substring of actor1, actor2 or their associates
-	Limit     int
+	Admin1    string // first-level division, case-insensitive
+	// BBox is minLon, minLat, maxLon, maxLat; nil means anywhere.
+	BBox *[4]float64
+	// Text is a case-insensitive substring of the notes or of an
+	// evidence passage.
+	Text  string
+	Limit int
 }
 
 // Event is a merged event: the fields of its first and most precise

@@ -8,6 +8,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -261,7 +262,7 @@ func (s *DB) Events(ctx context.Context, f store.Filter) ([]store.Event, error) 
 			return nil, fmt.Errorf("stored event: %w", err)
 		}
 		e.Updated = updated
-		if f.Actor != "" && !hasActor(e.Event, f.Actor) {
+		if f.Actor != "" && !hasActor(e.Event, f.Actor) || !matches(e.Event, f) {
 			continue
 		}
 		out = append(out, e)
@@ -270,6 +271,78 @@ func (s *DB) Events(ctx context.Context, f store.Filter) ([]store.Event, error) 
 		}
 	}
 	return out, rows.Err()
+}
+
+// matches applies the filters SQL does not: division, box and text.
+func matches(e event.Event, f store.Filter) bool {
+	if f.Admin1 != "" && !strings.EqualFold(e.Admin1, f.Admin1) {
+		return false
+	}
+	if b := f.BBox; b != nil {
+		if e.Latitude == nil || *e.Longitude < b[0] || *e.Latitude < b[1] || *e.Longitude > b[2] || *e.Latitude > b[3] {
+			return false
+		}
+	}
+	if f.Text != "" {
+		want := strings.ToLower(f.Text)
+		found := strings.Contains(strings.ToLower(e.Notes), want)
+		for _, ev := range e.Evidence {
+			found = found || strings.Contains(strings.ToLower(ev.Text), want)
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// Event implements store.Store.
+func (s *DB) Event(ctx context.Context, id string) (store.Event, []store.Mention, error) {
+	var body, updated string
+	err := s.db.QueryRowContext(ctx, `SELECT body, updated_at FROM events WHERE id = ?`, id).Scan(&body, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return store.Event{}, nil, fmt.Errorf("event %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return store.Event{}, nil, fmt.Errorf("event %s: %w", id, err)
+	}
+	var e store.Event
+	if err := json.Unmarshal([]byte(body), &e); err != nil {
+		return store.Event{}, nil, fmt.Errorf("stored event: %w", err)
+	}
+	e.Updated = updated
+	rows, err := s.db.QueryContext(ctx, `SELECT document_id, body FROM mentions WHERE event_id = ? ORDER BY rowid`, id)
+	if err != nil {
+		return e, nil, err
+	}
+	defer rows.Close()
+	var ms []store.Mention
+	for rows.Next() {
+		var m store.Mention
+		var mb string
+		if err := rows.Scan(&m.DocumentID, &mb); err != nil {
+			return e, nil, err
+		}
+		if err := json.Unmarshal([]byte(mb), &m.Event); err != nil {
+			return e, nil, fmt.Errorf("stored mention: %w", err)
+		}
+		ms = append(ms, m)
+	}
+	return e, ms, rows.Err()
+}
+
+// Document implements store.Store.
+func (s *DB) Document(ctx context.Context, id string) (event.Document, error) {
+	var d event.Document
+	err := s.db.QueryRowContext(ctx, `SELECT id, url, title, outlet, published, language, format, source, text FROM documents WHERE id = ?`, id).
+		Scan(&d.ID, &d.URL, &d.Title, &d.Outlet, &d.Published, &d.Language, &d.Format, &d.Source, &d.Text)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, fmt.Errorf("document %s: %w", id, store.ErrNotFound)
+	}
+	if err != nil {
+		return d, fmt.Errorf("document %s: %w", id, err)
+	}
+	return d, nil
 }
 
 func hasActor(e event.Event, want string) bool {
