@@ -33,6 +33,7 @@ func commands() map[string]command {
 		"export":  {"write the database's events as ACLED CSV, PLOVER JSON lines or GeoJSON", runExport},
 		"watch":   {"poll RSS/Atom feeds and ingest what is new", runWatch},
 		"serve":   {"serve the event database: JSON API and pages for analysts", runServe},
+		"demo":    {"serve the bundled articles from a temporary database", runDemo},
 	}
 }
 

@@ -8,9 +8,11 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/sitrep/sitrep/corpus"
 	"github.com/sitrep/sitrep/internal/export"
 	"github.com/sitrep/sitrep/internal/gazetteer"
 	"github.com/sitrep/sitrep/internal/ingest"
@@ -171,6 +173,31 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	})
 }
 
+func runDemo(ctx context.Context, e *env, args []string) error {
+	fs := newFlags(e, "demo", "", "Ingests the bundled development articles into a temporary database and serves it.")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "sitrep-demo-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	db := filepath.Join(dir, "demo.db")
+	in, closeStore, err := openIngester(ctx, e, db, false, false)
+	if err != nil {
+		return err
+	}
+	sum, err := in.FS(ctx, corpus.Articles())
+	closeStore()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stdout, sum)
+	return serve(ctx, e, db, *addr)
+}
+
 func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "serve", "", "Serves the database's events: a JSON API (/api/..., described at /api/openapi.json)\nand pages for analysts, read-only.")
 	db := dbFlag(fs)
@@ -181,7 +208,12 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if _, err := os.Stat(*db); err != nil {
 		return fmt.Errorf("database %s: %w", *db, err)
 	}
-	st, err := sqlite.Open(ctx, *db)
+	return serve(ctx, e, *db, *addr)
+}
+
+// serve serves db on addr until ctx ends.
+func serve(ctx context.Context, e *env, db, addr string) error {
+	st, err := sqlite.Open(ctx, db)
 	if err != nil {
 		return err
 	}
@@ -190,12 +222,12 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Addr: *addr, Handler: h, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 60 * time.Second}
-	ln, err := net.Listen("tcp", *addr)
+	srv := &http.Server{Addr: addr, Handler: h, ReadHeaderTimeout: 10 * time.Second, WriteTimeout: 60 * time.Second}
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "sitrep serving %s on http://%s/\n", *db, ln.Addr())
+	fmt.Fprintf(e.stdout, "sitrep serving %s on http://%s/\n", db, ln.Addr())
 	go func() {
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)

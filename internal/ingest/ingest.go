@@ -218,3 +218,31 @@ func (in *Ingester) Watch(ctx context.Context, feeds []string, every time.Durati
 		}
 	}
 }
+
+// FS ingests every article file of fsys: the embedded demo corpus.
+func (in *Ingester) FS(ctx context.Context, fsys fs.FS) (Summary, error) {
+	sum := Summary{Skipped: map[string]int{}, Failed: map[string]int{}}
+	limit := in.MaxBytes
+	if limit <= 0 {
+		limit = load.DefaultMaxBytes
+	}
+	err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !articleExt[strings.ToLower(filepath.Ext(path))] {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, path)
+		if err != nil {
+			sum.Failed[reason(err)]++
+			return nil
+		}
+		in.process(ctx, doc{data: data, source: path}, limit, &sum)
+		return nil
+	})
+	return sum, err
+}

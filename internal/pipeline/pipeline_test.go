@@ -145,7 +145,7 @@ func TestReadInput(t *testing.T) {
 // event F1 at least 0.80, and date and fatality accuracy on matched events
 // at least 0.85.
 func TestDevCorpus(t *testing.T) {
-	r := scoreDir(t, filepath.Join("..", "..", "testdata", "corpus"))
+	r := scoreDir(t, filepath.Join("..", "..", "corpus"))
 	if len(r.Articles) < 60 {
 		t.Errorf("development corpus has %d articles, want at least 60", len(r.Articles))
 	}
