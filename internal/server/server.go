@@ -21,7 +21,7 @@ import (
 	"github.com/sitrep/sitrep/internal/store"
 )
 
-//go:embed templates/*.html static/*.css openapi.json
+//go:embed templates/*.html static openapi.json
 var files embed.FS
 
 // Server is the HTTP handler.
