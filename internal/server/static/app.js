@@ -22,8 +22,14 @@
     function xy(lon, lat) { return [(lon + 180) / 360 * W, (90 - lat) / 180 * H]; }
     Promise.all([getJSON('/static/countries.json'), getJSON('/api/events?limit=500&' + query())]).then(function (res) {
       res[0].forEach(function (c) {
+        // A ring that crosses the antimeridian is cut there rather than
+        // drawn across the whole map.
         var d = c.rings.map(function (ring) {
-          return 'M' + ring.map(function (p) { var q = xy(p[0], p[1]); return q[0].toFixed(1) + ',' + q[1].toFixed(1); }).join('L') + 'Z';
+          return ring.map(function (p, i) {
+            var q = xy(p[0], p[1]);
+            var jump = i === 0 || Math.abs(p[0] - ring[i - 1][0]) > 180;
+            return (jump ? 'M' : 'L') + q[0].toFixed(1) + ',' + q[1].toFixed(1);
+          }).join('');
         }).join('');
         var path = el('path', { d: d, 'class': 'country' });
         var t = el('title', {}); t.textContent = c.name; path.appendChild(t);
