@@ -203,7 +203,12 @@ func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, statusOf(err), err)
 		return
 	}
-	writeJSON(w, http.StatusOK, d)
+	ms, err := s.store.Mentions(r.Context(), d.ID)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"document": d, "mentions": ms})
 }
 
 func statusOf(err error) int {

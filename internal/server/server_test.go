@@ -84,7 +84,7 @@ func TestAPI(t *testing.T) {
 		{"/api/events?cursor=bm90YW51bWJlcg", 400, `bad cursor`},
 		{"/api/events/" + id, 200, `"mentions"`},
 		{"/api/events/nope", 404, `"status":404`},
-		{"/api/documents/doc1", 200, `Horn Observer`},
+		{"/api/documents/doc1", 200, `"evidence":[{"field":"event_type","start":9,"end":16,"text":"clashed"}]`},
 		{"/api/documents/nope", 404, `not found`},
 		{"/api/aggregates?by=country", 200, `"key":"SO","events":1,"fatalities":25`},
 		{"/api/aggregates?by=moon", 400, `day, country or type`},

@@ -27,6 +27,9 @@ type Store interface {
 	Event(ctx context.Context, id string) (Event, []Mention, error)
 	// Document returns a stored document.
 	Document(ctx context.Context, id string) (event.Document, error)
+	// Mentions returns the event mentions coded from a document, each
+	// with the id of the event it was merged into.
+	Mentions(ctx context.Context, documentID string) ([]Mention, error)
 	// Close releases the store.
 	Close() error
 }
@@ -38,6 +41,7 @@ var ErrNotFound = errors.New("not found")
 // into that document's text.
 type Mention struct {
 	DocumentID string      `json:"document_id"`
+	EventID    string      `json:"event_id"`
 	Event      event.Event `json:"event"`
 }
 

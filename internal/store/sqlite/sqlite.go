@@ -311,24 +311,34 @@ func (s *DB) Event(ctx context.Context, id string) (store.Event, []store.Mention
 		return store.Event{}, nil, fmt.Errorf("stored event: %w", err)
 	}
 	e.Updated = updated
-	rows, err := s.db.QueryContext(ctx, `SELECT document_id, body FROM mentions WHERE event_id = ? ORDER BY rowid`, id)
+	ms, err := s.mentions(ctx, `WHERE event_id = ?`, id)
+	return e, ms, err
+}
+
+// Mentions implements store.Store.
+func (s *DB) Mentions(ctx context.Context, documentID string) ([]store.Mention, error) {
+	return s.mentions(ctx, `WHERE document_id = ?`, documentID)
+}
+
+func (s *DB) mentions(ctx context.Context, where string, arg string) ([]store.Mention, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT document_id, event_id, body FROM mentions `+where+` ORDER BY rowid`, arg)
 	if err != nil {
-		return e, nil, err
+		return nil, fmt.Errorf("query mentions: %w", err)
 	}
 	defer rows.Close()
-	var ms []store.Mention
+	ms := []store.Mention{}
 	for rows.Next() {
 		var m store.Mention
 		var mb string
-		if err := rows.Scan(&m.DocumentID, &mb); err != nil {
-			return e, nil, err
+		if err := rows.Scan(&m.DocumentID, &m.EventID, &mb); err != nil {
+			return nil, err
 		}
 		if err := json.Unmarshal([]byte(mb), &m.Event); err != nil {
-			return e, nil, fmt.Errorf("stored mention: %w", err)
+			return nil, fmt.Errorf("stored mention: %w", err)
 		}
 		ms = append(ms, m)
 	}
-	return e, ms, rows.Err()
+	return ms, rows.Err()
 }
 
 // Document implements store.Store.
