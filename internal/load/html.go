@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
 
 	"github.com/sitrep/sitrep/internal/event"
 )
@@ -33,7 +34,7 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 		return nil, fmt.Errorf("%w: %v", ErrNoText, err)
 	}
 	var paras []string
-	for _, l := range splitLines(res.ContentText) {
+	for _, l := range blocks(res) {
 		if captionRE.MatchString(l) || chromeRE.MatchString(l) {
 			continue
 		}
@@ -67,6 +68,58 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 		doc.Published, doc.PublishedFrom = d, "html-text"
 	}
 	return doc, nil
+}
+
+// blockTags are the elements whose text is one paragraph.
+var blockTags = map[string]bool{"p": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
+	"li": true, "blockquote": true, "pre": true, "td": true, "th": true, "dd": true, "dt": true, "figcaption": true}
+
+// blocks returns the extracted article's paragraphs, one per block
+// element: trafilatura's plain text sometimes runs paragraphs together,
+// and a paragraph of chrome must not take the article down with it.
+func blocks(res *trafilatura.ExtractResult) []string {
+	if res.ContentNode == nil {
+		return splitLines(res.ContentText)
+	}
+	var out []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && blockTags[n.Data] {
+			var b strings.Builder
+			inline(n, &b)
+			if t := strings.Join(strings.Fields(b.String()), " "); t != "" {
+				out = append(out, t)
+			}
+			return
+		}
+		if n.Type == html.TextNode {
+			if t := strings.Join(strings.Fields(n.Data), " "); t != "" {
+				out = append(out, t)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(res.ContentNode)
+	if len(out) == 0 {
+		return splitLines(res.ContentText)
+	}
+	return out
+}
+
+// inline writes the text inside a block, line breaks as spaces.
+func inline(n *html.Node, b *strings.Builder) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode:
+			b.WriteString(c.Data)
+		case c.Type == html.ElementNode && c.Data == "br":
+			b.WriteByte(' ')
+		case c.Type == html.ElementNode:
+			inline(c, b)
+		}
+	}
 }
 
 // truncated reports whether a page ends before its body does.

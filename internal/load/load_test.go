@@ -223,3 +223,22 @@ func FuzzParseDate(f *testing.F) {
 		}
 	})
 }
+
+// TestHTMLChromeParagraph: a page whose article starts with a paragraph of
+// chrome keeps the rest of the article (paragraphs come from the block
+// elements, not from text that may run them together).
+func TestHTMLChromeParagraph(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>Insurgents storm army base</title></head><body><article>
+<p>Home | Nigeria | Security | Politics | Business</p>
+<p>MAIDUGURI, March 26 (LCH) — Fighters of the Islamic State West Africa Province attacked a military base in Monguno, Borno State, late on Monday, sparking a gun battle that lasted several hours, military and local sources said.</p>
+<p>The army said in a statement on Tuesday that five soldiers were killed and that troops "neutralised" 27 insurgents.</p>
+</article></body></html>`
+	doc, err := Load(context.Background(), []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(doc.Text, "\n\n")
+	if len(paras) != 2 || !strings.HasPrefix(paras[0], "MAIDUGURI") || !strings.HasPrefix(paras[1], "The army said") {
+		t.Errorf("paragraphs %q", paras)
+	}
+}

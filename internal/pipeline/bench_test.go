@@ -1,0 +1,82 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep/corpus"
+	"github.com/sitrep/sitrep/internal/load"
+)
+
+// realistic returns articles of 3-8 KB built from the development corpus:
+// each corpus article with the bodies of the next ones appended until it
+// is long enough, as long wire reports are.
+func realistic(b *testing.B) []string {
+	b.Helper()
+	var texts []string
+	err := fs.WalkDir(corpus.Articles(), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".txt") {
+			return err
+		}
+		data, err := fs.ReadFile(corpus.Articles(), path)
+		texts = append(texts, string(data))
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	out := make([]string, len(texts))
+	for i, t := range texts {
+		a := t
+		for j := 1; len(a) < 3000+(i%6)*800; j++ {
+			a += "\n\n" + texts[(i+j)%len(texts)]
+		}
+		out[i] = a
+	}
+	return out
+}
+
+func benchmark(b *testing.B, docs []string) {
+	p := pipe(b)
+	ctx := context.Background()
+	var bytes int64
+	for _, d := range docs {
+		bytes += int64(len(d))
+	}
+	b.SetBytes(bytes / int64(len(docs)))
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		if _, err := p.Process(ctx, []byte(docs[i%len(docs)]), Options{Load: load.Options{Published: "2025-01-01"}}); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkExtractText runs plain-text articles of 3-8 KB through load and
+// extraction.
+func BenchmarkExtractText(b *testing.B) { benchmark(b, realistic(b)) }
+
+// BenchmarkExtractHTML runs the same articles as HTML pages with the usual
+// navigation, sidebar and footer around them.
+func BenchmarkExtractHTML(b *testing.B) {
+	var pages []string
+	for i, t := range realistic(b) {
+		var body strings.Builder
+		for _, para := range strings.Split(t, "\n") {
+			if strings.TrimSpace(para) != "" {
+				fmt.Fprintf(&body, "<p>%s</p>\n", html.EscapeString(para))
+			}
+		}
+		pages = append(pages, fmt.Sprintf(`<!DOCTYPE html><html><head><title>Article %d</title><meta property="og:site_name" content="Wire"></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav><main><article>%s</article>
+<aside><h3>Most read</h3><ul><li><a href="/a">Other story</a></li></ul></aside></main><footer>Copyright Wire</footer></body></html>`, i, body.String()))
+	}
+	benchmark(b, pages)
+}
