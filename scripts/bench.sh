@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs sitrep's benchmarks several times and prints benchstat's table.
+# Compare two commits: scripts/bench.sh > new.txt on each, then
+#   go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da old.txt new.txt
+set -euo pipefail
+cd "$(dirname "$0")/.."
+count=${COUNT:-6}
+out=$(mktemp)
+go test -run '^$' -bench . -benchtime "${BENCHTIME:-2s}" -count "$count" \
+	./internal/pipeline ./internal/gazetteer ./internal/actor | tee "$out" >&2
+go run golang.org/x/perf/cmd/benchstat@v0.0.0-20260908200009-22c9c6c9d4da "$out"
