@@ -168,15 +168,25 @@ func paginate(evs []store.Event, cursor string, limit int) (page, error) {
 	return p, nil
 }
 
-func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
+// filtered reads a request's filters and the events that pass them; on
+// failure it has answered the request and ok is false.
+func (s *Server) filtered(w http.ResponseWriter, r *http.Request) (f store.Filter, evs []store.Event, ok bool) {
 	f, err := filterFrom(r)
 	if err != nil {
 		s.fail(w, r, http.StatusBadRequest, err)
-		return
+		return f, nil, false
 	}
-	evs, err := s.store.Events(r.Context(), f)
+	evs, err = s.store.Events(r.Context(), f)
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
+		return f, nil, false
+	}
+	return f, evs, true
+}
+
+func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
+	_, evs, ok := s.filtered(w, r)
+	if !ok {
 		return
 	}
 	limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
@@ -226,11 +236,6 @@ type bucket struct {
 }
 
 func (s *Server) apiAggregates(w http.ResponseWriter, r *http.Request) {
-	f, err := filterFrom(r)
-	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, err)
-		return
-	}
 	by := r.URL.Query().Get("by")
 	key := map[string]func(store.Event) string{
 		"day":     func(e store.Event) string { return e.EventDate },
@@ -241,9 +246,8 @@ func (s *Server) apiAggregates(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, fmt.Errorf("by is day, country or type, not %q", by))
 		return
 	}
-	evs, err := s.store.Events(r.Context(), f)
-	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err)
+	_, evs, ok := s.filtered(w, r)
+	if !ok {
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"by": by, "buckets": aggregate(evs, key)})
@@ -286,14 +290,8 @@ func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) {
 
 // dashboard lists events with the filter bar.
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
-	f, err := filterFrom(r)
-	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, err)
-		return
-	}
-	evs, err := s.store.Events(r.Context(), f)
-	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err)
+	f, evs, ok := s.filtered(w, r)
+	if !ok {
 		return
 	}
 	s.render(w, r, "dashboard.html", map[string]any{"Filter": f, "Events": evs,
