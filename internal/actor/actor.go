@@ -7,7 +7,9 @@ package actor
 
 import (
 	"embed"
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -97,16 +99,23 @@ type Dictionary struct {
 	byKind    map[string][]int32 // "PK|military" -> actor indexes, one per period
 	byName    map[string]int32
 	demonyms  map[string]string
+	titles    map[string]bool // folded titleNouns and people's roles
+	ambiguous map[string]bool // folded phrases allowed to name two actors at once
 	countries int
 }
 
 // Load parses the embedded YAML data.
 func Load() (*Dictionary, error) {
 	d := &Dictionary{
-		phrases:  map[string][]entry{},
-		byKind:   map[string][]int32{},
-		byName:   map[string]int32{},
-		demonyms: map[string]string{},
+		phrases:   map[string][]entry{},
+		byKind:    map[string][]int32{},
+		byName:    map[string]int32{},
+		demonyms:  map[string]string{},
+		titles:    map[string]bool{},
+		ambiguous: map[string]bool{},
+	}
+	for _, t := range titleNouns {
+		d.titles[phraseKey(t)] = true
 	}
 	var countries []countryData
 	if err := readYAML("data/countries.yaml", &countries); err != nil {
@@ -139,7 +148,48 @@ func Load() (*Dictionary, error) {
 	for w, kind := range bareNouns {
 		d.addPhrase(w, entry{actor: -1, person: -1, bare: kind})
 	}
+	if err := d.validate(); err != nil {
+		return nil, err
+	}
 	return d, nil
+}
+
+// validate rejects data in which one phrase names two actors valid on the
+// same day, unless the phrase is marked ambiguous: the tagger would then
+// choose between them by data order alone.
+func (d *Dictionary) validate() error {
+	var errs []error
+	for k, es := range d.phrases {
+		if d.ambiguous[k] {
+			continue
+		}
+		for i := range es {
+			for j := i + 1; j < len(es); j++ {
+				if es[i].actor < 0 || es[j].actor < 0 || es[i].caseSens != es[j].caseSens {
+					continue
+				}
+				a, b := d.actors[es[i].actor], d.actors[es[j].actor]
+				if overlaps(a, b) {
+					errs = append(errs, fmt.Errorf("%q names both %q and %q", k, a.Name, b.Name))
+				}
+			}
+		}
+	}
+	if len(errs) > 0 {
+		slices.SortFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+		return fmt.Errorf("actor data: %w", errors.Join(errs...))
+	}
+	return nil
+}
+
+// overlaps reports whether a and b are valid on some common day.
+func overlaps(a, b *Actor) bool {
+	return (a.To == "" || b.From == "" || b.From <= a.To) && (b.To == "" || a.From == "" || a.From <= b.To)
+}
+
+// phraseKey is the folded, tokenised form under which a phrase is indexed.
+func phraseKey(phrase string) string {
+	return joinKeys(tokenize(phrase))
 }
 
 func readYAML(name string, v any) error {
@@ -168,12 +218,7 @@ func (d *Dictionary) Actors() []*Actor { return d.actors }
 // Lookup resolves a name, alias, demonym phrase or person to the actor
 // valid on date (zero date: the current one).
 func (d *Dictionary) Lookup(name string, date time.Time) (*Actor, bool) {
-	toks := tokenize(name)
-	keys := make([]string, len(toks))
-	for i, t := range toks {
-		keys[i] = t.key
-	}
-	a, _, ok := d.pick(d.phrases[strings.Join(keys, " ")], date)
+	a, _, ok := d.pick(d.phrases[phraseKey(name)], date)
 	return a, ok && a != nil
 }
 
@@ -241,16 +286,21 @@ func (d *Dictionary) Demonym(word string) (string, bool) {
 }
 
 // Find returns the actor references in text, longest first, not
-// overlapping, in text order, each actor as valid on date.
+// overlapping, in text order, each actor as valid on date. A bare force or
+// public with no country in the phrase ("security forces", "gunmen") comes
+// back with a nil Actor and its Bare kind: the caller knows the article's
+// country and resolves it with ForCountry(country, m.Bare, date). A person
+// keeps the title written before the name in the span ("spokesperson
+// Zabiullah Mujahid") and has Person and Role set.
 func (d *Dictionary) Find(text string, date time.Time) []Mention {
 	toks := tokenize(text)
 	var out []Mention
+	var buf []byte
 	for i := 0; i < len(toks); {
 		matched := 0
 		var m Mention
-		var b strings.Builder
 		for n := min(d.maxWords, len(toks)-i); n >= 1; n-- {
-			b.Reset()
+			buf = buf[:0]
 			ok := true
 			for k := 0; k < n; k++ {
 				if k > 0 {
@@ -258,14 +308,14 @@ func (d *Dictionary) Find(text string, date time.Time) []Mention {
 						ok = false
 						break
 					}
-					b.WriteByte(' ')
+					buf = append(buf, ' ')
 				}
-				b.WriteString(toks[i+k].key)
+				buf = append(buf, toks[i+k].key...)
 			}
 			if !ok {
 				continue
 			}
-			es := d.phrases[b.String()]
+			es := d.phrases[string(buf)] // no allocation: the compiler looks up by bytes
 			if len(es) == 0 {
 				continue
 			}
@@ -281,6 +331,8 @@ func (d *Dictionary) Find(text string, date time.Time) []Mention {
 				m.Person, m.Role = d.people[e.person].Name, d.people[e.person].Role
 			case e.bare != "":
 				m.Bare = e.bare
+			case a != nil && a.Kind != "":
+				m.Role = d.titleAtEnd(toks[i : i+n])
 			}
 			matched = n
 			break
@@ -289,10 +341,71 @@ func (d *Dictionary) Find(text string, date time.Time) []Mention {
 			i++
 			continue
 		}
+		if m.Person != "" {
+			out = d.joinTitle(out, &m, text, toks[:i])
+		}
 		out = append(out, m)
 		i += matched
 	}
 	return out
+}
+
+// titleAtEnd returns the longest title that ends the phrase ("Pakistani
+// Foreign Minister" → "foreign minister"), or "".
+func (d *Dictionary) titleAtEnd(toks []token) string {
+	for k := 0; k < len(toks); k++ {
+		if key := joinKeys(toks[k:]); d.titles[key] {
+			return key
+		}
+	}
+	return ""
+}
+
+// joinTitle widens a person mention m to the title written before the name:
+// a bare title ("spokesperson Zabiullah Mujahid") or a state actor's title
+// already found ("Afghanistan’s Foreign Minister Amir Khan Muttaqi"), which
+// it replaces. before are the tokens before m; out the mentions so far.
+func (d *Dictionary) joinTitle(out []Mention, m *Mention, text string, before []token) []Mention {
+	if len(out) > 0 {
+		prev := out[len(out)-1]
+		if prev.Person == "" && prev.Role != "" && text[prev.End:m.Start] == " " {
+			m.Start, m.Text = prev.Start, text[prev.Start:m.End]
+			if m.Actor == nil {
+				m.Actor = prev.Actor
+			}
+			return out[:len(out)-1]
+		}
+	}
+	floor := 0
+	if len(out) > 0 {
+		floor = out[len(out)-1].End
+	}
+	for k := min(3, len(before)); k >= 1; k-- {
+		ts := before[len(before)-k:]
+		if ts[0].start < floor || text[ts[k-1].end:m.Start] != " " || !d.titles[joinKeys(ts)] {
+			continue
+		}
+		spaced := true
+		for j := 1; j < k; j++ {
+			spaced = spaced && text[ts[j-1].end:ts[j].start] == " "
+		}
+		if spaced {
+			m.Start, m.Text = ts[0].start, text[ts[0].start:m.End]
+			if m.Role == "" {
+				m.Role = joinKeys(ts)
+			}
+			break
+		}
+	}
+	return out
+}
+
+func joinKeys(toks []token) string {
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = t.key
+	}
+	return strings.Join(keys, " ")
 }
 
 // matchCase keeps the entries whose case rules the surface text meets.

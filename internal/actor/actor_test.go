@@ -26,7 +26,19 @@ func dict(t testing.TB) *Dictionary {
 func TestCounts(t *testing.T) {
 	d := dict(t)
 	countries := map[string]bool{}
+	names := map[string]bool{}
+	sectors := map[string]bool{"MIL": true, "COP": true, "GOV": true, "REB": true, "CVL": true, "UAF": true}
 	for _, a := range d.Actors() {
+		if names[a.Name] {
+			t.Errorf("duplicate actor name %q", a.Name)
+		}
+		names[a.Name] = true
+		if !sectors[a.Sector] {
+			t.Errorf("%s: sector %q", a.Name, a.Sector)
+		}
+		if a.From != "" && a.To != "" && a.From > a.To {
+			t.Errorf("%s: from %s after to %s", a.Name, a.From, a.To)
+		}
 		if a.Country != "" {
 			countries[a.Country] = true
 		}
@@ -60,6 +72,20 @@ func TestLookup(t *testing.T) {
 		{"Kenyan protesters", "2024-06-25", "Protesters (Kenya)", 6},
 		{"RSF", "2024-01-01", "Rapid Support Forces", 2},
 		{"Ansar Allah", "2024-01-01", "Houthis", 2},
+		{"Taliban", "2021-08-14", "Taliban", 2},
+		{"Taliban", "2021-08-15", "Military Forces of Afghanistan (2021-)", 1},
+		{"Afghan soldiers", "2020-01-01", "Military Forces of Afghanistan (2004-2021)", 1},
+		{"Kremlin", "2024-01-01", "Government of Russia (2000-)", 1},
+		{"Ukrainian troops", "2024-01-01", "Military Forces of Ukraine (2019-)", 1},
+		{"IDF", "2024-01-01", "Military Forces of Israel (2022-)", 1},
+		{"Pentagon", "2025-06-01", "Military Forces of the United States (2025-)", 1},
+		{"DRC army", "2025-02-01", "Military Forces of the Democratic Republic of Congo (2019-)", 1},
+		{"Syrian troops", "2023-05-01", "Military Forces of Syria (2000-2024)", 1},
+		{"Syrian troops", "2025-05-01", "Military Forces of Syria (2024-)", 1},
+		{"Hemedti", "2024-01-01", "Rapid Support Forces", 2},
+		{"ISKP", "2024-01-01", "Islamic State Khorasan Province", 2},
+		{"Wagner", "2023-01-01", "Wagner Group", 8},
+		{"MONUSCO", "2024-01-01", "MONUSCO", 8},
 	}
 	for _, tt := range tests {
 		a, ok := d.Lookup(tt.name, day(tt.date))
@@ -73,13 +99,104 @@ func TestLookup(t *testing.T) {
 	}
 }
 
-func TestDemonymForCountry(t *testing.T) {
-	d := dict(t)
-	for w, want := range map[string]string{"Pakistani": "PK", "Afghan": "AF", "Congolese": "CD", "Burkinabe": "BF", "Nigeria": "NG"} {
-		if got, ok := d.Demonym(w); !ok || got != want {
-			t.Errorf("Demonym(%q) = %q, want %q", w, got, want)
+func TestDataValidates(t *testing.T) {
+	d := dict(t) // Load runs validate
+	aliases := 0
+	for _, a := range d.Actors() {
+		aliases += len(a.Aliases)
+	}
+	t.Logf("%d phrases, %d aliases", len(d.phrases), aliases)
+
+	// validate must catch a phrase naming two actors on one day, and
+	// accept it once marked ambiguous or when the periods do not meet.
+	tests := []struct {
+		from2     string
+		ambiguous bool
+		wantErr   bool
+	}{
+		{"", false, true},
+		{"", true, false},
+		{"2021-01-01", false, false}, // first ends 2020-12-31
+	}
+	for _, tt := range tests {
+		x := &Dictionary{phrases: map[string][]entry{}, byName: map[string]int32{}, ambiguous: map[string]bool{}}
+		if tt.ambiguous {
+			x.ambiguous["blue men"] = true
+		}
+		if _, err := x.addActor(&Actor{Name: "Blue Army", Aliases: []string{"Blue men"}, Inter: 2, To: "2020-12-31"}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := x.addActor(&Actor{Name: "Blue Militia", Aliases: []string{"blue men"}, Inter: 3, From: tt.from2}); err != nil {
+			t.Fatal(err)
+		}
+		if err := x.validate(); (err != nil) != tt.wantErr {
+			t.Errorf("validate(from %q, ambiguous %v) = %v, want error %v", tt.from2, tt.ambiguous, err, tt.wantErr)
 		}
 	}
+	x := &Dictionary{phrases: map[string][]entry{}, byName: map[string]int32{}}
+	x.addActor(&Actor{Name: "Blue Army", Inter: 2})
+	if _, err := x.addActor(&Actor{Name: "Blue Army", Inter: 3}); err == nil {
+		t.Error("duplicate name accepted")
+	}
+	if _, err := x.addActor(&Actor{Name: "Red Army", Inter: 9}); err == nil {
+		t.Error("inter 9 accepted")
+	}
+}
+
+func TestDemonym(t *testing.T) {
+	d := dict(t)
+	tests := []struct {
+		word, want string
+		ok         bool
+	}{
+		{"Pakistani", "PK", true}, {"Afghan", "AF", true}, {"Congolese", "CD", true}, {"Burkinabe", "BF", true},
+		{"Burkinabé", "BF", true}, {"Nigeria", "NG", true}, {"nigerian", "NG", true}, {"Burma", "MM", true},
+		{"DRC", "CD", true}, {"Türkiye", "TR", true}, {"Ivorian", "CI", true}, {"Martian", "", false}, {"", "", false},
+	}
+	for _, tt := range tests {
+		if got, ok := d.Demonym(tt.word); ok != tt.ok || got != tt.want {
+			t.Errorf("Demonym(%q) = %q, %v; want %q, %v", tt.word, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestForCountry(t *testing.T) {
+	d := dict(t)
+	tests := []struct {
+		iso, kind, date, want string
+		inter                 int
+	}{
+		{"PK", "military", "2025-10-14", "Military Forces of Pakistan (2022-)", 1},
+		{"pk", "police", "2025-10-14", "Police Forces of Pakistan (2022-)", 1},
+		{"AF", "government", "2020-01-01", "Government of Afghanistan (2004-2021)", 1},
+		{"AF", "government", "2025-10-14", "Government of Afghanistan (2021-)", 1},
+		{"SD", "military", "2024-01-01", "Military Forces of Sudan (2019-)", 1},
+		{"MM", "military", "2022-01-01", "Military Forces of Myanmar (2021-)", 1},
+		{"NG", "protesters", "2024-08-01", "Protesters (Nigeria)", 6},
+		{"KE", "rioters", "2024-06-25", "Rioters (Kenya)", 5},
+		{"ML", "civilians", "2024-01-01", "Civilians (Mali)", 7},
+		{"CD", "unidentified", "2024-01-01", "Unidentified Armed Group (Democratic Republic of Congo)", 3},
+		{"NG", "communal", "2024-01-01", "Unidentified Communal Militia (Nigeria)", 4},
+		{"US", "military", "2025-06-01", "Military Forces of the United States (2025-)", 1},
+		{"ZZ", "military", "2025-06-01", "", 0},
+		{"PK", "navy", "2025-06-01", "", 0},
+	}
+	for _, tt := range tests {
+		a, ok := d.ForCountry(tt.iso, tt.kind, day(tt.date))
+		if tt.want == "" {
+			if ok {
+				t.Errorf("ForCountry(%s, %s) = %s, want none", tt.iso, tt.kind, a.Name)
+			}
+			continue
+		}
+		if !ok || a.Name != tt.want || a.Inter != tt.inter {
+			t.Errorf("ForCountry(%s, %s, %s) = %v, want %s", tt.iso, tt.kind, tt.date, a, tt.want)
+		}
+	}
+}
+
+func TestDemonymForCountry(t *testing.T) {
+	d := dict(t)
 	a, ok := d.ForCountry("SY", "military", day("2023-05-01"))
 	if !ok || a.Name != "Military Forces of Syria (2000-2024)" {
 		t.Errorf("ForCountry(SY, military, 2023) = %v", a)
@@ -98,22 +215,49 @@ func TestFind(t *testing.T) {
 	date := day("2025-10-14")
 	tests := []struct {
 		text string
-		want []string // surface|actor
+		date string   // default 2025-10-14
+		want []string // "surface|actor|person|role" per mention
 	}{
-		{"Intense overnight fighting left 23 Pakistani soldiers dead", []string{"Pakistani soldiers|Military Forces of Pakistan (2022-)"}},
-		{"hostilities against the Afghan Taliban and their allied terrorist groups, including Tehreek-e-Taliban Pakistan (TTP) and the Islamic State-Khorasan",
-			[]string{"Afghan Taliban|Military Forces of Afghanistan (2021-)", "Tehreek-e-Taliban Pakistan|Tehreek-e-Taliban Pakistan", "TTP|Tehreek-e-Taliban Pakistan", "Islamic State-Khorasan|Islamic State Khorasan Province"}},
-		{"confirmed the ceasefire through spokesperson Zabiullah Mujahid", []string{"Zabiullah Mujahid|Government of Afghanistan (2021-)"}},
-		{"Afghanistan’s Foreign Minister Amir Khan Muttaqi’s ongoing visit", []string{"Afghanistan’s Foreign Minister|Government of Afghanistan (2021-)", "Amir Khan Muttaqi|Government of Afghanistan (2021-)"}},
-		{"al-Shabaab militants stormed a hotel", []string{"al-Shabaab militants|Al Shabaab"}},
-		{"fighters of the Rapid Support Forces (RSF) shelled", []string{"Rapid Support Forces|Rapid Support Forces", "RSF|Rapid Support Forces"}},
-		{"M23 rebels seized Goma", []string{"M23 rebels|M23"}},
-		{"the ttp said", nil},
-		{"gunmen opened fire", []string{"gunmen|"}},
+		{text: "Intense overnight fighting left 23 Pakistani soldiers dead",
+			want: []string{"Pakistani soldiers|Military Forces of Pakistan (2022-)||"}},
+		{text: "hostilities against the Afghan Taliban and their allied terrorist groups, including Tehreek-e-Taliban Pakistan (TTP) and the Islamic State-Khorasan",
+			want: []string{"Afghan Taliban|Military Forces of Afghanistan (2021-)||", "Tehreek-e-Taliban Pakistan|Tehreek-e-Taliban Pakistan||",
+				"TTP|Tehreek-e-Taliban Pakistan||", "Islamic State-Khorasan|Islamic State Khorasan Province||"}},
+		{text: "the Afghan Taliban overran the district", date: "2019-06-01",
+			want: []string{"Afghan Taliban|Taliban||"}},
+		{text: "confirmed the ceasefire through spokesperson Zabiullah Mujahid",
+			want: []string{"spokesperson Zabiullah Mujahid|Government of Afghanistan (2021-)|Zabiullah Mujahid|spokesperson"}},
+		{text: "Afghanistan’s Foreign Minister Amir Khan Muttaqi’s ongoing visit",
+			want: []string{"Afghanistan’s Foreign Minister Amir Khan Muttaqi|Government of Afghanistan (2021-)|Amir Khan Muttaqi|foreign minister"}},
+		{text: "Foreign Minister Amir Khan Muttaqi said",
+			want: []string{"Foreign Minister Amir Khan Muttaqi|Government of Afghanistan (2021-)|Amir Khan Muttaqi|foreign minister"}},
+		{text: "the Pakistani Foreign Minister said", want: []string{"Pakistani Foreign Minister|Government of Pakistan (2022-)||foreign minister"}},
+		{text: "the Nigerian army spokesman said", want: []string{"Nigerian army spokesman|Military Forces of Nigeria (2023-)||army spokesman"}},
+		{text: "Afghanistan's interior ministry said", want: []string{"Afghanistan's interior ministry|Government of Afghanistan (2021-)||"}},
+		{text: "according to the Inter-Services Public Relations (ISPR)",
+			want: []string{"Inter-Services Public Relations|Military Forces of Pakistan (2022-)||", "ISPR|Military Forces of Pakistan (2022-)||"}},
+		{text: "Pakistan’s forces responded", want: []string{"Pakistan’s forces|Military Forces of Pakistan (2022-)||"}},
+		{text: "al-Shabaab militants stormed a hotel", want: []string{"al-Shabaab militants|Al Shabaab||"}},
+		{text: "fighters of the Rapid Support Forces (RSF) shelled",
+			want: []string{"Rapid Support Forces|Rapid Support Forces||", "RSF|Rapid Support Forces||"}},
+		{text: "M23 rebels seized Goma", want: []string{"M23 rebels|M23||"}},
+		{text: "a Houthi missile struck the ship", want: []string{"Houthi|Houthis||"}},
+		{text: "Wagner fighters and Malian troops", date: "2023-03-01",
+			want: []string{"Wagner fighters|Wagner Group||", "Malian troops|Military Forces of Mali (2021-)||"}},
+		{text: "Kenyan protesters marched on parliament", want: []string{"Kenyan protesters|Protesters (Kenya)||"}},
+		{text: "the ttp said", want: nil},                         // acronyms match case
+		{text: "the Rsf said", want: nil},                         // acronyms match case
+		{text: "the RSFX and ADFs code", want: nil},               // whole words only
+		{text: "gunmen opened fire", want: []string{"gunmen|||"}}, // bare: caller resolves
+		{text: "security forces killed two civilians", want: []string{"security forces|||", "civilians|||"}},
 	}
 	for _, tt := range tests {
+		dt := date
+		if tt.date != "" {
+			dt = day(tt.date)
+		}
 		var got []string
-		for _, m := range d.Find(tt.text, date) {
+		for _, m := range d.Find(tt.text, dt) {
 			if tt.text[m.Start:m.End] != m.Text {
 				t.Errorf("span %d:%d is %q, text %q", m.Start, m.End, tt.text[m.Start:m.End], m.Text)
 			}
@@ -121,10 +265,25 @@ func TestFind(t *testing.T) {
 			if m.Actor != nil {
 				name = m.Actor.Name
 			}
-			got = append(got, m.Text+"|"+name)
+			got = append(got, m.Text+"|"+name+"|"+m.Person+"|"+m.Role)
 		}
 		if strings.Join(got, ";") != strings.Join(tt.want, ";") {
 			t.Errorf("Find(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestFindBare(t *testing.T) {
+	d := dict(t)
+	tests := []struct{ text, bare string }{
+		{"security forces", "military"}, {"the army", "military"}, {"troops", "military"}, {"police", "police"},
+		{"gunmen", "unidentified"}, {"protesters", "protesters"}, {"demonstrators", "protesters"},
+		{"rioters", "rioters"}, {"villagers", "civilians"},
+	}
+	for _, tt := range tests {
+		ms := d.Find(tt.text, day("2025-01-01"))
+		if len(ms) != 1 || ms[0].Actor != nil || ms[0].Bare != tt.bare {
+			t.Errorf("Find(%q) = %+v, want one bare %q mention", tt.text, ms, tt.bare)
 		}
 	}
 }
@@ -150,6 +309,18 @@ func FuzzFind(f *testing.F) {
 				t.Fatalf("bad mention %+v", m)
 			}
 			prev = m.End
+		}
+	})
+}
+
+func FuzzLookup(f *testing.F) {
+	d := dict(f)
+	f.Add("Pakistan’s forces", "2025-10-14")
+	f.Add("Taliban", "2020-01-01")
+	f.Fuzz(func(t *testing.T, name, date string) {
+		dt, _ := time.Parse(time.DateOnly, date)
+		if a, ok := d.Lookup(name, dt); ok && (a == nil || !a.ValidOn(dt)) {
+			t.Fatalf("Lookup(%q, %q) = %+v, not valid on the date", name, date, a)
 		}
 	})
 }

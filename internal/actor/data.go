@@ -19,6 +19,9 @@ type countryData struct {
 	Military   []string     `yaml:"military"`
 	Police     []string     `yaml:"police"`
 	Government []string     `yaml:"government"`
+	// Ambiguous lists names of this country's actors that knowingly also
+	// name another actor (see Dictionary.validate).
+	Ambiguous []string `yaml:"ambiguous"`
 }
 
 type periodData struct {
@@ -38,6 +41,10 @@ type groupData struct {
 	Country string   `yaml:"country"`
 	From    string   `yaml:"from"`
 	To      string   `yaml:"to"`
+	// Ambiguous lists aliases that knowingly also name another actor
+	// valid at the same time; Lookup and Find then prefer the exact name,
+	// then the actor listed first in the data.
+	Ambiguous []string `yaml:"ambiguous"`
 }
 
 // personData is one entry of data/people.yaml.
@@ -61,6 +68,16 @@ var policeNouns = []string{"police", "police officers", "policemen", "police for
 var governmentNouns = []string{"government", "officials", "authorities", "foreign ministry", "interior ministry",
 	"foreign minister", "interior minister", "president", "prime minister", "presidency", "cabinet", "state media",
 	"leadership", "administration", "regime", "junta", "embassy", "delegation", "diplomats", "information minister"}
+
+// titleNouns are titles of people who speak or act for an actor: they set
+// Mention.Role on "Pakistani Foreign Minister" and join a title to the name
+// that follows it ("spokesperson Zabiullah Mujahid").
+var titleNouns = []string{"spokesperson", "spokesman", "spokeswoman", "chief spokesperson", "deputy spokesperson",
+	"military spokesman", "army spokesman", "military spokesperson", "army spokesperson", "army chief", "chief of army staff",
+	"foreign minister", "interior minister", "defence minister", "defense minister", "information minister",
+	"prime minister", "president", "vice president", "minister", "leader", "supreme leader", "commander", "general",
+	"field marshal", "chief", "chief adviser", "secretary of state", "defense secretary", "defence secretary",
+	"foreign secretary", "ambassador", "envoy", "governor", "king", "emir"}
 
 // bareNouns are forces and publics named without a country; callers
 // resolve them with ForCountry.
@@ -104,6 +121,9 @@ var countryKinds = []struct {
 func (d *Dictionary) addCountry(c countryData) error {
 	if len(c.ISO) != 2 || c.Name == "" || len(c.Periods) == 0 {
 		return fmt.Errorf("actor data: country %q needs iso, name and periods", c.Name)
+	}
+	for _, n := range c.Ambiguous {
+		d.ambiguous[phraseKey(n)] = true
 	}
 	names := append([]string{c.Name}, c.Aliases...)
 	for _, n := range append(append([]string{}, names...), c.Demonyms...) {
@@ -192,6 +212,9 @@ func (d *Dictionary) addGroup(g groupData) error {
 	if g.Name == "" {
 		return fmt.Errorf("actor data: group with no name")
 	}
+	for _, n := range g.Ambiguous {
+		d.ambiguous[phraseKey(n)] = true
+	}
 	sector := "REB"
 	switch g.Inter {
 	case 1:
@@ -220,6 +243,9 @@ func (d *Dictionary) addPerson(p personData) error {
 	}
 	idx := int32(len(d.people))
 	d.people = append(d.people, person{Name: p.Name, Role: p.Role, For: p.For})
+	if p.Role != "" {
+		d.titles[phraseKey(p.Role)] = true
+	}
 	for _, n := range append([]string{p.Name}, p.Aliases...) {
 		d.addPhrase(n, entry{actor: -1, person: idx, exact: n == p.Name})
 	}
