@@ -1,11 +1,11 @@
 package extract
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/pattern"
 	"github.com/sitrep/sitrep/internal/quantity"
 )
 
@@ -22,12 +22,12 @@ type claim struct {
 
 var (
 	// kindAfterRE finds what a count counts in the words after it.
-	kindAfterRE = regexp.MustCompile(`(?i)^\s*((?:[\w’'-]+\s+){0,8}?)(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|are\s+|being\s+|of\s+them\s+|more\s+|others\s+)?(killed|dead|died|deaths?|fatalities|casualties|bodies|slain|lost their lives|perished|neutrali[sz]ed|wounded|injured|hurt|injuries|abducted|kidnapped|taken hostage|missing|arrested|detained|captured|taken prisoner|held)\b`)
+	kindAfterRE = pattern.MustCompile(`(?i)^\s*((?:[\w’'-]+\s+){0,8}?)(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|are\s+|being\s+|of\s+them\s+|more\s+|others\s+)?(killed|dead|died|deaths?|fatalities|casualties|bodies|slain|lost their lives|perished|neutrali[sz]ed|wounded|injured|hurt|injuries|abducted|kidnapped|taken hostage|missing|arrested|detained|captured|taken prisoner|held)\b`)
 	// kindBeforeRE finds the kind in the words right before a count.
-	kindBeforeRE = regexp.MustCompile(`(?i)\b(killing|killed|kill|lost|neutrali[sz]ed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|capturing|captured|death toll (?:rose|climbed|stood|reached|was|is|has risen)(?: to| at)?|toll (?:rose|climbed|stood|reached|was|is)(?: to| at)?|suffered|the deaths of|the killing of)["”’]?\s+(?:(?:at least|more than|some|about|around|nearly|up to|over|all)\s+)?$`)
+	kindBeforeRE = pattern.MustCompile(`(?i)\b(killing|killed|kill|lost|neutrali[sz]ed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|capturing|captured|death toll (?:rose|climbed|stood|reached|was|is|has risen)(?: to| at)?|toll (?:rose|climbed|stood|reached|was|is)(?: to| at)?|suffered|the deaths of|the killing of)["”’]?\s+(?:(?:at least|more than|some|about|around|nearly|up to|over|all)\s+)?$`)
 	// victimRE: the words a count of people is made of.
-	victimRE = regexp.MustCompile(`(?i)\b(?:people|persons|civilians?|villagers?|residents?|soldiers?|troops|servicemen|militants?|fighters?|insurgents?|rebels?|jihadists?|terrorists?|gunmen|police(?:men|man| officers)?|officers?|personnel|guards?|members?|children|child|women|woman|men|man|boys?|girls?|students?|worshippers?|passengers?|workers?|protesters?|demonstrators?|farmers?|herders?|miners?|pilgrims?|others?|them|suspects?|hostages?|bodies|casualties|dead|family|relatives|attackers|assailants|recruits|commanders?|officials?)\b`)
-	hedgeRE  = regexp.MustCompile(`(?i)\b(confirmed|verified|claimed|claims|claiming|estimated|estimates|an estimated|reportedly|reported|reports|were said to|unacknowledged|not acknowledged|unconfirmed|alleged|allegedly)\b`)
+	victimRE = pattern.MustCompile(`(?i)\b(?:people|persons|civilians?|villagers?|residents?|soldiers?|troops|servicemen|militants?|fighters?|insurgents?|rebels?|jihadists?|terrorists?|gunmen|police(?:men|man| officers)?|officers?|personnel|guards?|members?|children|child|women|woman|men|man|boys?|girls?|students?|worshippers?|passengers?|workers?|protesters?|demonstrators?|farmers?|herders?|miners?|pilgrims?|others?|them|suspects?|hostages?|bodies|casualties|dead|family|relatives|attackers|assailants|recruits|commanders?|officials?)\b`)
+	hedgeRE  = pattern.MustCompile(`(?i)\b(confirmed|verified|claimed|claims|claiming|estimated|estimates|an estimated|reportedly|reported|reports|were said to|unacknowledged|not acknowledged|unconfirmed|alleged|allegedly)\b`)
 )
 
 var kindOf = map[string]string{
@@ -53,7 +53,7 @@ var hedgeOf = map[string]string{
 
 // resultRE marks a toll told as the result of the whole sentence: ",
 // killing all 33 attackers".
-var resultRE = regexp.MustCompile(`(?i),\s+(?:killing|leaving|wounding|injuring)\s+(?:\S+\s+){0,3}$`)
+var resultRE = pattern.MustCompile(`(?i),\s+(?:killing|leaving|wounding|injuring)\s+(?:\S+\s+){0,3}$`)
 
 // countBelongs reports whether count q belongs to m's trigger: the one it
 // follows ("the strikes came two weeks after gunmen killed 26 people"), or
@@ -67,19 +67,19 @@ func (a *analysis) countBelongs(m *mention, q quantity.Quantity) bool {
 
 // relClauseRE and relKillRE find a toll told in a relative clause.
 var (
-	relClauseRE = regexp.MustCompile(`(?i)\b(?:that|which)\s+$`)
-	relKillRE   = regexp.MustCompile(`(?i)^\s+(?:\S+\s+){0,3}?(?:that|which)\s+(?:killed|left)\b`)
+	relClauseRE = pattern.MustCompile(`(?i)\b(?:that|which)\s+$`)
+	relKillRE   = pattern.MustCompile(`(?i)^\s+(?:\S+\s+){0,3}?(?:that|which)\s+(?:killed|left)\b`)
 )
 
 // singleVictimRE reads "a man was shot dead", "a student was killed": one
 // person killed, with no number written.
-var singleVictimRE = regexp.MustCompile(`(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(man|woman|boy|girl|child|soldier|policeman|police officer|protester|demonstrator|civilian|student|person|journalist|teenager|farmer)\s+(?:was|has been|had been)\s+(?:shot dead|killed|shot and killed|stabbed to death|beaten to death|killed by)`)
+var singleVictimRE = pattern.MustCompile(`(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(man|woman|boy|girl|child|soldier|policeman|police officer|protester|demonstrator|civilian|student|person|journalist|teenager|farmer)\s+(?:was|has been|had been)\s+(?:shot dead|killed|shot and killed|stabbed to death|beaten to death|killed by)`)
 
 // subsetRE marks a count of part of a toll already given.
-var subsetRE = regexp.MustCompile(`(?i)^\s+of\s+(?:the\s+|those\s+)?(?:dead|killed|victims|them|those killed|the wounded|the injured)\b`)
+var subsetRE = pattern.MustCompile(`(?i)^\s+of\s+(?:the\s+|those\s+)?(?:dead|killed|victims|them|those killed|the wounded|the injured)\b`)
 
 // noVictimsRE says explicitly that nobody died.
-var noVictimsRE = regexp.MustCompile(`(?i)\b(?:no one|nobody|no-one) (?:was|were) (?:killed|hurt|injured|harmed)|\bno (?:casualties|deaths|fatalities|injuries) (?:were|was) reported|\bwithout (?:causing )?casualties|\bcaused no casualties`)
+var noVictimsRE = pattern.MustCompile(`(?i)\b(?:no one|nobody|no-one) (?:was|were) (?:killed|hurt|injured|harmed)|\bno (?:casualties|deaths|fatalities|injuries) (?:were|was) reported|\bwithout (?:causing )?casualties|\bcaused no casualties`)
 
 // assignClaims reads the counts of people killed, injured, abducted or
 // arrested in m's sentence, each with who says so.
@@ -186,7 +186,7 @@ func firstWords(s string, n int) string {
 }
 
 // coordinatedRE matches the words between two coordinated counts.
-var coordinatedRE = regexp.MustCompile(`^\s+(?:[\w’'-]+\s+){0,5}?(?:and|as well as|plus)\s+$|^\s+(?:[\w’'-]+\s*){0,5}?,\s+$`)
+var coordinatedRE = pattern.MustCompile(`^\s+(?:[\w’'-]+\s+){0,5}?(?:and|as well as|plus)\s+$|^\s+(?:[\w’'-]+\s*){0,5}?,\s+$`)
 
 // coordinated reads a count that shares the verb of the claim before it.
 func (a *analysis) coordinated(m *mention, q quantity.Quantity) (claim, bool) {
@@ -293,11 +293,11 @@ func (a *analysis) victimGroup(m *mention, c claim) string {
 var (
 	// saidByRE finds the words before a speech verb: "local volunteers
 	// said", "a medical source at the Saudi Hospital put".
-	saidByRE = regexp.MustCompile(`(?:^|[,;:“"]\s*|\band\s+|\bwhile\s+|\bbut\s+)((?:[A-Za-z][\w’'-]*\s+){0,6}?[A-Za-z][\w’'-]*)\s+(?:said|says|told|reported|added|confirmed|claimed|put the (?:death )?(?:toll|number(?: of dead)?))\b`)
+	saidByRE = pattern.MustCompile(`(?:^|[,;:“"]\s*|\band\s+|\bwhile\s+|\bbut\s+)((?:[A-Za-z][\w’'-]*\s+){0,6}?[A-Za-z][\w’'-]*)\s+(?:said|says|told|reported|added|confirmed|claimed|put the (?:death )?(?:toll|number(?: of dead)?))\b`)
 	// accordingToRE finds "according to the health ministry".
-	accordingToRE = regexp.MustCompile(`(?i)\baccording to\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+)(?:[,.;]|\s+(?:in|on|at|who)\b|$)`)
+	accordingToRE = pattern.MustCompile(`(?i)\baccording to\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+)(?:[,.;]|\s+(?:in|on|at|who)\b|$)`)
 	// pronounRE: subjects that name nobody.
-	pronounRE = regexp.MustCompile(`(?i)^(?:he|she|they|it|we|i|who|which|that|this)$`)
+	pronounRE = pattern.MustCompile(`(?i)^(?:he|she|they|it|we|i|who|which|that|this)$`)
 )
 
 // saidBy reads the words that name a source when no known actor or

@@ -11,7 +11,6 @@ package extract
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -19,6 +18,7 @@ import (
 	"github.com/sitrep/sitrep/internal/actor"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
+	"github.com/sitrep/sitrep/internal/pattern"
 	"github.com/sitrep/sitrep/internal/quantity"
 	"github.com/sitrep/sitrep/internal/sentence"
 	"github.com/sitrep/sitrep/internal/timex"
@@ -146,7 +146,7 @@ func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
 }
 
 // datelineRE matches a wire dateline at the start of a paragraph.
-var datelineRE = regexp.MustCompile(`^[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60}?)?(?:\s*\([A-Za-z .]{1,20}\))?\s*(?:—|–|--| - )\s*`)
+var datelineRE = pattern.MustCompile(`^[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60}?)?(?:\s*\([A-Za-z .]{1,20}\))?\s*(?:—|–|--| - )\s*`)
 
 // datelineSpans finds the wire datelines that open paragraphs.
 func datelineSpans(text string, sents []sentence.Sentence) []event.Span {
@@ -175,11 +175,11 @@ func (a *analysis) inDateline(s event.Span) bool {
 
 // statementTimeRE marks a time that dates a statement ("said in a
 // statement on Tuesday"), not the event the statement reports.
-var statementTimeRE = regexp.MustCompile(`(?i)\b(?:said|says|told|announced|reported|confirmed|added|statement|stated|claimed|posted|tweeted|wrote)\b[^.;]{0,30}$`)
+var statementTimeRE = pattern.MustCompile(`(?i)\b(?:said|says|told|announced|reported|confirmed|added|statement|stated|claimed|posted|tweeted|wrote)\b[^.;]{0,30}$`)
 
 var (
-	relationRE      = regexp.MustCompile(`(?i)\b(?:after|before)$`)
-	clauseFollowsRE = regexp.MustCompile(`^\s+[A-Za-z]`)
+	relationRE      = pattern.MustCompile(`(?i)\b(?:after|before)$`)
+	clauseFollowsRE = pattern.MustCompile(`^\s+[A-Za-z]`)
 )
 
 // eventTimes drops the times that date a dateline or a statement.

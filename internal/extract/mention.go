@@ -1,12 +1,12 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/actor"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
+	"github.com/sitrep/sitrep/internal/pattern"
 	"github.com/sitrep/sitrep/internal/timex"
 )
 
@@ -82,47 +82,47 @@ func (r *role) name() string {
 var (
 	// modalRE marks an event that has not happened: future, plan,
 	// threat, hypothesis or negation, in the words before a trigger.
-	modalRE = regexp.MustCompile(`(?i)\b(?:will|would|could|might|may|shall|should|must|plans?\s+to|planned|planning|threat(?:en(?:ed|s)?)?\s+(?:to|of)|vow(?:ed|s)?\s+to|pledged\s+to|promised\s+to|intends?\s+to|aim(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|attempt(?:s|ed|ing)?\s+to|tr(?:y|ied|ying)\s+to|prepar(?:ing|ed)\s+to|expected\s+to|set\s+to|if|unless|whether|not|no|never|denied|den(?:y|ies)|without|avoid|prevent(?:ed)?|risk\s+of|fears?\s+of|threats?\s+of|warn(?:ed|s|ing)?\s+of|possible|potential|ready\s+to|any|calls?\s+for|called\s+for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|call(?:ed|s)|suspend(?:ed|s)|halted|broke\s+off|cancell?ed|called\s+off|postponed|(?:who|which|that)\s+had(?:\s+been)?)\s+(?:\S+\s+){0,3}$`)
+	modalRE = pattern.MustCompile(`(?i)\b(?:will|would|could|might|may|shall|should|must|plans?\s+to|planned|planning|threat(?:en(?:ed|s)?)?\s+(?:to|of)|vow(?:ed|s)?\s+to|pledged\s+to|promised\s+to|intends?\s+to|aim(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|attempt(?:s|ed|ing)?\s+to|tr(?:y|ied|ying)\s+to|prepar(?:ing|ed)\s+to|expected\s+to|set\s+to|if|unless|whether|not|no|never|denied|den(?:y|ies)|without|avoid|prevent(?:ed)?|risk\s+of|fears?\s+of|threats?\s+of|warn(?:ed|s|ing)?\s+of|possible|potential|ready\s+to|any|calls?\s+for|called\s+for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|call(?:ed|s)|suspend(?:ed|s)|halted|broke\s+off|cancell?ed|called\s+off|postponed|(?:who|which|that)\s+had(?:\s+been)?)\s+(?:\S+\s+){0,3}$`)
 	// infinitiveRE marks "to attack": an aim, not an act.
-	infinitiveRE = regexp.MustCompile(`(?i)\bto\s+$`)
+	infinitiveRE = pattern.MustCompile(`(?i)\bto\s+$`)
 	// habitualRE marks a background pattern rather than an event.
-	habitualRE = regexp.MustCompile(`(?i)\b(?:repeatedly|routinely|often|frequently|regularly|has long|have long|had long|for years|for decades|in the past|usually|every|wave of|spate of|string of|years of|months of|history of|campaign of|which has|that has|which have|that have|year of|decade of|bloodiest|deadliest|repeated|still|daily|near-daily|weekly|frequent|common|through|has carried out|have carried out|has also carried out|\w+-month|\w+-year|months-long|years-long|which is|which are|who are|that is|years after|years ago|years since|decades after)\b`)
+	habitualRE = pattern.MustCompile(`(?i)\b(?:repeatedly|routinely|often|frequently|regularly|has long|have long|had long|for years|for decades|in the past|usually|every|wave of|spate of|string of|years of|months of|history of|campaign of|which has|that has|which have|that have|year of|decade of|bloodiest|deadliest|repeated|still|daily|near-daily|weekly|frequent|common|through|has carried out|have carried out|has also carried out|\w+-month|\w+-year|months-long|years-long|which is|which are|who are|that is|years after|years ago|years since|decades after)\b`)
 	// relativeRE marks a trigger in a relative clause about an actor
 	// ("the military, which is fighting Fano"): background, not news.
-	relativeRE = regexp.MustCompile(`(?i)^\s*(?:which|who|that)\s+(?:is|are|has been|have been)\s+(?:\S+\s+){0,2}$`)
+	relativeRE = pattern.MustCompile(`(?i)^\s*(?:which|who|that)\s+(?:is|are|has been|have been)\s+(?:\S+\s+){0,2}$`)
 	// pastRelativeRE marks a past act told in a relative clause ("whose
 	// troops fought alongside the army"), background unless dated.
-	pastRelativeRE = regexp.MustCompile(`(?i)^\s*(?:which|who|whose\s+\S+)\s+(?:(?:has|have|had)\s+(?:also\s+)?)?(?:\S+\s+){0,1}$`)
+	pastRelativeRE = pattern.MustCompile(`(?i)^\s*(?:which|who|whose\s+\S+)\s+(?:(?:has|have|had)\s+(?:also\s+)?)?(?:\S+\s+){0,1}$`)
 	// pastYearRE finds a year, which dates background ("began in 2017").
-	pastYearRE = regexp.MustCompile(`\b(?:19[5-9]\d|20[0-4]\d)\b`)
+	pastYearRE = pattern.MustCompile(`\b(?:19[5-9]\d|20[0-4]\d)\b`)
 	// habitualAfterRE marks a pattern told after its verb: "attacked
 	// repeatedly since 2019", "fighting the group for 15 years".
-	habitualAfterRE = regexp.MustCompile(`(?i)^\S*\s+(?:\S+\s+){0,14}?(?:has (?:largely |mostly )?(?:frozen|stalled|subsided|eased)|(?:had|have|has) (?:risen|increased|fallen|doubled)|for more than a (?:year|decade)|for (?:a|over a) (?:year|decade)|repeatedly|regularly|frequently|many times|several times|since (?:taking|seizing|coming to) power|around the world|worldwide|globally|in \d{4}\b|last year|this year|in recent years|since (?:\w+\s+)?\d{4}|since (?:mid-|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|since the start|similar|such attacks|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)\b`)
+	habitualAfterRE = pattern.MustCompile(`(?i)^\S*\s+(?:\S+\s+){0,14}?(?:has (?:largely |mostly )?(?:frozen|stalled|subsided|eased)|(?:had|have|has) (?:risen|increased|fallen|doubled)|for more than a (?:year|decade)|for (?:a|over a) (?:year|decade)|repeatedly|regularly|frequently|many times|several times|since (?:taking|seizing|coming to) power|around the world|worldwide|globally|in \d{4}\b|last year|this year|in recent years|since (?:\w+\s+)?\d{4}|since (?:mid-|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|since the start|similar|such attacks|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)\b`)
 	// civilianRE marks civilian targets and victims.
-	civilianRE = regexp.MustCompile(`(?i)\b(?:civilians?|villagers?|residents?|worshippers?|passengers?|farmers?|herders?|students?|pupils|schoolchildren|children|women|families|family|homes?|houses?|villages?|markets?|churche?s?|mosques?|schools?|hospitals?|camps? for displaced|displaced people|IDPs|travell?ers|motorists|traders|shoppers|pilgrims|mourners|wedding|journalists?|aid workers?|teachers?|people|persons|men|boys|girls)\b`)
+	civilianRE = pattern.MustCompile(`(?i)\b(?:civilians?|villagers?|residents?|worshippers?|passengers?|farmers?|herders?|students?|pupils|schoolchildren|children|women|families|family|homes?|houses?|villages?|markets?|churche?s?|mosques?|schools?|hospitals?|camps? for displaced|displaced people|IDPs|travell?ers|motorists|traders|shoppers|pilgrims|mourners|wedding|journalists?|aid workers?|teachers?|people|persons|men|boys|girls)\b`)
 	// forceRE marks armed targets.
-	forceRE = regexp.MustCompile(`(?i)\b(?:soldiers?|troops|army|military|security forces|forces|police(?:men|man| officers?| station| post)?|officers|checkpoints?|posts?|outposts?|bases?|barracks|positions?|convoys?|patrols?|garrisons?|militants?|fighters?|insurgents?|rebels?|jihadists?|gunmen|militiamen|militias?|combatants|guards?|personnel|paramilitar(?:y|ies))\b`)
+	forceRE = pattern.MustCompile(`(?i)\b(?:soldiers?|troops|army|military|security forces|forces|police(?:men|man| officers?| station| post)?|officers|checkpoints?|posts?|outposts?|bases?|barracks|positions?|convoys?|patrols?|garrisons?|militants?|fighters?|insurgents?|rebels?|jihadists?|gunmen|militiamen|militias?|combatants|guards?|personnel|paramilitar(?:y|ies))\b`)
 	// weapon words refine generic attacks.
-	airRE     = regexp.MustCompile(`(?i)\b(?:drones?|air ?strikes?|warplanes?|aircraft|jets?|F-\d+s?|helicopter gunships?|aerial|air force|bombers?|paragliders?|dropped bombs)\b`)
-	suicideRE = regexp.MustCompile(`(?i)\bsuicide\b|blew (?:himself|herself|themselves) up`)
-	iedRE     = regexp.MustCompile(`(?i)\b(?:IEDs?|roadside bombs?|landmines?|land mines?|explosive devices?|car bombs?|bomb|bombs|explosives?|blasts?|explosions?)\b`)
-	bombRE    = regexp.MustCompile(`(?i)\b(?:bomb|bombs|bomber|IEDs?|explosive|explosives|landmines?|mines?|device)\b`)
-	grenadeRE = regexp.MustCompile(`(?i)\bgrenades?\b`)
-	shellRE   = regexp.MustCompile(`(?i)\b(?:shell(?:s|ing|ed)?|artillery|mortars?|rockets?|missiles?)\b`)
+	airRE     = pattern.MustCompile(`(?i)\b(?:drones?|air ?strikes?|warplanes?|aircraft|jets?|F-\d+s?|helicopter gunships?|aerial|air force|bombers?|paragliders?|dropped bombs)\b`)
+	suicideRE = pattern.MustCompile(`(?i)\bsuicide\b|blew (?:himself|herself|themselves) up`)
+	iedRE     = pattern.MustCompile(`(?i)\b(?:IEDs?|roadside bombs?|landmines?|land mines?|explosive devices?|car bombs?|bomb|bombs|explosives?|blasts?|explosions?)\b`)
+	bombRE    = pattern.MustCompile(`(?i)\b(?:bomb|bombs|bomber|IEDs?|explosive|explosives|landmines?|mines?|device)\b`)
+	grenadeRE = pattern.MustCompile(`(?i)\bgrenades?\b`)
+	shellRE   = pattern.MustCompile(`(?i)\b(?:shell(?:s|ing|ed)?|artillery|mortars?|rockets?|missiles?)\b`)
 	// agreementVerbRE must accompany a ceasefire or deal to make it an
 	// agreement that happened.
-	agreementVerbRE = regexp.MustCompile(`(?i)\b(?:confirmed|agreed|agree|reached|announced|declared|signed|brokered|took effect|came into (?:effect|force)|accepted|accept|struck|sealed|concluded|endorsed|began|started|holding|held)\b`)
+	agreementVerbRE = pattern.MustCompile(`(?i)\b(?:confirmed|agreed|agree|reached|announced|declared|signed|brokered|took effect|came into (?:effect|force)|accepted|accept|struck|sealed|concluded|endorsed|began|started|holding|held)\b`)
 	// protest interventions and excessive force.
-	interventionRE = regexp.MustCompile(`(?i)\b(?:tear ?gas|water cannons?|dispersed|disperse|baton(?:s|-charged)?|rubber bullets|arrested|detained|broke up|beat|beaten|stun grenades|pepper spray)\b`)
-	excessiveRE    = regexp.MustCompile(`(?i)\b(?:opened fire on|fired (?:live )?(?:rounds|bullets|ammunition) (?:at|on|into)|live (?:ammunition|rounds|bullets)|shot dead|killing|killed|were killed|died)\b`)
-	riotRE         = regexp.MustCompile(`(?i)\b(?:torched|set fire|set ablaze|burn(?:ed|t|ing)|stoned|threw (?:stones|rocks|bricks|petrol bombs|molotov)|hurled (?:stones|rocks|bricks)|pelted|looted|vandali[sz]ed|smashed|clashed with|fought with|attacked (?:police|security))\b`)
-	securityRE     = regexp.MustCompile(`(?i)\b(?:police|security forces|soldiers|troops|army)\b`)
-	campaignRE     = regexp.MustCompile(`(?i)\b(?:campaign(?:ing|s)?|election|electoral|candidates?|polls?)\b`)
-	crowdRE        = regexp.MustCompile(`(?i)\b(?:youths?|crowds?|rioters|protesters|demonstrators|mob|young men)\b`)
-	marketRE       = regexp.MustCompile(`(?i)\b(?:markets?|stocks?|shares|prices|currency|naira|rupee|dollar|index|bonds?)\b`)
-	mobRE          = regexp.MustCompile(`(?i)\b(?:mob|mobs|lynch(?:ed|ing)?|vigilantes?)\b`)
+	interventionRE = pattern.MustCompile(`(?i)\b(?:tear ?gas|water cannons?|dispersed|disperse|baton(?:s|-charged)?|rubber bullets|arrested|detained|broke up|beat|beaten|stun grenades|pepper spray)\b`)
+	excessiveRE    = pattern.MustCompile(`(?i)\b(?:opened fire on|fired (?:live )?(?:rounds|bullets|ammunition) (?:at|on|into)|live (?:ammunition|rounds|bullets)|shot dead|killing|killed|were killed|died)\b`)
+	riotRE         = pattern.MustCompile(`(?i)\b(?:torched|set fire|set ablaze|burn(?:ed|t|ing)|stoned|threw (?:stones|rocks|bricks|petrol bombs|molotov)|hurled (?:stones|rocks|bricks)|pelted|looted|vandali[sz]ed|smashed|clashed with|fought with|attacked (?:police|security))\b`)
+	securityRE     = pattern.MustCompile(`(?i)\b(?:police|security forces|soldiers|troops|army)\b`)
+	campaignRE     = pattern.MustCompile(`(?i)\b(?:campaign(?:ing|s)?|election|electoral|candidates?|polls?)\b`)
+	crowdRE        = pattern.MustCompile(`(?i)\b(?:youths?|crowds?|rioters|protesters|demonstrators|mob|young men)\b`)
+	marketRE       = pattern.MustCompile(`(?i)\b(?:markets?|stocks?|shares|prices|currency|naira|rupee|dollar|index|bonds?)\b`)
+	mobRE          = pattern.MustCompile(`(?i)\b(?:mob|mobs|lynch(?:ed|ing)?|vigilantes?)\b`)
 	// speech marks reported speech; hedge words qualify claims.
-	speechRE = regexp.MustCompile(`(?i)\b(?:said|says|told|confirmed|claimed|claims|reported|reports|announced|stated|added|noted|explained|estimated|according to|put the (?:death )?toll|quoted|tweeted|wrote|posted)\b`)
+	speechRE = pattern.MustCompile(`(?i)\b(?:said|says|told|confirmed|claimed|claims|reported|reports|announced|stated|added|noted|explained|estimated|according to|put the (?:death )?toll|quoted|tweeted|wrote|posted)\b`)
 )
 
 // mentions walks the sentences in order and returns every event mention.
@@ -282,7 +282,7 @@ func dropProtestClashes(ts []Trigger) []Trigger {
 }
 
 // claimedRE finds a claim of responsibility.
-var claimedRE = regexp.MustCompile(`(?i)\bclaim(?:ed|s)? responsibility\b`)
+var claimedRE = pattern.MustCompile(`(?i)\bclaim(?:ed|s)? responsibility\b`)
 
 // claimedBy makes the group that claims responsibility in sentence s the
 // doer of the event told last, when that event names none.
@@ -330,7 +330,7 @@ func tollWord(t Trigger) bool {
 }
 
 // clauseBreakRE finds a new clause between a trigger and a time.
-var clauseBreakRE = regexp.MustCompile(`(?i)(?:,\s+and\s+the\b|;|,\s+but\b|,\s+while\b|,\s+whereas\b)`)
+var clauseBreakRE = pattern.MustCompile(`(?i)(?:,\s+and\s+the\b|;|,\s+but\b|,\s+while\b|,\s+whereas\b)`)
 
 // hasStrong reports whether ts holds a trigger other than a bare "strikes".
 func hasStrong(ts []Trigger) bool {
@@ -343,7 +343,7 @@ func hasStrong(ts []Trigger) bool {
 }
 
 // ongoingRE excuses "to" in "continued to clash" and similar.
-var ongoingRE = regexp.MustCompile(`(?i)\b(?:continued|continue|continues|began|begun|started|went on)\s+to\s+(?:\S+\s+)?$`)
+var ongoingRE = pattern.MustCompile(`(?i)\b(?:continued|continue|continues|began|begun|started|went on)\s+to\s+(?:\S+\s+)?$`)
 
 func isOngoing(before string) bool { return ongoingRE.MatchString(before) }
 

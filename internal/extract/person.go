@@ -1,12 +1,12 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/actor"
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/pattern"
 	"github.com/sitrep/sitrep/internal/sentence"
 )
 
@@ -21,19 +21,19 @@ type person struct {
 
 // roleRE matches a role noun phrase right before a name: "spokesperson",
 // "Foreign Minister", "political commentator", "army spokesman Colonel".
-var roleRE = regexp.MustCompile(`(?i)\b((?:(?:[A-Z][a-z]+|deputy|acting|former|senior|local|regional|provincial|district|military|army|police|rebel|militia|interior|foreign|defence|defense|information|health|security|government|group|political|prime|vice)\s+){0,3}(?:spokes(?:man|woman|person)|commentator|analyst|journalist|minister|president|governor|commander|chief|director|official|leader|mayor|lawmaker|senator|general|colonel|major|captain|lieutenant|sergeant|brigadier|inspector|superintendent|envoy|ambassador|secretary|researcher|expert|witness|resident|activist|chairman|chairwoman|head|king|emir|sheikh|pastor|imam|doctor|dr\.|col\.|gen\.|lt\.|maj\.|capt\.|brig\.))\s+$`)
+var roleRE = pattern.MustCompile(`(?i)\b((?:(?:[A-Z][a-z]+|deputy|acting|former|senior|local|regional|provincial|district|military|army|police|rebel|militia|interior|foreign|defence|defense|information|health|security|government|group|political|prime|vice)\s+){0,3}(?:spokes(?:man|woman|person)|commentator|analyst|journalist|minister|president|governor|commander|chief|director|official|leader|mayor|lawmaker|senator|general|colonel|major|captain|lieutenant|sergeant|brigadier|inspector|superintendent|envoy|ambassador|secretary|researcher|expert|witness|resident|activist|chairman|chairwoman|head|king|emir|sheikh|pastor|imam|doctor|dr\.|col\.|gen\.|lt\.|maj\.|capt\.|brig\.))\s+$`)
 
 // nameRE matches two to four capitalised name words.
-var nameRE = regexp.MustCompile(`\b[A-Z][\p{L}'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|du)[- ])?[A-Z][\p{L}'’-]+){1,3}\b`)
+var nameRE = pattern.MustCompile(`\b[A-Z][\p{L}'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|du)[- ])?[A-Z][\p{L}'’-]+){1,3}\b`)
 
 // surnameRE matches one capitalised word.
-var surnameRE = regexp.MustCompile(`\b[A-Z][\p{L}'’-]+\b`)
+var surnameRE = pattern.MustCompile(`\b[A-Z][\p{L}'’-]+\b`)
 
 // speechAfterRE matches a speech verb right after a name.
-var speechAfterRE = regexp.MustCompile(`^,?\s+(?:said|says|told|added|noted|explained|stated|warned|claimed|confirmed|wrote|tweeted|posted)\b`)
+var speechAfterRE = pattern.MustCompile(`^,?\s+(?:said|says|told|added|noted|explained|stated|warned|claimed|confirmed|wrote|tweeted|posted)\b`)
 
 // apposRE matches an appositive role after a name: ", a spokesman for".
-var apposRE = regexp.MustCompile(`^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:spokes(?:man|woman|person)|commentator|analyst|journalist|minister|official|commander|governor|leader|researcher|expert|resident|witness|activist|director|chief)\b`)
+var apposRE = pattern.MustCompile(`^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:spokes(?:man|woman|person)|commentator|analyst|journalist|minister|official|commander|governor|leader|researcher|expert|resident|witness|activist|director|chief)\b`)
 
 // notNames are capitalised words that start sentences or name things other
 // than people.

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -9,35 +8,36 @@ import (
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
+	"github.com/sitrep/sitrep/internal/pattern"
 )
 
 var (
 	// agentBeforeRE: the words right before an actor that make it the
 	// doer when it follows the trigger.
-	agentBeforeRE = regexp.MustCompile(`(?i)\b(?:by|from|of|blamed on|attributed to|claimed by)\s+(?:the\s+)?$`)
+	agentBeforeRE = pattern.MustCompile(`(?i)\b(?:by|from|of|blamed on|attributed to|claimed by)\s+(?:the\s+)?$`)
 	// patientBeforeRE: the words right before an actor that make it the
 	// side acted on.
-	patientBeforeRE = regexp.MustCompile(`(?i)\b(?:against|on|targeting|targeted|at|with|into|upon|toward|towards|killing|killed|kill|wounding|injuring|abducting|kidnapping|arresting|detaining)\s+(?:the\s+|a\s+|an\s+|\S+\s+)?$`)
+	patientBeforeRE = pattern.MustCompile(`(?i)\b(?:against|on|targeting|targeted|at|with|into|upon|toward|towards|killing|killed|kill|wounding|injuring|abducting|kidnapping|arresting|detaining)\s+(?:the\s+|a\s+|an\s+|\S+\s+)?$`)
 	// betweenRE: "between X and Y".
-	betweenRE = regexp.MustCompile(`(?i)\bbetween\s+(?:the\s+)?$`)
+	betweenRE = pattern.MustCompile(`(?i)\bbetween\s+(?:the\s+)?$`)
 	// sourceAfterRE: an actor right before these words is a source of
 	// speech, not a party to the event.
-	sourceAfterRE  = regexp.MustCompile(`(?i)^(?:’s|'s)?(?:\s+sources?|\s+officials?|\s+spokes(?:man|woman|person))?\s*(?:,\s*[^,]{0,60},\s*)?(?:\s*and\s+(?:\S+\s+){0,3}?)?(?:said|says|told|confirmed|claimed|claims|reported|announced|stated|added|noted|explained|wrote|tweeted|posted|spokes(?:man|woman|person))\b`)
-	sourceBeforeRE = regexp.MustCompile(`(?i)\b(?:according to|through|told|quoted|cited|citing)\s+(?:\S+\s+){0,4}$`)
+	sourceAfterRE  = pattern.MustCompile(`(?i)^(?:’s|'s)?(?:\s+sources?|\s+officials?|\s+spokes(?:man|woman|person))?\s*(?:,\s*[^,]{0,60},\s*)?(?:\s*and\s+(?:\S+\s+){0,3}?)?(?:said|says|told|confirmed|claimed|claims|reported|announced|stated|added|noted|explained|wrote|tweeted|posted|spokes(?:man|woman|person))\b`)
+	sourceBeforeRE = pattern.MustCompile(`(?i)\b(?:according to|through|told|quoted|cited|citing)\s+(?:\S+\s+){0,4}$`)
 	// passiveVictimRE: an actor followed by a passive of harm is its victim.
-	passiveVictimRE = regexp.MustCompile(`(?i)^\s+(?:were|was|had been|have been|has been)\s+(?:\S+\s+)?(?:killed|wounded|injured|abducted|kidnapped|arrested|detained|shot|hurt)\b`)
+	passiveVictimRE = pattern.MustCompile(`(?i)^\s+(?:were|was|had been|have been|has been)\s+(?:\S+\s+)?(?:killed|wounded|injured|abducted|kidnapped|arrested|detained|shot|hurt)\b`)
 	// selfRefRE: a speaker's words that refer back to the speaker.
-	selfRefRE = regexp.MustCompile(`(?i)\b(?:said|says|claimed|announced)\s+(?:\S+\s+){0,3}?(?:that\s+)?(?:they|it|its|their|its fighters|its forces)\b`)
+	selfRefRE = pattern.MustCompile(`(?i)\b(?:said|says|claimed|announced)\s+(?:\S+\s+){0,3}?(?:that\s+)?(?:they|it|its|their|its fighters|its forces)\b`)
 	// govRoleRE: titles of government officials.
-	govRoleRE = regexp.MustCompile(`(?i)\b(?:minister|president|prime minister|governor|government spokes(?:man|woman|person)|presidential)\b`)
+	govRoleRE = pattern.MustCompile(`(?i)\b(?:minister|president|prime minister|governor|government spokes(?:man|woman|person)|presidential)\b`)
 	// modifierAfterRE: "Rwanda-backed M23" names a backer, not a party.
-	modifierAfterRE = regexp.MustCompile(`^-(?:backed|led|allied|aligned|supported|sponsored|based|linked|affiliated)\b`)
+	modifierAfterRE = pattern.MustCompile(`^-(?:backed|led|allied|aligned|supported|sponsored|based|linked|affiliated)\b`)
 	// locativeRE: the words before a place that make it where an event
 	// happened.
-	locativeRE = regexp.MustCompile(`(?i)\b(?:in|at|near|outside|around|across|along|on|inside|into|to|throughout|through|over|within|off|of|from|between)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|central|northeastern|northwestern|southeastern|southwestern|restive|troubled|volatile|remote|border|rural|outskirts\s+of|town\s+of|city\s+of|village\s+of|district\s+of|province\s+of|region\s+of|state\s+of|capital|suburb\s+of|area\s+of|parts?\s+of)\s+){0,2}$`)
-	nearRE     = regexp.MustCompile(`(?i)\b(?:near|outside|around|close to|on the outskirts of|outskirts of|west of|east of|north of|south of|km from|kilometres from|kilometers from|miles from)\s+(?:the\s+)?(?:\S+\s+)?$`)
-	listSepRE  = regexp.MustCompile(`^(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+)$`)
-	visitToRE  = regexp.MustCompile(`(?i)\b(?:to|in)\s+(?:the\s+)?$`)
+	locativeRE = pattern.MustCompile(`(?i)\b(?:in|at|near|outside|around|across|along|on|inside|into|to|throughout|through|over|within|off|of|from|between)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|central|northeastern|northwestern|southeastern|southwestern|restive|troubled|volatile|remote|border|rural|outskirts\s+of|town\s+of|city\s+of|village\s+of|district\s+of|province\s+of|region\s+of|state\s+of|capital|suburb\s+of|area\s+of|parts?\s+of)\s+){0,2}$`)
+	nearRE     = pattern.MustCompile(`(?i)\b(?:near|outside|around|close to|on the outskirts of|outskirts of|west of|east of|north of|south of|km from|kilometres from|kilometers from|miles from)\s+(?:the\s+)?(?:\S+\s+)?$`)
+	listSepRE  = pattern.MustCompile(`^(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+)$`)
+	visitToRE  = pattern.MustCompile(`(?i)\b(?:to|in)\s+(?:the\s+)?$`)
 )
 
 // actorsIn returns the dictionary actors and people named in s, in order,

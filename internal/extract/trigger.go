@@ -1,10 +1,10 @@
 package extract
 
 import (
-	"regexp"
 	"sort"
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/pattern"
 )
 
 // ACLED event types.
@@ -44,16 +44,16 @@ type TriggerDetector interface {
 
 // lexiconEntry is one trigger pattern of the lexicon.
 type lexiconEntry struct {
-	re      *regexp.Regexp
+	re      *pattern.Regexp
 	typ     string
 	sub     string
 	plover  string
 	mode    string
 	class   string
 	noun    bool
-	context *regexp.Regexp // required somewhere in the sentence, when set
-	not     *regexp.Regexp // forbidden right after the trigger, when set
-	after   *regexp.Regexp // required right after the trigger, when set
+	context *pattern.Regexp // required somewhere in the sentence, when set
+	not     *pattern.Regexp // forbidden right after the trigger, when set
+	after   *pattern.Regexp // required right after the trigger, when set
 }
 
 // Lexicon is the dictionary-and-pattern trigger detector.
@@ -61,7 +61,7 @@ type Lexicon struct {
 	entries []lexiconEntry
 }
 
-func rx(s string) *regexp.Regexp { return regexp.MustCompile(`(?i)\b(?:` + s + `)\b`) }
+func rx(s string) *pattern.Regexp { return pattern.MustCompile(`(?i)\b(?:` + s + `)\b`) }
 
 // NewLexicon builds the trigger lexicon.
 func NewLexicon() *Lexicon {
@@ -77,11 +77,11 @@ func NewLexicon() *Lexicon {
 		{re: rx(`clash(?:es|ed)?|fighting|fought|gun ?fights?|firefights?|gun battles?|battles?|battled|hostilities|skirmish(?:es)?|exchanges? of fire|exchanged (?:heavy )?fire|cross-border attacks?|cross-border fire|firing across the border`), typ: Battles, sub: clash, plover: "ASSAULT", mode: "firearms", noun: true},
 		{re: rx(`offensives?|counter-?offensives?|sieges?|ambush(?:ed|es)?|(?:military|security) operations?|clearance operations?`), typ: Battles, sub: clash, plover: "ASSAULT", mode: "firearms", noun: true},
 		{re: rx(`recaptured|retook|regained control|retaken|recapture[sd]?|liberated`), typ: Battles, sub: "Government regains territory", plover: "ASSAULT", class: "territory"},
-		{re: rx(`(?:seized|took|taken|taking|seizing) (?:full |complete |total |effective )?control|captured|overran|overrun|seized|fell to`), typ: Battles, sub: "Non-state actor overtakes territory", plover: "ASSAULT", class: "territory", after: regexp.MustCompile(`(?i)^\s+(?:(?:\S+\s+){0,5}?)(?:towns?|villages?|cit(?:y|ies)|districts?|posts?|bases?|border crossings?|outposts?|positions?|checkpoints?|garrisons?|headquarters|airports?|of|the capital)\b`)},
+		{re: rx(`(?:seized|took|taken|taking|seizing) (?:full |complete |total |effective )?control|captured|overran|overrun|seized|fell to`), typ: Battles, sub: "Non-state actor overtakes territory", plover: "ASSAULT", class: "territory", after: pattern.MustCompile(`(?i)^\s+(?:(?:\S+\s+){0,5}?)(?:towns?|villages?|cit(?:y|ies)|districts?|posts?|bases?|border crossings?|outposts?|positions?|checkpoints?|garrisons?|headquarters|airports?|of|the capital)\b`)},
 		// Explosions/Remote violence.
 		{re: rx(`paragliders? (?:dropped|attack)|dropped bombs|air ?strikes?|air ?raids?|drone strikes?|drone attacks?|aerial (?:bombardment|attacks?|strikes?)|bombing raids?|warplanes?|fighter jets? (?:struck|bombed|hit)|airstrikes?|air-strikes?|air-raids?`), typ: Explosions, sub: air, plover: "ASSAULT", mode: "aerial", noun: true},
 		{re: rx(`strikes`), typ: Explosions, sub: air, plover: "ASSAULT", mode: "aerial", noun: true, class: "strike",
-			not: regexp.MustCompile(`^\s+(?:zones?|areas?|sites?|by workers|by teachers|by doctors)`)},
+			not: pattern.MustCompile(`^\s+(?:zones?|areas?|sites?|by workers|by teachers|by doctors)`)},
 		{re: rx(`shell(?:ing|ed|s)|artillery|mortars?(?: fire| rounds?| shells?)?|rockets? (?:fire|attacks?)|fired rockets?|rockets? (?:hit|struck|landed)|missiles?(?: strikes?| attacks?)?|ballistic missiles?|bombardment|bombarded`), typ: Explosions, sub: shell, plover: "ASSAULT", mode: "heavy-weapons", noun: true},
 		{re: rx(`suicide (?:bomb(?:ing|er|ers|s)?|attacks?|blasts?|car bomb(?:ing)?|vest)|blew (?:himself|herself|themselves) up|detonated (?:his|her|their) (?:vest|explosives)`), typ: Explosions, sub: "Suicide bomb", plover: "ASSAULT", mode: "suicide-attack", noun: true},
 		{re: rx(`roadside bombs?|improvised explosive devices?|IEDs?|landmines?|land mines?|car bombs?|bomb (?:blast|attack|explosion)s?|explosive devices?|bomb exploded|bombs? (?:went off|detonated|exploded|ripped)|bombings?|explosives?-laden`), typ: Explosions, sub: ied, plover: "ASSAULT", mode: "explosives", noun: true},
@@ -97,9 +97,9 @@ func NewLexicon() *Lexicon {
 		{re: rx(`raped|rapes?|sexual(?:ly)? (?:violence|assault(?:ed)?|abuse[d]?)|gang-raped`), typ: VAC, sub: "Sexual violence", plover: "ASSAULT", mode: "sexual", noun: true},
 		// Protests and riots.
 		{re: rx(`protest(?:s|ed|ing|ers)?|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied)|marched|marchers|took to the streets|sit-ins?|picket(?:ed|s)?|general strike|went on strike|staged (?:a )?strikes?|walkouts?|vigils?`), typ: Protests, sub: "Peaceful protest", plover: "PROTEST", mode: "demo", noun: true,
-			not: regexp.MustCompile(`^\s+(?:organi[sz]ers|leaders|movements?|groups?|sites?|camps?|songs?|slogans?|organi[sz]ations?)\b`)},
+			not: pattern.MustCompile(`^\s+(?:organi[sz]ers|leaders|movements?|groups?|sites?|camps?|songs?|slogans?|organi[sz]ations?)\b`)},
 		{re: rx(`riot(?:s|ed|ing|ers)?|mob|mobs|lynch(?:ed|ing)?|vigilantes`), typ: Riots, sub: "Violent demonstration", plover: "PROTEST", mode: "riot", noun: true,
-			not: regexp.MustCompile(`^\s+(?:police|gear|squads?|control|units?|officers)\b`)},
+			not: pattern.MustCompile(`^\s+(?:police|gear|squads?|control|units?|officers)\b`)},
 		// Strategic developments.
 		{re: rx(`ceasefire|cease-fire|truce|peace (?:deal|agreement|accord)|prisoner (?:exchange|swap)`), typ: Strategic, sub: "Agreement", plover: "AGREE", noun: true, class: "agreement"},
 		{re: rx(`(?:signed|reached|struck|concluded|sealed) (?:an?|the) (?:\w+ ){0,2}?(?:agreement|deal|accord)`), typ: Strategic, sub: "Agreement", plover: "AGREE", class: "deal"},
@@ -115,7 +115,7 @@ func NewLexicon() *Lexicon {
 		{re: rx(`joint (?:military )?(?:operation|patrols?|exercises?)|cooperat(?:ed|ion agreement) with|signed a (?:security|defen[cs]e) (?:pact|agreement)`), plover: "COOPERATE", class: "verbal"},
 		{re: rx(`expressed (?:its |his |her |their )?support|pledged (?:its |his |her |their )?support|voiced support|endorsed|praised`), plover: "SUPPORT", class: "verbal"},
 		{re: rx(`visit(?:s|ed|ing)?|met with|held talks|talks with|hosted|received (?:a |an )?(?:delegation|visiting)|phone call with|spoke by (?:tele)?phone`), plover: "CONSULT", mode: "visit", class: "consult", noun: true},
-		{re: rx(`accuse[sd]?|accusing|blamed|blames|alleged that|accusations?`), plover: "ACCUSE", mode: "allege", class: "verbal", not: regexp.MustCompile(`^\s+(?:\S+\s+){0,5}?on\b`)},
+		{re: rx(`accuse[sd]?|accusing|blamed|blames|alleged that|accusations?`), plover: "ACCUSE", mode: "allege", class: "verbal", not: pattern.MustCompile(`^\s+(?:\S+\s+){0,5}?on\b`)},
 		{re: rx(`threatened|threatens|warned of|vowed (?:to|revenge)|ultimatum`), plover: "THREATEN", class: "verbal"},
 		{re: rx(`called (?:on|for)|calls (?:on|for)|urged|urges|appealed (?:to|for)|demanded|demands`), plover: "REQUEST", class: "verbal"},
 		{re: rx(`rejected|rejects|refused|dismissed (?:the|a|an)`), plover: "REJECT", class: "verbal"},
@@ -131,12 +131,16 @@ func NewLexicon() *Lexicon {
 // Detect implements TriggerDetector.
 func (l *Lexicon) Detect(text string, s event.Span) []Trigger {
 	sent := text[s.Start:s.End]
+	lower := pattern.Lower(sent) // folded once for every entry's prefilter
 	var out []Trigger
 	for _, en := range l.entries {
-		if en.context != nil && !en.context.MatchString(sent) {
+		if !en.re.PossibleLower(lower) {
 			continue
 		}
-		for _, loc := range en.re.FindAllStringIndex(sent, -1) {
+		if en.context != nil && !(en.context.PossibleLower(lower) && en.context.Regexp.MatchString(sent)) {
+			continue
+		}
+		for _, loc := range en.re.Regexp.FindAllStringIndex(sent, -1) {
 			if en.not != nil && en.not.MatchString(sent[loc[1]:]) {
 				continue
 			}

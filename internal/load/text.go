@@ -1,7 +1,6 @@
 package load
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -9,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/pattern"
 )
 
 // loadText reads plain text with page chrome: each line is a paragraph of
@@ -50,8 +50,8 @@ func splitLines(text string) []string {
 }
 
 var (
-	captionRE = regexp.MustCompile(`(?i)^(?:photo|image|file photo|caption|picture|video|watch|listen|graphic)\b|\((?:AFP|Reuters|AP|EPA|Getty Images)\)$|/(?:Reuters|AFP|AP|EPA)$|^(?:by|reporting by|writing by|editing by|additional reporting by)\s`)
-	chromeRE  = regexp.MustCompile(`(?i)^(?:share|tweet|email|print|comments?|subscribe|sign up|log ?in|register|advertisement|cookies?|accept|related|read more|more from|most read|you may also like|trending|follow us|newsletter|all rights reserved|©|copyright|home\b|menu|search|skip to)\b|cookie|newsletter|all rights reserved|^©|©\s*\d{4}`)
+	captionRE = pattern.MustCompile(`(?i)^(?:photo|image|file photo|caption|picture|video|watch|listen|graphic)\b|\((?:AFP|Reuters|AP|EPA|Getty Images)\)$|/(?:Reuters|AFP|AP|EPA)$|^(?:by|reporting by|writing by|editing by|additional reporting by)\s`)
+	chromeRE  = pattern.MustCompile(`(?i)^(?:share|tweet|email|print|comments?|subscribe|sign up|log ?in|register|advertisement|cookies?|accept|related|read more|more from|most read|you may also like|trending|follow us|newsletter|all rights reserved|©|copyright|home\b|menu|search|skip to)\b|cookie|newsletter|all rights reserved|^©|©\s*\d{4}`)
 	endPunct  = ".!?”\"’:)"
 )
 
@@ -93,13 +93,13 @@ func headline(before []string, outlet string) string {
 const monthRE = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
 
 var (
-	isoDateRE = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-	numDateRE = regexp.MustCompile(`\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b`)
-	mdyRE     = regexp.MustCompile(`(?i)\b` + monthRE + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
-	dmyRE     = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRE + `,?\s+(\d{4})\b`)
-	dateRE    = regexp.MustCompile(`(?i)\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b` + monthRE + `\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+` + monthRE + `,?\s+\d{4}\b`)
-	pubWordRE = regexp.MustCompile(`(?i)\b(?:published|posted|date|dated|first published)\b`)
-	updWordRE = regexp.MustCompile(`(?i)\bupdated\b`)
+	isoDateRE = pattern.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+	numDateRE = pattern.MustCompile(`\b(\d{1,2})([./])(\d{1,2})[./](\d{4})\b`)
+	mdyRE     = pattern.MustCompile(`(?i)\b` + monthRE + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	dmyRE     = pattern.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRE + `,?\s+(\d{4})\b`)
+	dateRE    = pattern.MustCompile(`(?i)\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{4}\b|\b` + monthRE + `\s+\d{1,2},?\s+\d{4}\b|\b\d{1,2}\s+` + monthRE + `,?\s+\d{4}\b`)
+	pubWordRE = pattern.MustCompile(`(?i)\b(?:published|posted|date|dated|first published)\b`)
+	updWordRE = pattern.MustCompile(`(?i)\bupdated\b`)
 )
 
 var monthNums = map[string]time.Month{
@@ -193,8 +193,8 @@ func dateline(lines []string, firstBody int) (string, string) {
 }
 
 var (
-	copyrightRE = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?:-\s*\d{4}\s*)?([^.|]+?)\.?\s*(?:all rights reserved\.?)?$`)
-	siteRE      = regexp.MustCompile(`^(?:[A-Z][\w&'-]*\.)?[A-Za-z][\w-]*\.(?:[A-Za-z]{2,6})$|^(?:The\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,4}$`)
+	copyrightRE = pattern.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?:-\s*\d{4}\s*)?([^.|]+?)\.?\s*(?:all rights reserved\.?)?$`)
+	siteRE      = pattern.MustCompile(`^(?:[A-Z][\w&'-]*\.)?[A-Za-z][\w-]*\.(?:[A-Za-z]{2,6})$|^(?:The\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,4}$`)
 )
 
 // outlet finds the publication's name: a copyright line, or a short last

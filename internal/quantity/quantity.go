@@ -5,11 +5,11 @@
 package quantity
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/pattern"
 )
 
 // Quantity is one count found in text.
@@ -61,16 +61,16 @@ const (
 
 // unitRE matches a unit of time or distance after a number: "two weeks",
 // "140 km", which count no people.
-var unitRE = regexp.MustCompile(`(?i)^[\s-]+(?:more\s+|other\s+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|km|kilometres?|kilometers?|miles?|metres?|meters?|percent|per cent|%|times)\b`)
+var unitRE = pattern.MustCompile(`(?i)^[\s-]+(?:more\s+|other\s+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|km|kilometres?|kilometers?|miles?|metres?|meters?|percent|per cent|%|times)\b`)
 
 // Finder finds quantities. It is safe for concurrent use.
 type Finder struct {
-	re *regexp.Regexp
+	re *pattern.Regexp
 }
 
 // NewFinder compiles the patterns.
 func NewFinder() *Finder {
-	return &Finder{re: regexp.MustCompile(`(?i)\b` + qualRE + `(` + digitRE + `|` + wordRE + `|` + vagueRE + `)\b`)}
+	return &Finder{re: pattern.MustCompile(`(?i)\b` + qualRE + `(` + digitRE + `|` + wordRE + `|` + vagueRE + `)\b`)}
 }
 
 // Find returns the quantities in text, in order.

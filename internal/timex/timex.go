@@ -5,13 +5,13 @@
 package timex
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/pattern"
 )
 
 // Range is an inclusive range of days, each a time.Time at 00:00 UTC.
@@ -271,22 +271,22 @@ const (
 	wdRE    = `(sunday|monday|tuesday|wednesday|thursday|friday|saturday)`
 )
 
-// pattern is one kind of time expression.
-type pattern struct {
-	re *regexp.Regexp
+// form is one kind of time expression.
+type form struct {
+	re *pattern.Regexp
 	// build makes the expression from the submatches; ok false drops it.
 	build func(m []string) (Expr, bool)
 }
 
 // Finder finds time expressions. It is safe for concurrent use.
 type Finder struct {
-	patterns []pattern
+	patterns []form
 }
 
 // NewFinder compiles the expression patterns.
 func NewFinder() *Finder {
-	mk := func(re string, build func(m []string) (Expr, bool)) pattern {
-		return pattern{re: regexp.MustCompile(`(?i)\b` + re + `\b`), build: build}
+	mk := func(re string, build func(m []string) (Expr, bool)) form {
+		return form{re: pattern.MustCompile(`(?i)\b` + re + `\b`), build: build}
 	}
 	fixed := func(k kind, a Anchor) func([]string) (Expr, bool) {
 		return func([]string) (Expr, bool) { return Expr{kind: k, Anchor: a}, true }
@@ -305,7 +305,7 @@ func NewFinder() *Finder {
 			return e, e.month != 0 && e.day >= 1 && e.day <= 31
 		}
 	}
-	p := []pattern{
+	p := []form{
 		mk(`(\d{4})-(\d{2})-(\d{2})`, func(m []string) (Expr, bool) {
 			y, _ := strconv.Atoi(m[1])
 			mo, _ := strconv.Atoi(m[2])
@@ -374,26 +374,48 @@ func number(s string) (int, bool) {
 	return n, err == nil && n > 0 && n < 400
 }
 
-// Find returns the time expressions in text, in order, not overlapping;
-// where two overlap the longer wins.
-func (f *Finder) Find(text string) []Expr {
-	var all []Expr
+// findIn appends the expressions of text[start:end] to all.
+func (f *Finder) findIn(all []Expr, text string, start, end int) []Expr {
+	para := text[start:end]
+	lower := pattern.Lower(para)
 	for _, p := range f.patterns {
-		for _, loc := range p.re.FindAllStringSubmatchIndex(text, -1) {
+		if !p.re.PossibleLower(lower) {
+			continue
+		}
+		for _, loc := range p.re.Regexp.FindAllStringSubmatchIndex(para, -1) {
 			m := make([]string, len(loc)/2)
 			for i := range m {
 				if loc[2*i] >= 0 {
-					m[i] = text[loc[2*i]:loc[2*i+1]]
+					m[i] = para[loc[2*i]:loc[2*i+1]]
 				}
 			}
 			e, ok := p.build(m)
 			if !ok {
 				continue
 			}
-			e.Span = event.Span{Start: loc[0], End: loc[1]}
+			e.Span = event.Span{Start: start + loc[0], End: start + loc[1]}
 			e.Text = m[0]
 			all = append(all, e)
 		}
+	}
+	return all
+}
+
+// Find returns the time expressions in text, in order, not overlapping;
+// where two overlap the longer wins.
+func (f *Finder) Find(text string) []Expr {
+	var all []Expr
+	// Paragraph by paragraph: most patterns' words are in few of them,
+	// and the prefilter skips the rest. No expression spans a blank line.
+	for start := 0; start < len(text); {
+		end := strings.Index(text[start:], "\n\n")
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		all = f.findIn(all, text, start, end)
+		start = end + 2
 	}
 	sort.SliceStable(all, func(i, j int) bool {
 		if all[i].Start != all[j].Start {

@@ -1,0 +1,105 @@
+package pattern
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestNeedles(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		want []string // nil: no prefilter
+	}{
+		{`(?i)\b(?:clash(?:es|ed)?|fighting|fought)\b`, []string{"clash", "fighting", "fought"}},
+		{`(?i)\bair ?strikes?\b`, []string{"strike"}},
+		{`IEDs?`, []string{"ied"}},
+		{`(?i)\b(\d{1,3}|an?|one)\s+(day|week|month)s?\s+ago\b`, []string{"ago"}},
+		{`(?i)\b(?:earlier\s+)?today\b`, []string{"today"}},
+		{`(?i)yesterday|last\s+night`, []string{"night", "yesterday"}},
+		{`(?i)\bsigned (?:an?|the) deal`, []string{"signed "}},
+		{`\d+`, nil},
+		{`(?i)colou?r`, []string{"colo"}},
+		{`(?i)été`, nil}, // folded non-ASCII letters: no prefilter
+		{`été`, []string{"été"}},
+		{`a*`, nil},
+		{`(?:x|y*)z`, []string{"z"}},
+	} {
+		got := MustCompile(tc.expr).Needles()
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: needles %q, want %q", tc.expr, got, tc.want)
+		}
+	}
+}
+
+// same fails t unless r and the plain regexp agree on s.
+func same(t *testing.T, expr, s string) {
+	t.Helper()
+	r, std := MustCompile(expr), regexp.MustCompile(expr)
+	if got, want := r.MatchString(s), std.MatchString(s); got != want {
+		t.Fatalf("%q on %q: MatchString %v, regexp says %v (needles %q)", expr, s, got, want, r.Needles())
+	}
+	if got, want := r.FindAllStringSubmatchIndex(s, -1), std.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("%q on %q: FindAll %v, regexp says %v (needles %q)", expr, s, got, want, r.Needles())
+	}
+	if got, want := r.ReplaceAllString(s, "<$0>"), std.ReplaceAllString(s, "<$0>"); got != want {
+		t.Fatalf("%q on %q: Replace %q, regexp says %q", expr, s, got, want)
+	}
+}
+
+func TestSameAsRegexp(t *testing.T) {
+	exprs := []string{
+		`(?i)\b(?:clash(?:es|ed)?|fighting|fought|gun ?fights?)\b`,
+		`(?i)\b(?:air ?strikes?|drone strikes?)\b`,
+		`(?i)\b(?:kill(?:ed|ing|s)|shot|died|dead)\b`,
+		`(?i)\b(?:asked|a\bsk)\b`,
+		`(?i)sk`,
+	}
+	texts := []string{
+		"", "Fighting broke out", "AIRSTRIKES hit", "two were KILLED", "no event here",
+		"A\u212aS\u017fK", // Kelvin sign and long s fold to k and s
+		"ask ASK Ask", "gunfights and gun fights",
+	}
+	for _, e := range exprs {
+		for _, s := range texts {
+			same(t, e, s)
+		}
+	}
+}
+
+func FuzzSameAsRegexp(f *testing.F) {
+	f.Add(`(?i)\b(?:clash(?:es|ed)?|fought)\b`, "Heavy CLASHES erupted")
+	f.Add(`(?i)yesterday|last\s+night`, "LAST  night")
+	f.Add(`(?i)sk`, "\u017f\u212a")
+	f.Add(`x(?:ab|cd)y`, "xaby xcdy")
+	f.Fuzz(func(t *testing.T, expr, s string) {
+		if len(expr) > 200 || len(s) > 4000 {
+			return
+		}
+		if _, err := regexp.Compile(expr); err != nil {
+			return
+		}
+		if strings.Contains(expr, `\C`) {
+			return
+		}
+		same(t, expr, s)
+	})
+}
+
+func TestLowerKeepsOffsets(t *testing.T) {
+	for _, s := range []string{"", "abc", "ÀBÇ Déf", "\xff\xfeA", "KABUL, Afghanistan"} {
+		l := Lower(s)
+		if len(l) != len(s) {
+			t.Fatalf("Lower(%q) = %q: length changed", s, l)
+		}
+		if want := strings.Map(func(r rune) rune {
+			if 'A' <= r && r <= 'Z' {
+				return r + 'a' - 'A'
+			}
+			return r
+		}, s); l != want && strings.ToValidUTF8(s, "") == s {
+			t.Errorf("Lower(%q) = %q, want %q", s, l, want)
+		}
+	}
+}
