@@ -35,7 +35,7 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 	}
 	var paras []string
 	for _, l := range blocks(res) {
-		if captionRE.MatchString(l) || chromeRE.MatchString(l) {
+		if isChrome(l) {
 			continue
 		}
 		paras = append(paras, l)

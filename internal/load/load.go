@@ -190,7 +190,8 @@ func Load(ctx context.Context, data []byte, opts Options) (*event.Document, erro
 
 // language returns the ISO 639-1 code of text, or "" when unsure.
 func language(text string) string {
-	info := whatlanggo.Detect(text[:min(len(text), 4000)])
+	// Trigrams of a paragraph or two settle the language; more costs time.
+	info := whatlanggo.Detect(text[:min(len(text), 1500)])
 	if !info.IsReliable() {
 		return ""
 	}

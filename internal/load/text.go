@@ -49,16 +49,37 @@ func splitLines(text string) []string {
 	return out
 }
 
+// Caption and chrome patterns, split by where they look: run unanchored
+// over a whole paragraph, a "^" alternative costs the engine a pass over
+// every byte, so the line's start and end are cut off and matched alone.
 var (
-	captionRE = pattern.MustCompile(`(?i)^(?:photo|image|file photo|caption|picture|video|watch|listen|graphic)\b|\((?:AFP|Reuters|AP|EPA|Getty Images)\)$|/(?:Reuters|AFP|AP|EPA)$|^(?:by|reporting by|writing by|editing by|additional reporting by)\s`)
-	chromeRE  = pattern.MustCompile(`(?i)^(?:share|tweet|email|print|comments?|subscribe|sign up|log ?in|register|advertisement|cookies?|accept|related|read more|more from|most read|you may also like|trending|follow us|newsletter|all rights reserved|©|copyright|home\b|menu|search|skip to)\b|cookie|newsletter|all rights reserved|^©|©\s*\d{4}`)
-	endPunct  = ".!?”\"’:)"
+	captionStartRE = pattern.MustCompile(`(?i)^(?:photo|image|file photo|caption|picture|video|watch|listen|graphic)\b|^(?:by|reporting by|writing by|editing by|additional reporting by)\s`)
+	captionEndRE   = pattern.MustCompile(`(?i)\((?:AFP|Reuters|AP|EPA|Getty Images)\)$|/(?:Reuters|AFP|AP|EPA)$`)
+	chromeStartRE  = pattern.MustCompile(`(?i)^(?:share|tweet|email|print|comments?|subscribe|sign up|log ?in|register|advertisement|cookies?|accept|related|read more|more from|most read|you may also like|trending|follow us|newsletter|all rights reserved|©|copyright|home\b|menu|search|skip to)\b`)
+	chromeAnyRE    = pattern.MustCompile(`(?i)cookie|newsletter|all rights reserved|©\s*\d{4}`)
+	endPunct       = ".!?”\"’:)"
 )
+
+// reach is longer than any match of the start and end patterns, with a
+// byte to spare for the word boundary after it.
+const reach = 40
+
+// isChrome reports whether a line is a caption, a byline or page chrome.
+func isChrome(l string) bool {
+	head, tail := l[:min(len(l), reach)], l[max(0, len(l)-reach):]
+	return captionStartRE.MatchString(head) || captionEndRE.MatchString(tail) || isPageChrome(l)
+}
+
+// isPageChrome reports whether a line is a site's own text: share
+// buttons, menus, cookie notices, copyright.
+func isPageChrome(l string) bool {
+	return chromeStartRE.MatchString(l[:min(len(l), reach)]) || chromeAnyRE.MatchString(l)
+}
 
 // isContent reports whether a line is a paragraph of the article: a
 // sentence or more of prose, not chrome.
 func isContent(l string) bool {
-	if captionRE.MatchString(l) || chromeRE.MatchString(l) {
+	if isChrome(l) {
 		return false
 	}
 	words := len(strings.Fields(l))
@@ -82,7 +103,7 @@ func headline(before []string, outlet string) string {
 		first, _ := utf8.DecodeRuneInString(l)
 		last, _ := utf8.DecodeLastRuneInString(l)
 		if words < 4 || words > 30 || !unicode.IsUpper(first) || last == '.' || strings.Count(l, "|") > 0 ||
-			captionRE.MatchString(l) || chromeRE.MatchString(l) || dateRE.MatchString(l) && words < 8 {
+			isChrome(l) || dateRE.MatchString(l) && words < 8 {
 			continue
 		}
 		return l
@@ -206,7 +227,7 @@ func outlet(lines []string) string {
 		}
 	}
 	for _, l := range []string{lines[len(lines)-1], lines[0]} {
-		if len(strings.Fields(l)) <= 5 && siteRE.MatchString(l) && !dateRE.MatchString(l) && !chromeRE.MatchString(l) {
+		if len(strings.Fields(l)) <= 5 && siteRE.MatchString(l) && !dateRE.MatchString(l) && !isPageChrome(l) {
 			return l
 		}
 	}

@@ -63,6 +63,10 @@ const (
 // "140 km", which count no people.
 var unitRE = pattern.MustCompile(`(?i)^[\s-]+(?:more\s+|other\s+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|km|kilometres?|kilometers?|miles?|metres?|meters?|percent|per cent|%|times)\b`)
 
+// unitReach bounds the text after a number in which unitRE looks: a
+// unit follows a count closely ("two   weeks" still fits).
+const unitReach = 64
+
 // Finder finds quantities. It is safe for concurrent use.
 type Finder struct {
 	re *pattern.Regexp
@@ -76,7 +80,7 @@ func NewFinder() *Finder {
 // Find returns the quantities in text, in order.
 func (f *Finder) Find(text string) []Quantity {
 	var out []Quantity
-	for _, m := range f.re.FindAllStringSubmatchIndex(text, -1) {
+	for _, m := range f.matches(text) {
 		numText := strings.ToLower(text[m[4]:m[5]])
 		q := Quantity{Span: event.Span{Start: m[0], End: m[1]}, Text: text[m[0]:m[1]], Qualifier: "exact"}
 		if m[2] >= 0 {
@@ -93,13 +97,128 @@ func (f *Finder) Find(text string) []Quantity {
 			}
 		}
 		// Years, times and durations are not counts of people.
-		if isYear(text, m[4], m[5], v) || unitRE.MatchString(text[m[1]:]) {
+		if isYear(text, m[4], m[5], v) || unitRE.MatchString(text[m[1]:min(len(text), m[1]+unitReach)]) {
 			continue
 		}
 		out = append(out, q)
 	}
 	return out
 }
+
+// numberWords are the words one of which, or a digit, is in every count
+// the pattern matches.
+var numberWords = func() map[string]bool {
+	m := map[string]bool{"hundred": true, "thousand": true, "couple": true, "pair": true, "dozen": true}
+	for w := range words {
+		m[w] = true
+	}
+	for w := range vague {
+		for _, p := range strings.Fields(w) {
+			m[p] = true
+		}
+	}
+	delete(m, "a")
+	delete(m, "an")
+	delete(m, "of")
+	return m
+}()
+
+// runsBefore and runsAfter bound, in space-separated runs, how far a
+// count reaches from the run holding its number word or digit: three
+// words of qualifier and three of number ("no fewer than tens of
+// thousands") with room to spare.
+const runsBefore, runsAfter = 6, 4
+
+// matches returns what f.re.FindAllStringSubmatchIndex(text, -1) would,
+// running the pattern only on windows around runs of text that hold a
+// digit or a number word. The pattern is large, so Go's engine walks it
+// slowly over every byte; most of an article holds no count. A window
+// starts and ends at whitespace, so word boundaries inside it read as in
+// the whole text, and it holds every match that touches its number.
+func (f *Finder) matches(text string) [][]int {
+	// (?i) folds these two to "k" and "s"; leave such text to the engine.
+	if strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f") {
+		return f.re.Regexp.FindAllStringSubmatchIndex(text, -1)
+	}
+	type run struct{ start, end int }
+	var runs []run
+	for i := 0; i < len(text); {
+		for i < len(text) && isSpace(text[i]) {
+			i++
+		}
+		j := i
+		for j < len(text) && !isSpace(text[j]) {
+			j++
+		}
+		if j > i {
+			runs = append(runs, run{i, j})
+		}
+		i = j
+	}
+	var out [][]int
+	winEnd := -1 // last run index of the window being built
+	winStart := 0
+	flush := func() {
+		if winEnd < 0 {
+			return
+		}
+		start, end := runs[winStart].start, runs[winEnd].end
+		for _, loc := range f.re.Regexp.FindAllStringSubmatchIndex(text[start:end], -1) {
+			for i := range loc {
+				if loc[i] >= 0 {
+					loc[i] += start
+				}
+			}
+			out = append(out, loc)
+		}
+		winEnd = -1
+	}
+	for k, r := range runs {
+		if !holdsNumber(text[r.start:r.end]) {
+			continue
+		}
+		lo, hi := max(0, k-runsBefore), min(len(runs)-1, k+runsAfter)
+		if winEnd >= 0 && lo <= winEnd+1 {
+			winEnd = max(winEnd, hi)
+			continue
+		}
+		flush()
+		winStart, winEnd = lo, hi
+	}
+	flush()
+	return out
+}
+
+// isSpace is the regexp package's \s.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
+// holdsNumber reports whether a run of text has a digit or a number word
+// between its non-letters.
+func holdsNumber(run string) bool {
+	for i := 0; i < len(run); {
+		c := run[i]
+		if '0' <= c && c <= '9' {
+			return true
+		}
+		if !isLetter(c) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(run) && isLetter(run[j]) {
+			j++
+		}
+		if j-i >= 3 && j-i <= 9 && numberWords[strings.ToLower(run[i:j])] {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // value reads a number word, digits or a vague quantity.
 func value(s string) (v int, isVague, ok bool) {

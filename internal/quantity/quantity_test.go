@@ -1,6 +1,9 @@
 package quantity
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestFind(t *testing.T) {
 	tests := []struct {
@@ -61,7 +64,12 @@ func FuzzFind(f *testing.F) {
 	f.Add("at least 12 killed, dozens injured, 1,200 displaced in 2024")
 	f.Add("99999999999999999999999 people")
 	fd := NewFinder()
+	f.Add("no fewer than\t tens of  thousands, (twenty-one) ONE hundred 7\u017fix")
 	f.Fuzz(func(t *testing.T, text string) {
+		// The windowed search must find exactly what the plain one does.
+		if got, want := fd.matches(text), fd.re.Regexp.FindAllStringSubmatchIndex(text, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("windowed matches %v, whole text %v", got, want)
+		}
 		prev := 0
 		for _, q := range fd.Find(text) {
 			if q.Start < prev || q.End > len(text) || q.Start >= q.End {
