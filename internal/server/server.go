@@ -6,7 +6,6 @@ package server
 import (
 	"context"
 	"embed"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -142,57 +141,51 @@ type page struct {
 	Total  int           `json:"total"`
 }
 
-// paginate cuts evs to one page; the cursor is the opaque offset.
-func paginate(evs []store.Event, cursor string, limit int) (page, error) {
-	off := 0
-	if cursor != "" {
-		b, err := base64.RawURLEncoding.DecodeString(cursor)
-		if err == nil {
-			off, err = strconv.Atoi(string(b))
-		}
-		if err != nil || off < 0 {
-			return page{}, errors.New("bad cursor")
-		}
-	}
-	if limit <= 0 || limit > 500 {
-		limit = 100
-	}
-	p := page{Total: len(evs), Events: []store.Event{}}
-	if off < len(evs) {
-		end := min(off+limit, len(evs))
-		p.Events = evs[off:end]
-		if end < len(evs) {
-			p.Next = base64.RawURLEncoding.EncodeToString([]byte(strconv.Itoa(end)))
-		}
-	}
-	return p, nil
-}
+// Page sizes: the API's default and most, and what the dashboard's table
+// shows, so that no request reads or renders the whole record.
+const (
+	defaultLimit   = 100
+	maxLimit       = 500
+	dashboardLimit = 200
+)
 
-// filtered reads a request's filters and the events that pass them; on
-// failure it has answered the request and ok is false.
-func (s *Server) filtered(w http.ResponseWriter, r *http.Request) (f store.Filter, evs []store.Event, ok bool) {
+// listed reads one page of the events that pass a request's filters,
+// at most limit; on failure it has answered the request and ok is false.
+func (s *Server) listed(w http.ResponseWriter, r *http.Request, limit int) (f store.Filter, p page, ok bool) {
 	f, err := filterFrom(r)
 	if err != nil {
 		s.fail(w, r, http.StatusBadRequest, err)
-		return f, nil, false
+		return f, p, false
 	}
-	evs, err = s.store.Events(r.Context(), f)
-	if err != nil {
+	f.After, f.Limit = r.URL.Query().Get("cursor"), limit
+	sp, err := s.store.Page(r.Context(), f)
+	switch {
+	case errors.Is(err, store.ErrBadCursor):
+		s.fail(w, r, http.StatusBadRequest, err)
+		return f, p, false
+	case err != nil:
 		s.fail(w, r, http.StatusInternalServerError, err)
-		return f, nil, false
+		return f, p, false
 	}
-	return f, evs, true
+	p = page{Events: sp.Events, Next: sp.Next, Total: sp.Total}
+	if p.Events == nil {
+		p.Events = []store.Event{}
+	}
+	return f, p, true
 }
 
 func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
-	_, evs, ok := s.filtered(w, r)
-	if !ok {
-		return
+	limit := defaultLimit
+	if l := r.URL.Query().Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 {
+			s.fail(w, r, http.StatusBadRequest, fmt.Errorf("limit is a positive number, not %q", l))
+			return
+		}
+		limit = min(n, maxLimit)
 	}
-	limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
-	p, err := paginate(evs, r.URL.Query().Get("cursor"), limit)
-	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, err)
+	_, p, ok := s.listed(w, r, limit)
+	if !ok {
 		return
 	}
 	writeJSON(w, http.StatusOK, p)
@@ -228,51 +221,25 @@ func statusOf(err error) int {
 	return http.StatusInternalServerError
 }
 
-// bucket is one row of an aggregate.
-type bucket struct {
-	Key        string `json:"key"`
-	Events     int    `json:"events"`
-	Fatalities int    `json:"fatalities"`
-}
-
 func (s *Server) apiAggregates(w http.ResponseWriter, r *http.Request) {
-	by := r.URL.Query().Get("by")
-	key := map[string]func(store.Event) string{
-		"day":     func(e store.Event) string { return e.EventDate },
-		"country": func(e store.Event) string { return e.ISO },
-		"type":    func(e store.Event) string { return typeOf(e.Event) },
-	}[by]
-	if key == nil {
+	by := store.Dimension(r.URL.Query().Get("by"))
+	switch by {
+	case store.ByDay, store.ByCountry, store.ByType:
+	default:
 		s.fail(w, r, http.StatusBadRequest, fmt.Errorf("by is day, country or type, not %q", by))
 		return
 	}
-	_, evs, ok := s.filtered(w, r)
-	if !ok {
+	f, err := filterFrom(r)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err)
 		return
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"by": by, "buckets": aggregate(evs, key)})
-}
-
-func aggregate(evs []store.Event, key func(store.Event) string) []bucket {
-	m := map[string]*bucket{}
-	for _, e := range evs {
-		k := key(e)
-		b, ok := m[k]
-		if !ok {
-			b = &bucket{Key: k}
-			m[k] = b
-		}
-		b.Events++
-		if e.Fatalities != nil {
-			b.Fatalities += *e.Fatalities
-		}
+	buckets, err := s.store.Aggregate(r.Context(), f, by)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
 	}
-	out := make([]bucket, 0, len(m))
-	for _, b := range m {
-		out = append(out, *b)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
-	return out
+	writeJSON(w, http.StatusOK, map[string]any{"by": by, "buckets": buckets})
 }
 
 func typeOf(e event.Event) string {
@@ -288,14 +255,26 @@ func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) {
 	w.Write(data)
 }
 
-// dashboard lists events with the filter bar.
+// dashboard lists the first events that pass the filters, with the
+// filter bar, totals by type and a link to the next page.
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
-	f, evs, ok := s.filtered(w, r)
+	f, p, ok := s.listed(w, r, dashboardLimit)
 	if !ok {
 		return
 	}
-	s.render(w, r, "dashboard.html", map[string]any{"Filter": f, "Events": evs,
-		"ByType": aggregate(evs, func(e store.Event) string { return typeOf(e.Event) })})
+	byType, err := s.store.Aggregate(r.Context(), f, store.ByType)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return
+	}
+	var next string
+	if p.Next != "" {
+		q := r.URL.Query()
+		q.Set("cursor", p.Next)
+		next = "/?" + q.Encode()
+	}
+	s.render(w, r, "dashboard.html", map[string]any{"Filter": f, "Events": p.Events, "Total": p.Total,
+		"Next": next, "ByType": byType})
 }
 
 // segment is a piece of article text, marked when it is evidence.

@@ -21,8 +21,17 @@ type Store interface {
 	// idempotent: a document already stored (same ID, or same URL)
 	// changes nothing and reports Duplicate.
 	Ingest(ctx context.Context, res *event.Result) (Outcome, error)
-	// Events returns merged events that pass the filter, oldest first.
+	// Events returns merged events that pass the filter, oldest first:
+	// those after f.After, at most f.Limit of them when it is positive.
 	Events(ctx context.Context, f Filter) ([]Event, error)
+	// Page returns what Events does, the cursor of the page that follows
+	// it and the number of events the filter passes in all, read at one
+	// moment. A cursor the store did not make is ErrBadCursor.
+	Page(ctx context.Context, f Filter) (Page, error)
+	// Aggregate counts the events that pass the filter, and adds up their
+	// fatalities, per day, country or type; buckets are ordered by key.
+	// It ignores f.After and f.Limit.
+	Aggregate(ctx context.Context, f Filter, by Dimension) ([]Bucket, error)
 	// Event returns one merged event and the mentions it was merged from.
 	Event(ctx context.Context, id string) (Event, []Mention, error)
 	// Document returns a stored document.
@@ -36,6 +45,9 @@ type Store interface {
 
 // ErrNotFound is returned for an unknown event or document.
 var ErrNotFound = errors.New("not found")
+
+// ErrBadCursor is returned for a Filter.After the store did not make.
+var ErrBadCursor = errors.New("bad cursor")
 
 // Mention is one document's coding of an event, with its evidence spans
 // into that document's text.
@@ -64,8 +76,40 @@ type Filter struct {
 	BBox *[4]float64
 	// Text is a case-insensitive substring of the notes or of an
 	// evidence passage.
-	Text  string
+	Text string
+	// After is a Page.Next: the listing resumes after the event it marks,
+	// so a late page costs what the first does.
+	After string
+	// Limit caps the events listed; 0 lists them all.
 	Limit int
+}
+
+// Page is one page of a listing of events.
+type Page struct {
+	Events []Event
+	// Next is the cursor of the following page, for Filter.After; empty
+	// on the last page.
+	Next string
+	// Total is how many events the filter passes, on all pages.
+	Total int
+}
+
+// Dimension is what Aggregate groups events by.
+type Dimension string
+
+// The dimensions of Aggregate: an event's EventDate, its ISO country code,
+// and its ACLED type (its PLOVER type when ACLED codes none).
+const (
+	ByDay     Dimension = "day"
+	ByCountry Dimension = "country"
+	ByType    Dimension = "type"
+)
+
+// Bucket is the events of one day, country or type.
+type Bucket struct {
+	Key        string `json:"key"`
+	Events     int    `json:"events"`
+	Fatalities int    `json:"fatalities"`
 }
 
 // Event is a merged event: the fields of its first and most precise
