@@ -167,5 +167,8 @@ func fetchReason(err error) string {
 			return e.Error()
 		}
 	}
+	if t, ok := errors.AsType[net.Error](err); ok && t.Timeout() || errors.Is(err, context.DeadlineExceeded) {
+		return "fetch timed out"
+	}
 	return "fetch failed"
 }

@@ -142,12 +142,16 @@ func (in *Ingester) file(ctx context.Context, path string, sum *Summary) {
 	switch sniff(head) {
 	case kindWARC:
 		if err := in.warcDocs(ctx, path, limit, sum, each); err != nil {
-			sum.Failed["bad WARC file"]++
+			why := "bad WARC file"
+			if errors.Is(err, ErrRecordTooLarge) {
+				why = ErrRecordTooLarge.Error()
+			}
+			sum.Failed[why]++
 			in.Log.Warn("stopped reading WARC", "path", path, "err", err)
 		}
 		return
 	case kindFeed:
-		data, err := pipeline.ReadInput(path, nil, 64<<20)
+		data, err := pipeline.ReadInput(path, nil, maxFeedBytes)
 		if err == nil {
 			err = in.feedDocs(ctx, data, path, sum, each)
 		}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"context"
@@ -8,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -54,11 +56,42 @@ func sniff(head []byte) kind {
 	return kindArticle
 }
 
+// Bounds on containers, beyond the bound on each document. A feed parses
+// into about thirty times its size in memory; a WARC record must be read
+// through to reach the next, so one that declares more than maxWARCRecord
+// (a gzip bomb, or not a crawl of articles) ends the file.
+const (
+	maxFeedBytes  = 16 << 20
+	maxFeedItems  = 1000
+	maxWARCRecord = 1 << 30
+)
+
+// ErrRecordTooLarge ends reading a WARC file at a record declaring more
+// than maxWARCRecord bytes.
+var ErrRecordTooLarge = errors.New("WARC record too large")
+
 // warcDocs reads the HTML responses of a WARC file (plain or gzipped per
 // record), each bounded by limit; a record too large or unreadable is
 // counted as failed and the rest of the file goes on.
 func (in *Ingester) warcDocs(ctx context.Context, path string, limit int, sum *Summary, each func(doc)) error {
-	r, err := gowarc.NewWarcFileReader(path, 0)
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open WARC %s: %w", path, err)
+	}
+	defer f.Close()
+	// The WARC reader loops for ever on a stream that keeps failing, as a
+	// truncated gzip member does, so the stream it reads is decompressed
+	// here and ends at its first error, which is then reported.
+	stream := &endAtError{r: bufio.NewReader(f)}
+	if head, _ := stream.r.(*bufio.Reader).Peek(2); bytes.Equal(head, []byte{0x1f, 0x8b}) {
+		zr, err := gzip.NewReader(stream.r)
+		if err != nil {
+			return fmt.Errorf("open WARC %s: %w", path, err)
+		}
+		defer zr.Close()
+		stream.r = zr
+	}
+	r, err := gowarc.NewWarcFileReaderFromStream(stream, 0)
 	if err != nil {
 		return fmt.Errorf("open WARC %s: %w", path, err)
 	}
@@ -67,40 +100,89 @@ func (in *Ingester) warcDocs(ctx context.Context, path string, limit int, sum *S
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		rec, _, _, err := r.Next()
-		if errors.Is(err, io.EOF) {
+		d, skip, err := nextRecord(r, limit)
+		switch {
+		case errors.Is(err, io.EOF) && stream.err != nil:
+			return fmt.Errorf("read WARC %s: %w: %w", path, ErrBadWARC, stream.err)
+		case errors.Is(err, io.EOF):
 			return nil
-		}
-		if err != nil {
+		case err != nil:
 			return fmt.Errorf("read WARC %s: %w", path, err)
+		case skip == "":
+			each(d)
+		case skip != "-":
+			if strings.HasPrefix(skip, "not an article") {
+				sum.Skipped[skip]++
+			} else {
+				sum.Failed[skip]++
+			}
 		}
-		if rec.Type() != gowarc.Response {
-			continue
-		}
-		block, ok := rec.Block().(gowarc.HttpResponseBlock)
-		if !ok || block.HttpStatusCode() != 200 {
-			continue
-		}
-		if ct := block.HttpHeader().Get("Content-Type"); ct != "" && !strings.Contains(ct, "html") && !strings.Contains(ct, "text/plain") {
-			sum.Skipped["not an article (WARC record type "+strings.Split(ct, ";")[0]+")"]++
-			continue
-		}
-		payload, err := block.PayloadBytes()
-		if err != nil {
-			sum.Failed["unreadable WARC record"]++
-			continue
-		}
-		data, err := io.ReadAll(io.LimitReader(payload, int64(limit)+1))
-		if err != nil {
-			sum.Failed["unreadable WARC record"]++
-			continue
-		}
-		if len(data) > limit {
-			sum.Failed[load.ErrTooLarge.Error()]++
-			continue
-		}
-		each(doc{data: data, source: rec.WarcHeader().Get(gowarc.WarcTargetURI)})
 	}
+}
+
+// endAtError reads r until its first error, and reports io.EOF from then
+// on; err keeps the error when it was not io.EOF.
+type endAtError struct {
+	r   io.Reader
+	err error
+}
+
+func (e *endAtError) Read(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, io.EOF
+	}
+	n, err := e.r.Read(p)
+	if err != nil && !errors.Is(err, io.EOF) {
+		e.err = err
+		return n, io.EOF
+	}
+	return n, err
+}
+
+// ErrBadWARC is a WARC file the reader cannot make sense of.
+var ErrBadWARC = errors.New("malformed WARC file")
+
+// nextRecord reads the next record of a WARC file: the article it holds,
+// or why it holds none ("-" for records that never hold one, such as
+// requests and metadata), or the error that ends the file. The WARC
+// reader panics on some malformed files; that too ends the file, with
+// ErrBadWARC.
+func nextRecord(r *gowarc.WarcFileReader, limit int) (d doc, skip string, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%w: %v", ErrBadWARC, p)
+		}
+	}()
+	rec, _, _, err := r.Next()
+	if err != nil {
+		return doc{}, "", err
+	}
+	if n, err := strconv.ParseInt(rec.WarcHeader().Get(gowarc.ContentLength), 10, 64); err == nil && n > maxWARCRecord {
+		return doc{}, "", fmt.Errorf("record %s declares %d bytes, more than %d: %w",
+			rec.WarcHeader().Get(gowarc.WarcRecordID), n, maxWARCRecord, ErrRecordTooLarge)
+	}
+	if rec.Type() != gowarc.Response {
+		return doc{}, "-", nil
+	}
+	block, ok := rec.Block().(gowarc.HttpResponseBlock)
+	if !ok || block.HttpStatusCode() != 200 {
+		return doc{}, "-", nil
+	}
+	if ct := block.HttpHeader().Get("Content-Type"); ct != "" && !strings.Contains(ct, "html") && !strings.Contains(ct, "text/plain") {
+		return doc{}, "not an article (WARC record type " + strings.Split(ct, ";")[0] + ")", nil
+	}
+	payload, err := block.PayloadBytes()
+	if err != nil {
+		return doc{}, "unreadable WARC record", nil
+	}
+	data, err := io.ReadAll(io.LimitReader(payload, int64(limit)+1))
+	if err != nil {
+		return doc{}, "unreadable WARC record", nil
+	}
+	if len(data) > limit {
+		return doc{}, load.ErrTooLarge.Error(), nil
+	}
+	return doc{data: data, source: rec.WarcHeader().Get(gowarc.WarcTargetURI)}, "", nil
 }
 
 // feedDocs reads the items of an RSS or Atom feed: an item's own content
@@ -111,7 +193,13 @@ func (in *Ingester) feedDocs(ctx context.Context, data []byte, source string, su
 	if err != nil {
 		return fmt.Errorf("parse feed %s: %w", source, err)
 	}
-	for _, it := range feed.Items {
+	items := feed.Items
+	if len(items) > maxFeedItems {
+		sum.Failed[fmt.Sprintf("feed item past the first %d", maxFeedItems)] += len(items) - maxFeedItems
+		in.Log.Warn("feed has too many items", "source", source, "items", len(items), "read", maxFeedItems)
+		items = items[:maxFeedItems]
+	}
+	for _, it := range items {
 		if err := ctx.Err(); err != nil {
 			return err
 		}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"html"
-	"io/fs"
 	"strings"
 	"testing"
 
@@ -12,32 +11,14 @@ import (
 	"github.com/sitrep/sitrep/internal/load"
 )
 
-// realistic returns articles of 3-8 KB built from the development corpus:
-// each corpus article with the bodies of the next ones appended until it
-// is long enough, as long wire reports are.
+// realistic returns the corpus's articles made 3-8 KB long.
 func realistic(b *testing.B) []string {
 	b.Helper()
-	var texts []string
-	err := fs.WalkDir(corpus.Articles(), ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".txt") {
-			return err
-		}
-		data, err := fs.ReadFile(corpus.Articles(), path)
-		texts = append(texts, string(data))
-		return err
-	})
+	texts, err := corpus.Lengthened()
 	if err != nil {
 		b.Fatal(err)
 	}
-	out := make([]string, len(texts))
-	for i, t := range texts {
-		a := t
-		for j := 1; len(a) < 3000+(i%6)*800; j++ {
-			a += "\n\n" + texts[(i+j)%len(texts)]
-		}
-		out[i] = a
-	}
-	return out
+	return texts
 }
 
 func benchmark(b *testing.B, docs []string) {
