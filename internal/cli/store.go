@@ -37,6 +37,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	db := dbFlag(fs)
 	fetch := fs.Bool("fetch", true, "download URLs given as arguments and feed items' links")
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from loopback and private addresses")
+	workers := fs.Int("workers", 0, "articles extracted at once (default one per CPU)")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -49,6 +50,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer closeStore()
+	in.Workers = *workers
 	if isTerminal(e.stderr) {
 		in.Progress = func(done int, path string) { fmt.Fprintf(e.stderr, "\r%d documents…", done) }
 	}

@@ -1,6 +1,9 @@
 // Package ingest reads articles from files and directories into a store:
 // each through the pipeline, each in its own transaction, so that one bad
 // document never stops a batch and the same article twice changes nothing.
+// Documents are extracted on several workers and stored one at a time in
+// the order they came, so that the record is the one a single worker
+// would make.
 package ingest
 
 import (
@@ -67,14 +70,19 @@ type Ingester struct {
 	// Fetcher downloads URLs given as paths and feed items' links; nil
 	// means no network.
 	Fetcher *Fetcher
+	// Workers is how many documents are extracted at once; 0 means one
+	// per CPU.
+	Workers int
 }
 
 // articleExt are the file endings ingest reads in a directory.
 var articleExt = map[string]bool{".txt": true, ".html": true, ".htm": true, "": true, ".warc": true, ".xml": true, ".rss": true, ".atom": true}
 
 // Paths ingests files and, recursively, directories.
-func (in *Ingester) Paths(ctx context.Context, paths []string) (Summary, error) {
-	sum := Summary{Skipped: map[string]int{}, Failed: map[string]int{}}
+func (in *Ingester) Paths(ctx context.Context, paths []string) (sum Summary, err error) {
+	sum = Summary{Skipped: map[string]int{}, Failed: map[string]int{}}
+	r := in.start(ctx, &sum)
+	defer r.finish()
 	var files []string
 	limit := in.MaxBytes
 	if limit <= 0 {
@@ -82,7 +90,7 @@ func (in *Ingester) Paths(ctx context.Context, paths []string) (Summary, error) 
 	}
 	for _, p := range paths {
 		if strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
-			in.url(ctx, p, limit, &sum)
+			in.url(ctx, p, limit, r)
 			continue
 		}
 		fi, err := os.Stat(p)
@@ -119,7 +127,7 @@ func (in *Ingester) Paths(ctx context.Context, paths []string) (Summary, error) 
 		if err := ctx.Err(); err != nil {
 			return sum, err
 		}
-		in.file(ctx, f, &sum)
+		in.file(ctx, f, r)
 		if in.Progress != nil {
 			in.Progress(i+1, f)
 		}
@@ -127,7 +135,8 @@ func (in *Ingester) Paths(ctx context.Context, paths []string) (Summary, error) 
 	return sum, nil
 }
 
-func (in *Ingester) file(ctx context.Context, path string, sum *Summary) {
+func (in *Ingester) file(ctx context.Context, path string, r *run) {
+	sum := r.Summary
 	limit := in.MaxBytes
 	if limit <= 0 {
 		limit = load.DefaultMaxBytes
@@ -138,7 +147,7 @@ func (in *Ingester) file(ctx context.Context, path string, sum *Summary) {
 		in.Log.Warn("cannot read", "path", path, "err", err)
 		return
 	}
-	each := func(d doc) { in.process(ctx, d, limit, sum) }
+	each := func(d doc) { r.submit(d, limit) }
 	switch sniff(head) {
 	case kindWARC:
 		if err := in.warcDocs(ctx, path, limit, sum, each); err != nil {
@@ -171,7 +180,8 @@ func (in *Ingester) file(ctx context.Context, path string, sum *Summary) {
 }
 
 // url ingests a page or a feed at an http(s) URL.
-func (in *Ingester) url(ctx context.Context, raw string, limit int, sum *Summary) {
+func (in *Ingester) url(ctx context.Context, raw string, limit int, r *run) {
+	sum := r.Summary
 	if in.Fetcher == nil {
 		sum.Skipped["URL given without network access"]++
 		return
@@ -182,7 +192,7 @@ func (in *Ingester) url(ctx context.Context, raw string, limit int, sum *Summary
 		in.Log.Warn("cannot fetch", "url", raw, "err", err)
 		return
 	}
-	each := func(d doc) { in.process(ctx, d, limit, sum) }
+	each := func(d doc) { r.submit(d, limit) }
 	if sniff(data) == kindFeed {
 		if err := in.feedDocs(ctx, data, raw, sum, each); err != nil {
 			sum.Failed["bad feed"]++
@@ -224,13 +234,15 @@ func (in *Ingester) Watch(ctx context.Context, feeds []string, every time.Durati
 }
 
 // FS ingests every article file of fsys: the embedded demo corpus.
-func (in *Ingester) FS(ctx context.Context, fsys fs.FS) (Summary, error) {
-	sum := Summary{Skipped: map[string]int{}, Failed: map[string]int{}}
+func (in *Ingester) FS(ctx context.Context, fsys fs.FS) (sum Summary, err error) {
+	sum = Summary{Skipped: map[string]int{}, Failed: map[string]int{}}
+	r := in.start(ctx, &sum)
+	defer r.finish()
 	limit := in.MaxBytes
 	if limit <= 0 {
 		limit = load.DefaultMaxBytes
 	}
-	err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+	err = fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -245,7 +257,7 @@ func (in *Ingester) FS(ctx context.Context, fsys fs.FS) (Summary, error) {
 			sum.Failed[reason(err)]++
 			return nil
 		}
-		in.process(ctx, doc{data: data, source: path}, limit, &sum)
+		r.submit(doc{data: data, source: path}, limit)
 		return nil
 	})
 	return sum, err

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sitrep/sitrep/corpus"
 	"github.com/sitrep/sitrep/internal/pipeline"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/store/sqlite"
@@ -229,5 +230,40 @@ func TestTwoReportsOneEvent(t *testing.T) {
 	e := evs[0]
 	if len(e.Sources) != 2 || !e.Contested || e.Fatalities == nil || *e.Fatalities != 25 {
 		t.Errorf("merged clash: %d sources, contested %v, fatalities %v; want 2, true, 25", len(e.Sources), e.Contested, e.Fatalities)
+	}
+}
+
+// TestWorkersDoNotChangeTheRecord ingests the development corpus with one
+// worker and with four: the events, their ids and their sources must be
+// the same, since results are stored in the order documents came.
+func TestWorkersDoNotChangeTheRecord(t *testing.T) {
+	var records [2]string
+	for i, workers := range []int{1, 4} {
+		in, db := ingester(t)
+		in.Workers = workers
+		sum, err := in.FS(context.Background(), corpus.Articles())
+		if err != nil {
+			t.Fatal(err)
+		}
+		evs, err := db.Events(context.Background(), store.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, e := range evs {
+			killed := -1
+			if e.Fatalities != nil {
+				killed = *e.Fatalities
+			}
+			fmt.Fprintf(&b, "%s %s %s %d sources %d killed\n", e.ID, e.EventDate, e.Location, len(e.Sources), killed)
+		}
+		records[i] = b.String()
+		t.Logf("%d workers: %s", workers, sum)
+		if sum.Read < 50 {
+			t.Fatalf("%d workers: %s", workers, sum)
+		}
+	}
+	if records[0] != records[1] {
+		t.Errorf("one worker:\n%s\nfour workers:\n%s", records[0], records[1])
 	}
 }

@@ -17,7 +17,6 @@ import (
 	"github.com/nlnwa/gowarc"
 
 	"github.com/sitrep/sitrep/internal/load"
-	"github.com/sitrep/sitrep/internal/pipeline"
 )
 
 // doc is one article to run through the pipeline.
@@ -241,33 +240,6 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
-}
-
-// process runs one document through the pipeline into the store.
-func (in *Ingester) process(ctx context.Context, d doc, limit int, sum *Summary) {
-	opts := pipeline.Options{Load: load.Options{Source: d.source, MaxBytes: limit, Published: d.published}}
-	res, err := in.Pipeline.Process(ctx, d.data, opts)
-	if err != nil {
-		sum.Failed[reason(err)]++
-		in.Log.Warn("cannot extract", "source", d.source, "err", err)
-		return
-	}
-	if strings.HasPrefix(d.source, "http://") || strings.HasPrefix(d.source, "https://") {
-		res.Document.URL = firstNonEmpty(res.Document.URL, d.source)
-	}
-	out, err := in.Store.Ingest(ctx, res)
-	if err != nil {
-		sum.Failed["store error"]++
-		in.Log.Error("cannot store", "source", d.source, "err", err)
-		return
-	}
-	if out.Duplicate {
-		sum.Duplicates++
-		return
-	}
-	sum.Read++
-	sum.New += out.New
-	sum.Merged += out.Merged
 }
 
 // readHead returns the first bytes of a file.

@@ -1,0 +1,117 @@
+package ingest
+
+import (
+	"context"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/load"
+	"github.com/sitrep/sitrep/internal/pipeline"
+)
+
+// A run takes one call's documents through the pipeline: workers extract
+// them side by side, and one storer stores the results in the order the
+// documents were submitted. The submitting side counts into Summary; the
+// storer into stored, added to it when the run finishes.
+type run struct {
+	*Summary
+	in     *Ingester
+	ctx    context.Context
+	jobs   chan *job // to the workers
+	order  chan *job // to the storer, in submission order
+	stored Summary
+	wg     sync.WaitGroup
+	done   chan struct{}
+}
+
+// A job is one document and, once ready is closed, its extraction.
+type job struct {
+	d     doc
+	limit int
+	res   *event.Result
+	err   error
+	ready chan struct{}
+}
+
+// start begins a run counting into sum.
+func (in *Ingester) start(ctx context.Context, sum *Summary) *run {
+	n := in.Workers
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	// Twice the workers in flight keeps them busy while the storer
+	// writes, and bounds the documents held in memory.
+	r := &run{Summary: sum, in: in, ctx: ctx, jobs: make(chan *job, 2*n), order: make(chan *job, 2*n),
+		stored: Summary{Skipped: map[string]int{}, Failed: map[string]int{}}, done: make(chan struct{})}
+	r.wg.Add(n)
+	for range n {
+		go r.extract()
+	}
+	go r.store()
+	return r
+}
+
+// submit queues a document; it blocks while the queue is full.
+func (r *run) submit(d doc, limit int) {
+	j := &job{d: d, limit: limit, ready: make(chan struct{})}
+	r.order <- j
+	r.jobs <- j
+}
+
+// finish waits for every submitted document to be stored and adds up
+// the counts.
+func (r *run) finish() {
+	close(r.jobs)
+	close(r.order)
+	r.wg.Wait()
+	<-r.done
+	r.Read += r.stored.Read
+	r.Duplicates += r.stored.Duplicates
+	r.New += r.stored.New
+	r.Merged += r.stored.Merged
+	for k, v := range r.stored.Failed {
+		r.Failed[k] += v
+	}
+}
+
+func (r *run) extract() {
+	defer r.wg.Done()
+	for j := range r.jobs {
+		opts := pipeline.Options{Load: load.Options{Source: j.d.source, MaxBytes: j.limit, Published: j.d.published}}
+		j.res, j.err = r.in.Pipeline.Process(r.ctx, j.d.data, opts)
+		close(j.ready)
+	}
+}
+
+func (r *run) store() {
+	defer close(r.done)
+	in, sum := r.in, &r.stored
+	for j := range r.order {
+		<-j.ready
+		d := j.d
+		if j.err != nil {
+			sum.Failed[reason(j.err)]++
+			in.Log.Warn("cannot extract", "source", d.source, "err", j.err)
+			continue
+		}
+		res := j.res
+		if strings.HasPrefix(d.source, "http://") || strings.HasPrefix(d.source, "https://") {
+			res.Document.URL = firstNonEmpty(res.Document.URL, d.source)
+		}
+		out, err := in.Store.Ingest(r.ctx, res)
+		if err != nil {
+			sum.Failed["store error"]++
+			in.Log.Error("cannot store", "source", d.source, "err", err)
+			continue
+		}
+		if out.Duplicate {
+			sum.Duplicates++
+			continue
+		}
+		sum.Read++
+		sum.New += out.New
+		sum.Merged += out.Merged
+	}
+}
