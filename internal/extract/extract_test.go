@@ -169,3 +169,24 @@ func TestLexiconCoverage(t *testing.T) {
 		}
 	}
 }
+
+// FuzzModalOnLastWords checks that modalRE finds on the last words
+// before a trigger what it finds on the whole clause.
+func FuzzModalOnLastWords(f *testing.F) {
+	for _, s := range []string{
+		"The army said it would soon ",
+		"Rebels who had been  holding the town were ",
+		"Officials threatened\tto\nretaliate if the attackers were not ",
+		"no one was ",
+		"The government vowed to crack down on those who ",
+		"x\vwould a b c ",
+		"",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, before string) {
+		if whole, cut := modalRE.MatchString(before), modalRE.MatchString(lastWords(before, modalWords)); whole != cut {
+			t.Fatalf("modalRE on %q: %v, on its last words %q: %v", before, whole, lastWords(before, modalWords), cut)
+		}
+	})
+}

@@ -178,6 +178,11 @@ func (a *analysis) mentions() []*mention {
 
 // refine drops triggers that do not report a real event and types generic
 // attacks by their weapon and target.
+//
+// modalRE runs on the last words before a trigger only: a match is a
+// keyword of at most three words and three words more, so the last
+// modalWords words hold every match there is, and the long clauses
+// before a trigger cost no more than short ones.
 func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 	sent := a.text[s.Start:s.End]
 	hasSpecific := false
@@ -193,7 +198,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 	var out []Trigger
 	for _, t := range trigs {
 		before := a.text[clauseStart(a.text, s.Start, t.Start):t.Start]
-		if modalRE.MatchString(before) && !isOngoing(before) {
+		if modalRE.MatchString(lastWords(before, modalWords)) && !isOngoing(before) {
 			continue
 		}
 		if infinitiveRE.MatchString(before) && !isOngoing(before) && !strings.HasSuffix(t.Text, "s") {
@@ -531,4 +536,26 @@ func (a *analysis) assignTime(m *mention, ref timex.Range, prior []*mention) {
 		return
 	}
 	m.when = timex.Range{Start: a.pub.AddDate(0, 0, -3), End: a.pub}
+}
+
+// modalWords is how many words modalRE needs to see, with room to spare.
+const modalWords = 8
+
+// lastWords returns the end of s from the start of its n-th last word,
+// words being runs of what is not ASCII white space (regexp's \S).
+func lastWords(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		for i > 0 && isASCIISpace(s[i-1]) {
+			i--
+		}
+		for i > 0 && !isASCIISpace(s[i-1]) {
+			i--
+		}
+	}
+	return s[i:]
+}
+
+func isASCIISpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
