@@ -92,10 +92,13 @@ type person struct {
 // Dictionary is the loaded actor data. It is immutable after Load and safe
 // for concurrent use.
 type Dictionary struct {
-	actors    []*Actor
-	people    []person
-	phrases   map[string][]entry
-	maxWords  int
+	actors  []*Actor
+	people  []person
+	phrases map[string][]entry
+	// longest is, for each first word of a phrase, the most words a
+	// phrase starting with it has: Find tries no phrase at a word that
+	// starts none, and no longer one than there is.
+	longest   map[string]int
 	byKind    map[string][]int32 // "PK|military" -> actor indexes, one per period
 	byName    map[string]int32
 	demonyms  map[string]string
@@ -108,6 +111,7 @@ type Dictionary struct {
 func Load() (*Dictionary, error) {
 	d := &Dictionary{
 		phrases:   map[string][]entry{},
+		longest:   map[string]int{},
 		byKind:    map[string][]int32{},
 		byName:    map[string]int32{},
 		demonyms:  map[string]string{},
@@ -299,7 +303,7 @@ func (d *Dictionary) Find(text string, date time.Time) []Mention {
 	for i := 0; i < len(toks); {
 		matched := 0
 		var m Mention
-		for n := min(d.maxWords, len(toks)-i); n >= 1; n-- {
+		for n := min(d.longest[toks[i].key], len(toks)-i); n >= 1; n-- {
 			buf = buf[:0]
 			ok := true
 			for k := 0; k < n; k++ {
@@ -523,9 +527,7 @@ func (d *Dictionary) addPhrase(phrase string, e entry) {
 		}
 	}
 	d.phrases[k] = append(d.phrases[k], e)
-	if len(toks) > d.maxWords {
-		d.maxWords = len(toks)
-	}
+	d.longest[keys[0]] = max(d.longest[keys[0]], len(toks))
 }
 
 // addActor appends a and indexes its name and aliases.
