@@ -542,20 +542,16 @@ func (a *analysis) assignTime(m *mention, ref timex.Range, prior []*mention) {
 const modalWords = 8
 
 // lastWords returns the end of s from the start of its n-th last word,
-// words being runs of what is not ASCII white space (regexp's \S).
+// words being runs of what is not white space (regexp's \S).
 func lastWords(s string, n int) string {
 	i := len(s)
 	for ; n > 0 && i > 0; n-- {
-		for i > 0 && isASCIISpace(s[i-1]) {
+		for i > 0 && pattern.IsSpace(s[i-1]) {
 			i--
 		}
-		for i > 0 && !isASCIISpace(s[i-1]) {
+		for i > 0 && !pattern.IsSpace(s[i-1]) {
 			i--
 		}
 	}
 	return s[i:]
-}
-
-func isASCIISpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }

@@ -301,3 +301,10 @@ func dedupe(ns []string) []string {
 	slices.Sort(ns)
 	return slices.Compact(ns)
 }
+
+// IsSpace reports whether c is white space as the regexp package's \s
+// means it: space, tab, newline, carriage return, form feed. Text cut at
+// such bytes keeps its \s and \S runs whole.
+func IsSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}

@@ -103,3 +103,13 @@ func TestLowerKeepsOffsets(t *testing.T) {
 		}
 	}
 }
+
+// TestIsSpaceIsRegexpSpace holds IsSpace to \s for every byte.
+func TestIsSpaceIsRegexpSpace(t *testing.T) {
+	space := regexp.MustCompile(`^\s$`)
+	for c := range 256 {
+		if got, want := IsSpace(byte(c)), space.MatchString(string(rune(c))); got != want {
+			t.Errorf("IsSpace(%#x) = %v, \\s says %v", c, got, want)
+		}
+	}
+}

@@ -143,11 +143,11 @@ func (f *Finder) matches(text string) [][]int {
 	type run struct{ start, end int }
 	var runs []run
 	for i := 0; i < len(text); {
-		for i < len(text) && isSpace(text[i]) {
+		for i < len(text) && pattern.IsSpace(text[i]) {
 			i++
 		}
 		j := i
-		for j < len(text) && !isSpace(text[j]) {
+		for j < len(text) && !pattern.IsSpace(text[j]) {
 			j++
 		}
 		if j > i {
@@ -187,11 +187,6 @@ func (f *Finder) matches(text string) [][]int {
 	}
 	flush()
 	return out
-}
-
-// isSpace is the regexp package's \s.
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 // holdsNumber reports whether a run of text has a digit or a number word
