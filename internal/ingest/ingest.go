@@ -84,13 +84,9 @@ func (in *Ingester) Paths(ctx context.Context, paths []string) (sum Summary, err
 	r := in.start(ctx, &sum)
 	defer r.finish()
 	var files []string
-	limit := in.MaxBytes
-	if limit <= 0 {
-		limit = load.DefaultMaxBytes
-	}
 	for _, p := range paths {
 		if strings.HasPrefix(p, "http://") || strings.HasPrefix(p, "https://") {
-			in.url(ctx, p, limit, r)
+			in.url(ctx, p, r)
 			continue
 		}
 		fi, err := os.Stat(p)
@@ -136,21 +132,16 @@ func (in *Ingester) Paths(ctx context.Context, paths []string) (sum Summary, err
 }
 
 func (in *Ingester) file(ctx context.Context, path string, r *run) {
-	sum := r.Summary
-	limit := in.MaxBytes
-	if limit <= 0 {
-		limit = load.DefaultMaxBytes
-	}
+	sum, limit := r.Summary, r.limit
 	head, err := readHead(path, 4096)
 	if err != nil {
 		sum.Failed[reason(err)]++
 		in.Log.Warn("cannot read", "path", path, "err", err)
 		return
 	}
-	each := func(d doc) { r.submit(d, limit) }
 	switch sniff(head) {
 	case kindWARC:
-		if err := in.warcDocs(ctx, path, limit, sum, each); err != nil {
+		if err := in.warcDocs(ctx, path, limit, sum, r.submit); err != nil {
 			why := "bad WARC file"
 			if errors.Is(err, ErrRecordTooLarge) {
 				why = ErrRecordTooLarge.Error()
@@ -162,7 +153,7 @@ func (in *Ingester) file(ctx context.Context, path string, r *run) {
 	case kindFeed:
 		data, err := pipeline.ReadInput(path, nil, maxFeedBytes)
 		if err == nil {
-			err = in.feedDocs(ctx, data, path, sum, each)
+			err = in.feedDocs(ctx, data, path, sum, r.submit)
 		}
 		if err != nil {
 			sum.Failed["bad feed"]++
@@ -176,11 +167,11 @@ func (in *Ingester) file(ctx context.Context, path string, r *run) {
 		in.Log.Warn("cannot read", "path", path, "err", err)
 		return
 	}
-	each(doc{data: data, source: path})
+	r.submit(doc{data: data, source: path})
 }
 
 // url ingests a page or a feed at an http(s) URL.
-func (in *Ingester) url(ctx context.Context, raw string, limit int, r *run) {
+func (in *Ingester) url(ctx context.Context, raw string, r *run) {
 	sum := r.Summary
 	if in.Fetcher == nil {
 		sum.Skipped["URL given without network access"]++
@@ -192,15 +183,14 @@ func (in *Ingester) url(ctx context.Context, raw string, limit int, r *run) {
 		in.Log.Warn("cannot fetch", "url", raw, "err", err)
 		return
 	}
-	each := func(d doc) { r.submit(d, limit) }
 	if sniff(data) == kindFeed {
-		if err := in.feedDocs(ctx, data, raw, sum, each); err != nil {
+		if err := in.feedDocs(ctx, data, raw, sum, r.submit); err != nil {
 			sum.Failed["bad feed"]++
 			in.Log.Warn("cannot read feed", "url", raw, "err", err)
 		}
 		return
 	}
-	each(doc{data: data, source: raw})
+	r.submit(doc{data: data, source: raw})
 }
 
 // reason names an error for the summary.
@@ -238,10 +228,6 @@ func (in *Ingester) FS(ctx context.Context, fsys fs.FS) (sum Summary, err error)
 	sum = Summary{Skipped: map[string]int{}, Failed: map[string]int{}}
 	r := in.start(ctx, &sum)
 	defer r.finish()
-	limit := in.MaxBytes
-	if limit <= 0 {
-		limit = load.DefaultMaxBytes
-	}
 	err = fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -257,7 +243,7 @@ func (in *Ingester) FS(ctx context.Context, fsys fs.FS) (sum Summary, err error)
 			sum.Failed[reason(err)]++
 			return nil
 		}
-		r.submit(doc{data: data, source: path}, limit)
+		r.submit(doc{data: data, source: path})
 		return nil
 	})
 	return sum, err

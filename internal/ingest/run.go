@@ -19,6 +19,7 @@ type run struct {
 	*Summary
 	in     *Ingester
 	ctx    context.Context
+	limit  int       // bytes a document may have
 	jobs   chan *job // to the workers
 	order  chan *job // to the storer, in submission order
 	stored Summary
@@ -29,7 +30,6 @@ type run struct {
 // A job is one document and, once ready is closed, its extraction.
 type job struct {
 	d     doc
-	limit int
 	res   *event.Result
 	err   error
 	ready chan struct{}
@@ -43,7 +43,11 @@ func (in *Ingester) start(ctx context.Context, sum *Summary) *run {
 	}
 	// Twice the workers in flight keeps them busy while the storer
 	// writes, and bounds the documents held in memory.
-	r := &run{Summary: sum, in: in, ctx: ctx, jobs: make(chan *job, 2*n), order: make(chan *job, 2*n),
+	limit := in.MaxBytes
+	if limit <= 0 {
+		limit = load.DefaultMaxBytes
+	}
+	r := &run{Summary: sum, in: in, ctx: ctx, limit: limit, jobs: make(chan *job, 2*n), order: make(chan *job, 2*n),
 		stored: Summary{Skipped: map[string]int{}, Failed: map[string]int{}}, done: make(chan struct{})}
 	r.wg.Add(n)
 	for range n {
@@ -54,8 +58,8 @@ func (in *Ingester) start(ctx context.Context, sum *Summary) *run {
 }
 
 // submit queues a document; it blocks while the queue is full.
-func (r *run) submit(d doc, limit int) {
-	j := &job{d: d, limit: limit, ready: make(chan struct{})}
+func (r *run) submit(d doc) {
+	j := &job{d: d, ready: make(chan struct{})}
 	r.order <- j
 	r.jobs <- j
 }
@@ -74,12 +78,15 @@ func (r *run) finish() {
 	for k, v := range r.stored.Failed {
 		r.Failed[k] += v
 	}
+	for k, v := range r.stored.Skipped {
+		r.Skipped[k] += v
+	}
 }
 
 func (r *run) extract() {
 	defer r.wg.Done()
 	for j := range r.jobs {
-		opts := pipeline.Options{Load: load.Options{Source: j.d.source, MaxBytes: j.limit, Published: j.d.published}}
+		opts := pipeline.Options{Load: load.Options{Source: j.d.source, MaxBytes: r.limit, Published: j.d.published}}
 		j.res, j.err = r.in.Pipeline.Process(r.ctx, j.d.data, opts)
 		close(j.ready)
 	}

@@ -81,9 +81,10 @@ func (in *Ingester) warcDocs(ctx context.Context, path string, limit int, sum *S
 	// The WARC reader loops for ever on a stream that keeps failing, as a
 	// truncated gzip member does, so the stream it reads is decompressed
 	// here and ends at its first error, which is then reported.
-	stream := &endAtError{r: bufio.NewReader(f)}
-	if head, _ := stream.r.(*bufio.Reader).Peek(2); bytes.Equal(head, []byte{0x1f, 0x8b}) {
-		zr, err := gzip.NewReader(stream.r)
+	br := bufio.NewReader(f)
+	stream := &endAtError{r: br}
+	if head, _ := br.Peek(2); bytes.Equal(head, []byte{0x1f, 0x8b}) {
+		zr, err := gzip.NewReader(br)
 		if err != nil {
 			return fmt.Errorf("open WARC %s: %w", path, err)
 		}
@@ -99,7 +100,7 @@ func (in *Ingester) warcDocs(ctx context.Context, path string, limit int, sum *S
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		d, skip, err := nextRecord(r, limit)
+		rec, err := nextRecord(r, limit)
 		switch {
 		case errors.Is(err, io.EOF) && stream.err != nil:
 			return fmt.Errorf("read WARC %s: %w: %w", path, ErrBadWARC, stream.err)
@@ -107,14 +108,12 @@ func (in *Ingester) warcDocs(ctx context.Context, path string, limit int, sum *S
 			return nil
 		case err != nil:
 			return fmt.Errorf("read WARC %s: %w", path, err)
-		case skip == "":
-			each(d)
-		case skip != "-":
-			if strings.HasPrefix(skip, "not an article") {
-				sum.Skipped[skip]++
-			} else {
-				sum.Failed[skip]++
-			}
+		case rec.article != nil:
+			each(*rec.article)
+		case rec.skipped != "":
+			sum.Skipped[rec.skipped]++
+		case rec.failed != "":
+			sum.Failed[rec.failed]++
 		}
 	}
 }
@@ -141,12 +140,18 @@ func (e *endAtError) Read(p []byte) (int, error) {
 // ErrBadWARC is a WARC file the reader cannot make sense of.
 var ErrBadWARC = errors.New("malformed WARC file")
 
-// nextRecord reads the next record of a WARC file: the article it holds,
-// or why it holds none ("-" for records that never hold one, such as
-// requests and metadata), or the error that ends the file. The WARC
-// reader panics on some malformed files; that too ends the file, with
-// ErrBadWARC.
-func nextRecord(r *gowarc.WarcFileReader, limit int) (d doc, skip string, err error) {
+// A warcResult is what one record of a WARC file holds: an article, or
+// why it is skipped or failed; none of them for records that never hold an
+// article (requests, metadata, redirects).
+type warcResult struct {
+	article         *doc
+	skipped, failed string
+}
+
+// nextRecord reads the next record of a WARC file, or the error that ends
+// the file. The WARC reader panics on some malformed files; that too ends
+// the file, with ErrBadWARC.
+func nextRecord(r *gowarc.WarcFileReader, limit int) (out warcResult, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("%w: %v", ErrBadWARC, p)
@@ -154,34 +159,34 @@ func nextRecord(r *gowarc.WarcFileReader, limit int) (d doc, skip string, err er
 	}()
 	rec, _, _, err := r.Next()
 	if err != nil {
-		return doc{}, "", err
+		return out, err
 	}
 	if n, err := strconv.ParseInt(rec.WarcHeader().Get(gowarc.ContentLength), 10, 64); err == nil && n > maxWARCRecord {
-		return doc{}, "", fmt.Errorf("record %s declares %d bytes, more than %d: %w",
+		return out, fmt.Errorf("record %s declares %d bytes, more than %d: %w",
 			rec.WarcHeader().Get(gowarc.WarcRecordID), n, maxWARCRecord, ErrRecordTooLarge)
 	}
 	if rec.Type() != gowarc.Response {
-		return doc{}, "-", nil
+		return out, nil
 	}
 	block, ok := rec.Block().(gowarc.HttpResponseBlock)
 	if !ok || block.HttpStatusCode() != 200 {
-		return doc{}, "-", nil
+		return out, nil
 	}
 	if ct := block.HttpHeader().Get("Content-Type"); ct != "" && !strings.Contains(ct, "html") && !strings.Contains(ct, "text/plain") {
-		return doc{}, "not an article (WARC record type " + strings.Split(ct, ";")[0] + ")", nil
+		return warcResult{skipped: "not an article (WARC record type " + strings.Split(ct, ";")[0] + ")"}, nil
 	}
 	payload, err := block.PayloadBytes()
 	if err != nil {
-		return doc{}, "unreadable WARC record", nil
+		return warcResult{failed: "unreadable WARC record"}, nil
 	}
 	data, err := io.ReadAll(io.LimitReader(payload, int64(limit)+1))
 	if err != nil {
-		return doc{}, "unreadable WARC record", nil
+		return warcResult{failed: "unreadable WARC record"}, nil
 	}
 	if len(data) > limit {
-		return doc{}, load.ErrTooLarge.Error(), nil
+		return warcResult{failed: load.ErrTooLarge.Error()}, nil
 	}
-	return doc{data: data, source: rec.WarcHeader().Get(gowarc.WarcTargetURI)}, "", nil
+	return warcResult{article: &doc{data: data, source: rec.WarcHeader().Get(gowarc.WarcTargetURI)}}, nil
 }
 
 // feedDocs reads the items of an RSS or Atom feed: an item's own content
