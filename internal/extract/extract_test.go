@@ -120,7 +120,9 @@ func TestNotEvents(t *testing.T) {
 // model replaces the lexicon.
 type noTriggers struct{}
 
-func (noTriggers) Detect(string, event.Span) []Trigger { return nil }
+func (noTriggers) Detect(_ string, sents []event.Span) [][]Trigger {
+	return make([][]Trigger, len(sents))
+}
 
 func TestTriggerSeam(t *testing.T) {
 	x := extractor(t).WithTriggers(noTriggers{})

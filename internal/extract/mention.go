@@ -129,12 +129,16 @@ var (
 func (a *analysis) mentions() []*mention {
 	var out []*mention
 	var ref timex.Range // the time of the event told last
+	spans := make([]event.Span, len(a.sents))
+	for i, s := range a.sents {
+		spans[i] = s.Span
+	}
+	detected := a.x.triggers.Detect(a.text, spans)
 	for si, s := range a.sents {
 		if len(out) > 0 {
 			a.claimedBy(s.Span, out[len(out)-1])
 		}
-		trigs := a.x.triggers.Detect(a.text, s.Span)
-		trigs = a.refine(s.Span, trigs)
+		trigs := a.refine(s.Span, detected[si])
 		for _, t := range trigs {
 			m := &mention{trig: t, sent: si, span: s.Span, typ: t.EventType, sub: t.SubEventType, plover: t.Plover, mode: t.Mode, siblings: trigs}
 			a.assignTime(m, ref, out)

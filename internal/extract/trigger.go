@@ -34,12 +34,12 @@ type Trigger struct {
 	Noun bool
 }
 
-// TriggerDetector finds event triggers in one sentence. It is the seam
-// where a learned classifier can replace the lexicon.
+// TriggerDetector finds event triggers in the sentences of a text. It is
+// the seam where a learned classifier can replace the lexicon.
 type TriggerDetector interface {
-	// Detect returns the triggers in text[s.Start:s.End]; spans index
-	// text.
-	Detect(text string, s event.Span) []Trigger
+	// Detect returns the triggers in each sentence text[s.Start:s.End]
+	// of sents, in the order of sents; spans index text.
+	Detect(text string, sents []event.Span) [][]Trigger
 }
 
 // lexiconEntry is one trigger pattern of the lexicon.
@@ -59,6 +59,7 @@ type lexiconEntry struct {
 // Lexicon is the dictionary-and-pattern trigger detector.
 type Lexicon struct {
 	entries []lexiconEntry
+	set     *pattern.Set // the entries' patterns, in order
 }
 
 func rx(s string) *pattern.Regexp { return pattern.MustCompile(`(?i)\b(?:` + s + `)\b`) }
@@ -125,31 +126,44 @@ func NewLexicon() *Lexicon {
 		{re: rx(`imposed (?:a )?curfew|curfew|internet shutdown|shut down the internet|blocked (?:access|social media)|deported`), plover: "COERCE", mode: "curfew", class: "verbal"},
 		{re: rx(`released (?:\w+ )?(?:prisoners|hostages|detainees|captives)|freed (?:\w+ )?(?:prisoners|hostages|detainees|captives)`), plover: "RETREAT", mode: "release", class: "verbal"},
 	}
-	return &Lexicon{entries: entries}
+	res := make([]*pattern.Regexp, len(entries))
+	for i, en := range entries {
+		res[i] = en.re
+	}
+	return &Lexicon{entries: entries, set: pattern.NewSet(res...)}
 }
 
 // Detect implements TriggerDetector.
-func (l *Lexicon) Detect(text string, s event.Span) []Trigger {
+func (l *Lexicon) Detect(text string, sents []event.Span) [][]Trigger {
+	sc := l.set.Scan(text) // every entry's words, found in one pass
+	out := make([][]Trigger, len(sents))
+	for i, s := range sents {
+		out[i] = l.detect(sc, text, s)
+	}
+	return out
+}
+
+// detect returns the triggers of sentence s.
+func (l *Lexicon) detect(sc *pattern.Scan, text string, s event.Span) []Trigger {
 	sent := text[s.Start:s.End]
-	lower := pattern.Lower(sent) // folded once for every entry's prefilter
 	var out []Trigger
-	for _, en := range l.entries {
-		if !en.re.PossibleLower(lower) {
+	for i, en := range l.entries {
+		if !sc.Possible(i, s.Start, s.End) {
 			continue
 		}
-		if en.context != nil && !(en.context.PossibleLower(lower) && en.context.Regexp.MatchString(sent)) {
+		if en.context != nil && !en.context.MatchString(sent) {
 			continue
 		}
-		for _, loc := range en.re.Regexp.FindAllStringIndex(sent, -1) {
-			if en.not != nil && en.not.MatchString(sent[loc[1]:]) {
+		for _, loc := range sc.FindAll(i, s.Start, s.End, false) {
+			if en.not != nil && en.not.MatchString(text[loc[1]:s.End]) {
 				continue
 			}
-			if en.after != nil && !en.after.MatchString(sent[loc[1]:]) {
+			if en.after != nil && !en.after.MatchString(text[loc[1]:s.End]) {
 				continue
 			}
 			out = append(out, Trigger{
-				Span:         event.Span{Start: s.Start + loc[0], End: s.Start + loc[1]},
-				Text:         sent[loc[0]:loc[1]],
+				Span:         event.Span{Start: loc[0], End: loc[1]},
+				Text:         text[loc[0]:loc[1]],
 				EventType:    en.typ,
 				SubEventType: en.sub,
 				Plover:       en.plover,

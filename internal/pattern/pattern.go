@@ -21,14 +21,38 @@ type Regexp struct {
 	// needles are lower-case strings one of which occurs, ASCII-folded,
 	// in the text of every match; nil when no such set is known.
 	needles []string
+	// maxLen bounds the bytes of any match; -1 when unbounded.
+	maxLen int
+	// tree is the parsed pattern, kept when maxLen is -1 to bound its
+	// matches in a given text.
+	tree *syntax.Regexp
+	// wordStart is true when every match begins with an ASCII word
+	// character at a word boundary, and no assertion looks at the start
+	// or end of the text: such a pattern can be searched from any word
+	// start with the same result as from the start of the text.
+	wordStart bool
+	// first holds the bytes a match can begin with, and anchored is the
+	// pattern held to the start of the text, when wordStart.
+	first    *[256]bool
+	anchored *regexp.Regexp
 }
 
 // MustCompile compiles expr as regexp.MustCompile does.
 func MustCompile(expr string) *Regexp {
-	r := &Regexp{Regexp: regexp.MustCompile(expr)}
+	r := &Regexp{Regexp: regexp.MustCompile(expr), maxLen: -1}
 	if re, err := syntax.Parse(expr, syntax.Perl); err == nil && !anchored(re) {
-		if ns, ok := needles(re.Simplify()); ok && len(ns) > 0 {
+		re = re.Simplify()
+		if ns, ok := needles(re); ok && len(ns) > 0 {
 			r.needles = ns
+		}
+		r.maxLen = maxLen(re)
+		if r.maxLen < 0 {
+			r.tree = re
+		}
+		first := new([256]bool)
+		if ok, nullable := wordFirst(re, first); ok && !nullable && leadsWithBoundary(re) && !textAssertions(re) {
+			r.wordStart, r.first = true, first
+			r.anchored = regexp.MustCompile(`^(?:` + expr + `)`)
 		}
 	}
 	return r

@@ -281,12 +281,13 @@ type form struct {
 // Finder finds time expressions. It is safe for concurrent use.
 type Finder struct {
 	patterns []form
+	set      *pattern.Set // the forms' patterns, in order
 }
 
 // NewFinder compiles the expression patterns.
 func NewFinder() *Finder {
 	mk := func(re string, build func(m []string) (Expr, bool)) form {
-		return form{re: pattern.MustCompile(`(?i)\b` + re + `\b`), build: build}
+		return form{re: pattern.MustCompile(`(?i)\b(?:` + re + `)\b`), build: build}
 	}
 	fixed := func(k kind, a Anchor) func([]string) (Expr, bool) {
 		return func([]string) (Expr, bool) { return Expr{kind: k, Anchor: a}, true }
@@ -362,7 +363,11 @@ func NewFinder() *Finder {
 			return Expr{kind: kRecentDays, n: 3}, true
 		}),
 	}
-	return &Finder{patterns: p}
+	res := make([]*pattern.Regexp, len(p))
+	for i, f := range p {
+		res[i] = f.re
+	}
+	return &Finder{patterns: p, set: pattern.NewSet(res...)}
 }
 
 func number(s string) (int, bool) {
@@ -375,25 +380,23 @@ func number(s string) (int, bool) {
 }
 
 // findIn appends the expressions of text[start:end] to all.
-func (f *Finder) findIn(all []Expr, text string, start, end int) []Expr {
-	para := text[start:end]
-	lower := pattern.Lower(para)
-	for _, p := range f.patterns {
-		if !p.re.PossibleLower(lower) {
+func (f *Finder) findIn(all []Expr, sc *pattern.Scan, text string, start, end int) []Expr {
+	for k, p := range f.patterns {
+		if !sc.Possible(k, start, end) {
 			continue
 		}
-		for _, loc := range p.re.Regexp.FindAllStringSubmatchIndex(para, -1) {
+		for _, loc := range sc.FindAll(k, start, end, true) {
 			m := make([]string, len(loc)/2)
 			for i := range m {
 				if loc[2*i] >= 0 {
-					m[i] = para[loc[2*i]:loc[2*i+1]]
+					m[i] = text[loc[2*i]:loc[2*i+1]]
 				}
 			}
 			e, ok := p.build(m)
 			if !ok {
 				continue
 			}
-			e.Span = event.Span{Start: start + loc[0], End: start + loc[1]}
+			e.Span = event.Span{Start: loc[0], End: loc[1]}
 			e.Text = m[0]
 			all = append(all, e)
 		}
@@ -405,6 +408,7 @@ func (f *Finder) findIn(all []Expr, text string, start, end int) []Expr {
 // where two overlap the longer wins.
 func (f *Finder) Find(text string) []Expr {
 	var all []Expr
+	sc := f.set.Scan(text)
 	// Paragraph by paragraph: most patterns' words are in few of them,
 	// and the prefilter skips the rest. No expression spans a blank line.
 	for start := 0; start < len(text); {
@@ -414,7 +418,7 @@ func (f *Finder) Find(text string) []Expr {
 		} else {
 			end += start
 		}
-		all = f.findIn(all, text, start, end)
+		all = f.findIn(all, sc, text, start, end)
 		start = end + 2
 	}
 	sort.SliceStable(all, func(i, j int) bool {

@@ -86,6 +86,8 @@ func TestNoFalseTimes(t *testing.T) {
 		"The army may deploy more troops.",
 		"He said 16 px of text.",
 		"They will march to the capital.",
+		// Every branch of a form is a whole word or phrase.
+		"The stonight bar, the yesterdays, a blast night, overnighted.",
 	} {
 		if got := f.Find(s); len(got) != 0 {
 			t.Errorf("Find(%q) = %+v, want none", s, got)

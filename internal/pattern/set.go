@@ -1,0 +1,196 @@
+package pattern
+
+import (
+	"sort"
+	"strings"
+
+	ahocorasick "github.com/BobuSumisu/aho-corasick"
+)
+
+// Set is a group of patterns tried on the same text. One pass of an
+// Aho-Corasick automaton finds the needles of all of them, where a
+// Regexp alone searches the text once per needle; each pattern then runs
+// only near its needles.
+type Set struct {
+	res  []*Regexp
+	trie *ahocorasick.Trie
+	// owners holds, for each needle the trie knows, the patterns that
+	// have it.
+	owners [][]int
+}
+
+// NewSet prepares res to be searched together.
+func NewSet(res ...*Regexp) *Set {
+	s := &Set{res: res}
+	index := map[string]int{}
+	var words []string
+	for i, r := range res {
+		for _, n := range r.needles {
+			k, ok := index[n]
+			if !ok {
+				k = len(words)
+				index[n] = k
+				words = append(words, n)
+				s.owners = append(s.owners, nil)
+			}
+			s.owners[k] = append(s.owners[k], i)
+		}
+	}
+	s.trie = ahocorasick.NewTrieBuilder().AddStrings(words).Build()
+	return s
+}
+
+// Scan is a text with the needles of a Set's patterns found in it. It is
+// not safe for concurrent use.
+type Scan struct {
+	set  *Set
+	text string
+	// plain is set when the text holds a rune that (?i) folds to an ASCII
+	// letter: needles found in ASCII-folded text could miss matches, so
+	// every pattern runs over every span, as package regexp would.
+	plain bool
+	hits  [][]hit // per pattern, in order of start
+	runs  runs    // of the text, to bound repetition
+	// lens caches, per pattern, its longest match in the text plus one;
+	// 0 when not yet worked out.
+	lens []int
+}
+
+type hit struct{ start, end int }
+
+// Scan finds the Set's needles in text.
+func (s *Set) Scan(text string) *Scan {
+	sc := &Scan{set: s, text: text, hits: make([][]hit, len(s.res)), lens: make([]int, len(s.res))}
+	if strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f") {
+		sc.plain = true
+		return sc
+	}
+	s.trie.Walk([]byte(Lower(text)), func(end, n, needle int64) bool {
+		h := hit{start: int(end - n + 1), end: int(end + 1)}
+		for _, i := range s.owners[needle] {
+			sc.hits[i] = append(sc.hits[i], h)
+		}
+		return true
+	})
+	sc.runs = measure(text)
+	for _, hs := range sc.hits {
+		// The automaton reports by end; shorter needles inside longer
+		// ones end first.
+		sort.Slice(hs, func(a, b int) bool { return hs[a].start < hs[b].start })
+	}
+	return sc
+}
+
+// inside returns the index of the first hit of pattern i that lies within
+// text[start:end], or -1.
+func (sc *Scan) inside(i, start, end int) int {
+	hs := sc.hits[i]
+	for k := sort.Search(len(hs), func(k int) bool { return hs[k].start >= start }); k < len(hs) && hs[k].start < end; k++ {
+		if hs[k].end <= end {
+			return k
+		}
+	}
+	return -1
+}
+
+// Possible reports whether pattern i may match within text[start:end]:
+// false only when none of its needles lies there.
+func (sc *Scan) Possible(i, start, end int) bool {
+	return sc.plain || sc.set.res[i].needles == nil || sc.inside(i, start, end) >= 0
+}
+
+// FindAll returns what pattern i's FindAllStringIndex, or with sub its
+// FindAllStringSubmatchIndex, returns for text[start:end], with offsets
+// into the whole text.
+//
+// A pattern whose matches are bounded in length and begin at word starts
+// is tried only at the word starts near its needles: a match holds a
+// needle, so it begins no further before one than the pattern's longest
+// match.
+func (sc *Scan) FindAll(i, start, end int, sub bool) [][]int {
+	r := sc.set.res[i]
+	if !sc.plain && r.needles != nil {
+		k := sc.inside(i, start, end)
+		if k < 0 {
+			return nil
+		}
+		if n := sc.maxLen(i); r.wordStart && n >= 0 {
+			return sc.windows(i, n, sub, k, start, end)
+		}
+	}
+	var out [][]int
+	if sub {
+		out = r.Regexp.FindAllStringSubmatchIndex(sc.text[start:end], -1)
+	} else {
+		out = r.Regexp.FindAllStringIndex(sc.text[start:end], -1)
+	}
+	for _, loc := range out {
+		shift(loc, start)
+	}
+	return out
+}
+
+// windows is FindAll for pattern i, whose matches are at most n bytes
+// and begin at word starts, from its k-th hit on.
+func (sc *Scan) windows(i, n int, sub bool, k, start, end int) [][]int {
+	r := sc.set.res[i]
+	find := r.anchored.FindStringIndex
+	if sub {
+		find = r.anchored.FindStringSubmatchIndex
+	}
+	text, hs := sc.text, sc.hits[i]
+	var out [][]int
+	pos := start  // where the next match may begin
+	next := start // the first place not yet tried
+	for ; k < len(hs) && hs[k].start < end; k++ {
+		h := hs[k]
+		if h.start < pos || h.end > end {
+			continue
+		}
+		// A match that holds h begins at a word start no more than n
+		// bytes before it; one that begins earlier holds an earlier hit
+		// and would have been found there.
+		for p := max(next, h.start-n); p <= h.start; p++ {
+			next = p + 1
+			if !r.first[text[p]] || p > start && isWordByte(text[p-1]) {
+				continue
+			}
+			// Held to p, the pattern sees there what it sees in the
+			// whole text: the byte before is not a word byte. Every way
+			// a match can go ends before p+n+1, which \b may look at.
+			loc := find(text[p:min(end, p+n+1)])
+			if loc == nil {
+				continue
+			}
+			shift(loc, p)
+			out = append(out, loc)
+			pos, next = loc[1], loc[1]
+			break
+		}
+	}
+	return out
+}
+
+// maxLen returns the most bytes a match of pattern i can span in the
+// text, or -1: a pattern that repeats spaces or letters without bound
+// matches no more of them than the text's longest run.
+func (sc *Scan) maxLen(i int) int {
+	if sc.lens[i] == 0 {
+		r := sc.set.res[i]
+		n := r.maxLen
+		if n < 0 && r.tree != nil {
+			n = sc.runs.maxLen(r.tree)
+		}
+		sc.lens[i] = n + 1
+	}
+	return sc.lens[i] - 1
+}
+
+// shift adds off to every offset of loc that is not -1.
+func shift(loc []int, off int) {
+	for j, v := range loc {
+		if v >= 0 {
+			loc[j] = v + off
+		}
+	}
+}

@@ -1,0 +1,198 @@
+package pattern
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep/corpus"
+)
+
+func TestShape(t *testing.T) {
+	for _, tc := range []struct {
+		expr      string
+		maxLen    int
+		wordStart bool
+	}{
+		{`(?i)\b(?:clash(?:es|ed)?|fought)\b`, 7 + 2, true}, // "k" is not in it; "s" may be ſ (2 bytes)
+		{`\bclash\b`, 5, true},
+		{`(?i)\bkill\b`, 3 + 1 + 1 + 1, true}, // "k" may be the Kelvin sign
+		{`\bgun ?fights?\b`, 10, true},
+		{`(?i)\b(\d{1,3}|one)\s+days?\s+ago\b`, -1, true},
+		{`(?i)\b(?:earlier\s+)?today\b`, -1, true},
+		{`(?i)\bovernight|during the night\b`, 16, false}, // the second branch has no \b
+		{`\d+ killed`, -1, false},
+		{`\b-\d`, 2, false},      // begins with a non-word character
+		{`\b(?:x|)y\b`, 2, true}, // the empty branch leaves y first
+		{`\b(?:x?)\b`, 1, false}, // may match nothing
+		{`(?m)\bfoo$`, 3, false}, // looks for the end of a line
+		{`^\bfoo`, -1, false},    // anchored: no prefilter, no analysis
+		{`\bé`, 2, false},
+		{`\b[a-z]{2,4}\b`, 4, true},
+		{`(?i)\b[a-z]{2,4}\b`, 12, true}, // k and s widen under (?i)
+		{`\b.x`, 5, false},
+	} {
+		r := MustCompile(tc.expr)
+		if r.maxLen != tc.maxLen || r.wordStart != tc.wordStart {
+			t.Errorf("%s: maxLen %d, wordStart %v; want %d, %v", tc.expr, r.maxLen, r.wordStart, tc.maxLen, tc.wordStart)
+		}
+	}
+}
+
+// spans returns the whole of text and its sentences and paragraphs, as a
+// caller would search them, and some spans cut mid-word.
+func spans(text string) [][2]int {
+	out := [][2]int{{0, len(text)}}
+	for _, sep := range []string{". ", "\n\n", "\n"} {
+		start := 0
+		for {
+			i := strings.Index(text[start:], sep)
+			if i < 0 {
+				out = append(out, [2]int{start, len(text)})
+				break
+			}
+			out = append(out, [2]int{start, start + i + len(sep)})
+			start += i + len(sep)
+		}
+	}
+	for i := 1; i < len(text); i += 97 {
+		out = append(out, [2]int{i, min(len(text), i+331)})
+	}
+	return out
+}
+
+// sameSet fails t unless a Set of exprs finds, in every span of text,
+// what package regexp finds there.
+func sameSet(t *testing.T, exprs []string, text string, spans [][2]int) {
+	t.Helper()
+	res := make([]*Regexp, len(exprs))
+	for i, e := range exprs {
+		res[i] = MustCompile(e)
+	}
+	sc := NewSet(res...).Scan(text)
+	for i, e := range exprs {
+		std := regexp.MustCompile(e)
+		for _, sp := range spans {
+			s := text[sp[0]:sp[1]]
+			for _, sub := range []bool{false, true} {
+				var want [][]int
+				if sub {
+					want = std.FindAllStringSubmatchIndex(s, -1)
+				} else {
+					want = std.FindAllStringIndex(s, -1)
+				}
+				for _, loc := range want {
+					shift(loc, sp[0])
+				}
+				got := sc.FindAll(i, sp[0], sp[1], sub)
+				if !slices.EqualFunc(got, want, slices.Equal) {
+					t.Fatalf("%q on %q[%d:%d] (sub %v): Set finds %v, regexp %v", e, abbrev(text), sp[0], sp[1], sub, got, want)
+				}
+				if len(want) > 0 && !sc.Possible(i, sp[0], sp[1]) {
+					t.Fatalf("%q on %q[%d:%d]: not Possible, but regexp finds %v", e, abbrev(text), sp[0], sp[1], want)
+				}
+			}
+		}
+	}
+}
+
+func abbrev(s string) string {
+	if len(s) > 200 {
+		return s[:200] + "..."
+	}
+	return s
+}
+
+var setExprs = []string{
+	`(?i)\b(?:clash(?:es|ed)?|fighting|fought|gun ?fights?|exchanges? of fire)\b`,
+	`(?i)\b(?:kill(?:ed|ing|s)|shot|died|dead|slain|lost their lives|deaths?)\b`,
+	`(?i)\b(?:attack(?:s|ed|ing)?|raid(?:s|ed)?|opened fire|shot dead)\b`,
+	`(?i)\b(?:took (?:\w+ )?hostages?|kidnapp?(?:ed|ing))\b`,
+	`(?i)\b(january|february|march|may|june|july|jan\.?|oct\.?)\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?\b`,
+	`(?i)\b(?:yesterday|last\s+night)\b`,
+	`(?i)\bovernight|during\s+the\s+night\b`,
+	`(?i)\b(\d{1,3}|one|two)\s+(day|week)s?\s+(earlier|later)\b`,
+	`(?i)\b(?:signed|reached) (?:an?|the) (?:\w+ ){0,2}?(?:agreement|deal)`,
+	`(\d+) (?:people|soldiers) (?:were )?killed`,
+	`(?i)\bsk`,
+	`(?i)\b(?:a|an|the)\b`,
+	`\bthe\b`,
+}
+
+var setTexts = []string{
+	"",
+	"Heavy clashes and gunfights erupted on March 3, 2025, killing 12 soldiers; 4 people were killed.",
+	"Fighting\nfought. Clashed, CLASHES!clashes_clash gun fights exchanges of fire",
+	"They took 12 hostages and kidnapped two. Took hostages. mayor may 5 May 05th, 2024",
+	"yesterday last  night LAST\nNIGHT overnight duringthe night during the night 3 days earlier two weeks later",
+	"A\u212aill \u212aILLED \u017fhot s\u017fk ask", // folds to k and s defeat the prefilter
+	"they signed a peace agreement; reached the long awaited deal and signed an accord",
+	"killedkilled kill killed-killed _killed killed_ é killed killéd",
+	"the theme of the the the",
+	"\xffkilled\xfe\xe2\x84 clashes \xc3",
+	// Long runs of space and of letters stretch the repetitions' bounds.
+	"fighting on March" + strings.Repeat(" ", 300) + "3,\n\n\n\n2025 and 3 \t\r\f days\n \n earlier " +
+		strings.Repeat("x", 500) + " took " + strings.Repeat("y", 400) + " hostages",
+}
+
+func TestRunsBound(t *testing.T) {
+	r := measure("ab  cd\t\n\n efghi_j!!!?? k")
+	if r.space != 4 || r.word != 7 || r.nonSpace != 12 {
+		t.Fatalf("runs %+v, want space 4, word 7, non-space 12", r)
+	}
+	for _, tc := range []struct {
+		expr string
+		want int
+	}{
+		{`\s+`, 4},
+		{`[ \t]*`, 4},
+		{`\w+`, 7},
+		{`(?i)[a-z]+`, 7},
+		{`\S+`, 12},
+		{`[^\n]+`, -1}, // spaces and others
+		{`(?:\S+\s+){0,3}`, 48},
+		{`x\s+y`, 6},
+		{`(?:ab)+`, -1},
+	} {
+		re, err := syntax.Parse(tc.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.maxLen(re.Simplify()); got != tc.want {
+			t.Errorf("%s: bound %d, want %d", tc.expr, got, tc.want)
+		}
+	}
+}
+
+func TestSetSameAsRegexp(t *testing.T) {
+	for _, text := range setTexts {
+		sameSet(t, setExprs, text, spans(text))
+	}
+	long, err := corpus.Lengthened()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range long[:10] {
+		sameSet(t, setExprs, text, spans(text))
+	}
+}
+
+func FuzzSet(f *testing.F) {
+	for _, e := range setExprs {
+		f.Add(e, setTexts[1])
+	}
+	for _, s := range setTexts {
+		f.Add(setExprs[0], s)
+	}
+	f.Fuzz(func(t *testing.T, expr, text string) {
+		if len(expr) > 200 || len(text) > 4000 || strings.Contains(expr, `\C`) {
+			return
+		}
+		if _, err := regexp.Compile(expr); err != nil {
+			return
+		}
+		sameSet(t, append([]string{expr}, setExprs[:3]...), text, spans(text))
+	})
+}
