@@ -12,6 +12,7 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Regexp is a compiled regexp.Regexp with a literal prefilter. Methods it
@@ -26,15 +27,18 @@ type Regexp struct {
 	// tree is the parsed pattern, kept when maxLen is -1 to bound its
 	// matches in a given text.
 	tree *syntax.Regexp
-	// wordStart is true when every match begins with an ASCII word
-	// character at a word boundary, and no assertion looks at the start
-	// or end of the text: such a pattern can be searched from any word
-	// start with the same result as from the start of the text.
-	wordStart bool
-	// first holds the bytes a match can begin with, and anchored is the
-	// pattern held to the start of the text, when wordStart.
+	// first, when set, holds the bytes a match can begin with: every
+	// match begins with an ASCII word character at a word boundary, and
+	// no assertion looks for the start of the text or a line. Such a
+	// pattern matches at a word start of a text as it matches at the
+	// start of the text from there on, where anchored, the pattern held
+	// to the start of the text, can try it.
 	first    *[256]bool
 	anchored *regexp.Regexp
+	// windowed is true when, besides, no assertion looks for the end of
+	// the text or a line: a window of the text ending past the longest
+	// match reads as the whole.
+	windowed bool
 }
 
 // MustCompile compiles expr as regexp.MustCompile does.
@@ -50,9 +54,10 @@ func MustCompile(expr string) *Regexp {
 			r.tree = re
 		}
 		first := new([256]bool)
-		if ok, nullable := wordFirst(re, first); ok && !nullable && leadsWithBoundary(re) && !textAssertions(re) {
-			r.wordStart, r.first = true, first
+		if ok, nullable := wordFirst(re, first); ok && !nullable && leadsWithBoundary(re) && !has(re, syntax.OpBeginText, syntax.OpBeginLine) {
+			r.first = first
 			r.anchored = regexp.MustCompile(`^(?:` + expr + `)`)
+			r.windowed = !has(re, syntax.OpEndText, syntax.OpEndLine)
 		}
 	}
 	return r
@@ -92,7 +97,7 @@ func (r *Regexp) PossibleLower(lower string) bool {
 	// The Kelvin sign and the long s fold to ASCII letters under (?i);
 	// Lower leaves them alone, so with them present the prefilter could
 	// be wrong.
-	if strings.Contains(lower, "\u212a") || strings.Contains(lower, "\u017f") {
+	if foldsToASCII(lower) {
 		return true
 	}
 	for _, n := range r.needles {
@@ -120,9 +125,34 @@ func Lower(s string) string {
 	return string(b)
 }
 
+// shortText bounds the texts on which MatchString tries a pattern at
+// each word start rather than scanning: each try costs the engine time in
+// proportion to the rest of the text.
+const shortText = 256
+
 // MatchString is regexp.Regexp.MatchString.
 func (r *Regexp) MatchString(s string) bool {
-	return r.possible(s) && r.Regexp.MatchString(s)
+	if !r.possible(s) {
+		return false
+	}
+	if r.first == nil || len(s) > shortText || foldsToASCII(s) {
+		return r.Regexp.MatchString(s)
+	}
+	// A match begins at a word start with one of the first bytes: try
+	// only those, rather than every byte.
+	for p := 0; p < len(s); p++ {
+		if r.first[s[p]] && (p == 0 || !isWordByte(s[p-1])) && r.anchored.MatchString(s[p:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldsToASCII reports whether s holds the Kelvin sign or the long s,
+// which (?i) matches to "k" and "s" although they are not word
+// characters.
+func foldsToASCII(s string) bool {
+	return strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f")
 }
 
 // FindString is regexp.Regexp.FindString.
@@ -210,8 +240,9 @@ func needles(re *syntax.Regexp) ([]string, bool) {
 		s := string(re.Rune)
 		for _, c := range re.Rune {
 			// Lower folds ASCII only: a folded literal with other letters
-			// may match text whose bytes differ from the literal's.
-			if c >= 0x80 && re.Flags&syntax.FoldCase != 0 {
+			// may match text whose bytes differ from the literal's. A
+			// sign with no other case ("©") matches only itself.
+			if c >= 0x80 && re.Flags&syntax.FoldCase != 0 && unicode.SimpleFold(c) != c {
 				return nil, false
 			}
 		}

@@ -22,6 +22,7 @@ func TestNeedles(t *testing.T) {
 		{`\d+`, nil},
 		{`(?i)colou?r`, []string{"colo"}},
 		{`(?i)été`, nil}, // folded non-ASCII letters: no prefilter
+		{`(?i)cookie|©\s*\d{4}`, []string{"cookie", "©"}}, // © has no other case
 		{`été`, []string{"été"}},
 		{`a*`, nil},
 		{`(?:x|y*)z`, []string{"z"}},
@@ -55,11 +56,15 @@ func TestSameAsRegexp(t *testing.T) {
 		`(?i)\b(?:kill(?:ed|ing|s)|shot|died|dead)\b`,
 		`(?i)\b(?:asked|a\bsk)\b`,
 		`(?i)sk`,
+		`(?i)\b(?:will|would|not|plans?\s+to)\s+(?:\S+\s+){0,3}$`,
+		`(?i)\b(?:repeatedly|for years|wave of)\b`,
 	}
 	texts := []string{
 		"", "Fighting broke out", "AIRSTRIKES hit", "two were KILLED", "no event here",
 		"A\u212aS\u017fK", // Kelvin sign and long s fold to k and s
 		"ask ASK Ask", "gunfights and gun fights",
+		"the army will not ", "it plans  to launch fresh ", "they willnot ", "said it would\nstrike",
+		"attacked repeatedly_ for years", "a wave of", "swave of \u212a",
 	}
 	for _, e := range exprs {
 		for _, s := range texts {

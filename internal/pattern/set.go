@@ -2,7 +2,6 @@ package pattern
 
 import (
 	"sort"
-	"strings"
 
 	ahocorasick "github.com/BobuSumisu/aho-corasick"
 )
@@ -61,7 +60,7 @@ type hit struct{ start, end int }
 // Scan finds the Set's needles in text.
 func (s *Set) Scan(text string) *Scan {
 	sc := &Scan{set: s, text: text, hits: make([][]hit, len(s.res)), lens: make([]int, len(s.res))}
-	if strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f") {
+	if foldsToASCII(text) {
 		sc.plain = true
 		return sc
 	}
@@ -114,7 +113,7 @@ func (sc *Scan) FindAll(i, start, end int, sub bool) [][]int {
 		if k < 0 {
 			return nil
 		}
-		if n := sc.maxLen(i); r.wordStart && n >= 0 {
+		if n := sc.maxLen(i); r.windowed && n >= 0 && n <= maxWindow {
 			return sc.windows(i, n, sub, k, start, end)
 		}
 	}
@@ -129,6 +128,10 @@ func (sc *Scan) FindAll(i, start, end int, sub bool) [][]int {
 	}
 	return out
 }
+
+// maxWindow bounds the longest match of a pattern that FindAll tries
+// near its needles: each try costs time in proportion to it.
+const maxWindow = 256
 
 // windows is FindAll for pattern i, whose matches are at most n bytes
 // and begin at word starts, from its k-th hit on.

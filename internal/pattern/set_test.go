@@ -35,8 +35,8 @@ func TestShape(t *testing.T) {
 		{`\b.x`, 5, false},
 	} {
 		r := MustCompile(tc.expr)
-		if r.maxLen != tc.maxLen || r.wordStart != tc.wordStart {
-			t.Errorf("%s: maxLen %d, wordStart %v; want %d, %v", tc.expr, r.maxLen, r.wordStart, tc.maxLen, tc.wordStart)
+		if wordStart := r.windowed; r.maxLen != tc.maxLen || wordStart != tc.wordStart {
+			t.Errorf("%s: maxLen %d, wordStart %v; want %d, %v", tc.expr, r.maxLen, wordStart, tc.maxLen, tc.wordStart)
 		}
 	}
 }

@@ -178,15 +178,15 @@ func leadsWithBoundary(re *syntax.Regexp) bool {
 	return false
 }
 
-// textAssertions reports whether re looks for the start or end of the
-// text or of a line, which a window of the text would fake.
-func textAssertions(re *syntax.Regexp) bool {
-	switch re.Op {
-	case syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
-		return true
+// has reports whether re holds any of ops.
+func has(re *syntax.Regexp, ops ...syntax.Op) bool {
+	for _, op := range ops {
+		if re.Op == op {
+			return true
+		}
 	}
 	for _, sub := range re.Sub {
-		if textAssertions(sub) {
+		if has(sub, ops...) {
 			return true
 		}
 	}
