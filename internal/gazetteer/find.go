@@ -91,7 +91,19 @@ func joiner(s string) bool {
 // words that are more often English than places are passed over.
 func (g *Gazetteer) Find(text string) []Mention {
 	toks := tokens(text)
+	// A token holds no space, dash or dot, so it folds to one word, and
+	// a phrase of tokens folds to their folds joined by spaces: each
+	// token is folded once, and a phrase is tried only as long as the
+	// longest name that begins with its first word.
+	folds := make([]string, len(toks))
+	fold := func(k int) string {
+		if folds[k] == "" {
+			folds[k] = Fold(toks[k].text)
+		}
+		return folds[k]
+	}
 	var out []Mention
+	var key strings.Builder
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		first, _ := utf8.DecodeRuneInString(t.text)
@@ -101,23 +113,23 @@ func (g *Gazetteer) Find(text string) []Mention {
 		}
 		matched := 0
 		var ids []int32
-		for n := min(g.maxWords, len(toks)-i); n >= 1; n-- {
+		for n := min(g.longest[fold(i)], len(toks)-i); n >= 1; n-- {
 			ok := true
-			var b strings.Builder
+			key.Reset()
 			for k := 0; k < n; k++ {
 				if k > 0 {
 					if !joiner(text[toks[i+k-1].end:toks[i+k].start]) {
 						ok = false
 						break
 					}
-					b.WriteByte(' ')
+					key.WriteByte(' ')
 				}
-				b.WriteString(toks[i+k].text)
+				key.WriteString(fold(i + k))
 			}
 			if !ok {
 				continue
 			}
-			cand := g.byName[Fold(b.String())]
+			cand := g.byName[key.String()]
 			if len(cand) == 0 {
 				continue
 			}

@@ -107,13 +107,16 @@ type Gazetteer struct {
 	byName    map[string][]int32 // folded name -> place indexes
 	countries map[string]int32   // ISO code -> place index
 	demonyms  map[string]string  // folded demonym -> ISO code
-	maxWords  int
+	// longest holds, for the first word of every folded name, the most
+	// words of a name that begins with it.
+	longest map[string]int
 }
 
 // Load parses the embedded data.
 func Load() (*Gazetteer, error) {
 	g := &Gazetteer{
 		byName:    make(map[string][]int32, 400_000),
+		longest:   make(map[string]int, 300_000),
 		countries: map[string]int32{},
 		demonyms:  map[string]string{},
 	}
@@ -297,9 +300,9 @@ func (g *Gazetteer) index(name string, idx int32) {
 		}
 	}
 	g.byName[k] = append(g.byName[k], idx)
-	if w := strings.Count(k, " ") + 1; w > g.maxWords {
-		g.maxWords = w
-	}
+	w := strings.Count(k, " ") + 1
+	first, _, _ := strings.Cut(k, " ")
+	g.longest[first] = max(g.longest[first], w)
 }
 
 // prominence orders same-named places: countries, then capitals and

@@ -210,3 +210,27 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFoldByToken checks what Find relies on: a token folds to one word,
+// and a phrase of tokens folds to their folds joined by spaces.
+func FuzzFoldByToken(f *testing.F) {
+	f.Add("Dera Ismail Khan, N'Djamena São Tomé Ḩalab İstanbul ǅemal ﬁ Kabul’s")
+	f.Add("e\u0301 \u0301x a\u200db")
+	f.Fuzz(func(t *testing.T, text string) {
+		toks := tokens(text)
+		for i := range toks {
+			one := Fold(toks[i].text)
+			if one == "" || strings.Contains(one, " ") {
+				t.Fatalf("token %q folds to %q", toks[i].text, one)
+			}
+			var parts, folds []string
+			for k := i; k < min(len(toks), i+3); k++ {
+				parts = append(parts, toks[k].text)
+				folds = append(folds, Fold(toks[k].text))
+				if got, want := strings.Join(folds, " "), Fold(strings.Join(parts, " ")); got != want {
+					t.Fatalf("tokens %q fold to %q, the phrase to %q", parts, got, want)
+				}
+			}
+		}
+	})
+}
