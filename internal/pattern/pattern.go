@@ -135,7 +135,7 @@ func (r *Regexp) MatchString(s string) bool {
 	if !r.possible(s) {
 		return false
 	}
-	if r.first == nil || len(s) > shortText || foldsToASCII(s) {
+	if !r.atWords(s) {
 		return r.Regexp.MatchString(s)
 	}
 	// A match begins at a word start with one of the first bytes: try
@@ -200,6 +200,9 @@ func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
 	if !r.possible(s) {
 		return nil
 	}
+	if r.atWords(s) {
+		return r.allAtWords(s, n, r.anchored.FindStringIndex)
+	}
 	return r.Regexp.FindAllStringIndex(s, n)
 }
 
@@ -216,7 +219,39 @@ func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 	if !r.possible(s) {
 		return nil
 	}
+	if r.atWords(s) {
+		return r.allAtWords(s, n, r.anchored.FindStringSubmatchIndex)
+	}
 	return r.Regexp.FindAllStringSubmatchIndex(s, n)
+}
+
+// atWords reports whether r is best tried on s at its word starts only.
+func (r *Regexp) atWords(s string) bool {
+	return r.first != nil && len(s) <= shortText && !foldsToASCII(s)
+}
+
+// allAtWords is FindAll for a pattern whose matches begin at word starts,
+// trying find, the pattern held to the start of the text, at each of
+// them from the end of the last match on.
+func (r *Regexp) allAtWords(s string, n int, find func(string) []int) [][]int {
+	var out [][]int
+	for p := 0; p < len(s) && (n < 0 || len(out) < n); p++ {
+		if !r.first[s[p]] || p > 0 && isWordByte(s[p-1]) {
+			continue
+		}
+		loc := find(s[p:])
+		if loc == nil {
+			continue
+		}
+		for j, v := range loc {
+			if v >= 0 {
+				loc[j] = v + p
+			}
+		}
+		out = append(out, loc)
+		p = loc[1] - 1 // matches are never empty
+	}
+	return out
 }
 
 // ReplaceAllString is regexp.Regexp.ReplaceAllString.

@@ -163,7 +163,7 @@ func (f *Finder) matches(text string) [][]int {
 			return
 		}
 		start, end := runs[winStart].start, runs[winEnd].end
-		for _, loc := range f.re.Regexp.FindAllStringSubmatchIndex(text[start:end], -1) {
+		for _, loc := range f.re.FindAllStringSubmatchIndex(text[start:end], -1) {
 			for i := range loc {
 				if loc[i] >= 0 {
 					loc[i] += start
