@@ -55,9 +55,13 @@ func MustCompile(expr string) *Regexp {
 		}
 		first := new([256]bool)
 		if ok, nullable := wordFirst(re, first); ok && !nullable && leadsWithBoundary(re) && !has(re, syntax.OpBeginText, syntax.OpBeginLine) {
-			r.first = first
-			r.anchored = regexp.MustCompile(`^(?:` + expr + `)`)
-			r.windowed = !has(re, syntax.OpEndText, syntax.OpEndLine)
+			// Built from the tree, not the text: "\Q" in expr would
+			// swallow a closing parenthesis.
+			held := &syntax.Regexp{Op: syntax.OpConcat, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, re}}
+			if a, err := regexp.Compile(held.String()); err == nil && a.NumSubexp() == r.NumSubexp() {
+				r.first, r.anchored = first, a
+				r.windowed = !has(re, syntax.OpEndText, syntax.OpEndLine)
+			}
 		}
 	}
 	return r
