@@ -15,7 +15,6 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/RadhiFadlillah/whatlanggo"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 
@@ -186,14 +185,4 @@ func Load(ctx context.Context, data []byte, opts Options) (*event.Document, erro
 	sum := sha256.Sum256([]byte(doc.Text))
 	doc.ID = hex.EncodeToString(sum[:])
 	return doc, nil
-}
-
-// language returns the ISO 639-1 code of text, or "" when unsure.
-func language(text string) string {
-	// Trigrams of a paragraph or two settle the language; more costs time.
-	info := whatlanggo.Detect(text[:min(len(text), 1500)])
-	if !info.IsReliable() {
-		return ""
-	}
-	return info.Lang.Iso6391()
 }
