@@ -3,11 +3,18 @@ package load
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/sitrep/sitrep/internal/event"
 )
@@ -22,7 +29,11 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("load html: %w", err)
 	}
-	res, err := trafilatura.Extract(strings.NewReader(page), trafilatura.Options{
+	root, err := parseHTML(page)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNoText, err)
+	}
+	res, err := trafilatura.ExtractDocument(root, trafilatura.Options{
 		EnableFallback:  true,
 		ExcludeComments: true,
 		ExcludeTables:   true,
@@ -69,6 +80,36 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 	}
 	return doc, nil
 }
+
+// parseHTML parses a page that decode has checked: UTF-8, or bytes in
+// the charset the page declares. trafilatura's own parser runs a
+// statistical charset detector over every page, which costs more than
+// the rest of boilerplate removal and can take UTF-8 for a legacy
+// charset; here the declaration decides, by the HTML standard's rules.
+// Like that parser, it drops soft hyphens and composes characters (NFC),
+// so "Bamako" spelt with a combining accent reads as the precomposed one.
+func parseHTML(page string) (*html.Node, error) {
+	var r io.Reader = strings.NewReader(page)
+	if !utf8.ValidString(page) {
+		head := []byte(page[:min(len(page), 1024)])
+		enc, _, _ := charset.DetermineEncoding(head, "text/html")
+		r = transform.NewReader(r, enc.NewDecoder())
+	}
+	if !utf8.ValidString(page) || strings.Contains(page, softHyphen) || !norm.NFC.IsNormalString(page) {
+		r = transform.NewReader(r, transform.Chain(runes.Remove(runes.In(softHyphenTable)), norm.NFC))
+	}
+	root, err := html.Parse(r)
+	if err != nil {
+		return nil, fmt.Errorf("parse html: %w", err)
+	}
+	return root, nil
+}
+
+const softHyphen = "\u00ad"
+
+// softHyphenTable holds only the soft hyphen, which marks where a word
+// may break and is never part of it.
+var softHyphenTable = &unicode.RangeTable{R16: []unicode.Range16{{Lo: 0xad, Hi: 0xad, Stride: 1}}}
 
 // blockTags are the elements whose text is one paragraph.
 var blockTags = map[string]bool{"p": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,

@@ -242,3 +242,48 @@ func TestHTMLChromeParagraph(t *testing.T) {
 		t.Errorf("paragraphs %q", paras)
 	}
 }
+
+// TestHTMLEncodings checks that a page's text comes out as the page means
+// it: in the charset it declares, and composed, without soft hyphens.
+func TestHTMLEncodings(t *testing.T) {
+	body := func(head, para string) string {
+		return `<!DOCTYPE html><html><head>` + head + `<title>Talks</title></head><body><article>` +
+			`<p>` + para + `</p>` +
+			`<p>Delegations from both governments met for a second day of talks on the disputed border crossing, officials said.</p>` +
+			`<p>The talks are due to resume next week after consultations in both capitals, a spokesman for the mediators said.</p>` +
+			`</article></body></html>`
+	}
+	tests := []struct {
+		name string
+		page string
+		want string
+	}{
+		{
+			name: "declared windows-1252",
+			page: body(`<meta http-equiv="Content-Type" content="text/html; charset=windows-1252">`,
+				"The mediators met at a caf\xe9 in Bamako on Monday, where the envoy told reporters the ceasefire would hold."),
+			want: "The mediators met at a café in Bamako on Monday",
+		},
+		{
+			name: "undeclared UTF-8",
+			page: body(``, "Kürşat Özdemir, the envoy, met the Đắk Lắk delegation and the Кременчук council on Monday to discuss the ceasefire."),
+			want: "Kürşat Özdemir, the envoy, met the Đắk Lắk delegation and the Кременчук council on Monday",
+		},
+		{
+			name: "decomposed accents and soft hyphens",
+			page: body(`<meta charset="utf-8">`, "The envoy arrived in Se\u0301gou and met the com\u00admanders on Monday to discuss the ceasefire in the region."),
+			want: "The envoy arrived in Ségou and met the commanders on Monday",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Load(context.Background(), []byte(tt.page), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(doc.Text, tt.want) {
+				t.Errorf("text lacks %q:\n%s", tt.want, doc.Text)
+			}
+		})
+	}
+}
