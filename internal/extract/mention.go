@@ -95,9 +95,10 @@ var (
 	pastRelativeRE = pattern.MustCompile(`(?i)^\s*(?:which|who|whose\s+\S+)\s+(?:(?:has|have|had)\s+(?:also\s+)?)?(?:\S+\s+){0,1}$`)
 	// pastYearRE finds a year, which dates background ("began in 2017").
 	pastYearRE = pattern.MustCompile(`\b(?:19[5-9]\d|20[0-4]\d)\b`)
-	// habitualAfterRE marks a pattern told after its verb: "attacked
-	// repeatedly since 2019", "fighting the group for 15 years".
-	habitualAfterRE = pattern.MustCompile(`(?i)^\S*\s+(?:\S+\s+){0,14}?(?:has (?:largely |mostly )?(?:frozen|stalled|subsided|eased)|(?:had|have|has) (?:risen|increased|fallen|doubled)|for more than a (?:year|decade)|for (?:a|over a) (?:year|decade)|repeatedly|regularly|frequently|many times|several times|since (?:taking|seizing|coming to) power|around the world|worldwide|globally|in \d{4}\b|last year|this year|in recent years|since (?:\w+\s+)?\d{4}|since (?:mid-|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|since the start|similar|such attacks|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)\b`)
+	// habitualPhraseRE marks a pattern told after its verb: "attacked
+	// repeatedly since 2019", "fighting the group for 15 years"; see
+	// habitualAfter.
+	habitualPhraseRE = pattern.MustCompile(`(?i)^` + habitualPhrases + `\b`)
 	// civilianRE marks civilian targets and victims.
 	civilianRE = pattern.MustCompile(`(?i)\b(?:civilians?|villagers?|residents?|worshippers?|passengers?|farmers?|herders?|students?|pupils|schoolchildren|children|women|families|family|homes?|houses?|villages?|markets?|churche?s?|mosques?|schools?|hospitals?|camps? for displaced|displaced people|IDPs|travell?ers|motorists|traders|shoppers|pilgrims|mourners|wedding|journalists?|aid workers?|teachers?|people|persons|men|boys|girls)\b`)
 	// forceRE marks armed targets.
@@ -216,7 +217,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 			// "The conflict began in 2017 after ...": history, not news.
 			continue
 		}
-		if habitualAfterRE.MatchString(a.text[t.End:min(s.End, t.End+120)]) {
+		if habitualAfter(a.text[t.End:min(s.End, t.End+120)]) {
 			continue
 		}
 		switch t.Class {
@@ -544,6 +545,41 @@ func (a *analysis) assignTime(m *mention, ref timex.Range, prior []*mention) {
 
 // modalWords is how many words modalRE needs to see, with room to spare.
 const modalWords = 8
+
+// habitualPhrases are the phrases habitualPhraseRE looks for.
+const habitualPhrases = `(?:has (?:largely |mostly )?(?:frozen|stalled|subsided|eased)|(?:had|have|has) (?:risen|increased|fallen|doubled)|for more than a (?:year|decade)|for (?:a|over a) (?:year|decade)|repeatedly|regularly|frequently|many times|several times|since (?:taking|seizing|coming to) power|around the world|worldwide|globally|in \d{4}\b|last year|this year|in recent years|since (?:\w+\s+)?\d{4}|since (?:mid-|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|since the start|similar|such attacks|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)`
+
+// habitualAfterWords is how many words after a trigger's own a habitual
+// phrase may begin.
+const habitualAfterWords = 15
+
+// habitualAfter reports whether a habitual phrase begins at one of the
+// habitualAfterWords words of s after its first, words being runs of what
+// is not white space (regexp's \S). It is the pattern
+// ^\S*\s+(?:\S+\s+){0,14}?(?:phrases)\b, tried word by word: a phrase's
+// first bytes rule out most words at a glance, where the engine would
+// walk the whole list of phrases at each.
+func habitualAfter(s string) bool {
+	i := 0
+	for i < len(s) && !pattern.IsSpace(s[i]) {
+		i++
+	}
+	for range habitualAfterWords {
+		if i == len(s) {
+			break
+		}
+		for i < len(s) && pattern.IsSpace(s[i]) {
+			i++
+		}
+		if habitualPhraseRE.MatchString(s[i:]) {
+			return true
+		}
+		for i < len(s) && !pattern.IsSpace(s[i]) {
+			i++
+		}
+	}
+	return false
+}
 
 // lastWords returns the end of s from the start of its n-th last word,
 // words being runs of what is not white space (regexp's \S).

@@ -35,6 +35,16 @@ type Regexp struct {
 	// to the start of the text, can try it.
 	first    *[256]bool
 	anchored *regexp.Regexp
+	// starts narrows first to the strings a match can begin with; nil
+	// when it cannot.
+	starts *starts
+	// held is anchored split into pieces the engine runs faster; nil
+	// when not split.
+	held *parts
+	// atStart is set for a pattern that matches only at the start of the
+	// text: anchored is the pattern itself, and starts and held apply
+	// to the text as a whole.
+	atStart bool
 	// windowed is true when, besides, no assertion looks for the end of
 	// the text or a line: a window of the text ending past the longest
 	// match reads as the whole.
@@ -44,7 +54,18 @@ type Regexp struct {
 // MustCompile compiles expr as regexp.MustCompile does.
 func MustCompile(expr string) *Regexp {
 	r := &Regexp{Regexp: regexp.MustCompile(expr), maxLen: -1}
-	if re, err := syntax.Parse(expr, syntax.Perl); err == nil && !anchored(re) {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		return r
+	}
+	if re.Op == syntax.OpConcat && len(re.Sub) > 0 && re.Sub[0].Op == syntax.OpBeginText {
+		// Tried once, at the start: a look at the first bytes can
+		// still spare the engine, and pieces speed it up.
+		re = re.Simplify()
+		r.atStart, r.anchored, r.starts, r.held = true, r.Regexp, newStarts(re), split(re)
+		return r
+	}
+	if !anchored(re) {
 		re = re.Simplify()
 		if ns, ok := needles(re); ok && len(ns) > 0 {
 			r.needles = ns
@@ -59,8 +80,11 @@ func MustCompile(expr string) *Regexp {
 			// swallow a closing parenthesis.
 			held := &syntax.Regexp{Op: syntax.OpConcat, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, re}}
 			if a, err := regexp.Compile(held.String()); err == nil && a.NumSubexp() == r.NumSubexp() {
-				r.first, r.anchored = first, a
+				r.first, r.anchored, r.starts = first, a, newStarts(re)
 				r.windowed = !has(re, syntax.OpEndText, syntax.OpEndLine)
+				if p := split(held); p != nil && p.ordered {
+					r.held = p
+				}
 			}
 		}
 	}
@@ -136,20 +160,51 @@ const shortText = 256
 
 // MatchString is regexp.Regexp.MatchString.
 func (r *Regexp) MatchString(s string) bool {
-	if !r.possible(s) {
+	window, ok, none := r.route(s)
+	if none {
 		return false
 	}
-	if !r.atWords(s) {
+	if r.atStart {
+		return r.matchHeld(s)
+	}
+	if !ok {
 		return r.Regexp.MatchString(s)
 	}
 	// A match begins at a word start with one of the first bytes: try
 	// only those, rather than every byte.
 	for p := 0; p < len(s); p++ {
-		if r.first[s[p]] && (p == 0 || !isWordByte(s[p-1])) && r.anchored.MatchString(s[p:]) {
+		if r.first[s[p]] && (p == 0 || !isWordByte(s[p-1])) && r.starts.may(s, p) && r.matchHeld(s[p:reach(s, p, window)]) {
 			return true
 		}
 	}
 	return false
+}
+
+// maxPartText bounds the texts the pieces of a split pattern are tried
+// on: past it the engine cannot backtrack even on the pieces.
+const maxPartText = 600
+
+// matchHeld reports whether the pattern matches at the start of s.
+func (r *Regexp) matchHeld(s string) bool {
+	if r.held != nil && len(s) <= maxPartText {
+		return r.held.match(s)
+	}
+	return r.anchored.MatchString(s)
+}
+
+// findHeld returns the function that finds the pattern's match at the
+// start of a text: FindStringIndex, or with sub FindStringSubmatchIndex,
+// of the pattern held there.
+func (r *Regexp) findHeld(sub bool) func(string) []int {
+	return func(s string) []int {
+		if r.held != nil && r.held.ordered && len(s) <= maxPartText {
+			return r.held.find(s, sub)
+		}
+		if sub {
+			return r.anchored.FindStringSubmatchIndex(s)
+		}
+		return r.anchored.FindStringIndex(s)
+	}
 }
 
 // foldsToASCII reports whether s holds the Kelvin sign or the long s,
@@ -169,8 +224,15 @@ func (r *Regexp) FindString(s string) string {
 
 // FindStringIndex is regexp.Regexp.FindStringIndex.
 func (r *Regexp) FindStringIndex(s string) []int {
-	if !r.possible(s) {
+	window, ok, none := r.route(s)
+	if none {
 		return nil
+	}
+	if r.atStart {
+		return r.findHeld(false)(s)
+	}
+	if ok {
+		return r.firstAtWords(s, window, r.findHeld(false))
 	}
 	return r.Regexp.FindStringIndex(s)
 }
@@ -185,8 +247,15 @@ func (r *Regexp) FindStringSubmatch(s string) []string {
 
 // FindStringSubmatchIndex is regexp.Regexp.FindStringSubmatchIndex.
 func (r *Regexp) FindStringSubmatchIndex(s string) []int {
-	if !r.possible(s) {
+	window, ok, none := r.route(s)
+	if none {
 		return nil
+	}
+	if r.atStart {
+		return r.findHeld(true)(s)
+	}
+	if ok {
+		return r.firstAtWords(s, window, r.findHeld(true))
 	}
 	return r.Regexp.FindStringSubmatchIndex(s)
 }
@@ -201,11 +270,12 @@ func (r *Regexp) FindAllString(s string, n int) []string {
 
 // FindAllStringIndex is regexp.Regexp.FindAllStringIndex.
 func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
-	if !r.possible(s) {
+	window, ok, none := r.route(s)
+	if none {
 		return nil
 	}
-	if r.atWords(s) {
-		return r.allAtWords(s, n, r.anchored.FindStringIndex)
+	if ok {
+		return r.allAtWords(s, n, window, r.findHeld(false))
 	}
 	return r.Regexp.FindAllStringIndex(s, n)
 }
@@ -220,30 +290,85 @@ func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 
 // FindAllStringSubmatchIndex is regexp.Regexp.FindAllStringSubmatchIndex.
 func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	if !r.possible(s) {
+	window, ok, none := r.route(s)
+	if none {
 		return nil
 	}
-	if r.atWords(s) {
-		return r.allAtWords(s, n, r.anchored.FindStringSubmatchIndex)
+	if ok {
+		return r.allAtWords(s, n, window, r.findHeld(true))
 	}
 	return r.Regexp.FindAllStringSubmatchIndex(s, n)
 }
 
-// atWords reports whether r is best tried on s at its word starts only.
-func (r *Regexp) atWords(s string) bool {
-	return r.first != nil && len(s) <= shortText && !foldsToASCII(s)
+// atWords reports whether r is best tried on s at its word starts only,
+// and how many bytes from there a try must see: -1, the rest of s, for a
+// short text; for a longer one, a window past the longest match r can
+// make in s, so that each try costs time in proportion to the window
+// rather than to the rest of the text.
+func (r *Regexp) atWords(s string) (window int, ok bool) {
+	if r.first == nil || foldsToASCII(s) {
+		return 0, false
+	}
+	if len(s) <= shortText {
+		return -1, true
+	}
+	if !r.windowed {
+		return 0, false
+	}
+	n := r.maxLen
+	if n < 0 && r.tree != nil {
+		n = measure(s).maxLen(r.tree)
+	}
+	return n, n >= 0 && n <= maxWindow
+}
+
+// route decides how r searches s: at word starts, through a window
+// (see atWords), or with the engine over the whole; none is true when
+// the prefilter finds no needle, or s does not begin as a pattern tried
+// only at its start must. A short text whose word starts the
+// starts filter checks skips the prefilter, which would cost more: a
+// search for each needle against a look-up at each word.
+func (r *Regexp) route(s string) (window int, words, none bool) {
+	if r.atStart {
+		return 0, false, !r.starts.may(s, 0)
+	}
+	window, words = r.atWords(s)
+	if words && window < 0 && r.starts != nil {
+		return window, true, false
+	}
+	return window, words, !r.possible(s)
+}
+
+// reach returns where a try at s[p:] stops reading s.
+func reach(s string, p, window int) int {
+	if window < 0 {
+		return len(s)
+	}
+	// Held to p, the pattern sees there what it sees in the whole text:
+	// the byte before is not a word byte. Every way a match can go ends
+	// before p+window+1, which \b may look at.
+	return min(len(s), p+window+1)
+}
+
+// firstAtWords is Find for a pattern whose matches begin at word starts,
+// trying find, the pattern held to the start of the text, at each.
+func (r *Regexp) firstAtWords(s string, window int, find func(string) []int) []int {
+	if out := r.allAtWords(s, 1, window, find); len(out) > 0 {
+		return out[0]
+	}
+	return nil
 }
 
 // allAtWords is FindAll for a pattern whose matches begin at word starts,
 // trying find, the pattern held to the start of the text, at each of
 // them from the end of the last match on.
-func (r *Regexp) allAtWords(s string, n int, find func(string) []int) [][]int {
+func (r *Regexp) allAtWords(s string, n, window int, find func(string) []int) [][]int {
 	var out [][]int
 	for p := 0; p < len(s) && (n < 0 || len(out) < n); p++ {
-		if !r.first[s[p]] || p > 0 && isWordByte(s[p-1]) {
+		if !r.first[s[p]] || p > 0 && isWordByte(s[p-1]) || !r.starts.may(s, p) {
 			continue
 		}
-		loc := find(s[p:])
+		loc := find(s[p:reach(s, p, window)])
 		if loc == nil {
 			continue
 		}

@@ -78,6 +78,8 @@ func FuzzSameAsRegexp(f *testing.F) {
 	f.Add(`(?i)yesterday|last\s+night`, "LAST  night")
 	f.Add(`(?i)sk`, "\u017f\u212a")
 	f.Add(`x(?:ab|cd)y`, "xaby xcdy")
+	f.Add(`(?i)\b(?:plans?\s+to|will)\b`, "he Plans to; WILL")
+	f.Add(`\b[A-Z][\p{L}-]+\b`, "Kürşat Ağrı x\xffY")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		if len(expr) > 200 || len(s) > 4000 {
 			return

@@ -137,10 +137,7 @@ const maxWindow = 256
 // and begin at word starts, from its k-th hit on.
 func (sc *Scan) windows(i, n int, sub bool, k, start, end int) [][]int {
 	r := sc.set.res[i]
-	find := r.anchored.FindStringIndex
-	if sub {
-		find = r.anchored.FindStringSubmatchIndex
-	}
+	find := r.findHeld(sub)
 	text, hs := sc.text, sc.hits[i]
 	var out [][]int
 	pos := start  // where the next match may begin
@@ -161,7 +158,11 @@ func (sc *Scan) windows(i, n int, sub bool, k, start, end int) [][]int {
 			// Held to p, the pattern sees there what it sees in the
 			// whole text: the byte before is not a word byte. Every way
 			// a match can go ends before p+n+1, which \b may look at.
-			loc := find(text[p:min(end, p+n+1)])
+			w := text[p:min(end, p+n+1)]
+			if !r.starts.may(w, 0) {
+				continue
+			}
+			loc := find(w)
 			if loc == nil {
 				continue
 			}

@@ -1,0 +1,54 @@
+package extract
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/sitrep/sitrep/corpus"
+)
+
+// habitualAfterOracle is the pattern habitualAfter stands for.
+var habitualAfterOracle = regexp.MustCompile(`(?i)^\S*\s+(?:\S+\s+){0,14}?` + habitualPhrases + `\b`)
+
+func TestHabitualAfter(t *testing.T) {
+	texts, err := corpus.Lengthened()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []string{
+		"", " ", "repeatedly", " repeatedly", "attacked repeatedly", "attacked  \t repeatedly since 2019",
+		"the town, which has been attacked many times", "x in 2019", "x in 20190",
+		"one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen repeatedly",
+		"one two three four five six seven eight nine ten eleven twelve thirteen fourteen repeatedly",
+		"x \xffrepeatedly", "x \u00a0repeatedly", "x Repeatedly,", "x repeatedlyx", "x   ",
+	}
+	for _, text := range texts {
+		for i := 0; i+120 <= len(text); i += 37 {
+			cases = append(cases, text[i:i+120])
+		}
+	}
+	hits := 0
+	for _, s := range cases {
+		want := habitualAfterOracle.MatchString(s)
+		if got := habitualAfter(s); got != want {
+			t.Errorf("habitualAfter(%q) = %v, want %v", s, got, want)
+		}
+		if want {
+			hits++
+		}
+	}
+	if hits < 10 {
+		t.Errorf("only %d of %d texts hold a habitual phrase: the test proves little", hits, len(cases))
+	}
+}
+
+func FuzzHabitualAfter(f *testing.F) {
+	f.Add("attacked repeatedly since 2019")
+	f.Add("x in 2019")
+	f.Add(" since early March")
+	f.Fuzz(func(t *testing.T, s string) {
+		if want := habitualAfterOracle.MatchString(s); habitualAfter(s) != want {
+			t.Errorf("habitualAfter(%q) = %v, want %v", s, !want, want)
+		}
+	})
+}

@@ -1,0 +1,189 @@
+package pattern
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"slices"
+)
+
+// Go's engine runs a program of more than 500 instructions on its
+// slowest machine, the NFA simulation; its backtracker, quicker, still
+// tries a list of words one word after another. Most of sitrep's big
+// patterns are one long list of words: split into pieces, each a part of
+// the list with the rest of the pattern around it, every piece is small
+// enough for the backtracker, and the first bytes of the text rule out
+// most pieces before the engine runs.
+
+// maxPartInsts bounds the program of each piece.
+const maxPartInsts = 160
+
+// maxParts bounds the pieces a pattern is split into.
+const maxParts = 32
+
+// parts holds the pieces of a pattern and what they may stand in for.
+type parts struct {
+	// res are the pieces, compiled, in the order of the list, and
+	// starts what the text at a match of each can begin with.
+	res    []*regexp.Regexp
+	starts []*starts
+	// ordered is true when the pieces keep the pattern's preference: a
+	// match the first piece finds at a place is the one the whole finds
+	// there, so Find may try them in turn. Otherwise they only tell
+	// whether the whole matches.
+	ordered bool
+}
+
+// split returns the pieces of re, or nil when it is small already or
+// holds no list to split.
+func split(re *syntax.Regexp) *parts {
+	if insts(re) <= maxPartInsts {
+		return nil
+	}
+	path, ordered := longestList(re)
+	if path == nil {
+		return nil
+	}
+	list := path[len(path)-1]
+	// Fill each piece with words of the list, in order, while its
+	// program stays small.
+	around := insts(replace(path, &syntax.Regexp{Op: syntax.OpEmptyMatch}))
+	var chunks [][]*syntax.Regexp
+	size := 0
+	for _, alt := range list.Sub {
+		n := insts(alt)
+		if len(chunks) == 0 || size+n > maxPartInsts-around {
+			chunks = append(chunks, nil)
+			size = 0
+		}
+		chunks[len(chunks)-1] = append(chunks[len(chunks)-1], alt)
+		size += n
+	}
+	if len(chunks) < 2 || len(chunks) > maxParts {
+		return nil
+	}
+	p := &parts{ordered: ordered}
+	for _, chunk := range chunks {
+		piece := chunk[0]
+		if len(chunk) > 1 {
+			piece = &syntax.Regexp{Op: syntax.OpAlternate, Flags: list.Flags, Sub: chunk}
+		}
+		whole := replace(path, piece)
+		c, err := regexp.Compile(whole.String())
+		if err != nil || c.NumSubexp() != re.MaxCap() {
+			return nil
+		}
+		p.res = append(p.res, c)
+		p.starts = append(p.starts, newStarts(whole.Simplify()))
+	}
+	return p
+}
+
+// longestList returns the path from re down to its largest alternation
+// reached through concatenations and captures, and whether everything
+// before the alternation on the way matches in one way only, so that
+// splitting the list keeps the pattern's preference between matches.
+func longestList(re *syntax.Regexp) (path []*syntax.Regexp, ordered bool) {
+	ordered = true
+	for n := re; ; {
+		path = append(path, n)
+		switch n.Op {
+		case syntax.OpAlternate:
+			return path, ordered
+		case syntax.OpCapture:
+			n = n.Sub[0]
+		case syntax.OpConcat:
+			best := -1
+			for i, sub := range n.Sub {
+				if best < 0 || insts(sub) > insts(n.Sub[best]) {
+					best = i
+				}
+			}
+			if best < 0 {
+				return nil, false
+			}
+			for _, sub := range n.Sub[:best] {
+				ordered = ordered && oneWay(sub)
+			}
+			n = n.Sub[best]
+		default:
+			return nil, false
+		}
+	}
+}
+
+// oneWay reports whether re matches any text in one way at most.
+func oneWay(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpLiteral, syntax.OpCharClass, syntax.OpAnyChar, syntax.OpAnyCharNotNL,
+		syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText,
+		syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return true
+	case syntax.OpCapture, syntax.OpConcat:
+		for _, sub := range re.Sub {
+			if !oneWay(sub) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// replace returns a copy of path[0] with path's last node replaced by
+// piece, the nodes on the way copied and all else shared.
+func replace(path []*syntax.Regexp, piece *syntax.Regexp) *syntax.Regexp {
+	if len(path) == 1 {
+		return piece
+	}
+	parent := *path[0]
+	parent.Sub = slices.Clone(parent.Sub)
+	for i, sub := range parent.Sub {
+		if sub == path[1] {
+			parent.Sub[i] = replace(path[1:], piece)
+			break
+		}
+	}
+	return &parent
+}
+
+// insts returns the size of re's program.
+func insts(re *syntax.Regexp) int {
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		return 0
+	}
+	return len(prog.Inst)
+}
+
+// match reports whether any piece matches at the start of s, which every
+// match of the whole begins at.
+func (p *parts) match(s string) bool {
+	for i, re := range p.res {
+		if p.starts[i].may(s, 0) && re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// find returns what the whole's FindStringIndex, or with sub its
+// FindStringSubmatchIndex, returns for a text every match of the whole
+// begins at the start of: the first piece's match that there is. Only for
+// ordered pieces.
+func (p *parts) find(s string, sub bool) []int {
+	for i, re := range p.res {
+		if !p.starts[i].may(s, 0) {
+			continue
+		}
+		var loc []int
+		if sub {
+			loc = re.FindStringSubmatchIndex(s)
+		} else {
+			loc = re.FindStringIndex(s)
+		}
+		if loc != nil {
+			return loc
+		}
+	}
+	return nil
+}

@@ -1,0 +1,305 @@
+package pattern
+
+import (
+	"regexp/syntax"
+	"unicode"
+	"unicode/utf8"
+)
+
+// starts holds the strings of up to three bytes that every match of a
+// pattern begins with one of, ASCII capitals read as small letters. Most
+// of sitrep's patterns are long lists of words; at a word start the next
+// three bytes rule most of them out for the cost of a map look-up, where
+// Go's engine, given a program of hundreds of instructions, takes a
+// microsecond to say no.
+type starts struct {
+	// one holds the single bytes after which anything may follow.
+	one [256]bool
+	// more holds the two- and three-byte strings, keyed by key.
+	more map[uint32]struct{}
+}
+
+// startsLen is how many bytes starts looks at.
+const startsLen = 3
+
+// maxStarts bounds the strings a pattern may begin with before starts
+// gives up on it: beyond that the look-up rules out too little.
+const maxStarts = 4096
+
+// prefix is a string a match can begin with; open means the pattern can
+// end, or go on with what follows it, right after it.
+type prefix struct {
+	s    string
+	open bool
+}
+
+// newStarts works out the starts of re, or returns nil when a match can
+// begin with any byte or the strings are too many.
+func newStarts(re *syntax.Regexp) *starts {
+	for n := startsLen; n >= 2; n-- {
+		ps, ok := prefixes(re, n)
+		if !ok {
+			continue
+		}
+		st := &starts{more: map[uint32]struct{}{}}
+		for _, p := range ps {
+			switch len(p.s) {
+			case 0:
+				return nil
+			case 1:
+				st.one[p.s[0]] = true
+			default:
+				st.more[key(p.s)] = struct{}{}
+			}
+		}
+		return st
+	}
+	return nil
+}
+
+// key packs a string of two or three bytes with its length.
+func key(s string) uint32 {
+	k := uint32(len(s)) << 24
+	for i := 0; i < len(s); i++ {
+		k |= uint32(s[i]) << (16 - 8*i)
+	}
+	return k
+}
+
+// may reports whether a match can begin at s[p:], the text after it
+// being s's alone.
+func (st *starts) may(s string, p int) bool {
+	if st == nil {
+		return true
+	}
+	if p >= len(s) {
+		return false // every match holds a byte
+	}
+	b0 := lowerByte(s[p])
+	if st.one[b0] {
+		return true
+	}
+	if p+1 >= len(s) {
+		return false
+	}
+	k := 2<<24 | uint32(b0)<<16 | uint32(lowerByte(s[p+1]))<<8
+	if _, ok := st.more[k]; ok {
+		return true
+	}
+	if p+2 >= len(s) {
+		return false
+	}
+	_, ok := st.more[k+1<<24|uint32(lowerByte(s[p+2]))]
+	return ok
+}
+
+func lowerByte(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// prefixes returns the strings of at most n bytes, lowered, that every
+// match of re begins with one of; ok is false when they are more than
+// maxStarts. Assertions are passed over: they narrow where a match can
+// be, never which bytes it holds.
+func prefixes(re *syntax.Regexp, n int) (ps []prefix, ok bool) {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return nil, true
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []prefix{{open: true}}, true
+	case syntax.OpLiteral:
+		ps = []prefix{{open: true}}
+		for _, c := range re.Rune {
+			var runes []prefix
+			if c == utf8.RuneError {
+				// Matched by any byte that is not UTF-8.
+				runes = invalidBytes()
+			}
+			for _, v := range variants(c, re.Flags&syntax.FoldCase != 0) {
+				runes = append(runes, prefix{s: v, open: true})
+			}
+			if ps, ok = concat(ps, runes, n); !ok {
+				return nil, false
+			}
+		}
+		return ps, true
+	case syntax.OpCharClass:
+		var seen [utf8.RuneSelf]bool
+		wide := false
+		for i := 0; i < len(re.Rune); i += 2 {
+			for c := re.Rune[i]; c <= re.Rune[i+1] && c < utf8.RuneSelf; c++ {
+				seen[lowerByte(byte(c))] = true
+			}
+			if re.Rune[i+1] >= utf8.RuneSelf {
+				wide = true
+			}
+		}
+		for b, in := range seen {
+			if in {
+				ps = append(ps, prefix{s: string([]byte{byte(b)}), open: true})
+			}
+		}
+		if wide {
+			// Any byte from 0x80 on may begin a rune of the class or,
+			// where the text is not UTF-8, read as U+FFFD.
+			ps = append(ps, invalidBytes()...)
+		}
+		return ps, true
+	case syntax.OpCapture:
+		return prefixes(re.Sub[0], n)
+	case syntax.OpQuest:
+		ps, ok = prefixes(re.Sub[0], n)
+		return union(ps, []prefix{{open: true}}), ok
+	case syntax.OpStar:
+		return repeat(re.Sub[0], 0, n)
+	case syntax.OpPlus:
+		return repeat(re.Sub[0], 1, n)
+	case syntax.OpRepeat:
+		if re.Max == 1 && re.Min == 1 {
+			return prefixes(re.Sub[0], n)
+		}
+		if re.Max == 0 {
+			return []prefix{{open: true}}, true
+		}
+		return repeat(re.Sub[0], min(re.Min, 1), n)
+	case syntax.OpConcat:
+		ps = []prefix{{open: true}}
+		for _, sub := range re.Sub {
+			// What follows matters only to the prefixes still open,
+			// and only for the bytes they lack.
+			need := 0
+			for _, p := range ps {
+				if p.open {
+					need = max(need, n-len(p.s))
+				}
+			}
+			if need == 0 {
+				break
+			}
+			next, ok := prefixes(sub, need)
+			if !ok {
+				return nil, false
+			}
+			if ps, ok = concat(ps, next, n); !ok {
+				return nil, false
+			}
+		}
+		return ps, true
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			next, ok := prefixes(sub, n)
+			if !ok {
+				return nil, false
+			}
+			if ps = union(ps, next); len(ps) > maxStarts {
+				return nil, false
+			}
+		}
+		return ps, true
+	}
+	// Any character, or an operator not known here: the match may begin
+	// with anything.
+	return []prefix{{}}, true
+}
+
+// repeat returns the prefixes of at least least (0 or 1) repetitions of
+// re. A second repetition's bytes are not followed: a repetition's
+// prefixes stop where its first one might.
+func repeat(re *syntax.Regexp, least, n int) ([]prefix, bool) {
+	ps, ok := prefixes(re, n)
+	if !ok {
+		return nil, false
+	}
+	closed := make([]prefix, len(ps))
+	for i, p := range ps {
+		closed[i] = prefix{s: p.s}
+	}
+	if least == 0 {
+		return union(closed, []prefix{{open: true}}), true
+	}
+	return concat(ps, union(closed, []prefix{{open: true}}), n)
+}
+
+// concat returns the prefixes of a followed by b.
+func concat(a, b []prefix, n int) ([]prefix, bool) {
+	var out []prefix
+	seen := map[prefix]bool{}
+	add := func(p prefix) {
+		if len(p.s) >= n {
+			p = prefix{s: p.s[:n]}
+		}
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, x := range a {
+		if !x.open {
+			add(x)
+			continue
+		}
+		for _, y := range b {
+			add(prefix{s: x.s + y.s, open: y.open})
+		}
+		if len(out) > maxStarts {
+			return nil, false
+		}
+	}
+	return out, true
+}
+
+// union returns the prefixes in a or b.
+func union(a, b []prefix) []prefix {
+	out := append([]prefix(nil), a...)
+	seen := make(map[prefix]bool, len(a))
+	for _, x := range a {
+		seen[x] = true
+	}
+	for _, y := range b {
+		if !seen[y] {
+			seen[y] = true
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+// invalidBytes returns each byte from 0x80 on, any continuation allowed.
+func invalidBytes() []prefix {
+	ps := make([]prefix, 0, 256-utf8.RuneSelf)
+	for b := utf8.RuneSelf; b < 256; b++ {
+		ps = append(ps, prefix{s: string([]byte{byte(b)})})
+	}
+	return ps
+}
+
+// variants returns the bytes of c and, folded, of every rune it matches,
+// ASCII capitals read as small letters.
+func variants(c rune, fold bool) []string {
+	out := []string{lowerASCII(string(c))}
+	if fold {
+		for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+			v := lowerASCII(string(f))
+			found := false
+			for _, o := range out {
+				found = found || o == v
+			}
+			if !found {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+func lowerASCII(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		b[i] = lowerByte(c)
+	}
+	return string(b)
+}

@@ -1,0 +1,75 @@
+package pattern
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"testing"
+)
+
+func TestStarts(t *testing.T) {
+	tests := []struct {
+		expr string
+		nil  bool     // no starts: any byte may begin a match
+		may  []string // texts a match may begin
+		not  []string // texts no match begins
+	}{
+		{expr: `(?i)\b(?:will|would|plans?\s+to)\b`, may: []string{"Will", "WOULD", "plan", "pla"}, not: []string{"wa", "wind", "pl", "the"}},
+		{expr: `\b(?:a|an)\b`, may: []string{"a", "an", "and"}, not: []string{"b", "The"}},
+		{expr: `\b[A-Z][a-z]+\b`, may: []string{"Kabul", "ka"}, not: []string{"K", "K1", "1a"}},
+		{expr: `\b\d+\s+killed\b`, may: []string{"12 killed", "1 k", "12 "}, not: []string{"a1", "1", "1 ", "1a"}},
+		{expr: `(?i)\bcaf\x{e9}\b`, may: []string{"café", "CAFÉ"}, not: []string{"cab"}},
+		{expr: `\bx\x{fffd}`, may: []string{"x\xff", "x\ufffd"}, not: []string{"xa", "x"}},
+		{expr: `\b.x`, nil: true},
+		{expr: `\b(?:a|b)*`, nil: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.expr, func(t *testing.T) {
+			re, err := syntax.Parse(tt.expr, syntax.Perl)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st := newStarts(re.Simplify())
+			if (st == nil) != tt.nil {
+				t.Fatalf("starts nil = %v, want %v", st == nil, tt.nil)
+			}
+			for _, s := range tt.may {
+				if !st.may(s, 0) {
+					t.Errorf("may(%q) = false, want true", s)
+				}
+			}
+			for _, s := range tt.not {
+				if st.may(s, 0) {
+					t.Errorf("may(%q) = true, want false", s)
+				}
+			}
+		})
+	}
+}
+
+// TestStartsSound holds starts to the engine: wherever the pattern held
+// to the start of a text matches it, starts must allow it.
+func TestStartsSound(t *testing.T) {
+	exprs := []string{
+		`(?i)\b(?:will|would|could|plans?\s+to|threat(?:en(?:ed|s)?)?\s+(?:to|of))\b`,
+		`(?i)\b(?:(at least|more than|over)\s+)?(\d{1,3}(?:,\d{3})+|\d+|one|two|a dozen|dozens)\b`,
+		`\b[A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){1,3}\b`,
+		`(?i)\b(?:ab|c)?d?e\b`,
+		`(?i)\b[kſ]\w*`,
+		`\bx\x{fffd}`,
+	}
+	texts := []string{"Will", "would ", "plans  to", "threatened of", "at least 1,000", "over two", "a dozen", "dozens",
+		"Abu Bakr", "Kürşat Özdemir", "O’Neil Smith", "abde", "cde", "de", "e", "ſa", "\u212a1", "k", "Ke\xffx", "x\xff", "x\ufffd"}
+	for _, expr := range exprs {
+		re, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st := newStarts(re.Simplify())
+		held := regexp.MustCompile(`^(?:` + expr + `)`)
+		for _, s := range texts {
+			if held.MatchString(s) && !st.may(s, 0) {
+				t.Errorf("%s matches %q but starts rules it out", expr, s)
+			}
+		}
+	}
+}
