@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"math"
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -41,7 +42,7 @@ type token struct {
 // tokens splits text into words: runs of letters, digits, apostrophes
 // and inner hyphens or dashes; a possessive ’s is left out of the word.
 func tokens(text string) []token {
-	var out []token
+	out := make([]token, 0, len(text)/6+1) // English words run about six bytes with their space
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -93,8 +94,8 @@ func (g *Gazetteer) Find(text string) []Mention {
 	toks := tokens(text)
 	// A token holds no space, dash or dot, so it folds to one word, and
 	// a phrase of tokens folds to their folds joined by spaces: each
-	// token is folded once, and a phrase is tried only as long as the
-	// longest name that begins with its first word.
+	// token is folded once, and a phrase is tried only as long as a
+	// name that begins with its first word.
 	folds := make([]string, len(toks))
 	fold := func(k int) string {
 		if folds[k] == "" {
@@ -103,7 +104,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 		return folds[k]
 	}
 	var out []Mention
-	var key strings.Builder
+	var key []byte
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		first, _ := utf8.DecodeRuneInString(t.text)
@@ -113,23 +114,27 @@ func (g *Gazetteer) Find(text string) []Mention {
 		}
 		matched := 0
 		var ids []int32
-		for n := min(g.longest[fold(i)], len(toks)-i); n >= 1; n-- {
+		// The lengths of the names that begin with this word, no longer
+		// than the text left, longest first.
+		lengths := g.lengths[fold(i)] & (1<<(min(len(toks)-i, maxWords)+1) - 1)
+		for ; lengths != 0; lengths &^= 1 << (63 - bits.LeadingZeros64(lengths)) {
+			n := 63 - bits.LeadingZeros64(lengths)
 			ok := true
-			key.Reset()
+			key = key[:0]
 			for k := 0; k < n; k++ {
 				if k > 0 {
 					if !joiner(text[toks[i+k-1].end:toks[i+k].start]) {
 						ok = false
 						break
 					}
-					key.WriteByte(' ')
+					key = append(key, ' ')
 				}
-				key.WriteString(fold(i + k))
+				key = append(key, fold(i+k)...)
 			}
 			if !ok {
 				continue
 			}
-			cand := g.byName[key.String()]
+			cand := g.byName[string(key)] // no copy: the compiler looks up the bytes
 			if len(cand) == 0 {
 				continue
 			}
@@ -217,6 +222,15 @@ var facilityWords = map[string]bool{
 var nearWords = []string{"near ", "outside ", "outskirts of ", "close to ", "north of ", "south of ", "east of ", "west of ", "km from ", "kilometres from ", "kilometers from ", "miles from ", "near the "}
 
 func nearBefore(s string) bool {
+	if isASCII(s) {
+		// Compared in place: this runs before every place found.
+		for _, w := range nearWords {
+			if len(s) >= len(w) && strings.EqualFold(s[len(s)-len(w):], w) {
+				return true
+			}
+		}
+		return false
+	}
 	s = strings.ToLower(s)
 	for _, w := range nearWords {
 		if strings.HasSuffix(s, w) {

@@ -107,16 +107,17 @@ type Gazetteer struct {
 	byName    map[string][]int32 // folded name -> place indexes
 	countries map[string]int32   // ISO code -> place index
 	demonyms  map[string]string  // folded demonym -> ISO code
-	// longest holds, for the first word of every folded name, the most
-	// words of a name that begins with it.
-	longest map[string]int
+	// lengths holds, for the first word of every folded name, the
+	// numbers of words of the names that begin with it, as bits: bit n
+	// for names of n words, up to maxWords.
+	lengths map[string]uint64
 }
 
 // Load parses the embedded data.
 func Load() (*Gazetteer, error) {
 	g := &Gazetteer{
 		byName:    make(map[string][]int32, 400_000),
-		longest:   make(map[string]int, 300_000),
+		lengths:   make(map[string]uint64, 300_000),
 		countries: map[string]int32{},
 		demonyms:  map[string]string{},
 	}
@@ -289,6 +290,10 @@ func (g *Gazetteer) loadAliases() error {
 	return nil
 }
 
+// maxWords bounds the words of a name the gazetteer holds; no place's
+// name comes near it.
+const maxWords = 63
+
 func (g *Gazetteer) index(name string, idx int32) {
 	k := Fold(name)
 	if k == "" {
@@ -299,10 +304,13 @@ func (g *Gazetteer) index(name string, idx int32) {
 			return
 		}
 	}
-	g.byName[k] = append(g.byName[k], idx)
 	w := strings.Count(k, " ") + 1
+	if w > maxWords {
+		return
+	}
+	g.byName[k] = append(g.byName[k], idx)
 	first, _, _ := strings.Cut(k, " ")
-	g.longest[first] = max(g.longest[first], w)
+	g.lengths[first] |= 1 << w
 }
 
 // prominence orders same-named places: countries, then capitals and
@@ -387,6 +395,34 @@ func (g *Gazetteer) CountryOf(name string) (Place, bool) {
 // Fold normalises a name for lookup: accents removed, lower case, dashes
 // and hyphens as spaces, curly apostrophes straight, spaces collapsed.
 func Fold(s string) string {
+	// Most words in an article are plain ASCII letters, which fold to
+	// themselves in lower case; a name is looked up by the folds of its
+	// words, so this path runs for nearly every capitalised word.
+	lower := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '\'':
+		case 'A' <= c && c <= 'Z':
+			lower = false
+		default:
+			return foldText(s)
+		}
+	}
+	if lower {
+		return s
+	}
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// foldText is Fold for any text.
+func foldText(s string) string {
 	r := s
 	if !isASCII(s) {
 		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)

@@ -234,3 +234,22 @@ func FuzzFoldByToken(f *testing.F) {
 		}
 	})
 }
+
+// TestFoldFastPath holds Fold's path for plain words to the general one.
+func TestFoldFastPath(t *testing.T) {
+	for _, s := range []string{"", "kabul", "Kabul", "KABUL", "N'Djamena", "o'clock", "F16", "abc_d", "Dera Ismail", "Kabul’s", "São", "x-y", "a.b"} {
+		if got, want := Fold(s), foldText(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzFold(f *testing.F) {
+	f.Add("Kabul")
+	f.Add("N'Djamena")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Fold(s), foldText(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
