@@ -458,7 +458,7 @@ type token struct {
 // tokenize splits text into words (letters and digits); a possessive 's
 // becomes its own token "'s".
 func tokenize(text string) []token {
-	var out []token
+	out := make([]token, 0, len(text)/6+1) // English words run about six bytes with their space
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])

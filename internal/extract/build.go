@@ -135,8 +135,11 @@ func (a *analysis) describe(r *role, c *cluster) (string, int, []string) {
 	var aliases []string
 	add := func(s string) {
 		s = strings.TrimSpace(s)
-		if s != "" && !seen[strings.ToLower(s)] && s != r.name() {
-			seen[strings.ToLower(s)] = true
+		if s == "" || s == r.name() {
+			return
+		}
+		if k := strings.ToLower(s); !seen[k] {
+			seen[k] = true
 			aliases = append(aliases, s)
 		}
 	}

@@ -8,6 +8,7 @@
 package pattern
 
 import (
+	"bytes"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -22,6 +23,9 @@ type Regexp struct {
 	// needles are lower-case strings one of which occurs, ASCII-folded,
 	// in the text of every match; nil when no such set is known.
 	needles []string
+	// needleBytes are needles as bytes, to search a copy of the text
+	// lowered on the stack.
+	needleBytes [][]byte
 	// maxLen bounds the bytes of any match; -1 when unbounded.
 	maxLen int
 	// tree is the parsed pattern, kept when maxLen is -1 to bound its
@@ -69,6 +73,9 @@ func MustCompile(expr string) *Regexp {
 		re = re.Simplify()
 		if ns, ok := needles(re); ok && len(ns) > 0 {
 			r.needles = ns
+			for _, n := range ns {
+				r.needleBytes = append(r.needleBytes, []byte(n))
+			}
 		}
 		r.maxLen = maxLen(re)
 		if r.maxLen < 0 {
@@ -113,7 +120,24 @@ func (r *Regexp) possible(s string) bool {
 	if r.needles == nil {
 		return true
 	}
-	return r.PossibleLower(Lower(s))
+	if len(s) > shortText {
+		return r.PossibleLower(Lower(s))
+	}
+	// Most texts tried are short: lower them on the stack.
+	if foldsToASCII(s) {
+		return true
+	}
+	var buf [shortText]byte
+	lower := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		lower[i] = lowerByte(s[i])
+	}
+	for _, n := range r.needleBytes {
+		if bytes.Contains(lower, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // PossibleLower is possible for text already passed through Lower, so a

@@ -120,3 +120,16 @@ func TestIsSpaceIsRegexpSpace(t *testing.T) {
 		}
 	}
 }
+
+// TestShortTextsDoNotAllocate: the prefilter lowers short texts on the
+// stack, and runs for every line and sentence of every article.
+func TestShortTextsDoNotAllocate(t *testing.T) {
+	r := MustCompile(`(?i)cookie|newsletter|all rights reserved`)
+	s := "Sign up for our NEWSLETTER today and read more."
+	if !r.possible(s) {
+		t.Fatal("possible = false, want true")
+	}
+	if n := testing.AllocsPerRun(100, func() { r.possible(s) }); n != 0 {
+		t.Errorf("possible allocates %v times a call", n)
+	}
+}

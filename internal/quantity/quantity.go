@@ -141,7 +141,7 @@ func (f *Finder) matches(text string) [][]int {
 		return f.re.Regexp.FindAllStringSubmatchIndex(text, -1)
 	}
 	type run struct{ start, end int }
-	var runs []run
+	runs := make([]run, 0, len(text)/6+1) // English words run about six bytes with their space
 	for i := 0; i < len(text); {
 		for i < len(text) && pattern.IsSpace(text[i]) {
 			i++
