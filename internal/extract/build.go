@@ -131,7 +131,11 @@ func (a *analysis) build(c *cluster) event.Event {
 // describe returns an actor's name, inter code and aliases, the words the
 // article used for it first among them.
 func (a *analysis) describe(r *role, c *cluster) (string, int, []string) {
-	seen := map[string]bool{}
+	n := 2 * len(c.ms)
+	if r.Actor != nil {
+		n += len(r.Actor.Aliases)
+	}
+	seen := make(map[string]bool, n)
 	var aliases []string
 	add := func(s string) {
 		s = strings.TrimSpace(s)

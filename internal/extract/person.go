@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/actor"
 	"github.com/sitrep/sitrep/internal/event"
@@ -21,7 +23,56 @@ type person struct {
 
 // roleRE matches a role noun phrase right before a name: "spokesperson",
 // "Foreign Minister", "political commentator", "army spokesman Colonel".
-var roleRE = pattern.MustCompile(`(?i)\b((?:(?:[A-Z][a-z]+|deputy|acting|former|senior|local|regional|provincial|district|military|army|police|rebel|militia|interior|foreign|defence|defense|information|health|security|government|group|political|prime|vice)\s+){0,3}(?:spokes(?:man|woman|person)|commentator|analyst|journalist|minister|president|governor|commander|chief|director|official|leader|mayor|lawmaker|senator|general|colonel|major|captain|lieutenant|sergeant|brigadier|inspector|superintendent|envoy|ambassador|secretary|researcher|expert|witness|resident|activist|chairman|chairwoman|head|king|emir|sheikh|pastor|imam|doctor|dr\.|col\.|gen\.|lt\.|maj\.|capt\.|brig\.))\s+$`)
+var roleRE = pattern.MustCompile(`(?i)\b((?:(?:[A-Z][a-z]+|deputy|acting|former|senior|local|regional|provincial|district|military|army|police|rebel|militia|interior|foreign|defence|defense|information|health|security|government|group|political|prime|vice)\s+){0,3}(?:` + roleNounsRE + `))\s+$`)
+
+// roleNouns are the nouns that end a role before a name.
+var roleNouns = []string{
+	"spokesman", "spokeswoman", "spokesperson", "woman", "person)", "commentator", "analyst", "journalist",
+	"minister", "president", "governor", "commander", "chief", "director", "official", "leader",
+	"mayor", "lawmaker", "senator", "general", "colonel", "major", "captain", "lieutenant",
+	"sergeant", "brigadier", "inspector", "superintendent", "envoy", "ambassador", "secretary", "researcher",
+	"expert", "witness", "resident", "activist", "chairman", "chairwoman", "head", "king",
+	"emir", "sheikh", "pastor", "imam", "doctor", "dr.", "col.", "gen.",
+	"lt.", "maj.", "capt.", "brig.",
+}
+
+// longestRoleNoun is the length of the longest of roleNouns.
+const longestRoleNoun = len("superintendent")
+
+// roleNounsRE is roleNouns as an alternation.
+var roleNounsRE = func() string {
+	quoted := make([]string, len(roleNouns))
+	for i, w := range roleNouns {
+		quoted[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(quoted, "|")
+}()
+
+// endsWithRole reports whether s ends with a role noun and white space,
+// as every match of roleRE does. roleRE's first words may be any word
+// at all, so the engine would try it at every word of s; this look at
+// its end rules most texts out first.
+func endsWithRole(s string) bool {
+	end := len(s)
+	for end > 0 && pattern.IsSpace(s[end-1]) {
+		end--
+	}
+	if end == len(s) {
+		return false
+	}
+	for i := max(0, end-longestRoleNoun); i < end; i++ {
+		if s[i] >= utf8.RuneSelf {
+			// (?i) matches "k" and "s" to runes of other lengths.
+			return true
+		}
+	}
+	for _, w := range roleNouns {
+		if end >= len(w) && strings.EqualFold(s[end-len(w):end], w) {
+			return true
+		}
+	}
+	return false
+}
 
 // nameRE matches two to four capitalised name words.
 var nameRE = pattern.MustCompile(`\b[A-Z][\p{L}'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|du)[- ])?[A-Z][\p{L}'’-]+){1,3}\b`)
@@ -82,8 +133,10 @@ func findPersons(text string, sents []sentence.Sentence, actors []actor.Mention)
 		before := text[max(0, s.Start-60):s.Start]
 		after := text[s.End:min(len(text), s.End+60)]
 		role := ""
-		if m := roleRE.FindStringSubmatch(before); m != nil {
-			role = strings.ToLower(strings.TrimSpace(m[1]))
+		if endsWithRole(before) {
+			if m := roleRE.FindStringSubmatch(before); m != nil {
+				role = strings.ToLower(strings.TrimSpace(m[1]))
+			}
 		}
 		if role == "" && !speechAfterRE.MatchString(after) && !apposRE.MatchString(after) {
 			continue
