@@ -37,12 +37,26 @@ func TestNeedles(t *testing.T) {
 // same fails t unless r and the plain regexp agree on s.
 func same(t *testing.T, expr, s string) {
 	t.Helper()
-	r, std := MustCompile(expr), regexp.MustCompile(expr)
+	sameAs(t, expr, MustCompile(expr), regexp.MustCompile(expr), s)
+}
+
+// sameAs checks r, compiled from expr, against std on s.
+func sameAs(t *testing.T, expr string, r *Regexp, std *regexp.Regexp, s string) {
+	t.Helper()
 	if got, want := r.MatchString(s), std.MatchString(s); got != want {
 		t.Fatalf("%q on %q: MatchString %v, regexp says %v (needles %q)", expr, s, got, want, r.Needles())
 	}
 	if got, want := r.FindAllStringSubmatchIndex(s, -1), std.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 		t.Fatalf("%q on %q: FindAll %v, regexp says %v (needles %q)", expr, s, got, want, r.Needles())
+	}
+	if got, want := r.FindStringSubmatchIndex(s), std.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+		t.Fatalf("%q on %q: FindStringSubmatchIndex %v, regexp says %v", expr, s, got, want)
+	}
+	if got, want := r.FindStringIndex(s), std.FindStringIndex(s); !slices.Equal(got, want) {
+		t.Fatalf("%q on %q: FindStringIndex %v, regexp says %v", expr, s, got, want)
+	}
+	if got, want := r.FindAllStringIndex(s, -1), std.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("%q on %q: FindAllStringIndex %v, regexp says %v", expr, s, got, want)
 	}
 	if got, want := r.ReplaceAllString(s, "<$0>"), std.ReplaceAllString(s, "<$0>"); got != want {
 		t.Fatalf("%q on %q: Replace %q, regexp says %q", expr, s, got, want)
