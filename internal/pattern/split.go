@@ -35,11 +35,16 @@ type parts struct {
 
 // split returns the pieces of re, or nil when it is small already or
 // holds no list to split.
-func split(re *syntax.Regexp) *parts {
+func split(re *syntax.Regexp) *parts { return splitDepth(re, 0) }
+
+// maxSplitDepth bounds how often a piece still too big is split again.
+const maxSplitDepth = 2
+
+func splitDepth(re *syntax.Regexp, depth int) *parts {
 	if insts(re) <= maxPartInsts {
 		return nil
 	}
-	path, ordered := longestList(re)
+	path, ordered := listPath(re)
 	if path == nil {
 		return nil
 	}
@@ -58,32 +63,55 @@ func split(re *syntax.Regexp) *parts {
 		chunks[len(chunks)-1] = append(chunks[len(chunks)-1], alt)
 		size += n
 	}
-	if len(chunks) < 2 || len(chunks) > maxParts {
-		return nil
-	}
-	p := &parts{ordered: ordered}
+	var pieces []*syntax.Regexp
 	for _, chunk := range chunks {
 		piece := chunk[0]
 		if len(chunk) > 1 {
 			piece = &syntax.Regexp{Op: syntax.OpAlternate, Flags: list.Flags, Sub: chunk}
 		}
-		whole := replace(path, piece)
-		c, err := regexp.Compile(whole.String())
+		pieces = append(pieces, replace(path, piece))
+	}
+	// An optional group on the way is taken in the pieces above; the
+	// engine prefers that, so the piece that skips it comes last. That
+	// piece keeps the group, behind a bar nothing passes, so that the
+	// groups after it keep their numbers.
+	for i, n := range path {
+		if n.Op == syntax.OpQuest {
+			barred := &syntax.Regexp{Op: syntax.OpConcat, Sub: append([]*syntax.Regexp{{Op: syntax.OpNoMatch}}, emptyGroups(n.Sub[0])...)}
+			pieces = append(pieces, replace(path[:i+1], &syntax.Regexp{Op: syntax.OpQuest, Flags: n.Flags, Sub: []*syntax.Regexp{barred}}))
+		}
+	}
+	p := &parts{ordered: ordered}
+	for _, w := range pieces {
+		if depth < maxSplitDepth && insts(w) > maxPartInsts {
+			if sub := splitDepth(w, depth+1); sub != nil && (sub.ordered || !ordered) {
+				p.res = append(p.res, sub.res...)
+				p.starts = append(p.starts, sub.starts...)
+				continue
+			}
+		}
+		c, err := regexp.Compile(w.String())
 		if err != nil || c.NumSubexp() != re.MaxCap() {
 			return nil
 		}
 		p.res = append(p.res, c)
-		p.starts = append(p.starts, newStarts(whole.Simplify()))
+		p.starts = append(p.starts, newStarts(w.Simplify()))
+	}
+	if len(p.res) < 2 || len(p.res) > maxParts {
+		return nil
 	}
 	return p
 }
 
-// longestList returns the path from re down to its largest alternation
-// reached through concatenations and captures, and whether everything
-// before the alternation on the way matches in one way only, so that
-// splitting the list keeps the pattern's preference between matches.
-func longestList(re *syntax.Regexp) (path []*syntax.Regexp, ordered bool) {
+// listPath returns the path from re down to an alternation to split,
+// reached through concatenations, captures and at most one greedy
+// optional group, and whether everything before the alternation on the
+// way matches in one way only, so that splitting the list keeps the
+// pattern's preference between matches. In a concatenation it takes the
+// first big part it can enter, else the biggest.
+func listPath(re *syntax.Regexp) (path []*syntax.Regexp, ordered bool) {
 	ordered = true
+	quest := false
 	for n := re; ; {
 		path = append(path, n)
 		switch n.Op {
@@ -91,24 +119,61 @@ func longestList(re *syntax.Regexp) (path []*syntax.Regexp, ordered bool) {
 			return path, ordered
 		case syntax.OpCapture:
 			n = n.Sub[0]
-		case syntax.OpConcat:
-			best := -1
-			for i, sub := range n.Sub {
-				if best < 0 || insts(sub) > insts(n.Sub[best]) {
-					best = i
-				}
-			}
-			if best < 0 {
+		case syntax.OpQuest:
+			if quest || n.Flags&syntax.NonGreedy != 0 {
 				return nil, false
 			}
-			for _, sub := range n.Sub[:best] {
+			quest = true
+			n = n.Sub[0]
+		case syntax.OpConcat:
+			next := -1
+			for i, sub := range n.Sub {
+				if insts(sub) > maxPartInsts/2 && enterable(sub) {
+					next = i
+					break
+				}
+			}
+			if next < 0 {
+				for i, sub := range n.Sub {
+					if next < 0 || insts(sub) > insts(n.Sub[next]) {
+						next = i
+					}
+				}
+			}
+			if next < 0 {
+				return nil, false
+			}
+			for _, sub := range n.Sub[:next] {
 				ordered = ordered && oneWay(sub)
 			}
-			n = n.Sub[best]
+			n = n.Sub[next]
 		default:
 			return nil, false
 		}
 	}
+}
+
+// emptyGroups returns re's capturing groups, in order, each emptied.
+func emptyGroups(re *syntax.Regexp) []*syntax.Regexp {
+	var out []*syntax.Regexp
+	if re.Op == syntax.OpCapture {
+		out = append(out, &syntax.Regexp{Op: syntax.OpCapture, Cap: re.Cap, Name: re.Name, Sub: []*syntax.Regexp{{Op: syntax.OpEmptyMatch}}})
+	}
+	for _, sub := range re.Sub {
+		out = append(out, emptyGroups(sub)...)
+	}
+	return out
+}
+
+// enterable reports whether listPath can go down into re.
+func enterable(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpAlternate, syntax.OpCapture, syntax.OpConcat:
+		return true
+	case syntax.OpQuest:
+		return re.Flags&syntax.NonGreedy == 0
+	}
+	return false
 }
 
 // oneWay reports whether re matches any text in one way at most.
@@ -130,10 +195,14 @@ func oneWay(re *syntax.Regexp) bool {
 }
 
 // replace returns a copy of path[0] with path's last node replaced by
-// piece, the nodes on the way copied and all else shared.
+// piece, the nodes on the way copied and all else shared. An optional
+// group on the way is made required.
 func replace(path []*syntax.Regexp, piece *syntax.Regexp) *syntax.Regexp {
 	if len(path) == 1 {
 		return piece
+	}
+	if path[0].Op == syntax.OpQuest {
+		return replace(path[1:], piece)
 	}
 	parent := *path[0]
 	parent.Sub = slices.Clone(parent.Sub)
