@@ -9,6 +9,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"time"
@@ -95,10 +96,10 @@ type Dictionary struct {
 	actors  []*Actor
 	people  []person
 	phrases map[string][]entry
-	// longest is, for each first word of a phrase, the most words a
-	// phrase starting with it has: Find tries no phrase at a word that
-	// starts none, and no longer one than there is.
-	longest   map[string]int
+	// lengths holds, for each first word of a phrase, the numbers of
+	// words of the phrases that begin with it, as bits: bit n for
+	// phrases of n words, up to maxWords.
+	lengths   map[string]uint64
 	byKind    map[string][]int32 // "PK|military" -> actor indexes, one per period
 	byName    map[string]int32
 	demonyms  map[string]string
@@ -111,7 +112,7 @@ type Dictionary struct {
 func Load() (*Dictionary, error) {
 	d := &Dictionary{
 		phrases:   map[string][]entry{},
-		longest:   map[string]int{},
+		lengths:   map[string]uint64{},
 		byKind:    map[string][]int32{},
 		byName:    map[string]int32{},
 		demonyms:  map[string]string{},
@@ -303,7 +304,11 @@ func (d *Dictionary) Find(text string, date time.Time) []Mention {
 	for i := 0; i < len(toks); {
 		matched := 0
 		var m Mention
-		for n := min(d.longest[toks[i].key], len(toks)-i); n >= 1; n-- {
+		// The lengths of the phrases that begin with this word, no
+		// longer than the text left, longest first.
+		lengths := d.lengths[toks[i].key] & (1<<(min(len(toks)-i, maxWords)+1) - 1)
+		for ; lengths != 0; lengths &^= 1 << (63 - bits.LeadingZeros64(lengths)) {
+			n := 63 - bits.LeadingZeros64(lengths)
 			buf = buf[:0]
 			ok := true
 			for k := 0; k < n; k++ {
@@ -508,9 +513,13 @@ func fold(s string) string {
 }
 
 // addPhrase indexes a phrase under its folded key.
+// maxWords bounds the words of a phrase the dictionary holds; no actor's
+// name comes near it.
+const maxWords = 63
+
 func (d *Dictionary) addPhrase(phrase string, e entry) {
 	toks := tokenize(phrase)
-	if len(toks) == 0 {
+	if len(toks) == 0 || len(toks) > maxWords {
 		return
 	}
 	keys := make([]string, len(toks))
@@ -527,7 +536,7 @@ func (d *Dictionary) addPhrase(phrase string, e entry) {
 		}
 	}
 	d.phrases[k] = append(d.phrases[k], e)
-	d.longest[keys[0]] = max(d.longest[keys[0]], len(toks))
+	d.lengths[keys[0]] |= 1 << len(toks)
 }
 
 // addActor appends a and indexes its name and aliases.

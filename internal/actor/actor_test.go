@@ -119,7 +119,7 @@ func TestDataValidates(t *testing.T) {
 		{"2021-01-01", false, false}, // first ends 2020-12-31
 	}
 	for _, tt := range tests {
-		x := &Dictionary{phrases: map[string][]entry{}, longest: map[string]int{}, byName: map[string]int32{}, ambiguous: map[string]bool{}}
+		x := &Dictionary{phrases: map[string][]entry{}, lengths: map[string]uint64{}, byName: map[string]int32{}, ambiguous: map[string]bool{}}
 		if tt.ambiguous {
 			x.ambiguous["blue men"] = true
 		}
@@ -133,7 +133,7 @@ func TestDataValidates(t *testing.T) {
 			t.Errorf("validate(from %q, ambiguous %v) = %v, want error %v", tt.from2, tt.ambiguous, err, tt.wantErr)
 		}
 	}
-	x := &Dictionary{phrases: map[string][]entry{}, longest: map[string]int{}, byName: map[string]int32{}}
+	x := &Dictionary{phrases: map[string][]entry{}, lengths: map[string]uint64{}, byName: map[string]int32{}}
 	x.addActor(&Actor{Name: "Blue Army", Inter: 2})
 	if _, err := x.addActor(&Actor{Name: "Blue Army", Inter: 3}); err == nil {
 		t.Error("duplicate name accepted")
