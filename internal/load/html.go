@@ -59,7 +59,7 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 		}
 	}
 	text := strings.Join(paras, "\n\n")
-	if truncated(page) && len(text) < minTruncatedText {
+	if len(text) < minTruncatedText && truncated(page) {
 		return nil, fmt.Errorf("%w: the page ends before </body> and gives only %d bytes of text", ErrTruncated, len(text))
 	}
 	meta := res.Metadata
