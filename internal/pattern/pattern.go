@@ -3,7 +3,11 @@
 // program, even where no match is possible; most of sitrep's patterns
 // name words ("airstrike", "yesterday") of which one must appear in any
 // match. A Regexp knows those words and answers "no match" at the cost of
-// a substring search when none of them is in the text. Results are always
+// a substring search when none of them is in the text. A pattern whose
+// matches begin at word starts is tried only at the word starts whose
+// first bytes can begin one (starts.go), through a window no longer than
+// its longest match, and a pattern too big for the engine's backtracker
+// is split into pieces that are not (split.go). Results are always
 // exactly those of package regexp.
 package pattern
 
