@@ -21,8 +21,9 @@ type claim struct {
 }
 
 var (
-	// kindAfterRE finds what a count counts in the words after it.
-	kindAfterRE = pattern.MustCompile(`(?i)^\s*((?:[\w’'-]+\s+){0,8}?)(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|are\s+|being\s+|of\s+them\s+|more\s+|others\s+)?(killed|dead|died|deaths?|fatalities|casualties|bodies|slain|lost their lives|perished|neutrali[sz]ed|wounded|injured|hurt|injuries|abducted|kidnapped|taken hostage|missing|arrested|detained|captured|taken prisoner|held)\b`)
+	// kindPhraseRE reads what a count counts where it begins; see
+	// kindAfter.
+	kindPhraseRE = pattern.MustCompile(`(?i)^` + kindPhrase)
 	// kindBeforeRE finds the kind in the words right before a count.
 	kindBeforeRE = pattern.MustCompile(`(?i)\b(killing|killed|kill|lost|neutrali[sz]ed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|capturing|captured|death toll (?:rose|climbed|stood|reached|was|is|has risen)(?: to| at)?|toll (?:rose|climbed|stood|reached|was|is)(?: to| at)?|suffered|the deaths of|the killing of)["”’]?\s+(?:(?:at least|more than|some|about|around|nearly|up to|over|all)\s+)?$`)
 	// victimRE: the words a count of people is made of.
@@ -123,7 +124,7 @@ func (a *analysis) readClaim(m *mention, q quantity.Quantity) (claim, bool) {
 	if subsetRE.MatchString(after) {
 		return claim{}, false // "two of the dead were bystanders"
 	}
-	if mm := kindAfterRE.FindStringSubmatchIndex(after); mm != nil {
+	if mm := kindAfter(after); mm != nil {
 		kindWord := strings.ToLower(after[mm[4]:mm[5]])
 		ofText := strings.TrimSpace(after[mm[2]:mm[3]])
 		kind := kindOf[kindWord]
@@ -370,4 +371,56 @@ func (a *analysis) sourceOf(m *mention, q quantity.Quantity) *role {
 		}
 	}
 	return nil
+}
+
+// kindPhrase is an auxiliary verb, if any, and what a count counts:
+// "were killed", "dead", "taken hostage".
+const kindPhrase = `(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|are\s+|being\s+|of\s+them\s+|more\s+|others\s+)?(killed|dead|died|deaths?|fatalities|casualties|bodies|slain|lost their lives|perished|neutrali[sz]ed|wounded|injured|hurt|injuries|abducted|kidnapped|taken hostage|missing|arrested|detained|captured|taken prisoner|held)\b`
+
+// kindAfterWords is how many words may come between a count and what it
+// counts ("23 soldiers and police officers were killed").
+const kindAfterWords = 8
+
+// kindAfter finds what the count before s counts in s's first words: it
+// returns what FindStringSubmatchIndex(s) would for the pattern
+// (?i)^\s*((?:[\w’'-]+\s+){0,8}?)kindPhrase, the words before the kind
+// as group 1 and the kind as group 2, or nil. It tries kindPhraseRE
+// word by word, the fewest words first as the lazy pattern does: the
+// first bytes of a word rule most out at a glance, where the engine
+// would walk the whole phrase list at each.
+func kindAfter(s string) []int {
+	i := 0
+	for i < len(s) && pattern.IsSpace(s[i]) {
+		i++
+	}
+	start := i
+	for words := 0; ; words++ {
+		if loc := kindPhraseRE.FindStringSubmatchIndex(s[i:]); loc != nil {
+			return []int{0, i + loc[1], start, i, i + loc[2], i + loc[3]}
+		}
+		if words == kindAfterWords {
+			return nil
+		}
+		// One more word of [\w’'-] and the white space after it.
+		j := i
+		for j < len(s) {
+			switch c := s[j]; {
+			case c == '_' || c == '\'' || c == '-' || '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'z':
+				j++
+				continue
+			case strings.HasPrefix(s[j:], "’"):
+				j += len("’")
+				continue
+			}
+			break
+		}
+		k := j
+		for k < len(s) && pattern.IsSpace(s[k]) {
+			k++
+		}
+		if j == i || k == j {
+			return nil
+		}
+		i = k
+	}
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/sitrep/sitrep/corpus"
@@ -49,6 +50,50 @@ func FuzzHabitualAfter(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if want := habitualAfterOracle.MatchString(s); habitualAfter(s) != want {
 			t.Errorf("habitualAfter(%q) = %v, want %v", s, !want, want)
+		}
+	})
+}
+
+// kindAfterOracle is the pattern kindAfter stands for.
+var kindAfterOracle = regexp.MustCompile(`(?i)^\s*((?:[\w’'-]+\s+){0,8}?)` + kindPhrase)
+
+func TestKindAfter(t *testing.T) {
+	texts, err := corpus.Lengthened()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []string{
+		"", " ", " were killed", "soldiers were killed", " soldiers and police officers were killed in",
+		"one two three four five six seven eight killed", "one two three four five six seven eight nine killed",
+		" of them dead", " people’s homes destroyed and 3 dead", " soldiers, police killed", " x-y_z's killed",
+		" \xffkilled", " killedx", " Killed", "  taken  hostage", " were\tkilled", "\u00a0killed",
+	}
+	for _, text := range texts {
+		for i := 0; i+100 <= len(text); i += 13 {
+			cases = append(cases, text[i:i+100])
+		}
+	}
+	hits := 0
+	for _, s := range cases {
+		want := kindAfterOracle.FindStringSubmatchIndex(s)
+		if got := kindAfter(s); !slices.Equal(got, want) {
+			t.Errorf("kindAfter(%q) = %v, want %v", s, got, want)
+		}
+		if want != nil {
+			hits++
+		}
+	}
+	if hits < 10 {
+		t.Errorf("only %d of %d texts hold a kind: the test proves little", hits, len(cases))
+	}
+}
+
+func FuzzKindAfter(f *testing.F) {
+	f.Add(" soldiers and police officers were killed")
+	f.Add(" of them dead")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := kindAfter(s), kindAfterOracle.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+			t.Errorf("kindAfter(%q) = %v, want %v", s, got, want)
 		}
 	})
 }
