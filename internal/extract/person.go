@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/actor"
@@ -35,6 +36,11 @@ var roleNouns = []string{
 	"emir", "sheikh", "pastor", "imam", "doctor", "dr.", "col.", "gen.",
 	"lt.", "maj.", "capt.", "brig.",
 }
+
+// roleWords is how many of the words before a name roleRE can span:
+// three words before the role noun, and the word that ends with it.
+// Tried on no more, the engine starts at fewer words.
+const roleWords = 4
 
 // longestRoleNoun is the length of the longest of roleNouns.
 const longestRoleNoun = len("superintendent")
@@ -77,8 +83,41 @@ func endsWithRole(s string) bool {
 // nameRE matches two to four capitalised name words.
 var nameRE = pattern.MustCompile(`\b[A-Z][\p{L}'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|du)[- ])?[A-Z][\p{L}'’-]+){1,3}\b`)
 
-// surnameRE matches one capitalised word.
-var surnameRE = pattern.MustCompile(`\b[A-Z][\p{L}'’-]+\b`)
+// capitalised returns the capitalised words of text, as package regexp's
+// FindAllStringIndex(text, -1) would for \b[A-Z][\p{L}'’-]+\b: an ASCII
+// capital at a word start, then letters, apostrophes and hyphens, up to
+// the last place a word boundary falls (after "Ali’s-" comes back to
+// "Ali’s"). Written out, it reads an article in a tenth of the engine's
+// time.
+func capitalised(text string) [][]int {
+	var out [][]int
+	for p := 0; p < len(text); p++ {
+		if c := text[p]; c < 'A' || c > 'Z' || p > 0 && pattern.IsWordByte(text[p-1]) {
+			continue
+		}
+		// Every end the greedy run can back off to, longest last.
+		end := -1
+		for e := p + 1; e < len(text); {
+			r, n := utf8.DecodeRuneInString(text[e:])
+			if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' {
+				break
+			}
+			e += n
+			// A word boundary at e: a word byte on one side only.
+			prevWord := r < utf8.RuneSelf && pattern.IsWordByte(byte(r))
+			nextWord := e < len(text) && pattern.IsWordByte(text[e])
+			if prevWord != nextWord {
+				end = e
+			}
+		}
+		if end < 0 {
+			continue
+		}
+		out = append(out, []int{p, end})
+		p = end - 1
+	}
+	return out
+}
 
 // speechAfterRE matches a speech verb right after a name.
 var speechAfterRE = pattern.MustCompile(`^,?\s+(?:said|says|told|added|noted|explained|stated|warned|claimed|confirmed|wrote|tweeted|posted)\b`)
@@ -134,7 +173,7 @@ func findPersons(text string, sents []sentence.Sentence, actors []actor.Mention)
 		after := text[s.End:min(len(text), s.End+60)]
 		role := ""
 		if endsWithRole(before) {
-			if m := roleRE.FindStringSubmatch(before); m != nil {
+			if m := roleRE.FindStringSubmatch(lastWords(before, roleWords)); m != nil {
 				role = strings.ToLower(strings.TrimSpace(m[1]))
 			}
 		}
@@ -151,7 +190,7 @@ func findPersons(text string, sents []sentence.Sentence, actors []actor.Mention)
 			full[parts[len(parts)-1]] = p
 		}
 	}
-	for _, loc := range surnameRE.FindAllStringIndex(text, -1) {
+	for _, loc := range capitalised(text) {
 		s := event.Span{Start: loc[0], End: loc[1]}
 		w := strings.TrimSuffix(strings.TrimSuffix(text[s.Start:s.End], "’s"), "'s")
 		p, ok := full[w]

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"regexp"
+	"slices"
 	"testing"
 
 	"github.com/sitrep/sitrep/corpus"
@@ -30,6 +32,10 @@ func TestEndsWithRole(t *testing.T) {
 	}
 	matched := 0
 	for _, s := range cases {
+		whole, cut := roleRE.FindStringSubmatch(s), roleRE.FindStringSubmatch(lastWords(s, roleWords))
+		if (whole == nil) != (cut == nil) || whole != nil && whole[1] != cut[1] {
+			t.Errorf("roleRE on %q: %q, on its last words: %q", s, whole, cut)
+		}
 		if roleRE.MatchString(s) {
 			matched++
 			if !endsWithRole(s) {
@@ -48,6 +54,48 @@ func FuzzEndsWithRole(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if roleRE.MatchString(s) && !endsWithRole(s) {
 			t.Errorf("roleRE matches %q, endsWithRole says no", s)
+		}
+	})
+}
+
+// FuzzRoleOnLastWords holds findPersons' use of roleRE on the last
+// roleWords words of the text before a name to its use on all of it.
+func FuzzRoleOnLastWords(f *testing.F) {
+	for _, s := range []string{
+		"said the army spokesman ", "Pakistan's Foreign Minister ", "according to deputy provincial police chief ",
+		"the vice-president ", "said Col. ", "a Local Government official  ", "Dr. ", "",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, before string) {
+		whole, cut := roleRE.FindStringSubmatch(before), roleRE.FindStringSubmatch(lastWords(before, roleWords))
+		if (whole == nil) != (cut == nil) || whole != nil && whole[1] != cut[1] {
+			t.Fatalf("roleRE on %q: %q, on its last words %q: %q", before, whole, lastWords(before, roleWords), cut)
+		}
+	})
+}
+
+// capitalisedOracle is the pattern capitalised stands for.
+var capitalisedOracle = regexp.MustCompile(`\b[A-Z][\p{L}'’-]+\b`)
+
+func TestCapitalised(t *testing.T) {
+	texts, err := corpus.Lengthened()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts = append(texts, "", "A", "Ab", "Ali’s-", "Ali'-", "x Kürşat Ağrı", "ÉX", "O'Neil-Smith’s", "Q-", "Ab\xffCd", "AB_C", "Ab9", "aBc Bc", "Aé", "Aé b")
+	for _, text := range texts {
+		if got, want := capitalised(text), capitalisedOracle.FindAllStringIndex(text, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("capitalised(%.60q) = %v, want %v", text, got, want)
+		}
+	}
+}
+
+func FuzzCapitalised(f *testing.F) {
+	f.Add("Ali’s- Kürşat Ağrı O'Neil")
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := capitalised(text), capitalisedOracle.FindAllStringIndex(text, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("capitalised(%q) = %v, want %v", text, got, want)
 		}
 	})
 }

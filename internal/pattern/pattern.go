@@ -549,6 +549,10 @@ func dedupe(ns []string) []string {
 	return slices.Compact(ns)
 }
 
+// IsWordByte reports whether c is a word character as the regexp
+// package's \b and \w mean it: an ASCII letter, digit or underscore.
+func IsWordByte(c byte) bool { return isWordByte(c) }
+
 // IsSpace reports whether c is white space as the regexp package's \s
 // means it: space, tab, newline, carriage return, form feed. Text cut at
 // such bytes keeps its \s and \S runs whole.
