@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"reflect"
 	"regexp"
 	"slices"
 	"testing"
@@ -28,18 +29,25 @@ func TestHabitualAfter(t *testing.T) {
 			cases = append(cases, text[i:i+120])
 		}
 	}
+	sameOnAll(t, "habitualAfter", cases, habitualAfter, habitualAfterOracle.MatchString, func(b bool) bool { return b })
+}
+
+// sameOnAll holds got to want on every case, and fails when fewer than
+// ten cases are hits, where the test would prove little.
+func sameOnAll[T any](t *testing.T, name string, cases []string, got, want func(string) T, hit func(T) bool) {
+	t.Helper()
 	hits := 0
 	for _, s := range cases {
-		want := habitualAfterOracle.MatchString(s)
-		if got := habitualAfter(s); got != want {
-			t.Errorf("habitualAfter(%q) = %v, want %v", s, got, want)
+		g, w := got(s), want(s)
+		if !reflect.DeepEqual(g, w) {
+			t.Errorf("%s(%q) = %v, want %v", name, s, g, w)
 		}
-		if want {
+		if hit(w) {
 			hits++
 		}
 	}
 	if hits < 10 {
-		t.Errorf("only %d of %d texts hold a habitual phrase: the test proves little", hits, len(cases))
+		t.Errorf("%s: only %d of %d texts are hits: the test proves little", name, hits, len(cases))
 	}
 }
 
@@ -73,19 +81,7 @@ func TestKindAfter(t *testing.T) {
 			cases = append(cases, text[i:i+100])
 		}
 	}
-	hits := 0
-	for _, s := range cases {
-		want := kindAfterOracle.FindStringSubmatchIndex(s)
-		if got := kindAfter(s); !slices.Equal(got, want) {
-			t.Errorf("kindAfter(%q) = %v, want %v", s, got, want)
-		}
-		if want != nil {
-			hits++
-		}
-	}
-	if hits < 10 {
-		t.Errorf("only %d of %d texts hold a kind: the test proves little", hits, len(cases))
-	}
+	sameOnAll(t, "kindAfter", cases, kindAfter, kindAfterOracle.FindStringSubmatchIndex, func(loc []int) bool { return loc != nil })
 }
 
 func FuzzKindAfter(f *testing.F) {
