@@ -28,7 +28,7 @@ var roleRE = pattern.MustCompile(`(?i)\b((?:(?:[A-Z][a-z]+|deputy|acting|former|
 
 // roleNouns are the nouns that end a role before a name.
 var roleNouns = []string{
-	"spokesman", "spokeswoman", "spokesperson", "woman", "person)", "commentator", "analyst", "journalist",
+	"spokesman", "spokeswoman", "spokesperson", "commentator", "analyst", "journalist",
 	"minister", "president", "governor", "commander", "chief", "director", "official", "leader",
 	"mayor", "lawmaker", "senator", "general", "colonel", "major", "captain", "lieutenant",
 	"sergeant", "brigadier", "inspector", "superintendent", "envoy", "ambassador", "secretary", "researcher",

@@ -8,6 +8,20 @@ import (
 	"github.com/sitrep/sitrep/corpus"
 )
 
+// TestRoleNouns: a role noun is a word or an abbreviation, and "woman"
+// alone (only "spokeswoman") names no role.
+func TestRoleNouns(t *testing.T) {
+	word := regexp.MustCompile(`^[a-z]+\.?$`)
+	for _, w := range roleNouns {
+		if !word.MatchString(w) {
+			t.Errorf("role noun %q is not a word", w)
+		}
+	}
+	if endsWithRole("a woman ") || roleRE.MatchString("a woman ") {
+		t.Error(`"woman" reads as a role`)
+	}
+}
+
 func TestLongestRoleNoun(t *testing.T) {
 	for _, w := range roleNouns {
 		if len(w) > longestRoleNoun {
