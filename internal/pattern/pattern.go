@@ -66,14 +66,16 @@ func MustCompile(expr string) *Regexp {
 	if err != nil {
 		return r
 	}
-	if re.Op == syntax.OpConcat && len(re.Sub) > 0 && re.Sub[0].Op == syntax.OpBeginText {
+	switch leading(re) {
+	case syntax.OpBeginText:
 		// Tried once, at the start: a look at the first bytes can
 		// still spare the engine, and pieces speed it up.
 		re = re.Simplify()
 		r.atStart, r.anchored, r.starts, r.held = true, r.Regexp, newStarts(re), split(re)
-		return r
-	}
-	if !anchored(re) {
+	case syntax.OpBeginLine:
+		// Tried at each line start, where the engine stops early: a
+		// prefilter reading the whole text would cost more than it saves.
+	default:
 		re = re.Simplify()
 		if ns, ok := needles(re); ok && len(ns) > 0 {
 			r.needles = ns
@@ -102,17 +104,16 @@ func MustCompile(expr string) *Regexp {
 	return r
 }
 
-// anchored reports whether re matches only at the start of the text:
-// there the engine stops early, and a prefilter reading the whole text
-// would cost more than it saves.
-func anchored(re *syntax.Regexp) bool {
+// leading returns the operator every match of re begins with, looking
+// through concatenations and groups.
+func leading(re *syntax.Regexp) syntax.Op {
 	for re.Op == syntax.OpConcat || re.Op == syntax.OpCapture {
 		if len(re.Sub) == 0 {
-			return false
+			return re.Op
 		}
 		re = re.Sub[0]
 	}
-	return re.Op == syntax.OpBeginText || re.Op == syntax.OpBeginLine
+	return re.Op
 }
 
 // Needles returns the strings the prefilter looks for, or nil.
@@ -174,9 +175,7 @@ func Lower(s string) string {
 	}
 	b := []byte(s)
 	for ; i < len(b); i++ {
-		if c := b[i]; 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
+		b[i] = lowerByte(b[i])
 	}
 	return string(b)
 }
@@ -220,19 +219,17 @@ func (r *Regexp) matchHeld(s string) bool {
 	return r.anchored.MatchString(s)
 }
 
-// findHeld returns the function that finds the pattern's match at the
-// start of a text: FindStringIndex, or with sub FindStringSubmatchIndex,
-// of the pattern held there.
-func (r *Regexp) findHeld(sub bool) func(string) []int {
-	return func(s string) []int {
-		if r.held != nil && r.held.ordered && len(s) <= maxPartText {
-			return r.held.find(s, sub)
-		}
-		if sub {
-			return r.anchored.FindStringSubmatchIndex(s)
-		}
-		return r.anchored.FindStringIndex(s)
+// findHeld returns the pattern's match at the start of s:
+// FindStringIndex, or with sub FindStringSubmatchIndex, of the pattern
+// held there.
+func (r *Regexp) findHeld(s string, sub bool) []int {
+	if r.held != nil && r.held.ordered && len(s) <= maxPartText {
+		return r.held.find(s, sub)
 	}
+	if sub {
+		return r.anchored.FindStringSubmatchIndex(s)
+	}
+	return r.anchored.FindStringIndex(s)
 }
 
 // foldsToASCII reports whether s holds the Kelvin sign or the long s,
@@ -257,10 +254,10 @@ func (r *Regexp) FindStringIndex(s string) []int {
 		return nil
 	}
 	if r.atStart {
-		return r.findHeld(false)(s)
+		return r.findHeld(s, false)
 	}
 	if ok {
-		return r.firstAtWords(s, window, r.findHeld(false))
+		return r.firstAtWords(s, window, false)
 	}
 	return r.Regexp.FindStringIndex(s)
 }
@@ -280,10 +277,10 @@ func (r *Regexp) FindStringSubmatchIndex(s string) []int {
 		return nil
 	}
 	if r.atStart {
-		return r.findHeld(true)(s)
+		return r.findHeld(s, true)
 	}
 	if ok {
-		return r.firstAtWords(s, window, r.findHeld(true))
+		return r.firstAtWords(s, window, true)
 	}
 	return r.Regexp.FindStringSubmatchIndex(s)
 }
@@ -303,7 +300,7 @@ func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
 		return nil
 	}
 	if ok {
-		return r.allAtWords(s, n, window, r.findHeld(false))
+		return r.allAtWords(s, n, window, false)
 	}
 	return r.Regexp.FindAllStringIndex(s, n)
 }
@@ -323,7 +320,7 @@ func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 		return nil
 	}
 	if ok {
-		return r.allAtWords(s, n, window, r.findHeld(true))
+		return r.allAtWords(s, n, window, true)
 	}
 	return r.Regexp.FindAllStringSubmatchIndex(s, n)
 }
@@ -379,24 +376,25 @@ func reach(s string, p, window int) int {
 }
 
 // firstAtWords is Find for a pattern whose matches begin at word starts,
-// trying find, the pattern held to the start of the text, at each.
-func (r *Regexp) firstAtWords(s string, window int, find func(string) []int) []int {
-	if out := r.allAtWords(s, 1, window, find); len(out) > 0 {
+// trying the pattern held to the start of the text at each; sub asks
+// for the groups too.
+func (r *Regexp) firstAtWords(s string, window int, sub bool) []int {
+	if out := r.allAtWords(s, 1, window, sub); len(out) > 0 {
 		return out[0]
 	}
 	return nil
 }
 
 // allAtWords is FindAll for a pattern whose matches begin at word starts,
-// trying find, the pattern held to the start of the text, at each of
-// them from the end of the last match on.
-func (r *Regexp) allAtWords(s string, n, window int, find func(string) []int) [][]int {
+// trying the pattern held to the start of the text at each of them from
+// the end of the last match on; sub asks for the groups too.
+func (r *Regexp) allAtWords(s string, n, window int, sub bool) [][]int {
 	var out [][]int
 	for p := 0; p < len(s) && (n < 0 || len(out) < n); p++ {
 		if !r.first[s[p]] || p > 0 && isWordByte(s[p-1]) || !r.starts.may(s, p) {
 			continue
 		}
-		loc := find(s[p:reach(s, p, window)])
+		loc := r.findHeld(s[p:reach(s, p, window)], sub)
 		if loc == nil {
 			continue
 		}

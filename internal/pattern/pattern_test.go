@@ -72,6 +72,7 @@ func TestSameAsRegexp(t *testing.T) {
 		`(?i)sk`,
 		`(?i)\b(?:will|would|not|plans?\s+to)\s+(?:\S+\s+){0,3}$`,
 		`(?i)\b(?:repeatedly|for years|wave of)\b`,
+		`(?i)(^(?:will|would|the))\s+\w+`,
 	}
 	texts := []string{
 		"", "Fighting broke out", "AIRSTRIKES hit", "two were KILLED", "no event here",

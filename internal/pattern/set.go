@@ -137,7 +137,6 @@ const maxWindow = 256
 // and begin at word starts, from its k-th hit on.
 func (sc *Scan) windows(i, n int, sub bool, k, start, end int) [][]int {
 	r := sc.set.res[i]
-	find := r.findHeld(sub)
 	text, hs := sc.text, sc.hits[i]
 	var out [][]int
 	pos := start  // where the next match may begin
@@ -162,7 +161,7 @@ func (sc *Scan) windows(i, n int, sub bool, k, start, end int) [][]int {
 			if !r.starts.may(w, 0) {
 				continue
 			}
-			loc := find(w)
+			loc := r.findHeld(w, sub)
 			if loc == nil {
 				continue
 			}

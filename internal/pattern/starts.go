@@ -2,6 +2,7 @@ package pattern
 
 import (
 	"regexp/syntax"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -280,26 +281,13 @@ func invalidBytes() []prefix {
 // variants returns the bytes of c and, folded, of every rune it matches,
 // ASCII capitals read as small letters.
 func variants(c rune, fold bool) []string {
-	out := []string{lowerASCII(string(c))}
+	out := []string{Lower(string(c))}
 	if fold {
 		for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
-			v := lowerASCII(string(f))
-			found := false
-			for _, o := range out {
-				found = found || o == v
-			}
-			if !found {
+			if v := Lower(string(f)); !slices.Contains(out, v) {
 				out = append(out, v)
 			}
 		}
 	}
 	return out
-}
-
-func lowerASCII(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		b[i] = lowerByte(c)
-	}
-	return string(b)
 }
