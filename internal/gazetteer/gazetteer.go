@@ -398,27 +398,14 @@ func Fold(s string) string {
 	// Most words in an article are plain ASCII letters, which fold to
 	// themselves in lower case; a name is looked up by the folds of its
 	// words, so this path runs for nearly every capitalised word.
-	lower := true
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '\'':
-		case 'A' <= c && c <= 'Z':
-			lower = false
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '\'':
 		default:
 			return foldText(s)
 		}
 	}
-	if lower {
-		return s
-	}
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
+	return strings.ToLower(s) // s itself when it has no capitals
 }
 
 // foldText is Fold for any text.

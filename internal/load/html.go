@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/markusmobius/go-trafilatura"
@@ -90,13 +89,14 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 // so "Bamako" spelt with a combining accent reads as the precomposed one.
 func parseHTML(page string) (*html.Node, error) {
 	var r io.Reader = strings.NewReader(page)
-	if !utf8.ValidString(page) {
+	valid := utf8.ValidString(page)
+	if !valid {
 		head := []byte(page[:min(len(page), 1024)])
 		enc, _, _ := charset.DetermineEncoding(head, "text/html")
 		r = transform.NewReader(r, enc.NewDecoder())
 	}
-	if !utf8.ValidString(page) || strings.Contains(page, softHyphen) || !norm.NFC.IsNormalString(page) {
-		r = transform.NewReader(r, transform.Chain(runes.Remove(runes.In(softHyphenTable)), norm.NFC))
+	if !valid || strings.Contains(page, softHyphen) || !norm.NFC.IsNormalString(page) {
+		r = transform.NewReader(r, transform.Chain(runes.Remove(runes.Predicate(isSoftHyphen)), norm.NFC))
 	}
 	root, err := html.Parse(r)
 	if err != nil {
@@ -105,11 +105,10 @@ func parseHTML(page string) (*html.Node, error) {
 	return root, nil
 }
 
+// The soft hyphen marks where a word may break and is never part of it.
 const softHyphen = "\u00ad"
 
-// softHyphenTable holds only the soft hyphen, which marks where a word
-// may break and is never part of it.
-var softHyphenTable = &unicode.RangeTable{R16: []unicode.Range16{{Lo: 0xad, Hi: 0xad, Stride: 1}}}
+func isSoftHyphen(r rune) bool { return r == '\u00ad' }
 
 // blockTags are the elements whose text is one paragraph.
 var blockTags = map[string]bool{"p": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
