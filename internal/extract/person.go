@@ -80,8 +80,94 @@ func endsWithRole(s string) bool {
 	return false
 }
 
-// nameRE matches two to four capitalised name words.
-var nameRE = pattern.MustCompile(`\b[A-Z][\p{L}'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|du)[- ])?[A-Z][\p{L}'’-]+){1,3}\b`)
+// names returns the runs of two to four capitalised name words in text,
+// as package regexp's FindAllStringIndex(text, -1) would for
+//
+//	\b[A-Z][\p{L}'’-]+(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|du)[- ])?[A-Z][\p{L}'’-]+){1,3}\b
+//
+// The search below takes the pattern's choices in the engine's order of
+// preference, so its first success is the engine's match; written out,
+// it spares the engine's walk of the pattern at every byte of an article.
+func names(text string) [][]int {
+	var out [][]int
+	for p := 0; p < len(text); p++ {
+		if c := text[p]; c < 'A' || c > 'Z' || p > 0 && pattern.IsWordByte(text[p-1]) {
+			continue
+		}
+		if end := nameFrom(text, p, 0); end >= 0 {
+			out = append(out, []int{p, end})
+			p = end - 1
+		}
+	}
+	return out
+}
+
+// nameFrom returns where a name that goes on from a name word at p
+// ends, words being the name words before p; -1 when none does.
+func nameFrom(text string, p, words int) int {
+	if p >= len(text) || text[p] < 'A' || text[p] > 'Z' {
+		return -1
+	}
+	// The word is [A-Z][\p{L}'’-]+: the longest run first, as the
+	// greedy repetition prefers, then each shorter one.
+	e := p + 1
+	for e < len(text) {
+		r, n := utf8.DecodeRuneInString(text[e:])
+		if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' {
+			break
+		}
+		e += n
+	}
+	for e > p+1 {
+		if end := nameRest(text, e, words); end >= 0 {
+			return end
+		}
+		_, n := utf8.DecodeLastRuneInString(text[p+1 : e])
+		e -= n
+	}
+	return -1
+}
+
+// nameRest returns where a name goes on to from q, the end of its
+// words-th word after the first: through one more word if it can (the
+// repetition is greedy, and allows three), else at q if a word boundary
+// is there and the name has two words.
+func nameRest(text string, q, words int) int {
+	if words < 3 {
+		r := q
+		for r < len(text) && pattern.IsSpace(text[r]) {
+			r++
+		}
+		if r > q {
+			if n := nameParticle(text[r:]); n > 0 {
+				if end := nameFrom(text, r+n, words+1); end >= 0 {
+					return end
+				}
+			}
+			if end := nameFrom(text, r, words+1); end >= 0 {
+				return end
+			}
+		}
+	}
+	if words >= 1 && (pattern.IsWordByte(text[q-1]) != (q < len(text) && pattern.IsWordByte(text[q]))) {
+		return q
+	}
+	return -1
+}
+
+// nameParticles join the parts of a name: "Abu Bakr al-Baghdadi".
+var nameParticles = []string{"al", "el", "bin", "ibn", "de", "da", "van", "von", "du"}
+
+// nameParticle returns the length of the particle, with the hyphen or
+// space after it, that s begins with, or 0.
+func nameParticle(s string) int {
+	for _, w := range nameParticles {
+		if len(s) > len(w) && s[:len(w)] == w && (s[len(w)] == '-' || s[len(w)] == ' ') {
+			return len(w) + 1
+		}
+	}
+	return 0
+}
 
 // capitalised returns the capitalised words of text, as package regexp's
 // FindAllStringIndex(text, -1) would for \b[A-Z][\p{L}'’-]+\b: an ASCII
@@ -162,7 +248,7 @@ func findPersons(text string, sents []sentence.Sentence, actors []actor.Mention)
 		}
 		return false
 	}
-	for _, loc := range nameRE.FindAllStringIndex(text, -1) {
+	for _, loc := range names(text) {
 		s := event.Span{Start: loc[0], End: loc[1]}
 		name := text[s.Start:s.End]
 		first := strings.Fields(name)[0]
