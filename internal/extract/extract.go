@@ -211,7 +211,7 @@ func (a *analysis) dropPlaceActors(ms []actor.Mention) []actor.Mention {
 				continue
 			}
 			before := a.text[max(0, p.Start-45):p.Start]
-			if p.End-p.Start > m.End-m.Start || locativeRE.MatchString(before) || isDateline(a.text, p) {
+			if p.End-p.Start > m.End-m.Start || locative(before) || isDateline(a.text, p) {
 				drop = true
 			}
 		}

@@ -33,12 +33,98 @@ var (
 	// modifierAfterRE: "Rwanda-backed M23" names a backer, not a party.
 	modifierAfterRE = pattern.MustCompile(`^-(?:backed|led|allied|aligned|supported|sponsored|based|linked|affiliated)\b`)
 	// locativeRE: the words before a place that make it where an event
-	// happened.
+	// happened; locative reads them faster.
 	locativeRE = pattern.MustCompile(`(?i)\b(?:in|at|near|outside|around|across|along|on|inside|into|to|throughout|through|over|within|off|of|from|between)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|central|northeastern|northwestern|southeastern|southwestern|restive|troubled|volatile|remote|border|rural|outskirts\s+of|town\s+of|city\s+of|village\s+of|district\s+of|province\s+of|region\s+of|state\s+of|capital|suburb\s+of|area\s+of|parts?\s+of)\s+){0,2}$`)
 	nearRE     = pattern.MustCompile(`(?i)\b(?:near|outside|around|close to|on the outskirts of|outskirts of|west of|east of|north of|south of|km from|kilometres from|kilometers from|miles from)\s+(?:the\s+)?(?:\S+\s+)?$`)
 	listSepRE  = pattern.MustCompile(`^(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+)$`)
 	visitToRE  = pattern.MustCompile(`(?i)\b(?:to|in)\s+(?:the\s+)?$`)
 )
+
+// locative reports whether before ends with the words that make the
+// place after them where an event happened ("in the restive northern ",
+// "on the outskirts of "), as locativeRE.MatchString(before) does. It
+// reads the last words back against short lists, where the engine would
+// try the whole pattern at each word of before.
+func locative(before string) bool {
+	// (?i) folds the Kelvin sign and the long s to "k" and "s"; the word
+	// lists below are compared without them.
+	if strings.ContainsAny(before, "\u212a\u017f") {
+		return locativeRE.MatchString(before)
+	}
+	// Every way through the pattern ends in white space.
+	if before == "" || !pattern.IsSpace(before[len(before)-1]) {
+		return false
+	}
+	// Six words at most: two two-word modifiers, "the", a preposition.
+	var words [6]string
+	n := 0
+	for i := len(before); n < len(words); n++ {
+		for i > 0 && pattern.IsSpace(before[i-1]) {
+			i--
+		}
+		j := i
+		for j > 0 && !pattern.IsSpace(before[j-1]) {
+			j--
+		}
+		if j == i {
+			break
+		}
+		words[n], i = before[j:i], j
+	}
+	return locativeFrom(words[:n], 2)
+}
+
+// locativeFrom reports whether words, last first, end a locative with
+// at most mods modifiers more.
+func locativeFrom(words []string, mods int) bool {
+	if len(words) == 0 {
+		return false
+	}
+	if endsWithPreposition(words[0]) || len(words) > 1 && strings.EqualFold(words[0], "the") && endsWithPreposition(words[1]) {
+		return true
+	}
+	if mods == 0 {
+		return false
+	}
+	if oneOfFold(words[0], locativeModifiers) && locativeFrom(words[1:], mods-1) {
+		return true
+	}
+	return len(words) > 1 && strings.EqualFold(words[0], "of") && oneOfFold(words[1], locativeOfModifiers) && locativeFrom(words[2:], mods-1)
+}
+
+var (
+	// locativePrepositions, locativeModifiers and locativeOfModifiers
+	// ("outskirts of") are locativeRE's words.
+	locativePrepositions = []string{"in", "at", "near", "outside", "around", "across", "along", "on", "inside", "into", "to",
+		"throughout", "through", "over", "within", "off", "of", "from", "between"}
+	locativeModifiers = []string{"northern", "southern", "eastern", "western", "north-eastern", "northeastern",
+		"north-western", "northwestern", "south-eastern", "southeastern", "south-western", "southwestern", "central",
+		"restive", "troubled", "volatile", "remote", "border", "rural", "capital"}
+	locativeOfModifiers = []string{"outskirts", "town", "city", "village", "district", "province", "region", "state",
+		"suburb", "area", "part", "parts"}
+)
+
+// endsWithPreposition reports whether word ends with a locative
+// preposition that begins at a word boundary ("in", "(in").
+func endsWithPreposition(word string) bool {
+	for _, p := range locativePrepositions {
+		if len(word) >= len(p) && strings.EqualFold(word[len(word)-len(p):], p) &&
+			(len(word) == len(p) || !pattern.IsWordByte(word[len(word)-len(p)-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// oneOfFold reports whether word is one of list, case folded.
+func oneOfFold(word string, list []string) bool {
+	for _, w := range list {
+		if len(w) == len(word) && strings.EqualFold(word, w) {
+			return true
+		}
+	}
+	return false
+}
 
 // actorsIn returns the dictionary actors and people named in s, in order,
 // as roles; speakers of reported speech come back apart.
@@ -371,7 +457,7 @@ func (a *analysis) assignPlaces(m *mention, prior []*mention) {
 		if !m.nearest(event.Span{Start: p.Start, End: p.End}) {
 			continue
 		}
-		if locativeRE.MatchString(before) || possessedBy(a.text, before, cands) {
+		if locative(before) || possessedBy(a.text, before, cands) {
 			if nearRE.MatchString(before) && p.Precision < 2 {
 				p.Precision = 2
 			}

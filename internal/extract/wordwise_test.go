@@ -93,3 +93,33 @@ func FuzzKindAfter(f *testing.F) {
 		}
 	})
 }
+
+func TestLocative(t *testing.T) {
+	texts, err := corpus.Lengthened()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []string{
+		"", " ", "in ", "in", " in ", "xin ", "x-in ", "(in ", "9in ", "IN THE ", "in the the ", "clashes in the restive northern ",
+		"on the outskirts of ", "in the town of ", "town of ", "in parts of the ", "in part of ", "fighting in  the\tcentral\n",
+		"in northern southern eastern ", "in the capital ", "near the border ", "in the north-eastern ", "in the north eastern ",
+		"into Kelvin \u212a ", "acro\u017fs the ", "in \u00e9 ", "in\u00a0the ", "éin ", "in the province ", "in the province of  ",
+		"of outskirts of ", "at the outskirts  of the ", "from the city of the ", "between ",
+	}
+	for _, text := range texts {
+		for i := 0; i+45 <= len(text); i += 7 {
+			cases = append(cases, text[i:i+45])
+		}
+	}
+	sameOnAll(t, "locative", cases, locative, locativeRE.Regexp.MatchString, func(b bool) bool { return b })
+}
+
+func FuzzLocative(f *testing.F) {
+	f.Add("clashes in the restive northern ")
+	f.Add("on the outskirts of ")
+	f.Fuzz(func(t *testing.T, s string) {
+		if want := locativeRE.Regexp.MatchString(s); locative(s) != want {
+			t.Errorf("locative(%q) = %v, want %v", s, !want, want)
+		}
+	})
+}
