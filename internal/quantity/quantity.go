@@ -52,12 +52,27 @@ var qualifiers = map[string]string{
 	"an estimated": "about", "estimated": "about", "at most": "up to",
 }
 
-const (
-	qualRE  = `(?:(at least|no fewer than|not less than|a minimum of|more than|over|in excess of|upwards of|up to|as many as|nearly|almost|close to|about|around|approximately|roughly|some|an estimated|estimated|at most)\s+)?`
-	wordRE  = `(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a hundred|one hundred|a thousand|one thousand|a couple of|a pair of)`
-	digitRE = `(?:\d{1,3}(?:,\d{3})+|\d+)`
-	vagueRE = `(?:tens of thousands|hundreds of thousands|tens|dozens|a dozen|scores|hundreds|thousands)`
+// The pattern's alternatives, in its order: the engine takes the first
+// that fits, so "one hundred" reads as "one".
+var (
+	qualifierPhrases = []string{"at least", "no fewer than", "not less than", "a minimum of", "more than", "over",
+		"in excess of", "upwards of", "up to", "as many as", "nearly", "almost", "close to", "about", "around",
+		"approximately", "roughly", "some", "an estimated", "estimated", "at most"}
+	tensWords     = []string{"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+	unitWords     = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine"}
+	numberPhrases = []string{"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+		"twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "a hundred",
+		"one hundred", "a thousand", "one thousand", "a couple of", "a pair of"}
+	vaguePhrases = []string{"tens of thousands", "hundreds of thousands", "tens", "dozens", "a dozen", "scores",
+		"hundreds", "thousands"}
 )
+
+// countPattern is the pattern a count matches; Finder.matches reads it
+// faster.
+var countPattern = `(?i)\b(?:(` + strings.Join(qualifierPhrases, "|") + `)\s+)?(` +
+	`(?:\d{1,3}(?:,\d{3})+|\d+)|` +
+	`(?:(?:` + strings.Join(tensWords, "|") + `)(?:[- ](?:` + strings.Join(unitWords, "|") + `))?|` + strings.Join(numberPhrases, "|") + `)|` +
+	`(?:` + strings.Join(vaguePhrases, "|") + `))\b`
 
 // unitRE matches a unit of time or distance after a number: "two weeks",
 // "140 km", which count no people.
@@ -74,7 +89,7 @@ type Finder struct {
 
 // NewFinder compiles the patterns.
 func NewFinder() *Finder {
-	return &Finder{re: pattern.MustCompile(`(?i)\b` + qualRE + `(` + digitRE + `|` + wordRE + `|` + vagueRE + `)\b`)}
+	return &Finder{re: pattern.MustCompile(countPattern)}
 }
 
 // Find returns the quantities in text, in order.
@@ -105,113 +120,150 @@ func (f *Finder) Find(text string) []Quantity {
 	return out
 }
 
-// numberWords are the words one of which, or a digit, is in every count
-// the pattern matches.
-var numberWords = func() map[string]bool {
-	m := map[string]bool{"hundred": true, "thousand": true, "couple": true, "pair": true, "dozen": true}
-	for w := range words {
-		m[w] = true
-	}
-	for w := range vague {
-		for _, p := range strings.Fields(w) {
-			m[p] = true
-		}
-	}
-	delete(m, "a")
-	delete(m, "an")
-	delete(m, "of")
-	return m
-}()
-
-// runsBefore and runsAfter bound, in space-separated runs, how far a
-// count reaches from the run holding its number word or digit: three
-// words of qualifier and three of number ("no fewer than tens of
-// thousands") with room to spare.
-const runsBefore, runsAfter = 6, 4
-
-// matches returns what f.re.FindAllStringSubmatchIndex(text, -1) would,
-// running the pattern only on windows around runs of text that hold a
-// digit or a number word. The pattern is large, so Go's engine walks it
-// slowly over every byte; most of an article holds no count. A window
-// starts and ends at whitespace, so word boundaries inside it read as in
-// the whole text, and it holds every match that touches its number.
+// matches returns what f.re.FindAllStringSubmatchIndex(text, -1) does:
+// each count with its qualifier as group 1 and its number as group 2.
+// It tries the pattern's alternatives in the engine's order at the word
+// starts whose first word can begin a count, where the engine would walk
+// its large program over every byte.
 func (f *Finder) matches(text string) [][]int {
 	// (?i) folds these two to "k" and "s"; leave such text to the engine.
 	if strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f") {
 		return f.re.Regexp.FindAllStringSubmatchIndex(text, -1)
 	}
-	type run struct{ start, end int }
-	runs := make([]run, 0, len(text)/6+1) // English words run about six bytes with their space
-	for i := 0; i < len(text); {
-		for i < len(text) && pattern.IsSpace(text[i]) {
-			i++
-		}
-		j := i
-		for j < len(text) && !pattern.IsSpace(text[j]) {
-			j++
-		}
-		if j > i {
-			runs = append(runs, run{i, j})
-		}
-		i = j
-	}
 	var out [][]int
-	winEnd := -1 // last run index of the window being built
-	winStart := 0
-	flush := func() {
-		if winEnd < 0 {
-			return
+	for p := 0; p < len(text); p++ {
+		if p > 0 && pattern.IsWordByte(text[p-1]) || !mayBeginCount(text[p:]) {
+			continue
 		}
-		start, end := runs[winStart].start, runs[winEnd].end
-		for _, loc := range f.re.FindAllStringSubmatchIndex(text[start:end], -1) {
-			for i := range loc {
-				if loc[i] >= 0 {
-					loc[i] += start
-				}
-			}
+		if loc := countAt(text, p); loc != nil {
 			out = append(out, loc)
+			p = loc[1] - 1 // matches are never empty
 		}
-		winEnd = -1
 	}
-	for k, r := range runs {
-		if !holdsNumber(text[r.start:r.end]) {
-			continue
-		}
-		lo, hi := max(0, k-runsBefore), min(len(runs)-1, k+runsAfter)
-		if winEnd >= 0 && lo <= winEnd+1 {
-			winEnd = max(winEnd, hi)
-			continue
-		}
-		flush()
-		winStart, winEnd = lo, hi
-	}
-	flush()
 	return out
 }
 
-// holdsNumber reports whether a run of text has a digit or a number word
-// between its non-letters.
-func holdsNumber(run string) bool {
-	for i := 0; i < len(run); {
-		c := run[i]
-		if '0' <= c && c <= '9' {
-			return true
+// firstWords are the words, up to a space or hyphen, that the pattern's
+// alternatives begin with.
+var firstWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, list := range [][]string{qualifierPhrases, tensWords, numberPhrases, vaguePhrases} {
+		for _, p := range list {
+			m[strings.FieldsFunc(p, func(r rune) bool { return r == ' ' || r == '-' })[0]] = true
 		}
-		if !isLetter(c) {
-			i++
+	}
+	return m
+}()
+
+// mayBeginCount reports whether a count can begin s: a digit, or a run
+// of letters that is one of firstWords.
+func mayBeginCount(s string) bool {
+	if '0' <= s[0] && s[0] <= '9' {
+		return true
+	}
+	var lower [16]byte
+	n := 0
+	for n < len(s) && isLetter(s[n]) {
+		if n == len(lower) {
+			return false
+		}
+		lower[n] = s[n] | 0x20
+		n++
+	}
+	return n > 0 && firstWords[string(lower[:n])]
+}
+
+// countAt returns the match at p, a word start, with its groups; nil
+// when none begins there. The qualifier is optional and greedy: with
+// one first, in the pattern's order, then without.
+func countAt(text string, p int) []int {
+	for _, q := range qualifierPhrases {
+		if !hasPrefixFold(text[p:], q) {
 			continue
 		}
-		j := i
-		for j < len(run) && isLetter(run[j]) {
-			j++
+		r := p + len(q)
+		s := r
+		for s < len(text) && pattern.IsSpace(text[s]) {
+			s++
 		}
-		if j-i >= 3 && j-i <= 9 && numberWords[strings.ToLower(run[i:j])] {
-			return true
+		if s == r {
+			continue
 		}
-		i = j
+		if end := numberAt(text, s); end >= 0 {
+			return []int{p, end, p, r, s, end}
+		}
 	}
-	return false
+	if end := numberAt(text, p); end >= 0 {
+		return []int{p, end, -1, -1, p, end}
+	}
+	return nil
 }
+
+// numberAt returns the end of the number the pattern matches at p, a
+// word boundary after it, or -1.
+func numberAt(text string, p int) int {
+	// Every alternative ends in a word byte, so a boundary follows it
+	// where no word byte does.
+	bounded := func(e int) bool { return e == len(text) || !pattern.IsWordByte(text[e]) }
+	n := 0
+	for p+n < len(text) && isDigit(text[p+n]) {
+		n++
+	}
+	if n > 0 {
+		// \d{1,3}(?:,\d{3})+: the most leading digits first, and for
+		// each the most groups.
+		for k := min(3, n); k >= 1; k-- {
+			q := p + k
+			groups := 0
+			for q+4*groups+4 <= len(text) && text[q+4*groups] == ',' && isDigit(text[q+4*groups+1]) &&
+				isDigit(text[q+4*groups+2]) && isDigit(text[q+4*groups+3]) {
+				groups++
+			}
+			for ; groups > 0; groups-- {
+				if e := q + 4*groups; bounded(e) {
+					return e
+				}
+			}
+		}
+		// \d+: no shorter run ends at a boundary.
+		if bounded(p + n) {
+			return p + n
+		}
+		return -1
+	}
+	for _, t := range tensWords {
+		if !hasPrefixFold(text[p:], t) {
+			continue
+		}
+		e := p + len(t)
+		if e < len(text) && (text[e] == '-' || text[e] == ' ') {
+			for _, u := range unitWords {
+				if hasPrefixFold(text[e+1:], u) && bounded(e+1+len(u)) {
+					return e + 1 + len(u)
+				}
+			}
+		}
+		if bounded(e) {
+			return e
+		}
+	}
+	for _, list := range [][]string{numberPhrases, vaguePhrases} {
+		for _, w := range list {
+			if hasPrefixFold(text[p:], w) && bounded(p+len(w)) {
+				return p + len(w)
+			}
+		}
+	}
+	return -1
+}
+
+// hasPrefixFold reports whether s begins with lit, an ASCII phrase,
+// case folded.
+func hasPrefixFold(s, lit string) bool {
+	return len(s) >= len(lit) && strings.EqualFold(s[:len(lit)], lit)
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 

@@ -3,6 +3,8 @@ package quantity
 import (
 	"slices"
 	"testing"
+
+	"github.com/sitrep/sitrep/corpus"
 )
 
 func TestFind(t *testing.T) {
@@ -60,13 +62,38 @@ func TestParse(t *testing.T) {
 	}
 }
 
+func TestMatchesSameAsPattern(t *testing.T) {
+	texts, err := corpus.Lengthened()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts = append(texts, "", "1", "1,000", "1,0000", "1234,567", "12,345,678x", "1,234,5678", "123abc", "a1", "_5",
+		"one hundred", "One Hundred and seventeen", "seventeen", "sevenfold", "twenty-one", "twenty one hundred",
+		"twenty-onex", "twenty-", "ninety nine", "at least", "at least  5", "at\tleast 5", "some 20", "about a dozen",
+		"an estimated 3,000", "hundreds of thousands", "tens of thousandsx", "no fewer than\t tens of  thousands",
+		"more than over 5", "over over 5", "\u00e9two", "two\u00e9", "approximatelyapproximately 4", "A Couple Of",
+		"\xfftwo", "two\xff", "a pair ofx", "up to 10", "upwards of fifty-five")
+	f := NewFinder()
+	hits := 0
+	for _, text := range texts {
+		got, want := f.matches(text), f.re.Regexp.FindAllStringSubmatchIndex(text, -1)
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("matches(%.80q) = %v, want %v", text, got, want)
+		}
+		hits += len(want)
+	}
+	if hits < 100 {
+		t.Errorf("only %d counts in the texts: the test proves little", hits)
+	}
+}
+
 func FuzzFind(f *testing.F) {
 	f.Add("at least 12 killed, dozens injured, 1,200 displaced in 2024")
 	f.Add("99999999999999999999999 people")
 	fd := NewFinder()
 	f.Add("no fewer than\t tens of  thousands, (twenty-one) ONE hundred 7\u017fix")
 	f.Fuzz(func(t *testing.T, text string) {
-		// The windowed search must find exactly what the plain one does.
+		// The written-out search must find exactly what the engine does.
 		if got, want := fd.matches(text), fd.re.Regexp.FindAllStringSubmatchIndex(text, -1); !slices.EqualFunc(got, want, slices.Equal) {
 			t.Fatalf("windowed matches %v, whole text %v", got, want)
 		}
