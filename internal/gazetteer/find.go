@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"hash/maphash"
 	"math"
 	"math/bits"
 	"strings"
@@ -13,8 +14,9 @@ import (
 type Mention struct {
 	Start, End int
 	Text       string
-	// Candidates are the places the name may denote, most prominent first.
-	Candidates []Place
+	// Candidates are the places the name may denote, most prominent
+	// first. They are the gazetteer's own: read, never written.
+	Candidates []*Place
 	// Near is true for "near X", "outside X": geo_precision 2.
 	Near bool
 	// Qualifier is set when the name is followed by its division or
@@ -116,7 +118,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 		var ids []int32
 		// The lengths of the names that begin with this word, no longer
 		// than the text left, longest first.
-		lengths := g.lengths[fold(i)] & (1<<(min(len(toks)-i, maxWords)+1) - 1)
+		lengths := g.lengths[maphash.String(g.seed, fold(i))] & (1<<(min(len(toks)-i, maxWords)+1) - 1)
 		for ; lengths != 0; lengths &^= 1 << (63 - bits.LeadingZeros64(lengths)) {
 			n := 63 - bits.LeadingZeros64(lengths)
 			ok := true
@@ -156,9 +158,9 @@ func (g *Gazetteer) Find(text string) []Mention {
 		}
 		last := toks[i+matched-1]
 		m := Mention{Start: t.start, End: last.end, Text: text[t.start:last.end]}
-		m.Candidates = make([]Place, len(ids))
+		m.Candidates = make([]*Place, len(ids))
 		for k, id := range ids {
-			m.Candidates[k] = g.places[id]
+			m.Candidates[k] = &g.places[id]
 		}
 		m.Near = nearBefore(text[max(0, t.start-40):t.start])
 		out = append(out, m)
@@ -271,13 +273,13 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention, hint []string) []Re
 		best, bestScore := 0, math.Inf(-1)
 		var total float64
 		for i, p := range m.Candidates {
-			s := g.score(p, m, ctx)
+			s := g.score(p, &m, ctx)
 			total += math.Exp(s)
 			if s > bestScore {
 				best, bestScore = i, s
 			}
 		}
-		p := m.Candidates[best]
+		p := *m.Candidates[best]
 		if (p.Kind == Populated && p.Population < 100_000 || p.Kind == Admin2 || p.Kind == Admin1) && ctx.countries[p.CountryCode] == 0 && ctx.strongest >= 2 {
 			// A small town in a country the article never mentions,
 			// while it speaks of others, is a misreading: better no
@@ -354,7 +356,7 @@ func (g *Gazetteer) context(text string, mentions []Mention, hint []string) docC
 	return ctx
 }
 
-func secondPop(ps []Place) int {
+func secondPop(ps []*Place) int {
 	if len(ps) < 2 {
 		return 0
 	}
@@ -362,7 +364,7 @@ func secondPop(ps []Place) int {
 }
 
 // score rates how well p fits mention m in the article's context.
-func (g *Gazetteer) score(p Place, m Mention, ctx docContext) float64 {
+func (g *Gazetteer) score(p *Place, m *Mention, ctx docContext) float64 {
 	s := 0.0
 	switch p.Kind {
 	case Country:

@@ -10,6 +10,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"sort"
 	"strconv"
@@ -109,15 +110,20 @@ type Gazetteer struct {
 	demonyms  map[string]string  // folded demonym -> ISO code
 	// lengths holds, for the first word of every folded name, the
 	// numbers of words of the names that begin with it, as bits: bit n
-	// for names of n words, up to maxWords.
-	lengths map[string]uint64
+	// for names of n words, up to maxWords. It is keyed by the word's
+	// hash under seed: a look-up then reads no key string, and the
+	// collector no pointers. Two words that share a hash share their
+	// bits, which costs a look-up in byName, never a wrong match.
+	lengths map[uint64]uint64
+	seed    maphash.Seed
 }
 
 // Load parses the embedded data.
 func Load() (*Gazetteer, error) {
 	g := &Gazetteer{
 		byName:    make(map[string][]int32, 400_000),
-		lengths:   make(map[string]uint64, 300_000),
+		lengths:   make(map[uint64]uint64, 300_000),
+		seed:      maphash.MakeSeed(),
 		countries: map[string]int32{},
 		demonyms:  map[string]string{},
 	}
@@ -310,7 +316,7 @@ func (g *Gazetteer) index(name string, idx int32) {
 	}
 	g.byName[k] = append(g.byName[k], idx)
 	first, _, _ := strings.Cut(k, " ")
-	g.lengths[first] |= 1 << w
+	g.lengths[maphash.String(g.seed, first)] |= 1 << w
 }
 
 // prominence orders same-named places: countries, then capitals and
