@@ -123,3 +123,36 @@ func FuzzLocative(f *testing.F) {
 		}
 	})
 }
+
+func TestSingleVictims(t *testing.T) {
+	texts, err := corpus.Lengthened()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []string{
+		"", "a man was killed", "A Man Was Shot Dead.", "an officer was killed", "one police officer had been killed by",
+		"a young man was killed and a boy was shot and killed", "a man man was killed", "a b c d man was killed",
+		"a b c d e man was killed", "xa man was killed", "_a man was killed", "a  \tman\nwas  killed", "a man was  shot  dead",
+		"a man wasx killed", "a man was killedx", "a policeman has been stabbed to death", "a sub-district farmer was beaten to death",
+		"a man's son was killed", "a m\u00e9n was killed", "a \u212aman was killed", "one stu\u017fent was killed", "a-man was killed",
+		"an an man was killed", "a a a a man was killed", "one teenager had been killed by police",
+	}
+	for _, text := range texts {
+		for i := 0; i+150 <= len(text); i += 41 {
+			cases = append(cases, text[i:i+150])
+		}
+	}
+	sameOnAll(t, "singleVictims", cases, singleVictims,
+		func(s string) [][]int { return singleVictimRE.Regexp.FindAllStringSubmatchIndex(s, -1) },
+		func(locs [][]int) bool { return len(locs) > 0 })
+}
+
+func FuzzSingleVictims(f *testing.F) {
+	f.Add("a young man was killed and a boy was shot and killed")
+	f.Add("one police officer had been killed by")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := singleVictims(s), singleVictimRE.Regexp.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("singleVictims(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
