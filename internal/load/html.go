@@ -74,8 +74,11 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 	}
 	if !meta.Date.IsZero() {
 		doc.Published, doc.PublishedFrom = meta.Date.UTC().Format(time.DateOnly), "html-meta"
-	} else if d, _ := dateline(splitLines(res.ContentText), 0); d != "" {
-		doc.Published, doc.PublishedFrom = d, "html-text"
+	} else {
+		lines := splitLines(res.ContentText)
+		if d, _ := dateline(lines, contentLines(lines), 0); d != "" {
+			doc.Published, doc.PublishedFrom = d, "html-text"
+		}
 	}
 	return doc, nil
 }

@@ -19,8 +19,9 @@ func loadText(text string) (*event.Document, error) {
 	doc := &event.Document{Format: string(FormatText)}
 	var body []string
 	firstBody := -1
+	content := contentLines(lines)
 	for i, l := range lines {
-		if isContent(l) {
+		if content[i] {
 			if firstBody < 0 {
 				firstBody = i
 			}
@@ -32,7 +33,7 @@ func loadText(text string) (*event.Document, error) {
 	}
 	doc.Outlet = outlet(lines)
 	doc.Title = headline(lines[:firstBody], doc.Outlet)
-	doc.Published, doc.PublishedFrom = dateline(lines, firstBody)
+	doc.Published, doc.PublishedFrom = dateline(lines, content, firstBody)
 	doc.Text = strings.Join(body, "\n\n")
 	return doc, nil
 }
@@ -180,13 +181,22 @@ func validDate(y, m, d string) string {
 	return t.Format(time.DateOnly)
 }
 
-// dateline finds the publication date in the chrome: a line that says
-// "Published" or "date" first, then any dated chrome line before the body,
-// then an "Updated" line.
-func dateline(lines []string, firstBody int) (string, string) {
+// contentLines tells, for each line, whether it is content (isContent).
+func contentLines(lines []string) []bool {
+	content := make([]bool, len(lines))
+	for i, l := range lines {
+		content[i] = isContent(l)
+	}
+	return content
+}
+
+// dateline finds the publication date in the chrome, the lines content
+// does not mark: a line that says "Published" or "date" first, then any
+// dated chrome line before the body, then an "Updated" line.
+func dateline(lines []string, content []bool, firstBody int) (string, string) {
 	var any, updated string
 	for i, l := range lines {
-		if isContent(l) {
+		if content[i] {
 			continue
 		}
 		d := ParseDate(l)
