@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep/corpus"
@@ -153,6 +154,38 @@ func FuzzSingleVictims(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := singleVictims(s), singleVictimRE.Regexp.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 			t.Errorf("singleVictims(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+func TestSourceAfter(t *testing.T) {
+	texts, err := corpus.Lengthened()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []string{
+		"", " said", "said", "saidx", " said_", "’s spokesman said", "'S officials told", " sources said", " source says",
+		" officials, speaking on condition of anonymity, said", " ,x,said", ", a, said", " and its allies said", " and  a b c said",
+		" and a b c d said", " and\tsaid", "andsaid", " sources  ,\u00e9\u00e9, told", " spokesperson", " spokesmanx", " ’s x said",
+		"\u212a said", " \u017fources said", ",\xff\xff, said", " official stated that", "’s\tsources\t,\t,\tand\tx\tnoted",
+		" , " + strings.Repeat("x", 60) + ", said", " , " + strings.Repeat("x", 61) + ", said",
+		" , " + strings.Repeat("\u00e9", 60) + ", said", strings.Repeat(" ", 130) + "said",
+	}
+	for _, text := range texts {
+		for i := 0; i+80 <= len(text); i += 3 {
+			cases = append(cases, text[i:i+80])
+		}
+	}
+	sameOnAll(t, "sourceAfter", cases, sourceAfter, sourceAfterRE.Regexp.MatchString, func(b bool) bool { return b })
+}
+
+func FuzzSourceAfter(f *testing.F) {
+	f.Add("’s spokesman said")
+	f.Add(" officials, speaking on condition of anonymity, said")
+	f.Add(" and its allies said")
+	f.Fuzz(func(t *testing.T, s string) {
+		if want := sourceAfterRE.Regexp.MatchString(s); sourceAfter(s) != want {
+			t.Errorf("sourceAfter(%q) = %v, want %v", s, !want, want)
 		}
 	})
 }
