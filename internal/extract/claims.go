@@ -413,7 +413,16 @@ var (
 func (a *analysis) saidBy(s event.Span, q quantity.Quantity) *role {
 	sent := a.text[s.Start:s.End]
 	var best *role
-	for _, loc := range saidByRE.FindAllStringSubmatchIndex(sent, -1) {
+	// A sentence with several counts is asked about once.
+	said, ok := a.saidIn[s]
+	if !ok {
+		said = saidByRE.FindAllStringSubmatchIndex(sent, -1)
+		if a.saidIn == nil {
+			a.saidIn = map[event.Span][][]int{}
+		}
+		a.saidIn[s] = said
+	}
+	for _, loc := range said {
 		subj := strings.TrimSpace(sent[loc[2]:loc[3]])
 		subj = strings.TrimPrefix(strings.TrimPrefix(subj, "The "), "the ")
 		if pronounRE.MatchString(subj) || subj == "" {

@@ -117,6 +117,8 @@ type analysis struct {
 	country string
 	// home is the place events default to when nothing nearer is known.
 	home *gazetteer.Resolved
+	// saidIn holds saidByRE's matches in the sentences saidBy has read.
+	saidIn map[event.Span][][]int
 }
 
 func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
