@@ -82,7 +82,7 @@ var singleVictimRE = pattern.MustCompile(`(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3
 func singleVictims(text string) [][]int {
 	// (?i) folds the Kelvin sign and the long s to "k" and "s"; the
 	// lists below are compared without them.
-	if strings.ContainsAny(text, "\u212a\u017f") {
+	if pattern.FoldsToASCII(text) {
 		return singleVictimRE.FindAllStringSubmatchIndex(text, -1)
 	}
 	var out [][]int
@@ -111,7 +111,7 @@ var (
 // or nil.
 func singleVictimAt(text string, p int) []int {
 	for _, art := range victimArticles {
-		if !hasPrefixFold(text[p:], art) {
+		if !pattern.HasPrefixFold(text[p:], art) {
 			continue
 		}
 		x := skipSpace(text, p+len(art))
@@ -144,7 +144,7 @@ func singleVictimAt(text string, p int) []int {
 // the end of the noun; -1, -1 when they are not there.
 func victimAt(text string, x int) (end, noun int) {
 	for _, n := range victimNouns {
-		if !hasPrefixFold(text[x:], n) {
+		if !pattern.HasPrefixFold(text[x:], n) {
 			continue
 		}
 		y := skipSpace(text, x+len(n))
@@ -152,7 +152,7 @@ func victimAt(text string, x int) (end, noun int) {
 			continue
 		}
 		for _, aux := range victimAuxiliaries {
-			if !hasPrefixFold(text[y:], aux) {
+			if !pattern.HasPrefixFold(text[y:], aux) {
 				continue
 			}
 			z := skipSpace(text, y+len(aux))
@@ -160,7 +160,7 @@ func victimAt(text string, x int) (end, noun int) {
 				continue
 			}
 			for _, d := range victimDeaths {
-				if hasPrefixFold(text[z:], d) {
+				if pattern.HasPrefixFold(text[z:], d) {
 					return z + len(d), x + len(n)
 				}
 			}
@@ -175,12 +175,6 @@ func skipSpace(text string, i int) int {
 		i++
 	}
 	return i
-}
-
-// hasPrefixFold reports whether s begins with lit, an ASCII phrase,
-// case folded.
-func hasPrefixFold(s, lit string) bool {
-	return len(s) >= len(lit) && strings.EqualFold(s[:len(lit)], lit)
 }
 
 // subsetRE marks a count of part of a toll already given.

@@ -48,7 +48,7 @@ var (
 func locative(before string) bool {
 	// (?i) folds the Kelvin sign and the long s to "k" and "s"; the word
 	// lists below are compared without them.
-	if strings.ContainsAny(before, "\u212a\u017f") {
+	if pattern.FoldsToASCII(before) {
 		return locativeRE.MatchString(before)
 	}
 	// Every way through the pattern ends in white space.
@@ -136,14 +136,14 @@ const maxSourceAfter = 128
 func sourceAfter(s string) bool {
 	// (?i) folds the Kelvin sign and the long s to "k" and "s"; the
 	// lists below are compared without them.
-	if len(s) > maxSourceAfter || strings.ContainsAny(s, "\u212a\u017f") {
+	if len(s) > maxSourceAfter || pattern.FoldsToASCII(s) {
 		return sourceAfterRE.MatchString(s)
 	}
 	var at [maxSourceAfter + 1]bool
 	at[0] = true
 	// (?:’s|'s)?
 	for _, p := range []string{"’s", "'s"} {
-		if hasPrefixFold(s, p) {
+		if pattern.HasPrefixFold(s, p) {
 			at[len(p)] = true
 		}
 	}
@@ -158,7 +158,7 @@ func sourceAfter(s string) bool {
 			continue
 		}
 		for _, w := range sourceNouns {
-			if hasPrefixFold(s[q:], w) {
+			if pattern.HasPrefixFold(s[q:], w) {
 				at[q+len(w)] = true
 			}
 		}
@@ -178,7 +178,7 @@ func sourceAfter(s string) bool {
 		if !cur[p] || s[p] != ',' {
 			continue
 		}
-		for r := p + 1; r <= skipSpace(s, p+1); r++ {
+		for r, end := p+1, skipSpace(s, p+1); r <= end; r++ {
 			// [^,]{0,60} reaches the first comma within 60 runes.
 			c, runes := r, 0
 			for c < len(s) && s[c] != ',' && runes < 60 {
@@ -197,8 +197,8 @@ func sourceAfter(s string) bool {
 		if !cur[p] {
 			continue
 		}
-		for t := p; t <= skipSpace(s, p); t++ {
-			if !hasPrefixFold(s[t:], "and") {
+		for t, end := p, skipSpace(s, p); t <= end; t++ {
+			if !pattern.HasPrefixFold(s[t:], "and") {
 				continue
 			}
 			v := skipSpace(s, t+3)
@@ -222,7 +222,7 @@ func sourceAfter(s string) bool {
 			continue
 		}
 		for _, v := range sourceVerbs {
-			if e := p + len(v); hasPrefixFold(s[p:], v) && (e == len(s) || !pattern.IsWordByte(s[e])) {
+			if e := p + len(v); pattern.HasPrefixFold(s[p:], v) && (e == len(s) || !pattern.IsWordByte(s[e])) {
 				return true
 			}
 		}

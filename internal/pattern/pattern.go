@@ -129,7 +129,7 @@ func (r *Regexp) possible(s string) bool {
 		return r.PossibleLower(Lower(s))
 	}
 	// Most texts tried are short: lower them on the stack.
-	if foldsToASCII(s) {
+	if FoldsToASCII(s) {
 		return true
 	}
 	var buf [shortText]byte
@@ -154,7 +154,7 @@ func (r *Regexp) PossibleLower(lower string) bool {
 	// The Kelvin sign and the long s fold to ASCII letters under (?i);
 	// Lower leaves them alone, so with them present the prefilter could
 	// be wrong.
-	if foldsToASCII(lower) {
+	if FoldsToASCII(lower) {
 		return true
 	}
 	for _, n := range r.needles {
@@ -232,11 +232,18 @@ func (r *Regexp) findHeld(s string, sub bool) []int {
 	return r.anchored.FindStringIndex(s)
 }
 
-// foldsToASCII reports whether s holds the Kelvin sign or the long s,
+// FoldsToASCII reports whether s holds the Kelvin sign or the long s,
 // which (?i) matches to "k" and "s" although they are not word
-// characters.
-func foldsToASCII(s string) bool {
+// characters: code that compares text with ASCII words case-folded, as
+// HasPrefixFold does, must leave such text to the engine.
+func FoldsToASCII(s string) bool {
 	return strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f")
+}
+
+// HasPrefixFold reports whether s begins with lit, an ASCII phrase, case
+// folded as (?i) folds it in text that FoldsToASCII does not hold.
+func HasPrefixFold(s, lit string) bool {
+	return len(s) >= len(lit) && strings.EqualFold(s[:len(lit)], lit)
 }
 
 // FindString is regexp.Regexp.FindString.
@@ -331,7 +338,7 @@ func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 // make in s, so that each try costs time in proportion to the window
 // rather than to the rest of the text.
 func (r *Regexp) atWords(s string) (window int, ok bool) {
-	if r.first == nil || foldsToASCII(s) {
+	if r.first == nil || FoldsToASCII(s) {
 		return 0, false
 	}
 	if len(s) <= shortText {

@@ -60,7 +60,7 @@ type hit struct{ start, end int }
 // Scan finds the Set's needles in text.
 func (s *Set) Scan(text string) *Scan {
 	sc := &Scan{set: s, text: text, hits: make([][]hit, len(s.res)), lens: make([]int, len(s.res))}
-	if foldsToASCII(text) {
+	if FoldsToASCII(text) {
 		sc.plain = true
 		return sc
 	}

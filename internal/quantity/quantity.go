@@ -127,7 +127,7 @@ func (f *Finder) Find(text string) []Quantity {
 // its large program over every byte.
 func (f *Finder) matches(text string) [][]int {
 	// (?i) folds these two to "k" and "s"; leave such text to the engine.
-	if strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f") {
+	if pattern.FoldsToASCII(text) {
 		return f.re.Regexp.FindAllStringSubmatchIndex(text, -1)
 	}
 	var out [][]int
@@ -178,7 +178,7 @@ func mayBeginCount(s string) bool {
 // one first, in the pattern's order, then without.
 func countAt(text string, p int) []int {
 	for _, q := range qualifierPhrases {
-		if !hasPrefixFold(text[p:], q) {
+		if !pattern.HasPrefixFold(text[p:], q) {
 			continue
 		}
 		r := p + len(q)
@@ -232,13 +232,13 @@ func numberAt(text string, p int) int {
 		return -1
 	}
 	for _, t := range tensWords {
-		if !hasPrefixFold(text[p:], t) {
+		if !pattern.HasPrefixFold(text[p:], t) {
 			continue
 		}
 		e := p + len(t)
 		if e < len(text) && (text[e] == '-' || text[e] == ' ') {
 			for _, u := range unitWords {
-				if hasPrefixFold(text[e+1:], u) && bounded(e+1+len(u)) {
+				if pattern.HasPrefixFold(text[e+1:], u) && bounded(e+1+len(u)) {
 					return e + 1 + len(u)
 				}
 			}
@@ -249,18 +249,12 @@ func numberAt(text string, p int) int {
 	}
 	for _, list := range [][]string{numberPhrases, vaguePhrases} {
 		for _, w := range list {
-			if hasPrefixFold(text[p:], w) && bounded(p+len(w)) {
+			if pattern.HasPrefixFold(text[p:], w) && bounded(p+len(w)) {
 				return p + len(w)
 			}
 		}
 	}
 	return -1
-}
-
-// hasPrefixFold reports whether s begins with lit, an ASCII phrase,
-// case folded.
-func hasPrefixFold(s, lit string) bool {
-	return len(s) >= len(lit) && strings.EqualFold(s[:len(lit)], lit)
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
