@@ -14,23 +14,30 @@ import (
 var habitualAfterOracle = regexp.MustCompile(`(?i)^\S*\s+(?:\S+\s+){0,14}?` + habitualPhrases + `\b`)
 
 func TestHabitualAfter(t *testing.T) {
-	texts, err := corpus.Lengthened()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases := []string{
+	cases := corpusWindows(t, 120, 37, []string{
 		"", " ", "repeatedly", " repeatedly", "attacked repeatedly", "attacked  \t repeatedly since 2019",
 		"the town, which has been attacked many times", "x in 2019", "x in 20190",
 		"one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen repeatedly",
 		"one two three four five six seven eight nine ten eleven twelve thirteen fourteen repeatedly",
 		"x \xffrepeatedly", "x \u00a0repeatedly", "x Repeatedly,", "x repeatedlyx", "x   ",
+	})
+	sameOnAll(t, "habitualAfter", cases, habitualAfter, habitualAfterOracle.MatchString, func(b bool) bool { return b })
+}
+
+// corpusWindows returns cases and, after them, windows of size bytes of
+// the development articles, step bytes apart.
+func corpusWindows(t *testing.T, size, step int, cases []string) []string {
+	t.Helper()
+	texts, err := corpus.Lengthened()
+	if err != nil {
+		t.Fatal(err)
 	}
 	for _, text := range texts {
-		for i := 0; i+120 <= len(text); i += 37 {
-			cases = append(cases, text[i:i+120])
+		for i := 0; i+size <= len(text); i += step {
+			cases = append(cases, text[i:i+size])
 		}
 	}
-	sameOnAll(t, "habitualAfter", cases, habitualAfter, habitualAfterOracle.MatchString, func(b bool) bool { return b })
+	return cases
 }
 
 // sameOnAll holds got to want on every case, and fails when fewer than
@@ -67,21 +74,12 @@ func FuzzHabitualAfter(f *testing.F) {
 var kindAfterOracle = regexp.MustCompile(`(?i)^\s*((?:[\w’'-]+\s+){0,8}?)` + kindPhrase)
 
 func TestKindAfter(t *testing.T) {
-	texts, err := corpus.Lengthened()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases := []string{
+	cases := corpusWindows(t, 100, 13, []string{
 		"", " ", " were killed", "soldiers were killed", " soldiers and police officers were killed in",
 		"one two three four five six seven eight killed", "one two three four five six seven eight nine killed",
 		" of them dead", " people’s homes destroyed and 3 dead", " soldiers, police killed", " x-y_z's killed",
 		" \xffkilled", " killedx", " Killed", "  taken  hostage", " were\tkilled", "\u00a0killed",
-	}
-	for _, text := range texts {
-		for i := 0; i+100 <= len(text); i += 13 {
-			cases = append(cases, text[i:i+100])
-		}
-	}
+	})
 	sameOnAll(t, "kindAfter", cases, kindAfter, kindAfterOracle.FindStringSubmatchIndex, func(loc []int) bool { return loc != nil })
 }
 
@@ -96,22 +94,13 @@ func FuzzKindAfter(f *testing.F) {
 }
 
 func TestLocative(t *testing.T) {
-	texts, err := corpus.Lengthened()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases := []string{
+	cases := corpusWindows(t, 45, 7, []string{
 		"", " ", "in ", "in", " in ", "xin ", "x-in ", "(in ", "9in ", "IN THE ", "in the the ", "clashes in the restive northern ",
 		"on the outskirts of ", "in the town of ", "town of ", "in parts of the ", "in part of ", "fighting in  the\tcentral\n",
 		"in northern southern eastern ", "in the capital ", "near the border ", "in the north-eastern ", "in the north eastern ",
 		"into Kelvin \u212a ", "acro\u017fs the ", "in \u00e9 ", "in\u00a0the ", "éin ", "in the province ", "in the province of  ",
 		"of outskirts of ", "at the outskirts  of the ", "from the city of the ", "between ",
-	}
-	for _, text := range texts {
-		for i := 0; i+45 <= len(text); i += 7 {
-			cases = append(cases, text[i:i+45])
-		}
-	}
+	})
 	sameOnAll(t, "locative", cases, locative, locativeRE.Regexp.MatchString, func(b bool) bool { return b })
 }
 
@@ -126,23 +115,14 @@ func FuzzLocative(f *testing.F) {
 }
 
 func TestSingleVictims(t *testing.T) {
-	texts, err := corpus.Lengthened()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases := []string{
+	cases := corpusWindows(t, 150, 41, []string{
 		"", "a man was killed", "A Man Was Shot Dead.", "an officer was killed", "one police officer had been killed by",
 		"a young man was killed and a boy was shot and killed", "a man man was killed", "a b c d man was killed",
 		"a b c d e man was killed", "xa man was killed", "_a man was killed", "a  \tman\nwas  killed", "a man was  shot  dead",
 		"a man wasx killed", "a man was killedx", "a policeman has been stabbed to death", "a sub-district farmer was beaten to death",
 		"a man's son was killed", "a m\u00e9n was killed", "a \u212aman was killed", "one stu\u017fent was killed", "a-man was killed",
 		"an an man was killed", "a a a a man was killed", "one teenager had been killed by police",
-	}
-	for _, text := range texts {
-		for i := 0; i+150 <= len(text); i += 41 {
-			cases = append(cases, text[i:i+150])
-		}
-	}
+	})
 	sameOnAll(t, "singleVictims", cases, singleVictims,
 		func(s string) [][]int { return singleVictimRE.Regexp.FindAllStringSubmatchIndex(s, -1) },
 		func(locs [][]int) bool { return len(locs) > 0 })
@@ -159,23 +139,14 @@ func FuzzSingleVictims(f *testing.F) {
 }
 
 func TestSourceAfter(t *testing.T) {
-	texts, err := corpus.Lengthened()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cases := []string{
+	cases := corpusWindows(t, 80, 3, []string{
 		"", " said", "said", "saidx", " said_", "’s spokesman said", "'S officials told", " sources said", " source says",
 		" officials, speaking on condition of anonymity, said", " ,x,said", ", a, said", " and its allies said", " and  a b c said",
 		" and a b c d said", " and\tsaid", "andsaid", " sources  ,\u00e9\u00e9, told", " spokesperson", " spokesmanx", " ’s x said",
 		"\u212a said", " \u017fources said", ",\xff\xff, said", " official stated that", "’s\tsources\t,\t,\tand\tx\tnoted",
 		" , " + strings.Repeat("x", 60) + ", said", " , " + strings.Repeat("x", 61) + ", said",
 		" , " + strings.Repeat("\u00e9", 60) + ", said", strings.Repeat(" ", 130) + "said",
-	}
-	for _, text := range texts {
-		for i := 0; i+80 <= len(text); i += 3 {
-			cases = append(cases, text[i:i+80])
-		}
-	}
+	})
 	sameOnAll(t, "sourceAfter", cases, sourceAfter, sourceAfterRE.Regexp.MatchString, func(b bool) bool { return b })
 }
 
