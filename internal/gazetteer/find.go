@@ -2,6 +2,7 @@ package gazetteer
 
 import (
 	"hash/maphash"
+	"iter"
 	"math"
 	"math/bits"
 	"strings"
@@ -45,33 +46,45 @@ type token struct {
 // and inner hyphens or dashes; a possessive ’s is left out of the word.
 func tokens(text string) []token {
 	out := make([]token, 0, len(text)/6+1) // English words run about six bytes with their space
-	i := 0
-	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			i += size
-			continue
-		}
-		start := i
+	for t := range eachToken(text) {
+		out = append(out, t)
+	}
+	return out
+}
+
+// eachToken yields the words tokens returns, one at a time, for a reader
+// that needs no slice of them.
+func eachToken(text string) iter.Seq[token] {
+	return func(yield func(token) bool) {
+		i := 0
 		for i < len(text) {
 			r, size := utf8.DecodeRuneInString(text[i:])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 				i += size
 				continue
 			}
-			if (r == '\'' || r == '’') && i+size < len(text) {
-				// Keep "N'Djamena", drop the possessive "'s".
-				next, _ := utf8.DecodeRuneInString(text[i+size:])
-				if unicode.IsLetter(next) && !(next == 's' && (i+size+1 >= len(text) || !isLetterAt(text, i+size+1))) {
+			start := i
+			for i < len(text) {
+				r, size := utf8.DecodeRuneInString(text[i:])
+				if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 					i += size
 					continue
 				}
+				if (r == '\'' || r == '’') && i+size < len(text) {
+					// Keep "N'Djamena", drop the possessive "'s".
+					next, _ := utf8.DecodeRuneInString(text[i+size:])
+					if unicode.IsLetter(next) && !(next == 's' && (i+size+1 >= len(text) || !isLetterAt(text, i+size+1))) {
+						i += size
+						continue
+					}
+				}
+				break
 			}
-			break
+			if !yield(token{start: start, end: i, text: text[start:i]}) {
+				return
+			}
 		}
-		out = append(out, token{start: start, end: i, text: text[start:i]})
 	}
-	return out
 }
 
 func isLetterAt(text string, i int) bool {
@@ -342,7 +355,7 @@ func (g *Gazetteer) context(text string, mentions []Mention, hint []string) docC
 			}
 		}
 	}
-	for _, t := range tokens(text) {
+	for t := range eachToken(text) {
 		if !isCapital(t.text) {
 			continue
 		}
