@@ -10,14 +10,35 @@ import (
 // starts holds the strings of up to three bytes that every match of a
 // pattern begins with one of, ASCII capitals read as small letters. Most
 // of sitrep's patterns are long lists of words; at a word start the next
-// three bytes rule most of them out for the cost of a map look-up, where
-// Go's engine, given a program of hundreds of instructions, takes a
-// microsecond to say no.
+// three bytes rule most of them out for the cost of a look-up in a set of
+// bits, where Go's engine, given a program of hundreds of instructions,
+// takes a microsecond to say no.
 type starts struct {
 	// one holds the single bytes after which anything may follow.
 	one [256]bool
-	// more holds the two- and three-byte strings, keyed by key.
-	more map[uint32]struct{}
+	// more is a set of bits, one for each two- or three-byte string by
+	// its key's hash, the top shift bits of key times a large odd number.
+	// A string whose bit another has set passes too: that costs a try of
+	// the pattern, never a match, and with 64 bits a string it is rare,
+	// where a map look-up at every word start cost a twentieth of the
+	// extraction.
+	more  []uint64
+	shift uint
+}
+
+// bitsPerStart sizes starts.more.
+const bitsPerStart = 64
+
+// add sets the bit of k.
+func (st *starts) add(k uint32) {
+	h := (k * 0x9e3779b1) >> st.shift
+	st.more[h/64] |= 1 << (h % 64)
+}
+
+// has reports whether the bit of k is set.
+func (st *starts) has(k uint32) bool {
+	h := (k * 0x9e3779b1) >> st.shift
+	return st.more[h/64]&(1<<(h%64)) != 0
 }
 
 // startsLen is how many bytes starts looks at.
@@ -42,7 +63,13 @@ func newStarts(re *syntax.Regexp) *starts {
 		if !ok {
 			continue
 		}
-		st := &starts{more: map[uint32]struct{}{}}
+		// A power of two of at least bitsPerStart bits a string, and a
+		// word's worth.
+		bits := uint(6)
+		for 1<<bits < bitsPerStart*len(ps) {
+			bits++
+		}
+		st := &starts{more: make([]uint64, 1<<bits/64), shift: 32 - bits}
 		for _, p := range ps {
 			switch len(p.s) {
 			case 0:
@@ -50,7 +77,7 @@ func newStarts(re *syntax.Regexp) *starts {
 			case 1:
 				st.one[p.s[0]] = true
 			default:
-				st.more[key(p.s)] = struct{}{}
+				st.add(key(p.s))
 			}
 		}
 		return st
@@ -84,14 +111,10 @@ func (st *starts) may(s string, p int) bool {
 		return false
 	}
 	k := 2<<24 | uint32(b0)<<16 | uint32(lowerByte(s[p+1]))<<8
-	if _, ok := st.more[k]; ok {
+	if st.has(k) {
 		return true
 	}
-	if p+2 >= len(s) {
-		return false
-	}
-	_, ok := st.more[k+1<<24|uint32(lowerByte(s[p+2]))]
-	return ok
+	return p+2 < len(s) && st.has(k+1<<24|uint32(lowerByte(s[p+2])))
 }
 
 func lowerByte(c byte) byte {
