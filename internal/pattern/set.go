@@ -49,7 +49,9 @@ type Scan struct {
 	// every pattern runs over every span, as package regexp would.
 	plain bool
 	hits  [][]hit // per pattern, in order of start
-	runs  runs    // of the text, to bound repetition
+	// runs of the text bound repetition; measured when first asked for,
+	// as most texts never need them.
+	runs runs
 	// lens caches, per pattern, its longest match in the text plus one;
 	// 0 when not yet worked out.
 	lens []int
@@ -64,14 +66,18 @@ func (s *Set) Scan(text string) *Scan {
 		sc.plain = true
 		return sc
 	}
-	s.trie.Walk([]byte(Lower(text)), func(end, n, needle int64) bool {
+	// The automaton reads bytes: lower a copy of the text in place.
+	lower := []byte(text)
+	for i, c := range lower {
+		lower[i] = lowerByte(c)
+	}
+	s.trie.Walk(lower, func(end, n, needle int64) bool {
 		h := hit{start: int(end - n + 1), end: int(end + 1)}
 		for _, i := range s.owners[needle] {
 			sc.hits[i] = append(sc.hits[i], h)
 		}
 		return true
 	})
-	sc.runs = measure(text)
 	for _, hs := range sc.hits {
 		// The automaton reports by end; shorter needles inside longer
 		// ones end first.
@@ -182,6 +188,9 @@ func (sc *Scan) maxLen(i int) int {
 		r := sc.set.res[i]
 		n := r.maxLen
 		if n < 0 && r.tree != nil {
+			if !sc.runs.known {
+				sc.runs = measure(sc.text)
+			}
 			n = sc.runs.maxLen(r.tree)
 		}
 		sc.lens[i] = n + 1
