@@ -32,9 +32,9 @@ type Regexp struct {
 	needleBytes [][]byte
 	// maxLen bounds the bytes of any match; -1 when unbounded.
 	maxLen int
-	// tree is the parsed pattern, kept when maxLen is -1 to bound its
-	// matches in a given text.
-	tree *syntax.Regexp
+	// length, kept when maxLen is -1, bounds its matches in a given
+	// text.
+	length *length
 	// first, when set, holds the bytes a match can begin with: every
 	// match begins with an ASCII word character at a word boundary, and
 	// no assertion looks for the start of the text or a line. Such a
@@ -83,9 +83,10 @@ func MustCompile(expr string) *Regexp {
 				r.needleBytes = append(r.needleBytes, []byte(n))
 			}
 		}
-		r.maxLen = maxLen(re)
+		l := lengthOf(re)
+		r.maxLen = l.eval(runs{})
 		if r.maxLen < 0 {
-			r.tree = re
+			r.length = &l
 		}
 		first := new([256]bool)
 		if ok, nullable := wordFirst(re, first); ok && !nullable && leadsWithBoundary(re) && !has(re, syntax.OpBeginText, syntax.OpBeginLine) {
@@ -348,8 +349,8 @@ func (r *Regexp) atWords(s string) (window int, ok bool) {
 		return 0, false
 	}
 	n := r.maxLen
-	if n < 0 && r.tree != nil {
-		n = measure(s).maxLen(r.tree)
+	if n < 0 && r.length != nil {
+		n = r.length.eval(measure(s))
 	}
 	return n, n >= 0 && n <= maxWindow
 }

@@ -187,11 +187,11 @@ func (sc *Scan) maxLen(i int) int {
 	if sc.lens[i] == 0 {
 		r := sc.set.res[i]
 		n := r.maxLen
-		if n < 0 && r.tree != nil {
+		if n < 0 && r.length != nil {
 			if !sc.runs.known {
 				sc.runs = measure(sc.text)
 			}
-			n = sc.runs.maxLen(r.tree)
+			n = r.length.eval(sc.runs)
 		}
 		sc.lens[i] = n + 1
 	}

@@ -196,3 +196,60 @@ func FuzzSet(f *testing.F) {
 		sameSet(t, append([]string{expr}, setExprs[:3]...), text, spans(text))
 	})
 }
+
+// walkLen is the longest match of re in the text r measures, worked out
+// by walking the whole tree: what length.eval must give.
+func walkLen(r runs, re *syntax.Regexp) int {
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpQuest:
+		return walkLen(r, re.Sub[0])
+	case syntax.OpStar, syntax.OpPlus:
+		return r.run(classRun(re.Sub[0]))
+	case syntax.OpRepeat:
+		if re.Max < 0 {
+			return r.run(classRun(re.Sub[0]))
+		}
+		if n := walkLen(r, re.Sub[0]); n >= 0 {
+			return n * re.Max
+		}
+		return -1
+	case syntax.OpConcat, syntax.OpAlternate:
+		total := 0
+		for _, sub := range re.Sub {
+			n := walkLen(r, sub)
+			if n < 0 {
+				return -1
+			}
+			if re.Op == syntax.OpConcat {
+				total += n
+			} else {
+				total = max(total, n)
+			}
+		}
+		return total
+	}
+	l := lengthOf(re) // a leaf: a literal, a class, an assertion
+	return l.eval(r)
+}
+
+func TestLengthSameAsWalk(t *testing.T) {
+	texts := append([]string{"", "a", " ", "ab  cd\t\n\n efghi_j!!!?? k"}, setTexts...)
+	rs := []runs{{}} // the first knows no text
+	for _, text := range texts {
+		rs = append(rs, measure(text))
+	}
+	exprs := append([]string{`(?:\S+\s+){0,3}x`, `(?:ab)+c`, `\w+(?:\s+\w+){2}`, `(?i)k\s*(?:a|b\s+c)?`}, setExprs...)
+	for _, expr := range exprs {
+		re, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		re = re.Simplify()
+		l := lengthOf(re)
+		for _, r := range rs {
+			if got, want := l.eval(r), walkLen(r, re); got != want {
+				t.Errorf("%s on runs %+v: %d, want %d", expr, r, got, want)
+			}
+		}
+	}
+}

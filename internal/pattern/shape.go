@@ -39,11 +39,21 @@ func measure(text string) runs {
 	return r
 }
 
-// bound returns the most bytes a repetition of class re can match in
-// the text r measures, or -1.
-func (r runs) bound(re *syntax.Regexp) int {
-	if !r.known || re.Op != syntax.OpCharClass {
-		return -1
+// runKind is the kind of byte a class matches runs of, as runs measures
+// them.
+type runKind uint8
+
+const (
+	runAny runKind = iota // a class runs does not bound
+	runSpace
+	runWord
+	runNonSpace
+)
+
+// classRun returns the kind of run a repetition of re can match.
+func classRun(re *syntax.Regexp) runKind {
+	if re.Op != syntax.OpCharClass {
+		return runAny
 	}
 	space, word, nonSpace := true, true, true
 	for i := 0; i < len(re.Rune); i += 2 {
@@ -66,10 +76,26 @@ func (r runs) bound(re *syntax.Regexp) int {
 	}
 	switch {
 	case space:
-		return r.space
+		return runSpace
 	case word:
-		return r.word
+		return runWord
 	case nonSpace:
+		return runNonSpace
+	}
+	return runAny
+}
+
+// run returns the longest run of kind k in the text r measures, or -1.
+func (r runs) run(k runKind) int {
+	if !r.known {
+		return -1
+	}
+	switch k {
+	case runSpace:
+		return r.space
+	case runWord:
+		return r.word
+	case runNonSpace:
 		return r.nonSpace
 	}
 	return -1
@@ -82,57 +108,132 @@ func maxLen(re *syntax.Regexp) int { return runs{}.maxLen(re) }
 // maxLen returns the most bytes a match of re can span in the text r
 // measures, or -1 when repetition leaves it unbounded.
 func (r runs) maxLen(re *syntax.Regexp) int {
+	l := lengthOf(re)
+	return l.eval(r)
+}
+
+// length is the most bytes a match of a pattern can span, as a function
+// of the runs of a text. The parts no run bounds are summed when it is
+// built, so that working it out for a text reads only the rest.
+type length struct {
+	op    lengthOp
+	n     int     // lenConst: the bytes; lenSum, lenMost: the constant part
+	run   runKind // lenRun: the kind of run
+	times int     // lenTimes: the most repetitions of subs[0]
+	subs  []length
+}
+
+type lengthOp uint8
+
+const (
+	lenConst lengthOp = iota // n bytes
+	lenNone                  // no bound
+	lenRun                   // a run of some kind, repeated without bound
+	lenTimes                 // subs[0], times times
+	lenSum                   // n and the subs, one after another
+	lenMost                  // the longest of n and the subs
+)
+
+// lengthOf works out the length of a match of re.
+func lengthOf(re *syntax.Regexp) length {
 	switch re.Op {
 	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
 		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
-		return 0
+		return length{op: lenConst}
 	case syntax.OpLiteral:
 		n := 0
 		for _, c := range re.Rune {
 			n += runeBytes(c, re.Flags&syntax.FoldCase != 0)
 		}
-		return n
+		return length{op: lenConst, n: n}
 	case syntax.OpCharClass:
 		n := 0
 		for i := 1; i < len(re.Rune); i += 2 {
 			n = max(n, runeLen(re.Rune[i]))
 		}
-		return n
+		return length{op: lenConst, n: n}
 	case syntax.OpAnyCharNotNL, syntax.OpAnyChar:
-		return utf8.UTFMax
+		return length{op: lenConst, n: utf8.UTFMax}
 	case syntax.OpCapture, syntax.OpQuest:
-		return r.maxLen(re.Sub[0])
+		return lengthOf(re.Sub[0])
 	case syntax.OpStar, syntax.OpPlus:
-		return r.bound(re.Sub[0])
+		return runOf(re.Sub[0])
 	case syntax.OpRepeat:
 		if re.Max < 0 {
-			return r.bound(re.Sub[0])
+			return runOf(re.Sub[0])
 		}
-		n := r.maxLen(re.Sub[0])
-		if re.Max < 0 || n < 0 {
+		sub := lengthOf(re.Sub[0])
+		switch sub.op {
+		case lenConst:
+			return length{op: lenConst, n: sub.n * re.Max}
+		case lenNone:
+			return sub
+		}
+		return length{op: lenTimes, times: re.Max, subs: []length{sub}}
+	case syntax.OpConcat, syntax.OpAlternate:
+		l := length{op: lenSum}
+		if re.Op == syntax.OpAlternate {
+			l.op = lenMost
+		}
+		for _, sub := range re.Sub {
+			switch s := lengthOf(sub); s.op {
+			case lenNone:
+				return s
+			case lenConst:
+				if l.op == lenSum {
+					l.n += s.n
+				} else {
+					l.n = max(l.n, s.n)
+				}
+			default:
+				l.subs = append(l.subs, s)
+			}
+		}
+		if len(l.subs) == 0 {
+			return length{op: lenConst, n: l.n}
+		}
+		return l
+	}
+	return length{op: lenNone}
+}
+
+// runOf is the length of a repetition of re without bound.
+func runOf(re *syntax.Regexp) length {
+	k := classRun(re)
+	if k == runAny {
+		return length{op: lenNone}
+	}
+	return length{op: lenRun, run: k}
+}
+
+// eval returns the most bytes a match can span in the text r measures,
+// or -1.
+func (l *length) eval(r runs) int {
+	switch l.op {
+	case lenConst:
+		return l.n
+	case lenRun:
+		return r.run(l.run)
+	case lenTimes:
+		n := l.subs[0].eval(r)
+		if n < 0 {
 			return -1
 		}
-		return n * re.Max
-	case syntax.OpConcat:
-		total := 0
-		for _, sub := range re.Sub {
-			n := r.maxLen(sub)
+		return n * l.times
+	case lenSum, lenMost:
+		total := l.n
+		for i := range l.subs {
+			n := l.subs[i].eval(r)
 			if n < 0 {
 				return -1
 			}
-			total += n
+			if l.op == lenSum {
+				total += n
+			} else {
+				total = max(total, n)
+			}
 		}
 		return total
-	case syntax.OpAlternate:
-		most := 0
-		for _, sub := range re.Sub {
-			n := r.maxLen(sub)
-			if n < 0 {
-				return -1
-			}
-			most = max(most, n)
-		}
-		return most
 	}
 	return -1
 }
