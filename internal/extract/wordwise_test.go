@@ -160,3 +160,25 @@ func FuzzSourceAfter(f *testing.F) {
 		}
 	})
 }
+
+func TestSpeakers(t *testing.T) {
+	cases := corpusWindows(t, 160, 23, []string{
+		"", "Officials said", "and officials said", ", local volunteers said.", "x; a b c d e f g said", "x; a b c d e f g h said",
+		"Rwanda said", "x and  police and army said", "but he said", "while\tit said", "butter said", "x,said", "“Police said",
+		"\"Police said", "a medical source put the death toll at 5", "they put the number of dead at", "they put the number at",
+		"they put the toll", "they put the death tolls", "12 soldiers said", "Ali’s aide said", "x-y_z said", "said said",
+		"x, Officials saidx", "\u00e9and they said", "x:\u00a0they said", "x,\xff said", "O'Neil-Smith told",
+	})
+	sameOnAll(t, "speakers", cases, speakers, func(s string) [][]int { return saidByRE.Regexp.FindAllStringSubmatchIndex(s, -1) },
+		func(locs [][]int) bool { return len(locs) > 0 })
+}
+
+func FuzzSpeakers(f *testing.F) {
+	f.Add("x, local volunteers said, and the army put the death toll at 5")
+	f.Add("while they said")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := speakers(s), saidByRE.Regexp.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("speakers(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
