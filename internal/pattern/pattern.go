@@ -488,16 +488,32 @@ func concatNeedles(subs []*syntax.Regexp) ([]string, bool) {
 			sub.Op == syntax.OpBeginText || sub.Op == syntax.OpBeginLine {
 			continue // zero-width: runs join across them, their text is adjacent
 		}
+		// A run of exact parts ends at a part that is not one; if every
+		// match of that part begins with one of some strings ("jan" of
+		// "jan\.?"), the run's needles with those after them still lie
+		// in every match.
+		endRun := func() {
+			if ps, ok := prefixNeedles(sub); inRun && ok && len(run)*len(ps) <= maxNeedles {
+				var joined []string
+				for _, a := range run {
+					for _, b := range ps {
+						joined = append(joined, a+b)
+					}
+				}
+				consider(dedupe(joined))
+			}
+			inRun = false
+		}
 		ns, ok := needles(sub)
 		if !ok {
-			inRun = false
+			endRun()
 			continue
 		}
 		consider(ns)
 		// Only exact parts (a literal or an alternation of them) may be
 		// joined: a needle of "x+" is not the whole of what x+ matched.
 		if !exact(sub) {
-			inRun = false
+			endRun()
 			continue
 		}
 		if !inRun {
@@ -518,6 +534,36 @@ func concatNeedles(subs []*syntax.Regexp) ([]string, bool) {
 		consider(run)
 	}
 	return best, found
+}
+
+// prefixNeedles returns strings, lowered as needles are, one of which
+// every match of re begins with; ok is false when it knows none.
+func prefixNeedles(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return needles(re)
+	case syntax.OpCapture, syntax.OpPlus:
+		return prefixNeedles(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return prefixNeedles(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		if len(re.Sub) > 0 {
+			return prefixNeedles(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			ns, ok := prefixNeedles(sub)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, ns...)
+		}
+		return dedupe(out), len(out) <= maxNeedles
+	}
+	return nil, false
 }
 
 // exact reports whether the needles of re are the whole text of any of
