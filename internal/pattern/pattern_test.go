@@ -98,6 +98,7 @@ func FuzzSameAsRegexp(f *testing.F) {
 	f.Add(`x(?:ab|cd)y`, "xaby xcdy")
 	f.Add(`(?i)\b(?:plans?\s+to|will)\b`, "he Plans to; WILL")
 	f.Add(`\b[A-Z][\p{L}-]+\b`, "Kürşat Ağrı x\xffY")
+	f.Add(`(?i)\b(?:in|by)\s+(jan\.?|ju(?:n|l)\.?)(?:\s+\d+)?`, "by  Jun. 2024, in JULY")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		if len(expr) > 200 || len(s) > 4000 {
 			return
