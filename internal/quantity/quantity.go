@@ -132,10 +132,14 @@ func (f *Finder) matches(text string) [][]int {
 	}
 	var out [][]int
 	for p := 0; p < len(text); p++ {
-		if p > 0 && pattern.IsWordByte(text[p-1]) || !mayBeginCount(text[p:]) {
+		if p > 0 && pattern.IsWordByte(text[p-1]) {
 			continue
 		}
-		if loc := countAt(text, p); loc != nil {
+		b := mayBeginCount(text[p:])
+		if b == 0 {
+			continue
+		}
+		if loc := countAt(text, p, b); loc != nil {
 			out = append(out, loc)
 			p = loc[1] - 1 // matches are never empty
 		}
@@ -143,58 +147,82 @@ func (f *Finder) matches(text string) [][]int {
 	return out
 }
 
-// firstWords are the words, up to a space or hyphen, that the pattern's
-// alternatives begin with.
-var firstWords = func() map[string]bool {
-	m := map[string]bool{}
-	for _, list := range [][]string{qualifierPhrases, tensWords, numberPhrases, vaguePhrases} {
-		for _, p := range list {
-			m[strings.FieldsFunc(p, func(r rune) bool { return r == ' ' || r == '-' })[0]] = true
+// begins tells which of the pattern's parts a word can begin.
+type begins uint8
+
+const (
+	beginsQualifier begins = 1 << iota
+	beginsNumber
+)
+
+// firstWords holds the words, up to a space or hyphen, that the
+// pattern's alternatives begin with, and which parts they begin;
+// firstLengths, by first letter, the lengths of those words as bits, a
+// look-up that rules out most words before the map does.
+var firstWords, firstLengths = func() (map[string]begins, [26]uint16) {
+	m := map[string]begins{}
+	var lengths [26]uint16
+	for _, part := range []struct {
+		list []string
+		b    begins
+	}{{qualifierPhrases, beginsQualifier}, {tensWords, beginsNumber}, {numberPhrases, beginsNumber}, {vaguePhrases, beginsNumber}} {
+		for _, p := range part.list {
+			w := strings.FieldsFunc(p, func(r rune) bool { return r == ' ' || r == '-' })[0]
+			m[w] |= part.b
+			lengths[w[0]-'a'] |= 1 << len(w)
 		}
 	}
-	return m
+	return m, lengths
 }()
 
-// mayBeginCount reports whether a count can begin s: a digit, or a run
-// of letters that is one of firstWords.
-func mayBeginCount(s string) bool {
-	if '0' <= s[0] && s[0] <= '9' {
-		return true
+// mayBeginCount returns the parts of a count that can begin s: a digit
+// begins a number, a run of letters what firstWords says.
+func mayBeginCount(s string) begins {
+	if isDigit(s[0]) {
+		return beginsNumber
 	}
 	var lower [16]byte
 	n := 0
 	for n < len(s) && isLetter(s[n]) {
 		if n == len(lower) {
-			return false
+			return 0
 		}
 		lower[n] = s[n] | 0x20
 		n++
 	}
-	return n > 0 && firstWords[string(lower[:n])]
+	if n == 0 || firstLengths[lower[0]-'a']&(1<<n) == 0 {
+		return 0
+	}
+	return firstWords[string(lower[:n])]
 }
 
-// countAt returns the match at p, a word start, with its groups; nil
-// when none begins there. The qualifier is optional and greedy: with
-// one first, in the pattern's order, then without.
-func countAt(text string, p int) []int {
-	for _, q := range qualifierPhrases {
-		if !pattern.HasPrefixFold(text[p:], q) {
-			continue
-		}
-		r := p + len(q)
-		s := r
-		for s < len(text) && pattern.IsSpace(text[s]) {
-			s++
-		}
-		if s == r {
-			continue
-		}
-		if end := numberAt(text, s); end >= 0 {
-			return []int{p, end, p, r, s, end}
+// countAt returns the match at p, a word start whose first word can
+// begin the parts b, with its groups; nil when none begins there. The
+// qualifier is optional and greedy: with one first, in the pattern's
+// order, then without.
+func countAt(text string, p int, b begins) []int {
+	if b&beginsQualifier != 0 {
+		for _, q := range qualifierPhrases {
+			if !pattern.HasPrefixFold(text[p:], q) {
+				continue
+			}
+			r := p + len(q)
+			s := r
+			for s < len(text) && pattern.IsSpace(text[s]) {
+				s++
+			}
+			if s == r {
+				continue
+			}
+			if end := numberAt(text, s); end >= 0 {
+				return []int{p, end, p, r, s, end}
+			}
 		}
 	}
-	if end := numberAt(text, p); end >= 0 {
-		return []int{p, end, -1, -1, p, end}
+	if b&beginsNumber != 0 {
+		if end := numberAt(text, p); end >= 0 {
+			return []int{p, end, -1, -1, p, end}
+		}
 	}
 	return nil
 }
