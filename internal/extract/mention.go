@@ -85,8 +85,9 @@ var (
 	modalRE = pattern.MustCompile(`(?i)\b(?:will|would|could|might|may|shall|should|must|plans?\s+to|planned|planning|threat(?:en(?:ed|s)?)?\s+(?:to|of)|vow(?:ed|s)?\s+to|pledged\s+to|promised\s+to|intends?\s+to|aim(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|attempt(?:s|ed|ing)?\s+to|tr(?:y|ied|ying)\s+to|prepar(?:ing|ed)\s+to|expected\s+to|set\s+to|if|unless|whether|not|no|never|denied|den(?:y|ies)|without|avoid|prevent(?:ed)?|risk\s+of|fears?\s+of|threats?\s+of|warn(?:ed|s|ing)?\s+of|possible|potential|ready\s+to|any|calls?\s+for|called\s+for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|call(?:ed|s)|suspend(?:ed|s)|halted|broke\s+off|cancell?ed|called\s+off|postponed|(?:who|which|that)\s+had(?:\s+been)?)\s+(?:\S+\s+){0,3}$`)
 	// infinitiveRE marks "to attack": an aim, not an act.
 	infinitiveRE = pattern.MustCompile(`(?i)\bto\s+$`)
-	// habitualRE marks a background pattern rather than an event.
-	habitualRE = pattern.MustCompile(`(?i)\b(?:repeatedly|routinely|often|frequently|regularly|has long|have long|had long|for years|for decades|in the past|usually|every|wave of|spate of|string of|years of|months of|history of|campaign of|which has|that has|which have|that have|year of|decade of|bloodiest|deadliest|repeated|still|daily|near-daily|weekly|frequent|common|through|has carried out|have carried out|has also carried out|\w+-month|\w+-year|months-long|years-long|which is|which are|who are|that is|years after|years ago|years since|decades after)\b`)
+	// habitualRE marks a background pattern rather than an event;
+	// habitual reads it faster.
+	habitualRE = pattern.MustCompile(`(?i)\b(?:` + strings.Join(habitualWords, "|") + `|\w+-month|\w+-year)\b`)
 	// relativeRE marks a trigger in a relative clause about an actor
 	// ("the military, which is fighting Fano"): background, not news.
 	relativeRE = pattern.MustCompile(`(?i)^\s*(?:which|who|that)\s+(?:is|are|has been|have been)\s+(?:\S+\s+){0,2}$`)
@@ -211,7 +212,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		}
 		// hasOwnTime first: a loop over a few spans spares the patterns.
 		own := a.hasOwnTime(s)
-		if !own && habitualRE.MatchString(before) || relativeRE.MatchString(before) ||
+		if !own && habitual(before) || relativeRE.MatchString(before) ||
 			!own && pastRelativeRE.MatchString(before) {
 			continue
 		}
@@ -550,6 +551,69 @@ const modalWords = 8
 
 // habitualPhrases are the phrases habitualPhraseRE looks for.
 const habitualPhrases = `(?:has (?:largely |mostly )?(?:frozen|stalled|subsided|eased)|(?:had|have|has) (?:risen|increased|fallen|doubled)|for more than a (?:year|decade)|for (?:a|over a) (?:year|decade)|repeatedly|regularly|frequently|many times|several times|since (?:taking|seizing|coming to) power|around the world|worldwide|globally|in \d{4}\b|last year|this year|in recent years|since (?:\w+\s+)?\d{4}|since (?:mid-|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|since the start|similar|such attacks|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)`
+
+// habitualWords are habitualRE's words, but for "\w+-month" and
+// "\w+-year".
+var habitualWords = []string{"repeatedly", "routinely", "often", "frequently", "regularly", "has long", "have long",
+	"had long", "for years", "for decades", "in the past", "usually", "every", "wave of", "spate of", "string of",
+	"years of", "months of", "history of", "campaign of", "which has", "that has", "which have", "that have", "year of",
+	"decade of", "bloodiest", "deadliest", "repeated", "still", "daily", "near-daily", "weekly", "frequent", "common",
+	"through", "has carried out", "have carried out", "has also carried out", "months-long", "years-long", "which is",
+	"which are", "who are", "that is", "years after", "years ago", "years since", "decades after"}
+
+// habitualByWord holds habitualWords by their first word, the run of
+// word bytes they begin with.
+var habitualByWord = func() map[string][]string {
+	m := map[string][]string{}
+	for _, p := range habitualWords {
+		w := p
+		if i := strings.IndexFunc(p, func(r rune) bool { return !pattern.IsWordByte(byte(r)) }); i >= 0 {
+			w = p[:i]
+		}
+		m[w] = append(m[w], p)
+	}
+	return m
+}()
+
+// habitual is habitualRE.MatchString(s): it looks up each word of s
+// among the phrases' first words, where the engine tries the whole list
+// at each.
+func habitual(s string) bool {
+	if pattern.FoldsToASCII(s) {
+		return habitualRE.MatchString(s)
+	}
+	bounded := func(e int) bool { return e == len(s) || !pattern.IsWordByte(s[e]) }
+	var lower [16]byte
+	for p := 0; p < len(s); p++ {
+		if !pattern.IsWordByte(s[p]) || p > 0 && pattern.IsWordByte(s[p-1]) {
+			continue
+		}
+		q := p
+		for q < len(s) && pattern.IsWordByte(s[q]) {
+			q++
+		}
+		// \w+-month, \w+-year
+		for _, unit := range []string{"-month", "-year"} {
+			if pattern.HasPrefixFold(s[q:], unit) && bounded(q+len(unit)) {
+				return true
+			}
+		}
+		if q-p <= len(lower) {
+			// Word bytes | 0x20: letters lowered, digits kept, and "_",
+			// which no first word holds, kept apart.
+			for i := p; i < q; i++ {
+				lower[i-p] = s[i] | 0x20
+			}
+			for _, phrase := range habitualByWord[string(lower[:q-p])] {
+				if pattern.HasPrefixFold(s[p:], phrase) && bounded(p+len(phrase)) {
+					return true
+				}
+			}
+		}
+		p = q - 1
+	}
+	return false
+}
 
 // habitualAfterWords is how many words after a trigger's own a habitual
 // phrase may begin.

@@ -182,3 +182,23 @@ func FuzzSpeakers(f *testing.F) {
 		}
 	})
 }
+
+func TestHabitual(t *testing.T) {
+	cases := corpusWindows(t, 90, 11, []string{
+		"", "repeatedly", "Repeatedly attacked", "xrepeatedly", "repeatedlyx", "has  long", "has long", "HAS LONG been",
+		"a two-month siege", "a 3-year war", "a month-long", "_-month", "x-months", "near-daily", "near daily", "months-long",
+		"has also carried out", "which is", "year of", "years", "stillness", "still,", "the \u212a-month", "acro\u017fs the years ago",
+		"\u00e9still", "still\u00e9", "x_still", "9-year-old", "commonly", "common_", "through-",
+	})
+	sameOnAll(t, "habitual", cases, habitual, habitualRE.Regexp.MatchString, func(b bool) bool { return b })
+}
+
+func FuzzHabitual(f *testing.F) {
+	f.Add("a two-month siege, which has long been")
+	f.Add("near-daily strikes")
+	f.Fuzz(func(t *testing.T, s string) {
+		if want := habitualRE.Regexp.MatchString(s); habitual(s) != want {
+			t.Errorf("habitual(%q) = %v, want %v", s, !want, want)
+		}
+	})
+}
