@@ -455,15 +455,7 @@ func needles(re *syntax.Regexp) ([]string, bool) {
 		}
 		return nil, false
 	case syntax.OpAlternate:
-		var out []string
-		for _, sub := range re.Sub {
-			ns, ok := needles(sub)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, ns...)
-		}
-		return dedupe(out), len(out) <= maxNeedles
+		return alternation(re.Sub, needles)
 	case syntax.OpConcat:
 		return concatNeedles(re.Sub)
 	}
@@ -553,17 +545,24 @@ func prefixNeedles(re *syntax.Regexp) ([]string, bool) {
 			return prefixNeedles(re.Sub[0])
 		}
 	case syntax.OpAlternate:
-		var out []string
-		for _, sub := range re.Sub {
-			ns, ok := prefixNeedles(sub)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, ns...)
-		}
-		return dedupe(out), len(out) <= maxNeedles
+		return alternation(re.Sub, prefixNeedles)
 	}
 	return nil, false
+}
+
+// alternation returns, for an alternation, the strings of gives each of
+// its alternatives, together; ok is false when of knows none for one of
+// them, or they are more than maxNeedles.
+func alternation(alternatives []*syntax.Regexp, of func(*syntax.Regexp) ([]string, bool)) ([]string, bool) {
+	var out []string
+	for _, sub := range alternatives {
+		ns, ok := of(sub)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, ns...)
+	}
+	return dedupe(out), len(out) <= maxNeedles
 }
 
 // exact reports whether the needles of re are the whole text of any of
