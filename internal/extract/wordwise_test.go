@@ -3,11 +3,11 @@ package extract
 import (
 	"reflect"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep/corpus"
+	"github.com/sitrep/sitrep/internal/pattern"
 )
 
 // habitualAfterOracle is the pattern habitualAfter stands for.
@@ -59,15 +59,27 @@ func sameOnAll[T any](t *testing.T, name string, cases []string, got, want func(
 	}
 }
 
-func FuzzHabitualAfter(f *testing.F) {
-	f.Add("attacked repeatedly since 2019")
-	f.Add("x in 2019")
-	f.Add(" since early March")
+// fuzzSame holds got to want on every text the fuzzer makes from seeds.
+func fuzzSame[T any](f *testing.F, name string, got, want func(string) T, seeds ...string) {
+	for _, s := range seeds {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if want := habitualAfterOracle.MatchString(s); habitualAfter(s) != want {
-			t.Errorf("habitualAfter(%q) = %v, want %v", s, !want, want)
+		if g, w := got(s), want(s); !reflect.DeepEqual(g, w) {
+			t.Errorf("%s(%q) = %v, want %v", name, s, g, w)
 		}
 	})
+}
+
+// findAll is re's FindAllStringSubmatchIndex(s, -1), run by the engine
+// alone.
+func findAll(re *pattern.Regexp) func(string) [][]int {
+	return func(s string) [][]int { return re.Regexp.FindAllStringSubmatchIndex(s, -1) }
+}
+
+func FuzzHabitualAfter(f *testing.F) {
+	fuzzSame(f, "habitualAfter", habitualAfter, habitualAfterOracle.MatchString,
+		"attacked repeatedly since 2019", "x in 2019", " since early March")
 }
 
 // kindAfterOracle is the pattern kindAfter stands for.
@@ -84,13 +96,8 @@ func TestKindAfter(t *testing.T) {
 }
 
 func FuzzKindAfter(f *testing.F) {
-	f.Add(" soldiers and police officers were killed")
-	f.Add(" of them dead")
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := kindAfter(s), kindAfterOracle.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
-			t.Errorf("kindAfter(%q) = %v, want %v", s, got, want)
-		}
-	})
+	fuzzSame(f, "kindAfter", kindAfter, kindAfterOracle.FindStringSubmatchIndex,
+		" soldiers and police officers were killed", " of them dead")
 }
 
 func TestLocative(t *testing.T) {
@@ -105,13 +112,7 @@ func TestLocative(t *testing.T) {
 }
 
 func FuzzLocative(f *testing.F) {
-	f.Add("clashes in the restive northern ")
-	f.Add("on the outskirts of ")
-	f.Fuzz(func(t *testing.T, s string) {
-		if want := locativeRE.Regexp.MatchString(s); locative(s) != want {
-			t.Errorf("locative(%q) = %v, want %v", s, !want, want)
-		}
-	})
+	fuzzSame(f, "locative", locative, locativeRE.Regexp.MatchString, "clashes in the restive northern ", "on the outskirts of ")
 }
 
 func TestSingleVictims(t *testing.T) {
@@ -123,19 +124,12 @@ func TestSingleVictims(t *testing.T) {
 		"a man's son was killed", "a m\u00e9n was killed", "a \u212aman was killed", "one stu\u017fent was killed", "a-man was killed",
 		"an an man was killed", "a a a a man was killed", "one teenager had been killed by police",
 	})
-	sameOnAll(t, "singleVictims", cases, singleVictims,
-		func(s string) [][]int { return singleVictimRE.Regexp.FindAllStringSubmatchIndex(s, -1) },
-		func(locs [][]int) bool { return len(locs) > 0 })
+	sameOnAll(t, "singleVictims", cases, singleVictims, findAll(singleVictimRE), func(locs [][]int) bool { return len(locs) > 0 })
 }
 
 func FuzzSingleVictims(f *testing.F) {
-	f.Add("a young man was killed and a boy was shot and killed")
-	f.Add("one police officer had been killed by")
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := singleVictims(s), singleVictimRE.Regexp.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
-			t.Errorf("singleVictims(%q) = %v, want %v", s, got, want)
-		}
-	})
+	fuzzSame(f, "singleVictims", singleVictims, findAll(singleVictimRE),
+		"a young man was killed and a boy was shot and killed", "one police officer had been killed by")
 }
 
 func TestSourceAfter(t *testing.T) {
@@ -151,14 +145,8 @@ func TestSourceAfter(t *testing.T) {
 }
 
 func FuzzSourceAfter(f *testing.F) {
-	f.Add("’s spokesman said")
-	f.Add(" officials, speaking on condition of anonymity, said")
-	f.Add(" and its allies said")
-	f.Fuzz(func(t *testing.T, s string) {
-		if want := sourceAfterRE.Regexp.MatchString(s); sourceAfter(s) != want {
-			t.Errorf("sourceAfter(%q) = %v, want %v", s, !want, want)
-		}
-	})
+	fuzzSame(f, "sourceAfter", sourceAfter, sourceAfterRE.Regexp.MatchString,
+		"’s spokesman said", " officials, speaking on condition of anonymity, said", " and its allies said")
 }
 
 func TestSpeakers(t *testing.T) {
@@ -169,18 +157,12 @@ func TestSpeakers(t *testing.T) {
 		"they put the toll", "they put the death tolls", "12 soldiers said", "Ali’s aide said", "x-y_z said", "said said",
 		"x, Officials saidx", "\u00e9and they said", "x:\u00a0they said", "x,\xff said", "O'Neil-Smith told",
 	})
-	sameOnAll(t, "speakers", cases, speakers, func(s string) [][]int { return saidByRE.Regexp.FindAllStringSubmatchIndex(s, -1) },
-		func(locs [][]int) bool { return len(locs) > 0 })
+	sameOnAll(t, "speakers", cases, speakers, findAll(saidByRE), func(locs [][]int) bool { return len(locs) > 0 })
 }
 
 func FuzzSpeakers(f *testing.F) {
-	f.Add("x, local volunteers said, and the army put the death toll at 5")
-	f.Add("while they said")
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := speakers(s), saidByRE.Regexp.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
-			t.Errorf("speakers(%q) = %v, want %v", s, got, want)
-		}
-	})
+	fuzzSame(f, "speakers", speakers, findAll(saidByRE),
+		"x, local volunteers said, and the army put the death toll at 5", "while they said")
 }
 
 func TestHabitual(t *testing.T) {
@@ -194,11 +176,5 @@ func TestHabitual(t *testing.T) {
 }
 
 func FuzzHabitual(f *testing.F) {
-	f.Add("a two-month siege, which has long been")
-	f.Add("near-daily strikes")
-	f.Fuzz(func(t *testing.T, s string) {
-		if want := habitualRE.Regexp.MatchString(s); habitual(s) != want {
-			t.Errorf("habitual(%q) = %v, want %v", s, !want, want)
-		}
-	})
+	fuzzSame(f, "habitual", habitual, habitualRE.Regexp.MatchString, "a two-month siege, which has long been", "near-daily strikes")
 }
