@@ -111,11 +111,8 @@ var (
 // or nil.
 func singleVictimAt(text string, p int) []int {
 	for _, art := range victimArticles {
-		if !pattern.HasPrefixFold(text[p:], art) {
-			continue
-		}
-		x := skipSpace(text, p+len(art))
-		if x == p+len(art) {
+		x := spaceAfter(text, p, art)
+		if x < 0 {
 			continue
 		}
 		// Up to three words before the noun, the fewest first.
@@ -144,19 +141,13 @@ func singleVictimAt(text string, p int) []int {
 // the end of the noun; -1, -1 when they are not there.
 func victimAt(text string, x int) (end, noun int) {
 	for _, n := range victimNouns {
-		if !pattern.HasPrefixFold(text[x:], n) {
-			continue
-		}
-		y := skipSpace(text, x+len(n))
-		if y == x+len(n) {
+		y := spaceAfter(text, x, n)
+		if y < 0 {
 			continue
 		}
 		for _, aux := range victimAuxiliaries {
-			if !pattern.HasPrefixFold(text[y:], aux) {
-				continue
-			}
-			z := skipSpace(text, y+len(aux))
-			if z == y+len(aux) {
+			z := spaceAfter(text, y, aux)
+			if z < 0 {
 				continue
 			}
 			for _, d := range victimDeaths {
@@ -167,6 +158,19 @@ func victimAt(text string, x int) (end, noun int) {
 		}
 	}
 	return -1, -1
+}
+
+// spaceAfter returns where the white space after phrase, an ASCII phrase
+// at i case folded, ends; -1 when phrase and at least one white space
+// byte are not there.
+func spaceAfter(text string, i int, phrase string) int {
+	if !pattern.HasPrefixFold(text[i:], phrase) {
+		return -1
+	}
+	if j := skipSpace(text, i+len(phrase)); j > i+len(phrase) {
+		return j
+	}
+	return -1
 }
 
 // skipSpace returns the end of the white space at i.
