@@ -149,6 +149,9 @@ func (g *Gazetteer) Find(text string) []Mention {
 			if !ok {
 				continue
 			}
+			if n > 1 && !g.phrases.has(maphash.Bytes(g.seed, key)) {
+				continue // most phrases name nothing: spare the map
+			}
 			cand := g.byName[string(key)] // no copy: the compiler looks up the bytes
 			if len(cand) == 0 {
 				continue

@@ -116,6 +116,9 @@ type Gazetteer struct {
 	// bits, which costs a look-up in byName, never a wrong match.
 	lengths map[uint64]uint64
 	seed    maphash.Seed
+	// phrases holds the hashes under seed of the folded names of more
+	// than one word.
+	phrases bloom
 }
 
 // Load parses the embedded data.
@@ -136,7 +139,17 @@ func Load() (*Gazetteer, error) {
 	if err := g.loadAliases(); err != nil {
 		return nil, err
 	}
+	phrases := 0
+	for k := range g.byName {
+		if strings.Contains(k, " ") {
+			phrases++
+		}
+	}
+	g.phrases = newBloom(phrases)
 	for k, ids := range g.byName {
+		if strings.Contains(k, " ") {
+			g.phrases.add(maphash.String(g.seed, k))
+		}
 		if len(ids) < 2 {
 			continue
 		}
