@@ -127,7 +127,7 @@ func singleVictimAt(text string, p int) []int {
 			for w < len(text) && (pattern.IsWordByte(text[w]) || text[w] == '-') {
 				w++
 			}
-			next := skipSpace(text, w)
+			next := pattern.SkipSpace(text, w)
 			if w == x || next == w {
 				break
 			}
@@ -167,18 +167,10 @@ func spaceAfter(text string, i int, phrase string) int {
 	if !pattern.HasPrefixFold(text[i:], phrase) {
 		return -1
 	}
-	if j := skipSpace(text, i+len(phrase)); j > i+len(phrase) {
+	if j := pattern.SkipSpace(text, i+len(phrase)); j > i+len(phrase) {
 		return j
 	}
 	return -1
-}
-
-// skipSpace returns the end of the white space at i.
-func skipSpace(text string, i int) int {
-	for i < len(text) && pattern.IsSpace(text[i]) {
-		i++
-	}
-	return i
 }
 
 // subsetRE marks a count of part of a toll already given.
@@ -434,14 +426,14 @@ func speakerAt(s string, p int) []int {
 	}
 	for _, mark := range []string{",", ";", ":", "“", `"`} {
 		if strings.HasPrefix(s[p:], mark) {
-			return speakerFrom(s, p, skipSpace(s, p+len(mark)))
+			return speakerFrom(s, p, pattern.SkipSpace(s, p+len(mark)))
 		}
 	}
 	if p > 0 && pattern.IsWordByte(s[p-1]) {
 		return nil
 	}
 	for _, w := range []string{"and", "while", "but"} {
-		if g := skipSpace(s, p+len(w)); strings.HasPrefix(s[p:], w) && g > p+len(w) {
+		if g := pattern.SkipSpace(s, p+len(w)); strings.HasPrefix(s[p:], w) && g > p+len(w) {
 			return speakerFrom(s, p, g)
 		}
 	}
@@ -456,7 +448,7 @@ func speakerFrom(s string, start, g int) []int {
 		if e < 0 {
 			return nil
 		}
-		v := skipSpace(s, e)
+		v := pattern.SkipSpace(s, e)
 		if v == e {
 			return nil
 		}
@@ -493,9 +485,8 @@ var speechVerbs = []string{"said", "says", "told", "reported", "added", "confirm
 // speechVerbEnd returns the end of the speech verb at v, a word boundary
 // after it, or -1.
 func speechVerbEnd(s string, v int) int {
-	bounded := func(e int) bool { return e == len(s) || !pattern.IsWordByte(s[e]) }
 	for _, w := range speechVerbs {
-		if strings.HasPrefix(s[v:], w) && bounded(v+len(w)) {
+		if strings.HasPrefix(s[v:], w) && pattern.WordEndsAt(s, v+len(w)) {
 			return v + len(w)
 		}
 	}
@@ -510,11 +501,11 @@ func speechVerbEnd(s string, v int) int {
 		}
 		x += len(death)
 		switch {
-		case strings.HasPrefix(s[x:], "toll") && bounded(x+len("toll")):
+		case strings.HasPrefix(s[x:], "toll") && pattern.WordEndsAt(s, x+len("toll")):
 			return x + len("toll")
-		case strings.HasPrefix(s[x:], "number of dead") && bounded(x+len("number of dead")):
+		case strings.HasPrefix(s[x:], "number of dead") && pattern.WordEndsAt(s, x+len("number of dead")):
 			return x + len("number of dead")
-		case strings.HasPrefix(s[x:], "number") && bounded(x+len("number")):
+		case strings.HasPrefix(s[x:], "number") && pattern.WordEndsAt(s, x+len("number")):
 			return x + len("number")
 		}
 	}

@@ -582,7 +582,6 @@ func habitual(s string) bool {
 	if pattern.FoldsToASCII(s) {
 		return habitualRE.MatchString(s)
 	}
-	bounded := func(e int) bool { return e == len(s) || !pattern.IsWordByte(s[e]) }
 	var lower [16]byte
 	for p := 0; p < len(s); p++ {
 		if !pattern.IsWordByte(s[p]) || p > 0 && pattern.IsWordByte(s[p-1]) {
@@ -594,7 +593,7 @@ func habitual(s string) bool {
 		}
 		// \w+-month, \w+-year
 		for _, unit := range []string{"-month", "-year"} {
-			if pattern.HasPrefixFold(s[q:], unit) && bounded(q+len(unit)) {
+			if pattern.HasPrefixFold(s[q:], unit) && pattern.WordEndsAt(s, q+len(unit)) {
 				return true
 			}
 		}
@@ -605,7 +604,7 @@ func habitual(s string) bool {
 				lower[i-p] = s[i] | 0x20
 			}
 			for _, phrase := range habitualByWord[string(lower[:q-p])] {
-				if pattern.HasPrefixFold(s[p:], phrase) && bounded(p+len(phrase)) {
+				if pattern.HasPrefixFold(s[p:], phrase) && pattern.WordEndsAt(s, p+len(phrase)) {
 					return true
 				}
 			}

@@ -153,7 +153,7 @@ func sourceAfter(s string) bool {
 		if !cur[p] {
 			continue
 		}
-		q := skipSpace(s, p)
+		q := pattern.SkipSpace(s, p)
 		if q == p {
 			continue
 		}
@@ -178,7 +178,7 @@ func sourceAfter(s string) bool {
 		if !cur[p] || s[p] != ',' {
 			continue
 		}
-		for r, end := p+1, skipSpace(s, p+1); r <= end; r++ {
+		for r, end := p+1, pattern.SkipSpace(s, p+1); r <= end; r++ {
 			// [^,]{0,60} reaches the first comma within 60 runes.
 			c, runes := r, 0
 			for c < len(s) && s[c] != ',' && runes < 60 {
@@ -197,18 +197,18 @@ func sourceAfter(s string) bool {
 		if !cur[p] {
 			continue
 		}
-		for t, end := p, skipSpace(s, p); t <= end; t++ {
+		for t, end := p, pattern.SkipSpace(s, p); t <= end; t++ {
 			if !pattern.HasPrefixFold(s[t:], "and") {
 				continue
 			}
-			v := skipSpace(s, t+3)
+			v := pattern.SkipSpace(s, t+3)
 			for words := 0; v > t+3 && words <= 3; words++ {
 				at[v] = true
 				w := v
 				for w < len(s) && !pattern.IsSpace(s[w]) {
 					w++
 				}
-				next := skipSpace(s, w)
+				next := pattern.SkipSpace(s, w)
 				if w == v || next == w {
 					break
 				}
@@ -222,7 +222,7 @@ func sourceAfter(s string) bool {
 			continue
 		}
 		for _, v := range sourceVerbs {
-			if e := p + len(v); pattern.HasPrefixFold(s[p:], v) && (e == len(s) || !pattern.IsWordByte(s[e])) {
+			if e := p + len(v); pattern.HasPrefixFold(s[p:], v) && pattern.WordEndsAt(s, e) {
 				return true
 			}
 		}

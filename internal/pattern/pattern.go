@@ -241,6 +241,19 @@ func FoldsToASCII(s string) bool {
 	return strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f")
 }
 
+// WordEndsAt reports whether a word whose last byte is a word byte ends
+// at e in s, as \b after it holds: e is the end of s or no word byte
+// follows.
+func WordEndsAt(s string, e int) bool { return e == len(s) || !isWordByte(s[e]) }
+
+// SkipSpace returns the end of the white space (\s) at i in s.
+func SkipSpace(s string, i int) int {
+	for i < len(s) && IsSpace(s[i]) {
+		i++
+	}
+	return i
+}
+
 // HasPrefixFold reports whether s begins with lit, an ASCII phrase, case
 // folded as (?i) folds it in text that FoldsToASCII does not hold.
 func HasPrefixFold(s, lit string) bool {

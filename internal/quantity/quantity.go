@@ -207,10 +207,7 @@ func countAt(text string, p int, b begins) []int {
 				continue
 			}
 			r := p + len(q)
-			s := r
-			for s < len(text) && pattern.IsSpace(text[s]) {
-				s++
-			}
+			s := pattern.SkipSpace(text, r)
 			if s == r {
 				continue
 			}
@@ -231,8 +228,7 @@ func countAt(text string, p int, b begins) []int {
 // word boundary after it, or -1.
 func numberAt(text string, p int) int {
 	// Every alternative ends in a word byte, so a boundary follows it
-	// where no word byte does.
-	bounded := func(e int) bool { return e == len(text) || !pattern.IsWordByte(text[e]) }
+	// where a word ends (pattern.WordEndsAt).
 	n := 0
 	for p+n < len(text) && isDigit(text[p+n]) {
 		n++
@@ -248,13 +244,13 @@ func numberAt(text string, p int) int {
 				groups++
 			}
 			for ; groups > 0; groups-- {
-				if e := q + 4*groups; bounded(e) {
+				if e := q + 4*groups; pattern.WordEndsAt(text, e) {
 					return e
 				}
 			}
 		}
 		// \d+: no shorter run ends at a boundary.
-		if bounded(p + n) {
+		if pattern.WordEndsAt(text, p+n) {
 			return p + n
 		}
 		return -1
@@ -266,18 +262,18 @@ func numberAt(text string, p int) int {
 		e := p + len(t)
 		if e < len(text) && (text[e] == '-' || text[e] == ' ') {
 			for _, u := range unitWords {
-				if pattern.HasPrefixFold(text[e+1:], u) && bounded(e+1+len(u)) {
+				if pattern.HasPrefixFold(text[e+1:], u) && pattern.WordEndsAt(text, e+1+len(u)) {
 					return e + 1 + len(u)
 				}
 			}
 		}
-		if bounded(e) {
+		if pattern.WordEndsAt(text, e) {
 			return e
 		}
 	}
 	for _, list := range [][]string{numberPhrases, vaguePhrases} {
 		for _, w := range list {
-			if pattern.HasPrefixFold(text[p:], w) && bounded(p+len(w)) {
+			if pattern.HasPrefixFold(text[p:], w) && pattern.WordEndsAt(text, p+len(w)) {
 				return p + len(w)
 			}
 		}
