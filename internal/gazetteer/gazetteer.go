@@ -139,22 +139,20 @@ func Load() (*Gazetteer, error) {
 	if err := g.loadAliases(); err != nil {
 		return nil, err
 	}
-	phrases := 0
-	for k := range g.byName {
-		if strings.Contains(k, " ") {
-			phrases++
-		}
-	}
-	g.phrases = newBloom(phrases)
+	var phrases []uint64
 	for k, ids := range g.byName {
 		if strings.Contains(k, " ") {
-			g.phrases.add(maphash.String(g.seed, k))
+			phrases = append(phrases, maphash.String(g.seed, k))
 		}
 		if len(ids) < 2 {
 			continue
 		}
 		sort.SliceStable(ids, func(i, j int) bool { return g.prominence(ids[i]) > g.prominence(ids[j]) })
 		g.byName[k] = ids
+	}
+	g.phrases = newBloom(len(phrases))
+	for _, h := range phrases {
+		g.phrases.add(h)
 	}
 	return g, nil
 }
