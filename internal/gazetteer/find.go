@@ -149,10 +149,11 @@ func (g *Gazetteer) Find(text string) []Mention {
 			if !ok {
 				continue
 			}
-			if n > 1 && !g.phrases.has(maphash.Bytes(g.seed, key)) {
+			h := maphash.Bytes(g.seed, key)
+			if n > 1 && !g.phrases.has(h) {
 				continue // most phrases name nothing: spare the map
 			}
-			cand := g.byName[string(key)] // no copy: the compiler looks up the bytes
+			cand := g.byName.get(h, key)
 			if len(cand) == 0 {
 				continue
 			}

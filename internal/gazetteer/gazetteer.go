@@ -5,12 +5,12 @@
 package gazetteer
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
 	"fmt"
 	"hash/maphash"
+	"io"
 	"math"
 	"sort"
 	"strconv"
@@ -105,9 +105,9 @@ func (p Place) Precision() int {
 // for concurrent use.
 type Gazetteer struct {
 	places    []Place
-	byName    map[string][]int32 // folded name -> place indexes
-	countries map[string]int32   // ISO code -> place index
-	demonyms  map[string]string  // folded demonym -> ISO code
+	byName    nameTable         // folded name -> place indexes
+	countries map[string]int32  // ISO code -> place index
+	demonyms  map[string]string // folded demonym -> ISO code
 	// lengths holds, for the first word of every folded name, the
 	// numbers of words of the names that begin with it, as bits: bit n
 	// for names of n words, up to maxWords. It is keyed by the word's
@@ -124,32 +124,29 @@ type Gazetteer struct {
 // Load parses the embedded data.
 func Load() (*Gazetteer, error) {
 	g := &Gazetteer{
-		byName:    make(map[string][]int32, 400_000),
 		lengths:   make(map[uint64]uint64, 300_000),
 		seed:      maphash.MakeSeed(),
 		countries: map[string]int32{},
 		demonyms:  map[string]string{},
 	}
-	if err := g.loadPlaces(); err != nil {
+	l := loader{g: g, byName: make(map[string][]int32, 400_000)}
+	if err := l.loadPlaces(); err != nil {
 		return nil, err
 	}
-	if err := g.loadAreas(); err != nil {
+	if err := l.loadAreas(); err != nil {
 		return nil, err
 	}
-	if err := g.loadAliases(); err != nil {
+	if err := l.loadAliases(); err != nil {
 		return nil, err
 	}
 	var phrases []uint64
-	for k, ids := range g.byName {
+	for k, ids := range l.byName {
 		if strings.Contains(k, " ") {
 			phrases = append(phrases, maphash.String(g.seed, k))
 		}
-		if len(ids) < 2 {
-			continue
-		}
 		sort.SliceStable(ids, func(i, j int) bool { return g.prominence(ids[i]) > g.prominence(ids[j]) })
-		g.byName[k] = ids
 	}
+	g.byName = newNameTable(g.seed, l.byName)
 	g.phrases = newBloom(len(phrases))
 	for _, h := range phrases {
 		g.phrases.add(h)
@@ -157,24 +154,41 @@ func Load() (*Gazetteer, error) {
 	return g, nil
 }
 
-func (g *Gazetteer) loadPlaces() error {
+// loader holds what building a Gazetteer needs and the Gazetteer does
+// not keep.
+type loader struct {
+	g      *Gazetteer
+	byName map[string][]int32
+}
+
+// placeFields is the number of fields of a row of places.tsv.
+const placeFields = 10
+
+func (l *loader) loadPlaces() error {
+	g := l.g
 	zr, err := gzip.NewReader(bytes.NewReader(placesData))
 	if err != nil {
 		return fmt.Errorf("gazetteer data: %w", err)
 	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	g.places = make([]Place, 0, 170_000)
+	// The places' strings are cut from one copy of the table, which the
+	// collector marks once, not from a string each.
+	var buf strings.Builder
+	buf.Grow(20 << 20)
+	if _, err := io.Copy(&buf, zr); err != nil {
+		return fmt.Errorf("gazetteer data: %w", err)
+	}
+	g.places = make([]Place, 0, 200_000)
+	var f [placeFields]string
 	line := 0
-	for sc.Scan() {
+	for rest := buf.String(); rest != ""; {
+		var row string
+		row, rest, _ = strings.Cut(rest, "\n")
 		line++
-		row := sc.Text()
 		if row == "" || row[0] == '#' {
 			continue
 		}
-		f := strings.Split(row, "\t")
-		if len(f) != 10 {
-			return fmt.Errorf("gazetteer data line %d: %d fields, want 10", line, len(f))
+		if n := split(row, '\t', f[:]); n != placeFields {
+			return fmt.Errorf("gazetteer data line %d: %d fields, want %d", line, n, placeFields)
 		}
 		lat, err1 := strconv.ParseFloat(f[6], 64)
 		lon, err2 := strconv.ParseFloat(f[7], 64)
@@ -204,11 +218,11 @@ func (g *Gazetteer) loadPlaces() error {
 		}
 		idx := int32(len(g.places))
 		g.places = append(g.places, p)
-		g.index(p.Name, idx)
-		if f[3] != "" {
-			for _, alt := range strings.Split(f[3], "|") {
-				g.index(alt, idx)
-			}
+		l.index(p.Name, idx)
+		for alts := f[3]; alts != ""; {
+			var alt string
+			alt, alts, _ = strings.Cut(alts, "|")
+			l.index(alt, idx)
 		}
 		if p.Kind == Admin1 || p.Kind == Admin2 {
 			// "Borno State", "Borno", "Borno state"; "Paktika",
@@ -221,7 +235,7 @@ func (g *Gazetteer) loadPlaces() error {
 			}
 			// "Paktika province" is found as "Paktika" with the
 			// qualifier "province" (see Find), so the base name is enough.
-			g.index(base, idx)
+			l.index(base, idx)
 		}
 		if p.Kind == Country {
 			g.countries[p.CountryCode] = idx
@@ -237,9 +251,6 @@ func (g *Gazetteer) loadPlaces() error {
 			}
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("gazetteer data: %w", err)
-	}
 	for i := range g.places {
 		if c, ok := g.countries[g.places[i].CountryCode]; ok {
 			g.places[i].Country = g.places[c].Name
@@ -248,8 +259,30 @@ func (g *Gazetteer) loadPlaces() error {
 	return nil
 }
 
+// split cuts s at each sep into f and returns the number of fields s
+// has, which is more than len(f) when f is too short to hold them.
+func split(s string, sep byte, f []string) int {
+	n := 0
+	for {
+		i := strings.IndexByte(s, sep)
+		field := s
+		if i >= 0 {
+			field = s[:i]
+		}
+		if n < len(f) {
+			f[n] = field
+		}
+		n++
+		if i < 0 {
+			return n
+		}
+		s = s[i+1:]
+	}
+}
+
 // loadAreas reads the hand-written table of named areas.
-func (g *Gazetteer) loadAreas() error {
+func (l *loader) loadAreas() error {
+	g := l.g
 	for n, row := range strings.Split(string(areasData), "\n") {
 		if row == "" || row[0] == '#' {
 			continue
@@ -272,7 +305,7 @@ func (g *Gazetteer) loadAreas() error {
 		idx := int32(len(g.places))
 		g.places = append(g.places, p)
 		for _, name := range names {
-			g.index(name, idx)
+			l.index(name, idx)
 		}
 	}
 	return nil
@@ -280,7 +313,8 @@ func (g *Gazetteer) loadAreas() error {
 
 // loadAliases adds English spellings that the data lacks, to places
 // named by country code, kind and name.
-func (g *Gazetteer) loadAliases() error {
+func (l *loader) loadAliases() error {
+	g := l.g
 	for n, row := range strings.Split(string(aliasData), "\n") {
 		if row == "" || row[0] == '#' {
 			continue
@@ -290,11 +324,11 @@ func (g *Gazetteer) loadAliases() error {
 			return fmt.Errorf("aliases.tsv line %d: %d fields, want 4", n+1, len(f))
 		}
 		found := false
-		for _, idx := range g.byName[Fold(f[2])] {
+		for _, idx := range l.byName[Fold(f[2])] {
 			p := g.places[idx]
 			if p.CountryCode == f[0] && p.Kind.String() == f[1] {
 				for _, alt := range strings.Split(f[3], "|") {
-					g.index(alt, idx)
+					l.index(alt, idx)
 				}
 				found = true
 				break
@@ -311,12 +345,12 @@ func (g *Gazetteer) loadAliases() error {
 // name comes near it.
 const maxWords = 63
 
-func (g *Gazetteer) index(name string, idx int32) {
+func (l *loader) index(name string, idx int32) {
 	k := Fold(name)
 	if k == "" {
 		return
 	}
-	for _, have := range g.byName[k] {
+	for _, have := range l.byName[k] {
 		if have == idx {
 			return
 		}
@@ -325,9 +359,9 @@ func (g *Gazetteer) index(name string, idx int32) {
 	if w > maxWords {
 		return
 	}
-	g.byName[k] = append(g.byName[k], idx)
+	l.byName[k] = append(l.byName[k], idx)
 	first, _, _ := strings.Cut(k, " ")
-	g.lengths[maphash.String(g.seed, first)] |= 1 << w
+	l.g.lengths[maphash.String(l.g.seed, first)] |= 1 << w
 }
 
 // prominence orders same-named places: countries, then capitals and
@@ -372,12 +406,12 @@ func (g *Gazetteer) Counts() map[Kind]int {
 }
 
 // Names returns the number of distinct folded names.
-func (g *Gazetteer) Names() int { return len(g.byName) }
+func (g *Gazetteer) Names() int { return g.byName.len() }
 
 // Lookup returns every place with this name or alternate name, case- and
 // accent-insensitively, most prominent first.
 func (g *Gazetteer) Lookup(name string) []Place {
-	ids := g.byName[Fold(name)]
+	ids := g.byName.lookup(Fold(name))
 	out := make([]Place, len(ids))
 	for i, id := range ids {
 		out[i] = g.places[id]
@@ -401,7 +435,7 @@ func (g *Gazetteer) CountryOf(name string) (Place, bool) {
 	if code, ok := g.demonyms[k]; ok {
 		return g.Country(code)
 	}
-	for _, idx := range g.byName[k] {
+	for _, idx := range g.byName.lookup(k) {
 		if g.places[idx].Kind == Country {
 			return g.places[idx], true
 		}
