@@ -9,6 +9,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"math/bits"
 	"slices"
 	"strings"
@@ -16,6 +17,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sitrep/sitrep/internal/bloom"
+	"github.com/sitrep/sitrep/internal/pattern"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
@@ -99,7 +102,12 @@ type Dictionary struct {
 	// lengths holds, for each first word of a phrase, the numbers of
 	// words of the phrases that begin with it, as bits: bit n for
 	// phrases of n words, up to maxWords.
-	lengths   map[string]uint64
+	lengths map[string]uint64
+	// multi holds the hashes under seed of the phrases of more than one
+	// word: most phrases that Find builds name nothing, and it asks
+	// multi before phrases.
+	multi     bloom.Filter
+	seed      maphash.Seed
 	byKind    map[string][]int32 // "PK|military" -> actor indexes, one per period
 	byName    map[string]int32
 	demonyms  map[string]string
@@ -155,6 +163,17 @@ func Load() (*Dictionary, error) {
 	}
 	if err := d.validate(); err != nil {
 		return nil, err
+	}
+	d.seed = maphash.MakeSeed()
+	var multi []uint64
+	for k := range d.phrases {
+		if strings.Contains(k, " ") {
+			multi = append(multi, maphash.String(d.seed, k))
+		}
+	}
+	d.multi = bloom.New(len(multi))
+	for _, h := range multi {
+		d.multi.Add(h)
 	}
 	return d, nil
 }
@@ -324,6 +343,9 @@ func (d *Dictionary) Find(text string, date time.Time) []Mention {
 			if !ok {
 				continue
 			}
+			if n > 1 && !d.multi.Has(maphash.Bytes(d.seed, buf)) {
+				continue
+			}
 			es := d.phrases[string(buf)] // no allocation: the compiler looks up by bytes
 			if len(es) == 0 {
 				continue
@@ -464,6 +486,7 @@ type token struct {
 // becomes its own token "'s".
 func tokenize(text string) []token {
 	out := make([]token, 0, len(text)/6+1) // English words run about six bytes with their space
+	low := ""                              // text with ASCII capitals lowered, made at the first one
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -478,14 +501,40 @@ func tokenize(text string) []token {
 			continue
 		}
 		start := i
+		ascii, capital := true, false
 		for i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
+					i++
+					continue
+				}
+				if 'A' <= c && c <= 'Z' {
+					capital = true
+					i++
+					continue
+				}
+				break
+			}
 			r, size := utf8.DecodeRuneInString(text[i:])
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
 				break
 			}
+			ascii = false
 			i += size
 		}
-		out = append(out, token{start: start, end: i, key: fold(text[start:i])})
+		key := text[start:i]
+		switch {
+		case !ascii:
+			key = fold(key)
+		case capital:
+			// An ASCII word folds to its lower case: cut it from one
+			// lowered copy of the text rather than lower each word.
+			if low == "" {
+				low = pattern.Lower(text)
+			}
+			key = low[start:i]
+		}
+		out = append(out, token{start: start, end: i, key: key})
 	}
 	return out
 }
@@ -539,6 +588,20 @@ func (d *Dictionary) addPhrase(phrase string, e entry) {
 	d.lengths[keys[0]] |= 1 << len(toks)
 }
 
+// distinct returns the aliases trimmed, without those that differ from
+// an earlier one only in case, so that users of an actor's aliases need
+// not compare them with each other.
+func distinct(aliases []string) []string {
+	out := aliases[:0:0]
+	for _, al := range aliases {
+		al = strings.TrimSpace(al)
+		if al != "" && !slices.ContainsFunc(out, func(s string) bool { return strings.EqualFold(s, al) }) {
+			out = append(out, al)
+		}
+	}
+	return out
+}
+
 // addActor appends a and indexes its name and aliases.
 func (d *Dictionary) addActor(a *Actor) (int32, error) {
 	if _, dup := d.byName[a.Name]; dup {
@@ -547,6 +610,7 @@ func (d *Dictionary) addActor(a *Actor) (int32, error) {
 	if a.Inter < 1 || a.Inter > 8 {
 		return 0, fmt.Errorf("actor data: %q has inter code %d, want 1-8", a.Name, a.Inter)
 	}
+	a.Aliases = distinct(a.Aliases)
 	idx := int32(len(d.actors))
 	d.actors = append(d.actors, a)
 	d.byName[a.Name] = idx

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -131,36 +132,34 @@ func (a *analysis) build(c *cluster) event.Event {
 // describe returns an actor's name, inter code and aliases, the words the
 // article used for it first among them.
 func (a *analysis) describe(r *role, c *cluster) (string, int, []string) {
-	n := 2 * len(c.ms)
-	if r.Actor != nil {
-		n += len(r.Actor.Aliases)
-	}
-	seen := make(map[string]bool, n)
 	var aliases []string
-	add := func(s string) {
-		s = strings.TrimSpace(s)
-		if s == "" || s == r.name() {
-			return
-		}
-		if k := strings.ToLower(s); !seen[k] {
-			seen[k] = true
-			aliases = append(aliases, s)
-		}
-	}
 	for _, m := range c.ms {
 		for _, o := range []*role{m.actor1, m.actor2} {
 			if o != nil && o.name() == r.name() {
-				add(o.Text)
+				aliases = addAlias(aliases, o.Text, r.name(), len(aliases))
 			}
 		}
 	}
 	if r.Actor == nil {
 		return r.Name, 0, aliases
 	}
+	// The dictionary's aliases differ from each other already (see
+	// actor.Dictionary): each needs comparing only with the article's.
+	written := len(aliases)
 	for _, al := range r.Actor.Aliases {
-		add(al)
+		aliases = addAlias(aliases, al, r.name(), written)
 	}
 	return r.Actor.Name, r.Actor.Inter, aliases
+}
+
+// addAlias appends s to aliases unless it is empty, is the actor's name,
+// or differs only in case from one of the first n aliases.
+func addAlias(aliases []string, s, name string, n int) []string {
+	s = strings.TrimSpace(s)
+	if s == "" || s == name || slices.ContainsFunc(aliases[:n], func(have string) bool { return strings.EqualFold(have, s) }) {
+		return aliases
+	}
+	return append(aliases, s)
 }
 
 // interaction is ACLED's two-digit code, lower inter first; a sole actor

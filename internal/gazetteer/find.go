@@ -150,7 +150,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 				continue
 			}
 			h := maphash.Bytes(g.seed, key)
-			if n > 1 && !g.phrases.has(h) {
+			if n > 1 && !g.phrases.Has(h) {
 				continue // most phrases name nothing: spare the map
 			}
 			cand := g.byName.get(h, key)

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/sitrep/sitrep/internal/bloom"
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
@@ -118,7 +119,7 @@ type Gazetteer struct {
 	seed    maphash.Seed
 	// phrases holds the hashes under seed of the folded names of more
 	// than one word.
-	phrases bloom
+	phrases bloom.Filter
 }
 
 // Load parses the embedded data.
@@ -147,9 +148,9 @@ func Load() (*Gazetteer, error) {
 		sort.SliceStable(ids, func(i, j int) bool { return g.prominence(ids[i]) > g.prominence(ids[j]) })
 	}
 	g.byName = newNameTable(g.seed, l.byName)
-	g.phrases = newBloom(len(phrases))
+	g.phrases = bloom.New(len(phrases))
 	for _, h := range phrases {
-		g.phrases.add(h)
+		g.phrases.Add(h)
 	}
 	return g, nil
 }

@@ -253,3 +253,24 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+// TestFindMultiWordNames holds the Bloom filter to the names it stands
+// before:
+// a phrase of several words is still found.
+func TestFindMultiWordNames(t *testing.T) {
+	g := gaz(t)
+	for _, text := range []string{"Clashes near Dera Ismail Khan on Monday.", "Fighting in North Waziristan and Kurram.", "A strike in the Gaza Strip."} {
+		ms := g.Find(text)
+		multi := false
+		for _, m := range ms {
+			for i := range len(m.Text) {
+				if m.Text[i] == ' ' {
+					multi = true
+				}
+			}
+		}
+		if !multi {
+			t.Errorf("Find(%q) = %+v: no name of several words", text, ms)
+		}
+	}
+}

@@ -1,0 +1,41 @@
+package bloom
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+func TestBloom(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	const n = 50_000
+	b := New(n)
+	added := make([]uint64, n)
+	for i := range added {
+		added[i] = r.Uint64()
+		b.Add(added[i])
+	}
+	for _, h := range added {
+		if !b.Has(h) {
+			t.Fatalf("has(%#x) = false for a hash it was given", h)
+		}
+	}
+	yes := 0
+	const tries = 100_000
+	for range tries {
+		if b.Has(r.Uint64()) {
+			yes++
+		}
+	}
+	// A false yes costs a map look-up; more than one in fifty would
+	// spare too few.
+	if rate := float64(yes) / tries; rate > 0.02 {
+		t.Errorf("false yes for %.1f%% of hashes never given", 100*rate)
+	}
+}
+
+func TestZero(t *testing.T) {
+	var f Filter
+	if f.Has(1) {
+		t.Error("the zero Filter has a hash")
+	}
+}
