@@ -58,14 +58,18 @@ func eachToken(text string) iter.Seq[token] {
 	return func(yield func(token) bool) {
 		i := 0
 		for i < len(text) {
-			r, size := utf8.DecodeRuneInString(text[i:])
+			r, size := runeAt(text, i)
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 				i += size
 				continue
 			}
 			start := i
 			for i < len(text) {
-				r, size := utf8.DecodeRuneInString(text[i:])
+				if c := text[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+					i++ // most of a word: spare decoding it
+					continue
+				}
+				r, size := runeAt(text, i)
 				if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
 					i += size
 					continue
@@ -85,6 +89,14 @@ func eachToken(text string) iter.Seq[token] {
 			}
 		}
 	}
+}
+
+// runeAt decodes the rune at text[i], sparing the call for ASCII.
+func runeAt(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 func isLetterAt(text string, i int) bool {
@@ -108,18 +120,11 @@ func joiner(s string) bool {
 func (g *Gazetteer) Find(text string) []Mention {
 	toks := tokens(text)
 	// A token holds no space, dash or dot, so it folds to one word, and
-	// a phrase of tokens folds to their folds joined by spaces: each
-	// token is folded once, and a phrase is tried only as long as a
-	// name that begins with its first word.
-	folds := make([]string, len(toks))
-	fold := func(k int) string {
-		if folds[k] == "" {
-			folds[k] = Fold(toks[k].text)
-		}
-		return folds[k]
-	}
+	// a phrase of tokens folds to their folds joined by spaces; a phrase
+	// is tried only as long as a name that begins with its first word.
 	var out []Mention
-	var key []byte
+	var word [32]byte
+	key := make([]byte, 0, 64)
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		first, _ := utf8.DecodeRuneInString(t.text)
@@ -131,7 +136,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 		var ids []int32
 		// The lengths of the names that begin with this word, no longer
 		// than the text left, longest first.
-		lengths := g.lengths[maphash.String(g.seed, fold(i))] & (1<<(min(len(toks)-i, maxWords)+1) - 1)
+		lengths := g.lengths[maphash.Bytes(g.seed, appendFold(word[:0], t.text))] & (1<<(min(len(toks)-i, maxWords)+1) - 1)
 		for ; lengths != 0; lengths &^= 1 << (63 - bits.LeadingZeros64(lengths)) {
 			n := 63 - bits.LeadingZeros64(lengths)
 			ok := true
@@ -144,7 +149,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 					}
 					key = append(key, ' ')
 				}
-				key = append(key, fold(i+k)...)
+				key = appendFold(key, toks[i+k].text)
 			}
 			if !ok {
 				continue
@@ -199,7 +204,8 @@ func (g *Gazetteer) plausibleSingle(text string, toks []token, i int, cand []int
 	if stopwords[strings.ToLower(w)] {
 		return false
 	}
-	if _, ok := g.demonyms[Fold(w)]; ok {
+	var buf [32]byte
+	if _, ok := g.demonyms[string(appendFold(buf[:0], w))]; ok {
 		return false // "Kazakh police" names no town called Kazakh
 	}
 	if len(w) <= 2 {
@@ -359,11 +365,12 @@ func (g *Gazetteer) context(text string, mentions []Mention, hint []string) docC
 			}
 		}
 	}
+	var buf [32]byte
 	for t := range eachToken(text) {
 		if !isCapital(t.text) {
 			continue
 		}
-		if code, ok := g.demonyms[Fold(t.text)]; ok {
+		if code, ok := g.demonyms[string(appendFold(buf[:0], t.text))]; ok {
 			ctx.countries[code] += 1
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/bloom"
 	"golang.org/x/text/runes"
@@ -130,7 +131,7 @@ func Load() (*Gazetteer, error) {
 		countries: map[string]int32{},
 		demonyms:  map[string]string{},
 	}
-	l := loader{g: g, byName: make(map[string][]int32, 400_000)}
+	l := loader{g: g, names: newNameBuilder(g.seed, 500_000)}
 	if err := l.loadPlaces(); err != nil {
 		return nil, err
 	}
@@ -140,16 +141,11 @@ func Load() (*Gazetteer, error) {
 	if err := l.loadAliases(); err != nil {
 		return nil, err
 	}
-	var phrases []uint64
-	for k, ids := range l.byName {
-		if strings.Contains(k, " ") {
-			phrases = append(phrases, maphash.String(g.seed, k))
-		}
+	g.byName = l.names.table(func(ids []int32) {
 		sort.SliceStable(ids, func(i, j int) bool { return g.prominence(ids[i]) > g.prominence(ids[j]) })
-	}
-	g.byName = newNameTable(g.seed, l.byName)
-	g.phrases = bloom.New(len(phrases))
-	for _, h := range phrases {
+	})
+	g.phrases = bloom.New(len(l.phrases))
+	for _, h := range l.phrases {
 		g.phrases.Add(h)
 	}
 	return g, nil
@@ -158,8 +154,11 @@ func Load() (*Gazetteer, error) {
 // loader holds what building a Gazetteer needs and the Gazetteer does
 // not keep.
 type loader struct {
-	g      *Gazetteer
-	byName map[string][]int32
+	g       *Gazetteer
+	names   *nameBuilder
+	phrases []uint64 // the hashes of the names of several words
+	key     []byte   // scratch for a folded name
+	ids     []int32  // scratch for a name's places
 }
 
 // placeFields is the number of fields of a row of places.tsv.
@@ -325,7 +324,8 @@ func (l *loader) loadAliases() error {
 			return fmt.Errorf("aliases.tsv line %d: %d fields, want 4", n+1, len(f))
 		}
 		found := false
-		for _, idx := range l.byName[Fold(f[2])] {
+		l.ids = l.names.places(l.ids[:0], appendFold(l.key[:0], f[2]))
+		for _, idx := range l.ids {
 			p := g.places[idx]
 			if p.CountryCode == f[0] && p.Kind.String() == f[1] {
 				for _, alt := range strings.Split(f[3], "|") {
@@ -347,22 +347,21 @@ func (l *loader) loadAliases() error {
 const maxWords = 63
 
 func (l *loader) index(name string, idx int32) {
-	k := Fold(name)
-	if k == "" {
+	l.key = appendFold(l.key[:0], name)
+	k := l.key
+	if len(k) == 0 {
 		return
 	}
-	for _, have := range l.byName[k] {
-		if have == idx {
-			return
-		}
-	}
-	w := strings.Count(k, " ") + 1
+	w := bytes.Count(k, []byte{' '}) + 1
 	if w > maxWords {
 		return
 	}
-	l.byName[k] = append(l.byName[k], idx)
-	first, _, _ := strings.Cut(k, " ")
-	l.g.lengths[maphash.String(l.g.seed, first)] |= 1 << w
+	h, fresh := l.names.add(k, idx)
+	if fresh && w > 1 {
+		l.phrases = append(l.phrases, h)
+	}
+	first, _, _ := bytes.Cut(k, []byte{' '})
+	l.g.lengths[maphash.Bytes(l.g.seed, first)] |= 1 << w
 }
 
 // prominence orders same-named places: countries, then capitals and
@@ -454,40 +453,61 @@ func Fold(s string) string {
 		switch c := s[i]; {
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '\'':
 		default:
-			return foldText(s)
+			return string(appendFold(nil, s))
 		}
 	}
 	return strings.ToLower(s) // s itself when it has no capitals
 }
 
-// foldText is Fold for any text.
-func foldText(s string) string {
-	r := s
+// appendFold appends Fold(s) to dst without making a string.
+func appendFold(dst []byte, s string) []byte {
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '\'':
+		default:
+			plain = false
+		}
+	}
+	if plain { // the words most text is made of: their lower case
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+		return dst
+	}
 	if !isASCII(s) {
 		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 		if out, _, err := transform.String(t, s); err == nil {
-			r = out
+			s = out
 		}
 	}
-	var b strings.Builder
-	space := false
-	for _, c := range r {
+	start, space := len(dst), false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
 		switch {
-		case c == '-' || c == '–' || c == '—' || c == '‐' || unicode.IsSpace(c):
+		case r == '-' || r == '–' || r == '—' || r == '‐' || unicode.IsSpace(r):
 			space = true
 			continue
-		case c == '’' || c == 'ʼ' || c == '‘' || c == '`':
-			c = '\''
-		case c == '.':
+		case r == '’' || r == 'ʼ' || r == '‘' || r == '`':
+			r = '\''
+		case r == '.':
 			continue
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
 		}
 		space = false
-		b.WriteRune(unicode.ToLower(c))
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
 	}
-	return b.String()
+	return dst
 }
 
 func isASCII(s string) bool {

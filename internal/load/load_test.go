@@ -287,3 +287,13 @@ func TestHTMLEncodings(t *testing.T) {
 		})
 	}
 }
+
+func FuzzCountWords(f *testing.F) {
+	f.Add("Twelve  soldiers\twere killed\u00a0on Monday\u2003.")
+	f.Add("\xff \x85 a\u0085b")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := countWords(s), len(strings.Fields(s)); got != want {
+			t.Fatalf("countWords(%q) = %d, want %d", s, got, want)
+		}
+	})
+}

@@ -83,13 +83,27 @@ func isContent(l string) bool {
 	if isChrome(l) {
 		return false
 	}
-	words := len(strings.Fields(l))
+	words := countWords(l)
 	last, _ := utf8.DecodeLastRuneInString(l)
 	if strings.ContainsRune(endPunct, last) && words >= 8 {
 		return true
 	}
 	// A long line with no final stop is prose too; a menu is not.
 	return words >= 25 && strings.Count(l, "|") < 3
+}
+
+// countWords is len(strings.Fields(s)) without the slice: it runs for
+// every line of every page.
+func countWords(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if !space && !in {
+			n++
+		}
+		in = !space
+	}
+	return n
 }
 
 // headline returns the last line before the body that reads as a title
@@ -100,7 +114,7 @@ func headline(before []string, outlet string) string {
 		if l == outlet {
 			continue
 		}
-		words := len(strings.Fields(l))
+		words := countWords(l)
 		first, _ := utf8.DecodeRuneInString(l)
 		last, _ := utf8.DecodeLastRuneInString(l)
 		if words < 4 || words > 30 || !unicode.IsUpper(first) || last == '.' || strings.Count(l, "|") > 0 ||
@@ -237,7 +251,7 @@ func outlet(lines []string) string {
 		}
 	}
 	for _, l := range []string{lines[len(lines)-1], lines[0]} {
-		if len(strings.Fields(l)) <= 5 && siteRE.MatchString(l) && !dateRE.MatchString(l) && !isPageChrome(l) {
+		if countWords(l) <= 5 && siteRE.MatchString(l) && !dateRE.MatchString(l) && !isPageChrome(l) {
 			return l
 		}
 	}
