@@ -292,8 +292,10 @@ func FuzzCountWords(f *testing.F) {
 	f.Add("Twelve  soldiers\twere killed\u00a0on Monday\u2003.")
 	f.Add("\xff \x85 a\u0085b")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := countWords(s), len(strings.Fields(s)); got != want {
-			t.Fatalf("countWords(%q) = %d, want %d", s, got, want)
+		for _, most := range []int{0, 1, 6, 25, len(s) + 1} {
+			if got, want := countWords(s, most), min(len(strings.Fields(s)), most); got != want {
+				t.Fatalf("countWords(%q, %d) = %d, want %d", s, most, got, want)
+			}
 		}
 	})
 }

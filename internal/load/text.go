@@ -80,24 +80,28 @@ func isPageChrome(l string) bool {
 // isContent reports whether a line is a paragraph of the article: a
 // sentence or more of prose, not chrome.
 func isContent(l string) bool {
-	if isChrome(l) {
-		return false
-	}
-	words := countWords(l)
+	words := countWords(l, 25)
 	last, _ := utf8.DecodeLastRuneInString(l)
-	if strings.ContainsRune(endPunct, last) && words >= 8 {
-		return true
-	}
 	// A long line with no final stop is prose too; a menu is not.
-	return words >= 25 && strings.Count(l, "|") < 3
+	prose := strings.ContainsRune(endPunct, last) && words >= 8 || words >= 25 && strings.Count(l, "|") < 3
+	return prose && !isChrome(l) // the patterns last: they cost the most
 }
 
-// countWords is len(strings.Fields(s)) without the slice: it runs for
-// every line of every page.
-func countWords(s string) int {
+// countWords is min(len(strings.Fields(s)), most) without the slice:
+// it runs for every line of every page, and no caller needs to count a
+// long paragraph to its end.
+func countWords(s string, most int) int {
 	n, in := 0, false
-	for _, r := range s {
-		space := unicode.IsSpace(r)
+	for i := 0; i < len(s) && n < most; {
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || '\t' <= c && c <= '\r'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
 		if !space && !in {
 			n++
 		}
@@ -114,7 +118,7 @@ func headline(before []string, outlet string) string {
 		if l == outlet {
 			continue
 		}
-		words := countWords(l)
+		words := countWords(l, 31)
 		first, _ := utf8.DecodeRuneInString(l)
 		last, _ := utf8.DecodeLastRuneInString(l)
 		if words < 4 || words > 30 || !unicode.IsUpper(first) || last == '.' || strings.Count(l, "|") > 0 ||
@@ -251,7 +255,7 @@ func outlet(lines []string) string {
 		}
 	}
 	for _, l := range []string{lines[len(lines)-1], lines[0]} {
-		if countWords(l) <= 5 && siteRE.MatchString(l) && !dateRE.MatchString(l) && !isPageChrome(l) {
+		if countWords(l, 6) <= 5 && siteRE.MatchString(l) && !dateRE.MatchString(l) && !isPageChrome(l) {
 			return l
 		}
 	}
