@@ -3,7 +3,6 @@ module github.com/sitrep/sitrep
 go 1.26.0
 
 require (
-	github.com/BobuSumisu/aho-corasick v1.0.3
 	github.com/RadhiFadlillah/whatlanggo v0.0.0-20240916001553-aac1f0f737fc
 	github.com/chromedp/chromedp v0.14.2
 	github.com/markusmobius/go-trafilatura v1.12.2

@@ -1,20 +1,14 @@
 package pattern
 
-import (
-	"sort"
+import "sort"
 
-	ahocorasick "github.com/BobuSumisu/aho-corasick"
-)
-
-// Set is a group of patterns tried on the same text. One pass of an
-// Aho-Corasick automaton finds the needles of all of them, where a
-// Regexp alone searches the text once per needle; each pattern then runs
-// only near its needles.
+// Set is a group of patterns tried on the same text. One pass finds the
+// needles of all of them, where a Regexp alone searches the text once
+// per needle; each pattern then runs only near its needles.
 type Set struct {
-	res  []*Regexp
-	trie *ahocorasick.Trie
-	// owners holds, for each needle the trie knows, the patterns that
-	// have it.
+	res   []*Regexp
+	index *needleIndex
+	// owners holds, for each needle, the patterns that have it.
 	owners [][]int
 }
 
@@ -35,7 +29,7 @@ func NewSet(res ...*Regexp) *Set {
 			s.owners[k] = append(s.owners[k], i)
 		}
 	}
-	s.trie = ahocorasick.NewTrieBuilder().AddStrings(words).Build()
+	s.index = newNeedleIndex(words)
 	return s
 }
 
@@ -66,23 +60,11 @@ func (s *Set) Scan(text string) *Scan {
 		sc.plain = true
 		return sc
 	}
-	// The automaton reads bytes: lower a copy of the text in place.
-	lower := []byte(text)
-	for i, c := range lower {
-		lower[i] = lowerByte(c)
-	}
-	s.trie.Walk(lower, func(end, n, needle int64) bool {
-		h := hit{start: int(end - n + 1), end: int(end + 1)}
-		for _, i := range s.owners[needle] {
-			sc.hits[i] = append(sc.hits[i], h)
+	s.index.each(text, func(start, end int, n int32) {
+		for _, i := range s.owners[n] {
+			sc.hits[i] = append(sc.hits[i], hit{start: start, end: end})
 		}
-		return true
 	})
-	for _, hs := range sc.hits {
-		// The automaton reports by end; shorter needles inside longer
-		// ones end first.
-		sort.Slice(hs, func(a, b int) bool { return hs[a].start < hs[b].start })
-	}
 	return sc
 }
 
