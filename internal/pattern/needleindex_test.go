@@ -72,4 +72,3 @@ func FuzzNeedleIndex(f *testing.F) {
 		sameNeedles(t, ws, text)
 	})
 }
-

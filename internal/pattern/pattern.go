@@ -18,6 +18,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Regexp is a compiled regexp.Regexp with a literal prefilter. Methods it
@@ -57,6 +58,11 @@ type Regexp struct {
 	// the text or a line: a window of the text ending past the longest
 	// match reads as the whole.
 	windowed bool
+	// atEnd is set for a pattern whose every match ends at the end of
+	// the text ("...\s+$") and that looks for no start of a text or a
+	// line: only the text's last bytes, as many as its longest match,
+	// need reading (see tail).
+	atEnd bool
 }
 
 // MustCompile compiles expr as regexp.MustCompile does.
@@ -88,6 +94,7 @@ func MustCompile(expr string) *Regexp {
 		if r.maxLen < 0 {
 			r.length = &l
 		}
+		r.atEnd = trailing(re) == syntax.OpEndText && !has(re, syntax.OpBeginText, syntax.OpBeginLine)
 		first := new([256]bool)
 		if ok, nullable := wordFirst(re, first); ok && !nullable && leadsWithBoundary(re) && !has(re, syntax.OpBeginText, syntax.OpBeginLine) {
 			// Built from the tree, not the text: "\Q" in expr would
@@ -115,6 +122,42 @@ func leading(re *syntax.Regexp) syntax.Op {
 		re = re.Sub[0]
 	}
 	return re.Op
+}
+
+// trailing returns the operator every match of re ends with, looking
+// through concatenations and groups.
+func trailing(re *syntax.Regexp) syntax.Op {
+	for re.Op == syntax.OpConcat || re.Op == syntax.OpCapture {
+		if len(re.Sub) == 0 {
+			return re.Op
+		}
+		re = re.Sub[len(re.Sub)-1]
+	}
+	return re.Op
+}
+
+// tail returns the end of s that a pattern whose matches end at the end
+// of s can read, and where it begins in s: the engine, which has no way
+// to search backwards, would otherwise try every byte of a long text.
+// The byte before the longest match stays in, for \b to look at, and
+// the cut falls where a rune begins, so that the engine decodes the
+// bytes kept as it decodes them in s.
+func (r *Regexp) tail(s string) (string, int) {
+	if !r.atEnd {
+		return s, 0
+	}
+	n := r.maxLen
+	if n < 0 && r.length != nil {
+		n = r.length.eval(measure(s))
+	}
+	if n < 0 || n+1 >= len(s) {
+		return s, 0
+	}
+	c := len(s) - n - 1
+	for c > 0 && !utf8.RuneStart(s[c]) {
+		c--
+	}
+	return s[c:], c
 }
 
 // Needles returns the strings the prefilter looks for, or nil.
@@ -188,6 +231,7 @@ const shortText = 256
 
 // MatchString is regexp.Regexp.MatchString.
 func (r *Regexp) MatchString(s string) bool {
+	s, _ = r.tail(s)
 	window, ok, none := r.route(s)
 	if none {
 		return false
@@ -206,6 +250,13 @@ func (r *Regexp) MatchString(s string) bool {
 		}
 	}
 	return false
+}
+
+// shifted is loc, a match in a text that begins off bytes into another,
+// as offsets into the other.
+func shifted(loc []int, off int) []int {
+	shift(loc, off)
+	return loc
 }
 
 // maxPartText bounds the texts the pieces of a split pattern are tried
@@ -262,6 +313,7 @@ func HasPrefixFold(s, lit string) bool {
 
 // FindString is regexp.Regexp.FindString.
 func (r *Regexp) FindString(s string) string {
+	s, _ = r.tail(s)
 	if !r.possible(s) {
 		return ""
 	}
@@ -270,6 +322,9 @@ func (r *Regexp) FindString(s string) string {
 
 // FindStringIndex is regexp.Regexp.FindStringIndex.
 func (r *Regexp) FindStringIndex(s string) []int {
+	if t, c := r.tail(s); c > 0 {
+		return shifted(r.FindStringIndex(t), c)
+	}
 	window, ok, none := r.route(s)
 	if none {
 		return nil
@@ -285,6 +340,7 @@ func (r *Regexp) FindStringIndex(s string) []int {
 
 // FindStringSubmatch is regexp.Regexp.FindStringSubmatch.
 func (r *Regexp) FindStringSubmatch(s string) []string {
+	s, _ = r.tail(s)
 	if !r.possible(s) {
 		return nil
 	}
@@ -293,6 +349,9 @@ func (r *Regexp) FindStringSubmatch(s string) []string {
 
 // FindStringSubmatchIndex is regexp.Regexp.FindStringSubmatchIndex.
 func (r *Regexp) FindStringSubmatchIndex(s string) []int {
+	if t, c := r.tail(s); c > 0 {
+		return shifted(r.FindStringSubmatchIndex(t), c)
+	}
 	window, ok, none := r.route(s)
 	if none {
 		return nil
@@ -308,6 +367,7 @@ func (r *Regexp) FindStringSubmatchIndex(s string) []int {
 
 // FindAllString is regexp.Regexp.FindAllString.
 func (r *Regexp) FindAllString(s string, n int) []string {
+	s, _ = r.tail(s)
 	if !r.possible(s) {
 		return nil
 	}
@@ -316,6 +376,13 @@ func (r *Regexp) FindAllString(s string, n int) []string {
 
 // FindAllStringIndex is regexp.Regexp.FindAllStringIndex.
 func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
+	if t, c := r.tail(s); c > 0 {
+		out := r.FindAllStringIndex(t, n)
+		for _, loc := range out {
+			shift(loc, c)
+		}
+		return out
+	}
 	window, ok, none := r.route(s)
 	if none {
 		return nil
@@ -328,6 +395,7 @@ func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
 
 // FindAllStringSubmatch is regexp.Regexp.FindAllStringSubmatch.
 func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
+	s, _ = r.tail(s)
 	if !r.possible(s) {
 		return nil
 	}
@@ -336,6 +404,13 @@ func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 
 // FindAllStringSubmatchIndex is regexp.Regexp.FindAllStringSubmatchIndex.
 func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	if t, c := r.tail(s); c > 0 {
+		out := r.FindAllStringSubmatchIndex(t, n)
+		for _, loc := range out {
+			shift(loc, c)
+		}
+		return out
+	}
 	window, ok, none := r.route(s)
 	if none {
 		return nil

@@ -61,6 +61,18 @@ func sameAs(t *testing.T, expr string, r *Regexp, std *regexp.Regexp, s string) 
 	if got, want := r.FindAllStringIndex(s, -1), std.FindAllStringIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 		t.Fatalf("%q on %q: FindAllStringIndex %v, regexp says %v", expr, s, got, want)
 	}
+	if got, want := r.FindString(s), std.FindString(s); got != want {
+		t.Fatalf("%q on %q: FindString %q, regexp says %q", expr, s, got, want)
+	}
+	if got, want := r.FindStringSubmatch(s), std.FindStringSubmatch(s); !slices.Equal(got, want) {
+		t.Fatalf("%q on %q: FindStringSubmatch %q, regexp says %q", expr, s, got, want)
+	}
+	if got, want := r.FindAllString(s, -1), std.FindAllString(s, -1); !slices.Equal(got, want) {
+		t.Fatalf("%q on %q: FindAllString %q, regexp says %q", expr, s, got, want)
+	}
+	if got, want := r.FindAllStringSubmatch(s, -1), std.FindAllStringSubmatch(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+		t.Fatalf("%q on %q: FindAllStringSubmatch %q, regexp says %q", expr, s, got, want)
+	}
 	if got, want := r.ReplaceAllString(s, "<$0>"), std.ReplaceAllString(s, "<$0>"); got != want {
 		t.Fatalf("%q on %q: Replace %q, regexp says %q", expr, s, got, want)
 	}
@@ -76,6 +88,12 @@ func TestSameAsRegexp(t *testing.T) {
 		`(?i)\b(?:will|would|not|plans?\s+to)\s+(?:\S+\s+){0,3}$`,
 		`(?i)\b(?:repeatedly|for years|wave of)\b`,
 		`(?i)(^(?:will|would|the))\s+\w+`,
+		`(?i)\b(killing|killed|toll (?:rose|was)(?: to)?)["”’]?\s+(?:(?:at least|some)\s+)?$`,
+		`\S{1,3}$`,
+		`(\w+)\B$`,
+		`(?:\s|^)\S+\s*$`,
+		`(?m)\w+$`,
+		`a|b$`,
 	}
 	texts := []string{
 		"", "Fighting broke out", "AIRSTRIKES hit", "two were KILLED", "no event here",
@@ -83,6 +101,8 @@ func TestSameAsRegexp(t *testing.T) {
 		"ask ASK Ask", "gunfights and gun fights",
 		"the army will not ", "it plans  to launch fresh ", "they willnot ", "said it would\nstrike",
 		"attacked repeatedly_ for years", "a wave of", "swave of \u212a",
+		"fighters killed at least ", "the toll rose to ”  some ", "a long, long clause in which the militants were killing ",
+		"\U0001F600\U0001F600x", "\xe2\x80ab", "x \u00e9t\u00e9 ", "words\nlines\nend",
 	}
 	for _, e := range exprs {
 		for _, s := range texts {
@@ -99,6 +119,8 @@ func FuzzSameAsRegexp(f *testing.F) {
 	f.Add(`(?i)\b(?:plans?\s+to|will)\b`, "he Plans to; WILL")
 	f.Add(`\b[A-Z][\p{L}-]+\b`, "Kürşat Ağrı x\xffY")
 	f.Add(`(?i)\b(?:in|by)\s+(jan\.?|ju(?:n|l)\.?)(?:\s+\d+)?`, "by  Jun. 2024, in JULY")
+	f.Add(`(?i)\b(?:will|to)\s+(?:\S+\s+){0,3}$`, "they vowed to strike the  \u00e9lite ")
+	f.Add(`\S{1,2}$`, "a\U0001F600")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		if len(expr) > 200 || len(s) > 4000 {
 			return
