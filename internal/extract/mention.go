@@ -82,7 +82,7 @@ func (r *role) name() string {
 var (
 	// modalRE marks an event that has not happened: future, plan,
 	// threat, hypothesis or negation, in the words before a trigger.
-	modalRE = pattern.MustCompile(`(?i)\b(?:will|would|could|might|may|shall|should|must|plans?\s+to|planned|planning|threat(?:en(?:ed|s)?)?\s+(?:to|of)|vow(?:ed|s)?\s+to|pledged\s+to|promised\s+to|intends?\s+to|aim(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|attempt(?:s|ed|ing)?\s+to|tr(?:y|ied|ying)\s+to|prepar(?:ing|ed)\s+to|expected\s+to|set\s+to|if|unless|whether|not|no|never|denied|den(?:y|ies)|without|avoid|prevent(?:ed)?|risk\s+of|fears?\s+of|threats?\s+of|warn(?:ed|s|ing)?\s+of|possible|potential|ready\s+to|any|calls?\s+for|called\s+for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|call(?:ed|s)|suspend(?:ed|s)|halted|broke\s+off|cancell?ed|called\s+off|postponed|(?:who|which|that)\s+had(?:\s+been)?)\s+(?:\S+\s+){0,3}$`)
+	modalRE = pattern.MustCompile(`(?i)\b(?:` + strings.ReplaceAll(strings.Join(modalPhrases, "|"), " ", `\s+`) + `)\s+(?:\S+\s+){0,3}$`)
 	// infinitiveRE marks "to attack": an aim, not an act.
 	infinitiveRE = pattern.MustCompile(`(?i)\bto\s+$`)
 	// habitualRE marks a background pattern rather than an event;
@@ -204,7 +204,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 	var out []Trigger
 	for _, t := range trigs {
 		before := a.text[clauseStart(a.text, s.Start, t.Start):t.Start]
-		if modalRE.MatchString(lastWords(before, modalWords)) && !isOngoing(before) {
+		if modal(lastWords(before, modalWords)) && !isOngoing(before) {
 			continue
 		}
 		if infinitiveRE.MatchString(before) && !isOngoing(before) && !strings.HasSuffix(t.Text, "s") {
@@ -548,6 +548,108 @@ func (a *analysis) assignTime(m *mention, ref timex.Range, prior []*mention) {
 
 // modalWords is how many words modalRE needs to see, with room to spare.
 const modalWords = 8
+
+// modalPhrases are the words that make what follows them, up to three
+// words on, not an event; a space in them stands for any white space.
+var modalPhrases = []string{"will", "would", "could", "might", "may", "shall", "should", "must",
+	"plan to", "plans to", "planned", "planning",
+	"threat to", "threat of", "threaten to", "threaten of", "threatened to", "threatened of", "threatens to", "threatens of",
+	"vow to", "vowed to", "vows to", "pledged to", "promised to", "intend to", "intends to",
+	"aim to", "aims to", "aimed to", "seek to", "seeks to", "seeking to", "sought to",
+	"attempt to", "attempts to", "attempted to", "attempting to", "try to", "tried to", "trying to",
+	"preparing to", "prepared to", "expected to", "set to",
+	"if", "unless", "whether", "not", "no", "never", "denied", "deny", "denies", "without", "avoid", "prevent", "prevented",
+	"risk of", "fear of", "fears of", "threats of", "warn of", "warned of", "warns of", "warning of",
+	"possible", "potential", "ready to", "any", "call for", "calls for", "called for", "urged", "urges", "urging",
+	"demand", "demanded", "demands", "demanding", "called", "calls", "suspended", "suspends",
+	"halted", "broke off", "cancelled", "canceled", "called off", "postponed",
+	"who had", "which had", "that had", "who had been", "which had been", "that had been"}
+
+// modalByLast holds modalPhrases, split into words, by their last word.
+var modalByLast = func() map[string][][]string {
+	m := map[string][][]string{}
+	for _, p := range modalPhrases {
+		ws := strings.Fields(p)
+		m[ws[len(ws)-1]] = append(m[ws[len(ws)-1]], ws)
+	}
+	return m
+}()
+
+// modal is modalRE.MatchString(s). A match is a modal phrase that ends
+// where one of the last four runs of non-space ends, with nothing but
+// white space and up to three words after it, so modal looks there for
+// the phrase's last word, the run of word bytes that ends the run, and
+// then back for the words before it: the engine would try the whole
+// list of phrases at every word.
+func modal(s string) bool {
+	if pattern.FoldsToASCII(s) {
+		return modalRE.MatchString(s)
+	}
+	e := len(s)
+	for range 4 {
+		end := e
+		for end > 0 && pattern.IsSpace(s[end-1]) {
+			end--
+		}
+		if end == e || end == 0 {
+			return false // \s+ must follow the phrase and each word after it
+		}
+		if modalEndsAt(s, end) {
+			return true
+		}
+		for end > 0 && !pattern.IsSpace(s[end-1]) {
+			end--
+		}
+		e = end
+	}
+	return false
+}
+
+// modalEndsAt reports whether a modal phrase ends at e in s, beginning
+// at a word boundary.
+func modalEndsAt(s string, e int) bool {
+	start := e
+	for start > 0 && pattern.IsWordByte(s[start-1]) {
+		start--
+	}
+	var lower [16]byte
+	if e-start > len(lower) || start == e {
+		return false
+	}
+	for i := start; i < e; i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		lower[i-start] = c
+	}
+	for _, words := range modalByLast[string(lower[:e-start])] {
+		if wordsEndAt(s, words[:len(words)-1], start) {
+			return true
+		}
+	}
+	return false
+}
+
+// wordsEndAt reports whether words, each after white space, then the
+// white space that follows the last, end at e in s; e is where a word
+// begins, after a word boundary.
+func wordsEndAt(s string, words []string, e int) bool {
+	for i := len(words) - 1; i >= 0; i-- {
+		if e == 0 || !pattern.IsSpace(s[e-1]) {
+			return false
+		}
+		for e > 0 && pattern.IsSpace(s[e-1]) {
+			e--
+		}
+		w := words[i]
+		if e < len(w) || !strings.EqualFold(s[e-len(w):e], w) {
+			return false
+		}
+		e -= len(w)
+	}
+	return e == 0 || !pattern.IsWordByte(s[e-1])
+}
 
 // habitualPhrases are the phrases habitualPhraseRE looks for.
 const habitualPhrases = `(?:has (?:largely |mostly )?(?:frozen|stalled|subsided|eased)|(?:had|have|has) (?:risen|increased|fallen|doubled)|for more than a (?:year|decade)|for (?:a|over a) (?:year|decade)|repeatedly|regularly|frequently|many times|several times|since (?:taking|seizing|coming to) power|around the world|worldwide|globally|in \d{4}\b|last year|this year|in recent years|since (?:\w+\s+)?\d{4}|since (?:mid-|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|since the start|similar|such attacks|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)`

@@ -178,3 +178,27 @@ func TestHabitual(t *testing.T) {
 func FuzzHabitual(f *testing.F) {
 	fuzzSame(f, "habitual", habitual, habitualRE.Regexp.MatchString, "a two-month siege, which has long been", "near-daily strikes")
 }
+
+// modalOracle is modalRE as first written, its alternatives factored;
+// modalRE is built from modalPhrases, and modal searches for them.
+var modalOracle = regexp.MustCompile(`(?i)\b(?:will|would|could|might|may|shall|should|must|plans?\s+to|planned|planning|threat(?:en(?:ed|s)?)?\s+(?:to|of)|vow(?:ed|s)?\s+to|pledged\s+to|promised\s+to|intends?\s+to|aim(?:s|ed)?\s+to|seek(?:s|ing)?\s+to|sought\s+to|attempt(?:s|ed|ing)?\s+to|tr(?:y|ied|ying)\s+to|prepar(?:ing|ed)\s+to|expected\s+to|set\s+to|if|unless|whether|not|no|never|denied|den(?:y|ies)|without|avoid|prevent(?:ed)?|risk\s+of|fears?\s+of|threats?\s+of|warn(?:ed|s|ing)?\s+of|possible|potential|ready\s+to|any|calls?\s+for|called\s+for|urg(?:ed|es|ing)|demand(?:ed|s|ing)?|call(?:ed|s)|suspend(?:ed|s)|halted|broke\s+off|cancell?ed|called\s+off|postponed|(?:who|which|that)\s+had(?:\s+been)?)\s+(?:\S+\s+){0,3}$`)
+
+func TestModal(t *testing.T) {
+	cases := []string{"", " ", "will ", "Will\t", "(will) strike ", "won't ", "wills ", "x_will ", "éwill ",
+		"they threatened \n to  strike the  town ", "plans to a b c d ", "plans to a b c ", "who had been\tholding ",
+		"the city, which had ", "it broke off talks with ", "no", "not\v", "\vnot ", "NO ONE ", "broKE  off ",
+		"calls for ", "a-no ", "CANCELED ", "cancelled x y z ", "any\u00a0 "}
+	for _, size := range []int{24, 61} {
+		cases = corpusWindows(t, size, 5, cases)
+	}
+	for i, c := range cases {
+		cases[i] = c + " " // most windows end mid-word: a space gives matches a place to end
+	}
+	sameOnAll(t, "modal", cases, modal, modalOracle.MatchString, func(b bool) bool { return b })
+	sameOnAll(t, "modalRE", cases, modalRE.MatchString, modalOracle.MatchString, func(b bool) bool { return b })
+}
+
+func FuzzModal(f *testing.F) {
+	fuzzSame(f, "modal", modal, modalOracle.MatchString,
+		"The army said it would soon ", "threatened\tto\nretaliate if x ", "\u212aeep ", "x\vwould a b c ")
+}
