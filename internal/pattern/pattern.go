@@ -143,7 +143,7 @@ func trailing(re *syntax.Regexp) syntax.Op {
 // the cut falls where a rune begins, so that the engine decodes the
 // bytes kept as it decodes them in s.
 func (r *Regexp) tail(s string) (string, int) {
-	if !r.atEnd {
+	if !r.atEnd || len(s) <= shortTail {
 		return s, 0
 	}
 	n := r.maxLen
@@ -159,6 +159,10 @@ func (r *Regexp) tail(s string) (string, int) {
 	}
 	return s[c:], c
 }
+
+// shortTail bounds the texts that tail leaves whole: measuring one would
+// cost about what cutting it saves.
+const shortTail = 64
 
 // Needles returns the strings the prefilter looks for, or nil.
 func (r *Regexp) Needles() []string { return r.needles }

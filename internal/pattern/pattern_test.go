@@ -102,6 +102,8 @@ func TestSameAsRegexp(t *testing.T) {
 		"the army will not ", "it plans  to launch fresh ", "they willnot ", "said it would\nstrike",
 		"attacked repeatedly_ for years", "a wave of", "swave of \u212a",
 		"fighters killed at least ", "the toll rose to ”  some ", "a long, long clause in which the militants were killing ",
+		"a longer clause, well past the sixty-four bytes left whole, in which the fighters killed at least ",
+		"\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600x",
 		"\U0001F600\U0001F600x", "\xe2\x80ab", "x \u00e9t\u00e9 ", "words\nlines\nend",
 	}
 	for _, e := range exprs {
@@ -121,6 +123,8 @@ func FuzzSameAsRegexp(f *testing.F) {
 	f.Add(`(?i)\b(?:in|by)\s+(jan\.?|ju(?:n|l)\.?)(?:\s+\d+)?`, "by  Jun. 2024, in JULY")
 	f.Add(`(?i)\b(?:will|to)\s+(?:\S+\s+){0,3}$`, "they vowed to strike the  \u00e9lite ")
 	f.Add(`\S{1,2}$`, "a\U0001F600")
+	f.Add(`(?i)\b(killed|toll (?:rose|was)(?: to)?)\s+(?:(?:at least|some)\s+)?$`, "a longer clause, well past the sixty-four bytes left whole, in which the fighters killed at least  ")
+	f.Add(`\S{1,3}$`, "\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600x")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		if len(expr) > 200 || len(s) > 4000 {
 			return

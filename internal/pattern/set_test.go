@@ -253,3 +253,46 @@ func TestLengthSameAsWalk(t *testing.T) {
 		}
 	}
 }
+
+// measureSpec is measure as first written, a byte at a time.
+func measureSpec(text string) runs {
+	r := runs{known: true}
+	var space, word, nonSpace int
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if IsSpace(c) {
+			space, nonSpace = space+1, 0
+		} else {
+			space, nonSpace = 0, nonSpace+1
+		}
+		if isWordByte(c) {
+			word++
+		} else {
+			word = 0
+		}
+		r.space, r.word, r.nonSpace = max(r.space, space), max(r.word, word), max(r.nonSpace, nonSpace)
+	}
+	return r
+}
+
+func FuzzMeasure(f *testing.F) {
+	f.Add("ab  cd\t\n\n efghi_j!!!?? k")
+	f.Add("\v\xff__ \f")
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := measure(text), measureSpec(text); got != want {
+			t.Fatalf("measure(%q) = %+v, want %+v", text, got, want)
+		}
+	})
+}
+
+func TestMeasure(t *testing.T) {
+	texts, err := corpus.Lengthened()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range append(texts, "", " ", "a", "\t\t", "x_1 y") {
+		if got, want := measure(text), measureSpec(text); got != want {
+			t.Fatalf("measure(%.40q...) = %+v, want %+v", text, got, want)
+		}
+	}
+}

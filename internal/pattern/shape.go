@@ -23,21 +23,41 @@ func measure(text string) runs {
 	r := runs{known: true}
 	var space, word, nonSpace int
 	for i := 0; i < len(text); i++ {
-		c := text[i]
-		if IsSpace(c) {
-			space, nonSpace = space+1, 0
-		} else {
-			space, nonSpace = 0, nonSpace+1
+		switch byteClass[text[i]] {
+		case classSpace:
+			space, word, nonSpace = space+1, 0, 0
+			r.space = max(r.space, space)
+		case classWord:
+			space, word, nonSpace = 0, word+1, nonSpace+1
+			r.word, r.nonSpace = max(r.word, word), max(r.nonSpace, nonSpace)
+		default:
+			space, word, nonSpace = 0, 0, nonSpace+1
+			r.nonSpace = max(r.nonSpace, nonSpace)
 		}
-		if isWordByte(c) {
-			word++
-		} else {
-			word = 0
-		}
-		r.space, r.word, r.nonSpace = max(r.space, space), max(r.word, word), max(r.nonSpace, nonSpace)
 	}
 	return r
 }
+
+// Classes of bytes as measure counts them.
+const (
+	classOther = iota
+	classSpace
+	classWord
+)
+
+// byteClass holds the class of every byte, a look-up where tests of
+// ranges would cost several branches a byte.
+var byteClass = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case IsSpace(byte(c)):
+			t[c] = classSpace
+		case isWordByte(byte(c)):
+			t[c] = classWord
+		}
+	}
+	return t
+}()
 
 // runKind is the kind of byte a class matches runs of, as runs measures
 // them.
