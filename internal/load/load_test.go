@@ -214,12 +214,16 @@ func FuzzLoad(f *testing.F) {
 }
 
 func FuzzParseDate(f *testing.F) {
-	for _, s := range []string{"2025-10-14", "2 March 2024", "March 2, 2024", "02.03.2024", "99/99/9999", "Sept 31 2024"} {
+	for _, s := range []string{"2025-10-14", "2 March 2024", "March 2, 2024", "02.03.2024", "99/99/9999", "Sept 31 2024", "Oct 14, 202", "x 1.2.2025"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if d := ParseDate(s); d != "" && len(d) != 10 {
+		d := ParseDate(s)
+		if d != "" && len(d) != 10 {
 			t.Fatalf("ParseDate(%q) = %q", s, d)
+		}
+		if all := parseDate(s); d != all {
+			t.Fatalf("ParseDate(%q) = %q, the patterns alone say %q", s, d, all)
 		}
 	})
 }

@@ -150,6 +150,31 @@ var monthNums = map[string]time.Month{
 // "14.10.2025", "10/14/2025", "October 14, 2025", "14 Oct 2025". It
 // returns YYYY-MM-DD, or "" when s holds no date.
 func ParseDate(s string) string {
+	// Every format has a year of four digits: most lines have none,
+	// and four patterns need not read them.
+	if !hasDigits(s, 4) {
+		return ""
+	}
+	return parseDate(s)
+}
+
+// hasDigits reports whether s holds a run of n ASCII digits.
+func hasDigits(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			if run++; run == n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// parseDate is ParseDate without the check for a year.
+func parseDate(s string) string {
 	if m := isoDateRE.FindStringSubmatch(s); m != nil {
 		return validDate(m[1], m[2], m[3])
 	}
