@@ -25,7 +25,7 @@ var (
 	// kindAfter.
 	kindPhraseRE = pattern.MustCompile(`(?i)^` + kindPhrase)
 	// kindBeforeRE finds the kind in the words right before a count.
-	kindBeforeRE = pattern.MustCompile(`(?i)\b(killing|killed|kill|lost|neutrali[sz]ed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|capturing|captured|death toll (?:rose|climbed|stood|reached|was|is|has risen)(?: to| at)?|toll (?:rose|climbed|stood|reached|was|is)(?: to| at)?|suffered|the deaths of|the killing of)["”’]?\s+(?:(?:at least|more than|some|about|around|nearly|up to|over|all)\s+)?$`)
+	kindBeforeRE = pattern.MustCompile(`(?i)\b(` + strings.Join(kindBeforePhrases, "|") + `)["”’]?\s+(?:(?:` + strings.Join(kindQualifiers, "|") + `)\s+)?$`)
 	// victimRE: the words a count of people is made of.
 	victimRE = pattern.MustCompile(`(?i)\b(?:people|persons|civilians?|villagers?|residents?|soldiers?|troops|servicemen|militants?|fighters?|insurgents?|rebels?|jihadists?|terrorists?|gunmen|police(?:men|man| officers)?|officers?|personnel|guards?|members?|children|child|women|woman|men|man|boys?|girls?|students?|worshippers?|passengers?|workers?|protesters?|demonstrators?|farmers?|herders?|miners?|pilgrims?|others?|them|suspects?|hostages?|bodies|casualties|dead|family|relatives|attackers|assailants|recruits|commanders?|officials?)\b`)
 	hedgeRE  = pattern.MustCompile(`(?i)\b(confirmed|verified|claimed|claims|claiming|estimated|estimates|an estimated|reportedly|reported|reports|were said to|unacknowledged|not acknowledged|unconfirmed|alleged|allegedly)\b`)
@@ -213,6 +213,86 @@ func (a *analysis) assignClaims(m *mention) {
 	}
 }
 
+// kindBeforePhrases are the words before a count that say what it
+// counts, in the order kindBeforeRE tries them.
+var kindBeforePhrases = func() []string {
+	ps := []string{"killing", "killed", "kill", "lost", "neutralised", "neutralized", "wounding", "wounded",
+		"injuring", "injured", "abducting", "abducted", "kidnapping", "kidnapped", "arresting", "arrested",
+		"detaining", "detained", "capturing", "captured"}
+	for _, toll := range []string{"death toll", "toll"} {
+		for _, verb := range []string{"rose", "climbed", "stood", "reached", "was", "is", "has risen"} {
+			if toll == "toll" && verb == "has risen" {
+				continue
+			}
+			ps = append(ps, toll+" "+verb+" to", toll+" "+verb+" at", toll+" "+verb)
+		}
+	}
+	return append(ps, "suffered", "the deaths of", "the killing of")
+}()
+
+// kindQualifiers are the words that may come between those phrases and
+// the count.
+var kindQualifiers = []string{"at least", "more than", "some", "about", "around", "nearly", "up to", "over", "all"}
+
+// kindBefore is kindBeforeRE.FindStringSubmatch(s). A match ends at the
+// end of s, so kindBefore reads s backwards: the white space, perhaps
+// a qualifier and more white space, perhaps a quotation mark, and then
+// the phrases that end there; the engine would try every phrase at every
+// word. Of the phrases found, the one that begins first wins, as the
+// engine's leftmost match does, and then the one it tries first.
+func kindBefore(s string) []string {
+	if pattern.FoldsToASCII(s) {
+		return kindBeforeRE.FindStringSubmatch(s)
+	}
+	t := len(s)
+	for t > 0 && pattern.IsSpace(s[t-1]) {
+		t--
+	}
+	if t == len(s) {
+		return nil
+	}
+	start, end, rank := -1, 0, 0
+	// consider takes the phrases that end at e, or before a quotation
+	// mark that does; qualified ranks them as the engine does: it tries
+	// the qualifier before going without.
+	consider := func(e int, qualified bool) {
+		for _, q := range []string{`"`, "”", "’"} {
+			if strings.HasSuffix(s[:e], q) {
+				e -= len(q)
+				break
+			}
+		}
+		for i, p := range kindBeforePhrases {
+			b := e - len(p)
+			if b < 0 || !strings.EqualFold(s[b:e], p) || b > 0 && pattern.IsWordByte(s[b-1]) {
+				continue
+			}
+			r := 2 * i
+			if !qualified {
+				r++
+			}
+			if start < 0 || b < start || b == start && r < rank {
+				start, end, rank = b, e, r
+			}
+		}
+	}
+	consider(t, false)
+	for _, q := range kindQualifiers {
+		e := t - len(q)
+		if e <= 0 || !strings.EqualFold(s[e:t], q) || !pattern.IsSpace(s[e-1]) {
+			continue
+		}
+		for e > 0 && pattern.IsSpace(s[e-1]) {
+			e--
+		}
+		consider(e, true)
+	}
+	if start < 0 {
+		return nil
+	}
+	return []string{s[start:], s[start:end]}
+}
+
 func (a *analysis) readClaim(m *mention, q quantity.Quantity) (claim, bool) {
 	end := clauseEnd(a.text, q.End, m.span.End)
 	after := a.text[q.End:end]
@@ -239,7 +319,7 @@ func (a *analysis) readClaim(m *mention, q quantity.Quantity) (claim, bool) {
 		}
 	}
 	if c.kind == "" {
-		if mm := kindBeforeRE.FindStringSubmatch(before); mm != nil {
+		if mm := kindBefore(before); mm != nil {
 			w := strings.ToLower(mm[1])
 			if strings.HasPrefix(w, "death toll") || strings.HasPrefix(w, "toll") {
 				w = "killed"

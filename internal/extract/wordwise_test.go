@@ -202,3 +202,26 @@ func FuzzModal(f *testing.F) {
 	fuzzSame(f, "modal", modal, modalOracle.MatchString,
 		"The army said it would soon ", "threatened\tto\nretaliate if x ", "\u212aeep ", "x\vwould a b c ")
 }
+
+// kindBeforeOracle is kindBeforeRE as first written, its alternatives
+// factored.
+var kindBeforeOracle = regexp.MustCompile(`(?i)\b(killing|killed|kill|lost|neutrali[sz]ed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|capturing|captured|death toll (?:rose|climbed|stood|reached|was|is|has risen)(?: to| at)?|toll (?:rose|climbed|stood|reached|was|is)(?: to| at)?|suffered|the deaths of|the killing of)["”’]?\s+(?:(?:at least|more than|some|about|around|nearly|up to|over|all)\s+)?$`)
+
+func TestKindBefore(t *testing.T) {
+	cases := []string{"", " ", "killed ", "Killed\t", "(killed) ", "unkilled ", "x_killed ", "ékilled ",
+		"the death toll rose to ", "The Death Toll Was At Least ", "toll was at least  ", "death toll has risen to\n",
+		"toll has risen to ", "the killing of ", "attacks killed ” more than ", "they suffered’ some ", "killed  at least ",
+		"killed at  least ", "killed all ", "killed overall ", "killing about\f", "lost up to ", "lost up  to ",
+		"death toll stood at ", "death toll stood at about ", "wounded\v", "neutralized nearly ", "captured over over "}
+	cases = corpusWindows(t, 60, 3, cases)
+	for i, c := range cases {
+		cases[i] = c + " "
+	}
+	sameOnAll(t, "kindBefore", cases, kindBefore, kindBeforeOracle.FindStringSubmatch, func(m []string) bool { return m != nil })
+	sameOnAll(t, "kindBeforeRE", cases, kindBeforeRE.FindStringSubmatch, kindBeforeOracle.FindStringSubmatch, func(m []string) bool { return m != nil })
+}
+
+func FuzzKindBefore(f *testing.F) {
+	fuzzSame(f, "kindBefore", kindBefore, kindBeforeOracle.FindStringSubmatch,
+		"the death toll rose to ", "killed at least ", "suffered” about\t", "\u212ailled ")
+}
