@@ -171,10 +171,7 @@ func Load() (*Dictionary, error) {
 			multi = append(multi, maphash.String(d.seed, k))
 		}
 	}
-	d.multi = bloom.New(len(multi))
-	for _, h := range multi {
-		d.multi.Add(h)
-	}
+	d.multi = bloom.Of(multi)
 	return d, nil
 }
 

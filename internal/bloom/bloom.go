@@ -25,6 +25,15 @@ func New(n int) Filter {
 	return Filter{words: make([]uint64, size), mask: size - 1}
 }
 
+// Of makes a Filter that holds hs.
+func Of(hs []uint64) Filter {
+	f := New(len(hs))
+	for _, h := range hs {
+		f.Add(h)
+	}
+	return f
+}
+
 // at returns the word of h and its bits there: four, picked by the low
 // 24 bits of h, the word by the rest.
 func (f *Filter) at(h uint64) (word *uint64, bits uint64) {

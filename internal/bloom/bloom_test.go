@@ -39,3 +39,13 @@ func TestZero(t *testing.T) {
 		t.Error("the zero Filter has a hash")
 	}
 }
+
+func TestOf(t *testing.T) {
+	hs := []uint64{1, 1 << 40, 0xdeadbeefcafef00d}
+	f := Of(hs)
+	for _, h := range hs {
+		if !f.Has(h) {
+			t.Errorf("Of(%#x).Has(%#x) = false", hs, h)
+		}
+	}
+}

@@ -144,10 +144,7 @@ func Load() (*Gazetteer, error) {
 	g.byName = l.names.table(func(ids []int32) {
 		sort.SliceStable(ids, func(i, j int) bool { return g.prominence(ids[i]) > g.prominence(ids[j]) })
 	})
-	g.phrases = bloom.New(len(l.phrases))
-	for _, h := range l.phrases {
-		g.phrases.Add(h)
-	}
+	g.phrases = bloom.Of(l.phrases)
 	return g, nil
 }
 
