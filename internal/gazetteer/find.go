@@ -136,7 +136,8 @@ func (g *Gazetteer) Find(text string) []Mention {
 		var ids []int32
 		// The lengths of the names that begin with this word, no longer
 		// than the text left, longest first.
-		lengths := g.lengths[maphash.Bytes(g.seed, appendFold(word[:0], t.text))] & (1<<(min(len(toks)-i, maxWords)+1) - 1)
+		firstHash := maphash.Bytes(g.seed, appendFold(word[:0], t.text))
+		lengths := g.lengths[firstHash] & (1<<(min(len(toks)-i, maxWords)+1) - 1)
 		for ; lengths != 0; lengths &^= 1 << (63 - bits.LeadingZeros64(lengths)) {
 			n := 63 - bits.LeadingZeros64(lengths)
 			ok := true
@@ -154,9 +155,11 @@ func (g *Gazetteer) Find(text string) []Mention {
 			if !ok {
 				continue
 			}
-			h := maphash.Bytes(g.seed, key)
-			if n > 1 && !g.phrases.Has(h) {
-				continue // most phrases name nothing: spare the map
+			h := firstHash // a name of one word is its first word
+			if n > 1 {
+				if h = maphash.Bytes(g.seed, key); !g.phrases.Has(h) {
+					continue // most phrases name nothing: spare the map
+				}
 			}
 			cand := g.byName.get(h, key)
 			if len(cand) == 0 {
