@@ -55,7 +55,9 @@ func TestLoadBudget(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	start := time.Now()
+	cpu0, measured := cpuTime()
 	g, err := Load()
+	cpu1, _ := cpuTime()
 	elapsed := time.Since(start)
 	if err != nil {
 		t.Fatal(err)
@@ -63,9 +65,16 @@ func TestLoadBudget(t *testing.T) {
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	heap := int64(after.HeapAlloc) - int64(before.HeapAlloc)
-	t.Logf("load %v, retained heap %d MB", elapsed, heap>>20)
-	if elapsed > 3*time.Second { // the budget is 1 s; leave room for -race and slow CI
-		t.Errorf("load took %v", elapsed)
+	t.Logf("load %v wall, %v CPU, retained heap %d MB", elapsed, cpu1-cpu0, heap>>20)
+	// The budget is 1 s; 3 s leaves room for -race and slow machines. It is
+	// held in CPU time where that is measured: on two cores shared with
+	// other test binaries, wall time says more about them than about Load.
+	spent := elapsed
+	if measured {
+		spent = cpu1 - cpu0
+	}
+	if spent > 3*time.Second {
+		t.Errorf("load took %v (CPU time measured: %v)", spent, measured)
 	}
 	if heap > 300<<20 {
 		t.Errorf("retained heap %d MB, budget 300 MB", heap>>20)
