@@ -563,7 +563,7 @@ func concatNeedles(subs []*syntax.Regexp) ([]string, bool) {
 	var run []string // the joined needles of the current run of parts
 	inRun := false
 	consider := func(ns []string) {
-		if !found || shortest(ns) > shortest(best) || shortest(ns) == shortest(best) && len(ns) < len(best) {
+		if !found || betterNeedles(ns, best) {
 			best, found = ns, true
 		}
 	}
@@ -618,6 +618,32 @@ func concatNeedles(subs []*syntax.Regexp) ([]string, bool) {
 		consider(run)
 	}
 	return best, found
+}
+
+// betterNeedles reports whether needle set a is likely to occur less
+// often in text than b: a set with one of English's commonest words
+// ("the" of "the same day") finds a window in every other line, so it
+// loses to any without; then longer needles win, then fewer of them.
+func betterNeedles(a, b []string) bool {
+	if ca, cb := slices.ContainsFunc(a, isCommonWord), slices.ContainsFunc(b, isCommonWord); ca != cb {
+		return cb
+	}
+	if sa, sb := shortest(a), shortest(b); sa != sb {
+		return sa > sb
+	}
+	return len(a) < len(b)
+}
+
+// isCommonWord reports whether a needle is one of the words that make up
+// a large share of any English news text.
+func isCommonWord(n string) bool {
+	switch n {
+	case "the", "that", "this", "a", "an", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by",
+		"from", "as", "is", "was", "were", "are", "be", "been", "has", "have", "had", "it", "its", "he",
+		"she", "they", "their", "his", "her", "which", "who", "said", "not", "but":
+		return true
+	}
+	return false
 }
 
 // prefixNeedles returns strings, lowered as needles are, one of which

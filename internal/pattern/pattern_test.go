@@ -29,6 +29,11 @@ func TestNeedles(t *testing.T) {
 		{`été`, []string{"été"}},
 		{`a*`, nil},
 		{`(?:x|y*)z`, []string{"z"}},
+		// One of the commonest words is a worse needle than any other,
+		// even a shorter or a longer list: "the" would hit every line.
+		{`(?i)\bthe\s+same\s+day|that\s+(?:day|night)\b`, []string{"day", "night", "same"}},
+		{`(?i)\bwas\s+hit`, []string{"hit"}},
+		{`(?i)\bthe\b`, []string{"the"}},
 	} {
 		got := MustCompile(tc.expr).Needles()
 		if !slices.Equal(got, tc.want) {
