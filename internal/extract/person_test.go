@@ -30,12 +30,19 @@ func TestLongestRoleNoun(t *testing.T) {
 	}
 }
 
+// roleSpec is roleRE with the words that (?i)[A-Z][a-z]+ covers spelled
+// out beside it, as it was first written: the two must agree.
+var roleSpec = regexp.MustCompile(`(?i)\b((?:(?:[A-Z][a-z]+|deputy|acting|former|senior|local|regional|provincial|district|military|army|police|rebel|militia|interior|foreign|defence|defense|information|health|security|government|group|political|prime|vice)\s+){0,3}(?:` + roleNounsRE + `))\s+$`)
+
 // checkRole fails t where findPersons' shortcuts disagree with roleRE on
 // s: endsWithRole may let through a text roleRE does not match, never
 // miss one it does, and roleRE on the last roleWords words finds the
 // role it finds on all of s. It reports whether roleRE matched.
 func checkRole(t *testing.T, s string) bool {
 	t.Helper()
+	if got, want := roleRE.FindStringSubmatchIndex(s), roleSpec.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+		t.Errorf("roleRE on %q: %v, roleSpec: %v", s, got, want)
+	}
 	whole, cut := roleRE.FindStringSubmatch(s), roleRE.FindStringSubmatch(lastWords(s, roleWords))
 	if (whole == nil) != (cut == nil) || whole != nil && whole[1] != cut[1] {
 		t.Errorf("roleRE on %q: %q, on its last words %q: %q", s, whole, lastWords(s, roleWords), cut)
