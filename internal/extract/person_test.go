@@ -34,10 +34,11 @@ func TestLongestRoleNoun(t *testing.T) {
 // out beside it, as it was first written: the two must agree.
 var roleSpec = regexp.MustCompile(`(?i)\b((?:(?:[A-Z][a-z]+|deputy|acting|former|senior|local|regional|provincial|district|military|army|police|rebel|militia|interior|foreign|defence|defense|information|health|security|government|group|political|prime|vice)\s+){0,3}(?:` + roleNounsRE + `))\s+$`)
 
-// checkRole fails t where findPersons' shortcuts disagree with roleRE on
-// s: endsWithRole may let through a text roleRE does not match, never
-// miss one it does, and roleRE on the last roleWords words finds the
-// role it finds on all of s. It reports whether roleRE matched.
+// checkRole fails t where roleRE disagrees with roleSpec on s, or
+// findPersons' shortcuts with roleRE: endsWithRole may let through a
+// text roleRE does not match, never miss one it does, and roleRE on the
+// last roleWords words finds the role it finds on all of s. It reports
+// whether roleRE matched.
 func checkRole(t *testing.T, s string) bool {
 	t.Helper()
 	if got, want := roleRE.FindStringSubmatchIndex(s), roleSpec.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
