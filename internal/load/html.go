@@ -45,7 +45,7 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 	}
 	var paras []string
 	for _, l := range blocks(res) {
-		if isChrome(l) {
+		if isChrome(l) || isHeading(l) {
 			continue
 		}
 		paras = append(paras, l)
@@ -81,6 +81,17 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 		}
 	}
 	return doc, nil
+}
+
+// isHeading reports whether a block reads as a heading, not as prose: no
+// stop at its end and too few words for a paragraph. Headlines, subheads,
+// bylines and date lines tell no event of their own; read as sentences,
+// they repeat the body's events with less of what the body says (no date,
+// no actor), and the copies do not merge. The plain-text loader keeps
+// out the same lines.
+func isHeading(l string) bool {
+	last, _ := utf8.DecodeLastRuneInString(l)
+	return !strings.ContainsRune(endPunct, last) && countWords(l, 25) < 25
 }
 
 // parseHTML parses a page that decode has checked: UTF-8, or bytes in

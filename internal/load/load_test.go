@@ -247,6 +247,36 @@ func TestHTMLChromeParagraph(t *testing.T) {
 	}
 }
 
+// TestHTMLHeadings checks that blocks that read as headings (a subhead, a
+// date line, a byline, the headline of a second story) are left out, and
+// that short paragraphs of prose are not.
+func TestHTMLHeadings(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><title>Insurgents storm army base</title></head><body><article>
+<p>Published: 26 March 2025 | 09:12 WAT</p>
+<p>By Amina Bello</p>
+<p>MAIDUGURI, March 26 (LCH) — Fighters of the Islamic State West Africa Province attacked a military base in Monguno, Borno State, late on Monday, sparking a gun battle that lasted several hours, military and local sources said.</p>
+<h2>Air force strikes back</h2>
+<p>Five soldiers were killed.</p>
+<p>“We repelled them,” the army said.</p>
+<p>Drone strike hits market in El Fasher as shelling pounds displacement camp</p>
+<p>Residents of the town, many of whom had fled to the bush when the shooting began, said the insurgents burned shops and a clinic before they withdrew towards the lake</p>
+</article></body></html>`
+	doc, err := Load(context.Background(), []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paras := strings.Split(doc.Text, "\n\n")
+	want := []string{"MAIDUGURI", "Five soldiers", "“We repelled", "Residents of the town"}
+	if len(paras) != len(want) {
+		t.Fatalf("paragraphs %q, want %d beginning %q", paras, len(want), want)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(paras[i], w) {
+			t.Errorf("paragraph %d is %q, want it to begin %q", i, paras[i], w)
+		}
+	}
+}
+
 // TestHTMLEncodings checks that a page's text comes out as the page means
 // it: in the charset it declares, and composed, without soft hyphens.
 func TestHTMLEncodings(t *testing.T) {
