@@ -464,8 +464,8 @@ func appendFold(dst []byte, s string) []byte {
 }
 
 // folder folds names, keeping the transformer that strips accents from
-// one name to the next: building it anew for each of the loader's
-// hundred thousand names with accents took a tenth of Load.
+// one name to the next: building it anew for each of the tens of
+// thousands of names with accents the loader reads took a tenth of Load.
 type folder struct {
 	strip transform.Transformer
 }

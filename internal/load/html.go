@@ -90,8 +90,7 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 // no actor), and the copies do not merge. The plain-text loader keeps
 // out the same lines.
 func isHeading(l string) bool {
-	last, _ := utf8.DecodeLastRuneInString(l)
-	return !strings.ContainsRune(endPunct, last) && countWords(l, 25) < 25
+	return !endsSentence(l) && countWords(l, 25) < 25
 }
 
 // parseHTML parses a page that decode has checked: UTF-8, or bytes in

@@ -81,10 +81,16 @@ func isPageChrome(l string) bool {
 // sentence or more of prose, not chrome.
 func isContent(l string) bool {
 	words := countWords(l, 25)
-	last, _ := utf8.DecodeLastRuneInString(l)
 	// A long line with no final stop is prose too; a menu is not.
-	prose := strings.ContainsRune(endPunct, last) && words >= 8 || words >= 25 && strings.Count(l, "|") < 3
+	prose := endsSentence(l) && words >= 8 || words >= 25 && strings.Count(l, "|") < 3
 	return prose && !isChrome(l) // the patterns last: they cost the most
+}
+
+// endsSentence reports whether l ends as a sentence does, with a stop or
+// a closing quote or bracket.
+func endsSentence(l string) bool {
+	last, _ := utf8.DecodeLastRuneInString(l)
+	return strings.ContainsRune(endPunct, last)
 }
 
 // countWords is min(len(strings.Fields(s)), most) without the slice:
