@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -274,6 +275,25 @@ func TestHTMLHeadings(t *testing.T) {
 		if !strings.HasPrefix(paras[i], w) {
 			t.Errorf("paragraph %d is %q, want it to begin %q", i, paras[i], w)
 		}
+	}
+}
+
+// TestHTMLLooseText checks that text outside block elements, as in a feed
+// item's body, is read a paragraph at a time, links and emphasis inside
+// it, and not a piece per element.
+func TestHTMLLooseText(t *testing.T) {
+	page := `<html><head><title>Base attacked</title></head><body><article>Fighters of the Islamic State West Africa Province attacked <a href="/x">a military base in Monguno</a>, Borno State, late on Monday, sparking a gun battle that lasted several hours, military and local sources said.<br><br>The army said in a statement on Tuesday that five soldiers were killed and that troops <b>neutralised</b> 27 insurgents in the fighting.<div>Residents said the insurgents burned shops and a clinic before they withdrew towards the lake.</div></article></body></html>`
+	doc, err := Load(context.Background(), []byte(page), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"Fighters of the Islamic State West Africa Province attacked a military base in Monguno, Borno State, late on Monday, sparking a gun battle that lasted several hours, military and local sources said.",
+		"The army said in a statement on Tuesday that five soldiers were killed and that troops neutralised 27 insurgents in the fighting.",
+		"Residents said the insurgents burned shops and a clinic before they withdrew towards the lake.",
+	}
+	if got := strings.Split(doc.Text, "\n\n"); !slices.Equal(got, want) {
+		t.Errorf("paragraphs\n%q\nwant\n%q", got, want)
 	}
 }
 
