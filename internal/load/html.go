@@ -157,16 +157,20 @@ func blocks(res *trafilatura.ExtractResult) []string {
 			flush()
 			inline(n, &run)
 			flush()
-		case n.Type == html.ElementNode && inlineTags[n.Data] && !holdsBlock(n):
-			inline(n, &run)
 		default:
-			// A container (div, section, br, or a tag unknown here):
-			// what comes before it and after it are apart.
-			flush()
+			// An inline element (a link, emphasis) is part of the run,
+			// a block inside it still apart; any other (div, section,
+			// br, a tag unknown here) ends the run before and after it.
+			part := n.Type == html.ElementNode && inlineTags[n.Data]
+			if !part {
+				flush()
+			}
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				visit(c)
 			}
-			flush()
+			if !part {
+				flush()
+			}
 		}
 	}
 	visit(res.ContentNode)
@@ -182,17 +186,6 @@ var inlineTags = map[string]bool{"a": true, "abbr": true, "b": true, "bdi": true
 	"code": true, "data": true, "dfn": true, "em": true, "font": true, "i": true, "kbd": true, "mark": true,
 	"q": true, "s": true, "samp": true, "small": true, "span": true, "strong": true, "sub": true, "sup": true,
 	"time": true, "u": true, "var": true, "img": true, "wbr": true}
-
-// holdsBlock reports whether n has a block element or a line break
-// inside it.
-func holdsBlock(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (blockTags[c.Data] || c.Data == "br" || !inlineTags[c.Data] || holdsBlock(c)) {
-			return true
-		}
-	}
-	return false
-}
 
 // inline writes the text inside a block, line breaks as spaces.
 func inline(n *html.Node, b *strings.Builder) {
