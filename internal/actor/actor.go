@@ -486,6 +486,10 @@ func tokenize(text string) []token {
 	low := ""                              // text with ASCII capitals lowered, made at the first one
 	i := 0
 	for i < len(text) {
+		if c := text[i]; c < utf8.RuneSelf && c != '\'' && !isWordByte(c) {
+			i++ // spaces and punctuation: no need to decode them
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if (r == '\'' || r == '’') && i+size < len(text) && (text[i+size] == 's' || text[i+size] == 'S') &&
 			(i+size+1 >= len(text) || !isWordByte(text[i+size+1])) && len(out) > 0 && out[len(out)-1].end == i {

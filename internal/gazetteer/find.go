@@ -58,16 +58,24 @@ func eachToken(text string) iter.Seq[token] {
 	return func(yield func(token) bool) {
 		i := 0
 		for i < len(text) {
-			r, size := runeAt(text, i)
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			if c := text[i]; c < utf8.RuneSelf {
+				if !asciiWord[c] {
+					i++ // spaces and punctuation: no need to decode them
+					continue
+				}
+			} else if r, size := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 				i += size
 				continue
 			}
 			start := i
 			for i < len(text) {
-				if c := text[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+				c := text[i]
+				if asciiWord[c] {
 					i++ // most of a word: spare decoding it
 					continue
+				}
+				if c < utf8.RuneSelf && c != '\'' {
+					break // no other ASCII byte is a letter, digit or mark
 				}
 				r, size := runeAt(text, i)
 				if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
@@ -90,6 +98,14 @@ func eachToken(text string) iter.Seq[token] {
 		}
 	}
 }
+
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // runeAt decodes the rune at text[i], sparing the call for ASCII.
 func runeAt(text string, i int) (rune, int) {
@@ -288,7 +304,7 @@ func (g *Gazetteer) markQualifiers(text string, ms []Mention) {
 // the countries and divisions it names (and the demonyms it uses),
 // explicit qualifiers ("Khost, Afghanistan", "Aleppo province"), and the
 // places' prominence. hint lists ISO codes that break ties (the outlet's
-// or the dateline's country).
+// or the dateline's country). The places keep the mentions' order.
 func (g *Gazetteer) Resolve(text string, mentions []Mention, hint []string) []Resolved {
 	ctx := g.context(text, mentions, hint)
 	out := make([]Resolved, 0, len(mentions))

@@ -2,11 +2,13 @@ package gazetteer
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -211,7 +213,10 @@ func FuzzFind(f *testing.F) {
 		if len(rs) > len(ms) {
 			t.Fatalf("Resolve gave %d places for %d mentions", len(rs), len(ms))
 		}
-		for _, r := range rs {
+		for i, r := range rs {
+			if i > 0 && r.Start < rs[i-1].End {
+				t.Fatalf("resolved %q before %q: out of text order", rs[i-1].Text, r.Text)
+			}
 			found := false
 			for _, c := range r.Candidates {
 				if c.ID == r.Place.ID {
@@ -325,4 +330,53 @@ func TestFindMultiWordNames(t *testing.T) {
 			t.Errorf("Find(%q) = %+v: no name of several words", text, ms)
 		}
 	}
+}
+
+// tokensSpec is the tokenizer as first written, decoding every rune,
+// which tokens must agree with.
+func tokensSpec(text string) []token {
+	var out []token
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += size
+			continue
+		}
+		start := i
+		for i < len(text) {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				i += size
+				continue
+			}
+			if (r == '\'' || r == '’') && i+size < len(text) {
+				next, _ := utf8.DecodeRuneInString(text[i+size:])
+				if unicode.IsLetter(next) && !(next == 's' && (i+size+1 >= len(text) || !isLetterAt(text, i+size+1))) {
+					i += size
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, token{start: start, end: i, text: text[start:i]})
+	}
+	return out
+}
+
+func TestTokensFastPath(t *testing.T) {
+	for _, s := range []string{"", "Kabul", "N'Djamena's base", "Kabul’s outskirts", "e\u0301a \u0301x", "São Tomé, 12 km", "a'", "'s", "x's", "F-16s\xff\xfeA", "Dera Ismail Khan.", "ǅemal İstanbul"} {
+		if got, want := tokens(s), tokensSpec(s); !slices.Equal(got, want) {
+			t.Errorf("tokens(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func FuzzTokens(f *testing.F) {
+	f.Add("N'Djamena's base, Kabul’s outskirts — São Tomé \xff e\u0301")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := tokens(s), tokensSpec(s); !slices.Equal(got, want) {
+			t.Fatalf("tokens(%q) = %v, want %v", s, got, want)
+		}
+	})
 }
