@@ -119,6 +119,9 @@ type analysis struct {
 	home *gazetteer.Resolved
 	// saidIn holds saidByRE's matches in the sentences saidBy has read.
 	saidIn map[event.Span][][]int
+	// speaker memoizes isSpeaker: every trigger in a sentence asks it
+	// again of the same names.
+	speaker map[event.Span]bool
 }
 
 func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
@@ -209,7 +212,10 @@ func (a *analysis) dropPlaceActors(ms []actor.Mention) []actor.Mention {
 	for _, m := range ms {
 		drop := a.inDateline(event.Span{Start: m.Start, End: m.End})
 		for _, p := range a.places {
-			if p.Start > m.Start || p.End < m.End {
+			if p.Start > m.Start {
+				break // places come in text order, as Find gives them
+			}
+			if p.End < m.End {
 				continue
 			}
 			before := a.text[max(0, p.Start-45):p.Start]

@@ -297,9 +297,17 @@ func isCommentator(role string) bool {
 }
 
 func (a *analysis) isSpeaker(s event.Span) bool {
+	if is, ok := a.speaker[s]; ok {
+		return is
+	}
 	after := a.text[s.End:min(len(a.text), s.End+80)]
 	before := a.text[max(0, s.Start-30):s.Start]
-	return sourceAfter(after) || sourceBeforeRE.MatchString(before)
+	is := sourceAfter(after) || sourceBeforeRE.MatchString(before)
+	if a.speaker == nil {
+		a.speaker = map[event.Span]bool{}
+	}
+	a.speaker[s] = is
+	return is
 }
 
 func sortRoles(rs []*role) {
