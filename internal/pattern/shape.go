@@ -18,22 +18,39 @@ type runs struct {
 	known                 bool
 }
 
-// measure returns the runs of text.
+// measure returns the runs of text. It steps over a run at a time, not
+// a byte: it reads every byte of every text a Set scans.
 func measure(text string) runs {
 	r := runs{known: true}
-	var space, word, nonSpace int
-	for i := 0; i < len(text); i++ {
-		switch byteClass[text[i]] {
-		case classSpace:
-			space, word, nonSpace = space+1, 0, 0
-			r.space = max(r.space, space)
-		case classWord:
-			space, word, nonSpace = 0, word+1, nonSpace+1
-			r.word, r.nonSpace = max(r.word, word), max(r.nonSpace, nonSpace)
-		default:
-			space, word, nonSpace = 0, 0, nonSpace+1
-			r.nonSpace = max(r.nonSpace, nonSpace)
+	n := len(text)
+	for i := 0; i < n; {
+		if byteClass[text[i]] == classSpace {
+			j := i + 1
+			for j < n && byteClass[text[j]] == classSpace {
+				j++
+			}
+			r.space = max(r.space, j-i)
+			i = j
+			continue
 		}
+		// A run of other bytes, holding runs of word bytes.
+		j := i
+		for j < n {
+			c := byteClass[text[j]]
+			if c == classSpace {
+				break
+			}
+			j++
+			if c == classWord {
+				k := j
+				for j < n && byteClass[text[j]] == classWord {
+					j++
+				}
+				r.word = max(r.word, j-k+1)
+			}
+		}
+		r.nonSpace = max(r.nonSpace, j-i)
+		i = j
 	}
 	return r
 }
