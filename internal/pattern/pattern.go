@@ -249,7 +249,13 @@ func (r *Regexp) MatchString(s string) bool {
 	// A match begins at a word start with one of the first bytes: try
 	// only those, rather than every byte.
 	for p := 0; p < len(s); p++ {
-		if r.first[s[p]] && (p == 0 || !isWordByte(s[p-1])) && r.starts.may(s, p) && r.matchHeld(s[p:reach(s, p, window)]) {
+		if p > 0 && isWordByte(s[p-1]) {
+			for p < len(s) && isWordByte(s[p]) {
+				p++ // inside a word: the next start is past its end
+			}
+			continue
+		}
+		if r.first[s[p]] && r.starts.may(s, p) && r.matchHeld(s[p:reach(s, p, window)]) {
 			return true
 		}
 	}
@@ -312,7 +318,21 @@ func SkipSpace(s string, i int) int {
 // HasPrefixFold reports whether s begins with lit, an ASCII phrase, case
 // folded as (?i) folds it in text that FoldsToASCII does not hold.
 func HasPrefixFold(s, lit string) bool {
-	return len(s) >= len(lit) && strings.EqualFold(s[:len(lit)], lit)
+	if len(s) < len(lit) {
+		return false
+	}
+	// strings.EqualFold, spared its rune decoding while both are ASCII:
+	// it runs thousands of times an article.
+	for i := 0; i < len(lit); i++ {
+		a, b := s[i], lit[i]
+		if a|b >= utf8.RuneSelf {
+			return strings.EqualFold(s[i:len(lit)], lit[i:])
+		}
+		if a != b && lowerByte(a) != lowerByte(b) {
+			return false
+		}
+	}
+	return true
 }
 
 // FindString is regexp.Regexp.FindString.
@@ -491,7 +511,14 @@ func (r *Regexp) firstAtWords(s string, window int, sub bool) []int {
 func (r *Regexp) allAtWords(s string, n, window int, sub bool) [][]int {
 	var out [][]int
 	for p := 0; p < len(s) && (n < 0 || len(out) < n); p++ {
-		if !r.first[s[p]] || p > 0 && isWordByte(s[p-1]) || !r.starts.may(s, p) {
+		if p > 0 && isWordByte(s[p-1]) {
+			// Inside a word: the next start is past its end.
+			for p < len(s) && isWordByte(s[p]) {
+				p++
+			}
+			continue
+		}
+		if !r.first[s[p]] || !r.starts.may(s, p) {
 			continue
 		}
 		loc := r.findHeld(s[p:reach(s, p, window)], sub)

@@ -183,3 +183,26 @@ func TestShortTextsDoNotAllocate(t *testing.T) {
 		t.Errorf("possible allocates %v times a call", n)
 	}
 }
+
+// hasPrefixFoldSpec is HasPrefixFold as first written.
+func hasPrefixFoldSpec(s, lit string) bool {
+	return len(s) >= len(lit) && strings.EqualFold(s[:len(lit)], lit)
+}
+
+func TestHasPrefixFold(t *testing.T) {
+	for _, tt := range [][2]string{{"Officials said", "officials"}, {"OFFICIALS", "officials"}, {"offic", "officials"}, {"\u212Aabul", "kabul"}, {"’s men", "’s"}, {"'S", "'s"}, {"x\xffy", "x\xffy"}, {"[a", "{a"}, {"@", "`"}} {
+		if got, want := HasPrefixFold(tt[0], tt[1]), hasPrefixFoldSpec(tt[0], tt[1]); got != want {
+			t.Errorf("HasPrefixFold(%q, %q) = %v, want %v", tt[0], tt[1], got, want)
+		}
+	}
+}
+
+func FuzzHasPrefixFold(f *testing.F) {
+	f.Add("Officials said", "officials")
+	f.Add("\u212Aabul", "kabul")
+	f.Fuzz(func(t *testing.T, s, lit string) {
+		if got, want := HasPrefixFold(s, lit), hasPrefixFoldSpec(s, lit); got != want {
+			t.Fatalf("HasPrefixFold(%q, %q) = %v, want %v", s, lit, got, want)
+		}
+	})
+}
