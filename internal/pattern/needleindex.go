@@ -15,8 +15,8 @@ type needleIndex struct {
 	// their first three bytes.
 	grams  [1 << gramBits / 64]uint64
 	byGram map[uint32][]int32
-	// short lists the needles of one or two bytes, and shortFirst their
-	// first bytes.
+	// short lists the needles of one or two bytes, and shortFirst the
+	// bytes of a text that may begin them, capitals included.
 	short      []int32
 	shortFirst [256]bool
 }
@@ -33,6 +33,9 @@ func newNeedleIndex(words []string) *needleIndex {
 			if len(w) > 0 {
 				s.short = append(s.short, int32(i))
 				s.shortFirst[w[0]] = true
+				if 'a' <= w[0] && w[0] <= 'z' {
+					s.shortFirst[w[0]-'a'+'A'] = true
+				}
 			}
 			continue
 		}
@@ -45,31 +48,52 @@ func newNeedleIndex(words []string) *needleIndex {
 }
 
 // each calls f for every needle in text, in order of where it begins.
+// It reads every byte of every text a Set scans, so the byte loop does
+// no more than look up a table and test a bit.
 func (s *needleIndex) each(text string, f func(start, end int, needle int32)) {
+	n := len(text)
+	short := len(s.short) > 0
 	var g uint32
-	for i := 0; i < len(text); i++ {
-		if i+2 < len(text) {
-			if i == 0 {
-				g = uint32(lowerByte(text[0]))<<8 | uint32(lowerByte(text[1]))
-			}
-			g = (g<<8 | uint32(lowerByte(text[i+2]))) & 0xffffff
-			if h := gramHash(g); s.grams[h/64]&(1<<(h%64)) != 0 {
-				for _, n := range s.byGram[g] {
-					if w := s.words[n]; hasLowerPrefix(text[i:], w) {
-						f(i, i+len(w), n)
-					}
+	if n >= 2 {
+		g = uint32(lowerTable[text[0]])<<8 | uint32(lowerTable[text[1]])
+	}
+	i := 0
+	for ; i+2 < n; i++ {
+		g = (g<<8 | uint32(lowerTable[text[i+2]])) & 0xffffff
+		if h := gramHash(g); s.grams[h/64]&(1<<(h%64)) != 0 {
+			for _, k := range s.byGram[g] {
+				if w := s.words[k]; hasLowerPrefix(text[i:], w) {
+					f(i, i+len(w), k)
 				}
 			}
 		}
-		if s.shortFirst[lowerByte(text[i])] {
-			for _, n := range s.short {
-				if w := s.words[n]; hasLowerPrefix(text[i:], w) {
-					f(i, i+len(w), n)
-				}
-			}
+		if short && s.shortFirst[text[i]] {
+			s.eachShort(text, i, f)
+		}
+	}
+	for ; i < n; i++ { // the last two bytes begin no needle of three
+		if s.shortFirst[text[i]] {
+			s.eachShort(text, i, f)
 		}
 	}
 }
+
+// eachShort calls f for the needles of one or two bytes at text[i:].
+func (s *needleIndex) eachShort(text string, i int, f func(start, end int, needle int32)) {
+	for _, k := range s.short {
+		if w := s.words[k]; hasLowerPrefix(text[i:], w) {
+			f(i, i+len(w), k)
+		}
+	}
+}
+
+// lowerTable maps every byte to lowerByte of it.
+var lowerTable = func() (t [256]byte) {
+	for c := range 256 {
+		t[c] = lowerByte(byte(c))
+	}
+	return t
+}()
 
 // hasLowerPrefix reports whether s begins with the lower-case w, ASCII
 // capitals in s taken as small letters.
