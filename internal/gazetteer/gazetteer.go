@@ -481,12 +481,12 @@ func (f *folder) append(dst []byte, s string) []byte {
 		}
 	}
 	if plain { // the words most text is made of: their lower case
-		for i := 0; i < len(s); i++ {
-			c := s[i]
+		n := len(dst)
+		dst = append(dst, s...)
+		for i, c := range dst[n:] {
 			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
+				dst[n+i] = c + 'a' - 'A'
 			}
-			dst = append(dst, c)
 		}
 		return dst
 	}
