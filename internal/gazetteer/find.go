@@ -154,30 +154,36 @@ func (g *Gazetteer) Find(text string) []Mention {
 		// than the text left, longest first.
 		firstHash := maphash.Bytes(g.seed, appendFold(word[:0], t.text))
 		lengths := g.lengths[firstHash] & (1<<(min(len(toks)-i, maxWords)+1) - 1)
+		// A shorter phrase's key is a prefix of the longest one's: fold
+		// the words once, as far as joiners link them, and note where
+		// each ends in the key.
+		var ends [maxWords + 1]int
+		joined := 0
+		key = key[:0]
+		longest := 63 - bits.LeadingZeros64(lengths) // -1 when none
+		for k := 0; k < longest; k++ {
+			if k > 0 {
+				if !joiner(text[toks[i+k-1].end:toks[i+k].start]) {
+					break
+				}
+				key = append(key, ' ')
+			}
+			key = appendFold(key, toks[i+k].text)
+			joined, ends[k+1] = k+1, len(key)
+		}
 		for ; lengths != 0; lengths &^= 1 << (63 - bits.LeadingZeros64(lengths)) {
 			n := 63 - bits.LeadingZeros64(lengths)
-			ok := true
-			key = key[:0]
-			for k := 0; k < n; k++ {
-				if k > 0 {
-					if !joiner(text[toks[i+k-1].end:toks[i+k].start]) {
-						ok = false
-						break
-					}
-					key = append(key, ' ')
-				}
-				key = appendFold(key, toks[i+k].text)
-			}
-			if !ok {
+			if n > joined {
 				continue
 			}
+			phrase := key[:ends[n]]
 			h := firstHash // a name of one word is its first word
 			if n > 1 {
-				if h = maphash.Bytes(g.seed, key); !g.phrases.Has(h) {
+				if h = maphash.Bytes(g.seed, phrase); !g.phrases.Has(h) {
 					continue // most phrases name nothing: spare the map
 				}
 			}
-			cand := g.byName.get(h, key)
+			cand := g.byName.get(h, phrase)
 			if len(cand) == 0 {
 				continue
 			}
