@@ -75,16 +75,19 @@ func splitParagraph(text string, start, end, para int, out *[]Sentence) int {
 	}
 	s := start
 	for i := start; i < end; {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		// Only a line break or a stop can end a sentence, and no byte of
+		// a rune of several bytes is one: step over the rest a byte at a
+		// time, undecoded.
+		r, size := rune(text[i]), 1
+		if r != '\n' && r != '.' && r != '!' && r != '?' {
+			i++
+			continue
+		}
 		if r == '\n' {
 			// A single line break inside a paragraph ends a line of
 			// chrome or a list item, and so a sentence.
 			emit(s, i)
 			s = i + size
-			i += size
-			continue
-		}
-		if r != '.' && r != '!' && r != '?' {
 			i += size
 			continue
 		}

@@ -1,8 +1,12 @@
 package sentence
 
 import (
+	"slices"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/corpus"
+	"github.com/sitrep/sitrep/internal/event"
 )
 
 func TestSplit(t *testing.T) {
@@ -72,4 +76,91 @@ func FuzzSplit(f *testing.F) {
 			prev = s.End
 		}
 	})
+}
+
+// splitParagraphSpec is splitParagraph as first written, decoding every
+// rune, which splitParagraph must agree with.
+func splitParagraphSpec(text string, start, end, para int, out *[]Sentence) int {
+	n := 0
+	emit := func(s, e int) {
+		for s < e && isSpace(text[s]) {
+			s++
+		}
+		for e > s && isSpace(text[e-1]) {
+			e--
+		}
+		if e > s {
+			*out = append(*out, Sentence{Span: event.Span{Start: s, End: e}, Paragraph: para})
+			n++
+		}
+	}
+	s := start
+	for i := start; i < end; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '\n' {
+			// A single line break inside a paragraph ends a line of
+			// chrome or a list item, and so a sentence.
+			emit(s, i)
+			s = i + size
+			i += size
+			continue
+		}
+		if r != '.' && r != '!' && r != '?' {
+			i += size
+			continue
+		}
+		j := i + size
+		// Closing quotes and brackets belong to the sentence they close.
+		for j < end {
+			q, qs := utf8.DecodeRuneInString(text[j:])
+			if q == '"' || q == '\'' || q == '”' || q == '’' || q == ')' || q == ']' {
+				j += qs
+				continue
+			}
+			break
+		}
+		if j < end && !isSpace(text[j]) {
+			i = j
+			continue
+		}
+		if r == '.' && !endsSentence(text, start, i, j, end) {
+			i = j
+			continue
+		}
+		emit(s, j)
+		s = j
+		i = j
+	}
+	emit(s, end)
+	return n
+}
+
+// sameSplit checks splitParagraph against splitParagraphSpec on text
+// taken as one paragraph.
+func sameSplit(t *testing.T, text string) {
+	t.Helper()
+	var got, want []Sentence
+	n, m := splitParagraph(text, 0, len(text), 0, &got), splitParagraphSpec(text, 0, len(text), 0, &want)
+	if n != m || !slices.Equal(got, want) {
+		t.Fatalf("splitParagraph(%q) = %d %v, want %d %v", text, n, got, m, want)
+	}
+}
+
+func TestSplitFastPath(t *testing.T) {
+	for _, text := range []string{"", "a. B", "Lt. Gen. Ali said so. “Yes,” he said.\nNext!", "\xff.\xe2\x80. x?\xe2 (a.) b", "é. È? ü!\n"} {
+		sameSplit(t, text)
+	}
+	texts, err := corpus.Lengthened()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range texts {
+		sameSplit(t, text)
+	}
+}
+
+func FuzzSplitFastPath(f *testing.F) {
+	f.Add("Lt. Gen. Ali said so. “Yes,” he said.\nNext.")
+	f.Add("\xff.\xe2\x80. x?\xe2")
+	f.Fuzz(sameSplit)
 }
