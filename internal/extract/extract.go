@@ -211,10 +211,12 @@ func (a *analysis) dropPlaceActors(ms []actor.Mention) []actor.Mention {
 	out := ms[:0]
 	for _, m := range ms {
 		drop := a.inDateline(event.Span{Start: m.Start, End: m.End})
-		for _, p := range a.places {
-			if p.Start > m.Start {
-				break // places come in text order, as Find gives them
-			}
+		// Places come in text order, as Find gives them, and do not
+		// overlap: read back from the last that begins by m's start to
+		// the first that ends before it.
+		k := sort.Search(len(a.places), func(i int) bool { return a.places[i].Start > m.Start })
+		for k--; k >= 0 && a.places[k].End > m.Start; k-- {
+			p := a.places[k]
 			if p.End < m.End {
 				continue
 			}
