@@ -206,3 +206,18 @@ func FuzzHasPrefixFold(f *testing.F) {
 		}
 	})
 }
+
+// TestIsWordByte holds the table to \w, for bytes and for runes.
+func TestIsWordByte(t *testing.T) {
+	w := regexp.MustCompile(`^\w$`)
+	for c := range 256 {
+		if got, want := isWordByte(byte(c)), c < 0x80 && w.MatchString(string(rune(c))); got != want {
+			t.Errorf("isWordByte(byte %#x) = %v, want %v", c, got, want)
+		}
+	}
+	for _, r := range []rune{'a', 'Z', '_', '0', 'é', 0x212a, 0x17f, 0x100 + 'a', -1} {
+		if got, want := isWordByte(r), r >= 0 && w.MatchString(string(r)); got != want {
+			t.Errorf("isWordByte(%q) = %v, want %v", r, got, want)
+		}
+	}
+}
