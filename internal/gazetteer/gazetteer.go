@@ -12,6 +12,7 @@ import (
 	"hash/maphash"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -473,20 +474,19 @@ type folder struct {
 // append appends Fold(s) to dst.
 func (f *folder) append(dst []byte, s string) []byte {
 	plain := true
-	for i := 0; i < len(s) && plain; i++ {
-		switch c := s[i]; {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '\'':
-		default:
+	for i := 0; i < len(s); i++ {
+		if !plainByte[s[i]] {
 			plain = false
+			break
 		}
 	}
 	if plain { // the words most text is made of: their lower case
+		// Tables, not tests: every capitalised word of every article
+		// comes through here, and its bytes' cases would be guessed.
 		n := len(dst)
-		dst = append(dst, s...)
-		for i, c := range dst[n:] {
-			if 'A' <= c && c <= 'Z' {
-				dst[n+i] = c + 'a' - 'A'
-			}
+		dst = slices.Grow(dst, len(s))[:n+len(s)]
+		for i := 0; i < len(s); i++ {
+			dst[n+i] = lowerASCII[s[i]]
 		}
 		return dst
 	}
@@ -522,6 +522,26 @@ func (f *folder) append(dst []byte, s string) []byte {
 	}
 	return dst
 }
+
+// plainByte marks the bytes a plain word folds to its lower case
+// through: ASCII letters, digits and the apostrophe.
+var plainByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\''
+	}
+	return t
+}()
+
+// lowerASCII maps every byte to itself, ASCII capitals to small letters.
+var lowerASCII = func() (t [256]byte) {
+	for c := range 256 {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return t
+}()
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
