@@ -486,7 +486,7 @@ func tokenize(text string) []token {
 	low := ""                              // text with ASCII capitals lowered, made at the first one
 	i := 0
 	for i < len(text) {
-		if c := text[i]; c < utf8.RuneSelf && c != '\'' && !isWordByte(c) {
+		if c := text[i]; wordCase[c] == 0 && c < utf8.RuneSelf && c != '\'' {
 			i++ // spaces and punctuation: no need to decode them
 			continue
 		}
@@ -502,18 +502,15 @@ func tokenize(text string) []token {
 			continue
 		}
 		start := i
-		ascii, capital := true, false
+		ascii, cases := true, uint8(0)
 		for i < len(text) {
-			if c := text[i]; c < utf8.RuneSelf {
-				if 'a' <= c && c <= 'z' || '0' <= c && c <= '9' {
-					i++
-					continue
-				}
-				if 'A' <= c && c <= 'Z' {
-					capital = true
-					i++
-					continue
-				}
+			c := text[i]
+			if k := wordCase[c]; k != 0 {
+				cases |= k // a table, not tests: the letters' cases would be guessed
+				i++
+				continue
+			}
+			if c < utf8.RuneSelf {
 				break
 			}
 			r, size := utf8.DecodeRuneInString(text[i:])
@@ -527,7 +524,7 @@ func tokenize(text string) []token {
 		switch {
 		case !ascii:
 			key = fold(key)
-		case capital:
+		case cases&upperCase != 0:
 			// An ASCII word folds to its lower case: cut it from one
 			// lowered copy of the text rather than lower each word.
 			if low == "" {
@@ -539,6 +536,25 @@ func tokenize(text string) []token {
 	}
 	return out
 }
+
+// wordCase classes the ASCII letters and digits: lowerCase for small
+// letters and digits, upperCase for capitals, 0 for every other byte.
+var wordCase = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			t[c] = lowerCase
+		case 'A' <= c && c <= 'Z':
+			t[c] = upperCase
+		}
+	}
+	return t
+}()
+
+const (
+	lowerCase = 1 << iota
+	upperCase
+)
 
 func isWordByte(b byte) bool {
 	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
