@@ -524,11 +524,10 @@ func (f *folder) append(dst []byte, s string) []byte {
 }
 
 // plainByte marks the bytes a plain word folds to its lower case
-// through: ASCII letters, digits and the apostrophe.
-var plainByte = func() (t [256]bool) {
-	for c := range 256 {
-		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\''
-	}
+// through: a token's ASCII letters and digits, and the apostrophe.
+var plainByte = func() [256]bool {
+	t := asciiWord
+	t['\''] = true
 	return t
 }()
 
