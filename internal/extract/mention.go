@@ -689,10 +689,7 @@ func habitual(s string) bool {
 		if !pattern.IsWordByte(s[p]) || p > 0 && pattern.IsWordByte(s[p-1]) {
 			continue
 		}
-		q := p
-		for q < len(s) && pattern.IsWordByte(s[q]) {
-			q++
-		}
+		q := pattern.SkipWord(s, p)
 		// \w+-month, \w+-year
 		for _, unit := range []string{"-month", "-year"} {
 			if pattern.HasPrefixFold(s[q:], unit) && pattern.WordEndsAt(s, q+len(unit)) {

@@ -250,9 +250,7 @@ func (r *Regexp) MatchString(s string) bool {
 	// only those, rather than every byte.
 	for p := 0; p < len(s); p++ {
 		if p > 0 && isWordByte(s[p-1]) {
-			for p < len(s) && isWordByte(s[p]) {
-				p++ // inside a word: the next start is past its end
-			}
+			p = SkipWord(s, p) // inside a word: the next start is past its end
 			continue
 		}
 		if r.first[s[p]] && r.starts.may(s, p) && r.matchHeld(s[p:reach(s, p, window)]) {
@@ -306,6 +304,14 @@ func FoldsToASCII(s string) bool {
 // at e in s, as \b after it holds: e is the end of s or no word byte
 // follows.
 func WordEndsAt(s string, e int) bool { return e == len(s) || !isWordByte(s[e]) }
+
+// SkipWord returns the end of the word characters (\w) at i in s.
+func SkipWord(s string, i int) int {
+	for i < len(s) && isWordByte(s[i]) {
+		i++
+	}
+	return i
+}
 
 // SkipSpace returns the end of the white space (\s) at i in s.
 func SkipSpace(s string, i int) int {
@@ -512,10 +518,7 @@ func (r *Regexp) allAtWords(s string, n, window int, sub bool) [][]int {
 	var out [][]int
 	for p := 0; p < len(s) && (n < 0 || len(out) < n); p++ {
 		if p > 0 && isWordByte(s[p-1]) {
-			// Inside a word: the next start is past its end.
-			for p < len(s) && isWordByte(s[p]) {
-				p++
-			}
+			p = SkipWord(s, p) // inside a word: the next start is past its end
 			continue
 		}
 		if !r.first[s[p]] || !r.starts.may(s, p) {

@@ -133,9 +133,7 @@ func (f *Finder) matches(text string) [][]int {
 	var out [][]int
 	for p := 0; p < len(text); p++ {
 		if p > 0 && pattern.IsWordByte(text[p-1]) {
-			for p < len(text) && pattern.IsWordByte(text[p]) {
-				p++ // inside a word: the next start is past its end
-			}
+			p = pattern.SkipWord(text, p) // inside a word: the next start is past its end
 			continue
 		}
 		b := mayBeginCount(text[p:])
