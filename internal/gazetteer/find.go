@@ -141,6 +141,9 @@ func (g *Gazetteer) Find(text string) []Mention {
 	var out []Mention
 	var word [32]byte
 	key := make([]byte, 0, 64)
+	// ends[k] is where the k-th word of the phrase being tried ends in
+	// key; each capitalised word sets as many as it reads.
+	var ends [maxWords + 1]int
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		first, _ := utf8.DecodeRuneInString(t.text)
@@ -157,7 +160,6 @@ func (g *Gazetteer) Find(text string) []Mention {
 		// A shorter phrase's key is a prefix of the longest one's: fold
 		// the words once, as far as joiners link them, and note where
 		// each ends in the key.
-		var ends [maxWords + 1]int
 		joined := 0
 		key = key[:0]
 		longest := 63 - bits.LeadingZeros64(lengths) // -1 when none
