@@ -36,6 +36,34 @@ func browser(t *testing.T) string {
 	return ""
 }
 
+// profile makes Chromium's user data directory. It is not t.TempDir:
+// Chromium's helper processes can go on writing to it for a moment after
+// the browser has exited, and t.TempDir's removal fails the test then.
+// The directory is removed once the helpers let go, or left in the
+// system's temporary directory with a note in the log.
+func profile(t *testing.T) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", "sitrep-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			err := os.RemoveAll(dir)
+			if err == nil {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Logf("Chromium profile left in %s: %v", dir, err)
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
+	return dir
+}
+
 func TestDashboardInBrowser(t *testing.T) {
 	exe := browser(t)
 	ctx := context.Background()
@@ -71,7 +99,7 @@ func TestDashboardInBrowser(t *testing.T) {
 		chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.Headless, chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1400))
+		chromedp.UserDataDir(profile(t)), chromedp.WindowSize(1280, 1400))
 	actx, cancel := chromedp.NewExecAllocator(ctx, opts...)
 	defer cancel()
 	bctx, cancel := chromedp.NewContext(actx)
