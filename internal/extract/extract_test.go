@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"testing"
 
@@ -96,6 +97,54 @@ func TestExtractSentences(t *testing.T) {
 				t.Errorf("fatalities %d, want none", *e.Fatalities)
 			case tt.fatalities >= 0 && (e.Fatalities == nil || *e.Fatalities != tt.fatalities):
 				t.Errorf("fatalities %v, want %d", e.Fatalities, tt.fatalities)
+			}
+		})
+	}
+}
+
+// TestVictimSide: an event that names no side acted on takes it from the
+// people killed or the post attacked, never from the doers' own losses.
+func TestVictimSide(t *testing.T) {
+	tests := []struct {
+		name, text, published string
+		actor2, evidence      string // actor2's prefix; "" for none of the state's forces
+	}{
+		{"soldiers killed", "Suspected jihadists killed 12 soldiers in an attack near Ouallam in western Niger on Thursday, the defence ministry said.", "2025-03-22",
+			"Military Forces of Niger", "12 soldiers"},
+		{"post attacked", "Gunmen attacked a police station in Gusau, Zamfara State, on Monday night and set two patrol vehicles on fire.", "2025-05-13",
+			"Police Forces of Nigeria", "police station"},
+		{"toll after the attack", "Insurgents stormed a military base in Monguno, Borno State, on Monday, sparking a gun battle that lasted hours. Seven soldiers were killed, the army said.", "2025-03-26",
+			"Military Forces of Nigeria", "Seven soldiers"},
+		{"civilians first", "Rockets fired from across the border hit Kantharalak in Sisaket province on Thursday, killing 11 civilians and one soldier.", "2025-07-25",
+			"Civilians (Thailand)", "civilians"},
+		{"the doers' own losses", "Nigerian troops fought off an attack near Damboa in Borno State on Sunday, losing four soldiers, the army said.", "2025-09-01",
+			"", ""},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := extract(t, x, tt.text, tt.published)
+			if len(evs) == 0 {
+				t.Fatalf("no event in %q", tt.text)
+			}
+			e := evs[0]
+			if tt.actor2 == "" {
+				if strings.HasPrefix(e.Actor2, "Military Forces of Nigeria") {
+					t.Errorf("actor2 %q: the doers' own soldiers", e.Actor2)
+				}
+				return
+			}
+			if !strings.HasPrefix(e.Actor2, tt.actor2) {
+				t.Fatalf("actor2 %q, want %q", e.Actor2, tt.actor2)
+			}
+			var ev string
+			for _, v := range e.Evidence {
+				if v.Field == "actor2" {
+					ev = tt.text[v.Start:v.End]
+				}
+			}
+			if !strings.Contains(ev, tt.evidence) {
+				t.Errorf("actor2's evidence %q, want it to hold %q", ev, tt.evidence)
 			}
 		})
 	}

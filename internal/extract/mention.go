@@ -148,7 +148,7 @@ func (a *analysis) mentions() []*mention {
 			a.assignRoles(m)
 			a.inheritActors(m, out)
 			a.assignClaims(m)
-			a.civilianVictims(m)
+			a.victimSide(m)
 			a.refineByRoles(m)
 			if ((m.trig.Class == "kill" || m.trig.Class == "attack") && !m.ownTime && !m.ownPlace || tollWord(m.trig)) && len(out) > 0 {
 				// "Five soldiers were killed, the army said": a toll for
@@ -157,6 +157,7 @@ func (a *analysis) mentions() []*mention {
 				if s.Paragraph-a.sents[last.sent].Paragraph <= 2 {
 					last.claims = append(last.claims, m.claims...)
 					last.injured = append(last.injured, m.injured...)
+					a.victimSide(last)
 				}
 				continue
 			}
@@ -176,6 +177,7 @@ func (a *analysis) mentions() []*mention {
 				a.assignClaims(probe)
 				last.claims = append(last.claims, probe.claims...)
 				last.injured = append(last.injured, probe.injured...)
+				a.victimSide(last)
 			}
 		}
 	}
@@ -313,20 +315,92 @@ func (a *analysis) claimedBy(s event.Span, last *mention) {
 	}
 }
 
-// civilianVictims makes civilians the side acted on when an explosion or
-// air strike with no named target kills civilians or people.
-func (a *analysis) civilianVictims(m *mention) {
-	if m.typ != Explosions || m.actor2 != nil {
+// victimSide names the side acted on of an event whose report names none,
+// from the people it killed or the place it hit: civilians of an
+// explosion or air strike ("killing eight civilians"), the state's
+// soldiers or police of an attack or clash ("killed 12 soldiers in an
+// attack on an army post"). The doers' own losses name no other side.
+func (a *analysis) victimSide(m *mention) {
+	if m.actor2 != nil || m.typ != Explosions && m.typ != Battles {
 		return
 	}
 	for _, c := range m.claims {
-		if c.kind == "killed" && civilianRE.MatchString(c.of) {
-			if act, ok := a.x.actors.ForCountry(a.eventCountry(m), "civilians", a.pub); ok {
-				m.actor2 = &role{Span: c.span, Text: c.of, Actor: act}
-			}
-			return
+		if c.kind != "killed" {
+			continue
+		}
+		kind := victimKind(c.of)
+		if kind == "" || kind == "civilians" && m.typ != Explosions {
+			continue
+		}
+		if r := a.sideOf(m, kind, c.of, c.span); r != nil {
+			m.actor2 = r
+		}
+		return
+	}
+	// "attacked a military base in Monguno, sparking a gun battle": the
+	// target of any trigger of the sentence names the force.
+	for _, t := range m.siblings {
+		after := a.text[t.End:min(m.span.End, t.End+targetReach)]
+		loc := forceTargetRE.FindStringSubmatchIndex(after)
+		if loc == nil {
+			continue
+		}
+		kind := "military"
+		if strings.EqualFold(after[loc[4]:loc[5]], "police") {
+			kind = "police"
+		}
+		start, end := t.End+loc[2], t.End+loc[3]
+		m.actor2 = a.sideOf(m, kind, a.text[start:end], event.Span{Start: start, End: end})
+		return
+	}
+}
+
+// targetReach is how far after a trigger its target may be named.
+const targetReach = 60
+
+// forceTargetRE reads a force's post right after a trigger ("on an army
+// post", "a Nigerian military base"); group 1 is the phrase, group 2 the
+// force.
+var forceTargetRE = pattern.MustCompile(`(?i)^\s+(?:(?:on|against)\s+)?(?:(?:an?|the|two|three|several)\s+)?((?:[A-Z][a-z]+\s+)?(military|army|police|security)\s+(?:base|post|outpost|camp|barracks|checkpoint|convoy|patrol|station|position)s?)\b`)
+
+// victimKind is the side of the people a count names, by the first word
+// that tells ("11 civilians and one soldier" are civilians): "civilians",
+// "military", "police", or "" for those who take no side of their own.
+func victimKind(of string) string {
+	kind, at := "", len(of)
+	for _, k := range victimKinds {
+		if loc := k.re.FindStringIndex(of); loc != nil && loc[0] < at {
+			kind, at = k.kind, loc[0]
 		}
 	}
+	return kind
+}
+
+var victimKinds = []struct {
+	kind string
+	re   *pattern.Regexp
+}{
+	{"police", pattern.MustCompile(`(?i)\bpolice`)},
+	{"military", pattern.MustCompile(`(?i)\b(?:soldiers?|troops|servicemen|service members|army personnel|military personnel)\b`)},
+	{"civilians", civilianRE},
+}
+
+// sideOf returns the actor of kind in the country that phrase's demonym
+// names ("Pakistani soldiers"), or the event's, as a role spanning the
+// phrase; nil when that is the doer's own side or no such actor exists.
+func (a *analysis) sideOf(m *mention, kind, phrase string, span event.Span) *role {
+	country := a.eventCountry(m)
+	for _, w := range strings.Fields(phrase) {
+		if code, ok := a.x.actors.Demonym(strings.Trim(w, ",.;:")); ok && isUpper(w) {
+			country = code
+			break
+		}
+	}
+	act, ok := a.x.actors.ForCountry(country, kind, a.pub)
+	if !ok || m.actor1 != nil && m.actor1.Actor != nil && m.actor1.Actor.Name == act.Name {
+		return nil
+	}
+	return &role{Span: span, Text: phrase, Actor: act}
 }
 
 // tollWord reports whether t is a word of a toll ("deaths", "dead",
