@@ -68,6 +68,8 @@ func TestExtractSentences(t *testing.T) {
 			"Explosions/Remote violence", "Suicide bomb", "Unidentified Armed Group (Pakistan)", "Peshawar", "2024-02-09", 9},
 		{"territory", "M23 rebels said on Monday they had taken control of Goma after days of fighting.", "2025-01-28",
 			"Battles", "Non-state actor overtakes territory", "M23", "Goma", "2025-01-27", -1},
+		{"arrests", "More than 40 suspects were arrested in raids on two favelas in Rio de Janeiro on Tuesday.", "2025-10-29",
+			"Strategic developments", "Arrests", "Police Forces of Brazil", "Rio de Janeiro", "2025-10-28", -1},
 	}
 	x := extractor(t)
 	for _, tt := range tests {

@@ -553,6 +553,13 @@ func (a *analysis) impliedRoles(m *mention) {
 		if m.actor1 == nil && m.sub != "Air/drone strike" && m.sub != "Shelling/artillery/missile attack" {
 			m.actor1 = forCountry("unidentified")
 		}
+	case Strategic:
+		// ACLED's arrests are made by the state: "81 suspects were
+		// arrested", "the arrest of Zambada in the United States" name
+		// no one else, and the police of the place are who arrests.
+		if m.sub == "Arrests" && m.actor1 == nil {
+			m.actor1 = forCountry("police")
+		}
 	case VAC:
 		if m.actor2 == nil || !isInter(m.actor2, 7) {
 			m.actor2 = forCountry("civilians")
