@@ -49,6 +49,17 @@ func extract(t *testing.T, x *Extractor, text, published string) []event.Event {
 	return evs
 }
 
+// firstEvent returns the first event extracted from text, failing the
+// test when there is none.
+func firstEvent(t *testing.T, x *Extractor, text, published string) event.Event {
+	t.Helper()
+	evs := extract(t, x, text, published)
+	if len(evs) == 0 {
+		t.Fatalf("no event in %q", text)
+	}
+	return evs[0]
+}
+
 func TestExtractSentences(t *testing.T) {
 	tests := []struct {
 		name, text, published      string
@@ -74,11 +85,7 @@ func TestExtractSentences(t *testing.T) {
 	x := extractor(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			evs := extract(t, x, tt.text, tt.published)
-			if len(evs) == 0 {
-				t.Fatalf("no event in %q", tt.text)
-			}
-			e := evs[0]
+			e := firstEvent(t, x, tt.text, tt.published)
 			got := func(s *string) string {
 				if s == nil {
 					return ""
@@ -125,11 +132,7 @@ func TestVictimSide(t *testing.T) {
 	x := extractor(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			evs := extract(t, x, tt.text, tt.published)
-			if len(evs) == 0 {
-				t.Fatalf("no event in %q", tt.text)
-			}
-			e := evs[0]
+			e := firstEvent(t, x, tt.text, tt.published)
 			if tt.actor2 == "" {
 				if strings.HasPrefix(e.Actor2, "Military Forces of Nigeria") {
 					t.Errorf("actor2 %q: the doers' own soldiers", e.Actor2)

@@ -359,9 +359,9 @@ func (a *analysis) victimSide(m *mention) {
 const targetReach = 60
 
 // forceTargetRE reads a force's post right after a trigger ("on an army
-// post", "a Nigerian military base"); group 1 is the phrase, group 2 the
-// force.
-var forceTargetRE = pattern.MustCompile(`(?i)^\s+(?:(?:on|against)\s+)?(?:(?:an?|the|two|three|several)\s+)?((?:[A-Z][a-z]+\s+)?(military|army|police|security)\s+(?:base|post|outpost|camp|barracks|checkpoint|convoy|patrol|station|position)s?)\b`)
+// post", "a Nigerian military base", "a remote police station"); group 1
+// is the phrase, group 2 the force.
+var forceTargetRE = pattern.MustCompile(`(?i)^\s+(?:(?:on|against)\s+)?(?:(?:an?|the|two|three|several)\s+)?((?:[a-z]+\s+)?(military|army|police|security)\s+(?:base|post|outpost|camp|barracks|checkpoint|convoy|patrol|station|position)s?)\b`)
 
 // victimKind is the side of the people a count names, by the first word
 // that tells ("11 civilians and one soldier" are civilians): "civilians",
