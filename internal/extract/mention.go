@@ -397,7 +397,7 @@ func (a *analysis) sideOf(m *mention, kind, phrase string, span event.Span) *rol
 		}
 	}
 	act, ok := a.x.actors.ForCountry(country, kind, a.pub)
-	if !ok || m.actor1 != nil && m.actor1.Actor != nil && m.actor1.Actor.Name == act.Name {
+	if !ok || m.actor1.name() == act.Name {
 		return nil
 	}
 	return &role{Span: span, Text: phrase, Actor: act}
