@@ -42,6 +42,9 @@ func runEval(ctx context.Context, e *env, args []string) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", c.Name, err)
 		}
+		if art.Err != nil {
+			fmt.Fprintf(e.stderr, "sitrep eval: %s: %v (scored as all misses)\n", c.Name, art.Err)
+		}
 		articles = append(articles, art)
 	}
 	report := eval.Score(articles)
@@ -64,7 +67,11 @@ func evalCase(ctx context.Context, p *pipeline.Pipeline, c eval.Case) (eval.Arti
 	}
 	res, err := p.Process(ctx, data, pipeline.Options{Load: load.Options{Source: c.TextPath}})
 	if err != nil {
-		return eval.Article{}, err
+		if ctx.Err() != nil {
+			return eval.Article{}, err
+		}
+		// An article that cannot be read costs its events, not the run.
+		return eval.Article{Name: c.Name, Gold: g, Err: err}, nil
 	}
 	return eval.Article{Name: c.Name, Text: res.Document.Text, Gold: g, Predicted: res.Events}, nil
 }

@@ -57,6 +57,9 @@ type Article struct {
 	Text      string
 	Gold      *gold.File
 	Predicted []event.Event
+	// Err is why the article could not be read; such an article is scored
+	// as all misses and named in the report.
+	Err error
 }
 
 // Detection is precision, recall and F1 for one kind of event.
@@ -79,17 +82,21 @@ type Field struct {
 
 // Report is the result of scoring; its JSON form is `sitrep eval --json`.
 type Report struct {
-	ACLED    Detection        `json:"acled"`
-	Plover   Detection        `json:"plover_only"`
-	All      Detection        `json:"all"`
-	Fields   map[string]Field `json:"fields"`
-	MedianKm *float64         `json:"median_distance_km"`
-	Articles []ArticleReport  `json:"articles"`
+	ACLED  Detection `json:"acled"`
+	Plover Detection `json:"plover_only"`
+	All    Detection `json:"all"`
+	// Sources is detection over all events by the part of an article's name
+	// before its first "-" (fakesdev, agdev, ...), when there are several.
+	Sources  map[string]Detection `json:"sources,omitempty"`
+	Fields   map[string]Field     `json:"fields"`
+	MedianKm *float64             `json:"median_distance_km"`
+	Articles []ArticleReport      `json:"articles"`
 }
 
 // ArticleReport is what went wrong in one article.
 type ArticleReport struct {
 	Name    string      `json:"name"`
+	Error   string      `json:"error,omitempty"`
 	Missed  []string    `json:"missed"`
 	False   []string    `json:"false"`
 	Matched []PairNotes `json:"matched"`
@@ -113,12 +120,31 @@ func Score(articles []Article) *Report {
 	for _, f := range fieldNames {
 		counts[f] = &Field{}
 	}
+	sources := map[string]*Detection{}
 	for _, a := range articles {
+		before := r.All
 		ar := scoreArticle(a, r, counts, &dists)
 		r.Articles = append(r.Articles, ar)
+		src, _, _ := strings.Cut(a.Name, "-")
+		d := sources[src]
+		if d == nil {
+			d = &Detection{}
+			sources[src] = d
+		}
+		d.Gold += r.All.Gold - before.Gold
+		d.Predicted += r.All.Predicted - before.Predicted
+		d.Matched += r.All.Matched - before.Matched
+		d.Excused += r.All.Excused - before.Excused
 	}
 	for _, d := range []*Detection{&r.ACLED, &r.Plover, &r.All} {
 		d.finish()
+	}
+	if len(sources) > 1 {
+		r.Sources = map[string]Detection{}
+		for name, d := range sources {
+			d.finish()
+			r.Sources[name] = *d
+		}
 	}
 	for _, f := range fieldNames {
 		c := *counts[f]
@@ -159,9 +185,14 @@ func (d *Detection) finish() {
 
 func scoreArticle(a Article, r *Report, counts map[string]*Field, dists *[]float64) ArticleReport {
 	ar := ArticleReport{Name: a.Name}
+	if a.Err != nil {
+		ar.Error = a.Err.Error()
+		a.Predicted = nil
+	}
 	g := a.Gold.Events
 	p := a.Predicted
-	pairs := match(a.Text, g, p)
+	undated := a.Gold.Published == ""
+	pairs := match(a.Text, g, p, undated)
 	goldMatched := make([]int, len(g))
 	for i := range goldMatched {
 		goldMatched[i] = -1
@@ -223,11 +254,11 @@ func scoreArticle(a Article, r *Report, counts map[string]*Field, dists *[]float
 		check("sub_event_type", ge.EventType != nil && pe.EventType != nil,
 			ge.SubEventType != nil && pe.SubEventType != nil && *ge.SubEventType == *pe.SubEventType,
 			fmt.Sprintf("gold %v, predicted %v", str(ge.SubEventType), str(pe.SubEventType)))
-		check("actor1", len(ge.Actor1) > 0, actorRight(pe.Actor1, pe.Actor1Aliases, ge.Actor1),
+		check("actor1", len(ge.Actor1) > 0, actorRight(a.Text, pe.Actor1, pe.Actor1Aliases, ge.Actor1),
 			fmt.Sprintf("gold %q, predicted %q", ge.Actor1, pe.Actor1))
-		check("actor2", len(ge.Actor2) > 0, actorRight(pe.Actor2, pe.Actor2Aliases, ge.Actor2),
+		check("actor2", len(ge.Actor2) > 0, actorRight(a.Text, pe.Actor2, pe.Actor2Aliases, ge.Actor2),
 			fmt.Sprintf("gold %q, predicted %q", ge.Actor2, pe.Actor2))
-		check("date", true, dateRight(pe, ge), fmt.Sprintf("gold %s..%s, predicted %s", ge.Date[0], ge.Date[1], pe.EventDate))
+		check("date", true, dateRight(pe, ge, undated), fmt.Sprintf("gold %s..%s, predicted %s", ge.Date[0], ge.Date[1], orNull(pe.EventDate)))
 		check("fatalities", true, fatalitiesRight(pe.Fatalities, ge.Fatalities),
 			fmt.Sprintf("gold %v, predicted %v", rangeStr(ge.Fatalities), intStr(pe.Fatalities)))
 		for _, gc := range ge.Claims {
@@ -243,8 +274,9 @@ func scoreArticle(a Article, r *Report, counts map[string]*Field, dists *[]float
 	return ar
 }
 
-// admissible reports whether prediction p may match gold g.
-func admissible(g gold.Event, p event.Event) bool {
+// admissible reports whether prediction p may match gold g. For an undated
+// article (gold published null) the date is left out of matching.
+func admissible(g gold.Event, p event.Event, undated bool) bool {
 	if g.EventType != nil {
 		if p.EventType == nil || *p.EventType != *g.EventType {
 			return false
@@ -252,9 +284,11 @@ func admissible(g gold.Event, p event.Event) bool {
 	} else if p.Plover == "" || p.Plover != g.Plover {
 		return false
 	}
-	ps, pe := predRange(p)
-	if ps > g.Date[1] || g.Date[0] > pe {
-		return false
+	if !undated {
+		ps, pe := predRange(p)
+		if ps == "" || pe == "" || ps > g.Date[1] || g.Date[0] > pe {
+			return false
+		}
 	}
 	inCountry := false
 	for _, c := range g.Country {
@@ -291,7 +325,7 @@ func predRange(p event.Event) (string, string) {
 // preferring non-optional gold, then the most evidence overlap. The
 // preferences are folded into one weight per pair so that an exact
 // maximum-weight assignment honours them in that order.
-func match(text string, g []gold.Event, p []event.Event) [][2]int {
+func match(text string, g []gold.Event, p []event.Event, undated bool) [][2]int {
 	if len(g) == 0 || len(p) == 0 {
 		return nil
 	}
@@ -307,7 +341,7 @@ func match(text string, g []gold.Event, p []event.Event) [][2]int {
 			goldSpan = event.Span{Start: k, End: k + len(ge.Evidence)}
 		}
 		for j, pe := range p {
-			if !admissible(ge, pe) {
+			if !admissible(ge, pe, undated) {
 				continue
 			}
 			v := perPair
@@ -444,22 +478,38 @@ func NameRight(pred string, golds []string) bool {
 	return false
 }
 
-func actorRight(name string, aliases, golds []string) bool {
+// actorRight reports whether the predicted actor's name, or one of its
+// aliases that occurs in the article's text, is right: an alias list copied
+// from a dictionary is no evidence.
+func actorRight(text, name string, aliases, golds []string) bool {
 	if NameRight(name, golds) {
 		return true
 	}
+	folded := ""
 	for _, a := range aliases {
-		if NameRight(a, golds) {
+		if !NameRight(a, golds) {
+			continue
+		}
+		if folded == "" {
+			folded = " " + Fold(text) + " "
+		}
+		if fa := Fold(a); fa != "" && strings.Contains(folded, " "+fa+" ") {
 			return true
 		}
 	}
 	return false
 }
 
-func dateRight(p event.Event, g gold.Event) bool {
+// dateRight reports whether the predicted day (the middle of its range) lies
+// in the gold range, or, for an undated article, whether the prediction
+// leaves the date unknown.
+func dateRight(p event.Event, g gold.Event, undated bool) bool {
 	mid := p.EventDate
 	if mid == "" {
 		s, e := predRange(p)
+		if s == "" && e == "" {
+			return undated
+		}
 		ts, err1 := time.Parse(time.DateOnly, s)
 		te, err2 := time.Parse(time.DateOnly, e)
 		if err1 != nil || err2 != nil {
@@ -468,6 +518,13 @@ func dateRight(p event.Event, g gold.Event) bool {
 		mid = ts.Add(te.Sub(ts) / 2).Format(time.DateOnly)
 	}
 	return g.Date[0] <= mid && mid <= g.Date[1]
+}
+
+func orNull(s string) string {
+	if s == "" {
+		return "null"
+	}
+	return s
 }
 
 func fatalitiesRight(p *int, g *[2]int) bool {

@@ -3,6 +3,7 @@ package eval
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"text/tabwriter"
 )
@@ -18,6 +19,15 @@ func (r *Report) WriteText(w io.Writer) error {
 	}{{"ACLED", r.ACLED}, {"PLOVER-only", r.Plover}, {"all", r.All}} {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", row.name, row.d.Gold, row.d.Predicted, row.d.Matched, row.d.Precision, row.d.Recall, row.d.F1)
 	}
+	names := make([]string, 0, len(r.Sources))
+	for name := range r.Sources {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		d := r.Sources[name]
+		fmt.Fprintf(tw, "all: %s-*\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", name, d.Gold, d.Predicted, d.Matched, d.Precision, d.Recall, d.F1)
+	}
 	fmt.Fprintln(tw, "\t\t\t\t\t\t\t")
 	fmt.Fprintln(tw, "field\tright\tscored\taccuracy\t")
 	for _, f := range fieldNames {
@@ -31,11 +41,14 @@ func (r *Report) WriteText(w io.Writer) error {
 		return err
 	}
 	for _, a := range r.Articles {
-		if len(a.Missed) == 0 && len(a.False) == 0 && len(a.Matched) == 0 {
+		if a.Error == "" && len(a.Missed) == 0 && len(a.False) == 0 && len(a.Matched) == 0 {
 			continue
 		}
 		var b strings.Builder
 		fmt.Fprintf(&b, "\n%s\n", a.Name)
+		if a.Error != "" {
+			fmt.Fprintf(&b, "  unread  %s\n", a.Error)
+		}
 		for _, m := range a.Missed {
 			fmt.Fprintf(&b, "  missed  %s\n", m)
 		}
