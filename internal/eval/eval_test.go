@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -94,8 +95,47 @@ func TestNameRight(t *testing.T) {
 
 func TestDateAndFatalities(t *testing.T) {
 	g := gold.Event{Date: [2]string{"2025-10-11", "2025-10-14"}}
-	if !dateRight(event.Event{EventDate: "2025-10-13"}, g) || dateRight(event.Event{EventDate: "2025-10-10"}, g) {
+	if !dateRight(event.Event{EventDate: "2025-10-13"}, g, false) || dateRight(event.Event{EventDate: "2025-10-10"}, g, false) {
 		t.Error("dateRight wrong")
+	}
+	// FORMAT: an unknown date is right only against an undated article.
+	if dateRight(event.Event{}, g, false) || !dateRight(event.Event{}, g, true) {
+		t.Error("dateRight of an unknown date wrong")
+	}
+}
+
+func TestUndatedAndAliases(t *testing.T) {
+	text := "Rebels attacked a base. The army said so."
+	ge := goldEvent("a", "Battles", "Armed clash", "2004-01-01", "2004-12-31", false)
+	ge.Evidence = "Rebels attacked a base."
+	ge.Actor1 = []string{"Opposition Rebels", "rebels"}
+	ge.Actor2 = []string{"Military Forces of Syria", "Syrian army"}
+	p := pred("Battles", "Armed clash", "", "", "", 34.5, event.Span{Start: 0, End: 23})
+	p.Actor1, p.Actor1Aliases = "Rebel Forces", []string{"rebels"}
+	// "Syrian army" is a right alias but the text never says it.
+	p.Actor2, p.Actor2Aliases = "Military Forces of Iraq", []string{"Syrian army"}
+	undated := &gold.File{Events: []gold.Event{ge}}
+	r := Score([]Article{{Name: "x-1", Text: text, Gold: undated, Predicted: []event.Event{p}}})
+	if r.All.Matched != 1 {
+		t.Fatalf("an undated article's event must match without a date: %+v", r.All)
+	}
+	if f := r.Fields["date"]; f.Right != 1 {
+		t.Errorf("a null date against undated gold is right: %+v", f)
+	}
+	if f := r.Fields["actor1"]; f.Right != 1 {
+		t.Errorf("an alias found in the text counts: %+v", f)
+	}
+	if f := r.Fields["actor2"]; f.Right != 0 {
+		t.Errorf("an alias the text never uses must not count: %+v", f)
+	}
+	dated := &gold.File{Published: "2004-05-01", Events: []gold.Event{ge}}
+	r = Score([]Article{{Name: "x-2", Text: text, Gold: dated, Predicted: []event.Event{p}}})
+	if r.All.Matched != 0 {
+		t.Errorf("a dated article's event needs a date to match: %+v", r.All)
+	}
+	r = Score([]Article{{Name: "y-1", Text: text, Gold: dated, Err: errors.New("no article text found")}})
+	if r.All.Gold != 1 || r.All.Recall != 0 || r.Articles[0].Error == "" {
+		t.Errorf("an unread article is all misses and named: %+v %+v", r.All, r.Articles[0])
 	}
 	if !fatalitiesRight(nil, nil) || fatalitiesRight(ptr(0), nil) || !fatalitiesRight(ptr(223), &[2]int{223, 224}) || fatalitiesRight(nil, &[2]int{0, 0}) {
 		t.Error("fatalitiesRight wrong")
