@@ -38,6 +38,7 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	fetch := fs.Bool("fetch", true, "download URLs given as arguments and feed items' links")
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from loopback and private addresses")
 	workers := fs.Int("workers", 0, "articles extracted at once (default one per CPU)")
+	published := publishedFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -45,12 +46,17 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: give files or directories to ingest", errUsage)
 	}
+	day, err := publishedDay(*published)
+	if err != nil {
+		return err
+	}
 	in, closeStore, err := openIngester(ctx, e, *db, *fetch, *allowPrivate)
 	if err != nil {
 		return err
 	}
 	defer closeStore()
 	in.Workers = *workers
+	in.Published = day
 	if isTerminal(e.stderr) {
 		in.Progress = func(done int, path string) { fmt.Fprintf(e.stderr, "\r%d documents…", done) }
 	}
