@@ -22,6 +22,21 @@ var notDatelineBefore = map[string]bool{
 	"late": true, "mid": true, "last": true, "next": true, "this": true, "that": true, "for": true,
 }
 
+// datelineLabels are the words that open a date line and may take "on"
+// or "at" before the date.
+var datelineLabels = map[string]bool{"posted": true, "published": true, "updated": true, "modified": true, "dated": true}
+
+// runsOn reports whether the sentence goes on after a date in lower case
+// ("to start January 1, 2005 after talks"): a date line's date is followed
+// by a stop, a dash, a bracket, a capitalised word or a byline.
+func runsOn(rest string) bool {
+	rest = strings.TrimLeft(rest, " ,")
+	if rest == "" || !isLetter(rest[0]) || rest[0] < 'a' {
+		return false
+	}
+	return !strings.HasPrefix(rest, "by ") && !strings.HasPrefix(rest, "at ")
+}
+
 // opening is what the opening of an article says of itself.
 type opening struct {
 	// date is the article's own date, when its date line gives one with a
@@ -40,10 +55,10 @@ type opening struct {
 func readOpening(p string) opening {
 	var o opening
 	reach := min(len(p), openingReach)
-	prev := ""
+	prev, label := "", false
 	for i := 0; i < reach; {
 		// i is a word start.
-		if m, ok := parseDay(p, i); ok && m.hasYear && !notDatelineBefore[prev] {
+		if m, ok := parseDay(p, i); ok && m.hasYear && (label || !notDatelineBefore[prev]) && !runsOn(p[m.end:]) {
 			o.date = m.day
 			o.dateSpan = event.Span{Start: m.start, End: m.end}
 			o.headline = headlineAround(p, m)
@@ -53,7 +68,11 @@ func readOpening(p string) opening {
 		for j < len(p) && p[j] != ' ' && p[j] != '\n' && p[j] != '\t' {
 			j++
 		}
-		prev = strings.ToLower(strings.Trim(p[i:j], ",;:()\"'"))
+		w := strings.ToLower(strings.Trim(p[i:j], ",;:()\"'"))
+		// "Posted on August 3 2013", "Updated on ...": the label makes
+		// the preposition a date line's.
+		label = datelineLabels[prev] && (w == "on" || w == "at")
+		prev = w
 		for j < len(p) && (p[j] == ' ' || p[j] == '\n' || p[j] == '\t') {
 			j++
 		}

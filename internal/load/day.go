@@ -171,7 +171,7 @@ func parseDay(s string, i int) (dayMatch, bool) {
 		return dayMatch{}, false
 	}
 	m.end = sc.i
-	m.year(sc, mon, false)
+	m.year(sc, mon, true)
 	return m, true
 }
 

@@ -33,7 +33,10 @@ func loadText(text string) (*event.Document, error) {
 		// A feed item or a wire snippet: a headline and a lead cut off
 		// before its stop. Lines of prose words are its text, the first
 		// that reads as a title apart.
-		title := headline(lines, "")
+		title := ""
+		if len(lines) > 1 {
+			title = headline(lines, "")
+		}
 		for i, l := range lines {
 			if l != title && countWords(l, 3) >= 3 && lowerWords(l) > 0 {
 				content[i] = true
@@ -124,14 +127,14 @@ func hardWrapped(raw []string) bool {
 			continue
 		}
 		long++
-		if len(l) >= widest-15 {
+		if len(l) >= widest-20 {
 			near++
 		}
 		if !endsSentence(l) {
 			open++
 		}
 	}
-	return long >= 4 && near*10 >= long*7 && open*2 >= long
+	return long >= 3 && near*10 >= long*6 && open*3 >= long
 }
 
 // joinWrapped joins hard-wrapped lines into paragraphs, which end at a
