@@ -88,7 +88,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *event.Document, opts Optio
 	for _, c := range clusters {
 		out = append(out, a.build(c))
 	}
-	return out, nil
+	return foldHeadline(out, doc.Headline, doc.Text), nil
 }
 
 // publication returns the day relative dates resolve against.
@@ -156,8 +156,9 @@ func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
 	a.places = x.places.Resolve(text, kept, nil)
 	a.datelines = datelineSpans(text, a.sents)
 	a.actors = a.dropPlaceActors(a.actors)
-	a.times = a.eventTimes(x.times.Find(text))
-	a.counts = x.counts.Find(text)
+	times := x.times.Find(text)
+	a.counts = a.dropDateNumbers(x.counts.Find(text), times)
+	a.times = a.eventTimes(times)
 	a.country = a.mainCountry()
 	a.home = a.homePlace()
 	return a
@@ -177,6 +178,26 @@ func datelineSpans(text string, sents []sentence.Sentence) []event.Span {
 		last = s.Paragraph
 		if loc := datelineRE.FindStringIndex(text[s.Start:s.End]); loc != nil {
 			out = append(out, event.Span{Start: s.Start, End: s.Start + loc[1]})
+		}
+	}
+	return out
+}
+
+// dropDateNumbers drops the counts that are part of a date line, a date
+// or a time ("GUSAU, Nigeria, April 21 -", "on July 10 2016"): a day of
+// the month is never a toll.
+func (a *analysis) dropDateNumbers(qs []quantity.Quantity, times []timex.Expr) []quantity.Quantity {
+	out := qs[:0]
+	for _, q := range qs {
+		drop := a.inDateline(q.Span) || a.doc.Dateline != nil && q.Span.Overlaps(*a.doc.Dateline)
+		for _, t := range times {
+			if q.Span.Overlaps(t.Span) {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			out = append(out, q)
 		}
 	}
 	return out

@@ -246,3 +246,51 @@ func FuzzModalOnLastWords(f *testing.F) {
 		}
 	})
 }
+
+// TestDatesAreNotCounts: the day of a wire date line or of a date is never
+// a toll.
+func TestDatesAreNotCounts(t *testing.T) {
+	x := extractor(t)
+	for _, text := range []string{
+		"GUSAU, Nigeria, April 21 - Gunmen killed at least 12 villagers in Zamfara State on Sunday, police said.",
+		"Gunmen killed at least 12 villagers in Zamfara State on April 18, police said on April 21.",
+	} {
+		e := firstEvent(t, x, text, "2021-04-21")
+		if e.Fatalities == nil || *e.Fatalities != 12 {
+			t.Errorf("%q: fatalities %v, want 12", text, e.Fatalities)
+		}
+	}
+}
+
+// TestUndated: without a publication date, relative days stay unknown and
+// a full calendar date still dates the event.
+func TestUndated(t *testing.T) {
+	x := extractor(t)
+	e := firstEvent(t, x, "Gunmen killed at least 12 villagers in Zamfara State on Sunday, police said.", "")
+	if e.EventDate != "" || e.DateStart != "" || e.DateEnd != "" {
+		t.Errorf("an undated article's \"on Sunday\" resolved to %s..%s", e.DateStart, e.DateEnd)
+	}
+	e = firstEvent(t, x, "Gunmen killed at least 12 villagers in Zamfara State on April 18, 2021, police said.", "")
+	if e.EventDate != "2021-04-18" {
+		t.Errorf("a full date in an undated article gave %q, want 2021-04-18", e.EventDate)
+	}
+}
+
+// TestHeadlineFolds: the headline's event is the lead's, with the
+// headline's finer place.
+func TestHeadlineFolds(t *testing.T) {
+	x := extractor(t)
+	head := "Marines die in Fallujah car bombing"
+	text := head + "\n\nBAGHDAD, Iraq -- A US military official in Iraq said seven American marines were killed on Monday in a car-bomb explosion."
+	doc := &event.Document{ID: "test", Text: text, Published: "2004-10-25", Format: "text", Headline: &event.Span{Start: 0, End: len(head)}}
+	evs, err := x.Extract(context.Background(), doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 1 {
+		t.Fatalf("%d events, want the headline's and the lead's as one", len(evs))
+	}
+	if evs[0].Admin1 != "Al Anbar" && !strings.Contains(evs[0].Location, "Fall") || evs[0].Span.Start < len(head) {
+		t.Errorf("event at %q with span %v; want Fallujah and the lead's passage", evs[0].Location, evs[0].Span)
+	}
+}

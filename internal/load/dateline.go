@@ -103,7 +103,7 @@ func headlineAround(p string, m dayMatch) event.Span {
 		if k := strings.LastIndexByte(head, ' '); k >= 0 && outletTags[strings.ToLower(head[k+1:])] {
 			head = strings.TrimRight(head[:k], " ,-—|")
 		}
-		if n := countWords(head, 40); n >= 4 && n < 40 && !isLabel(head) {
+		if n := countWords(head, 40); n >= 4 && n < 40 && !isLabel(head) && !wirePlace(head) {
 			return event.Span{Start: 0, End: len(head)}
 		}
 		return event.Span{}
@@ -121,6 +121,21 @@ func headlineAround(p string, m dayMatch) event.Span {
 		return event.Span{}
 	}
 	return event.Span{Start: rest, End: rest + stop + 1}
+}
+
+// wirePlace reports whether s opens as a wire date line's place does, in
+// capitals up to a comma ("GAZA CITY, Gaza Strip").
+func wirePlace(s string) bool {
+	comma := strings.IndexByte(s, ',')
+	if comma < 2 {
+		return false
+	}
+	for i := 0; i < comma; i++ {
+		if c := s[i]; 'a' <= c && c <= 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // isLabel reports whether s is only a date line's label ("Published",

@@ -15,6 +15,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 
@@ -91,7 +92,7 @@ var magics = []struct {
 
 // Detect decides the input kind from its content alone.
 func Detect(data []byte) (Format, error) {
-	text, err := decode(data)
+	text, _, err := decode(data)
 	if err != nil {
 		return "", err
 	}
@@ -101,41 +102,67 @@ func Detect(data []byte) (Format, error) {
 	return FormatText, nil
 }
 
-// decode checks data and returns it as UTF-8 text.
-func decode(data []byte) (string, error) {
+// decoded says how input bytes became text.
+type decoded struct {
+	// encoding is the input's encoding when it was not UTF-8.
+	encoding string
+	// invalid counts the bytes that were not valid and became U+FFFD.
+	invalid int
+}
+
+// decode checks data and returns it as UTF-8 text: UTF-16 with a
+// byte-order mark and single-byte Windows-1252 (and so Latin-1) text are
+// decoded, and the odd invalid byte of otherwise UTF-8 text is replaced.
+func decode(data []byte) (string, decoded, error) {
+	var how decoded
 	if len(bytes.TrimSpace(data)) == 0 {
-		return "", ErrEmpty
+		return "", how, ErrEmpty
 	}
 	for _, m := range magics {
 		if bytes.HasPrefix(data, m.prefix) {
-			return "", fmt.Errorf("%w: looks like %s", ErrBinary, m.name)
+			return "", how, fmt.Errorf("%w: looks like %s", ErrBinary, m.name)
 		}
 	}
 	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
 		out, _, err := transform.Bytes(unicode.BOMOverride(unicode.UTF8.NewDecoder()), data)
 		if err != nil {
-			return "", fmt.Errorf("%w: %v", ErrEncoding, err)
+			return "", how, fmt.Errorf("%w: %v", ErrEncoding, err)
 		}
-		data = out
+		data, how.encoding = out, "utf-16"
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	head := data[:min(len(data), 8192)]
 	if bytes.IndexByte(head, 0) >= 0 {
-		return "", fmt.Errorf("%w: contains NUL bytes", ErrBinary)
+		return "", how, fmt.Errorf("%w: contains NUL bytes", ErrBinary)
 	}
-	if !utf8.Valid(data) {
-		if charsetDeclared(data) {
-			return string(data), nil // the HTML parser decodes declared charsets
-		}
-		off := 0
-		for off < len(data) {
+	if !utf8.Valid(data) && !charsetDeclared(data) { // the HTML parser decodes declared charsets
+		valid, invalid := 0, 0
+		for off := 0; off < len(data); {
 			r, size := utf8.DecodeRune(data[off:])
-			if r == utf8.RuneError && size <= 1 {
-				break
+			switch {
+			case r == utf8.RuneError && size <= 1:
+				invalid++
+			case size > 1:
+				valid++
 			}
 			off += size
 		}
-		return "", fmt.Errorf("%w: invalid byte sequence at offset %d", ErrEncoding, off)
+		if valid == 0 {
+			// No multi-byte character anywhere: a single-byte encoding.
+			// Windows-1252 is Latin-1 with printable characters where
+			// Latin-1 has controls, so it reads both.
+			out, err := charmap.Windows1252.NewDecoder().Bytes(data)
+			if err != nil {
+				return "", how, fmt.Errorf("%w: %v", ErrEncoding, err)
+			}
+			data, how.encoding = out, "windows-1252"
+		} else {
+			data, how.invalid = bytes.ToValidUTF8(data, []byte("\uFFFD")), invalid
+			if invalid*20 > len(data) {
+				return "", how, fmt.Errorf("%w: %d invalid bytes in %d", ErrEncoding, invalid, len(data))
+			}
+		}
+		head = data[:min(len(data), 8192)]
 	}
 	controls := 0
 	for _, b := range head {
@@ -144,9 +171,9 @@ func decode(data []byte) (string, error) {
 		}
 	}
 	if controls*20 > len(head) {
-		return "", fmt.Errorf("%w: %d control characters in the first %d bytes", ErrBinary, controls, len(head))
+		return "", how, fmt.Errorf("%w: %d control characters in the first %d bytes", ErrBinary, controls, len(head))
 	}
-	return string(data), nil
+	return string(data), how, nil
 }
 
 // charsetDeclared reports whether an HTML page names a charset other than
@@ -181,7 +208,7 @@ func Load(ctx context.Context, data []byte, opts Options) (*event.Document, erro
 	if len(data) > limit {
 		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(data), limit)
 	}
-	text, err := decode(data)
+	text, how, err := decode(data)
 	if err != nil {
 		return nil, err
 	}
@@ -213,6 +240,7 @@ func Load(ctx context.Context, data []byte, opts Options) (*event.Document, erro
 	if doc.Published == "" {
 		doc.PublishedFrom = "none"
 	}
+	doc.Encoding, doc.InvalidBytes = how.encoding, how.invalid
 	doc.Source = opts.Source
 	doc.Language = language(doc.Text)
 	sum := sha256.Sum256([]byte(doc.Text))

@@ -149,7 +149,7 @@ func TestBadInput(t *testing.T) {
 		{"binary", []byte("\x00\x01\x02binary\x00data"), ErrBinary},
 		{"gzip", []byte("\x1f\x8b\x08\x00\x00"), ErrBinary},
 		{"pdf", []byte("%PDF-1.7 ..."), ErrBinary},
-		{"invalid-utf8", []byte("Soldiers \xff\xfe\xfd were killed in the town on Monday, officials said today."), ErrEncoding},
+		{"mostly-invalid", []byte("\u00e9\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8 ok"), ErrEncoding},
 		{"too-large", big, ErrTooLarge},
 		{"truncated-html", []byte("<!DOCTYPE html><html><head><title>x</title></head><body><div><p>Short text that ends"), ErrTruncated},
 		{"no-text", []byte("Home | World | Sport\nShare Tweet\n"), ErrNoText},

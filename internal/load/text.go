@@ -35,7 +35,7 @@ func loadText(text string) (*event.Document, error) {
 		// that reads as a title apart.
 		title := ""
 		if len(lines) > 1 {
-			title = headline(lines, "")
+			title = headline(lines[:1], "")
 		}
 		for i, l := range lines {
 			if l != title && countWords(l, 3) >= 3 && lowerWords(l) > 0 {
@@ -55,6 +55,15 @@ func loadText(text string) (*event.Document, error) {
 	d, from := dateline(lines, content, firstBody)
 	doc.Published, doc.PublishedFrom = event.Date(d), from
 	doc.Text = strings.Join(body, "\n\n")
+	if doc.Title != "" && len(body) <= 2 {
+		// A short item (a feed's or a wire's headline and lead) says half
+		// of what it says in its headline, which may name what the lead
+		// leaves out ("Car bomb kills marines in Fallujah"): it is part of
+		// the text, and extraction folds its event into the lead's.
+		doc.Text = doc.Title + "\n\n" + doc.Text
+		doc.Headline = &event.Span{Start: 0, End: len(doc.Title)}
+		body[0] = doc.Text[:len(doc.Title)+2+len(body[0])]
+	}
 	// The article's own date line, in its first paragraph: FA-KES-style
 	// scrapes run date, headline and body together on one line.
 	o := readOpening(body[0])

@@ -1,0 +1,100 @@
+package extract
+
+import (
+	"github.com/sitrep/sitrep/internal/event"
+)
+
+// foldHeadline folds each event told in the headline into the first event
+// of the same type that the body tells: a headline announces the lead's
+// event, it is not a second one. The headline becomes one more piece of
+// the body event's evidence, and gives it what the body leaves out (a
+// place named only in the headline, a toll). An event that only the
+// headline tells stands as it is.
+func foldHeadline(evs []event.Event, head *event.Span, text string) []event.Event {
+	if head == nil || head.Len() <= 0 {
+		return evs
+	}
+	in := func(s event.Span) bool { return s.Start >= head.Start && s.End <= head.End }
+	inHead := func(e event.Event) bool { return in(e.Span) }
+	for i := range evs {
+		e := &evs[i]
+		if !inHead(*e) {
+			continue
+		}
+		// Merged already with the body's report of it: the body's
+		// passage is the event's, the headline its evidence.
+		for _, ev := range e.Evidence {
+			if ev.Field == "mention" && !in(ev.Span) {
+				e.Evidence = append(e.Evidence, event.Evidence{Field: "headline", Span: e.Span, Text: text[e.Span.Start:e.Span.End]})
+				e.Span = ev.Span
+				break
+			}
+		}
+	}
+	out := evs[:0:0]
+	folded := make([]bool, len(evs))
+	for i, h := range evs {
+		if !inHead(h) {
+			continue
+		}
+		for j := range evs {
+			b := &evs[j]
+			if j == i || inHead(*b) || !sameKind(h, *b) {
+				continue
+			}
+			mergeHeadline(b, h, text)
+			b.Notes = notes(*b)
+			folded[i] = true
+			break
+		}
+	}
+	for i, e := range evs {
+		if !folded[i] {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// sameKind reports whether two events have the same ACLED type, or, for
+// events ACLED does not code, the same PLOVER type.
+func sameKind(a, b event.Event) bool {
+	if a.EventType == nil || b.EventType == nil {
+		return a.EventType == nil && b.EventType == nil && a.Plover == b.Plover
+	}
+	return *a.EventType == *b.EventType
+}
+
+// mergeHeadline adds headline event h to body event b.
+func mergeHeadline(b *event.Event, h event.Event, text string) {
+	if h.Span.Valid(len(text)) {
+		b.Evidence = append(b.Evidence, event.Evidence{Field: "headline", Span: h.Span, Text: text[h.Span.Start:h.Span.End]})
+	}
+	// A place the headline names that is finer than the body's, in the
+	// same country: "Car bomb kills marines in Fallujah" over "Iraq".
+	if h.Latitude != nil && h.ISO == b.ISO && (b.Latitude == nil || h.GeoPrecision < b.GeoPrecision) {
+		b.Admin1, b.Admin2, b.Location = h.Admin1, h.Admin2, h.Location
+		b.Latitude, b.Longitude, b.GeoPrecision = h.Latitude, h.Longitude, h.GeoPrecision
+		for _, ev := range h.Evidence {
+			if ev.Field == "location" {
+				b.Evidence = append(b.Evidence, ev)
+			}
+		}
+	}
+	if b.Fatalities == nil && h.Fatalities != nil {
+		b.Fatalities = h.Fatalities
+		for _, ev := range h.Evidence {
+			if ev.Field == "fatalities" {
+				b.Evidence = append(b.Evidence, ev)
+			}
+		}
+	}
+	if b.Actor1 == "" && h.Actor1 != "" {
+		b.Actor1, b.Actor1Aliases, b.Inter1 = h.Actor1, h.Actor1Aliases, h.Inter1
+		b.Interaction = interaction(b.Inter1, b.Inter2)
+	}
+	if b.Actor2 == "" && h.Actor2 != "" && h.Actor2 != b.Actor1 {
+		b.Actor2, b.Actor2Aliases, b.Inter2 = h.Actor2, h.Actor2Aliases, h.Inter2
+		b.Interaction = interaction(b.Inter1, b.Inter2)
+	}
+}

@@ -1,0 +1,236 @@
+package load
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+func TestParseDay(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // YYYY-MM-DD, "--MM-DD" without a year, "" for none
+		end  string // the text the match covers
+	}{
+		{"15 July 2015 Abu", "2015-07-15", "15 July 2015"},
+		{"Thursday 9 Jul 2015 At least", "2015-07-09", "Thursday 9 Jul 2015"},
+		{"Sun Aug 17 2014 ISIL", "2014-08-17", "Sun Aug 17 2014"},
+		{"Sept. 7, 2004 - Israeli", "2004-09-07", "Sept. 7, 2004"},
+		{"Jul 172015 Barrel", "2015-07-17", "Jul 172015"},
+		{"Nov 022017 BEIRUT", "2017-11-02", "Nov 022017"},
+		{"21.08.2013Get short URL", "2013-08-21", "21.08.2013"},
+		{"15-07-2016 Russian", "2016-07-15", "15-07-2016"},
+		{"2016-07-15 Russian", "2016-07-15", "2016-07-15"},
+		{"10/14/2025 report", "2025-10-14", "10/14/2025"},
+		{"3 JAN 90 -- [REPORT]", "1990-01-03", "3 JAN 90"},
+		{"JUNE 11 89 (AFP)", "1989-06-11", "JUNE 11 89"},
+		{"Wednesday 30 November 2016 14:28", "2016-11-30", "Wednesday 30 November 2016"},
+		{"14th of May 2024 in", "2024-05-14", "14th of May 2024"},
+		{"March 14 (Reuters) -", "--03-14", "March 14"},
+		{"14 April 12 people died", "--04-14", "14 April"}, // two digits then a word: no year
+		{"31 February 2016", "--02-31", "31 February"},     // no such day: no year read
+		{"Monday morning", "", ""},
+		{"May the talks go on", "", ""},
+		{"1234 people", "", ""},
+		{"12.13.2016", "", ""},
+	}
+	for _, tt := range tests {
+		m, ok := parseDay(tt.in, 0)
+		got := ""
+		if ok {
+			if m.hasYear {
+				got = m.day.Format(time.DateOnly)
+			} else {
+				got = "--" + twoDigits(m.month) + "-" + twoDigits(m.dom)
+			}
+		}
+		if got != tt.want {
+			t.Errorf("parseDay(%q) = %q, want %q", tt.in, got, tt.want)
+			continue
+		}
+		if ok && tt.in[m.start:m.end] != tt.end {
+			t.Errorf("parseDay(%q) covers %q, want %q", tt.in, tt.in[m.start:m.end], tt.end)
+		}
+	}
+}
+
+func twoDigits(n int) string { return string([]byte{byte('0' + n/10), byte('0' + n%10)}) }
+
+func TestReadOpening(t *testing.T) {
+	tests := []struct {
+		name, in, date, headline string
+	}{
+		{"date first", "12 Jul 2016 Opposition forces fight back in Aleppo. Rebel forces advanced on Monday, a monitor said.", "2016-07-12", "Opposition forces fight back in Aleppo."},
+		{"label", "Published February 18 2015 The army captured several villages north of the city on Tuesday, a monitor said.", "2015-02-18", ""},
+		{"label with on", "Posted on August 3 2013 by Jane Doe At least 12 fighters were killed in clashes on Friday.", "2013-08-03", ""},
+		{"glued day and year", "Last updated at Jul 172015 Barrel bombs killed at least 11 civilians on Thursday, a monitor said.", "2015-07-17", ""},
+		{"headline before", "Bomb rockets kill 19 civilians in the north Monitor AFP Thursday 9 Jul 2015 At least 19 civilians were killed.", "2015-07-09", "Bomb rockets kill 19 civilians in the north Monitor"},
+		{"outlet after", "Ten civilians killed in an airstrike on the city 21 November 2016 SANA Aircraft struck the city.", "2016-11-21", "Ten civilians killed in an airstrike on the city"},
+		{"wire", "GAZA CITY, Gaza Strip Sept. 7, 2004 - An air strike killed 14 people, officials said.", "2004-09-07", ""},
+		{"in the body", "Rebels shelled the town on July 10 2016 after the road was cut, killing four people.", "", ""},
+		{"since", "More than 300000 people have been killed since March 15 2011 when protests began.", "", ""},
+		{"runs on", "The deal is due to start January 1, 2005 after years of talks between the two sides.", "", ""},
+		{"no year", "KYIV, March 14 (Reuters) - Russian drones struck the city overnight, officials said.", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o := readOpening(tt.in)
+			got := ""
+			if !o.date.IsZero() {
+				got = o.date.Format(time.DateOnly)
+			}
+			if got != tt.date {
+				t.Fatalf("date %q, want %q", got, tt.date)
+			}
+			head := ""
+			if o.headline.Len() > 0 {
+				head = tt.in[o.headline.Start:o.headline.End]
+			}
+			if head != tt.headline {
+				t.Errorf("headline %q, want %q", head, tt.headline)
+			}
+		})
+	}
+}
+
+func TestRealShapedItems(t *testing.T) {
+	tests := []struct {
+		name, input string
+		published   string
+		inText      string
+		title       string
+	}{
+		{
+			name:      "one-line scrape with a cookie notice",
+			input:     "12 Jul 2016 Rebels fight back in the north to retake a district. " + strings.Repeat("Fighting went on through the night near the main road, residents said. ", 10) + "We use cookies to improve your experience. Accept Cookie policy",
+			published: "2016-07-12", inText: "Rebels fight back", title: "Rebels fight back in the north to retake a district.",
+		},
+		{
+			name:   "headline and a lead cut off",
+			input:  "Car Bomb Kills 11 Near Base\n\nA car bomb exploded in a line of vehicles waiting to enter the base early Monday, killing at least 11 people at an",
+			inText: "A car bomb exploded", title: "Car Bomb Kills 11 Near Base",
+		},
+		{
+			name:   "headline and a short lead",
+			input:  "Leader Responds to Critics\n\nThe president puts some blame on his critics -- and supports the envoy",
+			inText: "The president puts some blame", title: "Leader Responds to Critics",
+		},
+		{
+			name:   "one line",
+			input:  "Strikes kill 34 civilians in the east Monitor AFP Sunday 26 Nov 2017",
+			inText: "Strikes kill 34", published: "2017-11-26",
+		},
+		{
+			name: "hard-wrapped wire",
+			input: "   SAN SALVADOR, 3 JAN 90 -- [REPORT] [TEXT] THE BATTALION COMMAND HAS REPORTED\n" +
+				"THAT ABOUT 50 PEASANTS OF VARIOUS AGES HAVE BEEN KIDNAPPED BY TERRORISTS IN\n" +
+				"THE EASTERN DEPARTMENT.  ACCORDING TO THAT GARRISON, THE KIDNAPPING TOOK PLACE\n" +
+				"ON 30 DECEMBER IN A VILLAGE OF THE DEPARTMENT.\n\n" +
+				"   MEANWHILE, THREE SUBVERSIVES WERE KILLED AND SEVEN OTHERS WERE WOUNDED\n" +
+				"DURING CLASHES YESTERDAY IN TWO DEPARTMENTS.\n",
+			published: "1990-01-03",
+			inText:    "REPORTED THAT ABOUT 50 PEASANTS OF VARIOUS AGES HAVE BEEN KIDNAPPED BY TERRORISTS IN THE EASTERN",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Load(context.Background(), []byte(tt.input), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(doc.Published) != tt.published {
+				t.Errorf("published %q, want %q", doc.Published, tt.published)
+			}
+			if tt.published == "" && doc.PublishedFrom != "none" {
+				t.Errorf("published_from %q for an undated item, want none", doc.PublishedFrom)
+			}
+			if !strings.Contains(doc.Text, tt.inText) {
+				t.Errorf("text lacks %q:\n%s", tt.inText, doc.Text)
+			}
+			if tt.title != "" && doc.Title != tt.title {
+				t.Errorf("title %q, want %q", doc.Title, tt.title)
+			}
+			if doc.Dateline != nil && !doc.Dateline.Valid(len(doc.Text)) || doc.Headline != nil && !doc.Headline.Valid(len(doc.Text)) {
+				t.Errorf("spans out of the text: %+v %+v", doc.Dateline, doc.Headline)
+			}
+		})
+	}
+}
+
+func TestEncodings(t *testing.T) {
+	para := "Soldiers clashed with rebels near the town of Ségou on Monday, the army said in a statement to reporters."
+	latin := []byte(strings.ReplaceAll(para, "é", "\xe9") + " \x93Calm\x94 returned later.")
+	doc, err := Load(context.Background(), latin, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Text, "Ségou") || !strings.Contains(doc.Text, "“Calm”") || doc.Encoding != "windows-1252" {
+		t.Errorf("windows-1252 read as %q (%q)", doc.Text, doc.Encoding)
+	}
+	bad := []byte(para + " The toll rose to \xff five.")
+	doc, err = Load(context.Background(), bad, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.InvalidBytes != 1 || !utf8.ValidString(doc.Text) || !strings.Contains(doc.Text, "Ségou") {
+		t.Errorf("one bad byte: %d invalid, text %q", doc.InvalidBytes, doc.Text)
+	}
+}
+
+func TestNoProseSaysWhy(t *testing.T) {
+	for _, in := range []string{"Home | World | Sport\nShare Tweet\n", "Menu\nSearch\nLog in\n"} {
+		_, err := Load(context.Background(), []byte(in), Options{})
+		if !errors.Is(err, ErrNoText) || !strings.Contains(err.Error(), ":") {
+			t.Errorf("Load(%q) = %v, want ErrNoText with a reason", in, err)
+		}
+	}
+}
+
+func FuzzParseDay(f *testing.F) {
+	for _, s := range []string{"15 July 2015", "Jul 172015", "21.08.2013Get", "3 JAN 90 --", "Sept. 7, 2004", "2016-07-15", "Sun Aug 17 2014"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i < len(s) && i < 64; i++ {
+			m, ok := parseDay(s, i)
+			if !ok {
+				continue
+			}
+			if m.start != i || m.end < m.start || m.end > len(s) {
+				t.Fatalf("parseDay(%q, %d) span %d..%d", s, i, m.start, m.end)
+			}
+			if m.hasYear && (m.day.Year() < 1900 || m.day.Year() > 2099) {
+				t.Fatalf("parseDay(%q, %d) year %d", s, i, m.day.Year())
+			}
+		}
+	})
+}
+
+func FuzzReadOpening(f *testing.F) {
+	for _, s := range []string{"12 Jul 2016 Opposition forces fight back. Rebels advanced.", "Bomb kills 19 Monitor AFP Thursday 9 Jul 2015 At least", "Posted on August 3 2013 by X"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		o := readOpening(s)
+		for _, sp := range []struct{ start, end int }{{o.dateSpan.Start, o.dateSpan.End}, {o.headline.Start, o.headline.End}} {
+			if sp.start < 0 || sp.end < sp.start || sp.end > len(s) {
+				t.Fatalf("readOpening(%q) span %d..%d", s, sp.start, sp.end)
+			}
+		}
+	})
+}
+
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{"plain text", "caf\xe9 au lait", "ok \xff bad", "\xff\xfeh\x00i\x00", "\xef\xbb\xbfbom"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		text, _, err := decode(data)
+		if err == nil && !utf8.ValidString(text) && !charsetDeclared(data) {
+			t.Fatalf("decode(%q) gave invalid UTF-8 %q", data, text)
+		}
+	})
+}
