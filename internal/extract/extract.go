@@ -13,9 +13,11 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/actor"
+	"github.com/sitrep/sitrep/internal/debris"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
 	"github.com/sitrep/sitrep/internal/pattern"
@@ -40,6 +42,20 @@ type Extractor struct {
 	triggers TriggerDetector
 	times    *timex.Finder
 	counts   *quantity.Finder
+	common   *commonWords
+}
+
+// commonWords loads the common-word list the first time an all-capitals
+// text needs it.
+type commonWords struct {
+	once  sync.Once
+	words debris.Words
+	err   error
+}
+
+func (c *commonWords) get() (debris.Words, error) {
+	c.once.Do(func() { c.words, c.err = debris.CommonWords() })
+	return c.words, c.err
 }
 
 // New returns an extractor over the given knowledge base, with the
@@ -51,6 +67,7 @@ func New(places *gazetteer.Gazetteer, actors *actor.Dictionary) *Extractor {
 		triggers: NewLexicon(),
 		times:    timex.NewFinder(),
 		counts:   quantity.NewFinder(),
+		common:   &commonWords{},
 	}
 }
 
@@ -74,6 +91,18 @@ func (x *Extractor) Extract(ctx context.Context, doc *event.Document, opts Optio
 		// taken from it.
 		pub = timex.Truncate(time.Now())
 	}
+	orig := doc
+	view, err := x.repair(doc.Text)
+	if err != nil {
+		return nil, fmt.Errorf("extract %s: %w", doc.Source, err)
+	}
+	if view.Text != doc.Text {
+		// Read the repaired text; spans are mapped back at the end.
+		d := *doc
+		d.Text = view.Text
+		d.Dateline, d.Headline = toView(view, doc.Dateline), toView(view, doc.Headline)
+		doc = &d
+	}
 	a := x.analyse(doc, pub)
 	a.undated = undated
 	if err := ctx.Err(); err != nil {
@@ -88,7 +117,64 @@ func (x *Extractor) Extract(ctx context.Context, doc *event.Document, opts Optio
 	for _, c := range clusters {
 		out = append(out, a.build(c))
 	}
-	return foldHeadline(out, doc.Headline, doc.Text), nil
+	out = foldHeadline(out, doc.Headline, doc.Text)
+	if doc != orig {
+		toOrig(view, orig.Text, out)
+	}
+	return out, nil
+}
+
+// repair returns the view of text with the debris of feeds repaired.
+func (x *Extractor) repair(text string) (*debris.View, error) {
+	opts := debris.Options{
+		// "Syrias Aleppo": a country's possessive that lost its
+		// apostrophe; "Philippines" and "Syrians" are words of their own.
+		Possessive: func(name string) bool {
+			for _, p := range x.places.Lookup(name) {
+				if p.Kind == gazetteer.Country {
+					return true
+				}
+			}
+			return false
+		},
+		Proper: func(w string) bool { _, ok := x.places.CountryOf(w); return ok },
+	}
+	if debris.AllCaps(text) {
+		w, err := x.common.get()
+		if err != nil {
+			return nil, err
+		}
+		opts.Common = w
+	}
+	return debris.Repair(text, opts), nil
+}
+
+func toView(v *debris.View, s *event.Span) *event.Span {
+	if s == nil {
+		return nil
+	}
+	return &event.Span{Start: v.ToView(s.Start, false), End: v.ToView(s.End, true)}
+}
+
+// toOrig maps the spans of evs from the view back to the original text.
+func toOrig(v *debris.View, text string, evs []event.Event) {
+	span := func(s event.Span) event.Span {
+		return event.Span{Start: v.Orig(s.Start, false), End: v.Orig(s.End, true)}
+	}
+	for i := range evs {
+		e := &evs[i]
+		e.Span = span(e.Span)
+		for j := range e.Evidence {
+			ev := &e.Evidence[j]
+			ev.Span = span(ev.Span)
+			if ev.Span.Valid(len(text)) {
+				ev.Text = text[ev.Start:ev.End]
+			}
+		}
+		for j := range e.Claims {
+			e.Claims[j].Span = span(e.Claims[j].Span)
+		}
+	}
 }
 
 // publication returns the day relative dates resolve against.

@@ -575,7 +575,7 @@ func (a *analysis) impliedRoles(m *mention) {
 // list ("in Paktika, Khost and other border areas").
 func (a *analysis) assignPlaces(m *mention, prior []*mention) {
 	var cands []gazetteer.Resolved
-	for _, p := range a.places {
+	for k, p := range a.places {
 		if p.Start < m.span.Start || p.End > m.span.End {
 			continue
 		}
@@ -584,6 +584,13 @@ func (a *analysis) assignPlaces(m *mention, prior []*mention) {
 			continue
 		}
 		if locative(before) || possessedBy(a.text, before, cands) {
+			if p.Place.Kind == gazetteer.Country && ownsNoun(a.text[p.End:min(len(a.text), p.End+40)]) &&
+				!(k+1 < len(a.places) && possessive(a.text[p.End:max(p.End, a.places[k+1].Start)])) {
+				// "a centre of Syria's rescuers", "on Syria's border": the
+				// country owns a thing, it is not where the event was; a
+				// place it owns ("Syria's Aleppo province") comes next.
+				continue
+			}
 			if nearRE.MatchString(before) && p.Precision < 2 {
 				p.Precision = 2
 			}
@@ -627,9 +634,33 @@ func (a *analysis) assignPlaces(m *mention, prior []*mention) {
 	m.place = a.home
 }
 
+// ownsNoun reports whether the words after a place open with a possessive
+// "'s".
+func ownsNoun(after string) bool {
+	return strings.HasPrefix(after, "'s ") || strings.HasPrefix(after, "’s ")
+}
+
+// possessive reports whether the words between two places make the second
+// the first's: "Thailand's Sisaket", "Syria's northern Aleppo", "Nigeria's
+// restive northeastern Borno".
 func possessive(between string) bool {
 	b := strings.TrimSpace(between)
-	return b == "'s" || b == "’s"
+	rest, ok := strings.CutPrefix(b, "'s")
+	if !ok {
+		if rest, ok = strings.CutPrefix(b, "’s"); !ok {
+			return false
+		}
+	}
+	words := strings.Fields(rest)
+	if len(words) > 2 {
+		return false
+	}
+	for _, w := range words {
+		if c := w[0]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // possessedBy reports whether the words before a place are a locative
@@ -640,8 +671,8 @@ func possessedBy(text, before string, cands []gazetteer.Resolved) bool {
 		return false
 	}
 	last := cands[len(cands)-1]
-	tail := strings.TrimSpace(before)
-	return strings.HasSuffix(tail, "'s") || strings.HasSuffix(tail, "’s") && strings.HasSuffix(strings.TrimSuffix(strings.TrimSuffix(tail, "'s"), "’s"), last.Text)
+	i := strings.LastIndex(before, last.Text)
+	return i >= 0 && possessive(before[i+len(last.Text):])
 }
 
 // splitPlaces returns one mention per place when m's place opens a list:
