@@ -123,7 +123,7 @@ func Repair(text string, opts Options) *View {
 		}
 		last = end
 	}
-	caps := allCaps(text)
+	caps := oneCase(text)
 	for i := 0; i < len(text); {
 		c := text[i]
 		switch {
@@ -138,7 +138,7 @@ func Repair(text string, opts Options) *View {
 			replace(i, i+1, " ")
 			i++
 			continue
-		case caps && isUpper(c) || opts.Possessive != nil && isUpper(c):
+		case caps && isLetter(c) || opts.Possessive != nil && isUpper(c):
 			j := i
 			for j < len(text) && (isLetter(text[j]) || text[j] == '\'') {
 				j++
@@ -222,11 +222,12 @@ func entity(text string, i int) (start, end int, with string, ok bool) {
 	return start, end, r, true
 }
 
-// AllCaps reports whether text is written in capitals, as wire services
-// of old sent it: Repair gives it its case back when given Common words.
-func AllCaps(text string) bool { return allCaps(text) }
+// OneCase reports whether text is written all in capitals, as wire
+// services of old sent it, or all in lower case, as some scrapes keep it:
+// Repair gives it its case back when given Common words.
+func OneCase(text string) bool { return oneCase(text) }
 
-func allCaps(text string) bool {
+func oneCase(text string) bool {
 	upper, lower := 0, 0
 	for i := 0; i < len(text) && i < 4096; i++ {
 		switch c := text[i]; {
@@ -236,7 +237,7 @@ func allCaps(text string) bool {
 			lower++
 		}
 	}
-	return upper > 200 && lower*20 < upper
+	return upper > 200 && lower*20 < upper || lower >= 12 && upper*50 < lower
 }
 
 // recase gives a word of an all-capitals text its case: a common word in
@@ -257,7 +258,7 @@ func recase(text string, i int, w string, opts Options) string {
 		}
 		return low
 	}
-	if !hasVowel(low) || len(w) <= 5 && i > 0 && (text[i-1] == '[' || text[i-1] == '(') {
+	if isUpper(w[0]) && (!hasVowel(low) || len(w) <= 5 && i > 0 && (text[i-1] == '[' || text[i-1] == '(')) {
 		return w // an acronym: FMLN, [ELN]
 	}
 	return title

@@ -56,6 +56,16 @@ func TestRecase(t *testing.T) {
 	}
 }
 
+func TestRecaseLower(t *testing.T) {
+	text := "lucknow: police arrested 12 people in ahmedabad on saturday after clashes, the police commissioner said."
+	v := Repair(text, Options{Common: words(t)})
+	for _, want := range []string{"Lucknow:", "police arrested 12 people in Ahmedabad on Saturday"} {
+		if !strings.Contains(v.Text, want) {
+			t.Errorf("recased text lacks %q:\n%s", want, v.Text)
+		}
+	}
+}
+
 func TestOffsets(t *testing.T) {
 	text := "Iraq #39;s army said Syrias troops #8212; and others"
 	v := Repair(text, Options{Possessive: func(w string) bool { return w == "Syria" }})

@@ -139,7 +139,7 @@ func (x *Extractor) repair(text string) (*debris.View, error) {
 		},
 		Proper: func(w string) bool { _, ok := x.places.CountryOf(w); return ok },
 	}
-	if debris.AllCaps(text) {
+	if debris.OneCase(text) {
 		w, err := x.common.get()
 		if err != nil {
 			return nil, err
