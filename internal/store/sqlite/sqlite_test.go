@@ -1,13 +1,13 @@
 package sqlite
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/store"
@@ -126,6 +126,8 @@ func TestHelperIngestForever(t *testing.T) {
 		if _, err := db.Ingest(ctx, r); err != nil {
 			t.Fatal(err)
 		}
+		// The parent kills this process once it has heard of enough.
+		fmt.Println("stored", i)
 	}
 }
 
@@ -139,10 +141,23 @@ func TestKilledDuringIngest(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "killed.db")
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperIngestForever$")
 	cmd.Env = append(os.Environ(), "SITREP_HELPER_DB="+path)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(1500 * time.Millisecond)
+	// Killed once it has stored 50 documents, however long that takes,
+	// while it goes on storing more.
+	lines := bufio.NewScanner(out)
+	for stored := 0; stored < 50; stored++ {
+		if !lines.Scan() {
+			cmd.Process.Kill()
+			cmd.Wait()
+			t.Fatalf("the child stopped after storing %d documents", stored)
+		}
+	}
 	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
@@ -161,8 +176,8 @@ func TestKilledDuringIngest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(before) == 0 {
-		t.Fatal("the child stored nothing before it was killed; the test proves nothing")
+	if len(before) < 50 {
+		t.Fatalf("%d events after the kill; the child had stored 50 documents, each a new event", len(before))
 	}
 	if _, err := db.Ingest(ctx, report("after-kill", "Late Wire", 1, "Al Shabaab")); err != nil {
 		t.Fatalf("ingest after kill: %v", err)
