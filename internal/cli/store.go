@@ -118,6 +118,8 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
+	// Files are written oldest first, as the record grew.
+	f.Oldest = true
 	evs, err := st.Events(ctx, f)
 	if err != nil {
 		return err

@@ -186,7 +186,7 @@ func drive(tb testing.TB, st store.Store, clients, calls int) load {
 
 // TestConcurrentCalls serves synthetic events on loopback to 16 clients at
 // once. Every call must succeed, every listed event must pass the
-// listing's filters, and following a cursor must give the next page.
+// listing's filters, and following a cursor must give the next page, older than the last.
 func TestConcurrentCalls(t *testing.T) {
 	st := synthStore(t, filepath.Join(t.TempDir(), "load.db"), 3000)
 	defer st.Close()
@@ -209,8 +209,8 @@ var (
 // BenchmarkAPI serves a synthetic event record on loopback to 16 clients
 // and reports calls a second and the latencies of each kind of call. The
 // record is a temporary store of 20,000 events unless $SITREP_BENCH_DB
-// names a database, which is filled up to $SITREP_BENCH_EVENTS events
-// (default 1,000,000) and kept for the next run.
+// names a database: one cmd/sitrep-synth filled, or a new one, which this
+// fills with $SITREP_BENCH_EVENTS events (default 1,000,000) and keeps.
 func BenchmarkAPI(b *testing.B) {
 	benchOnce.Do(func() {
 		path, n := os.Getenv("SITREP_BENCH_DB"), 1_000_000
@@ -237,8 +237,8 @@ func BenchmarkAPI(b *testing.B) {
 			have = p.Total
 		}
 		db.Close()
-		if have < n {
-			benchStore = synthStore(b, path, n-have)
+		if have == 0 {
+			benchStore = synthStore(b, path, n)
 		} else if benchStore, err = sqlite.Open(context.Background(), path); err != nil {
 			b.Fatal(err)
 		}
@@ -316,9 +316,12 @@ func call(client *http.Client, rawURL, kind string) error {
 	if err != nil {
 		return err
 	}
-	for _, e := range p.Events {
+	for i, e := range p.Events {
 		if !passes(e, f) {
 			return fmt.Errorf("event %s (%s %s %s %s) does not pass the filters", e.ID, e.ISO, e.DateStart, typeOf(e.Event), e.Actor1)
+		}
+		if i > 0 && e.DateStart > p.Events[i-1].DateStart {
+			return fmt.Errorf("event %s of %s listed after one of %s: not newest first", e.ID, e.DateStart, p.Events[i-1].DateStart)
 		}
 	}
 	// A first page has a next one exactly when the total says more match.
@@ -342,7 +345,7 @@ func call(client *http.Client, rawURL, kind string) error {
 		return fmt.Errorf("next page: status %d, %v", resp2.StatusCode, err)
 	}
 	last := p.Events[len(p.Events)-1]
-	if len(next.Events) != 1 || next.Events[0].DateStart < last.DateStart || next.Events[0].ID == last.ID || next.Total != p.Total {
+	if len(next.Events) != 1 || next.Events[0].DateStart > last.DateStart || next.Events[0].ID == last.ID || next.Total != p.Total {
 		return fmt.Errorf("next page does not follow event %s", last.ID)
 	}
 	return nil

@@ -21,8 +21,9 @@ type Store interface {
 	// idempotent: a document already stored (same ID, or same URL)
 	// changes nothing and reports Duplicate.
 	Ingest(ctx context.Context, res *event.Result) (Outcome, error)
-	// Events returns merged events that pass the filter, oldest first:
-	// those after f.After, at most f.Limit of them when it is positive.
+	// Events returns merged events that pass the filter, newest first
+	// (by first day, then by when they were stored) unless f.Oldest: those
+	// after f.After, at most f.Limit of them when it is positive.
 	Events(ctx context.Context, f Filter) ([]Event, error)
 	// Page returns what Events does, the cursor of the page that follows
 	// it and the number of events the filter passes in all, read at one
@@ -30,7 +31,7 @@ type Store interface {
 	Page(ctx context.Context, f Filter) (Page, error)
 	// Aggregate counts the events that pass the filter, and adds up their
 	// fatalities, per day, country or type; buckets are ordered by key.
-	// It ignores f.After and f.Limit.
+	// It ignores f.After, f.Limit and f.Oldest.
 	Aggregate(ctx context.Context, f Filter, by Dimension) ([]Bucket, error)
 	// Event returns one merged event and the mentions it was merged from.
 	Event(ctx context.Context, id string) (Event, []Mention, error)
@@ -80,6 +81,8 @@ type Filter struct {
 	// After is a Page.Next: the listing resumes after the event it marks,
 	// so a late page costs what the first does.
 	After string
+	// Oldest lists the oldest events first instead of the newest.
+	Oldest bool
 	// Limit caps the events listed; 0 lists them all.
 	Limit int
 }

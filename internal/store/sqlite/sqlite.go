@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -89,6 +90,82 @@ var migrations = []migration{
 		seq INTEGER PRIMARY KEY,
 		text TEXT NOT NULL
 	);`, fill: fillFacets},
+	// A large record: every index a filter reads ends in the listing order
+	// (date_start, seq, which a WITHOUT ROWID table appends to them), so a
+	// filtered page reads its own rows only, newest or oldest first, and a
+	// count reads only the rows it counts. Actors are found through a
+	// dictionary of their names instead of in every event, places through
+	// an R*Tree. record_state holds the longest span of days an event
+	// covers, which bounds a search by date from below, and a count of
+	// writes, against which counts are cached.
+	{sql: `DROP INDEX event_facets_iso;
+	DROP INDEX event_facets_kind;
+	DROP INDEX event_facets_lat;
+	CREATE INDEX event_facets_iso ON event_facets(iso);
+	CREATE INDEX event_facets_iso_kind ON event_facets(iso, kind);
+	CREATE INDEX event_facets_kind ON event_facets(kind);
+	CREATE INDEX event_facets_end ON event_facets(date_end);
+	CREATE TABLE actor_names (
+		id INTEGER PRIMARY KEY,
+		name TEXT NOT NULL UNIQUE
+	);
+	CREATE TABLE event_actors (
+		actor INTEGER NOT NULL,
+		date_start TEXT NOT NULL,
+		seq INTEGER NOT NULL,
+		PRIMARY KEY (actor, date_start, seq)
+	) WITHOUT ROWID;
+	CREATE INDEX event_actors_seq ON event_actors(seq);
+	CREATE VIRTUAL TABLE event_places USING rtree(seq, min_lon, max_lon, min_lat, max_lat);
+	INSERT INTO event_places SELECT seq, lon, lon, lat, lat FROM event_facets WHERE lat IS NOT NULL AND lon IS NOT NULL;
+	CREATE TABLE record_state (
+		writes INTEGER NOT NULL,
+		max_span INTEGER NOT NULL
+	);
+	INSERT INTO record_state
+		SELECT 0, coalesce(max(CAST(julianday(date_end) - julianday(date_start) AS INTEGER)), 0) FROM event_facets;`,
+		fill: fillActors},
+}
+
+// fillActors indexes the actors of a database made before event_actors.
+func fillActors(ctx context.Context, w *writeTx) error {
+	for last := int64(-1); ; {
+		rows, err := w.query(ctx, `SELECT seq, date_start, actors FROM event_facets WHERE seq > ? ORDER BY seq LIMIT 1000`, last)
+		if err != nil {
+			return fmt.Errorf("read events: %w", err)
+		}
+		type row struct {
+			seq    int64
+			start  string
+			actors string
+		}
+		var batch []row
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.seq, &r.start, &r.actors); err != nil {
+				rows.Close()
+				return err
+			}
+			batch = append(batch, r)
+			last = r.seq
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for _, r := range batch {
+			var names []string
+			if r.actors != "" {
+				names = strings.Split(r.actors, sep)
+			}
+			if err := putActors(ctx, w, r.seq, r.start, names); err != nil {
+				return err
+			}
+		}
+	}
 }
 
 // fillFacets indexes the events of a database made before event_facets.
@@ -138,6 +215,43 @@ type DB struct {
 	// side (WAL lets them) instead of queueing behind one another and
 	// behind the writer.
 	read *sql.DB
+	// counts keeps totals and aggregates, which read every event they
+	// count, until the next write.
+	counts cache
+}
+
+// cache holds results computed at one count of writes to the record;
+// a result of another count is stale. It holds at most cacheSize.
+type cache struct {
+	mu     sync.Mutex
+	writes int64
+	m      map[string]any
+}
+
+const cacheSize = 4096
+
+func (c *cache) get(writes int64, key string) (any, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.writes != writes {
+		return nil, false
+	}
+	v, ok := c.m[key]
+	return v, ok
+}
+
+func (c *cache) put(writes int64, key string, v any) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if writes < c.writes {
+		return // read before the latest write
+	}
+	if c.m == nil || c.writes != writes || len(c.m) >= cacheSize {
+		// A write since, or a full cache: start again rather than track
+		// which entries are used.
+		c.writes, c.m = writes, map[string]any{}
+	}
+	c.m[key] = v
 }
 
 var _ store.Store = (*DB)(nil)
@@ -227,10 +341,15 @@ func (s *DB) IntegrityCheck(ctx context.Context) (string, error) {
 type writeTx struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	// actors are the ids of the actor names this transaction has looked up.
+	actors map[string]int64
+	// maxSpan is the longest span of days of any event stored, this
+	// transaction's included; -1 until read.
+	maxSpan int
 }
 
 func newWriteTx(tx *sql.Tx) *writeTx {
-	return &writeTx{tx: tx, stmts: map[string]*sql.Stmt{}}
+	return &writeTx{tx: tx, stmts: map[string]*sql.Stmt{}, actors: map[string]int64{}, maxSpan: -1}
 }
 
 func (w *writeTx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
@@ -304,6 +423,9 @@ func (s *DB) IngestAll(ctx context.Context, results []*event.Result) (store.Outc
 	w := newWriteTx(tx)
 	defer w.close()
 	now := time.Now().UTC().Format(time.RFC3339)
+	if err := w.queryRow(ctx, `SELECT max_span FROM record_state`).Scan(&w.maxSpan); err != nil {
+		return out, fmt.Errorf("read record state: %w", err)
+	}
 	for _, res := range results {
 		o, err := s.ingest(ctx, w, res, now)
 		if err != nil {
@@ -312,6 +434,11 @@ func (s *DB) IngestAll(ctx context.Context, results []*event.Result) (store.Outc
 		out.Duplicate = out.Duplicate || o.Duplicate
 		out.New += o.New
 		out.Merged += o.Merged
+	}
+	if out.New+out.Merged > 0 {
+		if _, err := w.exec(ctx, `UPDATE record_state SET writes = writes + 1, max_span = max(max_span, ?)`, w.maxSpan); err != nil {
+			return store.Outcome{}, fmt.Errorf("update record state: %w", err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return store.Outcome{}, fmt.Errorf("commit: %w", err)
@@ -373,8 +500,10 @@ func eventID(docID, mentionID string) string {
 // of the same type and country whose dates overlap: the blocking that keeps
 // merging far from quadratic.
 func (s *DB) match(ctx context.Context, w *writeTx, m event.Event) (*store.Event, bool, error) {
-	rows, err := w.query(ctx, `SELECT body FROM events WHERE kind = ? AND iso = ? AND date_start <= ? AND date_end >= ? ORDER BY seq`,
-		kindOf(m), m.ISO, m.DateEnd, m.DateStart)
+	// No stored event starts before m does by more than the longest span:
+	// a lower bound that keeps the candidates those of a few days.
+	rows, err := w.query(ctx, `SELECT body FROM events WHERE kind = ? AND iso = ? AND date_start BETWEEN ? AND ? AND date_end >= ? ORDER BY seq`,
+		kindOf(m), m.ISO, earliest(m.DateStart, w.maxSpan), m.DateEnd, m.DateStart)
 	if err != nil {
 		return nil, false, fmt.Errorf("find events to merge: %w", err)
 	}
@@ -412,7 +541,78 @@ func (s *DB) putEvent(ctx context.Context, w *writeTx, e *store.Event, isNew boo
 	if err != nil {
 		return fmt.Errorf("store event: %w", err)
 	}
-	return putFacets(ctx, w, seq, e)
+	if err := putFacets(ctx, w, seq, e); err != nil {
+		return err
+	}
+	return putLookups(ctx, w, seq, e)
+}
+
+// earliest is the first day an event that covers day may start on when no
+// event spans more than span days; "" when day is not a date.
+func earliest(day string, span int) string {
+	d, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return ""
+	}
+	return d.AddDate(0, 0, -span).Format(time.DateOnly)
+}
+
+// spanDays is how many days after start end is; 0 when either is not a
+// date.
+func spanDays(start, end string) int {
+	s, err1 := time.Parse(time.DateOnly, start)
+	e, err2 := time.Parse(time.DateOnly, end)
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	return int(e.Sub(s).Hours() / 24)
+}
+
+// putLookups writes the event numbered seq into the actor dictionary and
+// the R*Tree of places, and widens the longest span of days if it must.
+func putLookups(ctx context.Context, w *writeTx, seq int64, e *store.Event) error {
+	var names []string
+	for _, a := range []string{e.Actor1, e.Actor2, e.AssocActor1, e.AssocActor2} {
+		if a != "" {
+			names = append(names, strings.ToLower(a))
+		}
+	}
+	if err := putActors(ctx, w, seq, e.DateStart, names); err != nil {
+		return err
+	}
+	if _, err := w.exec(ctx, `DELETE FROM event_places WHERE seq = ?`, seq); err != nil {
+		return fmt.Errorf("index event place: %w", err)
+	}
+	if e.Latitude != nil && e.Longitude != nil {
+		if _, err := w.exec(ctx, `INSERT INTO event_places VALUES (?, ?, ?, ?, ?)`, seq, *e.Longitude, *e.Longitude, *e.Latitude, *e.Latitude); err != nil {
+			return fmt.Errorf("index event place: %w", err)
+		}
+	}
+	w.maxSpan = max(w.maxSpan, spanDays(e.DateStart, e.DateEnd))
+	return nil
+}
+
+// putActors makes names, folded, the actors of the event numbered seq.
+func putActors(ctx context.Context, w *writeTx, seq int64, dateStart string, names []string) error {
+	if _, err := w.exec(ctx, `DELETE FROM event_actors WHERE seq = ?`, seq); err != nil {
+		return fmt.Errorf("index event actors: %w", err)
+	}
+	for _, name := range names {
+		id, ok := w.actors[name]
+		if !ok {
+			if _, err := w.exec(ctx, `INSERT INTO actor_names (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, name); err != nil {
+				return fmt.Errorf("index actor: %w", err)
+			}
+			if err := w.queryRow(ctx, `SELECT id FROM actor_names WHERE name = ?`, name).Scan(&id); err != nil {
+				return fmt.Errorf("index actor: %w", err)
+			}
+			w.actors[name] = id
+		}
+		if _, err := w.exec(ctx, `INSERT OR IGNORE INTO event_actors (actor, date_start, seq) VALUES (?, ?, ?)`, id, dateStart, seq); err != nil {
+			return fmt.Errorf("index event actors: %w", err)
+		}
+	}
+	return nil
 }
 
 // sep joins the several values of one facet column. A search for text
@@ -480,8 +680,9 @@ func parseCursor(s string) (cursor, error) {
 }
 
 // where is the SQL condition on event_facets f, and its arguments, that
-// the filter's fields other than After and Limit ask for.
-func where(f store.Filter) (string, []any) {
+// the filter's fields other than After, Limit and Oldest ask for, when no
+// event spans more than maxSpan days.
+func where(f store.Filter, maxSpan int) (string, []any) {
 	conds := []string{"1=1"}
 	var args []any
 	add := func(cond string, a ...any) {
@@ -490,6 +691,10 @@ func where(f store.Filter) (string, []any) {
 	}
 	if f.From != "" {
 		add(`f.date_end >= ?`, f.From)
+		// Implied by the first: a bound on the listing order's key.
+		if first := earliest(f.From, maxSpan); first != "" {
+			add(`f.date_start >= ?`, first)
+		}
 	}
 	if f.To != "" {
 		add(`f.date_start <= ?`, f.To)
@@ -504,10 +709,15 @@ func where(f store.Filter) (string, []any) {
 		add(`f.admin1 = ?`, strings.ToLower(f.Admin1))
 	}
 	if b := f.BBox; b != nil {
-		add(`f.lon BETWEEN ? AND ? AND f.lat BETWEEN ? AND ?`, b[0], b[2], b[1], b[3])
+		// The R*Tree stores 32-bit floats, rounded outwards: it narrows,
+		// the facets decide.
+		add(`f.seq IN (SELECT seq FROM event_places WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)
+			AND f.lon BETWEEN ? AND ? AND f.lat BETWEEN ? AND ?`, b[0], b[2], b[1], b[3], b[0], b[2], b[1], b[3])
 	}
 	if f.Actor != "" {
-		add(`instr(f.actors, ?) > 0`, search(f.Actor))
+		// Names are few beside events: search the names, then list the
+		// events of those that match.
+		add(`f.seq IN (SELECT a.seq FROM event_actors a WHERE a.actor IN (SELECT id FROM actor_names WHERE instr(name, ?) > 0))`, search(f.Actor))
 	}
 	if f.Text != "" {
 		// Correlated, so that other filters narrow the events first.
@@ -525,32 +735,52 @@ func search(s string) string {
 	return strings.ToLower(s)
 }
 
-// querier is a *sql.DB or a *sql.Tx.
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+// snapshot is a read transaction and the state of the record it sees.
+type snapshot struct {
+	tx      *sql.Tx
+	writes  int64
+	maxSpan int
+}
+
+// snapshot begins a read transaction: what it reads is of one moment.
+func (s *DB) snapshot(ctx context.Context) (*snapshot, error) {
+	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	sn := &snapshot{tx: tx}
+	if err := tx.QueryRowContext(ctx, `SELECT writes, max_span FROM record_state`).Scan(&sn.writes, &sn.maxSpan); err != nil {
+		tx.Rollback()
+		return nil, fmt.Errorf("read record state: %w", err)
+	}
+	return sn, nil
 }
 
 // list returns the events that pass f after f.After, at most f.Limit of
 // them when it is positive, and the cursor of the page that follows; ""
 // when none does.
-func list(ctx context.Context, q querier, f store.Filter) ([]store.Event, string, error) {
-	cond, args := where(f)
+func (sn *snapshot) list(ctx context.Context, f store.Filter) ([]store.Event, string, error) {
+	cond, args := where(f, sn.maxSpan)
+	order, after := `DESC`, `<`
+	if f.Oldest {
+		order, after = `ASC`, `>`
+	}
 	if f.After != "" {
 		c, err := parseCursor(f.After)
 		if err != nil {
 			return nil, "", err
 		}
-		cond += ` AND (f.date_start, f.seq) > (?, ?)`
+		cond += ` AND (f.date_start, f.seq) ` + after + ` (?, ?)`
 		args = append(args, c.dateStart, c.seq)
 	}
 	query := `SELECT f.date_start, f.seq, e.body, e.updated_at FROM event_facets f CROSS JOIN events e ON e.seq = f.seq
-		WHERE ` + cond + ` ORDER BY f.date_start, f.seq`
+		WHERE ` + cond + ` ORDER BY f.date_start ` + order + `, f.seq ` + order
 	if f.Limit > 0 {
 		// One more row than asked for tells whether a next page exists.
 		query += ` LIMIT ?`
 		args = append(args, f.Limit+1)
 	}
-	rows, err := q.QueryContext(ctx, query, args...)
+	rows, err := sn.tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("query events: %w", err)
 	}
@@ -580,7 +810,12 @@ func list(ctx context.Context, q querier, f store.Filter) ([]store.Event, string
 
 // Events implements store.Store.
 func (s *DB) Events(ctx context.Context, f store.Filter) ([]store.Event, error) {
-	evs, _, err := list(ctx, s.read, f)
+	sn, err := s.snapshot(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list events: %w", err)
+	}
+	defer sn.tx.Rollback()
+	evs, _, err := sn.list(ctx, f)
 	return evs, err
 }
 
@@ -588,19 +823,25 @@ func (s *DB) Events(ctx context.Context, f store.Filter) ([]store.Event, error) 
 func (s *DB) Page(ctx context.Context, f store.Filter) (store.Page, error) {
 	// One read transaction, so that the page and the total see the same
 	// events.
-	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	sn, err := s.snapshot(ctx)
 	if err != nil {
 		return store.Page{}, fmt.Errorf("list events: %w", err)
 	}
-	defer tx.Rollback()
+	defer sn.tx.Rollback()
 	var p store.Page
-	if p.Events, p.Next, err = list(ctx, tx, f); err != nil {
+	if p.Events, p.Next, err = sn.list(ctx, f); err != nil {
 		return store.Page{}, err
 	}
-	cond, args := where(f)
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM event_facets f WHERE `+cond, args...).Scan(&p.Total); err != nil {
+	cond, args := where(f, sn.maxSpan)
+	key := fmt.Sprintf("count\x00%s\x00%q", cond, args)
+	if n, ok := s.counts.get(sn.writes, key); ok {
+		p.Total = n.(int)
+		return p, nil
+	}
+	if err := sn.tx.QueryRowContext(ctx, `SELECT count(*) FROM event_facets f WHERE `+cond, args...).Scan(&p.Total); err != nil {
 		return store.Page{}, fmt.Errorf("count events: %w", err)
 	}
+	s.counts.put(sn.writes, key, p.Total)
 	return p, nil
 }
 
@@ -619,8 +860,17 @@ func (s *DB) Aggregate(ctx context.Context, f store.Filter, by store.Dimension) 
 	if !ok {
 		return nil, fmt.Errorf("aggregate by %q: not a dimension", by)
 	}
-	cond, args := where(f)
-	rows, err := s.read.QueryContext(ctx, `SELECT `+key+`, count(*), coalesce(sum(f.fatalities), 0) FROM event_facets f
+	sn, err := s.snapshot(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("aggregate events by %s: %w", by, err)
+	}
+	defer sn.tx.Rollback()
+	cond, args := where(f, sn.maxSpan)
+	cached := fmt.Sprintf("%s\x00%s\x00%q", by, cond, args)
+	if bs, ok := s.counts.get(sn.writes, cached); ok {
+		return slices.Clone(bs.([]store.Bucket)), nil
+	}
+	rows, err := sn.tx.QueryContext(ctx, `SELECT `+key+`, count(*), coalesce(sum(f.fatalities), 0) FROM event_facets f
 		WHERE `+cond+` GROUP BY 1 ORDER BY 1`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("aggregate events by %s: %w", by, err)
@@ -641,6 +891,7 @@ func (s *DB) Aggregate(ctx context.Context, f store.Filter, by store.Dimension) 
 	if by == store.ByType {
 		slices.SortFunc(out, func(a, b store.Bucket) int { return strings.Compare(a.Key, b.Key) })
 	}
+	s.counts.put(sn.writes, cached, slices.Clone(out))
 	return out, nil
 }
 

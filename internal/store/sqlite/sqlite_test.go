@@ -51,7 +51,7 @@ func TestMergeAcrossArticles(t *testing.T) {
 	if out, err := db.Ingest(ctx, far); err != nil || out.New != 1 {
 		t.Fatalf("distant clash: %+v, %v", out, err)
 	}
-	evs, err := db.Events(ctx, store.Filter{Country: "SO"})
+	evs, err := db.Events(ctx, store.Filter{Country: "SO", Oldest: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestMergeAcrossArticles(t *testing.T) {
 	if out, err := db.Ingest(ctx, report("doc-a", "Horn Observer", 25, "Al Shabaab")); err != nil || !out.Duplicate {
 		t.Errorf("re-ingest: %+v, %v", out, err)
 	}
-	again, _ := db.Events(ctx, store.Filter{})
+	again, _ := db.Events(ctx, store.Filter{Oldest: true})
 	if len(again) != 2 || again[0].ID != e.ID {
 		t.Errorf("after re-ingest: %d events, first %s (was %s)", len(again), again[0].ID, e.ID)
 	}
