@@ -213,10 +213,14 @@ func midDay(start, end string) string {
 	return s.AddDate(0, 0, days/2).Format(time.DateOnly)
 }
 
-// Merge folds mention m, reported by source s, into event e: the most
-// precise place and narrowest dates win, every claim is kept, and the
-// fatalities follow ACLED's rule: the most conservative toll any source
-// reports, contested when the sources disagree.
+// Merge folds mention m, reported by source s, into event e: s joins
+// e.Sources and m's claims e.Claims, the most precise place and narrowest
+// dates win, and the fatalities follow ACLED's rule: the most conservative
+// toll any source reports, contested when the sources disagree or a
+// source says its toll is. It reads none of the sources e has already, so
+// a store may hand it e without them and store what it appends: merging
+// into an event with a thousand sources costs what merging into one with
+// one does.
 func Merge(e *Event, m event.Event, s Source) {
 	e.Sources = append(e.Sources, s)
 	if m.GeoPrecision != 0 && (e.GeoPrecision == 0 || m.GeoPrecision < e.GeoPrecision) {
@@ -237,22 +241,19 @@ func Merge(e *Event, m event.Event, s Source) {
 	}
 	e.EventDate = midDay(e.DateStart, e.DateEnd)
 	e.Claims = append(e.Claims, m.Claims...)
-	e.Fatalities, e.Contested = nil, false
-	for _, src := range e.Sources {
-		if src.Fatalities == nil {
-			continue
-		}
-		if e.Fatalities == nil {
-			n := *src.Fatalities
+	// The event's toll is already the least of its sources' and contested
+	// if they differ: the new source only has to be compared with it.
+	if f := s.Fatalities; f != nil {
+		switch {
+		case e.Fatalities == nil:
+			n := *f
 			e.Fatalities = &n
-			continue
-		}
-		if *src.Fatalities != *e.Fatalities {
+		case *f != *e.Fatalities:
 			e.Contested = true
-		}
-		if *src.Fatalities < *e.Fatalities {
-			n := *src.Fatalities
-			e.Fatalities = &n
+			if *f < *e.Fatalities {
+				n := *f
+				e.Fatalities = &n
+			}
 		}
 	}
 	e.Contested = e.Contested || m.Contested

@@ -161,6 +161,10 @@ func downgrade(t *testing.T, path string, v int) {
 			`CREATE INDEX event_facets_iso ON event_facets(iso, fatalities)`,
 			`CREATE INDEX event_facets_kind ON event_facets(kind, fatalities)`,
 			`CREATE INDEX event_facets_lat ON event_facets(lat, lon)`},
+		4: {`UPDATE events SET body = json_set(body,
+				'$.sources', json((SELECT json_group_array(json(source) ORDER BY n) FROM event_sources WHERE event_seq = events.seq)),
+				'$.claims', json((SELECT json_group_array(json(c.value) ORDER BY s.n, c.key) FROM event_sources s, json_each(s.claims) c WHERE s.event_seq = events.seq)))`,
+			`DROP TABLE event_sources`},
 	}
 	raw, err := sql.Open("sqlite", "file:"+path)
 	if err != nil {
@@ -183,7 +187,7 @@ func downgrade(t *testing.T, path string, v int) {
 // facets, and before they had actor and place lookups, and finds their
 // events through them.
 func TestMigrationIndexesOldEvents(t *testing.T) {
-	for _, version := range []int{1, 2} {
+	for _, version := range []int{1, 2, 3} {
 		t.Run(fmt.Sprint("version ", version), func(t *testing.T) {
 			ctx := context.Background()
 			path := filepath.Join(t.TempDir(), "old.db")
@@ -191,10 +195,14 @@ func TestMigrationIndexesOldEvents(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if _, err := db.IngestAll(ctx, spread(12)); err != nil {
+			// The second clash, reported again with its claims.
+			again := spread(2)[1]
+			again.Document.ID = "doc-again"
+			again.Events[0].Claims = []event.Claim{{Kind: "killed", Count: 3, Source: "elders"}}
+			if _, err := db.IngestAll(ctx, append(spread(12), again)); err != nil {
 				t.Fatal(err)
 			}
-			filters := []store.Filter{{Admin1: "bay"}, {Actor: "shabaab", From: "2025-04-03"}, {BBox: &[4]float64{39, 2.5, 41, 7.5}}}
+			filters := []store.Filter{{}, {Admin1: "bay"}, {Actor: "shabaab", From: "2025-04-03"}, {BBox: &[4]float64{39, 2.5, 41, 7.5}}}
 			var want [][]store.Event
 			for _, f := range filters {
 				evs, err := db.Events(ctx, f)
@@ -219,8 +227,10 @@ func TestMigrationIndexesOldEvents(t *testing.T) {
 					t.Fatalf("filter %+v: after migration %d events, before %d", f, len(got), len(want[i]))
 				}
 				for j := range got {
-					if got[j].ID != want[i][j].ID {
-						t.Errorf("filter %+v: event %d is %s after migration, %s before", f, j, got[j].ID, want[i][j].ID)
+					g, w := got[j], want[i][j]
+					if g.ID != w.ID || len(g.Sources) != len(w.Sources) || fmt.Sprint(g.Claims) != fmt.Sprint(w.Claims) {
+						t.Errorf("filter %+v: event %d is %s with %d sources and claims %v after migration, %s with %d and %v before",
+							f, j, g.ID, len(g.Sources), g.Claims, w.ID, len(w.Sources), w.Claims)
 					}
 				}
 			}

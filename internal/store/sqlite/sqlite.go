@@ -125,6 +125,119 @@ var migrations = []migration{
 	INSERT INTO record_state
 		SELECT 0, coalesce(max(CAST(julianday(date_end) - julianday(date_start) AS INTEGER)), 0) FROM event_facets;`,
 		fill: fillActors},
+	// An event's sources, each with the claims its report made, get a row
+	// each, so that a merge appends one instead of rewriting the event
+	// with all of them; the event's body keeps the rest.
+	{sql: `CREATE TABLE event_sources (
+		event_seq INTEGER NOT NULL,
+		n INTEGER NOT NULL,
+		source TEXT NOT NULL,
+		claims TEXT,
+		PRIMARY KEY (event_seq, n)
+	) WITHOUT ROWID;`, fill: fillSources},
+}
+
+// fillSources moves the sources and claims of a database's events out of
+// their bodies into event_sources. Which source made which claim was not
+// kept: the first holds them all, in their order.
+func fillSources(ctx context.Context, w *writeTx) error {
+	for last := int64(-1); ; {
+		rows, err := w.query(ctx, `SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT 1000`, last)
+		if err != nil {
+			return fmt.Errorf("read events: %w", err)
+		}
+		var batch []store.Event
+		var seqs []int64
+		for rows.Next() {
+			var body string
+			var e store.Event
+			if err := rows.Scan(&last, &body); err != nil {
+				rows.Close()
+				return err
+			}
+			if err := json.Unmarshal([]byte(body), &e); err != nil {
+				rows.Close()
+				return fmt.Errorf("stored event %d: %w", last, err)
+			}
+			batch = append(batch, e)
+			seqs = append(seqs, last)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for i := range batch {
+			e := &batch[i]
+			for j, src := range e.Sources {
+				var claims []event.Claim
+				if j == 0 {
+					claims = e.Claims
+				}
+				if err := putSource(ctx, w, seqs[i], src, claims); err != nil {
+					return err
+				}
+			}
+			body, err := coreBody(e)
+			if err != nil {
+				return err
+			}
+			if _, err := w.exec(ctx, `UPDATE events SET body = ? WHERE seq = ?`, body, seqs[i]); err != nil {
+				return fmt.Errorf("store event: %w", err)
+			}
+		}
+	}
+}
+
+// coreBody is the JSON of e without its sources and claims, which
+// event_sources holds.
+func coreBody(e *store.Event) (string, error) {
+	core := *e
+	core.Sources, core.Claims, core.Updated = nil, nil, ""
+	body, err := json.Marshal(core)
+	return string(body), err
+}
+
+// putSource appends src, which made claims, to the sources of the event
+// numbered seq.
+func putSource(ctx context.Context, w *writeTx, seq int64, src store.Source, claims []event.Claim) error {
+	sb, err := json.Marshal(src)
+	if err != nil {
+		return err
+	}
+	var cb *string
+	if len(claims) > 0 {
+		b, err := json.Marshal(claims)
+		if err != nil {
+			return err
+		}
+		c := string(b)
+		cb = &c
+	}
+	if _, err := w.exec(ctx, `INSERT INTO event_sources (event_seq, n, source, claims)
+		VALUES (?, (SELECT coalesce(max(n), -1) + 1 FROM event_sources WHERE event_seq = ?), ?, ?)`, seq, seq, string(sb), cb); err != nil {
+		return fmt.Errorf("store event source: %w", err)
+	}
+	return nil
+}
+
+// addSource appends a row of event_sources to e.
+func addSource(e *store.Event, source string, claims sql.NullString) error {
+	var src store.Source
+	if err := json.Unmarshal([]byte(source), &src); err != nil {
+		return fmt.Errorf("stored source: %w", err)
+	}
+	e.Sources = append(e.Sources, src)
+	if claims.Valid {
+		var cs []event.Claim
+		if err := json.Unmarshal([]byte(claims.String), &cs); err != nil {
+			return fmt.Errorf("stored claims: %w", err)
+		}
+		e.Claims = append(e.Claims, cs...)
+	}
+	return nil
 }
 
 // fillActors indexes the actors of a database made before event_actors.
@@ -535,8 +648,11 @@ func (s *DB) match(ctx context.Context, w *writeTx, m event.Event) (*store.Event
 	return nil, false, rows.Err()
 }
 
+// putEvent stores e, new or merged. Its Sources and Claims are only those
+// it gained, which are appended to the stored ones: a merge writes what
+// it adds and the event's fields, never the sources it had.
 func (s *DB) putEvent(ctx context.Context, w *writeTx, e *store.Event, isNew bool, now string) error {
-	body, err := json.Marshal(e)
+	body, err := coreBody(e)
 	if err != nil {
 		return err
 	}
@@ -544,13 +660,23 @@ func (s *DB) putEvent(ctx context.Context, w *writeTx, e *store.Event, isNew boo
 	if isNew {
 		err = w.queryRow(ctx, `INSERT INTO events (id, seq, kind, iso, date_start, date_end, body, updated_at)
 			VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM events), ?, ?, ?, ?, ?, ?) RETURNING seq`,
-			e.ID, kindOf(e.Event), e.ISO, e.DateStart, e.DateEnd, string(body), now).Scan(&seq)
+			e.ID, kindOf(e.Event), e.ISO, e.DateStart, e.DateEnd, body, now).Scan(&seq)
 	} else {
 		err = w.queryRow(ctx, `UPDATE events SET date_start = ?, date_end = ?, body = ?, updated_at = ? WHERE id = ? RETURNING seq`,
-			e.DateStart, e.DateEnd, string(body), now, e.ID).Scan(&seq)
+			e.DateStart, e.DateEnd, body, now, e.ID).Scan(&seq)
 	}
 	if err != nil {
 		return fmt.Errorf("store event: %w", err)
+	}
+	for i, src := range e.Sources {
+		// The claims gained came with the last source gained.
+		var claims []event.Claim
+		if i == len(e.Sources)-1 {
+			claims = e.Claims
+		}
+		if err := putSource(ctx, w, seq, src, claims); err != nil {
+			return err
+		}
 	}
 	if err := putFacets(ctx, w, seq, e); err != nil {
 		return err
@@ -836,8 +962,10 @@ func (sn *snapshot) list(ctx context.Context, f store.Filter) ([]store.Event, st
 		keys += ` LIMIT ?`
 		args = append(args, f.Limit+1)
 	}
-	query := `SELECT k.date_start, k.seq, e.body, e.updated_at FROM (` + keys + `) k CROSS JOIN events e ON e.seq = k.seq
-		ORDER BY k.date_start ` + order + `, k.seq ` + order
+	// A row per source; the event's own columns come with its first.
+	query := `SELECT k.date_start, k.seq, iif(s.n = 0, e.body, ''), e.updated_at, s.source, s.claims
+		FROM (` + keys + `) k CROSS JOIN events e ON e.seq = k.seq CROSS JOIN event_sources s ON s.event_seq = k.seq
+		ORDER BY k.date_start ` + order + `, k.seq ` + order + `, s.n`
 	rows, err := sn.tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("query events: %w", err)
@@ -846,19 +974,27 @@ func (sn *snapshot) list(ctx context.Context, f store.Filter) ([]store.Event, st
 	var out []store.Event
 	var at cursor
 	for rows.Next() {
-		if f.Limit > 0 && len(out) == f.Limit {
-			return out, at.String(), rows.Close()
-		}
-		var body, updated string
-		if err := rows.Scan(&at.dateStart, &at.seq, &body, &updated); err != nil {
+		var row cursor
+		var body, updated, source string
+		var claims sql.NullString
+		if err := rows.Scan(&row.dateStart, &row.seq, &body, &updated, &source, &claims); err != nil {
 			return nil, "", fmt.Errorf("query events: %w", err)
 		}
-		var e store.Event
-		if err := json.Unmarshal([]byte(body), &e); err != nil {
+		if len(out) == 0 || row != at {
+			if f.Limit > 0 && len(out) == f.Limit {
+				return out, at.String(), rows.Close()
+			}
+			at = row
+			var e store.Event
+			if err := json.Unmarshal([]byte(body), &e); err != nil {
+				return nil, "", fmt.Errorf("stored event %d: %w", at.seq, err)
+			}
+			e.Updated = updated
+			out = append(out, e)
+		}
+		if err := addSource(&out[len(out)-1], source, claims); err != nil {
 			return nil, "", fmt.Errorf("stored event %d: %w", at.seq, err)
 		}
-		e.Updated = updated
-		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, "", fmt.Errorf("query events: %w", err)
@@ -961,8 +1097,14 @@ func (s *DB) Aggregate(ctx context.Context, f store.Filter, by store.Dimension) 
 
 // Event implements store.Store.
 func (s *DB) Event(ctx context.Context, id string) (store.Event, []store.Mention, error) {
+	sn, err := s.snapshot(ctx)
+	if err != nil {
+		return store.Event{}, nil, fmt.Errorf("event %s: %w", id, err)
+	}
+	defer sn.tx.Rollback()
+	var seq int64
 	var body, updated string
-	err := s.read.QueryRowContext(ctx, `SELECT body, updated_at FROM events WHERE id = ?`, id).Scan(&body, &updated)
+	err = sn.tx.QueryRowContext(ctx, `SELECT seq, body, updated_at FROM events WHERE id = ?`, id).Scan(&seq, &body, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return store.Event{}, nil, fmt.Errorf("event %s: %w", id, store.ErrNotFound)
 	}
@@ -974,17 +1116,42 @@ func (s *DB) Event(ctx context.Context, id string) (store.Event, []store.Mention
 		return store.Event{}, nil, fmt.Errorf("stored event: %w", err)
 	}
 	e.Updated = updated
-	ms, err := s.mentions(ctx, `WHERE event_id = ?`, id)
+	rows, err := sn.tx.QueryContext(ctx, `SELECT source, claims FROM event_sources WHERE event_seq = ? ORDER BY n`, seq)
+	if err != nil {
+		return store.Event{}, nil, fmt.Errorf("event %s: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var source string
+		var claims sql.NullString
+		if err := rows.Scan(&source, &claims); err != nil {
+			return store.Event{}, nil, fmt.Errorf("event %s: %w", id, err)
+		}
+		if err := addSource(&e, source, claims); err != nil {
+			return store.Event{}, nil, fmt.Errorf("event %s: %w", id, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return store.Event{}, nil, fmt.Errorf("event %s: %w", id, err)
+	}
+	// In the snapshot: a second connection while this one is held could
+	// wait for ever on a pool that concurrent calls like this one hold.
+	ms, err := mentions(ctx, sn.tx, `WHERE event_id = ?`, id)
 	return e, ms, err
 }
 
 // Mentions implements store.Store.
 func (s *DB) Mentions(ctx context.Context, documentID string) ([]store.Mention, error) {
-	return s.mentions(ctx, `WHERE document_id = ?`, documentID)
+	return mentions(ctx, s.read, `WHERE document_id = ?`, documentID)
 }
 
-func (s *DB) mentions(ctx context.Context, where string, arg string) ([]store.Mention, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT document_id, event_id, body FROM mentions `+where+` ORDER BY rowid`, arg)
+// querier is a *sql.DB or a *sql.Tx.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func mentions(ctx context.Context, q querier, where string, arg string) ([]store.Mention, error) {
+	rows, err := q.QueryContext(ctx, `SELECT document_id, event_id, body FROM mentions `+where+` ORDER BY rowid`, arg)
 	if err != nil {
 		return nil, fmt.Errorf("query mentions: %w", err)
 	}
