@@ -118,12 +118,10 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	// Files are written oldest first, as the record grew.
+	// Files are written oldest first, as the record grew, an event at a
+	// time as the store reads them.
 	f.Oldest = true
-	evs, err := st.Events(ctx, f)
-	if err != nil {
-		return err
-	}
+	evs := st.All(ctx, f)
 	switch *format {
 	case "acled-csv":
 		g, err := gazetteer.Load()

@@ -7,6 +7,7 @@ package store
 import (
 	"context"
 	"errors"
+	"iter"
 	"strings"
 	"time"
 
@@ -25,6 +26,11 @@ type Store interface {
 	// (by first day, then by when they were stored) unless f.Oldest: those
 	// after f.After, at most f.Limit of them when it is positive.
 	Events(ctx context.Context, f Filter) ([]Event, error)
+	// All yields what Events returns, one event at a time, as of one
+	// moment, reading a page at a time: what it holds in memory does not
+	// grow with the number of events. f.Limit caps the events yielded.
+	// An error ends the sequence.
+	All(ctx context.Context, f Filter) iter.Seq2[Event, error]
 	// Page returns what Events does, the cursor of the page that follows
 	// it and the number of events the filter passes in all, read at one
 	// moment. A cursor the store did not make is ErrBadCursor.
@@ -42,6 +48,17 @@ type Store interface {
 	Mentions(ctx context.Context, documentID string) ([]Mention, error)
 	// Close releases the store.
 	Close() error
+}
+
+// Values yields the events of a slice as Store.All yields a store's.
+func Values(evs []Event) iter.Seq2[Event, error] {
+	return func(yield func(Event, error) bool) {
+		for _, e := range evs {
+			if !yield(e, nil) {
+				return
+			}
+		}
+	}
 }
 
 // ErrNotFound is returned for an unknown event or document.

@@ -314,3 +314,50 @@ func TestLongSpans(t *testing.T) {
 		t.Fatalf("a report within the quarter: %+v, %v; want it merged", out, err)
 	}
 }
+
+// TestAllReadsInPages yields every event of a listing longer than a page
+// of All's, in the listing's order, and stops when asked to.
+func TestAllReadsInPages(t *testing.T) {
+	ctx := context.Background()
+	rs := spread(allPage + 37)
+	for i, r := range rs {
+		// Spread over more days than spread's 28, so that few merge.
+		r.Events[0].DateStart = fmt.Sprintf("20%02d-04-%02d", 10+i/28, 1+i%28)
+		r.Events[0].DateEnd = r.Events[0].DateStart
+	}
+	db := openWith(t, rs)
+	for _, f := range []store.Filter{{}, {Oldest: true, Admin1: "bay"}, {Limit: allPage + 1}} {
+		want, err := db.Events(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []store.Event
+		for e, err := range db.All(ctx, f) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, e)
+		}
+		if len(got) != len(want) || len(got) < allPage/2 {
+			t.Fatalf("filter %+v: All yields %d events, Events %d", f, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].ID != want[i].ID || len(got[i].Sources) != len(want[i].Sources) {
+				t.Fatalf("filter %+v: event %d is %s from All, %s from Events", f, i, got[i].ID, want[i].ID)
+			}
+		}
+	}
+	n := 0
+	for range db.All(ctx, store.Filter{}) {
+		if n++; n == 3 {
+			break
+		}
+	}
+	var errs []error
+	for _, err := range db.All(ctx, store.Filter{After: "x"}) {
+		errs = append(errs, err)
+	}
+	if len(errs) != 1 || !errors.Is(errs[0], store.ErrBadCursor) {
+		t.Errorf("bad cursor: %v, want ErrBadCursor alone", errs)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"iter"
 	"runtime"
 	"slices"
 	"strconv"
@@ -1011,6 +1012,48 @@ func (s *DB) Events(ctx context.Context, f store.Filter) ([]store.Event, error) 
 	defer sn.tx.Rollback()
 	evs, _, err := sn.list(ctx, f)
 	return evs, err
+}
+
+// allPage is how many events All reads at a time.
+const allPage = 500
+
+// All implements store.Store.
+func (s *DB) All(ctx context.Context, f store.Filter) iter.Seq2[store.Event, error] {
+	return func(yield func(store.Event, error) bool) {
+		sn, err := s.snapshot(ctx)
+		if err != nil {
+			yield(store.Event{}, fmt.Errorf("list events: %w", err))
+			return
+		}
+		defer sn.tx.Rollback()
+		left := f.Limit
+		for {
+			page := f
+			page.Limit = allPage
+			if left > 0 {
+				page.Limit = min(allPage, left)
+			}
+			evs, next, err := sn.list(ctx, page)
+			if err != nil {
+				yield(store.Event{}, err)
+				return
+			}
+			for _, e := range evs {
+				if !yield(e, nil) {
+					return
+				}
+			}
+			if left > 0 {
+				if left -= len(evs); left <= 0 {
+					return
+				}
+			}
+			if next == "" {
+				return
+			}
+			f.After = next
+		}
+	}
 }
 
 // Page implements store.Store.
