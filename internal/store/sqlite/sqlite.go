@@ -22,6 +22,7 @@ import (
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/merge"
 	"github.com/sitrep/sitrep/internal/store"
 )
 
@@ -521,14 +522,6 @@ func (w *writeTx) close() {
 	}
 }
 
-// kindOf is the blocking key of an event's type.
-func kindOf(e event.Event) string {
-	if e.EventType != nil {
-		return *e.EventType
-	}
-	return "PLOVER:" + e.Plover
-}
-
 // Ingest implements store.Store. The whole document goes in one
 // transaction, so an interrupted ingest leaves no half document.
 func (s *DB) Ingest(ctx context.Context, res *event.Result) (store.Outcome, error) {
@@ -593,7 +586,7 @@ func (s *DB) ingest(ctx context.Context, w *writeTx, res *event.Result, now stri
 			return out, err
 		}
 		if found {
-			store.Merge(ev, m, src)
+			merge.Into(ev, m, src)
 			out.Merged++
 		} else {
 			ev = &store.Event{Event: m, Sources: []store.Source{src}}
@@ -628,7 +621,7 @@ func (s *DB) match(ctx context.Context, w *writeTx, m event.Event) (*store.Event
 	// No stored event starts before m does by more than the longest span:
 	// a lower bound that keeps the candidates those of a few days.
 	rows, err := w.query(ctx, `SELECT body FROM events WHERE kind = ? AND iso = ? AND date_start BETWEEN ? AND ? AND date_end >= ? ORDER BY seq`,
-		kindOf(m), m.ISO, earliest(m.DateStart, w.maxSpan), m.DateEnd, m.DateStart)
+		merge.Key(m), m.ISO, earliest(m.DateStart, w.maxSpan), m.DateEnd, m.DateStart)
 	if err != nil {
 		return nil, false, fmt.Errorf("find events to merge: %w", err)
 	}
@@ -642,7 +635,7 @@ func (s *DB) match(ctx context.Context, w *writeTx, m event.Event) (*store.Event
 		if err := json.Unmarshal([]byte(body), &e); err != nil {
 			return nil, false, fmt.Errorf("stored event: %w", err)
 		}
-		if store.SameEvent(e.Event, m) {
+		if merge.SameEvent(e.Event, m) {
 			return &e, true, nil
 		}
 	}
@@ -661,7 +654,7 @@ func (s *DB) putEvent(ctx context.Context, w *writeTx, e *store.Event, isNew boo
 	if isNew {
 		err = w.queryRow(ctx, `INSERT INTO events (id, seq, kind, iso, date_start, date_end, body, updated_at)
 			VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM events), ?, ?, ?, ?, ?, ?) RETURNING seq`,
-			e.ID, kindOf(e.Event), e.ISO, e.DateStart, e.DateEnd, body, now).Scan(&seq)
+			e.ID, merge.Key(e.Event), e.ISO, e.DateStart, e.DateEnd, body, now).Scan(&seq)
 	} else {
 		err = w.queryRow(ctx, `UPDATE events SET date_start = ?, date_end = ?, body = ?, updated_at = ? WHERE id = ? RETURNING seq`,
 			e.DateStart, e.DateEnd, body, now, e.ID).Scan(&seq)
@@ -779,7 +772,7 @@ func putFacets(ctx context.Context, w *writeTx, seq int64, e *store.Event) error
 	if _, err := w.exec(ctx, `INSERT OR REPLACE INTO event_facets
 		(date_start, seq, date_end, event_date, iso, kind, admin1, lat, lon, fatalities, actors)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.DateStart, seq, e.DateEnd, e.EventDate, e.ISO, kindOf(e.Event), strings.ToLower(e.Admin1),
+		e.DateStart, seq, e.DateEnd, e.EventDate, e.ISO, merge.Key(e.Event), strings.ToLower(e.Admin1),
 		lat, lon, e.Fatalities, strings.Join(actors, sep)); err != nil {
 		return fmt.Errorf("index event: %w", err)
 	}
