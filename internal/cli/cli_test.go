@@ -48,7 +48,7 @@ func TestExtractBadInput(t *testing.T) {
 	}{
 		{"empty", write("empty.txt", nil), "empty input"},
 		{"binary", write("bin.dat", []byte("\x00\x01\x02\x03")), "binary"},
-		{"invalid utf-8", write("bad.txt", []byte("Soldiers \xff\xfe clashed with rebels on Monday, officials said in a statement.")), "UTF-8"},
+		{"invalid utf-8", write("bad.txt", []byte("\u00e9\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\xf7\xf6\xf5\xf4")), "UTF-8"},
 		{"missing", filepath.Join(dir, "nope.txt"), "no such file"},
 		{"truncated html", write("t.html", []byte("<!DOCTYPE html><html><body><div><p>Soldiers clashed")), "truncated HTML"},
 	}

@@ -124,10 +124,10 @@ func runExport(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer st.Close()
-	evs, err := st.Events(ctx, f)
-	if err != nil {
-		return err
-	}
+	// Files are written oldest first, as the record grew, an event at a
+	// time as the store reads them.
+	f.Oldest = true
+	evs := st.All(ctx, f)
 	switch *format {
 	case "acled-csv":
 		g, err := gazetteer.Load()

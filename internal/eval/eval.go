@@ -16,7 +16,7 @@ import (
 	"unicode"
 
 	"github.com/sitrep/sitrep/internal/event"
-	"github.com/sitrep/sitrep/internal/gazetteer"
+	"github.com/sitrep/sitrep/internal/geo"
 	"github.com/sitrep/sitrep/internal/gold"
 )
 
@@ -265,7 +265,7 @@ func scoreArticle(a Article, r *Report, counts map[string]*Field, dists *[]float
 			check("claims", true, claimRight(pe.Claims, gc), fmt.Sprintf("gold %v killed per %q not found", gc.Killed, gc.Source))
 		}
 		if ge.Point != nil && pe.Latitude != nil && pe.Longitude != nil {
-			*dists = append(*dists, gazetteer.DistanceKm(ge.Point[0], ge.Point[1], *pe.Latitude, *pe.Longitude))
+			*dists = append(*dists, geo.DistanceKm(ge.Point[0], ge.Point[1], *pe.Latitude, *pe.Longitude))
 		}
 		if len(notes.Wrong) > 0 {
 			ar.Matched = append(ar.Matched, notes)
@@ -303,7 +303,7 @@ func admissible(g gold.Event, p event.Event, undated bool) bool {
 		if p.Latitude == nil || p.Longitude == nil {
 			return false
 		}
-		if gazetteer.DistanceKm(g.Point[0], g.Point[1], *p.Latitude, *p.Longitude) > g.ToleranceKm {
+		if geo.DistanceKm(g.Point[0], g.Point[1], *p.Latitude, *p.Longitude) > g.ToleranceKm {
 			return false
 		}
 	}

@@ -4,10 +4,12 @@
 package export
 
 import (
+	"bufio"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 	"strconv"
 	"strings"
 	"time"
@@ -27,14 +29,22 @@ type Countries interface {
 	Country(code string) (gazetteer.Place, bool)
 }
 
+// The writers take events as a sequence, a store's All or
+// store.Values of a slice, and write each as it comes: memory does not
+// grow with the number of events. The sequence's first error ends the
+// file and is returned.
+
 // ACLEDCSV writes ACLED-coded events as ACLED's CSV; PLOVER-only events
 // have no ACLED row and are left out.
-func ACLEDCSV(w io.Writer, evs []store.Event, countries Countries) error {
+func ACLEDCSV(w io.Writer, evs iter.Seq2[store.Event, error], countries Countries) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(ACLEDColumns); err != nil {
 		return err
 	}
-	for _, e := range evs {
+	for e, err := range evs {
+		if err != nil {
+			return err
+		}
 		if e.EventType == nil {
 			continue
 		}
@@ -130,10 +140,13 @@ func civilianTargeting(i1, i2 int, typ string) string {
 }
 
 // PLOVERJSONL writes one PLOVER record per event and line.
-func PLOVERJSONL(w io.Writer, evs []store.Event) error {
+func PLOVERJSONL(w io.Writer, evs iter.Seq2[store.Event, error]) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	for _, e := range evs {
+	for e, err := range evs {
+		if err != nil {
+			return err
+		}
 		rec := map[string]any{
 			"id":      e.ID,
 			"date":    e.DateStart,
@@ -177,18 +190,23 @@ func nonEmpty(ss ...string) []string {
 	return out
 }
 
-// GeoJSON writes a FeatureCollection with one point per located event.
-func GeoJSON(w io.Writer, evs []store.Event) error {
+// GeoJSON writes a FeatureCollection with one point per located event,
+// a feature at a time.
+func GeoJSON(w io.Writer, evs iter.Seq2[store.Event, error]) error {
 	type feature struct {
 		Type       string         `json:"type"`
 		Geometry   map[string]any `json:"geometry"`
 		Properties map[string]any `json:"properties"`
 	}
-	fc := struct {
-		Type     string    `json:"type"`
-		Features []feature `json:"features"`
-	}{Type: "FeatureCollection", Features: []feature{}}
-	for _, e := range evs {
+	bw := bufio.NewWriter(w)
+	bw.WriteString(`{"type":"FeatureCollection","features":[`)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	first := true
+	for e, err := range evs {
+		if err != nil {
+			return err
+		}
 		if e.Latitude == nil || e.Longitude == nil {
 			continue
 		}
@@ -204,11 +222,18 @@ func GeoJSON(w io.Writer, evs []store.Event) error {
 		if e.SubEventType != nil {
 			props["sub_event_type"] = *e.SubEventType
 		}
-		fc.Features = append(fc.Features, feature{Type: "Feature",
+		if !first {
+			bw.WriteByte(',')
+		}
+		first = false
+		// Encode ends each value with a newline, which JSON allows
+		// between the array's values.
+		if err := enc.Encode(feature{Type: "Feature",
 			Geometry:   map[string]any{"type": "Point", "coordinates": []float64{*e.Longitude, *e.Latitude}},
-			Properties: props})
+			Properties: props}); err != nil {
+			return fmt.Errorf("write GeoJSON feature: %w", err)
+		}
 	}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(fc)
+	bw.WriteString("]}\n")
+	return bw.Flush()
 }

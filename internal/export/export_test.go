@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
+	"io"
 	"strings"
 	"testing"
 
@@ -32,7 +34,7 @@ func sample() []store.Event {
 func TestACLEDCSV(t *testing.T) {
 	var buf bytes.Buffer
 	c := countries{"SO": {ISO3: "SOM", Numeric: 706, Region: "Eastern Africa"}}
-	if err := ACLEDCSV(&buf, sample(), c); err != nil {
+	if err := ACLEDCSV(&buf, store.Values(sample()), c); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()
@@ -61,7 +63,7 @@ func TestACLEDCSV(t *testing.T) {
 
 func TestPLOVERAndGeoJSON(t *testing.T) {
 	var buf bytes.Buffer
-	if err := PLOVERJSONL(&buf, sample()); err != nil {
+	if err := PLOVERJSONL(&buf, store.Values(sample())); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSpace(buf.String()), "\n")
@@ -73,7 +75,7 @@ func TestPLOVERAndGeoJSON(t *testing.T) {
 		t.Errorf("record %v, %v", rec, err)
 	}
 	buf.Reset()
-	if err := GeoJSON(&buf, sample()); err != nil {
+	if err := GeoJSON(&buf, store.Values(sample())); err != nil {
 		t.Fatal(err)
 	}
 	var fc struct {
@@ -83,5 +85,42 @@ func TestPLOVERAndGeoJSON(t *testing.T) {
 	}
 	if err := json.Unmarshal(buf.Bytes(), &fc); err != nil || len(fc.Features) != 1 || fc.Features[0].Geometry.Coordinates[0] != 43.65 {
 		t.Errorf("geojson %s, %v", buf.String(), err)
+	}
+}
+
+// TestWritersStream writes many events, none and a failing sequence:
+// output stays valid and the sequence's error comes back.
+func TestWritersStream(t *testing.T) {
+	var many []store.Event
+	for range 50 {
+		many = append(many, sample()...)
+	}
+	for _, evs := range [][]store.Event{nil, many} {
+		var buf bytes.Buffer
+		if err := GeoJSON(&buf, store.Values(evs)); err != nil {
+			t.Fatal(err)
+		}
+		var fc struct {
+			Type     string
+			Features []any
+		}
+		if err := json.Unmarshal(buf.Bytes(), &fc); err != nil || fc.Type != "FeatureCollection" || fc.Features == nil || len(fc.Features) != len(evs)/2 {
+			t.Errorf("%d events: %d features, %v; want %d in %s", len(evs), len(fc.Features), err, len(evs)/2, buf.String())
+		}
+	}
+	broken := errors.New("store gone")
+	failing := func(yield func(store.Event, error) bool) {
+		if yield(sample()[0], nil) {
+			yield(store.Event{}, broken)
+		}
+	}
+	for name, write := range map[string]func(io.Writer) error{
+		"acled":   func(w io.Writer) error { return ACLEDCSV(w, failing, countries{}) },
+		"plover":  func(w io.Writer) error { return PLOVERJSONL(w, failing) },
+		"geojson": func(w io.Writer) error { return GeoJSON(w, failing) },
+	} {
+		if err := write(io.Discard); !errors.Is(err, broken) {
+			t.Errorf("%s: %v, want the sequence's error", name, err)
+		}
 	}
 }

@@ -296,7 +296,11 @@ func day(t time.Time) string { return t.Format(time.DateOnly) }
 // notes writes an ACLED-style one-line summary.
 func notes(ev event.Event) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "On %s", ev.EventDate)
+	if ev.EventDate == "" {
+		b.WriteString("On an unknown date")
+	} else {
+		fmt.Fprintf(&b, "On %s", ev.EventDate)
+	}
 	if ev.TimePrecision > 1 {
 		fmt.Fprintf(&b, " (between %s and %s)", ev.DateStart, ev.DateEnd)
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/sitrep/sitrep/internal/gazetteer"
+	"github.com/sitrep/sitrep/internal/geo"
 )
 
 // cluster is one event: the mentions of an article that report it.
@@ -117,7 +118,7 @@ func samePlace(p, q *gazetteer.Resolved) bool {
 	if p.Place.ID == q.Place.ID {
 		return true
 	}
-	return gazetteer.DistanceKm(p.Place.Lat, p.Place.Lon, q.Place.Lat, q.Place.Lon) < 10
+	return geo.DistanceKm(p.Place.Lat, p.Place.Lon, q.Place.Lat, q.Place.Lon) < 10
 }
 
 // placesAgree reports whether q is p, lies within it, or holds it.

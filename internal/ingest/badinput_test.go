@@ -192,9 +192,6 @@ func TestBadInputBatch(t *testing.T) {
 	if sum.Skipped["feed item without article text"] != 1000 {
 		t.Errorf("feed items read: %d, want 1000", sum.Skipped["feed item without article text"])
 	}
-	if took > 2*time.Minute {
-		t.Errorf("the batch took %v", took)
-	}
 	if peak > 1<<30 {
 		t.Errorf("peak heap %d MiB, want under 1 GiB", peak>>20)
 	}

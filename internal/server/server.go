@@ -158,6 +158,14 @@ func (s *Server) listed(w http.ResponseWriter, r *http.Request, limit int) (f st
 		return f, p, false
 	}
 	f.After, f.Limit = r.URL.Query().Get("cursor"), limit
+	switch order := r.URL.Query().Get("order"); order {
+	case "", "newest":
+	case "oldest":
+		f.Oldest = true
+	default:
+		s.fail(w, r, http.StatusBadRequest, fmt.Errorf("order is newest or oldest, not %q", order))
+		return f, p, false
+	}
 	sp, err := s.store.Page(r.Context(), f)
 	switch {
 	case errors.Is(err, store.ErrBadCursor):

@@ -82,6 +82,8 @@ func TestAPI(t *testing.T) {
 		{"/api/events?bbox=0,0,1", 400, `"status":400`},
 		{"/api/events?from=yesterday", 400, `YYYY-MM-DD`},
 		{"/api/events?cursor=bm90YW51bWJlcg", 400, `bad cursor`},
+		{"/api/events?order=sideways", 400, `order is newest or oldest`},
+		{"/api/events?order=oldest", 200, `"total":1`},
 		{"/api/events/" + id, 200, `"mentions"`},
 		{"/api/events/nope", 404, `"status":404`},
 		{"/api/documents/doc1", 200, `"evidence":[{"field":"event_type","start":9,"end":16,"text":"clashed"}]`},

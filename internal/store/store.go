@@ -7,11 +7,9 @@ package store
 import (
 	"context"
 	"errors"
-	"strings"
-	"time"
+	"iter"
 
 	"github.com/sitrep/sitrep/internal/event"
-	"github.com/sitrep/sitrep/internal/gazetteer"
 )
 
 // Store is a persistent event record.
@@ -21,16 +19,22 @@ type Store interface {
 	// idempotent: a document already stored (same ID, or same URL)
 	// changes nothing and reports Duplicate.
 	Ingest(ctx context.Context, res *event.Result) (Outcome, error)
-	// Events returns merged events that pass the filter, oldest first:
-	// those after f.After, at most f.Limit of them when it is positive.
+	// Events returns merged events that pass the filter, newest first
+	// (by first day, then by when they were stored) unless f.Oldest: those
+	// after f.After, at most f.Limit of them when it is positive.
 	Events(ctx context.Context, f Filter) ([]Event, error)
+	// All yields what Events returns, one event at a time, as of one
+	// moment, reading a page at a time: what it holds in memory does not
+	// grow with the number of events. f.Limit caps the events yielded.
+	// An error ends the sequence.
+	All(ctx context.Context, f Filter) iter.Seq2[Event, error]
 	// Page returns what Events does, the cursor of the page that follows
 	// it and the number of events the filter passes in all, read at one
 	// moment. A cursor the store did not make is ErrBadCursor.
 	Page(ctx context.Context, f Filter) (Page, error)
 	// Aggregate counts the events that pass the filter, and adds up their
 	// fatalities, per day, country or type; buckets are ordered by key.
-	// It ignores f.After and f.Limit.
+	// It ignores f.After, f.Limit and f.Oldest.
 	Aggregate(ctx context.Context, f Filter, by Dimension) ([]Bucket, error)
 	// Event returns one merged event and the mentions it was merged from.
 	Event(ctx context.Context, id string) (Event, []Mention, error)
@@ -41,6 +45,17 @@ type Store interface {
 	Mentions(ctx context.Context, documentID string) ([]Mention, error)
 	// Close releases the store.
 	Close() error
+}
+
+// Values yields the events of a slice as Store.All yields a store's.
+func Values(evs []Event) iter.Seq2[Event, error] {
+	return func(yield func(Event, error) bool) {
+		for _, e := range evs {
+			if !yield(e, nil) {
+				return
+			}
+		}
+	}
 }
 
 // ErrNotFound is returned for an unknown event or document.
@@ -80,6 +95,8 @@ type Filter struct {
 	// After is a Page.Next: the listing resumes after the event it marks,
 	// so a late page costs what the first does.
 	After string
+	// Oldest lists the oldest events first instead of the newest.
+	Oldest bool
 	// Limit caps the events listed; 0 lists them all.
 	Limit int
 }
@@ -134,123 +151,4 @@ type Source struct {
 	Published  string `json:"published,omitempty"`
 	// Fatalities is this source's own toll for the event.
 	Fatalities *int `json:"fatalities"`
-}
-
-// SameEvent reports whether mention m, from another article, reports the
-// same event as the merged event e: same type, overlapping days, places
-// within a distance that fits their precision, and actors that do not
-// contradict each other.
-func SameEvent(e, m event.Event) bool {
-	if !sameType(e, m) {
-		return false
-	}
-	if e.DateStart > m.DateEnd || m.DateStart > e.DateEnd {
-		return false
-	}
-	if e.ISO != m.ISO {
-		return false
-	}
-	if e.Latitude != nil && m.Latitude != nil {
-		if gazetteer.DistanceKm(*e.Latitude, *e.Longitude, *m.Latitude, *m.Longitude) > MergeRadiusKm(e.GeoPrecision, m.GeoPrecision) {
-			return false
-		}
-	}
-	return actorsCompatible(e, m)
-}
-
-func sameType(e, m event.Event) bool {
-	if e.EventType == nil || m.EventType == nil {
-		return e.EventType == nil && m.EventType == nil && e.Plover == m.Plover
-	}
-	return *e.EventType == *m.EventType
-}
-
-// MergeRadiusKm is how far apart two reports of one event may place it:
-// a town is a town, a province is wide.
-func MergeRadiusKm(p1, p2 int) float64 {
-	p := max(p1, p2)
-	switch p {
-	case 1:
-		return 30
-	case 2:
-		return 60
-	default:
-		return 250
-	}
-}
-
-// actorsCompatible reports whether the named sides of e and m can be the
-// same: every actor m names is one of e's, or e names too few to tell.
-func actorsCompatible(e, m event.Event) bool {
-	known := map[string]bool{}
-	for _, a := range []string{e.Actor1, e.Actor2, e.AssocActor1, e.AssocActor2} {
-		if a != "" {
-			known[strings.ToLower(a)] = true
-		}
-	}
-	if len(known) < 2 {
-		return true
-	}
-	for _, a := range []string{m.Actor1, m.Actor2} {
-		if a != "" && !known[strings.ToLower(a)] && !strings.HasPrefix(a, "Civilians") && !strings.HasPrefix(a, "Unidentified") {
-			return false
-		}
-	}
-	return true
-}
-
-// midDay returns the middle day of a range, the later of two.
-func midDay(start, end string) string {
-	s, err1 := time.Parse(time.DateOnly, start)
-	e, err2 := time.Parse(time.DateOnly, end)
-	if err1 != nil || err2 != nil {
-		return start
-	}
-	days := int(e.Sub(s).Hours()/24) + 1
-	return s.AddDate(0, 0, days/2).Format(time.DateOnly)
-}
-
-// Merge folds mention m, reported by source s, into event e: the most
-// precise place and narrowest dates win, every claim is kept, and the
-// fatalities follow ACLED's rule: the most conservative toll any source
-// reports, contested when the sources disagree.
-func Merge(e *Event, m event.Event, s Source) {
-	e.Sources = append(e.Sources, s)
-	if m.GeoPrecision != 0 && (e.GeoPrecision == 0 || m.GeoPrecision < e.GeoPrecision) {
-		e.Admin1, e.Admin2, e.Location = m.Admin1, m.Admin2, m.Location
-		e.Latitude, e.Longitude, e.GeoPrecision = m.Latitude, m.Longitude, m.GeoPrecision
-	}
-	if m.DateStart > e.DateStart && m.DateStart <= e.DateEnd {
-		e.DateStart = m.DateStart
-	}
-	if m.DateEnd < e.DateEnd && m.DateEnd >= e.DateStart {
-		e.DateEnd = m.DateEnd
-	}
-	if e.Actor1 == "" {
-		e.Actor1, e.Inter1, e.Actor1Aliases = m.Actor1, m.Inter1, m.Actor1Aliases
-	}
-	if e.Actor2 == "" && m.Actor2 != e.Actor1 {
-		e.Actor2, e.Inter2, e.Actor2Aliases = m.Actor2, m.Inter2, m.Actor2Aliases
-	}
-	e.EventDate = event.Date(midDay(string(e.DateStart), string(e.DateEnd)))
-	e.Claims = append(e.Claims, m.Claims...)
-	e.Fatalities, e.Contested = nil, false
-	for _, src := range e.Sources {
-		if src.Fatalities == nil {
-			continue
-		}
-		if e.Fatalities == nil {
-			n := *src.Fatalities
-			e.Fatalities = &n
-			continue
-		}
-		if *src.Fatalities != *e.Fatalities {
-			e.Contested = true
-		}
-		if *src.Fatalities < *e.Fatalities {
-			n := *src.Fatalities
-			e.Fatalities = &n
-		}
-	}
-	e.Contested = e.Contested || m.Contested
 }

@@ -23,6 +23,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
+	"github.com/sitrep/sitrep/internal/geo"
 	"github.com/sitrep/sitrep/internal/load"
 	"github.com/sitrep/sitrep/internal/pipeline"
 	"github.com/sitrep/sitrep/internal/timex"
@@ -581,7 +582,7 @@ func toponyms(p *pipeline.Pipeline, data string) ([]row, error) {
 				}
 				st.found++
 				all.found++
-				if gazetteer.DistanceKm(*t.Lat, *t.Lon, r.Place.Lat, r.Place.Lon) <= 161 {
+				if geo.DistanceKm(*t.Lat, *t.Lon, r.Place.Lat, r.Place.Lon) <= 161 {
 					st.within++
 					all.within++
 				}

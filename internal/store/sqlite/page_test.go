@@ -150,49 +150,214 @@ func TestAggregate(t *testing.T) {
 	}
 }
 
-// TestMigrationIndexesOldEvents opens a database written before events
-// had facets and finds its events through them.
-func TestMigrationIndexesOldEvents(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "old.db")
-	db, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
+// downgrade takes the database at path back to schema version v by
+// running the SQL that undoes the migrations after it.
+func downgrade(t *testing.T, path string, v int) {
+	t.Helper()
+	undo := [][]string{
+		2: {`DROP TABLE event_facets`, `DROP TABLE event_text`, `DROP INDEX events_seq`},
+		3: {`DROP TABLE actor_names`, `DROP TABLE event_actors`, `DROP TABLE event_places`, `DROP TABLE record_state`,
+			`DROP INDEX event_facets_iso`, `DROP INDEX event_facets_iso_kind`, `DROP INDEX event_facets_kind`, `DROP INDEX event_facets_end`,
+			`CREATE INDEX event_facets_iso ON event_facets(iso, fatalities)`,
+			`CREATE INDEX event_facets_kind ON event_facets(kind, fatalities)`,
+			`CREATE INDEX event_facets_lat ON event_facets(lat, lon)`},
+		4: {`UPDATE events SET body = json_set(body,
+				'$.sources', json((SELECT json_group_array(json(source) ORDER BY n) FROM event_sources WHERE event_seq = events.seq)),
+				'$.claims', json((SELECT json_group_array(json(c.value) ORDER BY s.n, c.key) FROM event_sources s, json_each(s.claims) c WHERE s.event_seq = events.seq)))`,
+			`DROP TABLE event_sources`},
 	}
-	if _, err := db.IngestAll(ctx, spread(12)); err != nil {
-		t.Fatal(err)
-	}
-	want, err := db.Events(ctx, store.Filter{Admin1: "bay"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	// Back to version 1: drop what migration 2 made.
 	raw, err := sql.Open("sqlite", "file:"+path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, q := range []string{`DROP TABLE event_facets`, `DROP TABLE event_text`, `DROP INDEX events_seq`, `PRAGMA user_version = 1`} {
-		if _, err := raw.Exec(q); err != nil {
-			t.Fatal(q, err)
+	defer raw.Close()
+	for u := len(undo) - 1; u > v; u-- {
+		for _, q := range undo[u] {
+			if _, err := raw.Exec(q); err != nil {
+				t.Fatal(q, err)
+			}
 		}
 	}
-	raw.Close()
-	db, err = Open(ctx, path)
-	if err != nil {
-		t.Fatalf("migrate: %v", err)
+	if _, err := raw.Exec(fmt.Sprintf(`PRAGMA user_version = %d`, v)); err != nil {
+		t.Fatal(err)
 	}
-	defer db.Close()
-	got, err := db.Events(ctx, store.Filter{Admin1: "bay"})
+}
+
+// TestMigrationIndexesOldEvents opens databases written before events had
+// facets, and before they had actor and place lookups, and finds their
+// events through them.
+func TestMigrationIndexesOldEvents(t *testing.T) {
+	for _, version := range []int{1, 2, 3} {
+		t.Run(fmt.Sprint("version ", version), func(t *testing.T) {
+			ctx := context.Background()
+			path := filepath.Join(t.TempDir(), "old.db")
+			db, err := Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// The second clash, reported again with its claims.
+			again := spread(2)[1]
+			again.Document.ID = "doc-again"
+			again.Events[0].Claims = []event.Claim{{Kind: "killed", Count: 3, Source: "elders"}}
+			if _, err := db.IngestAll(ctx, append(spread(12), again)); err != nil {
+				t.Fatal(err)
+			}
+			filters := []store.Filter{{}, {Admin1: "bay"}, {Actor: "shabaab", From: "2025-04-03"}, {BBox: &[4]float64{39, 2.5, 41, 7.5}}}
+			var want [][]store.Event
+			for _, f := range filters {
+				evs, err := db.Events(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want = append(want, evs)
+			}
+			db.Close()
+			downgrade(t, path, version)
+			db, err = Open(ctx, path)
+			if err != nil {
+				t.Fatalf("migrate: %v", err)
+			}
+			defer db.Close()
+			for i, f := range filters {
+				got, err := db.Events(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(want[i]) == 0 || len(got) != len(want[i]) {
+					t.Fatalf("filter %+v: after migration %d events, before %d", f, len(got), len(want[i]))
+				}
+				for j := range got {
+					g, w := got[j], want[i][j]
+					if g.ID != w.ID || len(g.Sources) != len(w.Sources) || fmt.Sprint(g.Claims) != fmt.Sprint(w.Claims) {
+						t.Errorf("filter %+v: event %d is %s with %d sources and claims %v after migration, %s with %d and %v before",
+							f, j, g.ID, len(g.Sources), g.Claims, w.ID, len(w.Sources), w.Claims)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestNewestFirst(t *testing.T) {
+	ctx := context.Background()
+	db := openWith(t, spread(40))
+	newest, err := db.Events(ctx, store.Filter{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(want) != 6 || len(got) != len(want) {
-		t.Fatalf("after migration %d events in Bay, before %d (want 6)", len(got), len(want))
+	oldest, err := db.Events(ctx, store.Filter{Oldest: true})
+	if err != nil {
+		t.Fatal(err)
 	}
-	for i := range got {
-		if got[i].ID != want[i].ID {
-			t.Errorf("event %d: %s after migration, %s before", i, got[i].ID, want[i].ID)
+	if len(newest) != 40 || len(oldest) != 40 {
+		t.Fatalf("%d and %d events, want 40", len(newest), len(oldest))
+	}
+	for i := range newest {
+		if i > 0 && newest[i].DateStart > newest[i-1].DateStart {
+			t.Errorf("newest first: %s listed after %s", newest[i].DateStart, newest[i-1].DateStart)
 		}
+		if newest[i].ID != oldest[len(oldest)-1-i].ID {
+			t.Fatalf("oldest first is not newest first reversed at %d", i)
+		}
+	}
+}
+
+// TestCountsFollowWrites asks for totals and aggregates, which the store
+// caches, before and after a write.
+func TestCountsFollowWrites(t *testing.T) {
+	ctx := context.Background()
+	empty := openWith(t, nil)
+	if p, err := empty.Page(ctx, store.Filter{}); err != nil || p.Total != 0 {
+		t.Fatalf("empty store: total %d, %v", p.Total, err)
+	}
+	db := openWith(t, spread(10))
+	f := store.Filter{Country: "SO", Limit: 1}
+	for want := 10; want <= 11; want++ {
+		p, err := db.Page(ctx, f)
+		if err != nil || p.Total != want {
+			t.Fatalf("total %d, %v; want %d", p.Total, err, want)
+		}
+		byType, err := db.Aggregate(ctx, f, store.ByType)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, b := range byType {
+			n += b.Events
+		}
+		if n != want {
+			t.Fatalf("aggregate counts %d events, want %d", n, want)
+		}
+		if _, err := db.Ingest(ctx, spread(11)[10]); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestLongSpans finds and merges into an event that spans a quarter,
+// though date searches are bounded by the longest span stored.
+func TestLongSpans(t *testing.T) {
+	ctx := context.Background()
+	rs := spread(5)
+	long := report("doc-long", "Quarterly Review", 7, "Al Shabaab")
+	long.Events[0].DateStart, long.Events[0].DateEnd, long.Events[0].EventDate = "2025-01-01", "2025-03-31", "2025-02-15"
+	db := openWith(t, append(rs, long))
+	evs, err := db.Events(ctx, store.Filter{From: "2025-03-30", To: "2025-03-31"})
+	if err != nil || len(evs) != 1 || evs[0].Sources[0].DocumentID != "doc-long" {
+		t.Fatalf("events of the quarter's last days: %d, %v; want the quarter's", len(evs), err)
+	}
+	// A report of the same clash in March merges into it.
+	march := report("doc-march", "Horn Observer", 7, "Al Shabaab")
+	march.Events[0].DateStart, march.Events[0].DateEnd, march.Events[0].EventDate = "2025-03-20", "2025-03-20", "2025-03-20"
+	out, err := db.Ingest(ctx, march)
+	if err != nil || out.Merged != 1 {
+		t.Fatalf("a report within the quarter: %+v, %v; want it merged", out, err)
+	}
+}
+
+// TestAllReadsInPages yields every event of a listing longer than a page
+// of All's, in the listing's order, and stops when asked to.
+func TestAllReadsInPages(t *testing.T) {
+	ctx := context.Background()
+	rs := spread(allPage + 37)
+	for i, r := range rs {
+		// Spread over more days than spread's 28, so that few merge.
+		r.Events[0].DateStart = event.Date(fmt.Sprintf("20%02d-04-%02d", 10+i/28, 1+i%28))
+		r.Events[0].DateEnd = r.Events[0].DateStart
+	}
+	db := openWith(t, rs)
+	for _, f := range []store.Filter{{}, {Oldest: true, Admin1: "bay"}, {Limit: allPage + 1}} {
+		want, err := db.Events(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []store.Event
+		for e, err := range db.All(ctx, f) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, e)
+		}
+		if len(got) != len(want) || len(got) < allPage/2 {
+			t.Fatalf("filter %+v: All yields %d events, Events %d", f, len(got), len(want))
+		}
+		for i := range got {
+			if got[i].ID != want[i].ID || len(got[i].Sources) != len(want[i].Sources) {
+				t.Fatalf("filter %+v: event %d is %s from All, %s from Events", f, i, got[i].ID, want[i].ID)
+			}
+		}
+	}
+	n := 0
+	for range db.All(ctx, store.Filter{}) {
+		if n++; n == 3 {
+			break
+		}
+	}
+	var errs []error
+	for _, err := range db.All(ctx, store.Filter{After: "x"}) {
+		errs = append(errs, err)
+	}
+	if len(errs) != 1 || !errors.Is(errs[0], store.ErrBadCursor) {
+		t.Errorf("bad cursor: %v, want ErrBadCursor alone", errs)
 	}
 }

@@ -11,15 +11,18 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"iter"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/merge"
 	"github.com/sitrep/sitrep/internal/store"
 )
 
@@ -89,6 +92,195 @@ var migrations = []migration{
 		seq INTEGER PRIMARY KEY,
 		text TEXT NOT NULL
 	);`, fill: fillFacets},
+	// A large record: every index a filter reads ends in the listing order
+	// (date_start, seq, which a WITHOUT ROWID table appends to them), so a
+	// filtered page reads its own rows only, newest or oldest first, and a
+	// count reads only the rows it counts. Actors are found through a
+	// dictionary of their names instead of in every event, places through
+	// an R*Tree. record_state holds the longest span of days an event
+	// covers, which bounds a search by date from below, and a count of
+	// writes, against which counts are cached.
+	{sql: `DROP INDEX event_facets_iso;
+	DROP INDEX event_facets_kind;
+	DROP INDEX event_facets_lat;
+	CREATE INDEX event_facets_iso ON event_facets(iso);
+	CREATE INDEX event_facets_iso_kind ON event_facets(iso, kind);
+	CREATE INDEX event_facets_kind ON event_facets(kind);
+	CREATE INDEX event_facets_end ON event_facets(date_end);
+	CREATE TABLE actor_names (
+		id INTEGER PRIMARY KEY,
+		name TEXT NOT NULL UNIQUE
+	);
+	CREATE TABLE event_actors (
+		actor INTEGER NOT NULL,
+		date_start TEXT NOT NULL,
+		seq INTEGER NOT NULL,
+		PRIMARY KEY (actor, date_start, seq)
+	) WITHOUT ROWID;
+	CREATE INDEX event_actors_seq ON event_actors(seq);
+	CREATE VIRTUAL TABLE event_places USING rtree(seq, min_lon, max_lon, min_lat, max_lat);
+	INSERT INTO event_places SELECT seq, lon, lon, lat, lat FROM event_facets WHERE lat IS NOT NULL AND lon IS NOT NULL;
+	CREATE TABLE record_state (
+		writes INTEGER NOT NULL,
+		max_span INTEGER NOT NULL
+	);
+	INSERT INTO record_state
+		SELECT 0, coalesce(max(CAST(julianday(date_end) - julianday(date_start) AS INTEGER)), 0) FROM event_facets;`,
+		fill: fillActors},
+	// An event's sources, each with the claims its report made, get a row
+	// each, so that a merge appends one instead of rewriting the event
+	// with all of them; the event's body keeps the rest.
+	{sql: `CREATE TABLE event_sources (
+		event_seq INTEGER NOT NULL,
+		n INTEGER NOT NULL,
+		source TEXT NOT NULL,
+		claims TEXT,
+		PRIMARY KEY (event_seq, n)
+	) WITHOUT ROWID;`, fill: fillSources},
+}
+
+// fillSources moves the sources and claims of a database's events out of
+// their bodies into event_sources. Which source made which claim was not
+// kept: the first holds them all, in their order.
+func fillSources(ctx context.Context, w *writeTx) error {
+	for last := int64(-1); ; {
+		rows, err := w.query(ctx, `SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT 1000`, last)
+		if err != nil {
+			return fmt.Errorf("read events: %w", err)
+		}
+		var batch []store.Event
+		var seqs []int64
+		for rows.Next() {
+			var body string
+			var e store.Event
+			if err := rows.Scan(&last, &body); err != nil {
+				rows.Close()
+				return err
+			}
+			if err := json.Unmarshal([]byte(body), &e); err != nil {
+				rows.Close()
+				return fmt.Errorf("stored event %d: %w", last, err)
+			}
+			batch = append(batch, e)
+			seqs = append(seqs, last)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for i := range batch {
+			e := &batch[i]
+			for j, src := range e.Sources {
+				var claims []event.Claim
+				if j == 0 {
+					claims = e.Claims
+				}
+				if err := putSource(ctx, w, seqs[i], src, claims); err != nil {
+					return err
+				}
+			}
+			body, err := coreBody(e)
+			if err != nil {
+				return err
+			}
+			if _, err := w.exec(ctx, `UPDATE events SET body = ? WHERE seq = ?`, body, seqs[i]); err != nil {
+				return fmt.Errorf("store event: %w", err)
+			}
+		}
+	}
+}
+
+// coreBody is the JSON of e without its sources and claims, which
+// event_sources holds.
+func coreBody(e *store.Event) (string, error) {
+	core := *e
+	core.Sources, core.Claims, core.Updated = nil, nil, ""
+	body, err := json.Marshal(core)
+	return string(body), err
+}
+
+// putSource appends src, which made claims, to the sources of the event
+// numbered seq.
+func putSource(ctx context.Context, w *writeTx, seq int64, src store.Source, claims []event.Claim) error {
+	sb, err := json.Marshal(src)
+	if err != nil {
+		return err
+	}
+	var cb *string
+	if len(claims) > 0 {
+		b, err := json.Marshal(claims)
+		if err != nil {
+			return err
+		}
+		c := string(b)
+		cb = &c
+	}
+	if _, err := w.exec(ctx, `INSERT INTO event_sources (event_seq, n, source, claims)
+		VALUES (?, (SELECT coalesce(max(n), -1) + 1 FROM event_sources WHERE event_seq = ?), ?, ?)`, seq, seq, string(sb), cb); err != nil {
+		return fmt.Errorf("store event source: %w", err)
+	}
+	return nil
+}
+
+// addSource appends a row of event_sources to e.
+func addSource(e *store.Event, source string, claims sql.NullString) error {
+	var src store.Source
+	if err := json.Unmarshal([]byte(source), &src); err != nil {
+		return fmt.Errorf("stored source: %w", err)
+	}
+	e.Sources = append(e.Sources, src)
+	if claims.Valid {
+		var cs []event.Claim
+		if err := json.Unmarshal([]byte(claims.String), &cs); err != nil {
+			return fmt.Errorf("stored claims: %w", err)
+		}
+		e.Claims = append(e.Claims, cs...)
+	}
+	return nil
+}
+
+// fillActors indexes the actors of a database made before event_actors.
+func fillActors(ctx context.Context, w *writeTx) error {
+	for last := int64(-1); ; {
+		rows, err := w.query(ctx, `SELECT seq, date_start, actors FROM event_facets WHERE seq > ? ORDER BY seq LIMIT 1000`, last)
+		if err != nil {
+			return fmt.Errorf("read events: %w", err)
+		}
+		type row struct {
+			seq    int64
+			start  string
+			actors string
+		}
+		var batch []row
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.seq, &r.start, &r.actors); err != nil {
+				rows.Close()
+				return err
+			}
+			batch = append(batch, r)
+			last = r.seq
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		if len(batch) == 0 {
+			return nil
+		}
+		for _, r := range batch {
+			var names []string
+			if r.actors != "" {
+				names = strings.Split(r.actors, sep)
+			}
+			if err := putActors(ctx, w, r.seq, r.start, names); err != nil {
+				return err
+			}
+		}
+	}
 }
 
 // fillFacets indexes the events of a database made before event_facets.
@@ -138,6 +330,43 @@ type DB struct {
 	// side (WAL lets them) instead of queueing behind one another and
 	// behind the writer.
 	read *sql.DB
+	// counts keeps totals and aggregates, which read every event they
+	// count, until the next write.
+	counts cache
+}
+
+// cache holds results computed at one count of writes to the record;
+// a result of another count is stale. It holds at most cacheSize.
+type cache struct {
+	mu     sync.Mutex
+	writes int64
+	m      map[string]any
+}
+
+const cacheSize = 4096
+
+func (c *cache) get(writes int64, key string) (any, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.writes != writes {
+		return nil, false
+	}
+	v, ok := c.m[key]
+	return v, ok
+}
+
+func (c *cache) put(writes int64, key string, v any) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if writes < c.writes {
+		return // read before the latest write
+	}
+	if c.m == nil || c.writes != writes || len(c.m) >= cacheSize {
+		// A write since, or a full cache: start again rather than track
+		// which entries are used.
+		c.writes, c.m = writes, map[string]any{}
+	}
+	c.m[key] = v
 }
 
 var _ store.Store = (*DB)(nil)
@@ -155,6 +384,15 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	// The query planner chooses among the filters' indexes by statistics
+	// on them: without, it takes a type's index, which holds an eighth of
+	// the record, for as narrow as a province's. optimize gathers them
+	// for indexes that have none or whose tables have grown much since;
+	// analysis_limit keeps that to a sample.
+	if _, err := db.ExecContext(ctx, `PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002`); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: gather statistics: %w", path, err)
 	}
 	// Readers map the file rather than read it page by page: the pages
 	// come from the OS's cache, shared by all connections, without a
@@ -209,9 +447,11 @@ func (s *DB) migrate(ctx context.Context) error {
 	return nil
 }
 
-// Close closes the database.
+// Close closes the database, first bringing the planner's statistics up
+// to date if the record has grown much.
 func (s *DB) Close() error {
-	return errors.Join(s.read.Close(), s.db.Close())
+	_, err := s.db.Exec(`PRAGMA analysis_limit = 1000; PRAGMA optimize`)
+	return errors.Join(err, s.read.Close(), s.db.Close())
 }
 
 // IntegrityCheck runs SQLite's integrity check and returns its verdict.
@@ -227,10 +467,15 @@ func (s *DB) IntegrityCheck(ctx context.Context) (string, error) {
 type writeTx struct {
 	tx    *sql.Tx
 	stmts map[string]*sql.Stmt
+	// actors are the ids of the actor names this transaction has looked up.
+	actors map[string]int64
+	// maxSpan is the longest span of days of any event stored, this
+	// transaction's included; -1 until read.
+	maxSpan int
 }
 
 func newWriteTx(tx *sql.Tx) *writeTx {
-	return &writeTx{tx: tx, stmts: map[string]*sql.Stmt{}}
+	return &writeTx{tx: tx, stmts: map[string]*sql.Stmt{}, actors: map[string]int64{}, maxSpan: -1}
 }
 
 func (w *writeTx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
@@ -277,14 +522,6 @@ func (w *writeTx) close() {
 	}
 }
 
-// kindOf is the blocking key of an event's type.
-func kindOf(e event.Event) string {
-	if e.EventType != nil {
-		return *e.EventType
-	}
-	return "PLOVER:" + e.Plover
-}
-
 // Ingest implements store.Store. The whole document goes in one
 // transaction, so an interrupted ingest leaves no half document.
 func (s *DB) Ingest(ctx context.Context, res *event.Result) (store.Outcome, error) {
@@ -304,6 +541,9 @@ func (s *DB) IngestAll(ctx context.Context, results []*event.Result) (store.Outc
 	w := newWriteTx(tx)
 	defer w.close()
 	now := time.Now().UTC().Format(time.RFC3339)
+	if err := w.queryRow(ctx, `SELECT max_span FROM record_state`).Scan(&w.maxSpan); err != nil {
+		return out, fmt.Errorf("read record state: %w", err)
+	}
 	for _, res := range results {
 		o, err := s.ingest(ctx, w, res, now)
 		if err != nil {
@@ -312,6 +552,11 @@ func (s *DB) IngestAll(ctx context.Context, results []*event.Result) (store.Outc
 		out.Duplicate = out.Duplicate || o.Duplicate
 		out.New += o.New
 		out.Merged += o.Merged
+	}
+	if out.New+out.Merged > 0 {
+		if _, err := w.exec(ctx, `UPDATE record_state SET writes = writes + 1, max_span = max(max_span, ?)`, w.maxSpan); err != nil {
+			return store.Outcome{}, fmt.Errorf("update record state: %w", err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return store.Outcome{}, fmt.Errorf("commit: %w", err)
@@ -341,7 +586,7 @@ func (s *DB) ingest(ctx context.Context, w *writeTx, res *event.Result, now stri
 			return out, err
 		}
 		if found {
-			store.Merge(ev, m, src)
+			merge.Into(ev, m, src)
 			out.Merged++
 		} else {
 			ev = &store.Event{Event: m, Sources: []store.Source{src}}
@@ -373,8 +618,10 @@ func eventID(docID, mentionID string) string {
 // of the same type and country whose dates overlap: the blocking that keeps
 // merging far from quadratic.
 func (s *DB) match(ctx context.Context, w *writeTx, m event.Event) (*store.Event, bool, error) {
-	rows, err := w.query(ctx, `SELECT body FROM events WHERE kind = ? AND iso = ? AND date_start <= ? AND date_end >= ? ORDER BY seq`,
-		kindOf(m), m.ISO, m.DateEnd, m.DateStart)
+	// No stored event starts before m does by more than the longest span:
+	// a lower bound that keeps the candidates those of a few days.
+	rows, err := w.query(ctx, `SELECT body FROM events WHERE kind = ? AND iso = ? AND date_start BETWEEN ? AND ? AND date_end >= ? ORDER BY seq`,
+		merge.Key(m), m.ISO, earliest(string(m.DateStart), w.maxSpan), m.DateEnd, m.DateStart)
 	if err != nil {
 		return nil, false, fmt.Errorf("find events to merge: %w", err)
 	}
@@ -388,15 +635,18 @@ func (s *DB) match(ctx context.Context, w *writeTx, m event.Event) (*store.Event
 		if err := json.Unmarshal([]byte(body), &e); err != nil {
 			return nil, false, fmt.Errorf("stored event: %w", err)
 		}
-		if store.SameEvent(e.Event, m) {
+		if merge.SameEvent(e.Event, m) {
 			return &e, true, nil
 		}
 	}
 	return nil, false, rows.Err()
 }
 
+// putEvent stores e, new or merged. Its Sources and Claims are only those
+// it gained, which are appended to the stored ones: a merge writes what
+// it adds and the event's fields, never the sources it had.
 func (s *DB) putEvent(ctx context.Context, w *writeTx, e *store.Event, isNew bool, now string) error {
-	body, err := json.Marshal(e)
+	body, err := coreBody(e)
 	if err != nil {
 		return err
 	}
@@ -404,15 +654,96 @@ func (s *DB) putEvent(ctx context.Context, w *writeTx, e *store.Event, isNew boo
 	if isNew {
 		err = w.queryRow(ctx, `INSERT INTO events (id, seq, kind, iso, date_start, date_end, body, updated_at)
 			VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM events), ?, ?, ?, ?, ?, ?) RETURNING seq`,
-			e.ID, kindOf(e.Event), e.ISO, e.DateStart, e.DateEnd, string(body), now).Scan(&seq)
+			e.ID, merge.Key(e.Event), e.ISO, e.DateStart, e.DateEnd, body, now).Scan(&seq)
 	} else {
 		err = w.queryRow(ctx, `UPDATE events SET date_start = ?, date_end = ?, body = ?, updated_at = ? WHERE id = ? RETURNING seq`,
-			e.DateStart, e.DateEnd, string(body), now, e.ID).Scan(&seq)
+			e.DateStart, e.DateEnd, body, now, e.ID).Scan(&seq)
 	}
 	if err != nil {
 		return fmt.Errorf("store event: %w", err)
 	}
-	return putFacets(ctx, w, seq, e)
+	for i, src := range e.Sources {
+		// The claims gained came with the last source gained.
+		var claims []event.Claim
+		if i == len(e.Sources)-1 {
+			claims = e.Claims
+		}
+		if err := putSource(ctx, w, seq, src, claims); err != nil {
+			return err
+		}
+	}
+	if err := putFacets(ctx, w, seq, e); err != nil {
+		return err
+	}
+	return putLookups(ctx, w, seq, e)
+}
+
+// earliest is the first day an event that covers day may start on when no
+// event spans more than span days; "" when day is not a date.
+func earliest(day string, span int) string {
+	d, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return ""
+	}
+	return d.AddDate(0, 0, -span).Format(time.DateOnly)
+}
+
+// spanDays is how many days after start end is; 0 when either is not a
+// date.
+func spanDays(start, end string) int {
+	s, err1 := time.Parse(time.DateOnly, start)
+	e, err2 := time.Parse(time.DateOnly, end)
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	return int(e.Sub(s).Hours() / 24)
+}
+
+// putLookups writes the event numbered seq into the actor dictionary and
+// the R*Tree of places, and widens the longest span of days if it must.
+func putLookups(ctx context.Context, w *writeTx, seq int64, e *store.Event) error {
+	var names []string
+	for _, a := range []string{e.Actor1, e.Actor2, e.AssocActor1, e.AssocActor2} {
+		if a != "" {
+			names = append(names, strings.ToLower(a))
+		}
+	}
+	if err := putActors(ctx, w, seq, string(e.DateStart), names); err != nil {
+		return err
+	}
+	if _, err := w.exec(ctx, `DELETE FROM event_places WHERE seq = ?`, seq); err != nil {
+		return fmt.Errorf("index event place: %w", err)
+	}
+	if e.Latitude != nil && e.Longitude != nil {
+		if _, err := w.exec(ctx, `INSERT INTO event_places VALUES (?, ?, ?, ?, ?)`, seq, *e.Longitude, *e.Longitude, *e.Latitude, *e.Latitude); err != nil {
+			return fmt.Errorf("index event place: %w", err)
+		}
+	}
+	w.maxSpan = max(w.maxSpan, spanDays(string(e.DateStart), string(e.DateEnd)))
+	return nil
+}
+
+// putActors makes names, folded, the actors of the event numbered seq.
+func putActors(ctx context.Context, w *writeTx, seq int64, dateStart string, names []string) error {
+	if _, err := w.exec(ctx, `DELETE FROM event_actors WHERE seq = ?`, seq); err != nil {
+		return fmt.Errorf("index event actors: %w", err)
+	}
+	for _, name := range names {
+		id, ok := w.actors[name]
+		if !ok {
+			if _, err := w.exec(ctx, `INSERT INTO actor_names (name) VALUES (?) ON CONFLICT (name) DO NOTHING`, name); err != nil {
+				return fmt.Errorf("index actor: %w", err)
+			}
+			if err := w.queryRow(ctx, `SELECT id FROM actor_names WHERE name = ?`, name).Scan(&id); err != nil {
+				return fmt.Errorf("index actor: %w", err)
+			}
+			w.actors[name] = id
+		}
+		if _, err := w.exec(ctx, `INSERT OR IGNORE INTO event_actors (actor, date_start, seq) VALUES (?, ?, ?)`, id, dateStart, seq); err != nil {
+			return fmt.Errorf("index event actors: %w", err)
+		}
+	}
+	return nil
 }
 
 // sep joins the several values of one facet column. A search for text
@@ -441,7 +772,7 @@ func putFacets(ctx context.Context, w *writeTx, seq int64, e *store.Event) error
 	if _, err := w.exec(ctx, `INSERT OR REPLACE INTO event_facets
 		(date_start, seq, date_end, event_date, iso, kind, admin1, lat, lon, fatalities, actors)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.DateStart, seq, e.DateEnd, e.EventDate, e.ISO, kindOf(e.Event), strings.ToLower(e.Admin1),
+		e.DateStart, seq, e.DateEnd, e.EventDate, e.ISO, merge.Key(e.Event), strings.ToLower(e.Admin1),
 		lat, lon, e.Fatalities, strings.Join(actors, sep)); err != nil {
 		return fmt.Errorf("index event: %w", err)
 	}
@@ -480,8 +811,46 @@ func parseCursor(s string) (cursor, error) {
 }
 
 // where is the SQL condition on event_facets f, and its arguments, that
-// the filter's fields other than After and Limit ask for.
-func where(f store.Filter) (string, []any) {
+// the filter's fields other than After, Limit and Oldest ask for.
+func (sn *snapshot) where(ctx context.Context, f store.Filter) (string, []any, error) {
+	kinds, err := sn.kinds(ctx, f.EventType)
+	if err != nil {
+		return "", nil, err
+	}
+	cond, args := where(f, sn.maxSpan, kinds)
+	return cond, args, nil
+}
+
+// kinds are the stored kinds a type filter selects: those of its two
+// readings, an ACLED type or a PLOVER one, that any event has, so that
+// the condition is one equality, which an index lists in order, whenever
+// it can be.
+func (sn *snapshot) kinds(ctx context.Context, eventType string) ([]string, error) {
+	if eventType == "" {
+		return nil, nil
+	}
+	readings := []string{eventType, "PLOVER:" + strings.ToUpper(eventType)}
+	var found []string
+	for _, k := range readings {
+		var n int
+		if err := sn.tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM event_facets WHERE kind = ? LIMIT 1)`, k).Scan(&n); err != nil {
+			return nil, fmt.Errorf("look up type: %w", err)
+		}
+		if n > 0 {
+			found = append(found, k)
+		}
+	}
+	if len(found) == 0 {
+		return readings, nil
+	}
+	return found, nil
+}
+
+// where is the SQL condition on event_facets f, and its arguments, that
+// the filter's fields other than After, Limit and Oldest ask for, when no
+// event spans more than maxSpan days and f.EventType selects the kinds
+// given.
+func where(f store.Filter, maxSpan int, kinds []string) (string, []any) {
 	conds := []string{"1=1"}
 	var args []any
 	add := func(cond string, a ...any) {
@@ -490,6 +859,10 @@ func where(f store.Filter) (string, []any) {
 	}
 	if f.From != "" {
 		add(`f.date_end >= ?`, f.From)
+		// Implied by the first: a bound on the listing order's key.
+		if first := earliest(f.From, maxSpan); first != "" {
+			add(`f.date_start >= ?`, first)
+		}
 	}
 	if f.To != "" {
 		add(`f.date_start <= ?`, f.To)
@@ -497,17 +870,26 @@ func where(f store.Filter) (string, []any) {
 	if f.Country != "" {
 		add(`f.iso = ?`, strings.ToUpper(f.Country))
 	}
-	if f.EventType != "" {
-		add(`f.kind IN (?, ?)`, f.EventType, "PLOVER:"+strings.ToUpper(f.EventType))
+	switch len(kinds) {
+	case 0:
+	case 1:
+		add(`f.kind = ?`, kinds[0])
+	default:
+		add(`f.kind IN (?, ?)`, kinds[0], kinds[1])
 	}
 	if f.Admin1 != "" {
 		add(`f.admin1 = ?`, strings.ToLower(f.Admin1))
 	}
 	if b := f.BBox; b != nil {
-		add(`f.lon BETWEEN ? AND ? AND f.lat BETWEEN ? AND ?`, b[0], b[2], b[1], b[3])
+		// The R*Tree stores 32-bit floats, rounded outwards: it narrows,
+		// the facets decide.
+		add(`f.seq IN (SELECT seq FROM event_places WHERE max_lon >= ? AND min_lon <= ? AND max_lat >= ? AND min_lat <= ?)
+			AND f.lon BETWEEN ? AND ? AND f.lat BETWEEN ? AND ?`, b[0], b[2], b[1], b[3], b[0], b[2], b[1], b[3])
 	}
 	if f.Actor != "" {
-		add(`instr(f.actors, ?) > 0`, search(f.Actor))
+		// Names are few beside events: search the names, then list the
+		// events of those that match.
+		add(`f.seq IN (SELECT a.seq FROM event_actors a WHERE a.actor IN (SELECT id FROM actor_names WHERE instr(name, ?) > 0))`, search(f.Actor))
 	}
 	if f.Text != "" {
 		// Correlated, so that other filters narrow the events first.
@@ -525,32 +907,60 @@ func search(s string) string {
 	return strings.ToLower(s)
 }
 
-// querier is a *sql.DB or a *sql.Tx.
-type querier interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+// snapshot is a read transaction and the state of the record it sees.
+type snapshot struct {
+	tx      *sql.Tx
+	writes  int64
+	maxSpan int
+}
+
+// snapshot begins a read transaction: what it reads is of one moment.
+func (s *DB) snapshot(ctx context.Context) (*snapshot, error) {
+	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	sn := &snapshot{tx: tx}
+	if err := tx.QueryRowContext(ctx, `SELECT writes, max_span FROM record_state`).Scan(&sn.writes, &sn.maxSpan); err != nil {
+		tx.Rollback()
+		return nil, fmt.Errorf("read record state: %w", err)
+	}
+	return sn, nil
 }
 
 // list returns the events that pass f after f.After, at most f.Limit of
 // them when it is positive, and the cursor of the page that follows; ""
 // when none does.
-func list(ctx context.Context, q querier, f store.Filter) ([]store.Event, string, error) {
-	cond, args := where(f)
+func (sn *snapshot) list(ctx context.Context, f store.Filter) ([]store.Event, string, error) {
+	cond, args, err := sn.where(ctx, f)
+	if err != nil {
+		return nil, "", err
+	}
+	order, after := `DESC`, `<`
+	if f.Oldest {
+		order, after = `ASC`, `>`
+	}
 	if f.After != "" {
 		c, err := parseCursor(f.After)
 		if err != nil {
 			return nil, "", err
 		}
-		cond += ` AND (f.date_start, f.seq) > (?, ?)`
+		cond += ` AND (f.date_start, f.seq) ` + after + ` (?, ?)`
 		args = append(args, c.dateStart, c.seq)
 	}
-	query := `SELECT f.date_start, f.seq, e.body, e.updated_at FROM event_facets f CROSS JOIN events e ON e.seq = f.seq
-		WHERE ` + cond + ` ORDER BY f.date_start, f.seq`
+	// The page's keys first, from the facets alone, then the bodies of
+	// those events only: when the order needs a sort, it sorts keys.
+	keys := `SELECT f.date_start, f.seq FROM event_facets f WHERE ` + cond + ` ORDER BY f.date_start ` + order + `, f.seq ` + order
 	if f.Limit > 0 {
 		// One more row than asked for tells whether a next page exists.
-		query += ` LIMIT ?`
+		keys += ` LIMIT ?`
 		args = append(args, f.Limit+1)
 	}
-	rows, err := q.QueryContext(ctx, query, args...)
+	// A row per source; the event's own columns come with its first.
+	query := `SELECT k.date_start, k.seq, iif(s.n = 0, e.body, ''), e.updated_at, s.source, s.claims
+		FROM (` + keys + `) k CROSS JOIN events e ON e.seq = k.seq CROSS JOIN event_sources s ON s.event_seq = k.seq
+		ORDER BY k.date_start ` + order + `, k.seq ` + order + `, s.n`
+	rows, err := sn.tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("query events: %w", err)
 	}
@@ -558,19 +968,27 @@ func list(ctx context.Context, q querier, f store.Filter) ([]store.Event, string
 	var out []store.Event
 	var at cursor
 	for rows.Next() {
-		if f.Limit > 0 && len(out) == f.Limit {
-			return out, at.String(), rows.Close()
-		}
-		var body, updated string
-		if err := rows.Scan(&at.dateStart, &at.seq, &body, &updated); err != nil {
+		var row cursor
+		var body, updated, source string
+		var claims sql.NullString
+		if err := rows.Scan(&row.dateStart, &row.seq, &body, &updated, &source, &claims); err != nil {
 			return nil, "", fmt.Errorf("query events: %w", err)
 		}
-		var e store.Event
-		if err := json.Unmarshal([]byte(body), &e); err != nil {
+		if len(out) == 0 || row != at {
+			if f.Limit > 0 && len(out) == f.Limit {
+				return out, at.String(), rows.Close()
+			}
+			at = row
+			var e store.Event
+			if err := json.Unmarshal([]byte(body), &e); err != nil {
+				return nil, "", fmt.Errorf("stored event %d: %w", at.seq, err)
+			}
+			e.Updated = updated
+			out = append(out, e)
+		}
+		if err := addSource(&out[len(out)-1], source, claims); err != nil {
 			return nil, "", fmt.Errorf("stored event %d: %w", at.seq, err)
 		}
-		e.Updated = updated
-		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, "", fmt.Errorf("query events: %w", err)
@@ -580,27 +998,83 @@ func list(ctx context.Context, q querier, f store.Filter) ([]store.Event, string
 
 // Events implements store.Store.
 func (s *DB) Events(ctx context.Context, f store.Filter) ([]store.Event, error) {
-	evs, _, err := list(ctx, s.read, f)
+	sn, err := s.snapshot(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("list events: %w", err)
+	}
+	defer sn.tx.Rollback()
+	evs, _, err := sn.list(ctx, f)
 	return evs, err
+}
+
+// allPage is how many events All reads at a time.
+const allPage = 500
+
+// All implements store.Store.
+func (s *DB) All(ctx context.Context, f store.Filter) iter.Seq2[store.Event, error] {
+	return func(yield func(store.Event, error) bool) {
+		sn, err := s.snapshot(ctx)
+		if err != nil {
+			yield(store.Event{}, fmt.Errorf("list events: %w", err))
+			return
+		}
+		defer sn.tx.Rollback()
+		left := f.Limit
+		for {
+			page := f
+			page.Limit = allPage
+			if left > 0 {
+				page.Limit = min(allPage, left)
+			}
+			evs, next, err := sn.list(ctx, page)
+			if err != nil {
+				yield(store.Event{}, err)
+				return
+			}
+			for _, e := range evs {
+				if !yield(e, nil) {
+					return
+				}
+			}
+			if left > 0 {
+				if left -= len(evs); left <= 0 {
+					return
+				}
+			}
+			if next == "" {
+				return
+			}
+			f.After = next
+		}
+	}
 }
 
 // Page implements store.Store.
 func (s *DB) Page(ctx context.Context, f store.Filter) (store.Page, error) {
 	// One read transaction, so that the page and the total see the same
 	// events.
-	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	sn, err := s.snapshot(ctx)
 	if err != nil {
 		return store.Page{}, fmt.Errorf("list events: %w", err)
 	}
-	defer tx.Rollback()
+	defer sn.tx.Rollback()
 	var p store.Page
-	if p.Events, p.Next, err = list(ctx, tx, f); err != nil {
+	if p.Events, p.Next, err = sn.list(ctx, f); err != nil {
 		return store.Page{}, err
 	}
-	cond, args := where(f)
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM event_facets f WHERE `+cond, args...).Scan(&p.Total); err != nil {
+	cond, args, err := sn.where(ctx, f)
+	if err != nil {
+		return store.Page{}, err
+	}
+	key := fmt.Sprintf("count\x00%s\x00%q", cond, args)
+	if n, ok := s.counts.get(sn.writes, key); ok {
+		p.Total = n.(int)
+		return p, nil
+	}
+	if err := sn.tx.QueryRowContext(ctx, `SELECT count(*) FROM event_facets f WHERE `+cond, args...).Scan(&p.Total); err != nil {
 		return store.Page{}, fmt.Errorf("count events: %w", err)
 	}
+	s.counts.put(sn.writes, key, p.Total)
 	return p, nil
 }
 
@@ -619,8 +1093,20 @@ func (s *DB) Aggregate(ctx context.Context, f store.Filter, by store.Dimension) 
 	if !ok {
 		return nil, fmt.Errorf("aggregate by %q: not a dimension", by)
 	}
-	cond, args := where(f)
-	rows, err := s.read.QueryContext(ctx, `SELECT `+key+`, count(*), coalesce(sum(f.fatalities), 0) FROM event_facets f
+	sn, err := s.snapshot(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("aggregate events by %s: %w", by, err)
+	}
+	defer sn.tx.Rollback()
+	cond, args, err := sn.where(ctx, f)
+	if err != nil {
+		return nil, fmt.Errorf("aggregate events by %s: %w", by, err)
+	}
+	cached := fmt.Sprintf("%s\x00%s\x00%q", by, cond, args)
+	if bs, ok := s.counts.get(sn.writes, cached); ok {
+		return slices.Clone(bs.([]store.Bucket)), nil
+	}
+	rows, err := sn.tx.QueryContext(ctx, `SELECT `+key+`, count(*), coalesce(sum(f.fatalities), 0) FROM event_facets f
 		WHERE `+cond+` GROUP BY 1 ORDER BY 1`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("aggregate events by %s: %w", by, err)
@@ -641,13 +1127,20 @@ func (s *DB) Aggregate(ctx context.Context, f store.Filter, by store.Dimension) 
 	if by == store.ByType {
 		slices.SortFunc(out, func(a, b store.Bucket) int { return strings.Compare(a.Key, b.Key) })
 	}
+	s.counts.put(sn.writes, cached, slices.Clone(out))
 	return out, nil
 }
 
 // Event implements store.Store.
 func (s *DB) Event(ctx context.Context, id string) (store.Event, []store.Mention, error) {
+	sn, err := s.snapshot(ctx)
+	if err != nil {
+		return store.Event{}, nil, fmt.Errorf("event %s: %w", id, err)
+	}
+	defer sn.tx.Rollback()
+	var seq int64
 	var body, updated string
-	err := s.read.QueryRowContext(ctx, `SELECT body, updated_at FROM events WHERE id = ?`, id).Scan(&body, &updated)
+	err = sn.tx.QueryRowContext(ctx, `SELECT seq, body, updated_at FROM events WHERE id = ?`, id).Scan(&seq, &body, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return store.Event{}, nil, fmt.Errorf("event %s: %w", id, store.ErrNotFound)
 	}
@@ -659,17 +1152,42 @@ func (s *DB) Event(ctx context.Context, id string) (store.Event, []store.Mention
 		return store.Event{}, nil, fmt.Errorf("stored event: %w", err)
 	}
 	e.Updated = updated
-	ms, err := s.mentions(ctx, `WHERE event_id = ?`, id)
+	rows, err := sn.tx.QueryContext(ctx, `SELECT source, claims FROM event_sources WHERE event_seq = ? ORDER BY n`, seq)
+	if err != nil {
+		return store.Event{}, nil, fmt.Errorf("event %s: %w", id, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var source string
+		var claims sql.NullString
+		if err := rows.Scan(&source, &claims); err != nil {
+			return store.Event{}, nil, fmt.Errorf("event %s: %w", id, err)
+		}
+		if err := addSource(&e, source, claims); err != nil {
+			return store.Event{}, nil, fmt.Errorf("event %s: %w", id, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return store.Event{}, nil, fmt.Errorf("event %s: %w", id, err)
+	}
+	// In the snapshot: a second connection while this one is held could
+	// wait for ever on a pool that concurrent calls like this one hold.
+	ms, err := mentions(ctx, sn.tx, `WHERE event_id = ?`, id)
 	return e, ms, err
 }
 
 // Mentions implements store.Store.
 func (s *DB) Mentions(ctx context.Context, documentID string) ([]store.Mention, error) {
-	return s.mentions(ctx, `WHERE document_id = ?`, documentID)
+	return mentions(ctx, s.read, `WHERE document_id = ?`, documentID)
 }
 
-func (s *DB) mentions(ctx context.Context, where string, arg string) ([]store.Mention, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT document_id, event_id, body FROM mentions `+where+` ORDER BY rowid`, arg)
+// querier is a *sql.DB or a *sql.Tx.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+func mentions(ctx context.Context, q querier, where string, arg string) ([]store.Mention, error) {
+	rows, err := q.QueryContext(ctx, `SELECT document_id, event_id, body FROM mentions `+where+` ORDER BY rowid`, arg)
 	if err != nil {
 		return nil, fmt.Errorf("query mentions: %w", err)
 	}

@@ -1,13 +1,13 @@
 package sqlite
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/store"
@@ -51,7 +51,7 @@ func TestMergeAcrossArticles(t *testing.T) {
 	if out, err := db.Ingest(ctx, far); err != nil || out.New != 1 {
 		t.Fatalf("distant clash: %+v, %v", out, err)
 	}
-	evs, err := db.Events(ctx, store.Filter{Country: "SO"})
+	evs, err := db.Events(ctx, store.Filter{Country: "SO", Oldest: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestMergeAcrossArticles(t *testing.T) {
 	if out, err := db.Ingest(ctx, report("doc-a", "Horn Observer", 25, "Al Shabaab")); err != nil || !out.Duplicate {
 		t.Errorf("re-ingest: %+v, %v", out, err)
 	}
-	again, _ := db.Events(ctx, store.Filter{})
+	again, _ := db.Events(ctx, store.Filter{Oldest: true})
 	if len(again) != 2 || again[0].ID != e.ID {
 		t.Errorf("after re-ingest: %d events, first %s (was %s)", len(again), again[0].ID, e.ID)
 	}
@@ -126,6 +126,8 @@ func TestHelperIngestForever(t *testing.T) {
 		if _, err := db.Ingest(ctx, r); err != nil {
 			t.Fatal(err)
 		}
+		// The parent kills this process once it has heard of enough.
+		fmt.Println("stored", i)
 	}
 }
 
@@ -139,10 +141,23 @@ func TestKilledDuringIngest(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "killed.db")
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperIngestForever$")
 	cmd.Env = append(os.Environ(), "SITREP_HELPER_DB="+path)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(1500 * time.Millisecond)
+	// Killed once it has stored 50 documents, however long that takes,
+	// while it goes on storing more.
+	lines := bufio.NewScanner(out)
+	for stored := 0; stored < 50; stored++ {
+		if !lines.Scan() {
+			cmd.Process.Kill()
+			cmd.Wait()
+			t.Fatalf("the child stopped after storing %d documents", stored)
+		}
+	}
 	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
@@ -161,11 +176,83 @@ func TestKilledDuringIngest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(before) == 0 {
-		t.Fatal("the child stored nothing before it was killed; the test proves nothing")
+	if len(before) < 50 {
+		t.Fatalf("%d events after the kill; the child had stored 50 documents, each a new event", len(before))
 	}
 	if _, err := db.Ingest(ctx, report("after-kill", "Late Wire", 1, "Al Shabaab")); err != nil {
 		t.Fatalf("ingest after kill: %v", err)
 	}
 	t.Logf("%d events survived the kill", len(before))
+}
+
+// TestMergeAppends merges 300 reports into one event: every source and
+// claim is kept, the toll is the least reported and contested, and the
+// event's row does not grow with its sources, which merging appends.
+func TestMergeAppends(t *testing.T) {
+	ctx := context.Background()
+	db := openWith(t, []*event.Result{report("doc-0", "Outlet 0", 30, "Al Shabaab")})
+	bodyLen := func() int {
+		var n int
+		if err := db.db.QueryRowContext(ctx, `SELECT length(body) FROM events`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	first := bodyLen()
+	for i := 1; i < 300; i++ {
+		out, err := db.Ingest(ctx, report(fmt.Sprintf("doc-%d", i), fmt.Sprintf("Outlet %d", i), 30-i%7, "Al Shabaab"))
+		if err != nil || out.Merged != 1 {
+			t.Fatalf("report %d: %+v, %v", i, out, err)
+		}
+	}
+	if n := bodyLen(); n > first+100 {
+		t.Errorf("the event's row grew from %d to %d bytes with its sources", first, n)
+	}
+	evs, err := db.Events(ctx, store.Filter{})
+	if err != nil || len(evs) != 1 {
+		t.Fatalf("%d events, %v; want 1", len(evs), err)
+	}
+	e, _, err := db.Event(ctx, evs[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, got := range []store.Event{evs[0], e} {
+		if len(got.Sources) != 300 || len(got.Claims) != 300 || *got.Fatalities != 24 || !got.Contested {
+			t.Errorf("%d sources, %d claims, toll %d, contested %v; want 300, 300, 24, true", len(got.Sources), len(got.Claims), *got.Fatalities, got.Contested)
+		}
+		for i, s := range got.Sources {
+			if s.DocumentID != fmt.Sprintf("doc-%d", i) || got.Claims[i].Source != s.Outlet {
+				t.Fatalf("source %d is %s with claim by %s: not in the order of ingest", i, s.DocumentID, got.Claims[i].Source)
+			}
+		}
+	}
+}
+
+// BenchmarkMerge merges one report into an event that has 1 or 1,000
+// sources already: the two should cost about the same.
+func BenchmarkMerge(b *testing.B) {
+	for _, sources := range []int{1, 1000} {
+		b.Run(fmt.Sprint("sources=", sources), func(b *testing.B) {
+			ctx := context.Background()
+			db, err := Open(ctx, filepath.Join(b.TempDir(), "b.db"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer db.Close()
+			var batch []*event.Result
+			for i := range sources {
+				batch = append(batch, report(fmt.Sprintf("doc-%d", i), "Outlet", 5, "Al Shabaab"))
+			}
+			if _, err := db.IngestAll(ctx, batch); err != nil {
+				b.Fatal(err)
+			}
+			n := sources
+			for b.Loop() {
+				if _, err := db.Ingest(ctx, report(fmt.Sprintf("doc-%d", n), "Outlet", 5, "Al Shabaab")); err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+		})
+	}
 }
