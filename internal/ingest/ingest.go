@@ -65,8 +65,10 @@ type Ingester struct {
 	Log      *slog.Logger
 	// MaxBytes bounds one document; 0 means load.DefaultMaxBytes.
 	MaxBytes int
-	// Progress, when set, is called after each document.
-	Progress func(done int, path string)
+	// Progress, when set, is called after each file of a walk is read
+	// (a WARC file or a feed counts as one), with the number of files
+	// the walk found.
+	Progress func(done, total int, path string)
 	// Fetcher downloads URLs given as paths and feed items' links; nil
 	// means no network.
 	Fetcher *Fetcher
@@ -125,7 +127,7 @@ func (in *Ingester) Paths(ctx context.Context, paths []string) (sum Summary, err
 		}
 		in.file(ctx, f, r)
 		if in.Progress != nil {
-			in.Progress(i+1, f)
+			in.Progress(i+1, len(files), f)
 		}
 	}
 	return sum, nil
@@ -228,23 +230,33 @@ func (in *Ingester) FS(ctx context.Context, fsys fs.FS) (sum Summary, err error)
 	sum = Summary{Skipped: map[string]int{}, Failed: map[string]int{}}
 	r := in.start(ctx, &sum)
 	defer r.finish()
+	// The walk comes first, so that progress knows the total.
+	var paths []string
 	err = fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || !articleExt[strings.ToLower(filepath.Ext(path))] {
-			return nil
+		if !d.IsDir() && articleExt[strings.ToLower(filepath.Ext(path))] {
+			paths = append(paths, path)
 		}
+		return nil
+	})
+	if err != nil {
+		return sum, err
+	}
+	for i, path := range paths {
 		if err := ctx.Err(); err != nil {
-			return err
+			return sum, err
 		}
 		data, err := fs.ReadFile(fsys, path)
 		if err != nil {
 			sum.Failed[reason(err)]++
-			return nil
+		} else {
+			r.submit(doc{data: data, source: path})
 		}
-		r.submit(doc{data: data, source: path})
-		return nil
-	})
+		if in.Progress != nil {
+			in.Progress(i+1, len(paths), path)
+		}
+	}
 	return sum, err
 }

@@ -74,6 +74,8 @@ type Filter struct {
 	Admin1    string // first-level division, case-insensitive
 	// BBox is minLon, minLat, maxLon, maxLat; nil means anywhere.
 	BBox *[4]float64
+	// SubEventType is an ACLED sub-event type, spelled as ACLED spells it.
+	SubEventType string
 	// Text is a case-insensitive substring of the notes or of an
 	// evidence passage.
 	Text string

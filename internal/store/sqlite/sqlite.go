@@ -500,6 +500,11 @@ func where(f store.Filter) (string, []any) {
 	if f.EventType != "" {
 		add(`f.kind IN (?, ?)`, f.EventType, "PLOVER:"+strings.ToUpper(f.EventType))
 	}
+	if f.SubEventType != "" {
+		// Read from the body: the type filter, which goes with it, has
+		// already narrowed the events by index.
+		add(`EXISTS (SELECT 1 FROM events b WHERE b.seq = f.seq AND json_extract(b.body, '$.sub_event_type') = ?)`, f.SubEventType)
+	}
 	if f.Admin1 != "" {
 		add(`f.admin1 = ?`, strings.ToLower(f.Admin1))
 	}
