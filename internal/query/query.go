@@ -31,32 +31,34 @@ func (invalid) Is(target error) bool { return target == ErrInvalid }
 func invalidf(format string, a ...any) error { return invalid(fmt.Sprintf(format, a...)) }
 
 // Resolver resolves filters. Its gazetteer and actor dictionary load on
-// first use, since most filters need neither; it is safe for concurrent
-// use.
+// first use, each when a filter needs it, since most filters need
+// neither and the gazetteer takes a second or more; it is safe for
+// concurrent use.
 type Resolver struct {
-	once   sync.Once
-	places *gazetteer.Gazetteer
-	actors *actor.Dictionary
-	err    error
+	placesOnce, actorsOnce sync.Once
+	places                 *gazetteer.Gazetteer
+	actors                 *actor.Dictionary
+	placesErr, actorsErr   error
 }
 
 // New returns a Resolver.
 func New() *Resolver { return &Resolver{} }
 
-// load loads the data the resolver needs for names.
-func (r *Resolver) load() error {
-	r.once.Do(func() {
-		if r.places, r.err = gazetteer.Load(); r.err != nil {
-			return
-		}
-		r.actors, r.err = actor.Load()
-	})
-	return r.err
+// loadPlaces loads the gazetteer, for country names.
+func (r *Resolver) loadPlaces() error {
+	r.placesOnce.Do(func() { r.places, r.placesErr = gazetteer.Load() })
+	return r.placesErr
+}
+
+// loadActors loads the actor dictionary, for aliases.
+func (r *Resolver) loadActors() error {
+	r.actorsOnce.Do(func() { r.actors, r.actorsErr = actor.Load() })
+	return r.actorsErr
 }
 
 // Gazetteer returns the gazetteer the resolver reads country names from.
 func (r *Resolver) Gazetteer() (*gazetteer.Gazetteer, error) {
-	if err := r.load(); err != nil {
+	if err := r.loadPlaces(); err != nil {
 		return nil, err
 	}
 	return r.places, nil
@@ -64,7 +66,9 @@ func (r *Resolver) Gazetteer() (*gazetteer.Gazetteer, error) {
 
 // Warm loads the resolver's data now, so that the first filter by name
 // does not wait for it.
-func (r *Resolver) Warm() error { return r.load() }
+func (r *Resolver) Warm() error {
+	return errors.Join(r.loadPlaces(), r.loadActors())
+}
 
 // Resolve checks f and puts its values in the store's terms: dates are
 // real YYYY-MM-DD days in order, the type is an ACLED type, sub-type or
@@ -152,13 +156,13 @@ func (r *Resolver) Country(s string) (string, error) {
 	if s == "" {
 		return "", nil
 	}
-	if err := r.load(); err != nil {
-		return s, err
-	}
+	// Two letters are a code, taken as given: a code no event has finds
+	// nothing, and the gazetteer is not loaded for it.
 	if isoCode.MatchString(s) {
-		if _, ok := r.places.Country(s); ok {
-			return strings.ToUpper(s), nil
-		}
+		return strings.ToUpper(s), nil
+	}
+	if err := r.loadPlaces(); err != nil {
+		return s, err
 	}
 	if p, ok := r.places.CountryOf(s); ok {
 		return p.CountryCode, nil
@@ -169,7 +173,7 @@ func (r *Resolver) Country(s string) (string, error) {
 // CountryName returns the name of the country with an ISO alpha-2 code,
 // or the code when it names none.
 func (r *Resolver) CountryName(code string) string {
-	if r.load() != nil {
+	if r.loadPlaces() != nil {
 		return code
 	}
 	if p, ok := r.places.Country(code); ok {
@@ -187,7 +191,7 @@ var period = regexp.MustCompile(`\s*\(\d{4}-(\d{4})?\)$`)
 // period; text that names no actor is kept, to match as a substring.
 func (r *Resolver) Actor(s string) string {
 	s = strings.TrimSpace(s)
-	if s == "" || r.load() != nil {
+	if s == "" || r.loadActors() != nil {
 		return s
 	}
 	if a, ok := r.actors.Lookup(s, time.Time{}); ok {
@@ -207,7 +211,7 @@ type Suggestion struct {
 // prefix as the start of a word, names before aliases.
 func (r *Resolver) Actors(prefix string, limit int) []Suggestion {
 	p := strings.ToLower(strings.TrimSpace(prefix))
-	if p == "" || r.load() != nil {
+	if p == "" || r.loadActors() != nil {
 		return nil
 	}
 	var names, aliases []Suggestion
