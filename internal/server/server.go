@@ -52,6 +52,16 @@ func New(st store.Store, log *slog.Logger) (*Server, error) {
 		},
 		"typeOf":  typeOf,
 		"isACLED": taxonomy.IsEventType,
+		"dates":   dates,
+		"inter":   interName,
+		"coord": func(p *float64) string {
+			if p == nil {
+				return ""
+			}
+			return strconv.FormatFloat(*p, 'f', 3, 64)
+		},
+		"geoPrecision":  geoPrecision,
+		"timePrecision": timePrecision,
 	}).ParseFS(files, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)

@@ -371,3 +371,47 @@ func (s *Server) dashboardData(r *http.Request, f store.Filter, data map[string]
 	data["WithoutBBox"] = "/?" + kept.Encode()
 	return data
 }
+
+// dates is a date range as people write it: one day when it is one.
+func dates(start, end string) string {
+	if start == end || end == "" {
+		return start
+	}
+	return start + " – " + end
+}
+
+// interName names ACLED's inter codes.
+func interName(code int) string {
+	names := []string{1: "state forces", 2: "rebel group", 3: "political militia", 4: "identity militia",
+		5: "rioters", 6: "protesters", 7: "civilians", 8: "external/other forces"}
+	if code > 0 && code < len(names) {
+		return names[code]
+	}
+	return "inter code " + strconv.Itoa(code)
+}
+
+// geoPrecision says what ACLED's geo precision codes mean.
+func geoPrecision(p int) string {
+	switch p {
+	case 1:
+		return "the place itself"
+	case 2:
+		return "near the place, or part of a region"
+	case 3:
+		return "only the province or region"
+	}
+	return "place unknown"
+}
+
+// timePrecision says what ACLED's time precision codes mean.
+func timePrecision(p int) string {
+	switch p {
+	case 1:
+		return "the day is known"
+	case 2:
+		return "within the week"
+	case 3:
+		return "within the month"
+	}
+	return "date uncertain"
+}

@@ -268,3 +268,24 @@ func TestDashboardView(t *testing.T) {
 		t.Errorf("PLOVER-only chip not marked")
 	}
 }
+
+func TestEventPageExplains(t *testing.T) {
+	srv := spread(t)
+	var p struct{ Events []struct{ ID string } }
+	getJSON(t, srv.URL+"/api/events?country=KE", &p)
+	if len(p.Events) != 1 {
+		t.Fatalf("%d Kenyan events", len(p.Events))
+	}
+	_, page := get(t, srv.URL+"/events/"+p.Events[0].ID, "text/html")
+	for _, want := range []string{"· 2025-03-12</h1>", "the place itself", "the day is known", `id="marks-legend"`, "<h3>Untitled article</h3>", `<a href="/?country=KE">Kenya</a>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("event page lacks %q", want)
+		}
+	}
+	if strings.Contains(page, "2025-03-12 – 2025-03-12") {
+		t.Error("a one-day event shows a range")
+	}
+	if dates("2025-01-01", "2025-01-03") != "2025-01-01 – 2025-01-03" || interName(2) != "rebel group" {
+		t.Error("dates or interName")
+	}
+}
