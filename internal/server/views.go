@@ -101,6 +101,7 @@ func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
 	}
 	from, _ := time.Parse(time.DateOnly, first)
 	to, _ := time.Parse(time.DateOnly, last)
+	from, to = widen(from, to, f.From == "", f.To == "")
 	unit, bins := binning(from, to)
 	for i := range bins {
 		b := &bins[i]
@@ -114,8 +115,28 @@ func (s *Server) apiTimeline(w http.ResponseWriter, r *http.Request) {
 			}
 		}
 	}
-	out["bin"], out["bins"], out["from"], out["to"] = unit, bins, first, last
+	out["bin"], out["bins"], out["from"], out["to"] = unit, bins, from.Format(time.DateOnly), to.Format(time.DateOnly)
 	writeJSON(w, http.StatusOK, out)
+}
+
+// minAxisDays is the shortest range the time axis shows, so that a few
+// events on one day sit among empty days rather than fill the axis.
+const minAxisDays = 15
+
+// widen stretches a range shorter than minAxisDays on the sides the
+// filters left open.
+func widen(from, to time.Time, openFrom, openTo bool) (time.Time, time.Time) {
+	short := minAxisDays - (int(to.Sub(from).Hours()/24) + 1)
+	switch {
+	case short <= 0:
+	case openFrom && openTo:
+		from, to = from.AddDate(0, 0, -short/2), to.AddDate(0, 0, short-short/2)
+	case openFrom:
+		from = from.AddDate(0, 0, -short)
+	case openTo:
+		to = to.AddDate(0, 0, short)
+	}
+	return from, to
 }
 
 // binning cuts the days from..to into days, ISO weeks or months, the

@@ -129,6 +129,10 @@ func TestTimeline(t *testing.T) {
 	if strings.Join(tl.Types, "|") != strings.Join(want, "|") {
 		t.Errorf("types %v, want %v", tl.Types, want)
 	}
+	// A single day is shown among a fortnight of others.
+	if code := getJSON(t, srv.URL+"/api/timeline?country=KE", &tl); code != 200 || len(tl.Bins) != minAxisDays || tl.Bins[7].Events != 1 || tl.Bins[7].Start != "2025-03-12" {
+		t.Errorf("one day: %+v", tl.Bins)
+	}
 	if code := getJSON(t, srv.URL+"/api/timeline?from=2023-01-01&to=2025-12-31", &tl); code != 200 || tl.Bin != "month" || len(tl.Bins) != 36 {
 		t.Errorf("two years: %s × %d", tl.Bin, len(tl.Bins))
 	}

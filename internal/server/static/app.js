@@ -59,10 +59,12 @@
       var note = document.getElementById('timeline-note');
       if (!bins.length) { box.appendChild(html('p', { 'class': 'muted empty' }, 'No dated events.')); return; }
       if (note) { note.textContent = 'by ' + res.bin + ', ' + dayLabel(res.from, true) + ' – ' + dayLabel(res.to, true); }
-      var W = 960, H = 220, L = 44, R = 44, T = 12, B = 40, iw = W - L - R, ih = H - T - B;
+      // Drawn at the box's own width, so that text keeps its size on a phone.
+      var W = Math.max(300, Math.round(box.clientWidth || 960)), H = W < 600 ? 200 : 230;
+      var L = 40, R = 40, T = 24, B = 40, iw = W - L - R, ih = H - T - B;
       var maxE = 1, maxF = 0;
       bins.forEach(function (b) { maxE = Math.max(maxE, b.events); maxF = Math.max(maxF, b.fatalities); });
-      var bw = iw / bins.length;
+      var bw = iw / bins.length, barW = Math.min(bw * 0.84, 48);
       var svg = el('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', tabindex: '0', 'class': 'chart',
         'aria-label': 'events per ' + res.bin + ' by type, with fatalities; arrow keys choose dates' });
       function y(v) { return T + ih - v / maxE * ih; }
@@ -72,14 +74,14 @@
         svg.appendChild(el('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), 'class': 'grid' }));
         svg.appendChild(el('text', { x: L - 6, y: y(v) + 4, 'class': 'tick', 'text-anchor': 'end' }, fmt(v)));
       });
-      svg.appendChild(el('text', { x: 4, y: T + 2, 'class': 'axis-title', 'text-anchor': 'start' }, 'events'));
+      svg.appendChild(el('text', { x: 4, y: 12, 'class': 'axis-title', 'text-anchor': 'start' }, 'events'));
       // Stacked bars.
       bins.forEach(function (b, i) {
         var acc = 0, x = L + i * bw;
         types.forEach(function (t) {
           var n = b.types[t] || 0;
           if (!n) { return; }
-          var r = el('rect', { x: (x + bw * 0.08).toFixed(2), width: Math.max(0.6, bw * 0.84).toFixed(2),
+          var r = el('rect', { x: (x + (bw - barW) / 2).toFixed(2), width: Math.max(0.6, barW).toFixed(2),
             y: y(acc + n).toFixed(2), height: Math.max(0.5, y(acc) - y(acc + n)).toFixed(2), fill: colourOf(t), 'class': 'bar' });
           tip(r, binLabel(b, res.bin) + ': ' + n + ' ' + t + (n === 1 ? ' event' : ' events'));
           svg.appendChild(r);
@@ -96,11 +98,11 @@
         niceTicks(maxF).forEach(function (v) {
           svg.appendChild(el('text', { x: W - R + 6, y: yf(v) + 4, 'class': 'tick fat', 'text-anchor': 'start' }, fmt(v)));
         });
-        svg.appendChild(el('text', { x: W - 4, y: T + 2, 'class': 'axis-title fat', 'text-anchor': 'end' }, 'killed'));
+        svg.appendChild(el('text', { x: W - 4, y: 12, 'class': 'axis-title fat', 'text-anchor': 'end' }, 'killed'));
       }
       // Date axis: about eight labels at bin starts, the year where it changes.
       svg.appendChild(el('line', { x1: L, x2: W - R, y1: T + ih, y2: T + ih, 'class': 'axis' }));
-      var step = Math.max(1, Math.ceil(bins.length / 8)), lastYear = '';
+      var step = Math.max(1, Math.ceil(bins.length / Math.max(2, Math.floor(iw / 80)))), lastYear = '';
       for (var i = 0; i < bins.length; i += step) {
         var s = bins[i].start, x = L + i * bw, year = s.slice(0, 4);
         svg.appendChild(el('line', { x1: x, x2: x, y1: T + ih, y2: T + ih + 5, 'class': 'axis' }));
@@ -111,7 +113,7 @@
           lastYear = year;
         }
       }
-      brush(svg, bins, L, T, bw, ih);
+      brush(svg, bins, W, L, T, bw, ih);
       box.appendChild(svg);
       legend(types, maxF > 0);
     }).catch(function (err) { box.appendChild(html('p', { 'class': 'error' }, 'Time axis: ' + err.message)); });
@@ -134,7 +136,7 @@
 
   // brush lets mouse, touch and keyboard choose a range of bins, then
   // filters the page to its dates.
-  function brush(svg, bins, L, T, bw, ih) {
+  function brush(svg, bins, W, L, T, bw, ih) {
     var sel = el('rect', { y: T, height: ih, width: 0, x: L, 'class': 'brush' });
     svg.appendChild(sel);
     var start = null, lo = null, hi = null;
@@ -143,7 +145,7 @@
       sel.setAttribute('x', L + lo * bw); sel.setAttribute('width', (hi - lo + 1) * bw);
     }
     function index(ev) {
-      var box = svg.getBoundingClientRect(), scale = 960 / box.width;
+      var box = svg.getBoundingClientRect(), scale = W / box.width;
       var x = (ev.clientX - box.left) * scale;
       return Math.min(bins.length - 1, Math.max(0, Math.floor((x - L) / bw)));
     }
@@ -235,24 +237,32 @@
       }
     }
     function scale() { return Math.pow(2, view.z); }
+    // dims is the visible part of the world, in map units: the box's
+    // shape decides its height, so that a phone gets a taller map.
+    function dims() {
+      var r = svg.getBoundingClientRect(), s = scale(), vw = W / s;
+      var aspect = r.width ? r.height / r.width : H / W;
+      return { vw: vw, vh: vw * aspect, px: r.width ? vw / r.width : 1 / s };
+    }
     function clamp() {
-      var s = scale(), hw = W / 2 / s, hh = H / 2 / s;
-      view.cx = Math.max(hw, Math.min(W - hw, view.cx));
-      view.cy = Math.max(hh, Math.min(H - hh, view.cy));
+      var d = dims();
+      view.cx = Math.max(d.vw / 2, Math.min(W - d.vw / 2, view.cx));
+      view.cy = d.vh >= H ? H / 2 : Math.max(d.vh / 2, Math.min(H - d.vh / 2, view.cy));
     }
     function apply() {
       clamp();
-      var s = scale();
-      svg.setAttribute('viewBox', [view.cx - W / 2 / s, view.cy - H / 2 / s, W / s, H / s].map(function (n) { return n.toFixed(3); }).join(' '));
-      svg.style.setProperty('--s', s);
-      marks.querySelectorAll('[data-r]').forEach(function (m) { place(m); });
+      var d = dims();
+      svg.setAttribute('viewBox', [view.cx - d.vw / 2, view.cy - d.vh / 2, d.vw, d.vh].map(function (n) { return n.toFixed(3); }).join(' '));
+      marks.querySelectorAll('[data-r]').forEach(function (m) { place(m, d.px); });
     }
-    function place(m) {
-      var s = scale(), r = +m.getAttribute('data-r');
+    // place sizes a circle in screen pixels, whatever the zoom and the
+    // size of the box.
+    function place(m, px) {
+      var r = +m.getAttribute('data-r');
       var circle = m.querySelector('circle'), text = m.querySelector('text');
-      circle.setAttribute('r', (r / s).toFixed(3));
-      circle.setAttribute('stroke-width', (1.2 / s).toFixed(3));
-      if (text) { text.setAttribute('font-size', (11 / s).toFixed(3)); text.setAttribute('dy', (4 / s).toFixed(3)); }
+      circle.setAttribute('r', (r * px).toFixed(4));
+      circle.setAttribute('stroke-width', (1.2 * px).toFixed(4));
+      if (text) { text.setAttribute('font-size', (11 * px).toFixed(4)); text.setAttribute('dy', (4 * px).toFixed(4)); }
     }
     function remember() {
       var c = unproject(view.cx, view.cy), p = new URLSearchParams(window.location.search);
@@ -266,7 +276,7 @@
       timer = setTimeout(function () { remember(); load(); }, 200);
     }
     function bbox() {
-      var s = scale(), a = unproject(view.cx - W / 2 / s, view.cy + H / 2 / s), b = unproject(view.cx + W / 2 / s, view.cy - H / 2 / s);
+      var d = dims(), a = unproject(view.cx - d.vw / 2, Math.min(H, view.cy + d.vh / 2)), b = unproject(view.cx + d.vw / 2, Math.max(0, view.cy - d.vh / 2));
       return [a[0], a[1], b[0], b[1]].map(function (n) { return n.toFixed(4); }).join(',');
     }
     // intersect is the part of the view inside the area the filters
@@ -323,13 +333,14 @@
         g.addEventListener('click', function (ev) { if (!moved) { open(); } ev.stopPropagation(); });
         g.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { open(); } });
         marks.appendChild(g);
-        place(g);
+        place(g, dims().px);
       });
-      var sizes = max >= 100 ? [1, 10, 100] : max >= 10 ? [1, 10] : [1];
-      if (max >= 1000) { sizes.push(1000); }
+      var sizes = [1];
+      [10, 100, 1000, 10000].forEach(function (n) { if (n <= max) { sizes.push(n); } });
+      if (max > 1 && sizes[sizes.length - 1] < max) { sizes.push(max); }
       legend(types, false, sizes);
       var text = fmt(res.shown) + ' of ' + fmt(res.matched) + ' on the map' + (res.unlocated ? ' (' + fmt(res.unlocated) + ' without a place)' : '');
-      if (note) { note.textContent = 'zoom ' + res.zoom + ' · ' + res.cells.length + ' circles'; }
+      if (note) { note.textContent = 'zoom ' + res.zoom + ' · ' + res.cells.length + (res.cells.length === 1 ? ' circle' : ' circles'); }
       if (count) { count.textContent = text; }
       box.setAttribute('data-shown', res.shown);
       box.setAttribute('data-cells', res.cells.length);
@@ -345,8 +356,10 @@
           var q = project(c.lon, c.lat);
           x0 = Math.min(x0, q[0]); x1 = Math.max(x1, q[0]); y0 = Math.min(y0, q[1]); y1 = Math.max(y1, q[1]);
         });
-        var pad = 40, z = 0;
-        while (z < 8 && (x1 - x0 + pad) * Math.pow(2, z + 1) <= W && (y1 - y0 + pad) * Math.pow(2, z + 1) <= H) { z++; }
+        // The finest zoom that shows every cell with a margin, up to a
+        // province for a single place.
+        var z = 0, d = dims(), k = d.vh / d.vw;
+        while (z < 4 && (x1 - x0) * Math.pow(2, z + 1) <= 0.6 * W && (y1 - y0) * Math.pow(2, z + 1) <= 0.6 * W * k) { z++; }
         view = { z: z, cx: (x0 + x1) / 2, cy: (y0 + y1) / 2 };
       });
     }
@@ -361,8 +374,8 @@
       view.z = z; changed();
     }
     function world(ev) {
-      var r = svg.getBoundingClientRect(), s = scale();
-      return [view.cx + ((ev.clientX - r.left) / r.width - 0.5) * W / s, view.cy + ((ev.clientY - r.top) / r.height - 0.5) * H / s];
+      var r = svg.getBoundingClientRect(), d = dims();
+      return [view.cx + ((ev.clientX - r.left) / r.width - 0.5) * d.vw, view.cy + ((ev.clientY - r.top) / r.height - 0.5) * d.vh];
     }
     // Pointer events serve mouse, pen and touch: one pointer pans, two pinch.
     var pointers = {}, moved = false, pinch = null;
@@ -380,14 +393,14 @@
       if (!p) { return; }
       var ids = Object.keys(pointers);
       if (ids.length === 1) {
-        var r = svg.getBoundingClientRect(), s = scale();
+        var d = dims();
         var dx = ev.clientX - p.x, dy = ev.clientY - p.y;
         if (Math.abs(dx) + Math.abs(dy) > 3) {
           if (!moved) { svg.setPointerCapture(ev.pointerId); }
           moved = true;
         }
         if (moved) {
-          view.cx -= dx / r.width * W / s; view.cy -= dy / r.height * H / s;
+          view.cx -= dx * d.px; view.cy -= dy * d.px;
           p.x = ev.clientX; p.y = ev.clientY;
           changed();
         }
@@ -408,7 +421,7 @@
     }, { passive: false });
     svg.addEventListener('dblclick', function (ev) { zoomBy(1, world(ev)); });
     box.addEventListener('keydown', function (ev) {
-      var s = scale(), step = 60 / s;
+      var step = 60 * dims().px;
       var moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
       if (moves[ev.key]) { view.cx += moves[ev.key][0]; view.cy += moves[ev.key][1]; changed(); ev.preventDefault(); }
       if (ev.key === '+' || ev.key === '=') { zoomBy(1); ev.preventDefault(); }
@@ -436,6 +449,7 @@
       });
     });
     (fromURL ? Promise.resolve() : fit()).then(function () { apply(); return load(); });
+    window.addEventListener('resize', function () { apply(); });
   }
 
   // ---- filter bar ----
