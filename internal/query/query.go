@@ -200,6 +200,18 @@ func (r *Resolver) Actor(s string) string {
 	return s
 }
 
+// ActorInfo returns the actor a name or an alias denotes.
+func (r *Resolver) ActorInfo(s string) (actor.Actor, bool) {
+	if r.loadActors() != nil {
+		return actor.Actor{}, false
+	}
+	a, ok := r.actors.Lookup(strings.TrimSpace(s), time.Time{})
+	if !ok {
+		return actor.Actor{}, false
+	}
+	return *a, true
+}
+
 // Suggestion is an actor the suggestions offer: its canonical name and
 // the alias that matched, if it was not the name.
 type Suggestion struct {

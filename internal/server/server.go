@@ -79,6 +79,8 @@ func New(st store.Store, log *slog.Logger) (*Server, error) {
 	s.mux.Handle("GET /static/", http.FileServerFS(files))
 	s.mux.HandleFunc("GET /{$}", s.dashboard)
 	s.mux.HandleFunc("GET /events/{id}", s.eventPage)
+	s.mux.HandleFunc("GET /actors/{name...}", s.actorPage)
+	s.mux.HandleFunc("GET /countries/{code}", s.countryPage)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, errors.New("no such page"))
 	})

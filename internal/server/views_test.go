@@ -281,7 +281,7 @@ func TestEventPageExplains(t *testing.T) {
 		t.Fatalf("%d Kenyan events", len(p.Events))
 	}
 	_, page := get(t, srv.URL+"/events/"+p.Events[0].ID, "text/html")
-	for _, want := range []string{"· 2025-03-12</h1>", "the place itself", "the day is known", `id="marks-legend"`, "<h3>Untitled article</h3>", `<a href="/?country=KE">Kenya</a>`} {
+	for _, want := range []string{"· 2025-03-12</h1>", "the place itself", "the day is known", `id="marks-legend"`, "<h3>Untitled article</h3>", `<a href="/countries/KE">Kenya</a>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("event page lacks %q", want)
 		}
@@ -291,5 +291,30 @@ func TestEventPageExplains(t *testing.T) {
 	}
 	if dates("2025-01-01", "2025-01-03") != "2025-01-01 – 2025-01-03" || interName(2) != "rebel group" {
 		t.Error("dates or interName")
+	}
+}
+
+func TestProfiles(t *testing.T) {
+	srv := spread(t)
+	resp, page := get(t, srv.URL+"/actors/RSF", "text/html")
+	for _, want := range []string{"<h1>Rapid Support Forces</h1>", "rebel group", "<strong>2</strong> events", `data-filters="actor=Rapid&#43;Support&#43;Forces"`,
+		`href="/api/export?actor=Rapid&#43;Support&#43;Forces&amp;format=geojson"`, "Top counterparts", `id="timeline"`} {
+		if resp.StatusCode != 200 || !strings.Contains(page, want) {
+			t.Errorf("actor page (%d) lacks %s", resp.StatusCode, want)
+		}
+	}
+	resp, page = get(t, srv.URL+"/countries/Sudan", "text/html")
+	for _, want := range []string{"<h1>Sudan</h1>", "<strong>4</strong> events", "Most active actors",
+		`<td><a href="/actors/Rapid%20Support%20Forces">Rapid Support Forces</a></td><td class="num">2</td><td class="num">14</td>`} {
+		if resp.StatusCode != 200 || !strings.Contains(page, want) {
+			t.Errorf("country page (%d) lacks %s", resp.StatusCode, want)
+		}
+	}
+	_, page = get(t, srv.URL+"/countries/SD?from=2025-03-20", "text/html")
+	if !strings.Contains(page, "<strong>3</strong> events from 2025-03-20") {
+		t.Errorf("dated country page:\n%s", page)
+	}
+	if resp, _ := get(t, srv.URL+"/countries/Narnia", "text/html"); resp.StatusCode != 404 {
+		t.Errorf("unknown country: %d", resp.StatusCode)
 	}
 }

@@ -31,7 +31,11 @@
   // filters returns the page's filters as query parameters, without the
   // view and the cursor.
   function filters(drop) {
-    var p = new URLSearchParams(window.location.search), out = new URLSearchParams();
+    // A profile page's subject is its own filter, added to the query's.
+    var own = document.querySelector('[data-filters]');
+    var p = new URLSearchParams(own ? own.getAttribute('data-filters') : '');
+    new URLSearchParams(window.location.search).forEach(function (v, k) { p.set(k, v); });
+    var out = new URLSearchParams();
     FILTERS.forEach(function (k) { if (p.get(k) && k !== drop) { out.set(k, p.get(k)); } });
     return out;
   }
