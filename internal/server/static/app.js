@@ -449,9 +449,55 @@
             return (jump ? 'M' : 'L') + q[0].toFixed(2) + ',' + q[1].toFixed(2);
           }).join('');
         }).join('');
-        land.appendChild(tip(el('path', { d: d, 'class': 'country' }), c.name));
+        var path = tip(el('path', { d: d, 'class': 'country' }), c.name);
+        if (c.iso) { path.setAttribute('data-iso', c.iso); }
+        land.appendChild(path);
       });
+      if (shading()) { shade(true); }
     });
+    // Shading countries by their events is an option, kept in the URL.
+    function shading() { return new URLSearchParams(window.location.search).get('shade') === '1'; }
+    var SHADES = ['#fde8d7', '#fbbf95', '#f3875a', '#d94f2b', '#a3260e'];
+    function shade(on) {
+      box.classList.toggle('shaded', on);
+      land.querySelectorAll('path').forEach(function (p) { p.style.fill = ''; });
+      var key = document.getElementById('shade-legend');
+      if (key) { key.textContent = ''; }
+      if (!on) { return; }
+      getJSON('/api/aggregates?by=country&' + filters().toString()).then(function (res) {
+        var max = 0;
+        res.buckets.forEach(function (b) { max = Math.max(max, b.events); });
+        // Classes on a log scale, so that one country with most of the
+        // events does not leave the others all pale.
+        function cls(n) { return max <= 1 ? SHADES.length - 1 : Math.min(SHADES.length - 1, Math.floor(Math.log(n) / Math.log(max + 1) * SHADES.length)); }
+        res.buckets.forEach(function (b) {
+          land.querySelectorAll('path[data-iso="' + b.key + '"]').forEach(function (p) {
+            p.style.fill = SHADES[cls(b.events)];
+            p.querySelector('title').textContent = p.querySelector('title').textContent.split(':')[0] + ': ' + fmt(b.events) + ' events, ' + fmt(b.fatalities) + ' killed';
+          });
+        });
+        if (!key) { return; }
+        key.appendChild(document.createTextNode('events in a country: '));
+        var seen = {};
+        for (var n = 1; n <= max; n = n < 10 ? n + 1 : Math.round(n * 1.5)) {
+          var c = cls(n);
+          if (seen[c]) { continue; }
+          seen[c] = true;
+          var i = html('i', { 'class': 'shade' }); i.style.background = SHADES[c];
+          key.appendChild(i); key.appendChild(document.createTextNode(fmt(n) + '+ '));
+        }
+      });
+    }
+    var toggle = document.getElementById('shade');
+    if (toggle) {
+      toggle.checked = shading();
+      toggle.addEventListener('change', function () {
+        var p = new URLSearchParams(window.location.search);
+        if (toggle.checked) { p.set('shade', '1'); } else { p.delete('shade'); }
+        history.replaceState(null, '', '?' + p.toString());
+        shade(toggle.checked);
+      });
+    }
     (fromURL ? Promise.resolve() : fit()).then(function () { apply(); return load(); });
     window.addEventListener('resize', function () { apply(); });
   }
