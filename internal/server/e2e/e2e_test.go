@@ -244,6 +244,34 @@ func TestDashboardInBrowser(t *testing.T) {
 		}
 	}
 
+	// Shading countries fills the outlines of the countries with events.
+	var shaded int
+	err = chromedp.Run(bctx,
+		chromedp.Click(`#shade`, chromedp.ByQuery),
+		waitFor(`document.querySelectorAll('#map path.country[style*="fill"]').length > 0`),
+		chromedp.Evaluate(`document.querySelectorAll('#map path.country[style*="fill"]').length`, &shaded),
+	)
+	if err != nil || shaded != 1 {
+		t.Errorf("shading Pakistan's events filled %d countries (%v), want 1", shaded, err)
+	}
+
+	// An actor's page shows its trend and its counterparts.
+	var counterparts, actorBars int
+	err = chromedp.Run(bctx,
+		chromedp.Navigate(srv.URL+"/actors/Baloch%20Liberation%20Army"),
+		chromedp.WaitVisible(`#timeline rect.bar`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('#counterparts tbody a').length`, &counterparts),
+		chromedp.Evaluate(`document.querySelectorAll('#timeline rect.bar').length`, &actorBars),
+		chromedp.FullScreenshot(&shot, 100),
+	)
+	if err != nil {
+		t.Fatalf("actor page: %v", err)
+	}
+	save("actor.png")
+	if counterparts == 0 || actorBars == 0 {
+		t.Errorf("actor page: %d counterparts, %d bars", counterparts, actorBars)
+	}
+
 	// The phone-sized page keeps its axis and map readable.
 	err = chromedp.Run(bctx,
 		chromedp.EmulateViewport(390, 844),
