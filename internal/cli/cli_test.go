@@ -177,3 +177,11 @@ func TestIngestExport(t *testing.T) {
 		t.Errorf("ingest of nothing readable: exit %d, want 1", code)
 	}
 }
+
+func TestLoopbackRefusalNamesTheFlag(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	code, _, stderr := run(t, "", "ingest", "--db", db, "http://127.0.0.1:9/feed.xml")
+	if code != 1 || !strings.Contains(stderr, "--allow-private") {
+		t.Errorf("loopback URL: exit %d, stderr %q; want 1 and the flag that allows it", code, stderr)
+	}
+}
