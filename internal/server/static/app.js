@@ -502,6 +502,32 @@
     window.addEventListener('resize', function () { apply(); });
   }
 
+  // drawLocator shows where an event happened: the outlines around its
+  // point, and a ring as wide as its place is vague.
+  function drawLocator(box) {
+    var lat = +box.getAttribute('data-lat'), lon = +box.getAttribute('data-lon'), prec = +box.getAttribute('data-precision');
+    var q = project(lon, lat), vw = 120, vh = 60;
+    var svg = el('svg', { viewBox: [q[0] - vw / 2, q[1] - vh / 2, vw, vh].join(' '), role: 'img', 'aria-label': box.getAttribute('aria-label') });
+    var land = el('g', { 'class': 'land' });
+    svg.appendChild(land);
+    var r = { 1: 0.8, 2: 1.6 }[prec] || 3.2;
+    svg.appendChild(el('circle', { cx: q[0], cy: q[1], r: r, 'class': 'spot' }));
+    svg.appendChild(el('circle', { cx: q[0], cy: q[1], r: 0.6, 'class': 'dot' }));
+    box.appendChild(svg);
+    getJSON('/static/countries.json').then(function (countries) {
+      countries.forEach(function (c) {
+        var d = c.rings.map(function (ring) {
+          return ring.map(function (p, i) {
+            var pt = project(p[0], p[1]);
+            var jump = i === 0 || Math.abs(p[0] - ring[i - 1][0]) > 180;
+            return (jump ? 'M' : 'L') + pt[0].toFixed(2) + ',' + pt[1].toFixed(2);
+          }).join('');
+        }).join('');
+        land.appendChild(tip(el('path', { d: d, 'class': 'country' }), c.name));
+      });
+    });
+  }
+
   // ---- filter bar ----
   function filterBar(form) {
     // Suggestions come from the server as the words are typed.
@@ -574,6 +600,8 @@
     if (form) { filterBar(form); }
     if (line) { drawTimeline(line); }
     if (map) { drawMap(map); }
+    var locator = document.getElementById('locator');
+    if (locator) { drawLocator(locator); }
     if (table) { sortable(table); }
   });
 }());
