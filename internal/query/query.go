@@ -149,12 +149,23 @@ func subType(s string) (typ, sub string, ok bool) {
 
 var isoCode = regexp.MustCompile(`^[A-Za-z]{2}$`)
 
+// commonNames are the names people type for countries that are neither
+// their codes nor names the gazetteer knows them by.
+var commonNames = map[string]string{
+	"uk": "GB", "u.k.": "GB", "britain": "GB", "great britain": "GB",
+	"usa": "US", "u.s.": "US", "u.s.a.": "US", "america": "US",
+	"uae": "AE", "drc": "CD", "dr congo": "CD", "turkey": "TR",
+}
+
 // Country resolves an ISO alpha-2 code or a country's name, alias or
 // demonym to its code; "" stays "".
 func (r *Resolver) Country(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return "", nil
+	}
+	if code, ok := commonNames[strings.ToLower(s)]; ok {
+		return code, nil
 	}
 	// Two letters are a code, taken as given: a code no event has finds
 	// nothing, and the gazetteer is not loaded for it.
