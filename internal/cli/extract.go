@@ -3,9 +3,11 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/load"
 	"github.com/sitrep/sitrep/internal/pipeline"
 )
@@ -15,7 +17,7 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 		`sitrep extract article.html
 sitrep extract --compact --published 2025-06-17 a.txt b.txt
 curl -s https://example.org/story | sitrep extract -`)
-	published := fs.String("published", "", "publication date `YYYY-MM-DD`, overriding what the article says")
+	published := publishedFlag(fs)
 	compact := fs.Bool("compact", false, "print each article's JSON on one line")
 	maxBytes := fs.Int("max-bytes", load.DefaultMaxBytes, "largest input accepted, in bytes")
 	if err := parse(fs, args, -1); err != nil {
@@ -24,10 +26,9 @@ curl -s https://example.org/story | sitrep extract -`)
 	if fs.NArg() == 0 {
 		return fmt.Errorf("%w: no input: give a file name or - for standard input", errUsage)
 	}
-	if *published != "" {
-		if _, err := time.Parse(time.DateOnly, *published); err != nil {
-			return fmt.Errorf("%w: --published %q is not a YYYY-MM-DD date", errUsage, *published)
-		}
+	day, err := publishedDay(*published)
+	if err != nil {
+		return err
 	}
 	p, err := pipeline.New()
 	if err != nil {
@@ -43,11 +44,14 @@ curl -s https://example.org/story | sitrep extract -`)
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		res, err := extractOne(ctx, p, path, e, *published, *maxBytes)
+		res, err := extractOne(ctx, p, path, e, day, *maxBytes)
 		if err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "sitrep extract: %s: %v\n", path, err)
 			continue
+		}
+		if res.Document.Published == "" {
+			fmt.Fprintf(e.stderr, "sitrep extract: %s: warning: no publication date found; relative dates are left unknown (--published sets one)\n", path)
 		}
 		if err := enc.Encode(res); err != nil {
 			return fmt.Errorf("write output: %w", err)
@@ -59,7 +63,27 @@ curl -s https://example.org/story | sitrep extract -`)
 	return nil
 }
 
-func extractOne(ctx context.Context, p *pipeline.Pipeline, path string, e *env, published string, maxBytes int) (any, error) {
+// publishedFlag adds --published.
+func publishedFlag(fs *flag.FlagSet) *string {
+	return fs.String("published", "", "publication date `YYYY-MM-DD` of every article, above what sources and pages say; \"now\" for today")
+}
+
+// publishedDay checks --published; "now" and "today" anchor to today's
+// date, an explicit choice rather than a silent default.
+func publishedDay(s string) (string, error) {
+	switch s {
+	case "":
+		return "", nil
+	case "now", "today":
+		return time.Now().UTC().Format(time.DateOnly), nil
+	}
+	if _, err := time.Parse(time.DateOnly, s); err != nil {
+		return "", fmt.Errorf("%w: --published %q is not a YYYY-MM-DD date or \"now\"", errUsage, s)
+	}
+	return s, nil
+}
+
+func extractOne(ctx context.Context, p *pipeline.Pipeline, path string, e *env, published string, maxBytes int) (*event.Result, error) {
 	data, err := pipeline.ReadInput(path, e.stdin, maxBytes)
 	if err != nil {
 		return nil, err

@@ -42,6 +42,7 @@ sitrep ingest --db events.db --fetch=false feeds/*.xml 2> ingest.log`)
 	fetch := fs.Bool("fetch", true, "download URLs given as arguments and feed items' links")
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from loopback and private addresses")
 	workers := fs.Int("workers", 0, "articles extracted at once (default one per CPU)")
+	published := publishedFlag(fs)
 	if err := parse(fs, args, -1); err != nil {
 		return err
 	}
@@ -51,12 +52,17 @@ sitrep ingest --db events.db --fetch=false feeds/*.xml 2> ingest.log`)
 	if *workers < 0 {
 		return fmt.Errorf("%w: --workers %d: give 0 for one per CPU, or more", errUsage, *workers)
 	}
+	day, err := publishedDay(*published)
+	if err != nil {
+		return err
+	}
 	in, closeStore, err := openIngester(ctx, e, *db, *fetch, *allowPrivate)
 	if err != nil {
 		return err
 	}
 	defer closeStore()
 	in.Workers = *workers
+	in.Published = day
 	report, stop := progress(e, "ingest")
 	in.Progress = report
 	sum, err := in.Paths(ctx, fs.Args())

@@ -258,7 +258,7 @@ func scoreArticle(a Article, r *Report, counts map[string]*Field, dists *[]float
 			fmt.Sprintf("gold %q, predicted %q", ge.Actor1, pe.Actor1))
 		check("actor2", len(ge.Actor2) > 0, actorRight(a.Text, pe.Actor2, pe.Actor2Aliases, ge.Actor2),
 			fmt.Sprintf("gold %q, predicted %q", ge.Actor2, pe.Actor2))
-		check("date", true, dateRight(pe, ge, undated), fmt.Sprintf("gold %s..%s, predicted %s", ge.Date[0], ge.Date[1], orNull(pe.EventDate)))
+		check("date", true, dateRight(pe, ge, undated), fmt.Sprintf("gold %s..%s, predicted %s", ge.Date[0], ge.Date[1], orNull(string(pe.EventDate))))
 		check("fatalities", true, fatalitiesRight(pe.Fatalities, ge.Fatalities),
 			fmt.Sprintf("gold %v, predicted %v", rangeStr(ge.Fatalities), intStr(pe.Fatalities)))
 		for _, gc := range ge.Claims {
@@ -311,12 +311,12 @@ func admissible(g gold.Event, p event.Event, undated bool) bool {
 }
 
 func predRange(p event.Event) (string, string) {
-	s, e := p.DateStart, p.DateEnd
+	s, e := string(p.DateStart), string(p.DateEnd)
 	if s == "" {
-		s = p.EventDate
+		s = string(p.EventDate)
 	}
 	if e == "" {
-		e = p.EventDate
+		e = string(p.EventDate)
 	}
 	return s, e
 }
@@ -504,7 +504,7 @@ func actorRight(text, name string, aliases, golds []string) bool {
 // in the gold range, or, for an undated article, whether the prediction
 // leaves the date unknown.
 func dateRight(p event.Event, g gold.Event, undated bool) bool {
-	mid := p.EventDate
+	mid := string(p.EventDate)
 	if mid == "" {
 		s, e := predRange(p)
 		if s == "" && e == "" {

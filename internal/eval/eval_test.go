@@ -20,7 +20,7 @@ func goldEvent(id, typ, sub, from, to string, optional bool) gold.Event {
 
 func pred(typ, sub, start, end, mid string, lat float64, span event.Span) event.Event {
 	lon := 69.2
-	return event.Event{EventType: ptr(typ), SubEventType: ptr(sub), DateStart: start, DateEnd: end, EventDate: mid,
+	return event.Event{EventType: ptr(typ), SubEventType: ptr(sub), DateStart: event.Date(start), DateEnd: event.Date(end), EventDate: event.Date(mid),
 		ISO: "AF", Latitude: &lat, Longitude: &lon, Span: span}
 }
 

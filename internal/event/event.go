@@ -6,6 +6,11 @@
 // Fields may be added; existing JSON names never change.
 package event
 
+import (
+	"encoding/json"
+	"time"
+)
+
 // Span is a half-open byte range [Start, End) into a document's clean text.
 type Span struct {
 	Start int `json:"start"`
@@ -28,11 +33,23 @@ type Document struct {
 	Title  string `json:"title,omitempty"`
 	Outlet string `json:"outlet,omitempty"`
 	URL    string `json:"url,omitempty"`
-	// Published is the publication day, YYYY-MM-DD, when it is known.
-	Published string `json:"published,omitempty"`
-	// PublishedFrom says where Published came from: "flag", "dateline",
-	// "html-meta" or "html-text".
+	// Published is the publication day, YYYY-MM-DD, or "" (null in JSON)
+	// when it is not known.
+	Published Date `json:"published"`
+	// PublishedFrom says where Published came from: "flag" (the user),
+	// "feed", "warc", "http" (the source's metadata), "html-meta",
+	// "html-text", "dateline" (the article's own date line) or "none".
 	PublishedFrom string `json:"published_from,omitempty"`
+	// Dateline is the span of the article's own date line in Text, and
+	// Headline that of a headline that runs into the body, when loading
+	// found them.
+	Dateline *Span `json:"dateline,omitempty"`
+	Headline *Span `json:"headline,omitempty"`
+	// Encoding names the character encoding the input was decoded from
+	// when it was not UTF-8; InvalidBytes counts the bytes that were not
+	// valid in it and were replaced by U+FFFD.
+	Encoding     string `json:"encoding,omitempty"`
+	InvalidBytes int    `json:"invalid_bytes,omitempty"`
 	// Language is an ISO 639-1 code.
 	Language string `json:"language,omitempty"`
 	// Format is the input kind the document was read as: "text" or "html".
@@ -41,6 +58,27 @@ type Document struct {
 	Source string `json:"source,omitempty"`
 	// Text is the clean article text; every Span indexes into it.
 	Text string `json:"text"`
+}
+
+// Date is a day, YYYY-MM-DD, or "" when it is not known: null in JSON.
+type Date string
+
+// DateOf returns the day of t, in UTC.
+func DateOf(t time.Time) Date { return Date(t.UTC().Format(time.DateOnly)) }
+
+// Time returns the day as midnight UTC; ok is false for an unknown or
+// malformed date.
+func (d Date) Time() (t time.Time, ok bool) {
+	t, err := time.Parse(time.DateOnly, string(d))
+	return t, err == nil
+}
+
+// MarshalJSON writes an unknown date as null.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d == "" {
+		return []byte("null"), nil
+	}
+	return json.Marshal(string(d))
 }
 
 // Result is the output of extraction for one document: `sitrep extract`
@@ -92,9 +130,11 @@ type Event struct {
 	GeoPrecision int `json:"geo_precision"`
 
 	// EventDate is the middle day of [DateStart, DateEnd], YYYY-MM-DD.
-	EventDate string `json:"event_date"`
-	DateStart string `json:"date_start"`
-	DateEnd   string `json:"date_end"`
+	// All three are "" (null in JSON) when the article gives no way to
+	// tell when the event happened.
+	EventDate Date `json:"event_date"`
+	DateStart Date `json:"date_start"`
+	DateEnd   Date `json:"date_end"`
 	// TimePrecision is ACLED's code: 1 the day is known, 2 within a week,
 	// 3 within a month.
 	TimePrecision int `json:"time_precision"`

@@ -67,7 +67,7 @@ func acledRows(cw *csv.Writer, evs []store.Event, countries Countries) (int, err
 			}
 		}
 		row := []string{
-			prefix + strings.ToUpper(e.ID[:min(8, len(e.ID))]), e.EventDate, yearOf(e.EventDate), strconv.Itoa(e.TimePrecision),
+			prefix + strings.ToUpper(e.ID[:min(8, len(e.ID))]), string(e.EventDate), yearOf(string(e.EventDate)), strconv.Itoa(e.TimePrecision),
 			disorderType(*e.EventType, *e.SubEventType), *e.EventType, *e.SubEventType,
 			e.Actor1, e.AssocActor1, inter(e.Inter1), e.Actor2, e.AssocActor2, inter(e.Inter2), strconv.Itoa(e.Interaction),
 			civilianTargeting(e.Inter1, e.Inter2, *e.EventType), numeric(c.Numeric), c.Region, e.Country, e.Admin1, e.Admin2, "",

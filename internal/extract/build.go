@@ -111,9 +111,11 @@ func (a *analysis) build(c *cluster) event.Event {
 			when, whenFrom = m.when, m
 		}
 	}
-	ev.DateStart, ev.DateEnd = day(when.Start), day(when.End)
-	ev.EventDate = day(when.Mid())
-	ev.TimePrecision = when.Precision()
+	if !when.IsZero() {
+		ev.DateStart, ev.DateEnd = event.Date(day(when.Start)), event.Date(day(when.End))
+		ev.EventDate = event.Date(day(when.Mid()))
+		ev.TimePrecision = when.Precision()
+	}
 	if whenFrom != nil && whenFrom.whenExpr != nil {
 		evidence("date", whenFrom.whenExpr.Span)
 	}
@@ -345,6 +347,6 @@ func eventID(docID string, ev event.Event) string {
 	if ev.EventType != nil {
 		typ = *ev.EventType + "/" + *ev.SubEventType
 	}
-	h := sha256.Sum256([]byte(strings.Join([]string{docID, typ, ev.DateStart, ev.DateEnd, ev.Location, ev.Actor1, ev.Actor2, fmt.Sprint(ev.Span.Start)}, "\x00")))
+	h := sha256.Sum256([]byte(strings.Join([]string{docID, typ, string(ev.DateStart), string(ev.DateEnd), ev.Location, ev.Actor1, ev.Actor2, fmt.Sprint(ev.Span.Start)}, "\x00")))
 	return hex.EncodeToString(h[:8])
 }

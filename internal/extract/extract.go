@@ -27,7 +27,9 @@ import (
 // Options tune one extraction.
 type Options struct {
 	// Now anchors relative dates when the document has no publication
-	// date. Zero means the current time.
+	// date, when the caller chooses to. Zero leaves them unresolved: the
+	// events of an undated article have unknown dates unless the text
+	// gives a full calendar date.
 	Now time.Time
 }
 
@@ -66,7 +68,14 @@ func (x *Extractor) Extract(ctx context.Context, doc *event.Document, opts Optio
 	if err != nil {
 		return nil, err
 	}
+	undated := pub.IsZero()
+	if undated {
+		// Actors are named for the period in force now; dates are not
+		// taken from it.
+		pub = timex.Truncate(time.Now())
+	}
 	a := x.analyse(doc, pub)
+	a.undated = undated
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extract %s: %w", doc.Source, err)
 	}
@@ -85,24 +94,28 @@ func (x *Extractor) Extract(ctx context.Context, doc *event.Document, opts Optio
 // publication returns the day relative dates resolve against.
 func publication(doc *event.Document, opts Options) (time.Time, error) {
 	if doc.Published != "" {
-		t, err := time.Parse(time.DateOnly, doc.Published)
-		if err != nil {
-			return time.Time{}, fmt.Errorf("document %s: bad publication date %q: %w", doc.Source, doc.Published, err)
+		t, ok := doc.Published.Time()
+		if !ok {
+			return time.Time{}, fmt.Errorf("document %s: bad publication date %q", doc.Source, doc.Published)
 		}
 		return t, nil
 	}
 	if !opts.Now.IsZero() {
 		return timex.Truncate(opts.Now), nil
 	}
-	return timex.Truncate(time.Now()), nil
+	return time.Time{}, nil
 }
 
 // analysis holds one document's annotations.
 type analysis struct {
-	x       *Extractor
-	doc     *event.Document
-	text    string
-	pub     time.Time
+	x    *Extractor
+	doc  *event.Document
+	text string
+	pub  time.Time
+	// undated is true when neither the article nor the caller gives a
+	// publication date: pub then only names actors' periods, and times
+	// relative to it stay unknown.
+	undated bool
 	sents   []sentence.Sentence
 	places  []gazetteer.Resolved
 	actors  []actor.Mention

@@ -41,7 +41,7 @@ func extractor(t testing.TB) *Extractor {
 
 func extract(t *testing.T, x *Extractor, text, published string) []event.Event {
 	t.Helper()
-	doc := &event.Document{ID: "test", Text: text, Published: published, Format: "text"}
+	doc := &event.Document{ID: "test", Text: text, Published: event.Date(published), Format: "text"}
 	evs, err := x.Extract(context.Background(), doc, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -98,7 +98,7 @@ func TestExtractSentences(t *testing.T) {
 			if len(e.Actor1) < len(tt.actor1) || e.Actor1[:len(tt.actor1)] != tt.actor1 {
 				t.Errorf("actor1 %q, want %q", e.Actor1, tt.actor1)
 			}
-			if e.Location != tt.location || e.EventDate != tt.date {
+			if e.Location != tt.location || string(e.EventDate) != tt.date {
 				t.Errorf("at %q on %s, want %q on %s", e.Location, e.EventDate, tt.location, tt.date)
 			}
 			switch {

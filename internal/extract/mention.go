@@ -473,6 +473,9 @@ func (a *analysis) paragraphOf(s event.Span) string {
 
 // pastYear reports whether sent names a year before the publication year.
 func (a *analysis) pastYear(sent string) bool {
+	if a.undated {
+		return false
+	}
 	for _, y := range pastYearRE.FindAllString(sent, -1) {
 		if y < a.pub.Format("2006") {
 			return true
@@ -601,11 +604,25 @@ func (a *analysis) assignTime(m *mention, ref timex.Range, prior []*mention) {
 				break
 			}
 		}
+		if a.undated && !best.FullDate() {
+			// Without a publication date only a full calendar date says
+			// when; "two days later" still follows the event before it.
+			if best.Anchor == timex.Previous && !anchor.IsZero() {
+				m.when, m.whenExpr, m.ownTime = best.Resolve(anchor.End, anchor), best, true
+			} else {
+				m.when = timex.Range{}
+			}
+			return
+		}
 		r := best.Resolve(a.pub, anchor)
-		if !r.IsZero() && !r.Start.After(a.pub) {
+		if !r.IsZero() && (a.undated || !r.Start.After(a.pub)) {
 			m.when, m.whenExpr, m.ownTime = r, best, true
 			return
 		}
+	}
+	if a.undated {
+		m.when = ref
+		return
 	}
 	if m.typ == "" {
 		// Statements, visits and accusations told without a time are

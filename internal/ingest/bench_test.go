@@ -58,7 +58,7 @@ func BenchmarkStore(b *testing.B) {
 		res := &event.Result{Document: src.Document, Events: make([]event.Event, len(src.Events))}
 		res.Document.ID = fmt.Sprintf("%s-%d", src.Document.ID, i)
 		for j, e := range src.Events {
-			e.DateStart, e.DateEnd, e.EventDate = shift(e.DateStart, days), shift(e.DateEnd, days), shift(e.EventDate, days)
+			e.DateStart, e.DateEnd, e.EventDate = event.Date(shift(string(e.DateStart), days)), event.Date(shift(string(e.DateEnd), days)), event.Date(shift(string(e.EventDate), days))
 			res.Events[j] = e
 		}
 		out, err := db.Ingest(ctx, res)

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/sitrep/sitrep/internal/load"
 )
 
 // Errors of fetching, for the summary.
@@ -74,17 +76,36 @@ func NewFetcher(maxBytes int, allowPrivate bool) *Fetcher {
 
 // Get downloads url, if robots.txt allows it.
 func (f *Fetcher) Get(ctx context.Context, raw string) ([]byte, error) {
-	u, err := url.Parse(raw)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
-		return nil, fmt.Errorf("not an http(s) URL: %q", raw)
-	}
-	if !f.allowed(ctx, u) {
-		return nil, fmt.Errorf("%w: %s", ErrRobots, raw)
-	}
-	return f.get(ctx, raw, f.MaxBytes)
+	data, _, err := f.GetDated(ctx, raw)
+	return data, err
 }
 
-func (f *Fetcher) get(ctx context.Context, raw string, limit int) ([]byte, error) {
+// GetDated is Get that also returns what the server's headers say of the
+// page's date: Last-Modified, and Date (when it was fetched).
+func (f *Fetcher) GetDated(ctx context.Context, raw string) ([]byte, []load.Dated, error) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil, nil, fmt.Errorf("not an http(s) URL: %q", raw)
+	}
+	if !f.allowed(ctx, u) {
+		return nil, nil, fmt.Errorf("%w: %s", ErrRobots, raw)
+	}
+	var hdr http.Header
+	data, err := f.get(ctx, raw, f.MaxBytes, &hdr)
+	if err != nil {
+		return nil, nil, err
+	}
+	var dates []load.Dated
+	if t, err := http.ParseTime(hdr.Get("Last-Modified")); err == nil {
+		dates = append(dates, load.Dated{Day: t, From: "http-last-modified"})
+	}
+	if t, err := http.ParseTime(hdr.Get("Date")); err == nil {
+		dates = append(dates, load.Dated{Day: t, From: "http-date"})
+	}
+	return data, dates, nil
+}
+
+func (f *Fetcher) get(ctx context.Context, raw string, limit int, hdr *http.Header) ([]byte, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, raw, nil)
 	if err != nil {
 		return nil, err
@@ -95,6 +116,9 @@ func (f *Fetcher) get(ctx context.Context, raw string, limit int) ([]byte, error
 		return nil, fmt.Errorf("fetch %s: %w", raw, err)
 	}
 	defer resp.Body.Close()
+	if hdr != nil {
+		*hdr = resp.Header
+	}
 	if resp.StatusCode != http.StatusOK {
 		return nil, fmt.Errorf("fetch %s: %w %d", raw, ErrHTTPStatus, resp.StatusCode)
 	}
@@ -118,7 +142,7 @@ func (f *Fetcher) allowed(ctx context.Context, u *url.URL) bool {
 	f.mu.Unlock()
 	if !ok {
 		rules = &robotsRules{}
-		if data, err := f.get(ctx, key+"/robots.txt", 512<<10); err == nil {
+		if data, err := f.get(ctx, key+"/robots.txt", 512<<10, nil); err == nil {
 			rules = parseRobots(string(data))
 		}
 		f.mu.Lock()

@@ -75,6 +75,9 @@ type Ingester struct {
 	// Workers is how many documents are extracted at once; 0 means one
 	// per CPU.
 	Workers int
+	// Published (YYYY-MM-DD), when set, is the publication date of every
+	// document, above what sources and pages say.
+	Published string
 }
 
 // articleExt are the file endings ingest reads in a directory.
@@ -179,7 +182,7 @@ func (in *Ingester) url(ctx context.Context, raw string, r *run) {
 		sum.Skipped["URL given without network access"]++
 		return
 	}
-	data, err := in.Fetcher.Get(ctx, raw)
+	data, dates, err := in.Fetcher.GetDated(ctx, raw)
 	if err != nil {
 		sum.Failed[fetchReason(err)]++
 		in.Log.Warn("cannot fetch", "url", raw, "err", err)
@@ -192,7 +195,7 @@ func (in *Ingester) url(ctx context.Context, raw string, r *run) {
 		}
 		return
 	}
-	r.submit(doc{data: data, source: raw})
+	r.submit(doc{data: data, source: raw, dates: dates})
 }
 
 // reason names an error for the summary.

@@ -86,7 +86,7 @@ func (r *run) finish() {
 func (r *run) extract() {
 	defer r.wg.Done()
 	for j := range r.jobs {
-		opts := pipeline.Options{Load: load.Options{Source: j.d.source, MaxBytes: r.limit, Published: j.d.published}}
+		opts := pipeline.Options{Load: load.Options{Source: j.d.source, MaxBytes: r.limit, Published: r.in.Published, Dates: j.d.dates}}
 		j.res, j.err = r.in.Pipeline.Process(r.ctx, j.d.data, opts)
 		close(j.ready)
 	}
@@ -104,6 +104,9 @@ func (r *run) store() {
 			continue
 		}
 		res := j.res
+		if res.Document.Published == "" {
+			in.Log.Warn("no publication date found; relative dates are left unknown (--published sets one)", "source", d.source)
+		}
 		if strings.HasPrefix(d.source, "http://") || strings.HasPrefix(d.source, "https://") {
 			res.Document.URL = firstNonEmpty(res.Document.URL, d.source)
 		}

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"strconv"
 	"strings"
@@ -21,9 +22,11 @@ import (
 
 // doc is one article to run through the pipeline.
 type doc struct {
-	data      []byte
-	source    string
-	published string // YYYY-MM-DD from the container (feed item), if any
+	data   []byte
+	source string
+	// dates are what the container says of the document's date: a feed
+	// item's date, WARC-Date, HTTP Last-Modified.
+	dates []load.Dated
 }
 
 // kind of a file or download, by content.
@@ -186,7 +189,14 @@ func nextRecord(r *gowarc.WarcFileReader, limit int) (out warcResult, err error)
 	if len(data) > limit {
 		return warcResult{failed: load.ErrTooLarge.Error()}, nil
 	}
-	return warcResult{article: &doc{data: data, source: rec.WarcHeader().Get(gowarc.WarcTargetURI)}}, nil
+	d := &doc{data: data, source: rec.WarcHeader().Get(gowarc.WarcTargetURI)}
+	if t, err := time.Parse(time.RFC3339, rec.WarcHeader().Get(gowarc.WarcDate)); err == nil {
+		d.dates = append(d.dates, load.Dated{Day: t, From: "warc"})
+	}
+	if t, err := http.ParseTime(block.HttpHeader().Get("Last-Modified")); err == nil {
+		d.dates = append(d.dates, load.Dated{Day: t, From: "http-last-modified"})
+	}
+	return warcResult{article: d}, nil
 }
 
 // feedDocs reads the items of an RSS or Atom feed: an item's own content
@@ -207,9 +217,11 @@ func (in *Ingester) feedDocs(ctx context.Context, data []byte, source string, su
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		published := ""
+		var dates []load.Dated
 		if it.PublishedParsed != nil {
-			published = it.PublishedParsed.UTC().Format(time.DateOnly)
+			dates = append(dates, load.Dated{Day: *it.PublishedParsed, From: "feed"})
+		} else if it.UpdatedParsed != nil {
+			dates = append(dates, load.Dated{Day: *it.UpdatedParsed, From: "feed"})
 		}
 		body := it.Content
 		if len(body) < 500 {
@@ -218,15 +230,15 @@ func (in *Ingester) feedDocs(ctx context.Context, data []byte, source string, su
 		switch {
 		case body != "":
 			page := "<html><head><title>" + htmlEscape(it.Title) + "</title></head><body><article>" + body + "</article></body></html>"
-			each(doc{data: []byte(page), source: firstNonEmpty(it.Link, source), published: published})
+			each(doc{data: []byte(page), source: firstNonEmpty(it.Link, source), dates: dates})
 		case it.Link != "" && in.Fetcher != nil:
-			data, err := in.Fetcher.Get(ctx, it.Link)
+			data, fetched, err := in.Fetcher.GetDated(ctx, it.Link)
 			if err != nil {
 				sum.Failed[fetchReason(err)]++
 				in.Log.Warn("cannot fetch", "url", it.Link, "err", err)
 				continue
 			}
-			each(doc{data: data, source: it.Link, published: published})
+			each(doc{data: data, source: it.Link, dates: append(dates, fetched...)})
 		default:
 			sum.Skipped["feed item without article text"]++
 		}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/markusmobius/go-trafilatura"
@@ -73,11 +72,11 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 		doc.URL = opts.Source
 	}
 	if !meta.Date.IsZero() {
-		doc.Published, doc.PublishedFrom = meta.Date.UTC().Format(time.DateOnly), "html-meta"
+		doc.Published, doc.PublishedFrom = event.DateOf(meta.Date), "html-meta"
 	} else {
 		lines := splitLines(res.ContentText)
 		if d, _ := dateline(lines, contentLines(lines), 0); d != "" {
-			doc.Published, doc.PublishedFrom = d, "html-text"
+			doc.Published, doc.PublishedFrom = event.Date(d), "html-text"
 		}
 	}
 	return doc, nil

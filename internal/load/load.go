@@ -45,12 +45,37 @@ const (
 
 // Options tune Load.
 type Options struct {
-	// Published (YYYY-MM-DD) overrides the date the page gives.
+	// Published (YYYY-MM-DD) is the user's date for the article: it
+	// overrides every other.
 	Published string
+	// Dates are what the source's own metadata says: a feed item's date,
+	// HTTP Last-Modified, WARC-Date. They rank by their From (see trust).
+	Dates []Dated
 	// Source is the file name or URL the input came from.
 	Source string
 	// MaxBytes bounds the input; 0 means DefaultMaxBytes.
 	MaxBytes int
+}
+
+// Dated is a publication date and where it came from.
+type Dated struct {
+	Day  time.Time
+	From string // "feed", "http-last-modified", "warc", "http-date"
+}
+
+// trust ranks where a publication date comes from, most trusted first: the
+// user's, the feed item's, what the page's metadata says, the server's
+// Last-Modified, the article's own date line, and last the times of the
+// fetch or crawl, which say when a page was read, not when it appeared.
+var trust = []string{"flag", "feed", "html-meta", "http-last-modified", "dateline", "html-text", "warc", "http-date"}
+
+func rank(from string) int {
+	for i, f := range trust {
+		if f == from {
+			return i
+		}
+	}
+	return len(trust)
 }
 
 // magic numbers of formats that are not articles.
@@ -178,7 +203,15 @@ func Load(ctx context.Context, data []byte, opts Options) (*event.Document, erro
 		return nil, ErrNoText
 	}
 	if opts.Published != "" {
-		doc.Published, doc.PublishedFrom = opts.Published, "flag"
+		doc.Published, doc.PublishedFrom = event.Date(opts.Published), "flag"
+	}
+	for _, d := range opts.Dates {
+		if !d.Day.IsZero() && (doc.Published == "" || rank(d.From) < rank(doc.PublishedFrom)) {
+			doc.Published, doc.PublishedFrom = event.DateOf(d.Day), d.From
+		}
+	}
+	if doc.Published == "" {
+		doc.PublishedFrom = "none"
 	}
 	doc.Source = opts.Source
 	doc.Language = language(doc.Text)

@@ -95,7 +95,7 @@ func TestTextPages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if doc.Title != tt.title || doc.Outlet != tt.outlet || doc.Published != tt.published {
+			if doc.Title != tt.title || doc.Outlet != tt.outlet || string(doc.Published) != tt.published {
 				t.Errorf("title %q outlet %q published %q, want %q %q %q", doc.Title, doc.Outlet, doc.Published, tt.title, tt.outlet, tt.published)
 			}
 			if !strings.Contains(doc.Text, tt.inText) {

@@ -1,6 +1,7 @@
 package load
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -29,24 +30,139 @@ func loadText(text string) (*event.Document, error) {
 		}
 	}
 	if firstBody < 0 {
-		return nil, ErrNoText
+		// A feed item or a wire snippet: a headline and a lead cut off
+		// before its stop. Lines of prose words are its text, the first
+		// that reads as a title apart.
+		title := ""
+		if len(lines) > 1 {
+			title = headline(lines, "")
+		}
+		for i, l := range lines {
+			if l != title && countWords(l, 3) >= 3 && lowerWords(l) > 0 {
+				content[i] = true
+				if firstBody < 0 {
+					firstBody = i
+				}
+				body = append(body, l)
+			}
+		}
+	}
+	if firstBody < 0 {
+		return nil, noProse(lines)
 	}
 	doc.Outlet = outlet(lines)
 	doc.Title = headline(lines[:firstBody], doc.Outlet)
-	doc.Published, doc.PublishedFrom = dateline(lines, content, firstBody)
+	d, from := dateline(lines, content, firstBody)
+	doc.Published, doc.PublishedFrom = event.Date(d), from
 	doc.Text = strings.Join(body, "\n\n")
+	// The article's own date line, in its first paragraph: FA-KES-style
+	// scrapes run date, headline and body together on one line.
+	o := readOpening(body[0])
+	if !o.date.IsZero() {
+		if doc.Published == "" {
+			doc.Published, doc.PublishedFrom = event.DateOf(o.date), "dateline"
+		}
+		doc.Dateline = &event.Span{Start: o.dateSpan.Start, End: o.dateSpan.End}
+		if o.headline.Len() > 0 {
+			doc.Headline = &event.Span{Start: o.headline.Start, End: o.headline.End}
+			if doc.Title == "" {
+				doc.Title = doc.Text[o.headline.Start:o.headline.End]
+			}
+		}
+	}
 	return doc, nil
 }
 
-// splitLines returns the non-blank lines of text, trimmed.
+// noProse says why lines hold no article: nothing but short lines (a
+// listing of links or a menu), or nothing but page chrome.
+func noProse(lines []string) error {
+	if len(lines) == 0 {
+		return fmt.Errorf("%w: only white space", ErrNoText)
+	}
+	chrome := 0
+	for _, l := range lines {
+		if isChrome(l) {
+			chrome++
+		}
+	}
+	if chrome == len(lines) {
+		return fmt.Errorf("%w: only page chrome (%d lines)", ErrNoText, len(lines))
+	}
+	return fmt.Errorf("%w: no line reads as prose (%d short lines, as a menu or a list of links)", ErrNoText, len(lines))
+}
+
+// splitLines returns the non-blank lines of text, trimmed; the lines of
+// a hard-wrapped paragraph (wire and e-mail text broken at about 70
+// characters) are joined into one.
 func splitLines(text string) []string {
+	raw := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	if hardWrapped(raw) {
+		return joinWrapped(raw)
+	}
 	var out []string
-	for _, l := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+	for _, l := range raw {
 		l = strings.TrimSpace(l)
 		if l != "" {
 			out = append(out, l)
 		}
 	}
+	return out
+}
+
+// hardWrapped reports whether the text's lines were broken at a fixed
+// width: most long lines end within a few characters of the same column
+// and many of them in mid-sentence.
+func hardWrapped(raw []string) bool {
+	long, near, open := 0, 0, 0
+	widest := 0
+	for _, l := range raw {
+		widest = max(widest, len(strings.TrimRight(l, " \t\r")))
+	}
+	if widest < 40 || widest > 100 {
+		return false
+	}
+	for _, l := range raw {
+		l = strings.TrimRight(l, " \t\r")
+		if len(l) < 30 {
+			continue
+		}
+		long++
+		if len(l) >= widest-20 {
+			near++
+		}
+		if !endsSentence(l) {
+			open++
+		}
+	}
+	return long >= 3 && near*10 >= long*6 && open*3 >= long
+}
+
+// joinWrapped joins hard-wrapped lines into paragraphs, which end at a
+// blank line or at an indented line.
+func joinWrapped(raw []string) []string {
+	var out []string
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			out = append(out, cur.String())
+			cur.Reset()
+		}
+	}
+	for _, r := range raw {
+		l := strings.TrimSpace(r)
+		if l == "" {
+			flush()
+			continue
+		}
+		if r[0] == ' ' || r[0] == '\t' {
+			flush()
+		}
+		if cur.Len() > 0 {
+			cur.WriteByte(' ')
+		}
+		cur.WriteString(l)
+	}
+	flush()
 	return out
 }
 
@@ -82,8 +198,31 @@ func isPageChrome(l string) bool {
 func isContent(l string) bool {
 	words := countWords(l, 25)
 	// A long line with no final stop is prose too; a menu is not.
-	prose := endsSentence(l) && words >= 8 || words >= 25 && strings.Count(l, "|") < 3
+	prose := endsSentence(l) && words >= 8 || words >= 25 && strings.Count(l, "|") < 3 ||
+		words >= 16 && lowerWords(l)*2 >= words // a lead cut off before its stop: longer than a headline
+	if prose && len(l) >= longParagraph {
+		// A scrape that runs a whole article into one line may carry a
+		// cookie notice or a caption inside it: that is no reason to drop
+		// the article.
+		return strings.Count(l, "|") < 3
+	}
 	return prose && !isChrome(l) // the patterns last: they cost the most
+}
+
+// longParagraph is the length past which a line is never taken for a
+// caption or a piece of chrome.
+const longParagraph = 600
+
+// lowerWords counts the words of l that start with a lower-case letter:
+// prose has many, headlines and menus few.
+func lowerWords(l string) int {
+	n := 0
+	for _, w := range strings.Fields(l) {
+		if c := w[0]; 'a' <= c && c <= 'z' {
+			n++
+		}
+	}
+	return n
 }
 
 // endsSentence reports whether l ends as a sentence does, with a stop or

@@ -231,7 +231,7 @@ func call(client *http.Client, rawURL, kind string) error {
 
 // passes checks an event against a filter the slow way.
 func passes(e store.Event, f store.Filter) bool {
-	if f.Country != "" && e.ISO != f.Country || f.From != "" && e.DateEnd < f.From || f.To != "" && e.DateStart > f.To {
+	if f.Country != "" && e.ISO != f.Country || f.From != "" && string(e.DateEnd) < f.From || f.To != "" && string(e.DateStart) > f.To {
 		return false
 	}
 	if f.EventType != "" && typeOf(e.Event) != f.EventType {

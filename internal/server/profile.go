@@ -128,7 +128,7 @@ func (s *Server) profile(w http.ResponseWriter, r *http.Request, f store.Filter,
 	}
 	// The newest events, whatever order the store lists them in.
 	latest := slices.Clone(p.Events)
-	slices.SortStableFunc(latest, func(a, b store.Event) int { return strings.Compare(b.DateStart, a.DateStart) })
+	slices.SortStableFunc(latest, func(a, b store.Event) int { return cmp.Compare(b.DateStart, a.DateStart) })
 	q := filterQuery(f)
 	more := ""
 	if p.Total > profileEvents {

@@ -104,7 +104,7 @@ func synthEvent(r *rand.Rand, countries []country, n int) *event.Result {
 	c := countries[r.IntN(len(countries))]
 	p := c.provinces[r.IntN(len(c.provinces))]
 	day := time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC).AddDate(0, 0, r.IntN(3*365))
-	date := day.Format(time.DateOnly)
+	date := event.Date(day.Format(time.DateOnly))
 	lat, lon := p.lat+r.Float64()-0.5, p.lon+r.Float64()-0.5
 	town := fmt.Sprintf("Town %d", r.IntN(200))
 	e := event.Event{ID: "m1", ISO: c.iso, Country: c.name, Admin1: p.name, Location: town,
@@ -149,7 +149,7 @@ func synthEvent(r *rand.Rand, countries []country, n int) *event.Result {
 		}
 	}
 	if r.IntN(4) == 0 {
-		e.DateStart = day.AddDate(0, 0, -2).Format(time.DateOnly)
+		e.DateStart = event.Date(day.AddDate(0, 0, -2).Format(time.DateOnly))
 		e.TimePrecision = 2
 	}
 	e.Notes = fmt.Sprintf("On %s, %s: %s in %s, %s, %s.", date, e.Actor1, verb, town, p.name, c.name)

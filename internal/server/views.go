@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/export"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/taxonomy"
@@ -394,11 +395,11 @@ func (s *Server) dashboardData(r *http.Request, f store.Filter, data map[string]
 }
 
 // dates is a date range as people write it: one day when it is one.
-func dates(start, end string) string {
+func dates(start, end event.Date) string {
 	if start == end || end == "" {
-		return start
+		return string(start)
 	}
-	return start + " – " + end
+	return string(start) + " – " + string(end)
 }
 
 // interName names ACLED's inter codes.

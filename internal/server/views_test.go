@@ -44,7 +44,7 @@ func spread(t *testing.T) *httptest.Server {
 	}
 	for i, e := range evs {
 		m := event.Event{ID: "m", Plover: e.plover, Actor1: e.actor1, ISO: e.iso, Country: e.country, Location: e.place,
-			EventDate: e.day, DateStart: e.day, DateEnd: e.day, TimePrecision: 1, Notes: fmt.Sprintf("event %d", i)}
+			EventDate: event.Date(e.day), DateStart: event.Date(e.day), DateEnd: event.Date(e.day), TimePrecision: 1, Notes: fmt.Sprintf("event %d", i)}
 		if e.typ != "" {
 			m.EventType, m.SubEventType = event.Str(e.typ), event.Str(e.sub)
 			m.Fatalities = intp(e.killed)
@@ -52,7 +52,7 @@ func spread(t *testing.T) *httptest.Server {
 		if e.place != "" {
 			m.Latitude, m.Longitude, m.GeoPrecision = f64(e.lat), f64(e.lon), 1
 		}
-		res := &event.Result{Document: event.Document{ID: fmt.Sprintf("doc%d", i), Published: e.day, Text: "text"}, Events: []event.Event{m}}
+		res := &event.Result{Document: event.Document{ID: fmt.Sprintf("doc%d", i), Published: event.Date(e.day), Text: "text"}, Events: []event.Event{m}}
 		if _, err := db.Ingest(ctx, res); err != nil {
 			t.Fatal(err)
 		}

@@ -238,7 +238,7 @@ func Merge(e *Event, m event.Event, s Source) {
 	if e.Actor2 == "" && m.Actor2 != e.Actor1 {
 		e.Actor2, e.Inter2, e.Actor2Aliases = m.Actor2, m.Inter2, m.Actor2Aliases
 	}
-	e.EventDate = midDay(e.DateStart, e.DateEnd)
+	e.EventDate = event.Date(midDay(string(e.DateStart), string(e.DateEnd)))
 	e.Claims = append(e.Claims, m.Claims...)
 	e.Fatalities, e.Contested = nil, false
 	for _, src := range e.Sources {

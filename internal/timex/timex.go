@@ -143,6 +143,10 @@ type Expr struct {
 // Absolute reports whether e names a calendar date ("April 4", "2025-10-14").
 func (e Expr) Absolute() bool { return e.kind == kDate }
 
+// FullDate reports whether e names a day or a month with its year
+// ("April 4, 2016", "March 2011"): it needs no publication date.
+func (e Expr) FullDate() bool { return (e.kind == kDate || e.kind == kMonth) && e.year != 0 }
+
 // Resolve returns the days e denotes, given the publication day and the
 // range of the event told before (zero when there is none).
 func (e Expr) Resolve(pub time.Time, prev Range) Range {

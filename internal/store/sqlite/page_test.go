@@ -19,7 +19,7 @@ func spread(n int) []*event.Result {
 	for i := range n {
 		r := report(fmt.Sprintf("doc-%03d", i), "Horn Observer", i%5, "Al Shabaab")
 		e := &r.Events[0]
-		e.DateStart = fmt.Sprintf("2025-04-%02d", 1+i%28)
+		e.DateStart = event.Date(fmt.Sprintf("2025-04-%02d", 1+i%28))
 		e.DateEnd, e.EventDate = e.DateStart, e.DateStart
 		e.Latitude, e.Longitude = f64(float64(i)), f64(40)
 		e.Location = fmt.Sprintf("Place %d", i)

@@ -335,7 +335,7 @@ func (s *DB) ingest(ctx context.Context, w *writeTx, res *event.Result, now stri
 		return out, fmt.Errorf("store document: %w", err)
 	}
 	for _, m := range res.Events {
-		src := store.Source{DocumentID: doc.ID, MentionID: m.ID, Outlet: doc.Outlet, URL: doc.URL, Title: doc.Title, Published: doc.Published, Fatalities: m.Fatalities}
+		src := store.Source{DocumentID: doc.ID, MentionID: m.ID, Outlet: doc.Outlet, URL: doc.URL, Title: doc.Title, Published: string(doc.Published), Fatalities: m.Fatalities}
 		ev, found, err := s.match(ctx, w, m)
 		if err != nil {
 			return out, err

@@ -121,7 +121,7 @@ func TestHelperIngestForever(t *testing.T) {
 	}
 	for i := 0; ; i++ {
 		r := report(fmt.Sprintf("doc-%d", i), fmt.Sprintf("Outlet %d", i%7), i%50, "Al Shabaab")
-		r.Events[0].DateStart = fmt.Sprintf("2025-%02d-%02d", 1+i%12, 1+i%28)
+		r.Events[0].DateStart = event.Date(fmt.Sprintf("2025-%02d-%02d", 1+i%12, 1+i%28))
 		r.Events[0].DateEnd = r.Events[0].DateStart
 		if _, err := db.Ingest(ctx, r); err != nil {
 			t.Fatal(err)

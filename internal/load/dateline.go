@@ -1,0 +1,157 @@
+package load
+
+import (
+	"strings"
+	"time"
+
+	"github.com/sitrep/sitrep/internal/event"
+)
+
+// openingReach is how far into its first paragraph an article's own date
+// line may lie: after a headline and an outlet tag ("Bomb rockets kill 19
+// civilians in Aleppo Monitor AFP Thursday 9 Jul 2015 At least ..."), but
+// not in the body, where a date is an event's or history's.
+const openingReach = 320
+
+// notDatelineBefore are words after which a date belongs to the sentence
+// ("on July 10 2016", "since March 2011"), not to the article's date line.
+var notDatelineBefore = map[string]bool{
+	"on": true, "in": true, "since": true, "from": true, "until": true, "till": true, "through": true,
+	"of": true, "to": true, "after": true, "before": true, "between": true, "and": true, "or": true,
+	"than": true, "during": true, "the": true, "by": true, "until.": true, "as": true, "early": true,
+	"late": true, "mid": true, "last": true, "next": true, "this": true, "that": true, "for": true,
+}
+
+// datelineLabels are the words that open a date line and may take "on"
+// or "at" before the date.
+var datelineLabels = map[string]bool{"posted": true, "published": true, "updated": true, "modified": true, "dated": true}
+
+// runsOn reports whether the sentence goes on after a date in lower case
+// ("to start January 1, 2005 after talks"): a date line's date is followed
+// by a stop, a dash, a bracket, a capitalised word or a byline.
+func runsOn(rest string) bool {
+	rest = strings.TrimLeft(rest, " ,")
+	if rest == "" || !isLetter(rest[0]) || rest[0] < 'a' {
+		return false
+	}
+	return !strings.HasPrefix(rest, "by ") && !strings.HasPrefix(rest, "at ")
+}
+
+// opening is what the opening of an article says of itself.
+type opening struct {
+	// date is the article's own date, when its date line gives one with a
+	// year.
+	date time.Time
+	// dateSpan is the span of that date in the paragraph.
+	dateSpan event.Span
+	// headline is the span of a headline that runs into the body before
+	// the date line ("Bomb rockets kill 19 civilians ... AFP Thursday 9 Jul
+	// 2015 At least ..."), or after it up to its first stop.
+	headline event.Span
+}
+
+// readOpening finds an article's own date line in the opening of its first
+// paragraph p.
+func readOpening(p string) opening {
+	var o opening
+	reach := min(len(p), openingReach)
+	prev, label := "", false
+	for i := 0; i < reach; {
+		// i is a word start.
+		if m, ok := parseDay(p, i); ok && m.hasYear && (label || !notDatelineBefore[prev]) && !runsOn(p[m.end:]) {
+			o.date = m.day
+			o.dateSpan = event.Span{Start: m.start, End: m.end}
+			o.headline = headlineAround(p, m)
+			return o
+		}
+		j := i
+		for j < len(p) && p[j] != ' ' && p[j] != '\n' && p[j] != '\t' {
+			j++
+		}
+		w := strings.ToLower(strings.Trim(p[i:j], ",;:()\"'"))
+		// "Posted on August 3 2013", "Updated on ...": the label makes
+		// the preposition a date line's.
+		label = datelineLabels[prev] && (w == "on" || w == "at")
+		prev = w
+		for j < len(p) && (p[j] == ' ' || p[j] == '\n' || p[j] == '\t') {
+			j++
+		}
+		if j == i {
+			break
+		}
+		i = j
+	}
+	return o
+}
+
+// outletTags are the agencies and outlets whose tag stands between a
+// headline and its date line or body.
+var outletTags = map[string]bool{
+	"afp": true, "ap": true, "reuters": true, "sana": true, "upi": true, "dpa": true, "xinhua": true,
+	"anadolu": true, "efe": true, "ansa": true, "tass": true, "irna": true,
+}
+
+// headlineAround finds the headline beside a date line: the words before
+// the date when the date does not open the paragraph (less an outlet tag
+// and a weekday), or the words after the date up to the first full stop
+// when that is short and reads as a title.
+func headlineAround(p string, m dayMatch) event.Span {
+	if m.start > 0 {
+		end := m.start
+		head := strings.TrimRight(p[:end], " ,-—|")
+		// Drop the outlet tag that stands before the date.
+		if k := strings.LastIndexByte(head, ' '); k >= 0 && outletTags[strings.ToLower(head[k+1:])] {
+			head = strings.TrimRight(head[:k], " ,-—|")
+		}
+		if n := countWords(head, 40); n >= 4 && n < 40 && !isLabel(head) {
+			return event.Span{Start: 0, End: len(head)}
+		}
+		return event.Span{}
+	}
+	rest := m.end
+	for rest < len(p) && p[rest] == ' ' {
+		rest++
+	}
+	stop := strings.Index(p[rest:], ". ")
+	if stop < 0 {
+		return event.Span{}
+	}
+	h := p[rest : rest+stop]
+	if n := countWords(h, 30); n < 4 || n >= 25 || !titleLike(h) {
+		return event.Span{}
+	}
+	return event.Span{Start: rest, End: rest + stop + 1}
+}
+
+// isLabel reports whether s is only a date line's label ("Published",
+// "Last updated at", "Date of publication").
+func isLabel(s string) bool {
+	low := strings.ToLower(s)
+	for _, w := range strings.Fields(low) {
+		switch w {
+		case "published", "publication", "date", "of", "last", "updated", "at", "posted", "on", "print", "this", "page", "video":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// titleLike reports whether s reads as a headline rather than a lead:
+// most of its words capitalised, or short and without the words of a
+// report ("said", "was", a weekday).
+func titleLike(s string) bool {
+	words := strings.Fields(s)
+	caps, report := 0, false
+	for _, w := range words {
+		if c := w[0]; 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			caps++
+		}
+		switch strings.ToLower(strings.Trim(w, ",;:\"'")) {
+		case "said", "says", "was", "were", "had", "has", "have", "been", "monday", "tuesday", "wednesday",
+			"thursday", "friday", "saturday", "sunday", "yesterday", "today":
+			report = true
+		}
+	}
+	return caps*2 >= len(words) || !report && len(words) <= 15
+}
