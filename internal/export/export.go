@@ -34,17 +34,6 @@ func ACLEDCSV(w io.Writer, evs []store.Event, countries Countries) error {
 	if err := cw.Write(ACLEDColumns); err != nil {
 		return err
 	}
-	if _, err := acledRows(cw, evs, countries); err != nil {
-		return err
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// acledRows writes the rows of the ACLED-coded events among evs and
-// returns how many it wrote.
-func acledRows(cw *csv.Writer, evs []store.Event, countries Countries) (int, error) {
-	n := 0
 	for _, e := range evs {
 		if e.EventType == nil {
 			continue
@@ -75,11 +64,11 @@ func acledRows(cw *csv.Writer, evs []store.Event, countries Countries) (int, err
 			e.Notes, strconv.Itoa(fat), "", unixTime(e.Updated),
 		}
 		if err := cw.Write(row); err != nil {
-			return n, err
+			return err
 		}
-		n++
 	}
-	return n, nil
+	cw.Flush()
+	return cw.Error()
 }
 
 // unixTime turns an RFC 3339 time into ACLED's Unix timestamp.
@@ -190,25 +179,15 @@ func nonEmpty(ss ...string) []string {
 
 // GeoJSON writes a FeatureCollection with one point per located event.
 func GeoJSON(w io.Writer, evs []store.Event) error {
+	type feature struct {
+		Type       string         `json:"type"`
+		Geometry   map[string]any `json:"geometry"`
+		Properties map[string]any `json:"properties"`
+	}
 	fc := struct {
 		Type     string    `json:"type"`
 		Features []feature `json:"features"`
-	}{Type: "FeatureCollection", Features: features(evs)}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return enc.Encode(fc)
-}
-
-// feature is a GeoJSON feature.
-type feature struct {
-	Type       string         `json:"type"`
-	Geometry   map[string]any `json:"geometry"`
-	Properties map[string]any `json:"properties"`
-}
-
-// features returns the GeoJSON points of the located events among evs.
-func features(evs []store.Event) []feature {
-	out := []feature{}
+	}{Type: "FeatureCollection", Features: []feature{}}
 	for _, e := range evs {
 		if e.Latitude == nil || e.Longitude == nil {
 			continue
@@ -225,9 +204,11 @@ func features(evs []store.Event) []feature {
 		if e.SubEventType != nil {
 			props["sub_event_type"] = *e.SubEventType
 		}
-		out = append(out, feature{Type: "Feature",
+		fc.Features = append(fc.Features, feature{Type: "Feature",
 			Geometry:   map[string]any{"type": "Point", "coordinates": []float64{*e.Longitude, *e.Latitude}},
 			Properties: props})
 	}
-	return out
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(fc)
 }

@@ -3,8 +3,6 @@ package export
 import (
 	"bytes"
 	"context"
-	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -30,62 +28,60 @@ const streamPage = 500
 // Stream writes the events that pass f in format, reading them a page at
 // a time, so that an export of the whole record holds one page in memory
 // and the first rows leave before the last are read. It writes what
-// ACLEDCSV, GeoJSON and PLOVERJSONL write for the same events, and
-// returns how many events it wrote (ACLED CSV leaves out PLOVER-only
-// events, GeoJSON events without a place).
+// ACLEDCSV, GeoJSON and PLOVERJSONL write for the same events, joining
+// what they write for each page, and returns how many events it wrote
+// (ACLED CSV leaves out PLOVER-only events, GeoJSON events without a
+// place).
 func Stream(ctx context.Context, w io.Writer, format string, p Pager, f store.Filter, countries Countries) (int, error) {
-	var (
-		cw    *csv.Writer
-		n     int
-		first = true
-	)
-	switch format {
-	case "acled-csv":
-		cw = csv.NewWriter(w)
-		if err := cw.Write(ACLEDColumns); err != nil {
-			return 0, err
-		}
-	case "geojson":
-		if _, err := io.WriteString(w, `{"type":"FeatureCollection","features":[`); err != nil {
-			return 0, err
-		}
-	case "plover-jsonl":
-	default:
+	if !Known(format) {
 		return 0, fmt.Errorf("unknown export format %q", format)
 	}
+	var buf bytes.Buffer
+	n, pages := 0, 0
 	f.After, f.Limit = "", streamPage
 	for {
 		pg, err := p.Page(ctx, f)
 		if err != nil {
 			return n, fmt.Errorf("export: %w", err)
 		}
+		buf.Reset()
 		switch format {
 		case "acled-csv":
-			k, err := acledRows(cw, pg.Events, countries)
-			n += k
-			if err != nil {
+			if err := ACLEDCSV(&buf, pg.Events, countries); err != nil {
 				return n, err
 			}
-			cw.Flush()
-			if err := cw.Error(); err != nil {
+			out := buf.Bytes()
+			if pages > 0 {
+				// The header is written once; it has no quoted newline.
+				out = out[bytes.IndexByte(out, '\n')+1:]
+			}
+			for _, e := range pg.Events {
+				if e.EventType != nil {
+					n++
+				}
+			}
+			if _, err := w.Write(out); err != nil {
 				return n, err
 			}
 		case "geojson":
-			for _, ft := range features(pg.Events) {
-				var buf bytes.Buffer
-				if !first {
-					buf.WriteByte(',')
-				}
-				first = false
-				enc := json.NewEncoder(&buf)
-				enc.SetEscapeHTML(false)
-				if err := enc.Encode(ft); err != nil {
+			if err := GeoJSON(&buf, pg.Events); err != nil {
+				return n, err
+			}
+			features := bytes.TrimSuffix(bytes.TrimPrefix(buf.Bytes(), []byte(geoHead)), []byte(geoTail))
+			if pages == 0 {
+				if _, err := io.WriteString(w, geoHead); err != nil {
 					return n, err
 				}
-				if _, err := w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))); err != nil {
-					return n, err
+			} else if len(features) > 0 && n > 0 {
+				features = append([]byte{','}, features...)
+			}
+			for _, e := range pg.Events {
+				if e.Latitude != nil && e.Longitude != nil {
+					n++
 				}
-				n++
+			}
+			if _, err := w.Write(features); err != nil {
+				return n, err
 			}
 		case "plover-jsonl":
 			if err := PLOVERJSONL(w, pg.Events); err != nil {
@@ -93,15 +89,22 @@ func Stream(ctx context.Context, w io.Writer, format string, p Pager, f store.Fi
 			}
 			n += len(pg.Events)
 		}
+		pages++
 		if pg.Next == "" {
 			break
 		}
 		f.After = pg.Next
 	}
 	if format == "geojson" {
-		if _, err := io.WriteString(w, "]}\n"); err != nil {
+		if _, err := io.WriteString(w, geoTail); err != nil {
 			return n, err
 		}
 	}
 	return n, nil
 }
+
+// What GeoJSON writes around its features.
+const (
+	geoHead = `{"type":"FeatureCollection","features":[`
+	geoTail = "]}\n"
+)

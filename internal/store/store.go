@@ -32,10 +32,6 @@ type Store interface {
 	// fatalities, per day, country or type; buckets are ordered by key.
 	// It ignores f.After and f.Limit.
 	Aggregate(ctx context.Context, f Filter, by Dimension) ([]Bucket, error)
-	// Cells counts the located events that pass the filter in the cells
-	// of a grid of size degrees, for a map at any zoom; it ignores
-	// f.After and f.Limit.
-	Cells(ctx context.Context, f Filter, size float64) ([]Cell, error)
 	// Event returns one merged event and the mentions it was merged from.
 	Event(ctx context.Context, id string) (Event, []Mention, error)
 	// Document returns a stored document.
@@ -43,6 +39,10 @@ type Store interface {
 	// Mentions returns the event mentions coded from a document, each
 	// with the id of the event it was merged into.
 	Mentions(ctx context.Context, documentID string) ([]Mention, error)
+	// Cells counts the located events that pass the filter in the cells
+	// of a grid of size degrees, for a map at any zoom; it ignores
+	// f.After and f.Limit.
+	Cells(ctx context.Context, f Filter, size float64) ([]Cell, error)
 	// Close releases the store.
 	Close() error
 }
@@ -116,6 +116,17 @@ type Bucket struct {
 	Key        string `json:"key"`
 	Events     int    `json:"events"`
 	Fatalities int    `json:"fatalities"`
+}
+
+// Cell is the located events of one cell of a grid: how many, their
+// fatalities, their mean position and their counts by type (ACLED's, or
+// PLOVER's for PLOVER-only events).
+type Cell struct {
+	Lat        float64        `json:"lat"`
+	Lon        float64        `json:"lon"`
+	Events     int            `json:"events"`
+	Fatalities int            `json:"fatalities"`
+	Types      map[string]int `json:"types"`
 }
 
 // Event is a merged event: the fields of its first and most precise
@@ -259,15 +270,4 @@ func Merge(e *Event, m event.Event, s Source) {
 		}
 	}
 	e.Contested = e.Contested || m.Contested
-}
-
-// Cell is the located events of one cell of a grid: how many, their
-// fatalities, their mean position and their counts by type (ACLED's, or
-// PLOVER's for PLOVER-only events).
-type Cell struct {
-	Lat        float64        `json:"lat"`
-	Lon        float64        `json:"lon"`
-	Events     int            `json:"events"`
-	Fatalities int            `json:"fatalities"`
-	Types      map[string]int `json:"types"`
 }
