@@ -419,8 +419,13 @@
     function up(ev) { delete pointers[ev.pointerId]; if (Object.keys(pointers).length < 2) { pinch = null; } }
     svg.addEventListener('pointerup', up);
     svg.addEventListener('pointercancel', up);
+    // A trackpad sends a stream of small wheel events: one zoom step a
+    // quarter second.
+    var lastWheel = 0;
     svg.addEventListener('wheel', function (ev) {
       ev.preventDefault();
+      if (ev.timeStamp - lastWheel < 250 || Math.abs(ev.deltaY) < 1) { return; }
+      lastWheel = ev.timeStamp;
       zoomBy(ev.deltaY < 0 ? 1 : -1, world(ev));
     }, { passive: false });
     svg.addEventListener('dblclick', function (ev) { zoomBy(1, world(ev)); });
