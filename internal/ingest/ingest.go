@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/load"
@@ -75,9 +76,31 @@ type Ingester struct {
 	// Workers is how many documents are extracted at once; 0 means one
 	// per CPU.
 	Workers int
+
+	// read holds the feed items' links fetched so far, so that watch
+	// does not download a stored page again on every poll.
+	readMu sync.Mutex
+	read   map[string]bool
 	// Published (YYYY-MM-DD), when set, is the publication date of every
 	// document, above what sources and pages say.
 	Published string
+}
+
+// readBefore reports whether a feed item's link was fetched before.
+func (in *Ingester) readBefore(link string) bool {
+	in.readMu.Lock()
+	defer in.readMu.Unlock()
+	return in.read[link]
+}
+
+// markRead remembers a fetched link.
+func (in *Ingester) markRead(link string) {
+	in.readMu.Lock()
+	defer in.readMu.Unlock()
+	if in.read == nil {
+		in.read = map[string]bool{}
+	}
+	in.read[link] = true
 }
 
 // articleExt are the file endings ingest reads in a directory.
