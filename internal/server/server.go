@@ -279,6 +279,12 @@ func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) {
 // dashboard lists the first events that pass the filters, with the
 // filter bar, totals by type and a link to the next page.
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
+	if f, err := s.filter(r); err != nil {
+		// The form stays as typed, with what is wrong with it.
+		w.WriteHeader(http.StatusBadRequest)
+		s.render(w, r, "dashboard.html", s.dashboardData(r, f, map[string]any{"Error": err.Error(), "Total": 0}))
+		return
+	}
 	f, p, ok := s.listed(w, r, dashboardLimit)
 	if !ok {
 		return

@@ -318,3 +318,12 @@ func TestProfiles(t *testing.T) {
 		t.Errorf("unknown country: %d", resp.StatusCode)
 	}
 }
+
+func TestDashboardSaysWhatIsWrong(t *testing.T) {
+	srv := spread(t)
+	resp, page := get(t, srv.URL+"/?country=Narnia&type=battles", "text/html")
+	if resp.StatusCode != 400 || !strings.Contains(page, `id="filter-error"`) || !strings.Contains(page, "Narnia") ||
+		!strings.Contains(page, `value="Narnia"`) || !strings.Contains(page, `<option selected>Battles</option>`) {
+		t.Errorf("bad filter: %d\n%s", resp.StatusCode, page)
+	}
+}
