@@ -83,6 +83,27 @@ func TestUsage(t *testing.T) {
 	if code, _, _ := run(t, "", "extract", "--published", "yesterday", "-"); code != 2 {
 		t.Errorf("bad --published: exit %d", code)
 	}
+	if code, out, stderr := run(t, "", "--help"); code != 0 || !strings.Contains(out, "Examples:") || stderr != "" {
+		t.Errorf("--help: exit %d, stdout %q, stderr %q; want usage on stdout", code, out, stderr)
+	}
+	if code, out, _ := run(t, "", "--version"); code != 0 || !strings.HasPrefix(out, "sitrep ") || !strings.Contains(out, "commit") {
+		t.Errorf("--version: exit %d, %q", code, out)
+	}
+	if code, out, _ := run(t, "", "version"); code != 0 || !strings.HasPrefix(out, "sitrep ") {
+		t.Errorf("version: exit %d, %q", code, out)
+	}
+	for name := range commands() {
+		code, out, stderr := run(t, "", name, "-h")
+		if code != 0 || !strings.Contains(out, "Usage: sitrep "+name) || !strings.Contains(out, "Examples:\n  sitrep "+name) || stderr != "" {
+			t.Errorf("%s -h: exit %d, stdout %q, stderr %q; want usage with examples on stdout", name, code, out, stderr)
+		}
+	}
+	if _, out, _ := run(t, "", "serve", "-h"); !strings.Contains(out, "/api/export") || !strings.Contains(out, "country") {
+		t.Errorf("serve -h lists no endpoints or filters: %q", out)
+	}
+	if code, _, stderr := run(t, "", "export", "--nope"); code != 2 || !strings.Contains(stderr, "not defined") || !strings.Contains(stderr, "sitrep export -h") {
+		t.Errorf("unknown flag: exit %d, %q", code, stderr)
+	}
 }
 
 func TestEvalShared(t *testing.T) {
@@ -112,6 +133,10 @@ func TestIngestExport(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "1 documents read") {
 		t.Fatalf("ingest: exit %d, %q %q", code, out, stderr)
 	}
+	// Off a terminal, progress is a log line.
+	if !strings.Contains(stderr, "msg=ingest done=1 total=1") {
+		t.Errorf("ingest progress on a non-terminal: %q", stderr)
+	}
 	code, out, _ = run(t, "", "ingest", "--db", db, samples)
 	if code != 0 || !strings.Contains(out, "0 documents read, 1 already stored") || !strings.Contains(out, "0 new, 0 merged") {
 		t.Errorf("re-ingest: exit %d, %q", code, out)
@@ -123,7 +148,40 @@ func TestIngestExport(t *testing.T) {
 	if code, _, stderr := run(t, "", "export", "--db", db, "--format", "xml"); code != 2 || !strings.Contains(stderr, "unknown format") {
 		t.Errorf("bad format: exit %d %q", code, stderr)
 	}
+	// Names, aliases and lower case find what codes and exact names do.
+	for _, args := range [][]string{{"--country", "Pakistan"}, {"--country", "pk"}, {"--type", "explosions/remote violence"}, {"--type", "armed clash"}} {
+		code, out, stderr := run(t, "", append([]string{"export", "--db", db}, args...)...)
+		if code != 0 || strings.Count(out, "\n") < 2 {
+			t.Errorf("export %v: exit %d, %d lines, %q", args, code, strings.Count(out, "\n"), stderr)
+		}
+	}
+	for _, args := range [][]string{{"--from", "yesterday"}, {"--from", "2025-13-01"}, {"--to", "2025-02-30"}, {"--type", "skirmish"},
+		{"--country", "Narnia"}, {"--from", "2025-02-01", "--to", "2025-01-01"}, {"extra"}, {"--format", "geojson", "extra"}} {
+		code, out, stderr := run(t, "", append([]string{"export", "--db", db}, args...)...)
+		if code != 2 || out != "" || stderr == "" {
+			t.Errorf("export %v: exit %d, stdout %q, stderr %q; want exit 2 and an error", args, code, out, stderr)
+		}
+	}
+	// A sub-type selects its own events only.
+	_, shell, _ := run(t, "", "export", "--db", db, "--type", "shelling/artillery/missile attack")
+	if strings.Contains(shell, "Armed clash") || !strings.Contains(shell, "Shelling/artillery/missile attack") {
+		t.Errorf("sub-type export %q", shell)
+	}
+	file := filepath.Join(t.TempDir(), "out.geojson")
+	code, out, stderr = run(t, "", "export", "--db", db, "--format", "geojson", "-o", file)
+	data, err := os.ReadFile(file)
+	if code != 0 || out != "" || err != nil || !strings.HasPrefix(string(data), `{"type":"FeatureCollection","features":[{`) || !strings.Contains(stderr, "written to "+file) {
+		t.Errorf("export -o: exit %d, stdout %q, stderr %q, file %.60q %v", code, out, stderr, data, err)
+	}
 	if code, _, _ := run(t, "", "ingest", "--db", db, filepath.Join(t.TempDir(), "missing")); code != 1 {
 		t.Errorf("ingest of nothing readable: exit %d, want 1", code)
+	}
+}
+
+func TestLoopbackRefusalNamesTheFlag(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	code, _, stderr := run(t, "", "ingest", "--db", db, "http://127.0.0.1:9/feed.xml")
+	if code != 1 || !strings.Contains(stderr, "--allow-private") {
+		t.Errorf("loopback URL: exit %d, stderr %q; want 1 and the flag that allows it", code, stderr)
 	}
 }

@@ -13,13 +13,14 @@ import (
 )
 
 func runEval(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "eval", "DIR", "Extracts every NAME.txt or NAME.html in DIR that has a NAME.gold.json beside it and\nscores the events against the gold, by the rules of the gold format: detection\nprecision, recall and F1, field accuracy on matched events, and per-article diffs.")
+	fs := newFlags(e, "eval", "DIR", "Extracts every NAME.txt or NAME.html in DIR that has a NAME.gold.json beside it and\nscores the events against the gold, by the rules of the gold format: detection\nprecision, recall and F1, field accuracy on matched events, and per-article diffs.",
+		`sitrep eval corpus/
+sitrep eval --json corpus/ > report.json`)
 	asJSON := fs.Bool("json", false, "print the report as JSON")
-	if err := parse(fs, args); err != nil {
+	if err := parse(fs, args, 1); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 {
-		fs.Usage()
 		return fmt.Errorf("%w: give one directory", errUsage)
 	}
 	cases, err := eval.Discover(fs.Arg(0))

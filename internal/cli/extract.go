@@ -13,15 +13,17 @@ import (
 )
 
 func runExtract(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "extract", "FILE|- ...", "Reads each article (HTML page or plain text, detected by content) and prints one JSON\nobject per article: its document metadata, then its events with their evidence spans.")
+	fs := newFlags(e, "extract", "FILE|- ...", "Reads each article (HTML page or plain text, detected by content) and prints one JSON\nobject per article: its document metadata, then its events with their evidence spans.",
+		`sitrep extract article.html
+sitrep extract --compact --published 2025-06-17 a.txt b.txt
+curl -s https://example.org/story | sitrep extract -`)
 	published := publishedFlag(fs)
 	compact := fs.Bool("compact", false, "print each article's JSON on one line")
 	maxBytes := fs.Int("max-bytes", load.DefaultMaxBytes, "largest input accepted, in bytes")
-	if err := parse(fs, args); err != nil {
+	if err := parse(fs, args, -1); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
 		return fmt.Errorf("%w: no input: give a file name or - for standard input", errUsage)
 	}
 	day, err := publishedDay(*published)

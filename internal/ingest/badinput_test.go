@@ -80,7 +80,7 @@ func TestBadInputBatch(t *testing.T) {
 	}
 	write("empty.txt", nil)
 	write("binary.txt", []byte("\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00\x00\x00\x00\x00\x02\x00>\x00"))
-	write("invalid-utf8.txt", []byte("Gunmen killed 12 villagers \xff\xfe\xc3\x28 near Bama on Friday, a local official said. "+strings.Repeat("\xe2\x82", 40)))
+	write("invalid-utf8.txt", []byte("Gunmen killed 12 villagers \xff\xfe\xc3\x28 near Bamá on Friday, a local official said. "+strings.Repeat("\xe2\x82", 40)))
 	write("good.html", []byte(article))
 
 	// 100 MB of text, six times the largest document read.

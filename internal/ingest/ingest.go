@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/load"
@@ -65,17 +66,41 @@ type Ingester struct {
 	Log      *slog.Logger
 	// MaxBytes bounds one document; 0 means load.DefaultMaxBytes.
 	MaxBytes int
-	// Progress, when set, is called after each document.
-	Progress func(done int, path string)
+	// Progress, when set, is called after each file of a walk is read
+	// (a WARC file or a feed counts as one), with the number of files
+	// the walk found.
+	Progress func(done, total int, path string)
 	// Fetcher downloads URLs given as paths and feed items' links; nil
 	// means no network.
 	Fetcher *Fetcher
 	// Workers is how many documents are extracted at once; 0 means one
 	// per CPU.
 	Workers int
+
+	// read holds the feed items' links fetched so far, so that watch
+	// does not download a stored page again on every poll.
+	readMu sync.Mutex
+	read   map[string]bool
 	// Published (YYYY-MM-DD), when set, is the publication date of every
 	// document, above what sources and pages say.
 	Published string
+}
+
+// readBefore reports whether a feed item's link was fetched before.
+func (in *Ingester) readBefore(link string) bool {
+	in.readMu.Lock()
+	defer in.readMu.Unlock()
+	return in.read[link]
+}
+
+// markRead remembers a fetched link.
+func (in *Ingester) markRead(link string) {
+	in.readMu.Lock()
+	defer in.readMu.Unlock()
+	if in.read == nil {
+		in.read = map[string]bool{}
+	}
+	in.read[link] = true
 }
 
 // articleExt are the file endings ingest reads in a directory.
@@ -128,7 +153,7 @@ func (in *Ingester) Paths(ctx context.Context, paths []string) (sum Summary, err
 		}
 		in.file(ctx, f, r)
 		if in.Progress != nil {
-			in.Progress(i+1, f)
+			in.Progress(i+1, len(files), f)
 		}
 	}
 	return sum, nil
@@ -231,23 +256,33 @@ func (in *Ingester) FS(ctx context.Context, fsys fs.FS) (sum Summary, err error)
 	sum = Summary{Skipped: map[string]int{}, Failed: map[string]int{}}
 	r := in.start(ctx, &sum)
 	defer r.finish()
+	// The walk comes first, so that progress knows the total.
+	var paths []string
 	err = fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() || !articleExt[strings.ToLower(filepath.Ext(path))] {
-			return nil
+		if !d.IsDir() && articleExt[strings.ToLower(filepath.Ext(path))] {
+			paths = append(paths, path)
 		}
+		return nil
+	})
+	if err != nil {
+		return sum, err
+	}
+	for i, path := range paths {
 		if err := ctx.Err(); err != nil {
-			return err
+			return sum, err
 		}
 		data, err := fs.ReadFile(fsys, path)
 		if err != nil {
 			sum.Failed[reason(err)]++
-			return nil
+		} else {
+			r.submit(doc{data: data, source: path})
 		}
-		r.submit(doc{data: data, source: path})
-		return nil
-	})
+		if in.Progress != nil {
+			in.Progress(i+1, len(paths), path)
+		}
+	}
 	return sum, err
 }

@@ -116,6 +116,32 @@ func TestFeedsAndFetching(t *testing.T) {
 	}
 }
 
+// TestFeedItemsOwnText reads a short wire item whole, a description when
+// an item has no content, and an item's own text when its link fails.
+func TestFeedItemsOwnText(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/gone", func(w http.ResponseWriter, r *http.Request) { http.NotFound(w, r) })
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	wire := "Gunmen killed 12 villagers in an attack on Bama in Borno state on Monday, the army said in a statement on Tuesday."
+	other := strings.Replace(wire, "Bama", "Dikwa", 1)
+	feed := `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Wire</title>
+<item><title>Bama</title><description>` + wire + `</description><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>
+<item><title>Dikwa</title><link>` + srv.URL + `/gone</link><description>` + other + `</description><pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>
+<item><title>Teaser</title><link>` + srv.URL + `/gone</link><description>Read more.</description></item>
+</channel></rss>`
+	path := filepath.Join(t.TempDir(), "feed.xml")
+	if err := os.WriteFile(path, []byte(feed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in, _ := ingester(t)
+	in.Fetcher = NewFetcher(1<<20, true)
+	sum, _ := in.Paths(context.Background(), []string{path})
+	if sum.Read != 2 || sum.Failed[ErrHTTPStatus.Error()] != 1 {
+		t.Errorf("summary %s; want both wire items read and the teaser's dead link failed", sum)
+	}
+}
+
 func TestBadFilesDoNotStopABatch(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string][]byte{
@@ -195,7 +221,9 @@ func TestWatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rounds) < 3 || rounds[0].Read != 1 || rounds[1].Read != 1 || rounds[1].Duplicates != 1 || rounds[2].Read != 0 {
+	// A page fetched once is not downloaded again.
+	if len(rounds) < 3 || rounds[0].Read != 1 || rounds[1].Read != 1 || rounds[1].Skipped["feed item already read"] != 1 ||
+		rounds[2].Read != 0 || rounds[2].Skipped["feed item already read"] != 2 {
 		t.Errorf("rounds %v; want the first item, then only the new one, then nothing new", rounds)
 	}
 	evs, _ := db.Events(context.Background(), store.Filter{})

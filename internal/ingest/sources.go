@@ -68,6 +68,14 @@ const (
 	maxWARCRecord = 1 << 30
 )
 
+// A feed item's own text of teaserBytes or more is read as the article;
+// under it, the linked page is read when it can be, and the item's text
+// when it cannot and has at least minItemText bytes.
+const (
+	teaserBytes = 500
+	minItemText = 80
+)
+
 // ErrRecordTooLarge ends reading a WARC file at a record declaring more
 // than maxWARCRecord bytes.
 var ErrRecordTooLarge = errors.New("WARC record too large")
@@ -223,22 +231,39 @@ func (in *Ingester) feedDocs(ctx context.Context, data []byte, source string, su
 		} else if it.UpdatedParsed != nil {
 			dates = append(dates, load.Dated{Day: *it.UpdatedParsed, From: "feed"})
 		}
-		body := it.Content
-		if len(body) < 500 {
-			body = ""
+		// The item's own text: its content, or its description when it
+		// has none. Much of it is a teaser of the linked page, which is
+		// read instead when it can be; short wire items are whole.
+		own := it.Content
+		if strings.TrimSpace(own) == "" {
+			own = it.Description
+		}
+		hasOwn := len(strings.TrimSpace(own)) >= minItemText
+		page := func() []byte {
+			return []byte("<html><head><title>" + htmlEscape(it.Title) + "</title></head><body><article>" + own + "</article></body></html>")
 		}
 		switch {
-		case body != "":
-			page := "<html><head><title>" + htmlEscape(it.Title) + "</title></head><body><article>" + body + "</article></body></html>"
-			each(doc{data: []byte(page), source: firstNonEmpty(it.Link, source), dates: dates})
+		case len(own) >= teaserBytes:
+			each(doc{data: page(), source: firstNonEmpty(it.Link, source), dates: dates})
+		case it.Link != "" && in.Fetcher != nil && in.readBefore(it.Link):
+			sum.Skipped["feed item already read"]++
 		case it.Link != "" && in.Fetcher != nil:
 			data, fetched, err := in.Fetcher.GetDated(ctx, it.Link)
 			if err != nil {
+				if hasOwn {
+					// The item's own words are better than nothing.
+					in.Log.Warn("cannot fetch; reading the feed item's own text", "url", it.Link, "err", err)
+					each(doc{data: page(), source: it.Link, dates: dates})
+					continue
+				}
 				sum.Failed[fetchReason(err)]++
 				in.Log.Warn("cannot fetch", "url", it.Link, "err", err)
 				continue
 			}
+			in.markRead(it.Link)
 			each(doc{data: data, source: it.Link, dates: append(dates, fetched...)})
+		case hasOwn:
+			each(doc{data: page(), source: firstNonEmpty(it.Link, source), dates: dates})
 		default:
 			sum.Skipped["feed item without article text"]++
 		}

@@ -17,7 +17,9 @@ import (
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/query"
 	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/taxonomy"
 )
 
 //go:embed templates/*.html static openapi.json
@@ -29,6 +31,8 @@ type Server struct {
 	log   *slog.Logger
 	pages *template.Template
 	mux   *http.ServeMux
+	// resolve reads filters as people type them.
+	resolve *query.Resolver
 }
 
 // New returns a server over st.
@@ -46,20 +50,37 @@ func New(st store.Store, log *slog.Logger) (*Server, error) {
 			}
 			return strconv.Itoa(*p)
 		},
-		"typeOf": typeOf,
+		"typeOf":  typeOf,
+		"isACLED": taxonomy.IsEventType,
+		"dates":   dates,
+		"inter":   interName,
+		"coord": func(p *float64) string {
+			if p == nil {
+				return ""
+			}
+			return strconv.FormatFloat(*p, 'f', 3, 64)
+		},
+		"geoPrecision":  geoPrecision,
+		"timePrecision": timePrecision,
 	}).ParseFS(files, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)
 	}
-	s := &Server{store: st, log: log, pages: pages, mux: http.NewServeMux()}
+	s := &Server{store: st, log: log, pages: pages, mux: http.NewServeMux(), resolve: query.New()}
 	s.mux.HandleFunc("GET /api/events", s.apiEvents)
 	s.mux.HandleFunc("GET /api/events/{id}", s.apiEvent)
 	s.mux.HandleFunc("GET /api/documents/{id}", s.apiDocument)
 	s.mux.HandleFunc("GET /api/aggregates", s.apiAggregates)
 	s.mux.HandleFunc("GET /api/openapi.json", s.openAPI)
+	s.mux.HandleFunc("GET /api/timeline", s.apiTimeline)
+	s.mux.HandleFunc("GET /api/map", s.apiMap)
+	s.mux.HandleFunc("GET /api/export", s.apiExport)
+	s.mux.HandleFunc("GET /api/suggest", s.apiSuggest)
 	s.mux.Handle("GET /static/", http.FileServerFS(files))
 	s.mux.HandleFunc("GET /{$}", s.dashboard)
 	s.mux.HandleFunc("GET /events/{id}", s.eventPage)
+	s.mux.HandleFunc("GET /actors/{name...}", s.actorPage)
+	s.mux.HandleFunc("GET /countries/{code}", s.countryPage)
 	s.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusNotFound, errors.New("no such page"))
 	})
@@ -152,7 +173,7 @@ const (
 // listed reads one page of the events that pass a request's filters,
 // at most limit; on failure it has answered the request and ok is false.
 func (s *Server) listed(w http.ResponseWriter, r *http.Request, limit int) (f store.Filter, p page, ok bool) {
-	f, err := filterFrom(r)
+	f, err := s.filter(r)
 	if err != nil {
 		s.fail(w, r, http.StatusBadRequest, err)
 		return f, p, false
@@ -237,7 +258,7 @@ func (s *Server) apiAggregates(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, fmt.Errorf("by is day, country or type, not %q", by))
 		return
 	}
-	f, err := filterFrom(r)
+	f, err := s.filter(r)
 	if err != nil {
 		s.fail(w, r, http.StatusBadRequest, err)
 		return
@@ -266,6 +287,12 @@ func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) {
 // dashboard lists the first events that pass the filters, with the
 // filter bar, totals by type and a link to the next page.
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
+	if f, err := s.filter(r); err != nil {
+		// The form stays as typed, with what is wrong with it.
+		w.WriteHeader(http.StatusBadRequest)
+		s.render(w, r, "dashboard.html", s.dashboardData(r, f, map[string]any{"Error": err.Error(), "Total": 0}))
+		return
+	}
 	f, p, ok := s.listed(w, r, dashboardLimit)
 	if !ok {
 		return
@@ -281,8 +308,8 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		q.Set("cursor", p.Next)
 		next = "/?" + q.Encode()
 	}
-	s.render(w, r, "dashboard.html", map[string]any{"Filter": f, "Events": p.Events, "Total": p.Total,
-		"Next": next, "ByType": byType})
+	s.render(w, r, "dashboard.html", s.dashboardData(r, f, map[string]any{"Filter": f, "Events": p.Events, "Total": p.Total,
+		"Next": next, "ByType": byType}))
 }
 
 // segment is a piece of article text, marked when it is evidence.

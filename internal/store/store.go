@@ -43,6 +43,10 @@ type Store interface {
 	// Mentions returns the event mentions coded from a document, each
 	// with the id of the event it was merged into.
 	Mentions(ctx context.Context, documentID string) ([]Mention, error)
+	// Cells counts the located events that pass the filter in the cells
+	// of a grid of size degrees, for a map at any zoom; it ignores
+	// f.After and f.Limit.
+	Cells(ctx context.Context, f Filter, size float64) ([]Cell, error)
 	// Close releases the store.
 	Close() error
 }
@@ -89,6 +93,8 @@ type Filter struct {
 	Admin1    string // first-level division, case-insensitive
 	// BBox is minLon, minLat, maxLon, maxLat; nil means anywhere.
 	BBox *[4]float64
+	// SubEventType is an ACLED sub-event type, spelled as ACLED spells it.
+	SubEventType string
 	// Text is a case-insensitive substring of the notes or of an
 	// evidence passage.
 	Text string
@@ -127,6 +133,17 @@ type Bucket struct {
 	Key        string `json:"key"`
 	Events     int    `json:"events"`
 	Fatalities int    `json:"fatalities"`
+}
+
+// Cell is the located events of one cell of a grid: how many, their
+// fatalities, their mean position and their counts by type (ACLED's, or
+// PLOVER's for PLOVER-only events).
+type Cell struct {
+	Lat        float64        `json:"lat"`
+	Lon        float64        `json:"lon"`
+	Events     int            `json:"events"`
+	Fatalities int            `json:"fatalities"`
+	Types      map[string]int `json:"types"`
 }
 
 // Event is a merged event: the fields of its first and most precise

@@ -1,13 +1,18 @@
 // Package e2e drives the dashboard in a real headless Chromium over the
-// demo data: filter by country, open an event, see its evidence
-// highlighted. Screenshots go to $SITREP_ARTIFACTS (default: a temporary
+// demo data: the time axis has dates, zooming changes the map, a filter
+// chosen from the choices gives the API's rows and the view's download
+// holds them, an event's evidence is highlighted. Screenshots go to $SITREP_ARTIFACTS (default: a temporary
 // directory) for people to look at.
 package e2e
 
 import (
 	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -16,6 +21,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
 	"github.com/sitrep/sitrep/corpus"
@@ -108,43 +114,179 @@ func TestDashboardInBrowser(t *testing.T) {
 	defer cancel()
 
 	var shot []byte
-	var rows, dots int
-	var countries, query string
-	// Fill the filter bar and read the query its form submits; then load
-	// that page. Navigate waits for the load, which a click does not.
+	save := func(name string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(artifacts, name), shot, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// The time axis has real dates on it.
+	var dateLabels, yearLabels, bars int
 	err = chromedp.Run(bctx,
 		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(`#events tbody tr`, chromedp.ByQuery),
-		chromedp.SendKeys(`input[name=country]`, "PK", chromedp.ByQuery),
-		chromedp.Evaluate(`new URLSearchParams(new FormData(document.querySelector('form.filters'))).toString()`, &query),
+		chromedp.WaitVisible(`#timeline svg text.tick.date`, chromedp.ByQuery),
+		chromedp.WaitVisible(`#map g.cell`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('#timeline text.tick.date').length`, &dateLabels),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll('#timeline text.tick.year')).filter(e => /^20\d\d$/.test(e.textContent)).length`, &yearLabels),
+		chromedp.Evaluate(`document.querySelectorAll('#timeline rect.bar').length`, &bars),
+		chromedp.FullScreenshot(&shot, 100),
 	)
 	if err != nil {
 		t.Fatalf("dashboard: %v", err)
 	}
-	if !strings.Contains(query, "country=PK") {
-		t.Fatalf("filter form submits %q", query)
+	save("dashboard.png")
+	if dateLabels < 3 || yearLabels < 1 || bars == 0 {
+		t.Errorf("time axis: %d date labels, %d year labels, %d bars", dateLabels, yearLabels, bars)
 	}
+
+	// Zooming in changes what the map draws: fewer events in view, in
+	// circles computed for the new zoom.
+	var before, after struct{ Cells, Shown int }
+	readMap := `({cells: +document.getElementById('map').dataset.cells, shown: +document.getElementById('map').dataset.shown})`
 	err = chromedp.Run(bctx,
-		chromedp.Navigate(srv.URL+"/?"+query),
-		chromedp.WaitVisible(`#map circle.event`, chromedp.ByQuery),
-		chromedp.Evaluate(`document.querySelectorAll('#events tbody tr').length`, &rows),
-		chromedp.Evaluate(`document.querySelectorAll('#map circle.event').length`, &dots),
-		chromedp.Evaluate(`Array.from(document.querySelectorAll('#events tbody tr')).map(r => r.dataset.country).join(',')`, &countries),
-		chromedp.FullScreenshot(&shot, 100),
+		chromedp.Navigate(srv.URL+"/?view=1/30/10"),
+		chromedp.WaitVisible(`#map g.cell`, chromedp.ByQuery),
+		chromedp.Evaluate(readMap, &before),
+		chromedp.Click(`#map button[data-zoom="1"]`, chromedp.ByQuery),
+		chromedp.Click(`#map button[data-zoom="1"]`, chromedp.ByQuery),
+		chromedp.Poll(`document.getElementById('map').dataset.shown != `+"\"\""+` && new URLSearchParams(location.search).get('view').startsWith('3/')`, nil),
+		chromedp.Sleep(500*time.Millisecond),
+		chromedp.Evaluate(readMap, &after),
 	)
 	if err != nil {
-		t.Fatalf("filtered dashboard: %v", err)
+		t.Fatalf("map zoom: %v", err)
 	}
-	if err := os.WriteFile(filepath.Join(artifacts, "dashboard.png"), shot, 0o644); err != nil {
-		t.Fatal(err)
+	t.Logf("map at zoom 1: %+v; at zoom 3: %+v", before, after)
+	if before.Shown == 0 || after.Shown >= before.Shown {
+		t.Errorf("zooming in from %+v drew %+v; want fewer events in view", before, after)
 	}
-	if rows == 0 || dots == 0 {
-		t.Fatalf("filtered dashboard shows %d rows and %d map points", rows, dots)
+
+	// A type chosen from the choices gives the rows the API gives, and
+	// the view's download holds them.
+	var rows int
+	var search string
+	err = chromedp.Run(bctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(`#f-type`, chromedp.ByQuery),
+		chromedp.SetValue(`#f-type`, "Battles", chromedp.ByQuery),
+		chromedp.Click(`#filters button[type=submit]`, chromedp.ByQuery),
+		waitFor(`location.search.includes('type=') && document.querySelector('#map g.cell') !== null`),
+		chromedp.Evaluate(`document.querySelectorAll('#events tbody tr[data-country]').length`, &rows),
+		chromedp.Evaluate(`location.search`, &search),
+	)
+	if err != nil {
+		t.Fatalf("filter from the choices: %v", err)
+	}
+	var api struct {
+		Events []struct {
+			ID  string `json:"id"`
+			ISO string `json:"iso"`
+		}
+		Total int
+	}
+	getJSON(t, srv.URL+"/api/events?limit=500&type=Battles", &api)
+	if rows == 0 || rows != api.Total || search != "?type=Battles" {
+		t.Errorf("choosing Battles (%s) shows %d rows; the API has %d", search, rows, api.Total)
+	}
+	var csvText string
+	err = chromedp.Run(bctx,
+		chromedp.Evaluate(`fetch(document.querySelector('a[href*="format=acled-csv"]').href).then(r => r.text())`, &csvText,
+			func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) }),
+	)
+	if err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	recs, err := csv.NewReader(strings.NewReader(csvText)).ReadAll()
+	if err != nil || len(recs) < 1 {
+		t.Fatalf("export is not CSV: %v", err)
+	}
+	exported := map[string]bool{}
+	for _, r := range recs[1:] {
+		// event_id_cnty ends with the first 8 characters of the id.
+		exported[r[0][len(r[0])-8:]] = true
+	}
+	t.Logf("Battles: %d rows on the page, %d from the API, %d in the download", rows, api.Total, len(exported))
+	if len(exported) != api.Total {
+		t.Errorf("export has %d rows, the API %d", len(exported), api.Total)
+	}
+	for _, e := range api.Events {
+		if !exported[strings.ToUpper(e.ID[:8])] {
+			t.Errorf("event %s is not in the export", e.ID)
+		}
+	}
+
+	// A country chosen from the suggestions by its name gives its rows.
+	var suggested bool
+	var countries string
+	err = chromedp.Run(bctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(`input[name=country]`, chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=country]`, "Paki", chromedp.ByQuery),
+		chromedp.Poll(`Array.from(document.querySelectorAll('#countries option')).some(o => o.value === 'Pakistan')`, &suggested),
+		chromedp.SetValue(`input[name=country]`, "Pakistan", chromedp.ByQuery),
+		chromedp.Click(`#filters button[type=submit]`, chromedp.ByQuery),
+		waitFor(`location.search.includes('country=') && document.querySelector('#map g.cell') !== null`),
+		chromedp.Evaluate(`document.querySelectorAll('#events tbody tr[data-country]').length`, &rows),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll('#events tbody tr')).map(r => r.dataset.country).join(',')`, &countries),
+		chromedp.Evaluate(`location.search`, &search),
+	)
+	if err != nil {
+		t.Fatalf("country from the suggestions: %v", err)
+	}
+	getJSON(t, srv.URL+"/api/events?limit=500&country=PK", &api)
+	if rows == 0 || rows != api.Total || search != "?country=Pakistan" {
+		t.Errorf("choosing Pakistan (%s) shows %d rows; the API has %d for PK", search, rows, api.Total)
 	}
 	for _, c := range strings.Split(countries, ",") {
 		if c != "PK" {
 			t.Errorf("country filter let through %q", c)
 		}
+	}
+
+	// Shading countries fills the outlines of the countries with events.
+	var shaded int
+	err = chromedp.Run(bctx,
+		chromedp.Click(`#shade`, chromedp.ByQuery),
+		waitFor(`document.querySelectorAll('#map path.country[style*="fill"]').length > 0`),
+		chromedp.Evaluate(`document.querySelectorAll('#map path.country[style*="fill"]').length`, &shaded),
+	)
+	if err != nil || shaded != 1 {
+		t.Errorf("shading Pakistan's events filled %d countries (%v), want 1", shaded, err)
+	}
+
+	// An actor's page shows its trend and its counterparts.
+	var counterparts, actorBars int
+	err = chromedp.Run(bctx,
+		chromedp.Navigate(srv.URL+"/actors/Baloch%20Liberation%20Army"),
+		chromedp.WaitVisible(`#timeline rect.bar`, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelectorAll('#counterparts tbody a').length`, &counterparts),
+		chromedp.Evaluate(`document.querySelectorAll('#timeline rect.bar').length`, &actorBars),
+		chromedp.FullScreenshot(&shot, 100),
+	)
+	if err != nil {
+		t.Fatalf("actor page: %v", err)
+	}
+	save("actor.png")
+	if counterparts == 0 || actorBars == 0 {
+		t.Errorf("actor page: %d counterparts, %d bars", counterparts, actorBars)
+	}
+
+	// The phone-sized page keeps its axis and map readable.
+	err = chromedp.Run(bctx,
+		chromedp.EmulateViewport(390, 844),
+		chromedp.Navigate(srv.URL+"/?country=Sudan"),
+		chromedp.WaitVisible(`#map g.cell`, chromedp.ByQuery),
+		chromedp.FullScreenshot(&shot, 100),
+	)
+	if err != nil {
+		t.Fatalf("phone: %v", err)
+	}
+	save("dashboard-phone.png")
+	err = chromedp.Run(bctx, chromedp.EmulateViewport(1280, 1400), chromedp.Navigate(srv.URL+"/?country=Pakistan"),
+		chromedp.WaitVisible(`#events tbody tr td a`, chromedp.ByQuery))
+	if err != nil {
+		t.Fatalf("back to the filtered dashboard: %v", err)
 	}
 
 	// Open the first event and check that its evidence is highlighted.
@@ -166,11 +308,39 @@ func TestDashboardInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatalf("event page: %v", err)
 	}
-	if err := os.WriteFile(filepath.Join(artifacts, "event.png"), shot, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	save("event.png")
 	if marks == 0 || !strings.Contains(title, "Pakistan") {
 		t.Errorf("event page %q has %d highlighted passages", title, marks)
 	}
 	t.Logf("screenshots in %s", artifacts)
+}
+
+func getJSON(t *testing.T, url string, v any) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+}
+
+// waitFor waits until expr is true on the page, across the navigation a
+// click starts, when the page being left can no longer answer.
+func waitFor(expr string) chromedp.Action {
+	return chromedp.ActionFunc(func(ctx context.Context) error {
+		for {
+			var ok bool
+			if err := chromedp.Evaluate(expr, &ok).Do(ctx); err == nil && ok {
+				return nil
+			}
+			select {
+			case <-ctx.Done():
+				return fmt.Errorf("waiting for %s: %w", expr, ctx.Err())
+			case <-time.After(100 * time.Millisecond):
+			}
+		}
+	})
 }

@@ -1,89 +1,582 @@
-// sitrep dashboard: the map, the timeline and table sorting. Plain DOM and
-// SVG, no third-party code; the data comes from the JSON API.
+// sitrep dashboard: the time axis, the clustered map, filter suggestions
+// and table sorting. Plain DOM and SVG, no third-party code and no tile
+// server: the data comes from the JSON API, the outlines from
+// /static/countries.json.
 (function () {
   'use strict';
   var SVG = 'http://www.w3.org/2000/svg';
+  var ACLED = ['Battles', 'Explosions/Remote violence', 'Violence against civilians', 'Protests', 'Riots', 'Strategic developments'];
   var colours = {
     'Battles': '#c0392b', 'Explosions/Remote violence': '#e67e22', 'Violence against civilians': '#8e44ad',
     'Protests': '#2980b9', 'Riots': '#16a085', 'Strategic developments': '#7f8c8d'
   };
-  function el(name, attrs) {
+  var PLOVER_COLOUR = '#2c3e50', PLOVER_LABEL = 'PLOVER only (no ACLED type)';
+  var FILTERS = ['from', 'to', 'type', 'subtype', 'country', 'actor', 'admin1', 'q', 'bbox'];
+
+  function colourOf(type) { return colours[type] || PLOVER_COLOUR; }
+  function labelOf(type) { return colours[type] ? type : PLOVER_LABEL; }
+  function el(name, attrs, text) {
     var e = document.createElementNS(SVG, name);
     for (var k in attrs) { e.setAttribute(k, attrs[k]); }
+    if (text != null) { e.textContent = text; }
     return e;
   }
-  function query() { return window.location.search.replace(/^\?/, ''); }
-  function getJSON(url) { return fetch(url).then(function (r) { return r.json(); }); }
+  function html(name, attrs, text) {
+    var e = document.createElement(name);
+    for (var k in attrs) { e.setAttribute(k, attrs[k]); }
+    if (text != null) { e.textContent = text; }
+    return e;
+  }
+  function tip(node, text) { node.appendChild(el('title', {}, text)); return node; }
+  // filters returns the page's filters as query parameters, without the
+  // view and the cursor.
+  function filters(drop) {
+    // A profile page's subject is its own filter, added to the query's.
+    var own = document.querySelector('[data-filters]');
+    var p = new URLSearchParams(own ? own.getAttribute('data-filters') : '');
+    new URLSearchParams(window.location.search).forEach(function (v, k) { p.set(k, v); });
+    var out = new URLSearchParams();
+    FILTERS.forEach(function (k) { if (p.get(k) && k !== drop) { out.set(k, p.get(k)); } });
+    return out;
+  }
+  function getJSON(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) { return r.json().then(function (e) { throw new Error(e.error || r.statusText); }); }
+      return r.json();
+    });
+  }
+  function go(params) {
+    params.delete('cursor');
+    window.location.search = params.toString();
+  }
+  function fmt(n) { return n.toLocaleString('en'); }
+  var MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  function dayLabel(s, withYear) {
+    var m = +s.slice(5, 7), d = +s.slice(8, 10);
+    return d + ' ' + MONTHS[m - 1] + (withYear ? ' ' + s.slice(0, 4) : '');
+  }
+
+  // ---- time axis ----
+  function drawTimeline(box) {
+    getJSON('/api/timeline?' + filters().toString()).then(function (res) {
+      var bins = res.bins, types = res.types;
+      var note = document.getElementById('timeline-note');
+      if (!bins.length) { box.appendChild(html('p', { 'class': 'muted empty' }, 'No dated events.')); return; }
+      if (note) { note.textContent = 'by ' + res.bin + ', ' + dayLabel(res.from, true) + ' – ' + dayLabel(res.to, true); }
+      // Drawn at the box's own width, so that text keeps its size on a phone.
+      var W = Math.max(300, Math.round(box.clientWidth || 960)), H = W < 600 ? 200 : 230;
+      var L = 40, R = 40, T = 24, B = 40, iw = W - L - R, ih = H - T - B;
+      var maxE = 1, maxF = 0;
+      bins.forEach(function (b) { maxE = Math.max(maxE, b.events); maxF = Math.max(maxF, b.fatalities); });
+      var bw = iw / bins.length, barW = Math.min(bw * 0.84, 48);
+      var svg = el('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', tabindex: '0', 'class': 'chart',
+        'aria-label': 'events per ' + res.bin + ' by type, with fatalities; arrow keys choose dates' });
+      function y(v) { return T + ih - v / maxE * ih; }
+      function yf(v) { return T + ih - (maxF ? v / maxF * ih : 0); }
+      // Grid and left axis: events.
+      niceTicks(maxE).forEach(function (v) {
+        svg.appendChild(el('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), 'class': 'grid' }));
+        svg.appendChild(el('text', { x: L - 6, y: y(v) + 4, 'class': 'tick', 'text-anchor': 'end' }, fmt(v)));
+      });
+      svg.appendChild(el('text', { x: 4, y: 12, 'class': 'axis-title', 'text-anchor': 'start' }, 'events'));
+      // Stacked bars.
+      bins.forEach(function (b, i) {
+        var acc = 0, x = L + i * bw;
+        types.forEach(function (t) {
+          var n = b.types[t] || 0;
+          if (!n) { return; }
+          var r = el('rect', { x: (x + (bw - barW) / 2).toFixed(2), width: Math.max(0.6, barW).toFixed(2),
+            y: y(acc + n).toFixed(2), height: Math.max(0.5, y(acc) - y(acc + n)).toFixed(2), fill: colourOf(t), 'class': 'bar' });
+          tip(r, binLabel(b, res.bin) + ': ' + n + ' ' + t + (n === 1 ? ' event' : ' events'));
+          svg.appendChild(r);
+          acc += n;
+        });
+        var hit = el('rect', { x: x, width: bw, y: T, height: ih, 'class': 'hit' });
+        tip(hit, binLabel(b, res.bin) + ': ' + b.events + ' events, ' + b.fatalities + ' killed');
+        svg.appendChild(hit);
+      });
+      // Fatalities line on the right axis.
+      if (maxF > 0) {
+        var pts = bins.map(function (b, i) { return (L + (i + 0.5) * bw).toFixed(1) + ',' + yf(b.fatalities).toFixed(1); });
+        svg.appendChild(el('polyline', { points: pts.join(' '), 'class': 'fatalities' }));
+        niceTicks(maxF).forEach(function (v) {
+          svg.appendChild(el('text', { x: W - R + 6, y: yf(v) + 4, 'class': 'tick fat', 'text-anchor': 'start' }, fmt(v)));
+        });
+        svg.appendChild(el('text', { x: W - 4, y: 12, 'class': 'axis-title fat', 'text-anchor': 'end' }, 'killed'));
+      }
+      // Date axis: about eight labels at bin starts, the year where it changes.
+      svg.appendChild(el('line', { x1: L, x2: W - R, y1: T + ih, y2: T + ih, 'class': 'axis' }));
+      var step = Math.max(1, Math.ceil(bins.length / Math.max(2, Math.floor(iw / 80)))), lastYear = '';
+      for (var i = 0; i < bins.length; i += step) {
+        var s = bins[i].start, x = L + i * bw, year = s.slice(0, 4);
+        svg.appendChild(el('line', { x1: x, x2: x, y1: T + ih, y2: T + ih + 5, 'class': 'axis' }));
+        var label = res.bin === 'month' ? MONTHS[+s.slice(5, 7) - 1] : dayLabel(s, false);
+        svg.appendChild(el('text', { x: x, y: T + ih + 18, 'class': 'tick date', 'text-anchor': 'start' }, label));
+        if (year !== lastYear) {
+          svg.appendChild(el('text', { x: x, y: T + ih + 33, 'class': 'tick year', 'text-anchor': 'start' }, year));
+          lastYear = year;
+        }
+      }
+      brush(svg, bins, W, L, T, bw, ih);
+      box.appendChild(svg);
+      legend(types, maxF > 0);
+    }).catch(function (err) { box.appendChild(html('p', { 'class': 'error' }, 'Time axis: ' + err.message)); });
+  }
+
+  function binLabel(b, unit) {
+    if (unit === 'day' || b.start === b.end) { return dayLabel(b.start, true); }
+    if (unit === 'month') { return MONTHS[+b.start.slice(5, 7) - 1] + ' ' + b.start.slice(0, 4); }
+    return dayLabel(b.start, false) + ' – ' + dayLabel(b.end, true);
+  }
+
+  function niceTicks(max) {
+    var raw = max / 3, mag = Math.pow(10, Math.floor(Math.log10(raw || 1))), stepv = mag;
+    [1, 2, 5, 10].some(function (m) { stepv = m * mag; return stepv >= raw; });
+    stepv = Math.max(1, Math.round(stepv));
+    var out = [];
+    for (var v = 0; v <= max; v += stepv) { out.push(v); }
+    return out;
+  }
+
+  // brush lets mouse, touch and keyboard choose a range of bins, then
+  // filters the page to its dates.
+  function brush(svg, bins, W, L, T, bw, ih) {
+    var sel = el('rect', { y: T, height: ih, width: 0, x: L, 'class': 'brush' });
+    svg.appendChild(sel);
+    var start = null, lo = null, hi = null;
+    function show(a, b) {
+      lo = Math.min(a, b); hi = Math.max(a, b);
+      sel.setAttribute('x', L + lo * bw); sel.setAttribute('width', (hi - lo + 1) * bw);
+    }
+    function index(ev) {
+      var box = svg.getBoundingClientRect(), scale = W / box.width;
+      var x = (ev.clientX - box.left) * scale;
+      return Math.min(bins.length - 1, Math.max(0, Math.floor((x - L) / bw)));
+    }
+    function apply() {
+      if (lo === null) { return; }
+      var p = new URLSearchParams(window.location.search);
+      p.set('from', bins[lo].start); p.set('to', bins[hi].end);
+      go(p);
+    }
+    svg.addEventListener('pointerdown', function (ev) {
+      start = index(ev); show(start, start);
+      svg.setPointerCapture(ev.pointerId);
+      ev.preventDefault();
+    });
+    svg.addEventListener('pointermove', function (ev) { if (start !== null) { show(start, index(ev)); } });
+    svg.addEventListener('pointerup', function () { if (start !== null) { start = null; apply(); } });
+    svg.addEventListener('pointercancel', function () { start = null; sel.setAttribute('width', 0); lo = hi = null; });
+    var anchor = null, cur = null;
+    svg.addEventListener('keydown', function (ev) {
+      var k = ev.key;
+      if (k === 'ArrowLeft' || k === 'ArrowRight' || k === 'Home' || k === 'End') {
+        if (cur === null) { cur = anchor = k === 'ArrowLeft' || k === 'End' ? bins.length - 1 : 0; } else {
+          cur = k === 'Home' ? 0 : k === 'End' ? bins.length - 1 : Math.min(bins.length - 1, Math.max(0, cur + (k === 'ArrowLeft' ? -1 : 1)));
+          if (!ev.shiftKey) { anchor = cur; }
+        }
+        show(anchor, cur);
+        ev.preventDefault();
+      } else if (k === 'Enter') {
+        apply(); ev.preventDefault();
+      } else if (k === 'Escape') {
+        anchor = cur = lo = hi = null; sel.setAttribute('width', 0);
+      }
+    });
+  }
+
+  // legend lists every colour the charts draw, the fatalities line and
+  // the sizes of the map's circles.
+  var legendTypes = [], legendFat = false, legendSizes = null;
+  function legend(types, fat, sizes) {
+    if (types) { types.forEach(function (t) { if (legendTypes.indexOf(labelOf(t)) < 0) { legendTypes.push(labelOf(t)); } }); }
+    if (fat) { legendFat = true; }
+    if (sizes) { legendSizes = sizes; }
+    var box = document.getElementById('legend');
+    if (!box) { return; }
+    box.textContent = '';
+    ACLED.concat([PLOVER_LABEL]).forEach(function (t) {
+      if (legendTypes.indexOf(t) < 0) { return; }
+      var s = html('span', { 'class': 'swatch' });
+      var i = html('i'); i.style.background = t === PLOVER_LABEL ? PLOVER_COLOUR : colours[t];
+      s.appendChild(i); s.appendChild(document.createTextNode(t));
+      box.appendChild(s);
+    });
+    if (legendFat) {
+      var f = html('span', { 'class': 'swatch' }); f.appendChild(html('b', { 'class': 'line' })); f.appendChild(document.createTextNode('fatalities (right axis)'));
+      box.appendChild(f);
+    }
+    if (legendSizes) {
+      var sz = html('span', { 'class': 'sizes' }, 'events in a circle: ');
+      legendSizes.forEach(function (n) {
+        var d = 2 * radius(n), c = html('i', { 'class': 'size' });
+        c.style.width = c.style.height = d + 'px';
+        sz.appendChild(c); sz.appendChild(document.createTextNode(fmt(n) + ' '));
+      });
+      box.appendChild(sz);
+    }
+  }
+
+  // ---- map ----
+  var W = 960, H = 480, MAXZOOM = 12;
+  function project(lon, lat) { return [(lon + 180) / 360 * W, (90 - lat) / 180 * H]; }
+  function unproject(x, y) { return [x / W * 360 - 180, 90 - y / H * 180]; }
+  function radius(n) { return Math.min(34, 4 + 3 * Math.sqrt(n)); }
 
   function drawMap(box) {
-    var W = 960, H = 480;
     var svg = el('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': 'map of events' });
-    box.appendChild(svg);
-    function xy(lon, lat) { return [(lon + 180) / 360 * W, (90 - lat) / 180 * H]; }
-    Promise.all([getJSON('/static/countries.json'), getJSON('/api/events?limit=500&' + query())]).then(function (res) {
-      res[0].forEach(function (c) {
+    var land = el('g', { 'class': 'land' }), marks = el('g', { 'class': 'marks' });
+    svg.appendChild(land); svg.appendChild(marks);
+    box.insertBefore(svg, box.firstChild);
+    var note = document.getElementById('map-note'), count = document.getElementById('mapcount');
+    // The view: zoom level and centre in world pixels, kept in the URL.
+    var view = { z: 0, cx: W / 2, cy: H / 2 }, fromURL = false;
+    var v = new URLSearchParams(window.location.search).get('view');
+    if (v) {
+      var parts = v.split('/').map(Number);
+      if (parts.length === 3 && parts.every(isFinite)) {
+        var c = project(parts[1], parts[2]);
+        view = { z: Math.max(0, Math.min(MAXZOOM, Math.round(parts[0]))), cx: c[0], cy: c[1] };
+        fromURL = true;
+      }
+    }
+    function scale() { return Math.pow(2, view.z); }
+    // dims is the visible part of the world, in map units: the box's
+    // shape decides its height, so that a phone gets a taller map.
+    function dims() {
+      var r = svg.getBoundingClientRect(), s = scale(), vw = W / s;
+      var aspect = r.width ? r.height / r.width : H / W;
+      return { vw: vw, vh: vw * aspect, px: r.width ? vw / r.width : 1 / s };
+    }
+    function clamp() {
+      var d = dims();
+      view.cx = Math.max(d.vw / 2, Math.min(W - d.vw / 2, view.cx));
+      view.cy = d.vh >= H ? H / 2 : Math.max(d.vh / 2, Math.min(H - d.vh / 2, view.cy));
+    }
+    function apply() {
+      clamp();
+      var d = dims();
+      svg.setAttribute('viewBox', [view.cx - d.vw / 2, view.cy - d.vh / 2, d.vw, d.vh].map(function (n) { return n.toFixed(3); }).join(' '));
+      marks.querySelectorAll('[data-r]').forEach(function (m) { place(m, d.px); });
+    }
+    // place sizes a circle in screen pixels, whatever the zoom and the
+    // size of the box.
+    function place(m, px) {
+      var r = +m.getAttribute('data-r');
+      var circle = m.querySelector('circle'), text = m.querySelector('text');
+      circle.setAttribute('r', (r * px).toFixed(4));
+      circle.setAttribute('stroke-width', (1.2 * px).toFixed(4));
+      if (text) { text.setAttribute('font-size', (11 * px).toFixed(4)); text.setAttribute('dy', (4 * px).toFixed(4)); }
+    }
+    function remember() {
+      var c = unproject(view.cx, view.cy), p = new URLSearchParams(window.location.search);
+      p.set('view', view.z + '/' + c[0].toFixed(3) + '/' + c[1].toFixed(3));
+      history.replaceState(null, '', '?' + p.toString());
+    }
+    var timer = null, seq = 0;
+    function changed() {
+      apply();
+      clearTimeout(timer);
+      timer = setTimeout(function () { remember(); load(); }, 200);
+    }
+    function bbox() {
+      var d = dims(), a = unproject(view.cx - d.vw / 2, Math.min(H, view.cy + d.vh / 2)), b = unproject(view.cx + d.vw / 2, Math.max(0, view.cy - d.vh / 2));
+      return [a[0], a[1], b[0], b[1]].map(function (n) { return n.toFixed(4); }).join(',');
+    }
+    // intersect is the part of the view inside the area the filters
+    // chose, if they chose one.
+    function intersect(a, b) {
+      if (!b) { return a; }
+      var x = a.split(',').map(Number), y = b.split(',').map(Number);
+      if (y.length !== 4 || !y.every(isFinite)) { return a; }
+      var out = [Math.max(x[0], y[0]), Math.max(x[1], y[1]), Math.min(x[2], y[2]), Math.min(x[3], y[3])];
+      if (out[0] > out[2]) { out[2] = out[0]; }
+      if (out[1] > out[3]) { out[3] = out[1]; }
+      return out.join(',');
+    }
+    function load() {
+      var p = filters('bbox'), own = ++seq;
+      var userBox = new URLSearchParams(window.location.search).get('bbox');
+      p.set('zoom', view.z);
+      p.set('bbox', intersect(bbox(), userBox));
+      box.setAttribute('data-loading', '');
+      return getJSON('/api/map?' + p.toString()).then(function (res) {
+        if (own !== seq) { return; }
+        box.removeAttribute('data-loading');
+        draw(res);
+      }).catch(function (err) { if (note) { note.textContent = err.message; } });
+    }
+    function draw(res) {
+      marks.textContent = '';
+      var types = [], max = 0;
+      res.cells.sort(function (a, b) { return b.events - a.events; });
+      res.cells.forEach(function (c) {
+        var top = null;
+        Object.keys(c.types).forEach(function (t) {
+          if (types.indexOf(t) < 0) { types.push(t); }
+          if (top === null || c.types[t] > c.types[top]) { top = t; }
+        });
+        max = Math.max(max, c.events);
+        var q = project(c.lon, c.lat);
+        var g = el('g', { 'class': 'cell', 'data-r': radius(c.events), 'data-events': c.events, tabindex: '0', role: 'button' });
+        g.appendChild(el('circle', { cx: q[0].toFixed(3), cy: q[1].toFixed(3), fill: colourOf(top) }));
+        if (c.events > 1) { g.appendChild(el('text', { x: q[0].toFixed(3), y: q[1].toFixed(3), 'text-anchor': 'middle' }, fmt(c.events))); }
+        var lines = Object.keys(c.types).sort(function (a, b) { return c.types[b] - c.types[a]; }).map(function (t) { return c.types[t] + ' ' + t; });
+        tip(g, fmt(c.events) + (c.events === 1 ? ' event' : ' events') + ', ' + fmt(c.fatalities) + ' killed\n' + lines.join('\n') +
+          '\nclick to ' + (c.events <= 5 || view.z >= MAXZOOM ? 'list them' : 'zoom in'));
+        function open() {
+          if (c.events <= 5 || view.z >= MAXZOOM) {
+            // List the cell's events: filter the page to its area.
+            var half = res.cell_degrees / 2, p = new URLSearchParams(window.location.search);
+            p.set('bbox', [c.lon - half, c.lat - half, c.lon + half, c.lat + half].map(function (n) { return n.toFixed(4); }).join(','));
+            go(p);
+            return;
+          }
+          view.z = Math.min(MAXZOOM, view.z + 2); view.cx = q[0]; view.cy = q[1]; changed();
+        }
+        g.addEventListener('click', function (ev) { if (!moved) { open(); } ev.stopPropagation(); });
+        g.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { open(); } });
+        marks.appendChild(g);
+        place(g, dims().px);
+      });
+      var sizes = [1];
+      [10, 100, 1000, 10000].forEach(function (n) { if (n <= max) { sizes.push(n); } });
+      if (max > 1 && sizes[sizes.length - 1] < max) { sizes.push(max); }
+      legend(types, false, sizes);
+      var text = fmt(res.shown) + ' of ' + fmt(res.matched) + ' on the map' + (res.unlocated ? ' (' + fmt(res.unlocated) + ' without a place)' : '');
+      if (note) { note.textContent = 'zoom ' + res.zoom + ' · ' + res.cells.length + (res.cells.length === 1 ? ' circle' : ' circles'); }
+      if (count) { count.textContent = text; }
+      box.setAttribute('data-shown', res.shown);
+      box.setAttribute('data-cells', res.cells.length);
+    }
+    // fit zooms to the events that pass the filters.
+    function fit() {
+      var p = filters();
+      p.set('zoom', 0);
+      return getJSON('/api/map?' + p.toString()).then(function (res) {
+        if (!res.cells.length) { view = { z: 0, cx: W / 2, cy: H / 2 }; return; }
+        var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+        res.cells.forEach(function (c) {
+          var q = project(c.lon, c.lat);
+          x0 = Math.min(x0, q[0]); x1 = Math.max(x1, q[0]); y0 = Math.min(y0, q[1]); y1 = Math.max(y1, q[1]);
+        });
+        // The finest zoom that shows every cell with a margin, up to a
+        // province for a single place.
+        var z = 0, d = dims(), k = d.vh / d.vw;
+        while (z < 4 && (x1 - x0) * Math.pow(2, z + 1) <= 0.6 * W && (y1 - y0) * Math.pow(2, z + 1) <= 0.6 * W * k) { z++; }
+        view = { z: z, cx: (x0 + x1) / 2, cy: (y0 + y1) / 2 };
+      });
+    }
+    function zoomBy(d, at) {
+      var z = Math.max(0, Math.min(MAXZOOM, view.z + d));
+      if (z === view.z) { return; }
+      if (at) {
+        // Keep the point under the cursor where it is.
+        var k = Math.pow(2, view.z - z);
+        view.cx = at[0] + (view.cx - at[0]) * k; view.cy = at[1] + (view.cy - at[1]) * k;
+      }
+      view.z = z; changed();
+    }
+    function world(ev) {
+      var r = svg.getBoundingClientRect(), d = dims();
+      return [view.cx + ((ev.clientX - r.left) / r.width - 0.5) * d.vw, view.cy + ((ev.clientY - r.top) / r.height - 0.5) * d.vh];
+    }
+    // Pointer events serve mouse, pen and touch: one pointer pans, two pinch.
+    var pointers = {}, moved = false, pinch = null;
+    svg.addEventListener('pointerdown', function (ev) {
+      pointers[ev.pointerId] = { x: ev.clientX, y: ev.clientY };
+      moved = false;
+      var ids = Object.keys(pointers);
+      if (ids.length === 2) {
+        var a = pointers[ids[0]], b = pointers[ids[1]];
+        pinch = { d: Math.hypot(a.x - b.x, a.y - b.y), z: view.z };
+      }
+    });
+    svg.addEventListener('pointermove', function (ev) {
+      var p = pointers[ev.pointerId];
+      if (!p) { return; }
+      var ids = Object.keys(pointers);
+      if (ids.length === 1) {
+        var d = dims();
+        var dx = ev.clientX - p.x, dy = ev.clientY - p.y;
+        if (Math.abs(dx) + Math.abs(dy) > 3) {
+          if (!moved) { svg.setPointerCapture(ev.pointerId); }
+          moved = true;
+        }
+        if (moved) {
+          view.cx -= dx * d.px; view.cy -= dy * d.px;
+          p.x = ev.clientX; p.y = ev.clientY;
+          changed();
+        }
+      } else if (ids.length === 2 && pinch) {
+        p.x = ev.clientX; p.y = ev.clientY;
+        var a = pointers[ids[0]], b = pointers[ids[1]];
+        var z = pinch.z + Math.round(Math.log2(Math.hypot(a.x - b.x, a.y - b.y) / pinch.d));
+        moved = true;
+        if (z !== view.z) { zoomBy(z - view.z); }
+      }
+    });
+    function up(ev) { delete pointers[ev.pointerId]; if (Object.keys(pointers).length < 2) { pinch = null; } }
+    svg.addEventListener('pointerup', up);
+    svg.addEventListener('pointercancel', up);
+    // A trackpad sends a stream of small wheel events: one zoom step a
+    // quarter second.
+    var lastWheel = 0;
+    svg.addEventListener('wheel', function (ev) {
+      ev.preventDefault();
+      if (ev.timeStamp - lastWheel < 250 || Math.abs(ev.deltaY) < 1) { return; }
+      lastWheel = ev.timeStamp;
+      zoomBy(ev.deltaY < 0 ? 1 : -1, world(ev));
+    }, { passive: false });
+    svg.addEventListener('dblclick', function (ev) { zoomBy(1, world(ev)); });
+    box.addEventListener('keydown', function (ev) {
+      var step = 60 * dims().px;
+      var moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+      if (moves[ev.key]) { view.cx += moves[ev.key][0]; view.cy += moves[ev.key][1]; changed(); ev.preventDefault(); }
+      if (ev.key === '+' || ev.key === '=') { zoomBy(1); ev.preventDefault(); }
+      if (ev.key === '-' || ev.key === '_') { zoomBy(-1); ev.preventDefault(); }
+    });
+    box.querySelectorAll('button[data-zoom]').forEach(function (b) {
+      b.addEventListener('click', function () {
+        var d = b.getAttribute('data-zoom');
+        if (d === 'fit') { fit().then(changed); return; }
+        zoomBy(+d);
+      });
+    });
+    getJSON('/static/countries.json').then(function (countries) {
+      countries.forEach(function (c) {
         // A ring that crosses the antimeridian is cut there rather than
         // drawn across the whole map.
         var d = c.rings.map(function (ring) {
           return ring.map(function (p, i) {
-            var q = xy(p[0], p[1]);
+            var q = project(p[0], p[1]);
             var jump = i === 0 || Math.abs(p[0] - ring[i - 1][0]) > 180;
-            return (jump ? 'M' : 'L') + q[0].toFixed(1) + ',' + q[1].toFixed(1);
+            return (jump ? 'M' : 'L') + q[0].toFixed(2) + ',' + q[1].toFixed(2);
           }).join('');
         }).join('');
-        var path = el('path', { d: d, 'class': 'country' });
-        var t = el('title', {}); t.textContent = c.name; path.appendChild(t);
-        svg.appendChild(path);
+        var path = tip(el('path', { d: d, 'class': 'country' }), c.name);
+        if (c.iso) { path.setAttribute('data-iso', c.iso); }
+        land.appendChild(path);
       });
-      res[1].events.forEach(function (e) {
-        if (e.latitude == null) { return; }
-        var q = xy(e.longitude, e.latitude);
-        var type = e.event_type || e.plover;
-        var dot = el('circle', { cx: q[0].toFixed(1), cy: q[1].toFixed(1), r: (3 + Math.sqrt(e.fatalities || 0)).toFixed(1),
-          fill: colours[type] || '#34495e', 'class': 'event', 'data-id': e.id });
-        var t = el('title', {}); t.textContent = e.event_date + ' ' + type + ' · ' + e.location + (e.fatalities ? ' · ' + e.fatalities + ' killed' : '');
-        dot.appendChild(t);
-        dot.addEventListener('click', function () { window.location = '/events/' + e.id; });
-        svg.appendChild(dot);
+      if (shading()) { shade(true); }
+    });
+    // Shading countries by their events is an option, kept in the URL.
+    function shading() { return new URLSearchParams(window.location.search).get('shade') === '1'; }
+    var SHADES = ['#fde8d7', '#fbbf95', '#f3875a', '#d94f2b', '#a3260e'];
+    function shade(on) {
+      box.classList.toggle('shaded', on);
+      land.querySelectorAll('path').forEach(function (p) { p.style.fill = ''; });
+      var key = document.getElementById('shade-legend');
+      if (key) { key.textContent = ''; }
+      if (!on) { return; }
+      getJSON('/api/aggregates?by=country&' + filters().toString()).then(function (res) {
+        var max = 0;
+        res.buckets.forEach(function (b) { max = Math.max(max, b.events); });
+        // Classes on a log scale, so that one country with most of the
+        // events does not leave the others all pale.
+        function cls(n) { return max <= 1 ? SHADES.length - 1 : Math.min(SHADES.length - 1, Math.floor(Math.log(n) / Math.log(max + 1) * SHADES.length)); }
+        res.buckets.forEach(function (b) {
+          land.querySelectorAll('path[data-iso="' + b.key + '"]').forEach(function (p) {
+            p.style.fill = SHADES[cls(b.events)];
+            p.querySelector('title').textContent = p.querySelector('title').textContent.split(':')[0] + ': ' + fmt(b.events) + ' events, ' + fmt(b.fatalities) + ' killed';
+          });
+        });
+        if (!key) { return; }
+        key.appendChild(document.createTextNode('events in a country: '));
+        var seen = {};
+        for (var n = 1; n <= max; n = n < 10 ? n + 1 : Math.round(n * 1.5)) {
+          var c = cls(n);
+          if (seen[c]) { continue; }
+          seen[c] = true;
+          var i = html('i', { 'class': 'shade' }); i.style.background = SHADES[c];
+          key.appendChild(i); key.appendChild(document.createTextNode(fmt(n) + '+ '));
+        }
+      });
+    }
+    var toggle = document.getElementById('shade');
+    if (toggle) {
+      toggle.checked = shading();
+      toggle.addEventListener('change', function () {
+        var p = new URLSearchParams(window.location.search);
+        if (toggle.checked) { p.set('shade', '1'); } else { p.delete('shade'); }
+        history.replaceState(null, '', '?' + p.toString());
+        shade(toggle.checked);
+      });
+    }
+    (fromURL ? Promise.resolve() : fit()).then(function () { apply(); return load(); });
+    window.addEventListener('resize', function () { apply(); });
+  }
+
+  // drawLocator shows where an event happened: the outlines around its
+  // point, and a ring as wide as its place is vague.
+  function drawLocator(box) {
+    var lat = +box.getAttribute('data-lat'), lon = +box.getAttribute('data-lon'), prec = +box.getAttribute('data-precision');
+    var q = project(lon, lat), vw = 120, vh = 60;
+    var svg = el('svg', { viewBox: [q[0] - vw / 2, q[1] - vh / 2, vw, vh].join(' '), role: 'img', 'aria-label': box.getAttribute('aria-label') });
+    var land = el('g', { 'class': 'land' });
+    svg.appendChild(land);
+    var r = { 1: 0.8, 2: 1.6 }[prec] || 3.2;
+    svg.appendChild(el('circle', { cx: q[0], cy: q[1], r: r, 'class': 'spot' }));
+    svg.appendChild(el('circle', { cx: q[0], cy: q[1], r: 0.6, 'class': 'dot' }));
+    box.appendChild(svg);
+    getJSON('/static/countries.json').then(function (countries) {
+      countries.forEach(function (c) {
+        var d = c.rings.map(function (ring) {
+          return ring.map(function (p, i) {
+            var pt = project(p[0], p[1]);
+            var jump = i === 0 || Math.abs(p[0] - ring[i - 1][0]) > 180;
+            return (jump ? 'M' : 'L') + pt[0].toFixed(2) + ',' + pt[1].toFixed(2);
+          }).join('');
+        }).join('');
+        land.appendChild(tip(el('path', { d: d, 'class': 'country' }), c.name));
       });
     });
   }
 
-  function drawTimeline(box) {
-    getJSON('/api/aggregates?by=day&' + query()).then(function (res) {
-      var b = res.buckets;
-      if (!b.length) { return; }
-      var W = 960, H = 90, bw = W / b.length;
-      var max = Math.max.apply(null, b.map(function (x) { return x.events; }));
-      var svg = el('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': 'events per day' });
-      b.forEach(function (x, i) {
-        var h = Math.max(2, x.events / max * (H - 14));
-        var r = el('rect', { x: (i * bw).toFixed(1), y: (H - h).toFixed(1), width: Math.max(1, bw - 1).toFixed(1), height: h.toFixed(1), 'class': 'bar' });
-        var t = el('title', {}); t.textContent = x.key + ': ' + x.events + ' events, ' + x.fatalities + ' killed'; r.appendChild(t);
-        svg.appendChild(r);
-      });
-      var brush = el('rect', { y: 0, height: H, width: 0, 'class': 'brush' });
-      svg.appendChild(brush);
-      var start = null;
-      function index(ev) {
-        var pt = svg.getBoundingClientRect();
-        return Math.min(b.length - 1, Math.max(0, Math.floor((ev.clientX - pt.left) / pt.width * b.length)));
+  // ---- filter bar ----
+  function filterBar(form) {
+    // Suggestions come from the server as the words are typed.
+    form.querySelectorAll('input[data-suggest]').forEach(function (input) {
+      var list = document.getElementById(input.getAttribute('list')), last = null, timer = null;
+      function suggest() {
+        var q = input.value.trim();
+        if (q === last) { return; }
+        last = q;
+        getJSON('/api/suggest?field=' + input.getAttribute('data-suggest') + '&q=' + encodeURIComponent(q)).then(function (items) {
+          list.textContent = '';
+          items.forEach(function (it) { list.appendChild(html('option', { value: it.value, label: it.label })); });
+        });
       }
-      svg.addEventListener('mousedown', function (ev) { start = index(ev); brush.setAttribute('x', start * bw); brush.setAttribute('width', bw); });
-      svg.addEventListener('mousemove', function (ev) {
-        if (start === null) { return; }
-        var i = index(ev), lo = Math.min(start, i), hi = Math.max(start, i);
-        brush.setAttribute('x', lo * bw); brush.setAttribute('width', (hi - lo + 1) * bw);
+      input.addEventListener('input', function () { clearTimeout(timer); timer = setTimeout(suggest, 150); });
+      input.addEventListener('focus', suggest);
+    });
+    // A sub-type offers only those of the chosen type.
+    var type = document.getElementById('f-type'), sub = document.getElementById('f-subtype');
+    function limit() {
+      var t = type.value;
+      sub.querySelectorAll('optgroup').forEach(function (g) {
+        var on = !t || g.getAttribute('data-type') === t;
+        g.hidden = !on; g.disabled = !on;
       });
-      svg.addEventListener('mouseup', function (ev) {
-        if (start === null) { return; }
-        var i = index(ev), lo = Math.min(start, i), hi = Math.max(start, i);
-        start = null;
-        var p = new URLSearchParams(window.location.search);
-        p.set('from', b[lo].key); p.set('to', b[hi].key);
-        window.location.search = p.toString();
+      var opt = sub.selectedOptions[0];
+      if (opt && opt.parentNode.disabled) { sub.value = ''; }
+    }
+    if (type && sub) {
+      type.addEventListener('change', limit);
+      sub.addEventListener('change', function () {
+        var g = sub.selectedOptions[0] && sub.selectedOptions[0].parentNode;
+        if (g && g.getAttribute('data-type')) { type.value = g.getAttribute('data-type'); limit(); }
       });
-      box.appendChild(svg);
+      limit();
+    }
+    // Empty fields stay out of the URL, which holds the whole view.
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var p = new URLSearchParams();
+      new FormData(form).forEach(function (v, k) { if (String(v).trim()) { p.set(k, String(v).trim()); } });
+      var view = new URLSearchParams(window.location.search).get('view');
+      if (view) { p.set('view', view); }
+      go(p);
     });
   }
 
@@ -107,9 +600,13 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    var map = document.getElementById('map'), line = document.getElementById('timeline'), table = document.getElementById('events');
-    if (map) { drawMap(map); }
+    var map = document.getElementById('map'), line = document.getElementById('timeline'),
+      table = document.getElementById('events'), form = document.getElementById('filters');
+    if (form) { filterBar(form); }
     if (line) { drawTimeline(line); }
+    if (map) { drawMap(map); }
+    var locator = document.getElementById('locator');
+    if (locator) { drawLocator(locator); }
     if (table) { sortable(table); }
   });
 }());

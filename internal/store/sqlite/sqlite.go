@@ -877,6 +877,11 @@ func where(f store.Filter, maxSpan int, kinds []string) (string, []any) {
 	default:
 		add(`f.kind IN (?, ?)`, kinds[0], kinds[1])
 	}
+	if f.SubEventType != "" {
+		// Read from the body: the type filter, which goes with it, has
+		// already narrowed the events by index.
+		add(`EXISTS (SELECT 1 FROM events b WHERE b.seq = f.seq AND json_extract(b.body, '$.sub_event_type') = ?)`, f.SubEventType)
+	}
 	if f.Admin1 != "" {
 		add(`f.admin1 = ?`, strings.ToLower(f.Admin1))
 	}
