@@ -170,7 +170,8 @@ sitrep export --db events.db --format plover-jsonl --type "air/drone strike"`)
 	// Files are written oldest first, as the record grew.
 	f.Oldest = true
 	bw := bufio.NewWriter(w)
-	n, err := export.Stream(ctx, bw, *format, st, f, g)
+	stats, err := export.Stream(ctx, bw, *format, st, f, g)
+	n := stats.Written
 	if err == nil {
 		err = bw.Flush()
 	}
@@ -186,7 +187,10 @@ sitrep export --db events.db --format plover-jsonl --type "air/drone strike"`)
 		}
 		fmt.Fprintf(e.stderr, "%s written to %s\n", plural(n, "event"), *out)
 	}
-	if n == 0 {
+	if stats.Undated > 0 {
+		fmt.Fprintf(e.stderr, "%s left out of the ACLED CSV: %s\n", plural(stats.Undated, "undated event"), "ACLED codes an event only with its day")
+	}
+	if n == 0 && stats.Undated == 0 {
 		fmt.Fprintln(e.stderr, "no events pass the filters")
 	}
 	return nil

@@ -24,6 +24,10 @@ var ACLEDColumns = []string{"event_id_cnty", "event_date", "year", "time_precisi
 	"civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude",
 	"longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp"}
 
+// Undated reports whether an ACLED-coded event has no known date and so no
+// row in ACLED's CSV.
+func Undated(e store.Event) bool { return e.EventType != nil && e.EventDate == "" }
+
 // Countries gives what ACLED's columns need of a country.
 type Countries interface {
 	Country(code string) (gazetteer.Place, bool)
@@ -35,7 +39,8 @@ type Countries interface {
 // file and is returned.
 
 // ACLEDCSV writes ACLED-coded events as ACLED's CSV; PLOVER-only events
-// have no ACLED row and are left out.
+// have no ACLED row and are left out, and so are undated events: ACLED
+// codes an event only when it can give its day (Undated tells them).
 func ACLEDCSV(w io.Writer, evs iter.Seq2[store.Event, error], countries Countries) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(ACLEDColumns); err != nil {
@@ -45,7 +50,7 @@ func ACLEDCSV(w io.Writer, evs iter.Seq2[store.Event, error], countries Countrie
 		if err != nil {
 			return err
 		}
-		if e.EventType == nil {
+		if e.EventType == nil || Undated(e) {
 			continue
 		}
 		c, _ := countries.Country(e.ISO)

@@ -34,7 +34,11 @@ func sample() []store.Event {
 func TestACLEDCSV(t *testing.T) {
 	var buf bytes.Buffer
 	c := countries{"SO": {ISO3: "SOM", Numeric: 706, Region: "Eastern Africa"}}
-	if err := ACLEDCSV(&buf, store.Values(sample()), c); err != nil {
+	evs := sample()
+	undated := evs[0]
+	undated.ID, undated.EventDate, undated.DateStart, undated.DateEnd = "ffff000011112222", "", "", ""
+	evs = append(evs, undated)
+	if err := ACLEDCSV(&buf, store.Values(evs), c); err != nil {
 		t.Fatal(err)
 	}
 	rows, err := csv.NewReader(&buf).ReadAll()
@@ -42,7 +46,7 @@ func TestACLEDCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(rows) != 2 {
-		t.Fatalf("%d rows, want header and one ACLED event (PLOVER-only events have no ACLED row)", len(rows))
+		t.Fatalf("%d rows, want header and one ACLED event (PLOVER-only and undated events have no ACLED row)", len(rows))
 	}
 	if len(rows[0]) != 31 || strings.Join(rows[0], ",") != strings.Join(ACLEDColumns, ",") {
 		t.Errorf("header %v", rows[0])

@@ -25,14 +25,29 @@ type Pager interface {
 // streamPage is how many events Stream holds at once.
 const streamPage = 500
 
+// Stats says what Stream wrote.
+type Stats struct {
+	// Written is how many events it wrote (ACLED CSV leaves out
+	// PLOVER-only and undated events, GeoJSON events without a place).
+	Written int
+	// Undated is how many ACLED-coded events the ACLED CSV left out for
+	// want of a date.
+	Undated int
+}
+
 // Stream writes the events that pass f in format, reading them a page at
 // a time, so that an export of the whole record holds one page in memory
 // and the first rows leave before the last are read. It writes what
 // ACLEDCSV, GeoJSON and PLOVERJSONL write for the same events, joining
-// what they write for each page, and returns how many events it wrote
-// (ACLED CSV leaves out PLOVER-only events, GeoJSON events without a
-// place).
-func Stream(ctx context.Context, w io.Writer, format string, p Pager, f store.Filter, countries Countries) (int, error) {
+// what they write for each page.
+func Stream(ctx context.Context, w io.Writer, format string, p Pager, f store.Filter, countries Countries) (Stats, error) {
+	var st Stats
+	n, err := stream(ctx, w, format, p, f, countries, &st)
+	st.Written = n
+	return st, err
+}
+
+func stream(ctx context.Context, w io.Writer, format string, p Pager, f store.Filter, countries Countries, st *Stats) (int, error) {
 	if !Known(format) {
 		return 0, fmt.Errorf("unknown export format %q", format)
 	}
@@ -56,7 +71,10 @@ func Stream(ctx context.Context, w io.Writer, format string, p Pager, f store.Fi
 				out = out[bytes.IndexByte(out, '\n')+1:]
 			}
 			for _, e := range pg.Events {
-				if e.EventType != nil {
+				switch {
+				case Undated(e):
+					st.Undated++
+				case e.EventType != nil:
 					n++
 				}
 			}

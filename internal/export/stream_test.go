@@ -55,7 +55,8 @@ func TestStreamEqualsWhole(t *testing.T) {
 				t.Fatal(err)
 			}
 			p := &pager{evs: evs}
-			n, err := Stream(context.Background(), &got, format, p, store.Filter{}, c)
+			stats, err := Stream(context.Background(), &got, format, p, store.Filter{}, c)
+			n := stats.Written
 			if err != nil {
 				t.Fatal(err)
 			}
