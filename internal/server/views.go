@@ -396,6 +396,9 @@ func (s *Server) dashboardData(r *http.Request, f store.Filter, data map[string]
 
 // dates is a date range as people write it: one day when it is one.
 func dates(start, end event.Date) string {
+	if start == "" {
+		return "date unknown"
+	}
 	if start == end || end == "" {
 		return string(start)
 	}
@@ -435,5 +438,5 @@ func timePrecision(p int) string {
 	case 3:
 		return "within the month"
 	}
-	return "date uncertain"
+	return "the article gives no date"
 }
