@@ -15,6 +15,8 @@ func FuzzProcess(f *testing.F) {
 		"KABUL, Oct 12 -- Afghan forces said 58 Pakistani soldiers were killed in overnight border clashes; Pakistan said 23 of its troops died.",
 		"<html><body><article><p>ISLAMABAD — Two people were killed and 11 wounded when a bomb exploded in a market on Tuesday, police said.</p></article></body></html>",
 		"date 2025-10-14\n\nDozens were killed last week, officials claimed, though the figure could not be verified.",
+		"12 Jul 2016 Rebels fight back in Syrias Aleppo. Regime #39;s air strikes killed 13 civilians on Monday &amp; rebels shelled a district, the Observatory said.",
+		"   SAN SALVADOR, 3 JAN 90 -- [TEXT] TERRORISTS OF THE FMLN KILLED 5 SOLDIERS IN\nSAN MIGUEL DEPARTMENT YESTERDAY, THE ARMED FORCES PRESS COMMITTEE\nREPORTED.  THE ATTACK TOOK PLACE AT DAWN NEAR THE TOWN OF USULUTAN, SOURCES\nSAID.\n",
 	} {
 		f.Add([]byte(s))
 	}
