@@ -137,6 +137,11 @@ func (a *analysis) mentions() []*mention {
 	}
 	detected := a.x.triggers.Detect(a.text, spans)
 	for si, s := range a.sents {
+		if a.background(s.Span) {
+			// A war's toll since it began: no event, and no event's
+			// toll either.
+			continue
+		}
 		if len(out) > 0 {
 			a.claimedBy(s.Span, out[len(out)-1])
 		}

@@ -1,0 +1,40 @@
+package extract
+
+import "testing"
+
+func TestBackgroundToll(t *testing.T) {
+	tests := []struct {
+		name, text string
+	}{
+		{"killed in the war", "Government air strikes hit Saada on Monday, killing six civilians, a monitor said. Warplanes also struck a market in the town on Wednesday. " +
+			"More than 250,000 people have been killed in the war, which began with protests against the government."},
+		{"since the war began", "Government air strikes hit Saada on Monday, killing six civilians, a monitor said. Warplanes also struck a market in the town on Wednesday. " +
+			"At least 250,000 people have been killed and millions displaced since the war started with the crushing of protests."},
+		{"the war has killed", "Government air strikes hit Saada on Monday, killing six civilians, a monitor said. Warplanes also struck a market in the town on Wednesday. " +
+			"The war, which grew out of street protests, has killed more than 250,000 people."},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := extract(t, x, tt.text, "2020-03-12")
+			if len(evs) != 2 {
+				t.Fatalf("got %d events, want the two strikes", len(evs))
+			}
+			for _, e := range evs {
+				if e.SubEventType == nil || *e.SubEventType != "Air/drone strike" {
+					t.Errorf("event %v: want the strikes alone", e.SubEventType)
+				}
+				if e.Fatalities != nil && *e.Fatalities > 6 {
+					t.Errorf("fatalities %d: the war's toll taken for a strike's", *e.Fatalities)
+				}
+			}
+		})
+	}
+}
+
+func TestDayMakesNews(t *testing.T) {
+	text := "Air strikes killed 20 people in Saada on Tuesday, the heaviest toll since the war began, medics said."
+	if evs := extract(t, extractor(t), text, "2020-03-12"); len(evs) == 0 {
+		t.Error("a strike with its own day was taken for background")
+	}
+}
