@@ -459,7 +459,7 @@ var stopwords = func() map[string]bool {
 	for _, w := range strings.Fields(`the a an and or but of in on at to by for with from as is was
 	he she they it we you i his her their our this that these those there here
 	monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-	august september october november december mr mrs ms dr president minister prime army police
+	august september october november december jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr president minister prime army police
 	government state states islamic forces military ministry council union party front movement
 	national liberation agreement public relations news reuters associated press afp ap bbc cnn
 	al el ad as ash at ar an la le de du des van von der di da dos das san santa saint st

@@ -136,6 +136,8 @@ func TestFind(t *testing.T) {
 		{"President Mark Smith said on Monday in New Delhi.", []string{"New Delhi"}},
 		{"Islamic State fighters attacked.", nil},
 		{"Afghanistan’s Foreign Minister visited India.", []string{"Afghanistan", "India"}},
+		// Months written short are dates, not the towns that share them.
+		{"Fighting near Homs between Nov. 14 and Nov. 17 killed 12.", []string{"Homs"}},
 	}
 	for _, tt := range tests {
 		var got []string
