@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/actor"
@@ -105,7 +106,7 @@ var (
 	// forceRE marks armed targets.
 	forceRE = pattern.MustCompile(`(?i)\b(?:soldiers?|troops|army|military|security forces|forces|police(?:men|man| officers?| station| post)?|officers|checkpoints?|posts?|outposts?|bases?|barracks|positions?|convoys?|patrols?|garrisons?|militants?|fighters?|insurgents?|rebels?|jihadists?|gunmen|militiamen|militias?|combatants|guards?|personnel|paramilitar(?:y|ies))\b`)
 	// weapon words refine generic attacks.
-	airRE     = pattern.MustCompile(`(?i)\b(?:drones?|air ?strikes?|warplanes?|aircraft|jets?|F-\d+s?|helicopter gunships?|aerial|air force|bombers?|paragliders?|dropped bombs)\b`)
+	airRE     = pattern.MustCompile(`(?i)\b(?:barrel[- ]bombs?|drones?|air ?strikes?|warplanes?|aircraft|jets?|F-\d+s?|helicopter gunships?|aerial|air force|bombers?|paragliders?|dropped bombs)\b`)
 	suicideRE = pattern.MustCompile(`(?i)\bsuicide\b|blew (?:himself|herself|themselves) up`)
 	iedRE     = pattern.MustCompile(`(?i)\b(?:IEDs?|roadside bombs?|landmines?|land mines?|explosive devices?|car bombs?|bomb|bombs|explosives?|blasts?|explosions?)\b`)
 	bombRE    = pattern.MustCompile(`(?i)\b(?:bomb|bombs|bomber|IEDs?|explosive|explosives|landmines?|mines?|device)\b`)
@@ -276,7 +277,24 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		}
 		out = append(out, t)
 	}
-	return collapse(dropProtestClashes(out))
+	return collapse(chemicalFirst(dropProtestClashes(out)))
+}
+
+// chemicalFirst drops the other explosions of a sentence that reports a
+// chemical weapon: ACLED types the attack by the weapon, whatever
+// delivered it ("shells that contained toxic gas").
+func chemicalFirst(ts []Trigger) []Trigger {
+	if !slices.ContainsFunc(ts, func(t Trigger) bool { return t.SubEventType == "Chemical weapon" }) {
+		return ts
+	}
+	out := ts[:0]
+	for _, t := range ts {
+		if t.EventType == Explosions && t.SubEventType != "Chemical weapon" {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // dropProtestClashes drops battle words in a sentence about a protest or
