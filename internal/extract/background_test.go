@@ -38,3 +38,20 @@ func TestDayMakesNews(t *testing.T) {
 		t.Error("a strike with its own day was taken for background")
 	}
 }
+
+// TestNonConflictDeaths checks that deaths no armed group caused are no
+// events.
+func TestNonConflictDeaths(t *testing.T) {
+	x := extractor(t)
+	for _, text := range []string{
+		"Heavy flooding in the north of the country killed at least 40 people on Sunday, officials said.",
+		"A wild elephant killed two farmers near Kandy on Tuesday.",
+		"Eight people died when a bus crashed into a ravine near Cusco on Friday.",
+		"A coal mine blast killed 12 miners in Zonguldak on Monday.",
+		"The roof of a market collapsed on traders in Lagos on Saturday, leaving six dead.",
+	} {
+		if evs := extract(t, x, text, "2024-05-10"); len(evs) != 0 {
+			t.Errorf("%q gave %d events, first %v", text, len(evs), deref(evs[0].SubEventType))
+		}
+	}
+}

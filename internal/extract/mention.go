@@ -124,6 +124,12 @@ var (
 	crowdRE        = pattern.MustCompile(`(?i)\b(?:youths?|crowds?|rioters|protesters|demonstrators|mob|young men)\b`)
 	marketRE       = pattern.MustCompile(`(?i)\b(?:markets?|stocks?|shares|prices|currency|naira|rupee|dollar|index|bonds?)\b`)
 	mobRE          = pattern.MustCompile(`(?i)\b(?:mob|mobs|lynch(?:ed|ing)?|vigilantes?)\b`)
+	// nonConflictRE names deaths that no armed group caused: disasters,
+	// disease, accidents and animals. ACLED codes political violence
+	// only; a bare "killed" beside these words reports none.
+	nonConflictRE = pattern.MustCompile(`(?i)\b(?:floods?|flooding|flash floods|storms?|typhoons?|hurricanes?|cyclones?|tornado(?:es)?|earthquakes?|quakes?|landslides?|mudslides?|avalanches?|tsunamis?|heat ?waves?|lightning|epidemics?|diseases?|cholera|malaria|ebola|malnutrition|malnourish\w*|starvation|accidents?|accidental(?:ly)?|crash(?:ed|es)?|derail(?:ed|ment)|collapsed?|capsized?|drown(?:ed|ing)?|stampedes?|fire broke out|blaze|bears?|crocodiles?|elephants?|sharks?|snakes?|snakebites?|wild animals?)\b`)
+	// accidentBlastRE names explosions that no armed group set off.
+	accidentBlastRE = pattern.MustCompile(`(?i)\b(?:coal mine|mine shaft|miners|colliery|gas (?:leak|cylinder|pipeline|tank)|boiler|fireworks?|factory|refinery|chemical plant|industrial)\b`)
 	// speech marks reported speech; hedge words qualify claims.
 	speechRE = pattern.MustCompile(`(?i)\b(?:said|says|told|confirmed|claimed|claims|reported|reports|announced|stated|added|noted|explained|estimated|according to|put the (?:death )?toll|quoted|tweeted|wrote|posted)\b`)
 )
@@ -233,19 +239,19 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		}
 		switch t.Class {
 		case "kill":
-			if hasSpecific || hasStrong(out) {
+			if hasSpecific || hasStrong(out) || nonConflictRE.MatchString(sent) {
 				continue
 			}
 			t = a.typeAttack(sent, t)
 		case "attack":
-			if hasSpecific {
+			if hasSpecific || nonConflictRE.MatchString(sent) {
 				continue
 			}
 			t = a.typeAttack(sent, t)
 		case "blast":
 			// "gunfire and explosions echoed": a bomb only when the
 			// sentence says so or counts its victims.
-			if !bombRE.MatchString(sent) && !a.countsVictims(s) {
+			if !bombRE.MatchString(sent) && !a.countsVictims(s) || accidentBlastRE.MatchString(sent) {
 				continue
 			}
 		case "agreement":
