@@ -246,3 +246,16 @@ func FuzzModalOnLastWords(f *testing.F) {
 		}
 	})
 }
+
+func TestRetoldAttack(t *testing.T) {
+	text := "A car bomb exploded at a checkpoint in Hasakah, Syria, on Tuesday, killing eight people, a monitor said. " +
+		"The attack came days after a senior commander threatened the town's Kurdish rulers. " +
+		"Tuesday's attack struck the headquarters of a local militia in the east of the town."
+	evs := extract(t, extractor(t), text, "2016-03-10")
+	if len(evs) != 1 {
+		t.Fatalf("got %d events, want the bombing once", len(evs))
+	}
+	if got := deref(evs[0].SubEventType); got != "Remote explosive/landmine/IED" {
+		t.Errorf("sub-event %q, want the bombing's", got)
+	}
+}
