@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/pattern"
 )
 
 // build writes the event a cluster reports.
@@ -145,9 +146,13 @@ func (a *analysis) describe(r *role, c *cluster) (string, int, []string) {
 	}
 	// The dictionary's aliases differ from each other already (see
 	// actor.Dictionary): each needs comparing only with the article's.
+	// Only those the article itself uses are kept: a list of every name
+	// the dictionary knows says nothing of this report.
 	written := len(aliases)
 	for _, al := range r.Actor.Aliases {
-		aliases = addAlias(aliases, al, r.name(), written)
+		if a.uses(al) {
+			aliases = addAlias(aliases, al, r.name(), written)
+		}
 	}
 	return r.Actor.Name, r.Actor.Inter, aliases
 }
@@ -347,4 +352,24 @@ func eventID(docID string, ev event.Event) string {
 	}
 	h := sha256.Sum256([]byte(strings.Join([]string{docID, typ, ev.DateStart, ev.DateEnd, ev.Location, ev.Actor1, ev.Actor2, fmt.Sprint(ev.Span.Start)}, "\x00")))
 	return hex.EncodeToString(h[:8])
+}
+
+// uses reports whether the article's text holds phrase as whole words,
+// in any case.
+func (a *analysis) uses(phrase string) bool {
+	if a.lower == "" {
+		a.lower = pattern.Lower(a.text)
+	}
+	p := pattern.Lower(phrase)
+	for i := 0; ; {
+		k := strings.Index(a.lower[i:], p)
+		if k < 0 {
+			return false
+		}
+		start, end := i+k, i+k+len(p)
+		if (start == 0 || !pattern.IsWordByte(a.lower[start-1])) && pattern.WordEndsAt(a.lower, end) {
+			return true
+		}
+		i = start + 1
+	}
 }

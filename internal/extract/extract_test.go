@@ -259,3 +259,21 @@ func TestRetoldAttack(t *testing.T) {
 		t.Errorf("sub-event %q, want the bombing's", got)
 	}
 }
+
+// TestAliasesTheArticleUses checks that an actor's aliases are the names
+// the article gave it, not every name the dictionary knows.
+func TestAliasesTheArticleUses(t *testing.T) {
+	text := "Pakistani troops clashed with militants in North Waziristan on Monday, killing four, the army said."
+	e := firstEvent(t, extractor(t), text, "2025-04-08")
+	if !strings.HasPrefix(e.Actor1, "Military Forces of Pakistan") {
+		t.Fatalf("actor1 %q, want Pakistan's military", e.Actor1)
+	}
+	for _, al := range e.Actor1Aliases {
+		if !strings.Contains(strings.ToLower(text), strings.ToLower(al)) {
+			t.Errorf("alias %q is not in the article", al)
+		}
+	}
+	if len(e.Actor1Aliases) == 0 {
+		t.Error("no alias: the article's own \"Pakistani troops\" is one")
+	}
+}
