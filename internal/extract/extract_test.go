@@ -277,3 +277,32 @@ func TestAliasesTheArticleUses(t *testing.T) {
 		t.Error("no alias: the article's own \"Pakistani troops\" is one")
 	}
 }
+
+// TestBareActors checks the forces that civil-war reports name without
+// their country: a regime's forces, rebels, state media's terrorists.
+func TestBareActors(t *testing.T) {
+	tests := []struct {
+		name, text, published, actor1 string
+	}{
+		{"regime forces", "Regime forces shelled the town of Douma in Rif Dimashq on Monday, killing three civilians.", "2016-05-10", "Military Forces of Syria"},
+		{"regime warplanes", "Regime warplanes struck a market in Saraqib, Idlib province, on Sunday, killing nine people.", "2016-05-10", "Military Forces of Syria"},
+		{"terrorists", "Terrorists fired rocket shells on residential neighbourhoods of Aleppo on Sunday, injuring four civilians, state media said.", "2016-05-10", "Unidentified Armed Group (Syria)"},
+		{"rebels", "Rebels shelled government-held districts of Aleppo on Tuesday, killing two people.", "2016-05-10", "Opposition Rebels (Syria)"},
+		{"the one rebel group", "M23 fighters advanced on Sake on Monday. Congolese soldiers clashed with the rebels near Sake on Tuesday.", "2025-01-30", "M23"},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := extract(t, x, tt.text, tt.published)
+			for _, e := range evs {
+				if strings.HasPrefix(e.Actor1, tt.actor1) || strings.HasPrefix(e.Actor2, tt.actor1) {
+					return
+				}
+			}
+			for _, e := range evs {
+				t.Logf("%s: %q / %q", deref(e.SubEventType), e.Actor1, e.Actor2)
+			}
+			t.Errorf("no event with %s", tt.actor1)
+		})
+	}
+}
