@@ -11,6 +11,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -140,17 +141,28 @@ func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
 		if a.insideName(event.Span{Start: m.Start, End: m.End}) {
 			continue
 		}
+		if basedRE.MatchString(text[m.End:min(len(text), m.End+12)]) {
+			// "the Britain-based Syrian Observatory": a seat, not
+			// where anything happened.
+			continue
+		}
 		kept = append(kept, m)
 	}
 	a.places = x.places.Resolve(text, kept, nil)
 	a.datelines = datelineSpans(text, a.sents)
 	a.actors = a.dropPlaceActors(a.actors)
+	a.actors = slices.DeleteFunc(a.actors, func(m actor.Mention) bool {
+		return basedRE.MatchString(text[m.End:min(len(text), m.End+12)])
+	})
 	a.times = a.eventTimes(x.times.Find(text))
 	a.counts = x.counts.Find(text)
 	a.country = a.mainCountry()
 	a.home = a.homePlace()
 	return a
 }
+
+// basedRE follows a place that modifies a name: "London-based".
+var basedRE = pattern.MustCompile(`^[-‐–]?(?:based|headquartered)\b`)
 
 // datelineRE matches a wire dateline at the start of a paragraph.
 var datelineRE = pattern.MustCompile(`^[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60}?)?(?:\s*\([A-Za-z .]{1,20}\))?\s*(?:—|–|--| - )\s*`)
