@@ -55,3 +55,22 @@ func TestNonConflictDeaths(t *testing.T) {
 		}
 	}
 }
+
+// TestReactions checks that a reaction to an event told elsewhere is no
+// event at the capital where it was said.
+func TestReactions(t *testing.T) {
+	x := extractor(t)
+	for _, text := range []string{
+		"The offensive drew strong condemnation from France, which said hospitals had been hit.",
+		"Britain and Germany said UN inspectors in Yemen should be given access to the site of the alleged gas attack.",
+		"A UN committee approved a resolution condemning the attacks on Aleppo.",
+	} {
+		if evs := extract(t, x, text, "2016-11-12"); len(evs) != 0 {
+			t.Errorf("%q gave %d events, first %v in %s", text, len(evs), deref(evs[0].SubEventType), evs[0].Country)
+		}
+	}
+	text := "The foreign ministry condemned the air strikes on Raqqa on Tuesday that killed 18 civilians."
+	if evs := extract(t, x, text, "2016-11-12"); len(evs) == 0 {
+		t.Errorf("%q: a condemned strike with its own day and toll is still news", text)
+	}
+}

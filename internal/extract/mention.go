@@ -128,6 +128,13 @@ var (
 	// disease, accidents and animals. ACLED codes political violence
 	// only; a bare "killed" beside these words reports none.
 	nonConflictRE = pattern.MustCompile(`(?i)\b(?:floods?|flooding|flash floods|storms?|typhoons?|hurricanes?|cyclones?|tornado(?:es)?|earthquakes?|quakes?|landslides?|mudslides?|avalanches?|tsunamis?|heat ?waves?|lightning|epidemics?|diseases?|cholera|malaria|ebola|malnutrition|malnourish\w*|starvation|accidents?|accidental(?:ly)?|crash(?:ed|es)?|derail(?:ed|ment)|collapsed?|capsized?|drown(?:ed|ing)?|stampedes?|fire broke out|blaze|bears?|crocodiles?|elephants?|sharks?|snakes?|snakebites?|wild animals?)\b`)
+	// reactionRE, before a trigger in its clause, makes the trigger the
+	// object of a reaction, an inquiry or a claim: "condemned the
+	// attacks", "inspectors ... the site of the attack", "claims of a
+	// chemical attack". Reactions are not events in ACLED's codebook.
+	reactionRE = pattern.MustCompile(`(?i)\b(?:condemn\w*|denounc\w*|deplor\w*|criticis\w*|criticiz\w*|slammed|protested against|concerns? (?:about|over)|outrage (?:at|over)|inspectors?|investigat\w*|inquiry|probe into|resolution|claims? (?:of|that)|allegations? (?:of|that)|alleged|allegedly|reports? of|statements? about)\b`)
+	// reactionAfterRE: "the offensive drew strong condemnation".
+	reactionAfterRE = pattern.MustCompile(`(?i)^\s+(?:\S+\s+){0,2}?(?:drew|sparked|prompted|triggered|provoked|has drawn|has sparked)\s+(?:\S+\s+){0,2}?(?:condemnation|outrage|criticism|protests? from)\b`)
 	// accidentBlastRE names explosions that no armed group set off.
 	accidentBlastRE = pattern.MustCompile(`(?i)\b(?:coal mine|mine shaft|miners|colliery|gas (?:leak|cylinder|pipeline|tank)|boiler|fireworks?|factory|refinery|chemical plant|industrial)\b`)
 	// speech marks reported speech; hedge words qualify claims.
@@ -235,6 +242,13 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 			continue
 		}
 		if habitualAfter(a.text[t.End:min(s.End, t.End+120)]) {
+			continue
+		}
+		if t.EventType != "" && (reactionRE.MatchString(before) || reactionAfterRE.MatchString(a.text[t.End:s.End])) &&
+			!(own && (a.hasPlace(s) || a.countsVictims(s))) {
+			// "The offensive drew condemnation", "UN inspectors should
+			// see the site of the attack": a reaction to an event told
+			// elsewhere, said where the speaker is.
 			continue
 		}
 		switch t.Class {
@@ -516,6 +530,16 @@ func (a *analysis) countsVictims(s event.Span) bool {
 	probe := &mention{span: s}
 	a.assignClaims(probe)
 	return len(probe.claims)+len(probe.injured) > 0
+}
+
+// hasPlace reports whether sentence s names a place.
+func (a *analysis) hasPlace(s event.Span) bool {
+	for _, p := range a.places {
+		if p.Start >= s.Start && p.End <= s.End {
+			return true
+		}
+	}
+	return false
 }
 
 func (a *analysis) hasOwnTime(s event.Span) bool {
