@@ -154,6 +154,7 @@ func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
 	a.actors = slices.DeleteFunc(a.actors, func(m actor.Mention) bool {
 		return basedRE.MatchString(text[m.End:min(len(text), m.End+12)])
 	})
+	a.actors = a.dropForeignAcronyms(a.actors)
 	a.times = a.eventTimes(x.times.Find(text))
 	a.counts = x.counts.Find(text)
 	a.country = a.mainCountry()
@@ -244,6 +245,39 @@ func (a *analysis) dropPlaceActors(ms []actor.Mention) []actor.Mention {
 		}
 	}
 	return out
+}
+
+// dropForeignAcronyms drops a state's forces named by an acronym alone
+// ("AFP", the Armed Forces of the Philippines and a news agency) when
+// nothing else in the article speaks of that state: the acronym then
+// names something else.
+func (a *analysis) dropForeignAcronyms(ms []actor.Mention) []actor.Mention {
+	evidenced := map[string]bool{}
+	for _, p := range a.places {
+		evidenced[p.Place.CountryCode] = true
+	}
+	for _, m := range ms {
+		if m.Actor != nil && !isAcronym(m.Text) {
+			evidenced[m.Actor.Country] = true
+		}
+	}
+	return slices.DeleteFunc(ms, func(m actor.Mention) bool {
+		return m.Actor != nil && m.Actor.Kind != "" && m.Actor.Country != "" && isAcronym(m.Text) && !evidenced[m.Actor.Country]
+	})
+}
+
+// isAcronym reports whether s is three or more capitals, as "AFP" and
+// "ISPR"; "US" and "UK" name their states too often to doubt.
+func isAcronym(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // insideName reports whether s lies inside a multi-word actor or person

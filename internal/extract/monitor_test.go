@@ -43,3 +43,16 @@ func TestSeatIsNoPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestNewsAgencyIsNoArmy checks that "AFP", the news agency, is not the
+// Armed Forces of the Philippines in an article about another country.
+func TestNewsAgencyIsNoArmy(t *testing.T) {
+	text := "(AFP) Rocket fire killed four civilians in Aleppo on Monday, a monitor said."
+	for _, e := range extract(t, extractor(t), text, "2016-05-10") {
+		for _, name := range []string{e.Actor1, e.Actor2} {
+			if strings.Contains(name, "Philippines") {
+				t.Errorf("%s: actor %q from the agency's name", deref(e.SubEventType), name)
+			}
+		}
+	}
+}
