@@ -551,9 +551,16 @@ func (a *analysis) hasOwnTime(s event.Span) bool {
 	return false
 }
 
+// executionRE is a killing of people held captive.
+var executionRE = pattern.MustCompile(`(?i)^(?:beheaded|executed|execution|executions|beheading|beheadings)$`)
+
 // typeAttack types a generic attack or killing by its weapon and target.
 func (a *analysis) typeAttack(sent string, t Trigger) Trigger {
 	switch {
+	case executionRE.MatchString(t.Text):
+		// Captives are unarmed whatever they were: their killing is
+		// violence against civilians, not a battle.
+		t.EventType, t.SubEventType, t.Mode = VAC, "Attack", "targeted"
 	case suicideRE.MatchString(sent):
 		t.EventType, t.SubEventType, t.Mode = Explosions, "Suicide bomb", "suicide-attack"
 	case airRE.MatchString(sent):
