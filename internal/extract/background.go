@@ -19,7 +19,9 @@ var backgroundRE = pattern.MustCompile(`(?i)` +
 	// the war (which has lasted five years) has killed
 	`\b` + warWords + `\b\S*(?:\s+\S+){0,10}?\s+(?:has|have)\s+(?:since\s+|so\s+far\s+|already\s+|now\s+)?(?:killed|claimed|left)\b` +
 	// have been killed in the war
-	`|\b(?:have|has)\s+(?:been\s+killed|died)\s+(?:\S+\s+){0,4}?in\s+(?:the\s+|its\s+|\w+'?s\s+)?(?:[\w-]+\s+){0,2}?` + warWords + `\b(?:[^-]|$)`)
+	`|\b(?:have|has)\s+(?:been\s+killed|died)\s+(?:\S+\s+){0,4}?in\s+(?:the\s+|its\s+|\w+'?s\s+)?(?:[\w-]+\s+){0,2}?` + warWords + `\b(?:[^-]|$)` +
+	// hundreds of thousands have been killed
+	`|\b(?:hundreds|tens)\s+of\s+thousands\s+(?:of\s+\w+\s+)?(?:have|had)\s+(?:been\s+killed|died)\b`)
 
 // sinceWarRE finds "since the conflict began" and "since the start of
 // the war", which make a toll in the same sentence cumulative; without a

@@ -10,6 +10,8 @@ func TestBackgroundToll(t *testing.T) {
 			"More than 250,000 people have been killed in the war, which began with protests against the government."},
 		{"since the war began", "Government air strikes hit Saada on Monday, killing six civilians, a monitor said. Warplanes also struck a market in the town on Wednesday. " +
 			"At least 250,000 people have been killed and millions displaced since the war started with the crushing of protests."},
+		{"hundreds of thousands", "Government air strikes hit Saada on Monday, killing six civilians, a monitor said. Warplanes also struck a market in the town on Wednesday. " +
+			"Hundreds of thousands of people have been killed in fighting that began with protests against the government."},
 		{"the war has killed", "Government air strikes hit Saada on Monday, killing six civilians, a monitor said. Warplanes also struck a market in the town on Wednesday. " +
 			"The war, which grew out of street protests, has killed more than 250,000 people."},
 	}

@@ -263,6 +263,13 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 		}
 		ev.Fatalities = &total
 	}
+	if len(groups) == 0 && injured != nil && violent(ev.EventType) {
+		// Only the wounded are counted: ACLED records no deaths as 0,
+		// not as unknown.
+		zero := 0
+		ev.Fatalities = &zero
+		evidence("fatalities", injured.span)
+	}
 	if injured != nil {
 		n := injured.min
 		ev.Injured = &n
@@ -372,4 +379,17 @@ func (a *analysis) uses(phrase string) bool {
 		}
 		i = start + 1
 	}
+}
+
+// violent reports whether an ACLED event type is one of organised or mob
+// violence, whose fatalities field is a number.
+func violent(typ *string) bool {
+	if typ == nil {
+		return false
+	}
+	switch *typ {
+	case Battles, Explosions, VAC, Riots:
+		return true
+	}
+	return false
 }

@@ -196,6 +196,12 @@ func (a *analysis) assignClaims(m *mention) {
 		if q.Start < m.span.Start || q.End > m.span.End || !a.countBelongs(m, q) {
 			continue
 		}
+		if subsetBeforeRE.MatchString(a.text[max(m.span.Start, q.Start-30):q.Start]) ||
+			subsetAfterRE.MatchString(a.text[q.End:min(m.span.End, q.End+80)]) {
+			// "31 civilians including 10 children", "six women were
+			// among those killed": part of a toll counted already.
+			continue
+		}
 		c, ok := a.readClaim(m, q)
 		if !ok {
 			// "killed 14 militants and three soldiers": the second
@@ -481,6 +487,11 @@ var (
 	// ("the Syrian Observatory for Human Rights a Britain-based monitor
 	// said").
 	monitorRE = pattern.MustCompile(`\b(?:Syrian Observatory for Human Rights|SOHR|Syrian Observatory|[Tt]he Observatory|White Helmets|Syrian Civil Defen[cs]e|[Cc]ivil [Dd]efen[cs]e|Local Coordination Committees|Syrian Network for Human Rights|SANA|Amnesty International|Human Rights Watch|Doctors Without Borders|M[ée]decins Sans Fronti[èe]res|MSF|UNICEF|World Health Organi[sz]ation|OCHA|Red Crescent|Red Cross|ICRC)\b`)
+	// subsetBeforeRE and subsetAfterRE mark a count that is part of
+	// another: "including nine children", "of them four children",
+	// "six women were among those killed".
+	subsetBeforeRE = pattern.MustCompile(`(?i)\b(?:including|includes|among them|among whom|of them|of whom|among the dead|among the victims)\s+(?:at least\s+|some\s+|about\s+)?$`)
+	subsetAfterRE  = pattern.MustCompile(`(?i)^[^.;]{0,60}?\b(?:were|was|are|is)\s+among\s+(?:those|the dead|the victims|the casualties|the killed)\b`)
 	// basedPrefixRE: a seat before a name, "London-based ".
 	basedPrefixRE = pattern.MustCompile(`^\S+-based\s+`)
 	// pronounRE: subjects that name nobody.
