@@ -33,15 +33,24 @@ var sinceWarRE = pattern.MustCompile(`(?i)` +
 	// since the start of the war
 	`|\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+|its\s+|\w+'?s\s+)?(?:[\w-]+\s+){0,2}?` + warWords + `\b`)
 
+// warBeganRE finds a war's beginning told as history: "the conflict
+// began when forces loyal to the president cracked down on protests",
+// "Syria's war, which began in 2011 with protests". After "since" it
+// only dates a comparison (sinceWarRE).
+var warBeganRE = pattern.MustCompile(`(?i)\b(?:the|its|\w+'?s)\s+(?:[\w-]+\s+){0,2}?` + warWords + `,?\s+(?:which\s+|that\s+)?(?:began|erupted|started|broke\s+out)\b`)
+
+// sinceBeforeRE ends with "since" and the words up to a war's name.
+var sinceBeforeRE = pattern.MustCompile(`(?i)\bsince\s*$`)
+
 // tollRE finds the words of a toll.
 var tollRE = pattern.MustCompile(`(?i)\b(?:killed|died|dead|deaths?|lives|displaced|death toll)\b`)
 
 // background reports whether sentence s tells a war's cumulative toll or
-// its beginning. A sentence that also gives a day ("on Tuesday") is
+// how it began. A sentence that also gives a day ("on Tuesday") is
 // news: "the deadliest day since the war began".
 func (a *analysis) background(s event.Span) bool {
 	sent := a.text[s.Start:s.End]
-	if !backgroundRE.MatchString(sent) && !(sinceWarRE.MatchString(sent) && tollRE.MatchString(sent)) {
+	if !backgroundRE.MatchString(sent) && !(sinceWarRE.MatchString(sent) && tollRE.MatchString(sent)) && !warBegan(sent) {
 		return false
 	}
 	for _, e := range a.times {
@@ -53,4 +62,14 @@ func (a *analysis) background(s event.Span) bool {
 		}
 	}
 	return true
+}
+
+// warBegan reports whether sent tells how a war began, not after "since".
+func warBegan(sent string) bool {
+	for _, loc := range warBeganRE.FindAllStringIndex(sent, -1) {
+		if !sinceBeforeRE.MatchString(sent[:loc[0]]) {
+			return true
+		}
+	}
+	return false
 }

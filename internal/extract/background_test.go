@@ -12,6 +12,8 @@ func TestBackgroundToll(t *testing.T) {
 			"At least 250,000 people have been killed and millions displaced since the war started with the crushing of protests."},
 		{"hundreds of thousands", "Government air strikes hit Saada on Monday, killing six civilians, a monitor said. Warplanes also struck a market in the town on Wednesday. " +
 			"Hundreds of thousands of people have been killed in fighting that began with protests against the government."},
+		{"how the war began", "Government air strikes hit Saada on Monday, killing six civilians, a monitor said. Warplanes also struck a market in the town on Wednesday. " +
+			"The country's conflict erupted in March 2015 with protests against the government."},
 		{"the war has killed", "Government air strikes hit Saada on Monday, killing six civilians, a monitor said. Warplanes also struck a market in the town on Wednesday. " +
 			"The war, which grew out of street protests, has killed more than 250,000 people."},
 	}
