@@ -10,6 +10,7 @@ func TestWeaponTypes(t *testing.T) {
 		{"barrel bombs", "Helicopters dropped barrel bombs on Saraqib on Monday, killing seven people, activists said.", "Air/drone strike"},
 		{"barrel bomb attack", "Five people were killed in a barrel bomb attack on a market in Darayya on Sunday.", "Air/drone strike"},
 		{"regime bombing", "Two children were killed in regime bombing on the town of Kafranbel on Friday.", "Air/drone strike"},
+		{"possessive bombing", "The coalition's bombing of Raqqa killed nine civilians on Tuesday, state media said.", "Air/drone strike"},
 		{"coalition bombing", "Coalition bombing of Mosul killed nine civilians on Tuesday, residents said.", "Air/drone strike"},
 		{"suicide bombings", "At least 30 people were killed on Monday by suicide bombings that targeted a market in Homs.", "Suicide bomb"},
 		{"gas in shells", "Rebels shelled the Zahra district of Aleppo on Sunday with shells that contained toxic gas, state media said.", "Chemical weapon"},
