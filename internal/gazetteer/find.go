@@ -330,10 +330,16 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention, hint []string) []Re
 			}
 		}
 		p := *m.Candidates[best]
-		if (p.Kind == Populated && p.Population < 100_000 || p.Kind == Admin2 || p.Kind == Admin1) && ctx.countries[p.CountryCode] == 0 && ctx.strongest >= 2 {
+		small := p.Kind == Populated && p.Population < 100_000 || p.Kind == Admin2 || p.Kind == Admin1
+		lone := p.Kind == Populated && p.Feature != "PPLC" && ctx.countries[p.CountryCode] <= 1 && ctx.strongest >= 6 &&
+			ctx.admin1[p.CountryCode+"|"+p.Admin1] <= 0.5
+		if small && ctx.countries[p.CountryCode] == 0 && ctx.strongest >= 2 || lone {
 			// A small town in a country the article never mentions,
 			// while it speaks of others, is a misreading: better no
-			// place than a wrong one.
+			// place than a wrong one. In an article that speaks of one
+			// country again and again, so is a city abroad, no capital,
+			// that nothing but itself ties to its country or region
+			// ("Mansoura in rural Aleppo" is not Egypt's).
 			continue
 		}
 		r := Resolved{Mention: m, Place: p, Precision: p.Precision(), Score: math.Exp(bestScore) / total}

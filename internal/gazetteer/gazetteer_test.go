@@ -382,3 +382,16 @@ func FuzzTokens(f *testing.F) {
 		}
 	})
 }
+
+// TestLoneCityAbroad checks that in an article about one country, a city
+// of another that nothing else ties to it is left unresolved.
+func TestLoneCityAbroad(t *testing.T) {
+	g := gaz(t)
+	text := "Syrian aircraft struck Aleppo and Idlib in Syria on Monday. Syrian rescuers said Syrian and Russian jets also hit Homs. " +
+		"The Syrian army said the raids in Syria would go on. Regime aircraft also bombed a factory in the town of Mansoura in rural Aleppo."
+	for _, r := range g.Resolve(text, g.Find(text), nil) {
+		if r.Text == "Mansoura" && r.Place.CountryCode != "SY" {
+			t.Errorf("Mansoura resolved to %s in %s", r.Place.Name, r.Place.CountryCode)
+		}
+	}
+}
