@@ -168,6 +168,10 @@ func TestResolveInContext(t *testing.T) {
 		{"Protests in France grew.", "France", "FR", "", 3},
 		{"Gunmen attacked a village near Maiduguri in Borno State, Nigeria.", "Maiduguri", "NG", "", 2},
 		{"Clashes along the Pakistan-Afghanistan border.", "Pakistan-Afghanistan border", "PK", "", 3},
+		// English spellings of Syrian towns that GeoNames lacks.
+		{"Air strikes hit Atareb in Syria.", "Atareb", "SY", "Aleppo", 1},
+		{"Air strikes hit Maaret al-Numan in Syria.", "Maaret al-Numan", "SY", "Idlib", 1},
+		{"Rockets hit Izraa in Syria.", "Izraa", "SY", "Daraa", 1},
 	}
 	for _, tt := range tests {
 		rs := g.Resolve(tt.text, g.Find(tt.text), nil)
