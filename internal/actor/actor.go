@@ -372,6 +372,13 @@ func (d *Dictionary) Find(text string, date time.Time) []Mention {
 		if m.Person != "" {
 			out = d.joinTitle(out, &m, text, toks[:i])
 		}
+		if k := len(out) - 1; (m.Bare == "rebels" || m.Bare == "unidentified" || m.Bare == "communal") && k >= 0 && out[k].Actor != nil && out[k].Actor.Kind == "" && out[k].Person == "" && text[out[k].End:m.Start] == " " {
+			// "New People's Army rebels", "Nusra terrorists": the noun
+			// names the group before it, not another side.
+			out[k].End, out[k].Text = m.End, text[out[k].Start:m.End]
+			i += matched
+			continue
+		}
 		out = append(out, m)
 		i += matched
 	}

@@ -250,6 +250,14 @@ func TestFind(t *testing.T) {
 		{text: "the RSFX and ADFs code", want: nil},               // whole words only
 		{text: "gunmen opened fire", want: []string{"gunmen|||"}}, // bare: caller resolves
 		{text: "security forces killed two civilians", want: []string{"security forces|||", "civilians|||"}},
+		// A regime's forces and aircraft, rebels, and state media's
+		// terrorists, named without a country.
+		{text: "regime warplanes struck the town", want: []string{"regime warplanes|||"}},
+		{text: "regime forces shelled rebels", want: []string{"regime forces|||", "rebels|||"}},
+		{text: "terrorists fired rockets", want: []string{"terrorists|||"}},
+		{text: "Syrian rebels shelled", date: "2016-01-01", want: []string{"Syrian rebels|Opposition Rebels (Syria)||"}},
+		// The noun after a group names the group.
+		{text: "New People's Army rebels ambushed troops", want: []string{"New People's Army rebels|New People's Army||", "troops|||"}},
 	}
 	for _, tt := range tests {
 		dt := date

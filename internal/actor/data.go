@@ -61,7 +61,8 @@ var forceNouns = []string{"military", "army", "government forces", "government t
 	"armed forces", "air force", "jets", "warplanes", "aircraft", "planes", "warships", "naval forces", "fighter jets", "drones", "artillery", "positions",
 	"border posts", "posts", "border guards", "navy", "military forces", "troop", "servicemen", "paratroopers",
 	"special forces", "defence forces", "defense forces", "military convoy", "army chief", "military spokesman",
-	"army spokesman", "defence ministry", "defense ministry", "military officials", "commanders"}
+	"army spokesman", "defence ministry", "defense ministry", "military officials", "commanders",
+	"helicopters", "regime forces", "regime troops", "regime warplanes", "government warplanes", "government helicopters"}
 
 var policeNouns = []string{"police", "police officers", "policemen", "police force", "riot police", "gendarmes", "police officer"}
 
@@ -97,6 +98,23 @@ var bareNouns = map[string]string{
 	"passengers": "civilians", "farmers": "civilians", "students": "civilians",
 	"militiamen": "communal", "vigilantes": "communal",
 	"the government": "government", "government": "government", "the authorities": "government", "authorities": "government",
+	// A regime's forces and aircraft, as reports of civil wars call them.
+	"regime forces": "military", "regime troops": "military", "regime army": "military", "regime soldiers": "military",
+	"pro-regime forces": "military", "loyalist forces": "military", "the regime": "military", "regime": "military",
+	"regime warplanes": "military", "regime aircraft": "military", "regime helicopters": "military", "regime planes": "military",
+	"regime jets": "military", "government warplanes": "military", "government aircraft": "military",
+	"government helicopters": "military", "government planes": "military", "government jets": "military",
+	"army helicopters": "military",
+	// Armed opposition named without its groups.
+	"rebels": "rebels", "rebel fighters": "rebels", "rebel forces": "rebels", "rebel groups": "rebels",
+	"opposition fighters": "rebels", "opposition forces": "rebels", "armed opposition": "rebels",
+	"opposition groups": "rebels", "rebel factions": "rebels", "opposition factions": "rebels",
+	// State media's word for the armed opposition: ACLED cannot tell
+	// which group, and codes an unidentified one.
+	"terrorists": "unidentified", "terrorist organizations": "unidentified",
+	"terrorist organisations": "unidentified", "armed terrorist groups": "unidentified", "terrorist gangs": "unidentified",
+	"takfiri terrorists": "unidentified", "takfiri terrorist organizations": "unidentified",
+	"takfiri terrorist groups": "unidentified", "terrorist militants": "unidentified",
 }
 
 // kinds of a country's actors, with ACLED's names, inter codes and PLOVER
@@ -114,6 +132,7 @@ var countryKinds = []struct {
 	{"civilians", "CVL", 7, func(c, _ string) string { return fmt.Sprintf("Civilians (%s)", c) }},
 	{"unidentified", "UAF", 3, func(c, _ string) string { return fmt.Sprintf("Unidentified Armed Group (%s)", c) }},
 	{"communal", "UAF", 4, func(c, _ string) string { return fmt.Sprintf("Unidentified Communal Militia (%s)", c) }},
+	{"rebels", "REB", 2, func(c, _ string) string { return fmt.Sprintf("Opposition Rebels (%s)", c) }},
 }
 
 // addCountry creates a country's state actors for each of its periods and
@@ -204,6 +223,8 @@ func countryAliases(kind string, c countryData, p periodData) []string {
 		withNouns([]string{"rioters", "mob"})
 	case "civilians":
 		withNouns([]string{"civilians", "villagers", "residents", "citizens", "nationals"})
+	case "rebels":
+		withNouns([]string{"rebels", "rebel fighters", "rebel forces", "opposition fighters", "opposition forces", "armed opposition"})
 	}
 	return out
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/pattern"
 )
 
 // build writes the event a cluster reports.
@@ -147,9 +148,13 @@ func (a *analysis) describe(r *role, c *cluster) (string, int, []string) {
 	}
 	// The dictionary's aliases differ from each other already (see
 	// actor.Dictionary): each needs comparing only with the article's.
+	// Only those the article itself uses are kept: a list of every name
+	// the dictionary knows says nothing of this report.
 	written := len(aliases)
 	for _, al := range r.Actor.Aliases {
-		aliases = addAlias(aliases, al, r.name(), written)
+		if a.uses(al) {
+			aliases = addAlias(aliases, al, r.name(), written)
+		}
 	}
 	return r.Actor.Name, r.Actor.Inter, aliases
 }
@@ -260,6 +265,13 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 		}
 		ev.Fatalities = &total
 	}
+	if len(groups) == 0 && injured != nil && violent(ev.EventType) {
+		// Only the wounded are counted: ACLED records no deaths as 0,
+		// not as unknown.
+		zero := 0
+		ev.Fatalities = &zero
+		evidence("fatalities", injured.span)
+	}
 	if injured != nil {
 		n := injured.min
 		ev.Injured = &n
@@ -353,4 +365,37 @@ func eventID(docID string, ev event.Event) string {
 	}
 	h := sha256.Sum256([]byte(strings.Join([]string{docID, typ, string(ev.DateStart), string(ev.DateEnd), ev.Location, ev.Actor1, ev.Actor2, fmt.Sprint(ev.Span.Start)}, "\x00")))
 	return hex.EncodeToString(h[:8])
+}
+
+// uses reports whether the article's text holds phrase as whole words,
+// in any case.
+func (a *analysis) uses(phrase string) bool {
+	if a.lower == "" {
+		a.lower = pattern.Lower(a.text)
+	}
+	p := pattern.Lower(phrase)
+	for i := 0; ; {
+		k := strings.Index(a.lower[i:], p)
+		if k < 0 {
+			return false
+		}
+		start, end := i+k, i+k+len(p)
+		if (start == 0 || !pattern.IsWordByte(a.lower[start-1])) && pattern.WordEndsAt(a.lower, end) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+// violent reports whether an ACLED event type is one of organised or mob
+// violence, whose fatalities field is a number.
+func violent(typ *string) bool {
+	if typ == nil {
+		return false
+	}
+	switch *typ {
+	case Battles, Explosions, VAC, Riots:
+		return true
+	}
+	return false
 }

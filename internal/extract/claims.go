@@ -196,6 +196,12 @@ func (a *analysis) assignClaims(m *mention) {
 		if q.Start < m.span.Start || q.End > m.span.End || !a.countBelongs(m, q) {
 			continue
 		}
+		if subsetBeforeRE.MatchString(a.text[max(m.span.Start, q.Start-30):q.Start]) ||
+			subsetAfterRE.MatchString(a.text[q.End:min(m.span.End, q.End+80)]) {
+			// "31 civilians including 10 children", "six women were
+			// among those killed": part of a toll counted already.
+			continue
+		}
 		c, ok := a.readClaim(m, q)
 		if !ok {
 			// "killed 14 militants and three soldiers": the second
@@ -475,6 +481,19 @@ var (
 	saidByRE = pattern.MustCompile(`(?:^|[,;:“"]\s*|\band\s+|\bwhile\s+|\bbut\s+)((?:[A-Za-z][\w’'-]*\s+){0,6}?[A-Za-z][\w’'-]*)\s+(?:said|says|told|reported|added|confirmed|claimed|put the (?:death )?(?:toll|number(?: of dead)?))\b`)
 	// accordingToRE finds "according to the health ministry".
 	accordingToRE = pattern.MustCompile(`(?i)\baccording to\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+)(?:[,.;]|\s+(?:in|on|at|who)\b|$)`)
+	// monitorRE names the monitors, rescuers, agencies and state media
+	// that report tolls without taking part: they are sources, never
+	// sides, and reports name them without the commas of an apposition
+	// ("the Syrian Observatory for Human Rights a Britain-based monitor
+	// said").
+	monitorRE = pattern.MustCompile(`\b(?:Syrian Observatory for Human Rights|SOHR|Syrian Observatory|[Tt]he Observatory|White Helmets|Syrian Civil Defen[cs]e|[Cc]ivil [Dd]efen[cs]e|Local Coordination Committees|Syrian Network for Human Rights|SANA|Amnesty International|Human Rights Watch|Doctors Without Borders|M[ée]decins Sans Fronti[èe]res|MSF|UNICEF|World Health Organi[sz]ation|OCHA|Red Crescent|Red Cross|ICRC)\b`)
+	// subsetBeforeRE and subsetAfterRE mark a count that is part of
+	// another: "including nine children", "of them four children",
+	// "six women were among those killed".
+	subsetBeforeRE = pattern.MustCompile(`(?i)\b(?:including|includes|among them|among whom|of them|of whom|among the dead|among the victims)\s+(?:at least\s+|some\s+|about\s+)?$`)
+	subsetAfterRE  = pattern.MustCompile(`(?i)^[^.;]{0,60}?\b(?:were|was|are|is)\s+among\s+(?:those|the dead|the victims|the casualties|the killed)\b`)
+	// basedPrefixRE: a seat before a name, "London-based ".
+	basedPrefixRE = pattern.MustCompile(`^\S+-based\s+`)
 	// pronounRE: subjects that name nobody.
 	pronounRE = pattern.MustCompile(`(?i)^(?:he|she|they|it|we|i|who|which|that|this)$`)
 )
@@ -609,10 +628,16 @@ func (a *analysis) saidBy(s event.Span, q quantity.Quantity) *role {
 	for _, loc := range said {
 		subj := strings.TrimSpace(sent[loc[2]:loc[3]])
 		subj = strings.TrimPrefix(strings.TrimPrefix(subj, "The "), "the ")
+		start := s.Start + loc[2]
+		if k := basedPrefixRE.FindStringIndex(subj); k != nil {
+			// "the London-based monitor": the seat is no part of the name.
+			start = s.Start + loc[3] - len(subj) + k[1]
+			subj = subj[k[1]:]
+		}
 		if pronounRE.MatchString(subj) || subj == "" {
 			continue
 		}
-		r := &role{Span: event.Span{Start: s.Start + loc[2], End: s.Start + loc[3]}, Text: subj, Name: subj}
+		r := &role{Span: event.Span{Start: start, End: s.Start + loc[3]}, Text: subj, Name: subj}
 		if best == nil || abs(r.Start-q.Start) < abs(best.Start-q.Start) {
 			best = r
 		}
@@ -653,12 +678,21 @@ func (a *analysis) sourceOf(m *mention, q quantity.Quantity) *role {
 			}
 		}
 	}
-	if best != nil {
+	mon := a.monitorIn(m.span, q)
+	if best != nil && !(best.Actor == nil && mon != nil && best.Overlaps(mon.Span)) {
+		// A name the person finder read inside a monitor's ("Human
+		// Rights") is the monitor.
 		return best
 	}
 	sent := a.text[m.span.Start:m.span.End]
-	if r := a.saidBy(m.span, q); r != nil {
-		return r
+	r := a.saidBy(m.span, q)
+	switch {
+	case r != nil && mon != nil && !r.Overlaps(mon.Span) && abs(mon.Start-q.Start) < abs(r.Start-q.Start):
+		return mon
+	case r != nil:
+		return r // "Palestinian civil defence officials said" holds the monitor
+	case mon != nil:
+		return mon
 	}
 	if !speechRE.MatchString(sent) && !strings.ContainsAny(sent, "“\"") {
 		return nil
@@ -669,8 +703,29 @@ func (a *analysis) sourceOf(m *mention, q quantity.Quantity) *role {
 		if len(sp) > 0 {
 			return sp[len(sp)-1]
 		}
+		if r := a.monitorIn(a.sents[i].Span, quantity.Quantity{}); r != nil {
+			return r
+		}
 	}
 	return nil
+}
+
+// monitorIn returns the monitor that sentence s names nearest before q,
+// else the first after it; a zero q asks for the last.
+func (a *analysis) monitorIn(s event.Span, q quantity.Quantity) *role {
+	var best *role
+	for _, loc := range monitorRE.FindAllStringIndex(a.text[s.Start:s.End], -1) {
+		start, end := s.Start+loc[0], s.Start+loc[1]
+		name := strings.TrimPrefix(strings.TrimPrefix(a.text[start:end], "The "), "the ")
+		r := &role{Span: event.Span{Start: start, End: end}, Text: a.text[start:end], Name: name}
+		switch {
+		case q.End == 0 || start < q.Start:
+			best = r
+		case best == nil:
+			return r
+		}
+	}
+	return best
 }
 
 // kindPhrase is an auxiliary verb, if any, and what a count counts:

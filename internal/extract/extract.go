@@ -11,6 +11,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -218,6 +219,8 @@ type analysis struct {
 	home *gazetteer.Resolved
 	// saidIn holds saidByRE's matches in the sentences saidBy has read.
 	saidIn map[event.Span][][]int
+	// lower is text in lower case, made when first needed.
+	lower string
 	// speaker memoizes isSpeaker: every trigger in a sentence asks it
 	// again of the same names.
 	speaker map[event.Span]bool
@@ -237,11 +240,20 @@ func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
 		if a.insideName(event.Span{Start: m.Start, End: m.End}) {
 			continue
 		}
+		if basedRE.MatchString(text[m.End:min(len(text), m.End+12)]) {
+			// "the Britain-based Syrian Observatory": a seat, not
+			// where anything happened.
+			continue
+		}
 		kept = append(kept, m)
 	}
 	a.places = x.places.Resolve(text, kept, nil)
 	a.datelines = datelineSpans(text, a.sents)
 	a.actors = a.dropPlaceActors(a.actors)
+	a.actors = slices.DeleteFunc(a.actors, func(m actor.Mention) bool {
+		return basedRE.MatchString(text[m.End:min(len(text), m.End+12)])
+	})
+	a.actors = a.dropForeignAcronyms(a.actors)
 	times := x.times.Find(text)
 	a.counts = a.dropDateNumbers(x.counts.Find(text), times)
 	a.times = a.eventTimes(times)
@@ -249,6 +261,9 @@ func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
 	a.home = a.homePlace()
 	return a
 }
+
+// basedRE follows a place that modifies a name: "London-based".
+var basedRE = pattern.MustCompile(`^[-‐–]?(?:based|headquartered)\b`)
 
 // datelineRE matches a wire dateline at the start of a paragraph.
 var datelineRE = pattern.MustCompile(`^[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60}?)?(?:\s*\([A-Za-z .]{1,20}\))?\s*(?:—|–|--| - )\s*`)
@@ -350,6 +365,39 @@ func (a *analysis) dropPlaceActors(ms []actor.Mention) []actor.Mention {
 		}
 	}
 	return out
+}
+
+// dropForeignAcronyms drops a state's forces named by an acronym alone
+// ("AFP", the Armed Forces of the Philippines and a news agency) when
+// nothing else in the article speaks of that state: the acronym then
+// names something else.
+func (a *analysis) dropForeignAcronyms(ms []actor.Mention) []actor.Mention {
+	evidenced := map[string]bool{}
+	for _, p := range a.places {
+		evidenced[p.Place.CountryCode] = true
+	}
+	for _, m := range ms {
+		if m.Actor != nil && !isAcronym(m.Text) {
+			evidenced[m.Actor.Country] = true
+		}
+	}
+	return slices.DeleteFunc(ms, func(m actor.Mention) bool {
+		return m.Actor != nil && m.Actor.Kind != "" && m.Actor.Country != "" && isAcronym(m.Text) && !evidenced[m.Actor.Country]
+	})
+}
+
+// isAcronym reports whether s is three or more capitals, as "AFP" and
+// "ISPR"; "US" and "UK" name their states too often to doubt.
+func isAcronym(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // insideName reports whether s lies inside a multi-word actor or person

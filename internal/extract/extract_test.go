@@ -294,3 +294,63 @@ func TestHeadlineFolds(t *testing.T) {
 		t.Errorf("event at %q with span %v; want Fallujah and the lead's passage", evs[0].Location, evs[0].Span)
 	}
 }
+
+func TestRetoldAttack(t *testing.T) {
+	text := "A car bomb exploded at a checkpoint in Hasakah, Syria, on Tuesday, killing eight people, a monitor said. " +
+		"The attack came days after a senior commander threatened the town's Kurdish rulers. " +
+		"Tuesday's attack struck the headquarters of a local militia in the east of the town."
+	evs := extract(t, extractor(t), text, "2016-03-10")
+	if len(evs) != 1 {
+		t.Fatalf("got %d events, want the bombing once", len(evs))
+	}
+	if got := deref(evs[0].SubEventType); got != "Remote explosive/landmine/IED" {
+		t.Errorf("sub-event %q, want the bombing's", got)
+	}
+}
+
+// TestAliasesTheArticleUses checks that an actor's aliases are the names
+// the article gave it, not every name the dictionary knows.
+func TestAliasesTheArticleUses(t *testing.T) {
+	text := "Pakistani troops clashed with militants in North Waziristan on Monday, killing four, the army said."
+	e := firstEvent(t, extractor(t), text, "2025-04-08")
+	if !strings.HasPrefix(e.Actor1, "Military Forces of Pakistan") {
+		t.Fatalf("actor1 %q, want Pakistan's military", e.Actor1)
+	}
+	for _, al := range e.Actor1Aliases {
+		if !strings.Contains(strings.ToLower(text), strings.ToLower(al)) {
+			t.Errorf("alias %q is not in the article", al)
+		}
+	}
+	if len(e.Actor1Aliases) == 0 {
+		t.Error("no alias: the article's own \"Pakistani troops\" is one")
+	}
+}
+
+// TestBareActors checks the forces that civil-war reports name without
+// their country: a regime's forces, rebels, state media's terrorists.
+func TestBareActors(t *testing.T) {
+	tests := []struct {
+		name, text, published, actor1 string
+	}{
+		{"regime forces", "Regime forces shelled the town of Douma in Rif Dimashq on Monday, killing three civilians.", "2016-05-10", "Military Forces of Syria"},
+		{"regime warplanes", "Regime warplanes struck a market in Saraqib, Idlib province, on Sunday, killing nine people.", "2016-05-10", "Military Forces of Syria"},
+		{"terrorists", "Terrorists fired rocket shells on residential neighbourhoods of Aleppo on Sunday, injuring four civilians, state media said.", "2016-05-10", "Unidentified Armed Group (Syria)"},
+		{"rebels", "Rebels shelled government-held districts of Aleppo on Tuesday, killing two people.", "2016-05-10", "Opposition Rebels (Syria)"},
+		{"the one rebel group", "M23 fighters advanced on Sake on Monday. Congolese soldiers clashed with the rebels near Sake on Tuesday.", "2025-01-30", "M23"},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs := extract(t, x, tt.text, tt.published)
+			for _, e := range evs {
+				if strings.HasPrefix(e.Actor1, tt.actor1) || strings.HasPrefix(e.Actor2, tt.actor1) {
+					return
+				}
+			}
+			for _, e := range evs {
+				t.Logf("%s: %q / %q", deref(e.SubEventType), e.Actor1, e.Actor2)
+			}
+			t.Errorf("no event with %s", tt.actor1)
+		})
+	}
+}

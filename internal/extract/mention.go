@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/actor"
@@ -105,7 +106,7 @@ var (
 	// forceRE marks armed targets.
 	forceRE = pattern.MustCompile(`(?i)\b(?:soldiers?|troops|army|military|security forces|forces|police(?:men|man| officers?| station| post)?|officers|checkpoints?|posts?|outposts?|bases?|barracks|positions?|convoys?|patrols?|garrisons?|militants?|fighters?|insurgents?|rebels?|jihadists?|gunmen|militiamen|militias?|combatants|guards?|personnel|paramilitar(?:y|ies))\b`)
 	// weapon words refine generic attacks.
-	airRE     = pattern.MustCompile(`(?i)\b(?:drones?|air ?strikes?|warplanes?|aircraft|jets?|F-\d+s?|helicopter gunships?|aerial|air force|bombers?|paragliders?|dropped bombs)\b`)
+	airRE     = pattern.MustCompile(`(?i)\b(?:barrel[- ]bombs?|drones?|air ?strikes?|warplanes?|aircraft|jets?|F-\d+s?|helicopter gunships?|aerial|air force|bombers?|paragliders?|dropped bombs)\b`)
 	suicideRE = pattern.MustCompile(`(?i)\bsuicide\b|blew (?:himself|herself|themselves) up`)
 	iedRE     = pattern.MustCompile(`(?i)\b(?:IEDs?|roadside bombs?|landmines?|land mines?|explosive devices?|car bombs?|bomb|bombs|explosives?|blasts?|explosions?)\b`)
 	bombRE    = pattern.MustCompile(`(?i)\b(?:bomb|bombs|bomber|IEDs?|explosive|explosives|landmines?|mines?|device)\b`)
@@ -123,6 +124,19 @@ var (
 	crowdRE        = pattern.MustCompile(`(?i)\b(?:youths?|crowds?|rioters|protesters|demonstrators|mob|young men)\b`)
 	marketRE       = pattern.MustCompile(`(?i)\b(?:markets?|stocks?|shares|prices|currency|naira|rupee|dollar|index|bonds?)\b`)
 	mobRE          = pattern.MustCompile(`(?i)\b(?:mob|mobs|lynch(?:ed|ing)?|vigilantes?)\b`)
+	// nonConflictRE names deaths that no armed group caused: disasters,
+	// disease, accidents and animals. ACLED codes political violence
+	// only; a bare "killed" beside these words reports none.
+	nonConflictRE = pattern.MustCompile(`(?i)\b(?:floods?|flooding|flash floods|storms?|typhoons?|hurricanes?|cyclones?|tornado(?:es)?|earthquakes?|quakes?|landslides?|mudslides?|avalanches?|tsunamis?|heat ?waves?|lightning|epidemics?|diseases?|cholera|malaria|ebola|malnutrition|malnourish\w*|starvation|accidents?|accidental(?:ly)?|crash(?:ed|es)?|derail(?:ed|ment)|collapsed?|capsized?|drown(?:ed|ing)?|stampedes?|fire broke out|blaze|bears?|crocodiles?|elephants?|sharks?|snakes?|snakebites?|wild animals?)\b`)
+	// reactionRE, before a trigger in its clause, makes the trigger the
+	// object of a reaction, an inquiry or a claim: "condemned the
+	// attacks", "inspectors ... the site of the attack", "claims of a
+	// chemical attack". Reactions are not events in ACLED's codebook.
+	reactionRE = pattern.MustCompile(`(?i)\b(?:condemn\w*|denounc\w*|deplor\w*|criticis\w*|criticiz\w*|slammed|protested against|concerns? (?:about|over)|outrage (?:at|over)|inspectors?|investigat\w*|inquiry|probe into|resolution|claims? (?:of|that)|allegations? (?:of|that)|alleged|allegedly|reports? of|statements? about)\b`)
+	// reactionAfterRE: "the offensive drew strong condemnation".
+	reactionAfterRE = pattern.MustCompile(`(?i)^\s+(?:\S+\s+){0,2}?(?:drew|sparked|prompted|triggered|provoked|has drawn|has sparked)\s+(?:\S+\s+){0,2}?(?:condemnation|outrage|criticism|protests? from)\b`)
+	// accidentBlastRE names explosions that no armed group set off.
+	accidentBlastRE = pattern.MustCompile(`(?i)\b(?:coal mine|mine shaft|miners|colliery|gas (?:leak|cylinder|pipeline|tank)|boiler|fireworks?|factory|refinery|chemical plant|industrial)\b`)
 	// speech marks reported speech; hedge words qualify claims.
 	speechRE = pattern.MustCompile(`(?i)\b(?:said|says|told|confirmed|claimed|claims|reported|reports|announced|stated|added|noted|explained|estimated|according to|put the (?:death )?toll|quoted|tweeted|wrote|posted)\b`)
 )
@@ -137,6 +151,11 @@ func (a *analysis) mentions() []*mention {
 	}
 	detected := a.x.triggers.Detect(a.text, spans)
 	for si, s := range a.sents {
+		if a.background(s.Span) {
+			// A war's toll since it began: no event, and no event's
+			// toll either.
+			continue
+		}
 		if len(out) > 0 {
 			a.claimedBy(s.Span, out[len(out)-1])
 		}
@@ -225,21 +244,28 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		if habitualAfter(a.text[t.End:min(s.End, t.End+120)]) {
 			continue
 		}
+		if t.EventType != "" && (reactionRE.MatchString(before) || reactionAfterRE.MatchString(a.text[t.End:s.End])) &&
+			!(own && (a.hasPlace(s) || a.countsVictims(s))) {
+			// "The offensive drew condemnation", "UN inspectors should
+			// see the site of the attack": a reaction to an event told
+			// elsewhere, said where the speaker is.
+			continue
+		}
 		switch t.Class {
 		case "kill":
-			if hasSpecific || hasStrong(out) {
+			if hasSpecific || hasStrong(out) || nonConflictRE.MatchString(sent) {
 				continue
 			}
 			t = a.typeAttack(sent, t)
 		case "attack":
-			if hasSpecific {
+			if hasSpecific || nonConflictRE.MatchString(sent) {
 				continue
 			}
 			t = a.typeAttack(sent, t)
 		case "blast":
 			// "gunfire and explosions echoed": a bomb only when the
 			// sentence says so or counts its victims.
-			if !bombRE.MatchString(sent) && !a.countsVictims(s) {
+			if !bombRE.MatchString(sent) && !a.countsVictims(s) || accidentBlastRE.MatchString(sent) {
 				continue
 			}
 		case "agreement":
@@ -271,7 +297,24 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		}
 		out = append(out, t)
 	}
-	return collapse(dropProtestClashes(out))
+	return collapse(chemicalFirst(dropProtestClashes(out)))
+}
+
+// chemicalFirst drops the other explosions of a sentence that reports a
+// chemical weapon: ACLED types the attack by the weapon, whatever
+// delivered it ("shells that contained toxic gas").
+func chemicalFirst(ts []Trigger) []Trigger {
+	if !slices.ContainsFunc(ts, func(t Trigger) bool { return t.SubEventType == "Chemical weapon" }) {
+		return ts
+	}
+	out := ts[:0]
+	for _, t := range ts {
+		if t.EventType == Explosions && t.SubEventType != "Chemical weapon" {
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // dropProtestClashes drops battle words in a sentence about a protest or
@@ -492,6 +535,16 @@ func (a *analysis) countsVictims(s event.Span) bool {
 	return len(probe.claims)+len(probe.injured) > 0
 }
 
+// hasPlace reports whether sentence s names a place.
+func (a *analysis) hasPlace(s event.Span) bool {
+	for _, p := range a.places {
+		if p.Start >= s.Start && p.End <= s.End {
+			return true
+		}
+	}
+	return false
+}
+
 func (a *analysis) hasOwnTime(s event.Span) bool {
 	for _, e := range a.times {
 		if e.Start >= s.Start && e.End <= s.End {
@@ -501,9 +554,16 @@ func (a *analysis) hasOwnTime(s event.Span) bool {
 	return false
 }
 
+// executionRE is a killing of people held captive.
+var executionRE = pattern.MustCompile(`(?i)^(?:beheaded|executed|execution|executions|beheading|beheadings)$`)
+
 // typeAttack types a generic attack or killing by its weapon and target.
 func (a *analysis) typeAttack(sent string, t Trigger) Trigger {
 	switch {
+	case executionRE.MatchString(t.Text):
+		// Captives are unarmed whatever they were: their killing is
+		// violence against civilians, not a battle.
+		t.EventType, t.SubEventType, t.Mode = VAC, "Attack", "targeted"
 	case suicideRE.MatchString(sent):
 		t.EventType, t.SubEventType, t.Mode = Explosions, "Suicide bomb", "suicide-attack"
 	case airRE.MatchString(sent):

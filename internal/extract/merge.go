@@ -25,6 +25,10 @@ func (a *analysis) merge(ms []*mention) []*cluster {
 			c.ms = append(c.ms, m)
 			continue
 		}
+		if c := a.retold(out, m); c != nil {
+			c.ms = append(c.ms, m)
+			continue
+		}
 		var target *cluster
 		for i := len(out) - 1; i >= 0; i-- {
 			if a.compatible(out[i], m) {
@@ -165,4 +169,31 @@ func actorsAgree(c *cluster, m *mention) bool {
 		}
 	}
 	return true
+}
+
+// retold returns the violent event that m tells again, when m is an
+// attack or killing that no weapon word typed ("the attack came days
+// after", "Tuesday's attack struck the headquarters"): the last violent
+// event before it, if days, places and actors agree. Its own type would
+// otherwise make it a second event, an armed clash, beside the bombing
+// it refers to.
+func (a *analysis) retold(cs []*cluster, m *mention) *cluster {
+	if m.trig.Class != "attack" || m.trig.Mode != "firearms" {
+		return nil
+	}
+	for i := len(cs) - 1; i >= 0; i-- {
+		c := cs[i]
+		f := c.first()
+		if f.typ != Battles && f.typ != Explosions && f.typ != VAC {
+			continue
+		}
+		if f.typ == m.typ && f.sub == m.sub {
+			return nil // the usual rules decide between events of one type
+		}
+		if f.when.Overlaps(m.when) && placesAgree(clusterPlace(c), m.place) && actorsAgree(c, m) {
+			return c
+		}
+		return nil
+	}
+	return nil
 }

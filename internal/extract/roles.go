@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sitrep/sitrep/internal/actor"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
 	"github.com/sitrep/sitrep/internal/pattern"
@@ -332,6 +333,9 @@ func (a *analysis) assignRoles(m *mention) {
 		switch {
 		case betweenRE.MatchString(before):
 			agents = append(agents, r)
+		case m.typ == Explosions && r.Start <= m.trig.Start && r.End >= m.trig.End:
+			// "Regime warplanes struck": the weapon names its doer.
+			agents = append(agents, r)
 		case r.End <= m.trig.Start:
 			// Before the trigger: its subject or modifier, unless a
 			// preposition makes it a target, or a passive makes it the
@@ -483,11 +487,35 @@ func (a *analysis) resolveBare(m *mention, r *role) *role {
 	if kind == "" {
 		return nil
 	}
+	if kind == "rebels" {
+		if g := a.soleRebelGroup(); g != nil {
+			// "M23 rebels took Goma ... soldiers fought the rebels":
+			// the article's one rebel group.
+			r.Actor = g
+			return r
+		}
+	}
 	if act, ok := a.x.actors.ForCountry(a.eventCountry(m), kind, a.pub); ok {
 		r.Actor = act
 		return r
 	}
 	return nil
+}
+
+// soleRebelGroup returns the rebel group the article names, when it names
+// exactly one.
+func (a *analysis) soleRebelGroup() *actor.Actor {
+	var g *actor.Actor
+	for _, m := range a.actors {
+		if m.Actor == nil || m.Actor.Inter != 2 || m.Actor.Kind != "" || m.Person != "" {
+			continue
+		}
+		if g != nil && g != m.Actor {
+			return nil
+		}
+		g = m.Actor
+	}
+	return g
 }
 
 func bareKind(text string) string {
@@ -505,7 +533,9 @@ func bareKind(text string) string {
 		return "civilians"
 	case strings.Contains(t, "government") || strings.Contains(t, "authorities"):
 		return "government"
-	case strings.Contains(t, "militant") || strings.Contains(t, "insurgent") || strings.Contains(t, "jihadist") || strings.Contains(t, "rebel") || strings.Contains(t, "fighters"):
+	case strings.Contains(t, "rebel") || strings.Contains(t, "opposition"):
+		return "rebels"
+	case strings.Contains(t, "militant") || strings.Contains(t, "insurgent") || strings.Contains(t, "jihadist") || strings.Contains(t, "fighters"):
 		return "unidentified"
 	case forceRE.MatchString(t) || strings.Contains(t, "army") || strings.Contains(t, "military"):
 		return "military"

@@ -330,10 +330,16 @@ func (g *Gazetteer) Resolve(text string, mentions []Mention, hint []string) []Re
 			}
 		}
 		p := *m.Candidates[best]
-		if (p.Kind == Populated && p.Population < 100_000 || p.Kind == Admin2 || p.Kind == Admin1) && ctx.countries[p.CountryCode] == 0 && ctx.strongest >= 2 {
+		small := p.Kind == Populated && p.Population < 100_000 || p.Kind == Admin2 || p.Kind == Admin1
+		lone := p.Kind == Populated && p.Feature != "PPLC" && ctx.countries[p.CountryCode] <= 1 && ctx.strongest >= 6 &&
+			ctx.admin1[p.CountryCode+"|"+p.Admin1] <= 0.5
+		if small && ctx.countries[p.CountryCode] == 0 && ctx.strongest >= 2 || lone {
 			// A small town in a country the article never mentions,
 			// while it speaks of others, is a misreading: better no
-			// place than a wrong one.
+			// place than a wrong one. In an article that speaks of one
+			// country again and again, so is a city abroad, no capital,
+			// that nothing but itself ties to its country or region
+			// ("Mansoura in rural Aleppo" is not Egypt's).
 			continue
 		}
 		r := Resolved{Mention: m, Place: p, Precision: p.Precision(), Score: math.Exp(bestScore) / total}
@@ -459,7 +465,7 @@ var stopwords = func() map[string]bool {
 	for _, w := range strings.Fields(`the a an and or but of in on at to by for with from as is was
 	he she they it we you i his her their our this that these those there here
 	monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-	august september october november december mr mrs ms dr president minister prime army police
+	august september october november december jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr president minister prime army police
 	government state states islamic forces military ministry council union party front movement
 	national liberation agreement public relations news reuters associated press afp ap bbc cnn
 	al el ad as ash at ar an la le de du des van von der di da dos das san santa saint st

@@ -140,6 +140,8 @@ func TestFind(t *testing.T) {
 		{"President Mark Smith said on Monday in New Delhi.", []string{"New Delhi"}},
 		{"Islamic State fighters attacked.", nil},
 		{"Afghanistan’s Foreign Minister visited India.", []string{"Afghanistan", "India"}},
+		// Months written short are dates, not the towns that share them.
+		{"Fighting near Homs between Nov. 14 and Nov. 17 killed 12.", []string{"Homs"}},
 	}
 	for _, tt := range tests {
 		var got []string
@@ -170,6 +172,10 @@ func TestResolveInContext(t *testing.T) {
 		{"Protests in France grew.", "France", "FR", "", 3},
 		{"Gunmen attacked a village near Maiduguri in Borno State, Nigeria.", "Maiduguri", "NG", "", 2},
 		{"Clashes along the Pakistan-Afghanistan border.", "Pakistan-Afghanistan border", "PK", "", 3},
+		// English spellings of Syrian towns that GeoNames lacks.
+		{"Air strikes hit Atareb in Syria.", "Atareb", "SY", "Aleppo", 1},
+		{"Air strikes hit Maaret al-Numan in Syria.", "Maaret al-Numan", "SY", "Idlib", 1},
+		{"Rockets hit Izraa in Syria.", "Izraa", "SY", "Daraa", 1},
 	}
 	for _, tt := range tests {
 		rs := g.Resolve(tt.text, g.Find(tt.text), nil)
@@ -383,4 +389,17 @@ func FuzzTokens(f *testing.F) {
 			t.Fatalf("tokens(%q) = %v, want %v", s, got, want)
 		}
 	})
+}
+
+// TestLoneCityAbroad checks that in an article about one country, a city
+// of another that nothing else ties to it is left unresolved.
+func TestLoneCityAbroad(t *testing.T) {
+	g := gaz(t)
+	text := "Syrian aircraft struck Aleppo and Idlib in Syria on Monday. Syrian rescuers said Syrian and Russian jets also hit Homs. " +
+		"The Syrian army said the raids in Syria would go on. Regime aircraft also bombed a factory in the town of Mansoura in rural Aleppo."
+	for _, r := range g.Resolve(text, g.Find(text), nil) {
+		if r.Text == "Mansoura" && r.Place.CountryCode != "SY" {
+			t.Errorf("Mansoura resolved to %s in %s", r.Place.Name, r.Place.CountryCode)
+		}
+	}
 }

@@ -1,0 +1,75 @@
+package extract
+
+import (
+	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/pattern"
+	"github.com/sitrep/sitrep/internal/timex"
+)
+
+// warWords name a whole war rather than one of its events.
+const warWords = `(?:conflict|war|civil war|uprising|revolt|revolution|insurgency|crisis|unrest)`
+
+// backgroundRE finds a war's cumulative toll, which
+// articles repeat as background: "more than 300,000 people have been
+// killed since the conflict began in 2011", "a war that has killed
+// hundreds of thousands", "have died in the Syrian conflict". ACLED codes
+// events with a day and a place; such a sentence reports none, and its
+// counts are no event's toll.
+var backgroundRE = pattern.MustCompile(`(?i)` +
+	// the war (which has lasted five years) has killed
+	`\b` + warWords + `\b\S*(?:\s+\S+){0,10}?\s+(?:has|have)\s+(?:since\s+|so\s+far\s+|already\s+|now\s+)?(?:killed|claimed|left)\b` +
+	// have been killed in the war
+	`|\b(?:have|has)\s+(?:been\s+killed|died)\s+(?:\S+\s+){0,4}?in\s+(?:the\s+|its\s+|\w+'?s\s+)?(?:[\w-]+\s+){0,2}?` + warWords + `\b(?:[^-]|$)` +
+	// hundreds of thousands have been killed
+	`|\b(?:hundreds|tens)\s+of\s+thousands\s+(?:of\s+\w+\s+)?(?:have|had)\s+(?:been\s+killed|died)\b`)
+
+// sinceWarRE finds "since the conflict began" and "since the start of
+// the war", which make a toll in the same sentence cumulative; without a
+// toll they compare an event with the war ("the heaviest attack since the
+// war began"), and the event stays.
+var sinceWarRE = pattern.MustCompile(`(?i)` +
+	// since the conflict began / erupted / broke out
+	`\bsince\s+(?:the|its|an?|\w+'?s|\w+’s)\s+(?:[\w-]+\s+){0,3}?` + warWords + `\s+(?:\S+\s+){0,6}?(?:began|erupted|started|broke\s+out)\b` +
+	// since the start of the war
+	`|\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of\s+(?:the\s+|its\s+|\w+'?s\s+)?(?:[\w-]+\s+){0,2}?` + warWords + `\b`)
+
+// warBeganRE finds a war's beginning told as history: "the conflict
+// began when forces loyal to the president cracked down on protests",
+// "Syria's war, which began in 2011 with protests". After "since" it
+// only dates a comparison (sinceWarRE).
+var warBeganRE = pattern.MustCompile(`(?i)\b(?:the|its|\w+'?s)\s+(?:[\w-]+\s+){0,2}?` + warWords + `,?\s+(?:which\s+|that\s+)?(?:began|erupted|started|broke\s+out)\b`)
+
+// sinceBeforeRE ends with "since" and the words up to a war's name.
+var sinceBeforeRE = pattern.MustCompile(`(?i)\bsince\s*$`)
+
+// tollRE finds the words of a toll.
+var tollRE = pattern.MustCompile(`(?i)\b(?:killed|died|dead|deaths?|lives|displaced|death toll)\b`)
+
+// background reports whether sentence s tells a war's cumulative toll or
+// how it began. A sentence that also gives a day ("on Tuesday") is
+// news: "the deadliest day since the war began".
+func (a *analysis) background(s event.Span) bool {
+	sent := a.text[s.Start:s.End]
+	if !backgroundRE.MatchString(sent) && !(sinceWarRE.MatchString(sent) && tollRE.MatchString(sent)) && !warBegan(sent) {
+		return false
+	}
+	for _, e := range a.times {
+		if e.Start < s.Start || e.End > s.End {
+			continue
+		}
+		if r := e.Resolve(a.pub, timex.Range{}); !r.IsZero() && r.Days() <= 2 {
+			return false
+		}
+	}
+	return true
+}
+
+// warBegan reports whether sent tells how a war began, not after "since".
+func warBegan(sent string) bool {
+	for _, loc := range warBeganRE.FindAllStringIndex(sent, -1) {
+		if !sinceBeforeRE.MatchString(sent[:loc[0]]) {
+			return true
+		}
+	}
+	return false
+}

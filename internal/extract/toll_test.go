@@ -1,0 +1,30 @@
+package extract
+
+import "testing"
+
+// TestTolls checks the most conservative total of an event: parts of a
+// toll are not added to it, and only the wounded make 0 dead.
+func TestTolls(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       int // -1: none
+	}{
+		{"including", "Air strikes killed 31 civilians including 10 children in Aleppo on Friday, rescuers said.", 31},
+		{"among those killed", "Shelling killed 40 people in Douma on Monday. Seventeen children and six women were among those killed, a monitor said.", 40},
+		{"wounded only", "A roadside bomb wounded four soldiers near Kandahar on Friday, officials said.", 0},
+		{"war toll after", "Shelling killed 11 people in Douma on Tuesday, a monitor said. Hundreds of thousands of people have been killed in the fighting.", 11},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := firstEvent(t, x, tt.text, "2016-06-04")
+			got := -1
+			if e.Fatalities != nil {
+				got = *e.Fatalities
+			}
+			if got != tt.want {
+				t.Errorf("fatalities %d, want %d", got, tt.want)
+			}
+		})
+	}
+}

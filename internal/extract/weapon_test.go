@@ -1,0 +1,38 @@
+package extract
+
+import "testing"
+
+// TestWeaponTypes checks that the weapon words decide the sub-event type.
+func TestWeaponTypes(t *testing.T) {
+	tests := []struct {
+		name, text, sub string
+	}{
+		{"barrel bombs", "Helicopters dropped barrel bombs on Saraqib on Monday, killing seven people, activists said.", "Air/drone strike"},
+		{"barrel bomb attack", "Five people were killed in a barrel bomb attack on a market in Darayya on Sunday.", "Air/drone strike"},
+		{"regime bombing", "Two children were killed in regime bombing on the town of Kafranbel on Friday.", "Air/drone strike"},
+		{"possessive bombing", "The coalition's bombing of Raqqa killed nine civilians on Tuesday, state media said.", "Air/drone strike"},
+		{"coalition bombing", "Coalition bombing of Mosul killed nine civilians on Tuesday, residents said.", "Air/drone strike"},
+		{"suicide bombings", "At least 30 people were killed on Monday by suicide bombings that targeted a market in Homs.", "Suicide bomb"},
+		{"gas in shells", "Rebels shelled the Zahra district of Aleppo on Sunday with shells that contained toxic gas, state media said.", "Chemical weapon"},
+		{"poison gas", "Government forces fired rockets on Douma on Wednesday in what activists said was a poison gas attack.", "Chemical weapon"},
+		// Captives are unarmed: their killing is an attack on civilians.
+		{"executed soldiers", "Islamic State executed 20 soldiers it had captured near Palmyra on Monday, the Observatory said.", "Attack"},
+		{"beheaded captive", "Militants beheaded a captured policeman in Mosul on Saturday, police said.", "Attack"},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := firstEvent(t, x, tt.text, "2016-08-10")
+			if got := deref(e.SubEventType); got != tt.sub {
+				t.Errorf("sub-event %q, want %q", got, tt.sub)
+			}
+		})
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
