@@ -282,3 +282,50 @@ func sentenceStart(text string, i int) bool {
 }
 
 func hasVowel(s string) bool { return strings.ContainsAny(s, "aeiouy") }
+
+// TitleCase reports whether s is written in title case, most of its words
+// capitalised, as headlines are.
+func TitleCase(s string) bool {
+	words, caps := 0, 0
+	for _, w := range strings.Fields(s) {
+		if !isLetter(w[0]) {
+			continue
+		}
+		words++
+		if isUpper(w[0]) {
+			caps++
+		}
+	}
+	return words >= 4 && caps*10 >= words*8
+}
+
+// SentenceCase writes a title-case stretch of text as a sentence: common
+// words in lower case, names kept, the first word capitalised. Offsets do
+// not move: only letters' case changes.
+func SentenceCase(text string, start, end int, opts Options) string {
+	if opts.Common == nil || start < 0 || end > len(text) || start >= end {
+		return text
+	}
+	b := []byte(text)
+	first := true
+	for i := start; i < end; {
+		if !isLetter(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < end && (isLetter(text[j]) || text[j] == '\'') {
+			j++
+		}
+		w := text[i:j]
+		low := strings.ToLower(w)
+		_, common := opts.Common[low]
+		proper := opts.Proper != nil && opts.Proper(w)
+		if !first && common && !proper && isUpper(w[0]) && strings.ToUpper(w) != w {
+			copy(b[i:j], low)
+		}
+		first = false
+		i = j
+	}
+	return string(b)
+}

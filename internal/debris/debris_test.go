@@ -106,3 +106,14 @@ func FuzzRepair(f *testing.F) {
 		}
 	})
 }
+
+func TestSentenceCase(t *testing.T) {
+	head := "US Marines Die In Fallujah Car Bombing"
+	if !TitleCase(head) || TitleCase("Marines die in Fallujah car bombing") {
+		t.Fatal("TitleCase wrong")
+	}
+	got := SentenceCase(head+"\n\nBody.", 0, len(head), Options{Common: words(t), Proper: func(w string) bool { return w == "US" }})
+	if want := "US marines die in Fallujah car bombing\n\nBody."; got != want {
+		t.Errorf("SentenceCase = %q, want %q", got, want)
+	}
+}

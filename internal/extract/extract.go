@@ -97,6 +97,14 @@ func (x *Extractor) Extract(ctx context.Context, doc *event.Document, opts Optio
 	if err != nil {
 		return nil, fmt.Errorf("extract %s: %w", doc.Source, err)
 	}
+	if h := doc.Headline; h != nil && debris.TitleCase(view.Text[h.Start:min(len(view.Text), h.End)]) {
+		// "US Marines Die In Fallujah Car Bombing": read as a sentence,
+		// so that its names stand out from its words.
+		if w, err := x.common.get(); err == nil {
+			s, e := view.ToView(h.Start, false), view.ToView(h.End, true)
+			view.Text = debris.SentenceCase(view.Text, s, e, debris.Options{Common: w, Proper: func(w string) bool { _, ok := x.places.CountryOf(w); return ok }})
+		}
+	}
 	if view.Text != doc.Text {
 		// Read the repaired text; spans are mapped back at the end.
 		d := *doc
@@ -119,6 +127,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *event.Document, opts Optio
 		out = append(out, a.build(c))
 	}
 	out = foldHeadline(out, doc.Headline, doc.Text)
+	a.headlinePlace(out, doc.Headline)
 	if doc != orig {
 		toOrig(view, orig.Text, out)
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/gazetteer"
 )
 
 // foldHeadline folds each event told in the headline into the first event
@@ -96,5 +97,36 @@ func mergeHeadline(b *event.Event, h event.Event, text string) {
 	if b.Actor2 == "" && h.Actor2 != "" && h.Actor2 != b.Actor1 {
 		b.Actor2, b.Actor2Aliases, b.Inter2 = h.Actor2, h.Actor2Aliases, h.Inter2
 		b.Interaction = interaction(b.Inter1, b.Inter2)
+	}
+}
+
+// headlinePlace gives the events that the body places only in a country
+// the finer place the headline names in that country ("Marines die in
+// Fallujah car bombing" over "BAGHDAD, Iraq -- ... killed in a car-bomb
+// explosion"): a headline says where, when the lead takes it as known.
+func (a *analysis) headlinePlace(evs []event.Event, head *event.Span) {
+	if head == nil || head.Len() <= 0 {
+		return
+	}
+	var inHead []gazetteer.Resolved
+	for _, p := range a.places {
+		if p.Start >= head.Start && p.End <= head.End && p.Place.Kind != gazetteer.Country && p.Place.Kind != gazetteer.Area {
+			inHead = append(inHead, p)
+		}
+	}
+	if len(inHead) != 1 {
+		return // none, or several that the headline does not tell apart
+	}
+	p := inHead[0]
+	for i := range evs {
+		e := &evs[i]
+		if e.ISO != p.Place.CountryCode || e.GeoPrecision < 3 || e.Location != e.Country && e.Location != "" {
+			continue
+		}
+		lat, lon := p.Place.Lat, p.Place.Lon
+		e.Admin1, e.Admin2, e.Location = p.Place.Admin1, p.Place.Admin2, p.Place.Name
+		e.Latitude, e.Longitude, e.GeoPrecision = &lat, &lon, p.Precision
+		e.Evidence = append(e.Evidence, event.Evidence{Field: "location", Span: event.Span{Start: p.Start, End: p.End}, Text: a.text[p.Start:p.End]})
+		e.Notes = notes(*e)
 	}
 }
