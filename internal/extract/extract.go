@@ -134,12 +134,18 @@ func (x *Extractor) Extract(ctx context.Context, doc *event.Document, opts Optio
 	return out, nil
 }
 
+// weekdayNames take a possessive that may have lost its apostrophe.
+var weekdayNames = map[string]bool{"Monday": true, "Tuesday": true, "Wednesday": true, "Thursday": true, "Friday": true, "Saturday": true, "Sunday": true}
+
 // repair returns the view of text with the debris of feeds repaired.
 func (x *Extractor) repair(text string) (*debris.View, error) {
 	opts := debris.Options{
 		// "Syrias Aleppo": a country's possessive that lost its
 		// apostrophe; "Philippines" and "Syrians" are words of their own.
 		Possessive: func(name string) bool {
+			if weekdayNames[name] {
+				return true // "Tuesdays attack"
+			}
 			for _, p := range x.places.Lookup(name) {
 				if p.Kind == gazetteer.Country {
 					return true
