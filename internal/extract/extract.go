@@ -128,6 +128,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *event.Document, opts Optio
 	}
 	out = foldHeadline(out, doc.Headline, doc.Text)
 	a.headlinePlace(out, doc.Headline)
+	a.placeFromNext(out)
 	if doc != orig {
 		toOrig(view, orig.Text, out)
 	}

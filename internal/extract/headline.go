@@ -130,3 +130,43 @@ func (a *analysis) headlinePlace(evs []event.Event, head *event.Span) {
 		e.Notes = notes(*e)
 	}
 }
+
+// placeFromNext gives an event that its own sentence places only in a
+// country ("air strikes on a town in eastern Syria") the one finer place of
+// that country that the next two sentences name: reports name the town
+// after the lead, and ACLED codes the most precise place the report gives.
+func (a *analysis) placeFromNext(evs []event.Event) {
+	for i := range evs {
+		e := &evs[i]
+		if e.GeoPrecision < 3 || e.ISO == "" || e.Location != "" && e.Location != e.Country ||
+			e.EventType == nil || *e.EventType == "Strategic developments" {
+			continue // statements and developments are placed where they are made
+		}
+		k := a.sentenceOf(e.Span.Start)
+		if k >= len(a.sents) {
+			continue
+		}
+		last := min(len(a.sents)-1, a.sentenceOf(max(e.Span.Start, e.Span.End-1))+2)
+		from, to := e.Span.End, a.sents[last].End
+		var found []gazetteer.Resolved
+		for _, p := range a.places {
+			if p.Start < from || p.End > to || p.Place.CountryCode != e.ISO ||
+				p.Place.Kind == gazetteer.Country || p.Place.Kind == gazetteer.Area {
+				continue
+			}
+			if len(found) > 0 && found[0].Place.ID == p.Place.ID {
+				continue
+			}
+			found = append(found, p)
+		}
+		if len(found) != 1 {
+			continue // none, or several the text does not tell apart
+		}
+		p := found[0]
+		lat, lon := p.Place.Lat, p.Place.Lon
+		e.Admin1, e.Admin2, e.Location = p.Place.Admin1, p.Place.Admin2, p.Place.Name
+		e.Latitude, e.Longitude, e.GeoPrecision = &lat, &lon, max(p.Precision, 2)
+		e.Evidence = append(e.Evidence, event.Evidence{Field: "location", Span: event.Span{Start: p.Start, End: p.End}, Text: a.text[p.Start:p.End]})
+		e.Notes = notes(*e)
+	}
+}
