@@ -147,7 +147,8 @@ var migrations = []migration{
 	CREATE INDEX event_facets_iso ON event_facets(iso, date_start, seq, kind, event_date, fatalities);
 	CREATE INDEX event_facets_iso_kind ON event_facets(iso, kind, date_start, seq, event_date, fatalities);
 	CREATE INDEX event_facets_kind ON event_facets(kind, date_start, seq, iso, event_date, fatalities);
-	CREATE INDEX event_facets_admin1 ON event_facets(admin1, date_start, seq, iso, kind, event_date, fatalities);`},
+	CREATE INDEX event_facets_admin1 ON event_facets(admin1, date_start, seq, iso, kind, event_date, fatalities);
+	ANALYZE event_facets;`},
 }
 
 // fillSources moves the sources and claims of a database's events out of
@@ -426,16 +427,20 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// The query planner chooses among the filters' indexes by statistics
 	// on them: without, it takes a type's index, which holds an eighth of
 	// the record, for as narrow as a province's. optimize gathers them
-	// for indexes that have none or whose tables have grown much since;
-	// analysis_limit keeps that to a sample.
-	if _, err := db.ExecContext(ctx, `PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002`); err != nil {
+	// for indexes that have none or whose tables have grown much since.
+	// They are not sampled (analysis_limit): a sample of the first entries
+	// of an index on a few values, such as types, says nothing of them.
+	if _, err := db.ExecContext(ctx, `PRAGMA optimize = 0x10002`); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: gather statistics: %w", path, err)
 	}
 	// Readers map the file rather than read it page by page: the pages
 	// come from the OS's cache, shared by all connections, without a
-	// system call each.
-	s.read, err = sql.Open("sqlite", dsn+"&_pragma=query_only(1)&_pragma=mmap_size(1073741824)")
+	// system call each, up to the 2 GB SQLite maps at most. Past that,
+	// and for the pages they decode, each keeps a cache of its own: with
+	// SQLite's default of 2 MB, a page of a large record loaded hundreds
+	// of pages again per call.
+	s.read, err = sql.Open("sqlite", dsn+"&_pragma=query_only(1)&_pragma=mmap_size(2147418112)&_pragma=cache_size(-65536)")
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -488,7 +493,7 @@ func (s *DB) migrate(ctx context.Context) error {
 // Close closes the database, first bringing the planner's statistics up
 // to date if the record has grown much.
 func (s *DB) Close() error {
-	_, err := s.db.Exec(`PRAGMA analysis_limit = 1000; PRAGMA optimize`)
+	_, err := s.db.Exec(`PRAGMA optimize`)
 	return errors.Join(err, s.read.Close(), s.db.Close())
 }
 
