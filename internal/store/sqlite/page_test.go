@@ -6,6 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/event"
@@ -165,6 +168,9 @@ func downgrade(t *testing.T, path string, v int) {
 				'$.sources', json((SELECT json_group_array(json(source) ORDER BY n) FROM event_sources WHERE event_seq = events.seq)),
 				'$.claims', json((SELECT json_group_array(json(c.value) ORDER BY s.n, c.key) FROM event_sources s, json_each(s.claims) c WHERE s.event_seq = events.seq)))`,
 			`DROP TABLE event_sources`},
+		5: {`DROP INDEX event_facets_iso`, `DROP INDEX event_facets_iso_kind`, `DROP INDEX event_facets_kind`, `DROP INDEX event_facets_admin1`,
+			`CREATE INDEX event_facets_iso ON event_facets(iso)`, `CREATE INDEX event_facets_iso_kind ON event_facets(iso, kind)`,
+			`CREATE INDEX event_facets_kind ON event_facets(kind)`, `CREATE INDEX event_facets_admin1 ON event_facets(admin1)`},
 	}
 	raw, err := sql.Open("sqlite", "file:"+path)
 	if err != nil {
@@ -187,7 +193,7 @@ func downgrade(t *testing.T, path string, v int) {
 // facets, and before they had actor and place lookups, and finds their
 // events through them.
 func TestMigrationIndexesOldEvents(t *testing.T) {
-	for _, version := range []int{1, 2, 3} {
+	for _, version := range []int{1, 2, 3, 4} {
 		t.Run(fmt.Sprint("version ", version), func(t *testing.T) {
 			ctx := context.Background()
 			path := filepath.Join(t.TempDir(), "old.db")
@@ -359,5 +365,47 @@ func TestAllReadsInPages(t *testing.T) {
 	}
 	if len(errs) != 1 || !errors.Is(errs[0], store.ErrBadCursor) {
 		t.Errorf("bad cursor: %v, want ErrBadCursor alone", errs)
+	}
+}
+
+// TestCacheComputesOnce asks 20 times at once for one value: it is
+// computed once, and again after a write.
+func TestCacheComputesOnce(t *testing.T) {
+	var c cache
+	var computed atomic.Int32
+	release := make(chan struct{})
+	compute := func() (any, error) {
+		computed.Add(1)
+		<-release
+		return 42, nil
+	}
+	var wg sync.WaitGroup
+	for range 20 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if v, err := c.do(context.Background(), 1, "k", compute); err != nil || v != 42 {
+				t.Errorf("got %v, %v", v, err)
+			}
+		}()
+	}
+	for computed.Load() == 0 {
+		runtime.Gosched()
+	}
+	close(release)
+	wg.Wait()
+	if n := computed.Load(); n != 1 {
+		t.Errorf("computed %d times, want once", n)
+	}
+	if _, err := c.do(context.Background(), 2, "k", compute); err != nil || computed.Load() != 2 {
+		t.Errorf("after a write: computed %d times in all, %v; want twice", computed.Load(), err)
+	}
+	// A failure is not kept.
+	fail := func() (any, error) { return nil, errors.New("busy") }
+	if _, err := c.do(context.Background(), 2, "f", fail); err == nil {
+		t.Fatal("no error")
+	}
+	if v, err := c.do(context.Background(), 2, "f", func() (any, error) { return 7, nil }); err != nil || v != 7 {
+		t.Errorf("after a failure: %v, %v", v, err)
 	}
 }

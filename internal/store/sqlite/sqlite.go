@@ -137,6 +137,18 @@ var migrations = []migration{
 		claims TEXT,
 		PRIMARY KEY (event_seq, n)
 	) WITHOUT ROWID;`, fill: fillSources},
+	// The filters' indexes cover what counts and aggregates read (type,
+	// country, day, toll), so that counting a country's or a type's
+	// events reads its index alone, not a row of the table per event.
+	{sql: `DROP INDEX event_facets_iso;
+	DROP INDEX event_facets_iso_kind;
+	DROP INDEX event_facets_kind;
+	DROP INDEX event_facets_admin1;
+	CREATE INDEX event_facets_iso ON event_facets(iso, date_start, seq, kind, event_date, fatalities);
+	CREATE INDEX event_facets_iso_kind ON event_facets(iso, kind, date_start, seq, event_date, fatalities);
+	CREATE INDEX event_facets_kind ON event_facets(kind, date_start, seq, iso, event_date, fatalities);
+	CREATE INDEX event_facets_admin1 ON event_facets(admin1, date_start, seq, iso, kind, event_date, fatalities);
+	ANALYZE event_facets;`},
 }
 
 // fillSources moves the sources and claims of a database's events out of
@@ -336,37 +348,64 @@ type DB struct {
 }
 
 // cache holds results computed at one count of writes to the record;
-// a result of another count is stale. It holds at most cacheSize.
+// a result of another count is stale. It holds at most cacheSize. Calls
+// that want a result being computed wait for it rather than compute it
+// again: a dashboard's first views all ask for the same totals at once.
 type cache struct {
 	mu     sync.Mutex
 	writes int64
-	m      map[string]any
+	m      map[string]*result
+}
+
+// result is a computed value, ready once done is closed.
+type result struct {
+	done chan struct{}
+	v    any
+	err  error
 }
 
 const cacheSize = 4096
 
-func (c *cache) get(writes int64, key string) (any, bool) {
+// do returns the value key has at writes, computing it if no one has.
+func (c *cache) do(ctx context.Context, writes int64, key string, compute func() (any, error)) (any, error) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.writes != writes {
-		return nil, false
-	}
-	v, ok := c.m[key]
-	return v, ok
-}
-
-func (c *cache) put(writes int64, key string, v any) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
 	if writes < c.writes {
-		return // read before the latest write
+		// Read before the latest write: not a value to share.
+		c.mu.Unlock()
+		return compute()
 	}
 	if c.m == nil || c.writes != writes || len(c.m) >= cacheSize {
 		// A write since, or a full cache: start again rather than track
 		// which entries are used.
-		c.writes, c.m = writes, map[string]any{}
+		c.writes, c.m = writes, map[string]*result{}
 	}
-	c.m[key] = v
+	if r, ok := c.m[key]; ok {
+		c.mu.Unlock()
+		select {
+		case <-r.done:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		if r.err != nil {
+			// The call that computed it failed, perhaps only because its
+			// client went away: try again.
+			return compute()
+		}
+		return r.v, nil
+	}
+	r := &result{done: make(chan struct{})}
+	c.m[key] = r
+	c.mu.Unlock()
+	r.v, r.err = compute()
+	close(r.done)
+	if r.err != nil {
+		c.mu.Lock()
+		if c.m[key] == r {
+			delete(c.m, key)
+		}
+		c.mu.Unlock()
+	}
+	return r.v, r.err
 }
 
 var _ store.Store = (*DB)(nil)
@@ -388,16 +427,20 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// The query planner chooses among the filters' indexes by statistics
 	// on them: without, it takes a type's index, which holds an eighth of
 	// the record, for as narrow as a province's. optimize gathers them
-	// for indexes that have none or whose tables have grown much since;
-	// analysis_limit keeps that to a sample.
-	if _, err := db.ExecContext(ctx, `PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002`); err != nil {
+	// for indexes that have none or whose tables have grown much since.
+	// They are not sampled (analysis_limit): a sample of the first entries
+	// of an index on a few values, such as types, says nothing of them.
+	if _, err := db.ExecContext(ctx, `PRAGMA optimize = 0x10002`); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: gather statistics: %w", path, err)
 	}
 	// Readers map the file rather than read it page by page: the pages
 	// come from the OS's cache, shared by all connections, without a
-	// system call each.
-	s.read, err = sql.Open("sqlite", dsn+"&_pragma=query_only(1)&_pragma=mmap_size(1073741824)")
+	// system call each, up to the 2 GB SQLite maps at most. Past that,
+	// and for the pages they decode, each keeps a cache of its own: with
+	// SQLite's default of 2 MB, a page of a large record loaded hundreds
+	// of pages again per call.
+	s.read, err = sql.Open("sqlite", dsn+"&_pragma=query_only(1)&_pragma=mmap_size(2147418112)&_pragma=cache_size(-65536)")
 	if err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
@@ -450,7 +493,7 @@ func (s *DB) migrate(ctx context.Context) error {
 // Close closes the database, first bringing the planner's statistics up
 // to date if the record has grown much.
 func (s *DB) Close() error {
-	_, err := s.db.Exec(`PRAGMA analysis_limit = 1000; PRAGMA optimize`)
+	_, err := s.db.Exec(`PRAGMA optimize`)
 	return errors.Join(err, s.read.Close(), s.db.Close())
 }
 
@@ -1072,14 +1115,15 @@ func (s *DB) Page(ctx context.Context, f store.Filter) (store.Page, error) {
 		return store.Page{}, err
 	}
 	key := fmt.Sprintf("count\x00%s\x00%q", cond, args)
-	if n, ok := s.counts.get(sn.writes, key); ok {
-		p.Total = n.(int)
-		return p, nil
-	}
-	if err := sn.tx.QueryRowContext(ctx, `SELECT count(*) FROM event_facets f WHERE `+cond, args...).Scan(&p.Total); err != nil {
+	n, err := s.counts.do(ctx, sn.writes, key, func() (any, error) {
+		var n int
+		err := sn.tx.QueryRowContext(ctx, `SELECT count(*) FROM event_facets f WHERE `+cond, args...).Scan(&n)
+		return n, err
+	})
+	if err != nil {
 		return store.Page{}, fmt.Errorf("count events: %w", err)
 	}
-	s.counts.put(sn.writes, key, p.Total)
+	p.Total = n.(int)
 	return p, nil
 }
 
@@ -1108,31 +1152,38 @@ func (s *DB) Aggregate(ctx context.Context, f store.Filter, by store.Dimension) 
 		return nil, fmt.Errorf("aggregate events by %s: %w", by, err)
 	}
 	cached := fmt.Sprintf("%s\x00%s\x00%q", by, cond, args)
-	if bs, ok := s.counts.get(sn.writes, cached); ok {
-		return slices.Clone(bs.([]store.Bucket)), nil
+	bs, err := s.counts.do(ctx, sn.writes, cached, func() (any, error) {
+		return sn.aggregate(ctx, key, cond, args)
+	})
+	if err != nil {
+		return nil, fmt.Errorf("aggregate events by %s: %w", by, err)
 	}
+	return slices.Clone(bs.([]store.Bucket)), nil
+}
+
+// aggregate groups the events that pass cond by the expression key.
+func (sn *snapshot) aggregate(ctx context.Context, key, cond string, args []any) ([]store.Bucket, error) {
 	rows, err := sn.tx.QueryContext(ctx, `SELECT `+key+`, count(*), coalesce(sum(f.fatalities), 0) FROM event_facets f
 		WHERE `+cond+` GROUP BY 1 ORDER BY 1`, args...)
 	if err != nil {
-		return nil, fmt.Errorf("aggregate events by %s: %w", by, err)
+		return nil, err
 	}
 	defer rows.Close()
 	out := []store.Bucket{}
 	for rows.Next() {
 		var b store.Bucket
 		if err := rows.Scan(&b.Key, &b.Events, &b.Fatalities); err != nil {
-			return nil, fmt.Errorf("aggregate events by %s: %w", by, err)
+			return nil, err
 		}
 		b.Key = strings.TrimPrefix(b.Key, "PLOVER:")
 		out = append(out, b)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("aggregate events by %s: %w", by, err)
+		return nil, err
 	}
-	if by == store.ByType {
+	if key == dimensions[store.ByType] {
 		slices.SortFunc(out, func(a, b store.Bucket) int { return strings.Compare(a.Key, b.Key) })
 	}
-	s.counts.put(sn.writes, cached, slices.Clone(out))
 	return out, nil
 }
 
