@@ -38,15 +38,26 @@ func foldHeadline(evs []event.Event, head *event.Span, text string) []event.Even
 		if !inHead(h) {
 			continue
 		}
-		for j := range evs {
-			b := &evs[j]
-			if j == i || inHead(*b) || !sameKind(h, *b) {
-				continue
+		// The body's event of the same kind; failing that, for a violent
+		// headline, the body's first violent event in the same country: a
+		// headline's "bombing" is often the lead's air strike.
+		for _, fits := range []func(event.Event) bool{
+			func(b event.Event) bool { return sameKind(h, b) },
+			func(b event.Event) bool { return violent(h.EventType) && violent(b.EventType) && b.ISO == h.ISO },
+		} {
+			for j := range evs {
+				b := &evs[j]
+				if j == i || folded[j] || inHead(*b) || !fits(*b) {
+					continue
+				}
+				mergeHeadline(b, h, text)
+				b.Notes = notes(*b)
+				folded[i] = true
+				break
 			}
-			mergeHeadline(b, h, text)
-			b.Notes = notes(*b)
-			folded[i] = true
-			break
+			if folded[i] {
+				break
+			}
 		}
 	}
 	for i, e := range evs {
