@@ -58,7 +58,11 @@ func readOpening(p string) opening {
 	prev, label := "", false
 	for i := 0; i < reach; {
 		// i is a word start.
-		if m, ok := parseDay(p, i); ok && m.hasYear && (label || !notDatelineBefore[prev]) && !runsOn(p[m.end:]) {
+		// A date that opens the paragraph, or follows a label or an
+		// outlet's tag, is the date line's whatever follows it; elsewhere
+		// the sentence must not run on past it in lower case.
+		lead := i == 0 || label || outletTags[prev]
+		if m, ok := parseDay(p, i); ok && m.hasYear && (label || !notDatelineBefore[prev]) && (lead || !runsOn(p[m.end:])) {
 			o.date = m.day
 			o.dateSpan = event.Span{Start: m.start, End: m.end}
 			o.headline = headlineAround(p, m)
@@ -111,6 +115,12 @@ func headlineAround(p string, m dayMatch) event.Span {
 	rest := m.end
 	for rest < len(p) && p[rest] == ' ' {
 		rest++
+	}
+	if len(p)-rest > 6 && strings.EqualFold(p[rest:rest+6], "title:") {
+		rest += 6 // "Thu Feb 5 2015 title: ..."
+		for rest < len(p) && p[rest] == ' ' {
+			rest++
+		}
 	}
 	stop := strings.Index(p[rest:], ". ")
 	if stop < 0 {

@@ -74,6 +74,8 @@ func TestReadOpening(t *testing.T) {
 		{"since", "More than 300000 people have been killed since March 15 2011 when protests began.", "", ""},
 		{"runs on", "The deal is due to start January 1, 2005 after years of talks between the two sides.", "", ""},
 		{"no year", "KYIV, March 14 (Reuters) - Russian drones struck the city overnight, officials said.", "", ""},
+		{"tag then lower case", "Strikes kill 17 civilians in the east Monitor AFP Monday 6 Jun 2016 seventeen civilians were killed.", "2016-06-06", "Strikes kill 17 civilians in the east Monitor"},
+		{"first then lower case", "Thu Feb 5 2015 title: Rockets kill five in the capital. Rocket attacks killed five people.", "2015-02-05", "Rockets kill five in the capital."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
