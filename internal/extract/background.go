@@ -73,3 +73,17 @@ func warBegan(sent string) bool {
 	}
 	return false
 }
+
+// captionRE opens a photo's caption, which scrapes leave among the
+// paragraphs: "In this photo taken on June 8 ...", "File photo shows ...".
+var captionRE = pattern.MustCompile(`(?i)^[\s"'(]*(?:in\s+this\s+(?:photo|image|picture|handout|file)|(?:a\s+)?file\s+(?:photo|picture|image)|this\s+(?:photo|image|picture)\s+(?:taken|released|provided|shows)|(?:a\s+)?(?:photo|picture|image)\s+(?:taken|released|provided)\b|photo:)`)
+
+// caption reports whether sentence s is a photo's caption, the date line
+// that may open it aside.
+func (a *analysis) caption(s event.Span) bool {
+	start := s.Start
+	if d := a.doc.Dateline; d != nil && d.Start >= s.Start && d.End < s.End {
+		start = d.End
+	}
+	return captionRE.MatchString(a.text[start:min(s.End, start+60)])
+}

@@ -365,3 +365,16 @@ func TestPlaceFromNext(t *testing.T) {
 		t.Errorf("placed at %q (%s, precision %d), want the town the next sentence names", e.Location, e.ISO, e.GeoPrecision)
 	}
 }
+
+// TestCaption: a photo's caption tells no event of its own.
+func TestCaption(t *testing.T) {
+	x := extractor(t)
+	for _, text := range []string{
+		"In this photo taken on June 8, rescue workers carry a wounded man after an air strike on the town of Saraqeb in Idlib province.",
+		"File photo shows soldiers firing at rebel positions near the town of Saraqeb in Idlib province.",
+	} {
+		if evs := extract(t, x, text, "2016-06-13"); len(evs) != 0 {
+			t.Errorf("%q: %d events from a caption", text, len(evs))
+		}
+	}
+}

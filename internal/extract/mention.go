@@ -151,9 +151,9 @@ func (a *analysis) mentions() []*mention {
 	}
 	detected := a.x.triggers.Detect(a.text, spans)
 	for si, s := range a.sents {
-		if a.background(s.Span) {
+		if a.background(s.Span) || a.caption(s.Span) {
 			// A war's toll since it began: no event, and no event's
-			// toll either.
+			// toll either. A photo's caption retells or illustrates.
 			continue
 		}
 		if len(out) > 0 {
