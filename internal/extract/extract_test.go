@@ -378,3 +378,14 @@ func TestCaption(t *testing.T) {
 		}
 	}
 }
+
+// TestAnaphora: "the attack", "Tuesday's bombing" name the event told
+// before; they open no event of their own.
+func TestAnaphora(t *testing.T) {
+	x := extractor(t)
+	text := "A suicide bomber killed 12 people at a checkpoint in Saraqeb in Idlib province on Tuesday, a monitor said. " +
+		"The attack was the second this year. Tuesday's bombing struck the headquarters of a rebel faction."
+	if evs := extract(t, x, text, "2015-07-15"); len(evs) != 1 {
+		t.Errorf("%d events, want the bombing once", len(evs))
+	}
+}

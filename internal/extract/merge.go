@@ -1,6 +1,9 @@
 package extract
 
 import (
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
 	"github.com/sitrep/sitrep/internal/geo"
 )
@@ -178,6 +181,20 @@ func actorsAgree(c *cluster, m *mention) bool {
 // otherwise make it a second event, an armed clash, beside the bombing
 // it refers to.
 func (a *analysis) retold(cs []*cluster, m *mention) *cluster {
+	if a.anaphoric(m) {
+		// "The attack was the second ...", "Tuesday's bombing struck a
+		// market": the event told before, named again.
+		for i := len(cs) - 1; i >= 0; i-- {
+			c := cs[i]
+			if violent(event.Str(c.first().typ)) {
+				if c.first().when.Overlaps(m.when) || !m.ownTime {
+					return c
+				}
+				return nil
+			}
+		}
+		return nil
+	}
 	if m.trig.Class != "attack" || m.trig.Mode != "firearms" {
 		return nil
 	}
@@ -196,4 +213,39 @@ func (a *analysis) retold(cs []*cluster, m *mention) *cluster {
 		return nil
 	}
 	return nil
+}
+
+// anaphoricNouns are the nouns that name an event told before when a
+// determiner points back to it.
+var anaphoricNouns = map[string]bool{
+	"attack": true, "attacks": true, "bombing": true, "bombings": true, "blast": true, "explosion": true,
+	"strike": true, "strikes": true, "airstrike": true, "airstrikes": true, "raid": true, "raids": true,
+	"assault": true, "massacre": true, "shelling": true, "bombardment": true,
+}
+
+// anaphoricBefore are the words before such a noun that point back:
+// "the attack", "this bombing", "Tuesday's strike".
+var anaphoricBefore = map[string]bool{
+	"the": true, "this": true, "that": true, "these": true, "those": true, "its": true,
+	"monday's": true, "tuesday's": true, "wednesday's": true, "thursday's": true, "friday's": true,
+	"saturday's": true, "sunday's": true, "yesterday's": true, "today's": true,
+}
+
+// anaphoric reports whether m's trigger names, with a determiner before
+// it, the event told before: "the attack", "Tuesday's bombing". Such a
+// mention opens no event of its own.
+func (a *analysis) anaphoric(m *mention) bool {
+	if m.ownPlace {
+		return false
+	}
+	w := strings.ToLower(a.text[m.trig.Start:m.trig.End])
+	if !anaphoricNouns[w] {
+		return false
+	}
+	before := strings.Fields(a.text[max(0, m.trig.Start-24):m.trig.Start])
+	if len(before) == 0 {
+		return false
+	}
+	prev := strings.ToLower(strings.ReplaceAll(before[len(before)-1], "’", "'"))
+	return anaphoricBefore[prev]
 }
