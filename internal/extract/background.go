@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/pattern"
 	"github.com/sitrep/sitrep/internal/timex"
@@ -85,5 +87,10 @@ func (a *analysis) caption(s event.Span) bool {
 	if d := a.doc.Dateline; d != nil && d.Start >= s.Start && d.End < s.End {
 		start = d.End
 	}
-	return captionRE.MatchString(a.text[start:min(s.End, start+60)])
+	if captionRE.MatchString(a.text[start:min(s.End, start+60)]) {
+		return true
+	}
+	// "Related News Iraqs vote violations | The global ... | ...": a
+	// list of links a one-line scrape kept.
+	return strings.Count(a.text[s.Start:s.End], " | ") >= 2
 }

@@ -372,6 +372,7 @@ func TestCaption(t *testing.T) {
 	for _, text := range []string{
 		"In this photo taken on June 8, rescue workers carry a wounded man after an air strike on the town of Saraqeb in Idlib province.",
 		"File photo shows soldiers firing at rebel positions near the town of Saraqeb in Idlib province.",
+		"Related News Strikes kill 12 in Saraqeb | Rebels attack army posts in Idlib | Talks resume in Geneva",
 	} {
 		if evs := extract(t, x, text, "2016-06-13"); len(evs) != 0 {
 			t.Errorf("%q: %d events from a caption", text, len(evs))
