@@ -390,3 +390,14 @@ func TestAnaphora(t *testing.T) {
 		t.Errorf("%d events, want the bombing once", len(evs))
 	}
 }
+
+// TestViolentDemonstration: demonstrators who clash with the police make a
+// riot even when some of them are killed (ACLED: Riots are violent
+// demonstrators; Protests non-violent ones).
+func TestViolentDemonstration(t *testing.T) {
+	x := extractor(t)
+	e := firstEvent(t, x, "At least two protesters were killed when supporters of a sacked governor clashed with security forces in the city of Herat on Sunday.", "2004-09-13")
+	if e.EventType == nil || *e.EventType != "Riots" {
+		t.Errorf("type %v, want Riots", e.EventType)
+	}
+}

@@ -597,11 +597,14 @@ func (a *analysis) typeAttack(sent string, t Trigger) Trigger {
 // typeProtest picks the protest sub-event type, or turns a violent protest
 // into a riot; para is the sentence's paragraph.
 func typeProtest(sent, para string, t Trigger) Trigger {
+	// ACLED: demonstrators who use violence (clash, throw stones, burn)
+	// make a riot, even when force is used against them; force against
+	// demonstrators who use none is excessive force.
 	switch {
-	case excessiveRE.MatchString(sent) && securityRE.MatchString(para):
-		t.SubEventType = "Excessive force against protesters"
 	case riotRE.MatchString(sent):
 		t.EventType, t.SubEventType, t.Plover, t.Mode = Riots, "Violent demonstration", "PROTEST", "riot"
+	case excessiveRE.MatchString(sent) && securityRE.MatchString(para):
+		t.SubEventType = "Excessive force against protesters"
 	case interventionRE.MatchString(sent):
 		t.SubEventType = "Protest with intervention"
 	}
