@@ -44,16 +44,48 @@ type opening struct {
 	date time.Time
 	// dateSpan is the span of that date in the paragraph.
 	dateSpan event.Span
+	// outlet is the agency or outlet a tag names ("AFP" before the date,
+	// "(Reuters)" in a wire date line, "AP -" opening the lead).
+	outlet string
 	// headline is the span of a headline that runs into the body before
 	// the date line ("Bomb rockets kill 19 civilians ... AFP Thursday 9 Jul
 	// 2015 At least ..."), or after it up to its first stop.
 	headline event.Span
 }
 
+// tagNames spell the agencies' tags as their names.
+var tagNames = map[string]string{
+	"afp": "AFP", "ap": "AP", "reuters": "Reuters", "sana": "SANA", "upi": "UPI", "dpa": "dpa", "xinhua": "Xinhua",
+	"anadolu": "Anadolu", "efe": "EFE", "ansa": "ANSA", "tass": "TASS", "irna": "IRNA", "cp": "Canadian Press",
+}
+
+// outletTag finds an agency's tag near the start of p: "JERUSALEM
+// (Reuters) -", "AP - The man ...", "... Monitor AFP Thursday 9 Jul 2015".
+func outletTag(p string) string {
+	head := p[:min(len(p), openingReach)]
+	for i := 0; i < len(head); i++ {
+		if head[i] != '(' {
+			continue
+		}
+		if j := strings.IndexByte(head[i:], ')'); j > 1 && j < 20 {
+			if name, ok := tagNames[strings.ToLower(head[i+1:i+j])]; ok {
+				return name
+			}
+		}
+	}
+	words := strings.Fields(head)
+	if len(words) > 1 && (words[1] == "-" || words[1] == "--") {
+		if name, ok := tagNames[strings.ToLower(words[0])]; ok {
+			return name
+		}
+	}
+	return ""
+}
+
 // readOpening finds an article's own date line in the opening of its first
 // paragraph p.
 func readOpening(p string) opening {
-	var o opening
+	o := opening{outlet: outletTag(p)}
 	reach := min(len(p), openingReach)
 	prev, label := "", false
 	for i := 0; i < reach; {
@@ -65,6 +97,9 @@ func readOpening(p string) opening {
 		if m, ok := parseDay(p, i); ok && m.hasYear && (label || !notDatelineBefore[prev]) && (lead || !runsOn(p[m.end:])) {
 			o.date = m.day
 			o.dateSpan = event.Span{Start: m.start, End: m.end}
+			if name, ok := tagNames[prev]; ok && o.outlet == "" {
+				o.outlet = name // "Monitor AFP Thursday 9 Jul 2015"
+			}
 			o.headline = headlineAround(p, m)
 			return o
 		}

@@ -236,3 +236,17 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestOutletTag(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"JERUSALEM (Reuters) - Thousands of protesters marched on Tuesday.", "Reuters"},
+		{"AP - The man who claims the governor harassed him was pushing for a settlement.", "AP"},
+		{"Strikes kill 19 in the north Monitor AFP Thursday 9 Jul 2015 At least 19 civilians were killed.", "AFP"},
+		{"Rebels attacked a base on Monday, the army said.", ""},
+	}
+	for _, tt := range tests {
+		if got := readOpening(tt.in).outlet; got != tt.want {
+			t.Errorf("outlet of %q = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
