@@ -63,35 +63,38 @@ func (v *View) Changed() bool { return len(v.edits) > 0 }
 // repaired stretch maps to the stretch's start, or its end when end is
 // true (for the end of a span).
 func (v *View) Orig(i int, end bool) int {
-	k := sort.Search(len(v.edits), func(k int) bool { return v.edits[k].viewStart > i }) - 1
-	if k < 0 {
-		return i
-	}
-	e := v.edits[k]
-	switch {
-	case i >= e.viewEnd && !(end && i == e.viewStart):
-		return i - e.viewEnd + e.origEnd
-	case end && i > e.viewStart:
-		return e.origEnd
-	default:
-		return e.origStart
-	}
+	return v.move(i, end, func(e edit) (span, span) {
+		return span{e.viewStart, e.viewEnd}, span{e.origStart, e.origEnd}
+	})
 }
 
 // ToView maps an original offset into the view.
 func (v *View) ToView(i int, end bool) int {
-	k := sort.Search(len(v.edits), func(k int) bool { return v.edits[k].origStart > i }) - 1
+	return v.move(i, end, func(e edit) (span, span) {
+		return span{e.origStart, e.origEnd}, span{e.viewStart, e.viewEnd}
+	})
+}
+
+type span struct{ start, end int }
+
+// move maps offset i from one side of the edits to the other; sides gives
+// an edit's stretch on the side i is on and on the other.
+func (v *View) move(i int, end bool, sides func(edit) (from, to span)) int {
+	k := sort.Search(len(v.edits), func(k int) bool {
+		from, _ := sides(v.edits[k])
+		return from.start > i
+	}) - 1
 	if k < 0 {
 		return i
 	}
-	e := v.edits[k]
+	from, to := sides(v.edits[k])
 	switch {
-	case i >= e.origEnd && !(end && i == e.origStart):
-		return i - e.origEnd + e.viewEnd
-	case end && i > e.origStart:
-		return e.viewEnd
+	case i >= from.end && !(end && i == from.start):
+		return i - from.end + to.end
+	case end && i > from.start:
+		return to.end
 	default:
-		return e.viewStart
+		return to.start
 	}
 }
 

@@ -29,8 +29,14 @@ func pipe(t testing.TB) *Pipeline {
 	return shared
 }
 
-// scoreDir extracts and scores every gold-coded article in dir.
-func scoreDir(t *testing.T, dir string) *eval.Report {
+// scoreDir extracts and scores every gold-coded article in dir, and checks
+// each gold file against the article's clean text.
+func scoreDir(t *testing.T, dir string) *eval.Report { return score(t, dir, true) }
+
+// score extracts and scores every gold-coded article in dir; strict
+// checks each gold file against the clean text, which real articles'
+// gold, whose passages may lie in the chrome left out, need not fit.
+func score(t *testing.T, dir string, strict bool) *eval.Report {
 	t.Helper()
 	cases, err := eval.Discover(dir)
 	if err != nil {
@@ -48,9 +54,10 @@ func scoreDir(t *testing.T, dir string) *eval.Report {
 		}
 		res, err := pipe(t).Process(context.Background(), data, Options{Load: load.Options{Source: c.TextPath}})
 		if err != nil {
-			t.Fatalf("%s: %v", c.Name, err)
+			t.Errorf("%s: %v", c.Name, err)
+			continue
 		}
-		if err := g.Validate(res.Document.Text); err != nil {
+		if err := g.Validate(res.Document.Text); strict && err != nil {
 			t.Errorf("%s: gold does not fit the clean text: %v", c.Name, err)
 		}
 		arts = append(arts, eval.Article{Name: c.Name, Text: res.Document.Text, Gold: g, Predicted: res.Events})

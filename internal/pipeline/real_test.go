@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/sitrep/sitrep/internal/eval"
 	"github.com/sitrep/sitrep/internal/gold"
 	"github.com/sitrep/sitrep/internal/load"
 )
@@ -29,30 +28,7 @@ func sharedDir(t *testing.T, parts ...string) string {
 // (../shared/corpus/real) at floors a little under what they reach.
 func TestRealCorpus(t *testing.T) {
 	dir := sharedDir(t, "corpus", "real")
-	cases, err := eval.Discover(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var arts []eval.Article
-	for _, c := range cases {
-		g, err := gold.ReadFile(c.GoldPath)
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, err := os.ReadFile(c.TextPath)
-		if err != nil {
-			t.Fatal(err)
-		}
-		// Every real article is read; a gold passage may lie in chrome
-		// the clean text leaves out, so gold is not checked against it.
-		res, err := pipe(t).Process(context.Background(), data, Options{Load: load.Options{Source: c.TextPath}})
-		if err != nil {
-			t.Errorf("%s: %v", c.Name, err)
-			continue
-		}
-		arts = append(arts, eval.Article{Name: c.Name, Text: res.Document.Text, Gold: g, Predicted: res.Events})
-	}
-	r := eval.Score(arts)
+	r := score(t, dir, false)
 	t.Logf("real: P %.3f R %.3f F1 %.3f; date %.3f", r.All.Precision, r.All.Recall, r.All.F1, r.Fields["date"].Accuracy)
 	if r.All.F1 < 0.50 {
 		t.Errorf("real-article event F1 %.3f, below the floor 0.50", r.All.F1)

@@ -151,37 +151,39 @@ var migrations = []migration{
 	ANALYZE event_facets;`},
 }
 
+// eventBatch reads the next thousand stored events after *last, for the
+// migrations that rewrite every event, and moves *last on.
+func eventBatch(ctx context.Context, w *writeTx, last *int64) ([]store.Event, []int64, error) {
+	rows, err := w.query(ctx, `SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT 1000`, *last)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read events: %w", err)
+	}
+	defer rows.Close()
+	var batch []store.Event
+	var seqs []int64
+	for rows.Next() {
+		var body string
+		var e store.Event
+		if err := rows.Scan(last, &body); err != nil {
+			return nil, nil, err
+		}
+		if err := json.Unmarshal([]byte(body), &e); err != nil {
+			return nil, nil, fmt.Errorf("stored event %d: %w", *last, err)
+		}
+		batch = append(batch, e)
+		seqs = append(seqs, *last)
+	}
+	return batch, seqs, rows.Err()
+}
+
 // fillSources moves the sources and claims of a database's events out of
 // their bodies into event_sources. Which source made which claim was not
 // kept: the first holds them all, in their order.
 func fillSources(ctx context.Context, w *writeTx) error {
 	for last := int64(-1); ; {
-		rows, err := w.query(ctx, `SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT 1000`, last)
-		if err != nil {
-			return fmt.Errorf("read events: %w", err)
-		}
-		var batch []store.Event
-		var seqs []int64
-		for rows.Next() {
-			var body string
-			var e store.Event
-			if err := rows.Scan(&last, &body); err != nil {
-				rows.Close()
-				return err
-			}
-			if err := json.Unmarshal([]byte(body), &e); err != nil {
-				rows.Close()
-				return fmt.Errorf("stored event %d: %w", last, err)
-			}
-			batch = append(batch, e)
-			seqs = append(seqs, last)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		batch, seqs, err := eventBatch(ctx, w, &last)
+		if err != nil || len(batch) == 0 {
 			return err
-		}
-		if len(batch) == 0 {
-			return nil
 		}
 		for i := range batch {
 			e := &batch[i]
@@ -298,32 +300,9 @@ func fillActors(ctx context.Context, w *writeTx) error {
 // fillFacets indexes the events of a database made before event_facets.
 func fillFacets(ctx context.Context, w *writeTx) error {
 	for last := int64(-1); ; {
-		rows, err := w.query(ctx, `SELECT seq, body FROM events WHERE seq > ? ORDER BY seq LIMIT 1000`, last)
-		if err != nil {
-			return fmt.Errorf("read events: %w", err)
-		}
-		var batch []store.Event
-		var seqs []int64
-		for rows.Next() {
-			var body string
-			var e store.Event
-			if err := rows.Scan(&last, &body); err != nil {
-				rows.Close()
-				return err
-			}
-			if err := json.Unmarshal([]byte(body), &e); err != nil {
-				rows.Close()
-				return fmt.Errorf("stored event %d: %w", last, err)
-			}
-			batch = append(batch, e)
-			seqs = append(seqs, last)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		batch, seqs, err := eventBatch(ctx, w, &last)
+		if err != nil || len(batch) == 0 {
 			return err
-		}
-		if len(batch) == 0 {
-			return nil
 		}
 		for i := range batch {
 			if err := putFacets(ctx, w, seqs[i], &batch[i]); err != nil {
