@@ -689,8 +689,9 @@ func (a *analysis) assignTime(m *mention, ref timex.Range, prior []*mention) {
 	}
 	if m.typ == "" {
 		// Statements, visits and accusations told without a time are
-		// current: the last days before publication.
-		m.when = timex.Range{Start: a.pub.AddDate(0, 0, -3), End: a.pub}
+		// news of the day: the publication day or the one before, the
+		// later as the middle.
+		m.when = timex.Range{Start: a.pub.AddDate(0, 0, -1), End: a.pub}
 		return
 	}
 	if !ref.IsZero() {
