@@ -18,7 +18,7 @@ const openingReach = 320
 var notDatelineBefore = map[string]bool{
 	"on": true, "in": true, "since": true, "from": true, "until": true, "till": true, "through": true,
 	"of": true, "to": true, "after": true, "before": true, "between": true, "and": true, "or": true,
-	"than": true, "during": true, "the": true, "by": true, "until.": true, "as": true, "early": true,
+	"than": true, "during": true, "the": true, "by": true, "as": true, "early": true,
 	"late": true, "mid": true, "last": true, "next": true, "this": true, "that": true, "for": true,
 }
 
