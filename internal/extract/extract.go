@@ -265,6 +265,11 @@ func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
 	}
 	a.places = x.places.Resolve(text, kept, nil)
 	a.datelines = datelineSpans(text, a.sents)
+	if d := doc.Dateline; d != nil && d.Valid(len(text)) {
+		// The article's own date line, as loading read it ("15 July 2015
+		// Abu Abdelrahman ..."): it dates the report, not its events.
+		a.datelines = append(a.datelines, *d)
+	}
 	a.actors = a.dropPlaceActors(a.actors)
 	a.actors = slices.DeleteFunc(a.actors, func(m actor.Mention) bool {
 		return basedRE.MatchString(text[m.End:min(len(text), m.End+12)])

@@ -401,3 +401,18 @@ func TestViolentDemonstration(t *testing.T) {
 		t.Errorf("type %v, want Riots", e.EventType)
 	}
 }
+
+// TestOwnDatelineIsNoEventTime: the date line loading found dates the
+// report, not its events ("15 July 2015 ... was killed Tuesday").
+func TestOwnDatelineIsNoEventTime(t *testing.T) {
+	x := extractor(t)
+	text := "15 July 2015 A rebel commander was killed Tuesday in a suicide bombing at a checkpoint in Saraqeb in Idlib province."
+	doc := &event.Document{ID: "test", Text: text, Published: "2015-07-15", Format: "text", Dateline: &event.Span{Start: 0, End: 12}}
+	evs, err := x.Extract(context.Background(), doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) == 0 || evs[0].EventDate != "2015-07-14" {
+		t.Errorf("events %d, first dated %v; want Tuesday 2015-07-14", len(evs), evs)
+	}
+}
