@@ -361,7 +361,7 @@ func TestPlaceFromNext(t *testing.T) {
 	x := extractor(t)
 	text := "Air strikes on a town in northern Syria killed 12 civilians on Thursday, a monitor said. The strikes hit a market in Saraqeb, residents said."
 	e := firstEvent(t, x, text, "2016-09-15")
-	if e.ISO != "SY" || e.GeoPrecision != 2 || e.Location == "Syria" {
+	if e.ISO != "SY" || e.GeoPrecision > 2 || e.Location == "Syria" {
 		t.Errorf("placed at %q (%s, precision %d), want the town the next sentence names", e.Location, e.ISO, e.GeoPrecision)
 	}
 }

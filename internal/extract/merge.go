@@ -87,9 +87,10 @@ func (a *analysis) compatible(c *cluster, m *mention) bool {
 			return false
 		}
 	}
-	// Places: the same, or one holds the other when either is inherited.
+	// Places: the same, or one holds the other when either is inherited
+	// or is only a country (which names no place an event happens at).
 	for _, o := range c.ms {
-		if o.ownPlace && m.ownPlace && !samePlace(o.place, m.place) {
+		if o.ownPlace && m.ownPlace && !samePlace(o.place, m.place) && !(countryOnly(o.place) || countryOnly(m.place)) {
 			return false
 		}
 	}
@@ -127,6 +128,9 @@ func samePlace(p, q *gazetteer.Resolved) bool {
 	}
 	return geo.DistanceKm(p.Place.Lat, p.Place.Lon, q.Place.Lat, q.Place.Lon) < 10
 }
+
+// countryOnly reports whether p is a whole country.
+func countryOnly(p *gazetteer.Resolved) bool { return p != nil && p.Place.Kind == gazetteer.Country }
 
 // placesAgree reports whether q is p, lies within it, or holds it.
 func placesAgree(p, q *gazetteer.Resolved) bool {
@@ -187,7 +191,7 @@ func (a *analysis) retold(cs []*cluster, m *mention) *cluster {
 		for i := len(cs) - 1; i >= 0; i-- {
 			c := cs[i]
 			if violent(event.Str(c.first().typ)) {
-				if c.first().when.Overlaps(m.when) || !m.ownTime {
+				if (c.first().when.Overlaps(m.when) || !m.ownTime) && (!m.ownPlace || placesAgree(clusterPlace(c), m.place)) {
 					return c
 				}
 				return nil
@@ -235,9 +239,6 @@ var anaphoricBefore = map[string]bool{
 // it, the event told before: "the attack", "Tuesday's bombing". Such a
 // mention opens no event of its own.
 func (a *analysis) anaphoric(m *mention) bool {
-	if m.ownPlace {
-		return false
-	}
 	w := strings.ToLower(a.text[m.trig.Start:m.trig.End])
 	if !anaphoricNouns[w] {
 		return false
