@@ -359,9 +359,9 @@ func TestBareActors(t *testing.T) {
 // the one town of that country that the next sentences name.
 func TestPlaceFromNext(t *testing.T) {
 	x := extractor(t)
-	text := "Air strikes on a town in northern Syria killed 12 civilians on Thursday, a monitor said. The strikes hit a market in Saraqeb, residents said."
+	text := "Air strikes on a town in northern Syria killed 12 civilians on Thursday, a monitor said. Residents of Saraqeb buried the dead."
 	e := firstEvent(t, x, text, "2016-09-15")
-	if e.ISO != "SY" || e.GeoPrecision > 2 || e.Location == "Syria" {
+	if e.ISO != "SY" || e.GeoPrecision != 2 || e.Location == "Syria" {
 		t.Errorf("placed at %q (%s, precision %d), want the town the next sentence names", e.Location, e.ISO, e.GeoPrecision)
 	}
 }
