@@ -2,11 +2,14 @@ package load
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
 
+	"codeberg.org/readeck/go-readability/v2"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
@@ -21,8 +24,68 @@ import (
 // to be read rather than refused.
 const minTruncatedText = 500
 
-// loadHTML removes the page's boilerplate with trafilatura and keeps the
-// article's paragraphs and metadata.
+// tooLittle is how much text, in bytes, the first of two extractors must
+// find for the second not to be asked.
+const tooLittle = 500
+
+// HTMLExtractor names how the article is found in a web page. The zero
+// value is the one chosen by measure (see DATA.md); the others are kept
+// so the choice can be measured again. No command sets it.
+type HTMLExtractor int
+
+// The ways to find the article.
+const (
+	HTMLDefault HTMLExtractor = iota
+	// HTMLTrafilatura is go-trafilatura with its fallback on: it also runs
+	// go-readability and go-domdistiller and keeps the better text.
+	HTMLTrafilatura
+	// HTMLTrafilaturaAlone is go-trafilatura without its fallback.
+	HTMLTrafilaturaAlone
+	// HTMLReadability is readeck's go-readability.
+	HTMLReadability
+	// HTMLTrafilaturaThenReadability asks go-readability only where
+	// go-trafilatura alone finds too little.
+	HTMLTrafilaturaThenReadability
+	// HTMLReadabilityThenTrafilatura asks go-trafilatura alone only
+	// where go-readability finds too little.
+	HTMLReadabilityThenTrafilatura
+)
+
+// defaultHTML is what HTMLDefault means.
+const defaultHTML = HTMLTrafilatura
+
+var htmlExtractorNames = map[HTMLExtractor]string{
+	HTMLDefault: "default", HTMLTrafilatura: "trafilatura", HTMLTrafilaturaAlone: "trafilatura-alone",
+	HTMLReadability: "readability", HTMLTrafilaturaThenReadability: "trafilatura-then-readability",
+	HTMLReadabilityThenTrafilatura: "readability-then-trafilatura",
+}
+
+func (e HTMLExtractor) String() string {
+	if n, ok := htmlExtractorNames[e]; ok {
+		return n
+	}
+	return fmt.Sprintf("HTMLExtractor(%d)", int(e))
+}
+
+// extracted is what an extractor found: the article's paragraphs and
+// what the page says of itself.
+type extracted struct {
+	paras              []string
+	plain              string // the article as the extractor renders it as text
+	title, outlet, url string
+	published          time.Time
+}
+
+func (x *extracted) size() int {
+	n := 0
+	for _, p := range x.paras {
+		n += len(p)
+	}
+	return n
+}
+
+// loadHTML removes the page's boilerplate and keeps the article's
+// paragraphs and metadata.
 func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("load html: %w", err)
@@ -31,26 +94,48 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoText, err)
 	}
-	res, err := trafilatura.ExtractDocument(root, trafilatura.Options{
-		EnableFallback:  true,
-		ExcludeComments: true,
-		ExcludeTables:   true,
-		Focus:           trafilatura.Balanced,
-		HtmlDateMode:    trafilatura.Fast,
-		MaxTreeSize:     50_000,
-	})
+	how := opts.HTML
+	if how == HTMLDefault {
+		how = defaultHTML
+	}
+	var x *extracted
+	switch how {
+	case HTMLTrafilatura:
+		x, err = fromTrafilatura(root, true)
+	case HTMLTrafilaturaAlone:
+		x, err = fromTrafilatura(root, false)
+	case HTMLReadability:
+		x, err = fromReadability(root, false)
+	case HTMLTrafilaturaThenReadability:
+		// trafilatura works on a copy, so readability may change root.
+		x, err = fromTrafilatura(root, false)
+		if err != nil || x.size() < tooLittle {
+			if y, yerr := fromReadability(root, false); yerr == nil && (err != nil || y.size() > x.size()) {
+				x, err = y, nil
+			}
+		}
+	case HTMLReadabilityThenTrafilatura:
+		x, err = fromReadability(root, true)
+		if err != nil || x.size() < tooLittle {
+			if y, yerr := fromTrafilatura(root, false); yerr == nil && (err != nil || y.size() > x.size()) {
+				x, err = y, nil
+			}
+		}
+	default:
+		return nil, fmt.Errorf("load html: unknown extractor %v", opts.HTML)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoText, err)
 	}
 	var paras []string
-	for _, l := range blocks(res) {
-		if isChrome(l) || isHeading(l) {
+	for _, l := range x.paras {
+		if isChrome(l) || !opts.HTMLKeepHeadings && isHeading(l) {
 			continue
 		}
 		paras = append(paras, l)
 	}
 	// The headline is metadata, not a paragraph of the report.
-	if t := strings.TrimSpace(res.Metadata.Title); t != "" && len(paras) > 0 && strings.HasPrefix(paras[0], t) {
+	if t := x.title; t != "" && len(paras) > 0 && strings.HasPrefix(paras[0], t) {
 		paras[0] = strings.TrimSpace(strings.TrimPrefix(paras[0], t))
 		if paras[0] == "" {
 			paras = paras[1:]
@@ -60,26 +145,82 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 	if len(text) < minTruncatedText && truncated(page) {
 		return nil, fmt.Errorf("%w: the page ends before </body> and gives only %d bytes of text", ErrTruncated, len(text))
 	}
-	meta := res.Metadata
 	doc := &event.Document{
 		Format: string(FormatHTML),
-		Title:  strings.TrimSpace(meta.Title),
-		Outlet: strings.TrimSpace(meta.Sitename),
-		URL:    meta.URL,
+		Title:  x.title,
+		Outlet: x.outlet,
+		URL:    x.url,
 		Text:   text,
 	}
 	if doc.URL == "" && (strings.HasPrefix(opts.Source, "http://") || strings.HasPrefix(opts.Source, "https://")) {
 		doc.URL = opts.Source
 	}
-	if !meta.Date.IsZero() {
-		doc.Published, doc.PublishedFrom = event.DateOf(meta.Date), "html-meta"
+	if !x.published.IsZero() {
+		doc.Published, doc.PublishedFrom = event.DateOf(x.published), "html-meta"
 	} else {
-		lines := splitLines(res.ContentText)
+		lines := splitLines(x.plain)
 		if d, _ := dateline(lines, contentLines(lines), 0); d != "" {
 			doc.Published, doc.PublishedFrom = event.Date(d), "html-text"
 		}
 	}
 	return doc, nil
+}
+
+// fromTrafilatura finds the article with go-trafilatura, which leaves root
+// as it was.
+func fromTrafilatura(root *html.Node, fallback bool) (*extracted, error) {
+	res, err := trafilatura.ExtractDocument(root, trafilatura.Options{
+		EnableFallback:  fallback,
+		ExcludeComments: true,
+		ExcludeTables:   true,
+		Focus:           trafilatura.Balanced,
+		HtmlDateMode:    trafilatura.Fast,
+		MaxTreeSize:     50_000,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("trafilatura: %w", err)
+	}
+	meta := res.Metadata
+	return &extracted{
+		paras:     blocks(res.ContentNode, res.ContentText),
+		plain:     res.ContentText,
+		title:     strings.TrimSpace(meta.Title),
+		outlet:    strings.TrimSpace(meta.Sitename),
+		url:       meta.URL,
+		published: meta.Date,
+	}, nil
+}
+
+// fromReadability finds the article with readeck's go-readability. It
+// changes root unless keep is set.
+func fromReadability(root *html.Node, keep bool) (*extracted, error) {
+	p := readability.NewParser()
+	var art readability.Article
+	var err error
+	if keep {
+		art, err = p.ParseDocument(root, nil)
+	} else {
+		art, err = p.ParseAndMutate(root, nil)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("readability: %w", err)
+	}
+	if art.Node == nil {
+		return nil, errors.New("readability: no article found")
+	}
+	var plain strings.Builder
+	if err := art.RenderText(&plain); err != nil {
+		return nil, fmt.Errorf("readability: %w", err)
+	}
+	x := &extracted{
+		paras:  blocks(art.Node, plain.String()),
+		plain:  plain.String(),
+		title:  strings.TrimSpace(art.Title()),
+		outlet: strings.TrimSpace(art.SiteName()),
+	}
+	// A date the page's metadata gives in a form not understood is no date.
+	x.published, _ = art.PublishedTime()
+	return x, nil
 }
 
 // isHeading reports whether a block reads as a heading, not as prose: no
@@ -134,9 +275,9 @@ var blockTags = map[string]bool{"p": true, "h1": true, "h2": true, "h3": true, "
 // inside it included: read node by node, "attacked <a>a base in
 // Monguno</a>, killing five" fell into three pieces, two of them no
 // sentence at all.
-func blocks(res *trafilatura.ExtractResult) []string {
-	if res.ContentNode == nil {
-		return splitLines(res.ContentText)
+func blocks(content *html.Node, plain string) []string {
+	if content == nil {
+		return splitLines(plain)
 	}
 	var out []string
 	var run strings.Builder // the loose text since the last boundary
@@ -172,10 +313,10 @@ func blocks(res *trafilatura.ExtractResult) []string {
 			}
 		}
 	}
-	visit(res.ContentNode)
+	visit(content)
 	flush()
 	if len(out) == 0 {
-		return splitLines(res.ContentText)
+		return splitLines(plain)
 	}
 	return out
 }
