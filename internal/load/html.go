@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"codeberg.org/readeck/go-readability/v2"
@@ -229,8 +230,51 @@ func fromReadability(root *html.Node, keep bool) (*extracted, error) {
 // they repeat the body's events with less of what the body says (no date,
 // no actor), and the copies do not merge. The plain-text loader keeps
 // out the same lines.
+//
+// Chinese and Japanese end a sentence with their own stops and put no
+// space between words, so there a character of those scripts counts as
+// half a word: without that, every paragraph of a Japanese page read as
+// a heading and the page was refused.
 func isHeading(l string) bool {
-	return !endsSentence(l) && countWords(l, 25) < 25
+	if endsSentence(l) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(l)
+	if strings.ContainsRune(cjkStops, last) {
+		return false
+	}
+	words := countWords(l, 25)
+	if words < 25 && !isASCII(l) {
+		words += cjkChars(l, 2*(25-words)) / 2
+	}
+	return words < 25
+}
+
+// cjkStops end a sentence in Chinese and Japanese, closing brackets
+// and quotes after one included.
+const cjkStops = "。！？」』）"
+
+// cjkChars counts the characters of Chinese and Japanese in s, up to most.
+func cjkChars(s string, most int) int {
+	n := 0
+	for _, r := range s {
+		if n >= most {
+			break
+		}
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			n++
+		}
+	}
+	return n
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // parseHTML parses a page that decode has checked: UTF-8, or bytes in

@@ -57,7 +57,7 @@ type Options struct {
 	// MaxBytes bounds the input; 0 means DefaultMaxBytes.
 	MaxBytes int
 	// HTML is how the article is found in a web page and HTMLKeepHeadings
-	// keeps the page's blocks that read as headings in the text; both are
+	// keeps in the text the page's blocks that read as headings; both are
 	// for measuring the choice, and no command sets them.
 	HTML             HTMLExtractor
 	HTMLKeepHeadings bool

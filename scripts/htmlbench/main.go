@@ -43,15 +43,15 @@ type option struct {
 
 var options = []option{
 	{"trafilatura", load.Options{HTML: load.HTMLTrafilatura}},
-	{"trafilatura+headings", load.Options{HTML: load.HTMLTrafilatura, HTMLKeepHeadings: true}},
+	{"trafilatura, headings kept", load.Options{HTML: load.HTMLTrafilatura, HTMLKeepHeadings: true}},
 	{"trafilatura-alone", load.Options{HTML: load.HTMLTrafilaturaAlone}},
-	{"trafilatura-alone+headings", load.Options{HTML: load.HTMLTrafilaturaAlone, HTMLKeepHeadings: true}},
+	{"trafilatura-alone, headings kept", load.Options{HTML: load.HTMLTrafilaturaAlone, HTMLKeepHeadings: true}},
 	{"readability", load.Options{HTML: load.HTMLReadability}},
-	{"readability+headings", load.Options{HTML: load.HTMLReadability, HTMLKeepHeadings: true}},
+	{"readability, headings kept", load.Options{HTML: load.HTMLReadability, HTMLKeepHeadings: true}},
 	{"trafilatura-then-readability", load.Options{HTML: load.HTMLTrafilaturaThenReadability}},
-	{"trafilatura-then-readability+headings", load.Options{HTML: load.HTMLTrafilaturaThenReadability, HTMLKeepHeadings: true}},
+	{"trafilatura-then-readability, headings kept", load.Options{HTML: load.HTMLTrafilaturaThenReadability, HTMLKeepHeadings: true}},
 	{"readability-then-trafilatura", load.Options{HTML: load.HTMLReadabilityThenTrafilatura}},
-	{"readability-then-trafilatura+headings", load.Options{HTML: load.HTMLReadabilityThenTrafilatura, HTMLKeepHeadings: true}},
+	{"readability-then-trafilatura, headings kept", load.Options{HTML: load.HTMLReadabilityThenTrafilatura, HTMLKeepHeadings: true}},
 }
 
 // page is one page of the benchmark.
