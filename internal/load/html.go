@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"codeberg.org/readeck/go-readability/v2"
+	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
@@ -106,17 +107,16 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 	case HTMLTrafilaturaAlone:
 		x, err = fromTrafilatura(root, false)
 	case HTMLReadability:
-		x, err = fromReadability(root, false)
+		x, err = fromReadability(root, opts.Source)
 	case HTMLTrafilaturaThenReadability:
-		// trafilatura works on a copy, so readability may change root.
 		x, err = fromTrafilatura(root, false)
 		if err != nil || x.size() < tooLittle {
-			if y, yerr := fromReadability(root, false); yerr == nil && (err != nil || y.size() > x.size()) {
+			if y, yerr := fromReadability(root, opts.Source); yerr == nil && (err != nil || y.size() > x.size()) {
 				x, err = y, nil
 			}
 		}
 	case HTMLReadabilityThenTrafilatura:
-		x, err = fromReadability(root, true)
+		x, err = fromReadability(root, opts.Source)
 		if err != nil || x.size() < tooLittle {
 			if y, yerr := fromTrafilatura(root, false); yerr == nil && (err != nil || y.size() > x.size()) {
 				x, err = y, nil
@@ -192,17 +192,15 @@ func fromTrafilatura(root *html.Node, fallback bool) (*extracted, error) {
 	}, nil
 }
 
-// fromReadability finds the article with readeck's go-readability. It
+// fromReadability finds the article with readeck's go-readability, and
+// the publication date, when the page's metadata gives none that
+// go-readability reads, with go-htmldate as go-trafilatura does. It
 // changes root unless keep is set.
-func fromReadability(root *html.Node, keep bool) (*extracted, error) {
+func fromReadability(root *html.Node, pageURL string) (*extracted, error) {
 	p := readability.NewParser()
-	var art readability.Article
-	var err error
-	if keep {
-		art, err = p.ParseDocument(root, nil)
-	} else {
-		art, err = p.ParseAndMutate(root, nil)
-	}
+	// go-readability changes the tree it reads; go-htmldate may need
+	// root as it was.
+	art, err := p.ParseDocument(root, nil)
 	if err != nil {
 		return nil, fmt.Errorf("readability: %w", err)
 	}
@@ -220,7 +218,16 @@ func fromReadability(root *html.Node, keep bool) (*extracted, error) {
 		outlet: strings.TrimSpace(art.SiteName()),
 	}
 	// A date the page's metadata gives in a form not understood is no date.
-	x.published, _ = art.PublishedTime()
+	if x.published, err = art.PublishedTime(); err != nil || x.published.IsZero() {
+		x.published = time.Time{}
+		if !strings.HasPrefix(pageURL, "http://") && !strings.HasPrefix(pageURL, "https://") {
+			pageURL = "" // a file's name; go-htmldate looks for the page's own
+		}
+		d, err := htmldate.FromDocument(root, htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true, URL: pageURL})
+		if err == nil && !d.IsZero() {
+			x.published = d.DateTime
+		}
+	}
 	return x, nil
 }
 
