@@ -217,16 +217,18 @@ func fromReadability(root *html.Node, pageURL string) (*extracted, error) {
 		title:  strings.TrimSpace(art.Title()),
 		outlet: strings.TrimSpace(art.SiteName()),
 	}
-	// A date the page's metadata gives in a form not understood is no date.
-	if x.published, err = art.PublishedTime(); err != nil || x.published.IsZero() {
-		x.published = time.Time{}
-		if !strings.HasPrefix(pageURL, "http://") && !strings.HasPrefix(pageURL, "https://") {
-			pageURL = "" // a file's name; go-htmldate looks for the page's own
-		}
-		d, err := htmldate.FromDocument(root, htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true, URL: pageURL})
-		if err == nil && !d.IsZero() {
-			x.published = d.DateTime
-		}
+	// go-htmldate first: go-readability reads the metadata's time and
+	// gives the day in UTC, a day late for an evening story in America,
+	// where go-htmldate prefers the day the page's address names.
+	if !strings.HasPrefix(pageURL, "http://") && !strings.HasPrefix(pageURL, "https://") {
+		pageURL = "" // a file's name; go-htmldate looks for the page's own
+	}
+	d, err := htmldate.FromDocument(root, htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true, URL: pageURL})
+	if err == nil && !d.IsZero() {
+		x.published = d.DateTime
+	} else if t, err := art.PublishedTime(); err == nil {
+		// A date in a form go-readability does not understand is no date.
+		x.published = t
 	}
 	return x, nil
 }

@@ -63,6 +63,7 @@ type page struct {
 // result is what one option gave.
 type result struct {
 	bodies               map[string]string
+	meta                 map[string][3]string // title, date, outlet
 	refused              int
 	best                 time.Duration // the fastest round over all pages
 	extractBest          time.Duration // the same through the whole pipeline
@@ -103,7 +104,7 @@ func run(dir string, rounds, cpu, bootstrap int, extract bool, keep string) erro
 	ctx := context.Background()
 	results := make([]*result, len(options))
 	for i := range results {
-		results[i] = &result{bodies: map[string]string{}}
+		results[i] = &result{bodies: map[string]string{}, meta: map[string][3]string{}}
 	}
 	// The first round keeps the bodies and warms up; the others are timed.
 	for round := 0; round <= max(1, rounds); round++ {
@@ -124,6 +125,7 @@ func run(dir string, rounds, cpu, bootstrap int, extract bool, keep string) erro
 					continue
 				}
 				r.bodies[pg.id] = doc.Text
+				r.meta[pg.id] = [3]string{doc.Title, string(doc.Published) + " " + doc.PublishedFrom, doc.Outlet}
 				r.count(doc)
 			}
 			if d := time.Since(start); round > 0 && (r.best == 0 || d < r.best) {
@@ -272,6 +274,17 @@ func score(evaluate, dir string, results []*result, bootstrap int, keep string) 
 			return nil, err
 		}
 		if err := os.WriteFile(filepath.Join(work, "output", o.name+".json"), data, 0o644); err != nil {
+			return nil, err
+		}
+		if keep == "" {
+			continue
+		}
+		// What each page said of itself, to check by hand.
+		var tsv strings.Builder
+		for id, m := range results[i].meta {
+			fmt.Fprintf(&tsv, "%s\t%s\t%s\t%s\n", id, m[0], m[1], m[2])
+		}
+		if err := os.WriteFile(filepath.Join(work, o.name+".meta.tsv"), []byte(tsv.String()), 0o644); err != nil {
 			return nil, err
 		}
 	}
