@@ -31,8 +31,9 @@ const minTruncatedText = 500
 const tooLittle = 500
 
 // HTMLExtractor names how the article is found in a web page. The zero
-// value is the one chosen by measure (see DATA.md); the others are kept
-// so the choice can be measured again. No command sets it.
+// value is the one chosen by measure, go-readability (docs/html.md); the
+// others are kept so the choice can be measured again
+// (scripts/htmlbench.sh). No command sets it.
 type HTMLExtractor int
 
 // The ways to find the article.
@@ -54,7 +55,7 @@ const (
 )
 
 // defaultHTML is what HTMLDefault means.
-const defaultHTML = HTMLTrafilatura
+const defaultHTML = HTMLReadability
 
 var htmlExtractorNames = map[HTMLExtractor]string{
 	HTMLDefault: "default", HTMLTrafilatura: "trafilatura", HTMLTrafilaturaAlone: "trafilatura-alone",
