@@ -2,11 +2,16 @@ package load
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"time"
+	"unicode"
 	"unicode/utf8"
 
+	"codeberg.org/readeck/go-readability/v2"
+	"github.com/markusmobius/go-htmldate"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
@@ -21,8 +26,69 @@ import (
 // to be read rather than refused.
 const minTruncatedText = 500
 
-// loadHTML removes the page's boilerplate with trafilatura and keeps the
-// article's paragraphs and metadata.
+// tooLittle is how much text, in bytes, the first of two extractors must
+// find for the second not to be asked.
+const tooLittle = 500
+
+// HTMLExtractor names how the article is found in a web page. The zero
+// value is the one chosen by measure, go-readability (docs/html.md); the
+// others are kept so the choice can be measured again
+// (scripts/htmlbench.sh). No command sets it.
+type HTMLExtractor int
+
+// The ways to find the article.
+const (
+	HTMLDefault HTMLExtractor = iota
+	// HTMLTrafilatura is go-trafilatura with its fallback on: it also runs
+	// go-readability and go-domdistiller and keeps the better text.
+	HTMLTrafilatura
+	// HTMLTrafilaturaAlone is go-trafilatura without its fallback.
+	HTMLTrafilaturaAlone
+	// HTMLReadability is readeck's go-readability.
+	HTMLReadability
+	// HTMLTrafilaturaThenReadability asks go-readability only where
+	// go-trafilatura alone finds too little.
+	HTMLTrafilaturaThenReadability
+	// HTMLReadabilityThenTrafilatura asks go-trafilatura alone only
+	// where go-readability finds too little.
+	HTMLReadabilityThenTrafilatura
+)
+
+// defaultHTML is what HTMLDefault means.
+const defaultHTML = HTMLReadability
+
+var htmlExtractorNames = map[HTMLExtractor]string{
+	HTMLDefault: "default", HTMLTrafilatura: "trafilatura", HTMLTrafilaturaAlone: "trafilatura-alone",
+	HTMLReadability: "readability", HTMLTrafilaturaThenReadability: "trafilatura-then-readability",
+	HTMLReadabilityThenTrafilatura: "readability-then-trafilatura",
+}
+
+func (e HTMLExtractor) String() string {
+	if n, ok := htmlExtractorNames[e]; ok {
+		return n
+	}
+	return fmt.Sprintf("HTMLExtractor(%d)", int(e))
+}
+
+// extracted is what an extractor found: the article's paragraphs and
+// what the page says of itself.
+type extracted struct {
+	paras              []string
+	plain              string // the article as the extractor renders it as text
+	title, outlet, url string
+	published          time.Time
+}
+
+func (x *extracted) size() int {
+	n := 0
+	for _, p := range x.paras {
+		n += len(p)
+	}
+	return n
+}
+
+// loadHTML removes the page's boilerplate and keeps the article's
+// paragraphs and metadata.
 func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("load html: %w", err)
@@ -31,26 +97,47 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoText, err)
 	}
-	res, err := trafilatura.ExtractDocument(root, trafilatura.Options{
-		EnableFallback:  true,
-		ExcludeComments: true,
-		ExcludeTables:   true,
-		Focus:           trafilatura.Balanced,
-		HtmlDateMode:    trafilatura.Fast,
-		MaxTreeSize:     50_000,
-	})
+	how := opts.HTML
+	if how == HTMLDefault {
+		how = defaultHTML
+	}
+	var x *extracted
+	switch how {
+	case HTMLTrafilatura:
+		x, err = fromTrafilatura(root, true)
+	case HTMLTrafilaturaAlone:
+		x, err = fromTrafilatura(root, false)
+	case HTMLReadability:
+		x, err = fromReadability(root, opts.Source)
+	case HTMLTrafilaturaThenReadability:
+		x, err = fromTrafilatura(root, false)
+		if err != nil || x.size() < tooLittle {
+			if y, yerr := fromReadability(root, opts.Source); yerr == nil && (err != nil || y.size() > x.size()) {
+				x, err = y, nil
+			}
+		}
+	case HTMLReadabilityThenTrafilatura:
+		x, err = fromReadability(root, opts.Source)
+		if err != nil || x.size() < tooLittle {
+			if y, yerr := fromTrafilatura(root, false); yerr == nil && (err != nil || y.size() > x.size()) {
+				x, err = y, nil
+			}
+		}
+	default:
+		return nil, fmt.Errorf("load html: unknown extractor %v", opts.HTML)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoText, err)
 	}
 	var paras []string
-	for _, l := range blocks(res) {
-		if isChrome(l) || isHeading(l) {
+	for _, l := range x.paras {
+		if isChrome(l) || !opts.HTMLKeepHeadings && isHeading(l) {
 			continue
 		}
 		paras = append(paras, l)
 	}
 	// The headline is metadata, not a paragraph of the report.
-	if t := strings.TrimSpace(res.Metadata.Title); t != "" && len(paras) > 0 && strings.HasPrefix(paras[0], t) {
+	if t := x.title; t != "" && len(paras) > 0 && strings.HasPrefix(paras[0], t) {
 		paras[0] = strings.TrimSpace(strings.TrimPrefix(paras[0], t))
 		if paras[0] == "" {
 			paras = paras[1:]
@@ -60,26 +147,91 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 	if len(text) < minTruncatedText && truncated(page) {
 		return nil, fmt.Errorf("%w: the page ends before </body> and gives only %d bytes of text", ErrTruncated, len(text))
 	}
-	meta := res.Metadata
 	doc := &event.Document{
 		Format: string(FormatHTML),
-		Title:  strings.TrimSpace(meta.Title),
-		Outlet: strings.TrimSpace(meta.Sitename),
-		URL:    meta.URL,
+		Title:  x.title,
+		Outlet: x.outlet,
+		URL:    x.url,
 		Text:   text,
 	}
 	if doc.URL == "" && (strings.HasPrefix(opts.Source, "http://") || strings.HasPrefix(opts.Source, "https://")) {
 		doc.URL = opts.Source
 	}
-	if !meta.Date.IsZero() {
-		doc.Published, doc.PublishedFrom = event.DateOf(meta.Date), "html-meta"
+	if !x.published.IsZero() {
+		doc.Published, doc.PublishedFrom = event.DateOf(x.published), "html-meta"
 	} else {
-		lines := splitLines(res.ContentText)
+		lines := splitLines(x.plain)
 		if d, _ := dateline(lines, contentLines(lines), 0); d != "" {
 			doc.Published, doc.PublishedFrom = event.Date(d), "html-text"
 		}
 	}
 	return doc, nil
+}
+
+// fromTrafilatura finds the article with go-trafilatura, which leaves root
+// as it was.
+func fromTrafilatura(root *html.Node, fallback bool) (*extracted, error) {
+	res, err := trafilatura.ExtractDocument(root, trafilatura.Options{
+		EnableFallback:  fallback,
+		ExcludeComments: true,
+		ExcludeTables:   true,
+		Focus:           trafilatura.Balanced,
+		HtmlDateMode:    trafilatura.Fast,
+		MaxTreeSize:     50_000,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("trafilatura: %w", err)
+	}
+	meta := res.Metadata
+	return &extracted{
+		paras:     blocks(res.ContentNode, res.ContentText),
+		plain:     res.ContentText,
+		title:     strings.TrimSpace(meta.Title),
+		outlet:    strings.TrimSpace(meta.Sitename),
+		url:       meta.URL,
+		published: meta.Date,
+	}, nil
+}
+
+// fromReadability finds the article with readeck's go-readability, and
+// the publication date, when the page's metadata gives none that
+// go-readability reads, with go-htmldate as go-trafilatura does. It
+// changes root unless keep is set.
+func fromReadability(root *html.Node, pageURL string) (*extracted, error) {
+	p := readability.NewParser()
+	// go-readability changes the tree it reads; go-htmldate may need
+	// root as it was.
+	art, err := p.ParseDocument(root, nil)
+	if err != nil {
+		return nil, fmt.Errorf("readability: %w", err)
+	}
+	if art.Node == nil {
+		return nil, errors.New("readability: no article found")
+	}
+	var plain strings.Builder
+	if err := art.RenderText(&plain); err != nil {
+		return nil, fmt.Errorf("readability: %w", err)
+	}
+	x := &extracted{
+		paras:  blocks(art.Node, plain.String()),
+		plain:  plain.String(),
+		title:  strings.TrimSpace(art.Title()),
+		outlet: strings.TrimSpace(art.SiteName()),
+	}
+	// go-htmldate first: go-readability reads the metadata's time and
+	// gives the day in UTC, a day late for an evening story in America,
+	// where go-htmldate prefers the day the page's address names.
+	if !strings.HasPrefix(pageURL, "http://") && !strings.HasPrefix(pageURL, "https://") {
+		pageURL = "" // a file's name; go-htmldate looks for the page's own
+	}
+	d, err := htmldate.FromDocument(root, htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true, URL: pageURL})
+	if err == nil && !d.IsZero() {
+		x.published = d.DateTime
+	} else if t, err := art.PublishedTime(); err == nil {
+		// A date in a form go-readability does not understand is no date.
+		x.published = t
+	}
+	return x, nil
 }
 
 // isHeading reports whether a block reads as a heading, not as prose: no
@@ -88,8 +240,51 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 // they repeat the body's events with less of what the body says (no date,
 // no actor), and the copies do not merge. The plain-text loader keeps
 // out the same lines.
+//
+// Chinese and Japanese end a sentence with their own stops and put no
+// space between words, so there a character of those scripts counts as
+// half a word: without that, every paragraph of a Japanese page read as
+// a heading and the page was refused.
 func isHeading(l string) bool {
-	return !endsSentence(l) && countWords(l, 25) < 25
+	if endsSentence(l) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(l)
+	if strings.ContainsRune(cjkStops, last) {
+		return false
+	}
+	words := countWords(l, 25)
+	if words < 25 && !isASCII(l) {
+		words += cjkChars(l, 2*(25-words)) / 2
+	}
+	return words < 25
+}
+
+// cjkStops end a sentence in Chinese and Japanese, closing brackets
+// and quotes after one included.
+const cjkStops = "。！？」』）"
+
+// cjkChars counts the characters of Chinese and Japanese in s, up to most.
+func cjkChars(s string, most int) int {
+	n := 0
+	for _, r := range s {
+		if n >= most {
+			break
+		}
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			n++
+		}
+	}
+	return n
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // parseHTML parses a page that decode has checked: UTF-8, or bytes in
@@ -134,9 +329,9 @@ var blockTags = map[string]bool{"p": true, "h1": true, "h2": true, "h3": true, "
 // inside it included: read node by node, "attacked <a>a base in
 // Monguno</a>, killing five" fell into three pieces, two of them no
 // sentence at all.
-func blocks(res *trafilatura.ExtractResult) []string {
-	if res.ContentNode == nil {
-		return splitLines(res.ContentText)
+func blocks(content *html.Node, plain string) []string {
+	if content == nil {
+		return splitLines(plain)
 	}
 	var out []string
 	var run strings.Builder // the loose text since the last boundary
@@ -172,10 +367,10 @@ func blocks(res *trafilatura.ExtractResult) []string {
 			}
 		}
 	}
-	visit(res.ContentNode)
+	visit(content)
 	flush()
 	if len(out) == 0 {
-		return splitLines(res.ContentText)
+		return splitLines(plain)
 	}
 	return out
 }

@@ -56,6 +56,11 @@ type Options struct {
 	Source string
 	// MaxBytes bounds the input; 0 means DefaultMaxBytes.
 	MaxBytes int
+	// HTML is how the article is found in a web page and HTMLKeepHeadings
+	// keeps in the text the page's blocks that read as headings; both are
+	// for measuring the choice, and no command sets them.
+	HTML             HTMLExtractor
+	HTMLKeepHeadings bool
 }
 
 // Dated is a publication date and where it came from.

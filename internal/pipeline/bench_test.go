@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"html"
+	"slices"
 	"strings"
 	"testing"
 
@@ -59,5 +60,17 @@ func BenchmarkExtractHTML(b *testing.B) {
 <body><nav><a href="/">Home</a> <a href="/world">World</a></nav><main><article>%s</article>
 <aside><h3>Most read</h3><ul><li><a href="/a">Other story</a></li></ul></aside></main><footer>Copyright Wire</footer></body></html>`, i, body.String()))
 	}
+	benchmark(b, pages)
+}
+
+// BenchmarkExtractWebPages runs the 181 real web pages of the
+// article-extraction benchmark beside the repository through load and
+// extraction.
+func BenchmarkExtractWebPages(b *testing.B) {
+	var pages []string
+	for _, data := range webPages(b) {
+		pages = append(pages, string(data))
+	}
+	slices.Sort(pages)
 	benchmark(b, pages)
 }

@@ -2,8 +2,10 @@ package pipeline
 
 import (
 	"bufio"
+	"compress/gzip"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,7 +17,7 @@ import (
 
 // sharedDir returns a folder of the real texts kept beside the repository,
 // or skips: they are for measuring and are not shipped.
-func sharedDir(t *testing.T, parts ...string) string {
+func sharedDir(t testing.TB, parts ...string) string {
 	t.Helper()
 	dir := filepath.Join(append([]string{"..", "..", "..", "shared"}, parts...)...)
 	if _, err := os.Stat(dir); err != nil {
@@ -91,5 +93,62 @@ func TestRealTextsRead(t *testing.T) {
 		if n == 0 {
 			t.Errorf("%s: no texts", name)
 		}
+	}
+}
+
+// webPages returns the pages of the article-extraction benchmark beside
+// the repository, decompressed, in a fixed order.
+func webPages(t testing.TB) map[string][]byte {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(sharedDir(t, "data", "article-extraction", "html"), "*.html.gz"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no pages (%v)", err)
+	}
+	pages := map[string][]byte{}
+	for _, f := range files {
+		fh, err := os.Open(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		z, err := gzip.NewReader(fh)
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		data, err := io.ReadAll(z)
+		fh.Close()
+		if err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		pages[strings.TrimSuffix(filepath.Base(f), ".html.gz")] = data
+	}
+	return pages
+}
+
+// TestWebPagesRead loads the article-extraction benchmark's 181 real web
+// pages: none may be refused, and each names its title and nearly each
+// its publication date and outlet (scripts/htmlbench.sh scores the text).
+func TestWebPagesRead(t *testing.T) {
+	pages := webPages(t)
+	var titled, dated, named int
+	for name, data := range pages {
+		doc, err := load.Load(context.Background(), data, load.Options{})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if doc.Title != "" {
+			titled++
+		}
+		if doc.Published != "" {
+			dated++
+		}
+		if doc.Outlet != "" {
+			named++
+		}
+	}
+	n := len(pages)
+	// Floors a little under what the pages give: 181, 177 and 160 of 181.
+	if titled < n || dated*100 < n*95 || named*100 < n*85 {
+		t.Errorf("of %d pages, %d have a title, %d a date, %d an outlet", n, titled, dated, named)
 	}
 }
