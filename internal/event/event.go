@@ -45,6 +45,14 @@ type Document struct {
 	// found them.
 	Dateline *Span `json:"dateline,omitempty"`
 	Headline *Span `json:"headline,omitempty"`
+	// Datelines are the wire date lines that open paragraphs
+	// ("MAIDUGURI, March 26 (LCH) —"), Dateline among them: they say
+	// where and when a report was filed, not where and when its events
+	// happened. A text that joins several reports has several.
+	Datelines []Span `json:"datelines,omitempty"`
+	// Lead is the span of the article's first paragraph after its
+	// headline and date line: what the story is about.
+	Lead *Span `json:"lead,omitempty"`
 	// Encoding names the character encoding the input was decoded from
 	// when it was not UTF-8; InvalidBytes counts the bytes that were not
 	// valid in it and were replaced by U+FFFD.

@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -109,7 +108,11 @@ func (x *Extractor) Extract(ctx context.Context, doc *event.Document, opts Optio
 		// Read the repaired text; spans are mapped back at the end.
 		d := *doc
 		d.Text = view.Text
-		d.Dateline, d.Headline = toView(view, doc.Dateline), toView(view, doc.Headline)
+		d.Dateline, d.Headline, d.Lead = toView(view, doc.Dateline), toView(view, doc.Headline), toView(view, doc.Lead)
+		d.Datelines = make([]event.Span, len(doc.Datelines))
+		for i, s := range doc.Datelines {
+			d.Datelines[i] = *toView(view, &s)
+		}
 		doc = &d
 	}
 	a := x.analyse(doc, pub)
@@ -264,10 +267,14 @@ func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
 		kept = append(kept, m)
 	}
 	a.places = x.places.Resolve(text, kept, nil)
-	a.datelines = datelineSpans(text, a.sents)
-	if d := doc.Dateline; d != nil && d.Valid(len(text)) {
-		// The article's own date line, as loading read it ("15 July 2015
-		// Abu Abdelrahman ..."): it dates the report, not its events.
+	// The date lines loading read ("MAIDUGURI, March 26 (LCH) —", "15
+	// July 2015 Abu ..."): they date and place the report, not its events.
+	for _, d := range doc.Datelines {
+		if d.Valid(len(text)) {
+			a.datelines = append(a.datelines, d)
+		}
+	}
+	if d := doc.Dateline; d != nil && d.Valid(len(text)) && !a.inDateline(*d) {
 		a.datelines = append(a.datelines, *d)
 	}
 	a.actors = a.dropPlaceActors(a.actors)
@@ -285,25 +292,6 @@ func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
 
 // basedRE follows a place that modifies a name: "London-based".
 var basedRE = pattern.MustCompile(`^[-‐–]?(?:based|headquartered)\b`)
-
-// datelineRE matches a wire dateline at the start of a paragraph.
-var datelineRE = pattern.MustCompile(`^[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60}?)?(?:\s*\([A-Za-z .]{1,20}\))?\s*(?:—|–|--| - )\s*`)
-
-// datelineSpans finds the wire datelines that open paragraphs.
-func datelineSpans(text string, sents []sentence.Sentence) []event.Span {
-	var out []event.Span
-	last := -1
-	for _, s := range sents {
-		if s.Paragraph == last {
-			continue
-		}
-		last = s.Paragraph
-		if loc := datelineRE.FindStringIndex(text[s.Start:s.End]); loc != nil {
-			out = append(out, event.Span{Start: s.Start, End: s.Start + loc[1]})
-		}
-	}
-	return out
-}
 
 // dropDateNumbers drops the counts that are part of a date line, a date
 // or a time ("GUSAU, Nigeria, April 21 -", "on July 10 2016"): a day of
@@ -325,6 +313,7 @@ func (a *analysis) dropDateNumbers(qs []quantity.Quantity, times []timex.Expr) [
 	return out
 }
 
+// inDateline reports whether s lies inside a date line.
 func (a *analysis) inDateline(s event.Span) bool {
 	for _, d := range a.datelines {
 		if s.Start >= d.Start && s.End <= d.End {
@@ -377,7 +366,7 @@ func (a *analysis) dropPlaceActors(ms []actor.Mention) []actor.Mention {
 				continue
 			}
 			before := a.text[max(0, p.Start-45):p.Start]
-			if p.End-p.Start > m.End-m.Start || locative(before) || isDateline(a.text, p) {
+			if p.End-p.Start > m.End-m.Start || locative(before) || a.opensDateline(p) {
 				drop = true
 			}
 		}
@@ -461,7 +450,7 @@ func (a *analysis) mainCountry() string {
 // homePlace is the article's dateline place, or its most named place in
 // the main country.
 func (a *analysis) homePlace() *gazetteer.Resolved {
-	if len(a.places) > 0 && len(a.sents) > 0 && a.places[0].Start < a.sents[0].Start+40 && isDateline(a.text, a.places[0]) {
+	if len(a.places) > 0 && len(a.sents) > 0 && a.places[0].Start < a.sents[0].Start+40 && a.opensDateline(a.places[0]) {
 		p := a.places[0]
 		return &p
 	}
@@ -487,19 +476,11 @@ func (a *analysis) homePlace() *gazetteer.Resolved {
 	return nil
 }
 
-// isDateline reports whether p opens a wire dateline: "KABUL, Oct 14
-// (Reuters) -" or "MAIDUGURI, Nigeria —".
-func isDateline(text string, p gazetteer.Resolved) bool {
-	lineStart := p.Start
-	for lineStart > 0 && text[lineStart-1] != '\n' {
-		lineStart--
-	}
-	if lineStart != p.Start {
-		return false
-	}
-	rest := text[p.End:min(len(text), p.End+60)]
-	for _, dash := range []string{" — ", " - ", " – ", "—", "(", ":"} {
-		if i := strings.Index(rest, dash); i >= 0 && i < 50 {
+// opensDateline reports whether place p opens a date line: "KABUL, Oct
+// 14 (Reuters) -", "MAIDUGURI, Nigeria —".
+func (a *analysis) opensDateline(p gazetteer.Resolved) bool {
+	for _, d := range a.datelines {
+		if p.Start == d.Start && p.End <= d.End {
 			return true
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/pattern"
 )
 
 // openingReach is how far into its first paragraph an article's own date
@@ -214,4 +215,68 @@ func titleLike(s string) bool {
 		}
 	}
 	return caps*2 >= len(words) || !report && len(words) <= 15
+}
+
+// wireRE matches a wire date line at the start of a paragraph: a place in
+// capitals, what follows it up to a dash (a country, a date, an agency's
+// tag), and the dash: "MAIDUGURI, March 26 (LCH) — ", "KABUL — ",
+// "JERUSALEM (Reuters) - ".
+var wireRE = pattern.MustCompile(`^[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60}?)?(?:\s*\([A-Za-z .]{1,20}\))?\s*(?:—|–|--| - )\s*`)
+
+// datelines finds the date lines that open the paragraphs of text, and
+// the article's own date line own, when it is one of none of them.
+func datelines(text string, own *event.Span) []event.Span {
+	var out []event.Span
+	for start := 0; start < len(text); {
+		end := strings.Index(text[start:], "\n\n")
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if loc := wireRE.FindStringIndex(text[start:min(end, start+140)]); loc != nil {
+			out = append(out, event.Span{Start: start, End: start + loc[1]})
+		}
+		start = end + 2
+	}
+	if own != nil {
+		for _, d := range out {
+			if d.Overlaps(*own) {
+				return out
+			}
+		}
+		out = append(out, *own)
+	}
+	return out
+}
+
+// lead finds the span of the article's lead: its first paragraph, less a
+// headline and a date line that open it, and the paragraph after when the
+// first is the headline alone.
+func lead(doc *event.Document) *event.Span {
+	text := doc.Text
+	start := 0
+	for _, s := range []*event.Span{doc.Headline, doc.Dateline} {
+		if s != nil && s.Start <= start+2 && s.End > start {
+			start = s.End
+		}
+	}
+	for _, d := range doc.Datelines {
+		if d.Start <= start+2 && d.End > start {
+			start = d.End
+		}
+	}
+	for start < len(text) && (text[start] == '\n' || text[start] == ' ') {
+		start++
+	}
+	if start >= len(text) {
+		return nil
+	}
+	end := strings.Index(text[start:], "\n\n")
+	if end < 0 {
+		end = len(text)
+	} else {
+		end += start
+	}
+	return &event.Span{Start: start, End: end}
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/event"
 )
 
 func TestParseDay(t *testing.T) {
@@ -248,5 +250,28 @@ func TestOutletTag(t *testing.T) {
 		if got := readOpening(tt.in).outlet; got != tt.want {
 			t.Errorf("outlet of %q = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestStructureSpans(t *testing.T) {
+	in := "Gunmen kill 12 in northeast village\n\nMAIDUGURI, Nigeria, March 2 (SMN) — Gunmen killed at least 12 villagers in Borno State late on Friday, a local official said.\n\nThe attackers arrived on motorcycles and set fire to homes before fleeing, residents said."
+	doc, err := Load(context.Background(), []byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	span := func(s *event.Span) string {
+		if s == nil {
+			return ""
+		}
+		return doc.Text[s.Start:s.End]
+	}
+	if got := span(doc.Headline); got != "Gunmen kill 12 in northeast village" {
+		t.Errorf("headline %q", got)
+	}
+	if len(doc.Datelines) != 1 || !strings.HasPrefix(span(&doc.Datelines[0]), "MAIDUGURI, Nigeria, March 2 (SMN) —") {
+		t.Errorf("date lines %v", doc.Datelines)
+	}
+	if got := span(doc.Lead); !strings.HasPrefix(got, "Gunmen killed at least 12") || !strings.HasSuffix(got, "official said.") {
+		t.Errorf("lead %q", got)
 	}
 }

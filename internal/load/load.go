@@ -246,6 +246,8 @@ func Load(ctx context.Context, data []byte, opts Options) (*event.Document, erro
 		doc.PublishedFrom = "none"
 	}
 	doc.Encoding, doc.InvalidBytes = how.encoding, how.invalid
+	doc.Datelines = datelines(doc.Text, doc.Dateline)
+	doc.Lead = lead(doc)
 	doc.Source = opts.Source
 	doc.Language = language(doc.Text)
 	sum := sha256.Sum256([]byte(doc.Text))
