@@ -50,6 +50,9 @@ type Document struct {
 	// where and when a report was filed, not where and when its events
 	// happened. A text that joins several reports has several.
 	Datelines []Span `json:"datelines,omitempty"`
+	// OutletTag is the span of an agency's tag in the opening ("(Reuters)",
+	// "AFP" before the date line).
+	OutletTag *Span `json:"outlet_tag,omitempty"`
 	// Lead is the span of the article's first paragraph after its
 	// headline and date line: what the story is about.
 	Lead *Span `json:"lead,omitempty"`

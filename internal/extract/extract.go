@@ -108,7 +108,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *event.Document, opts Optio
 		// Read the repaired text; spans are mapped back at the end.
 		d := *doc
 		d.Text = view.Text
-		d.Dateline, d.Headline, d.Lead = toView(view, doc.Dateline), toView(view, doc.Headline), toView(view, doc.Lead)
+		d.Dateline, d.Headline, d.Lead, d.OutletTag = toView(view, doc.Dateline), toView(view, doc.Headline), toView(view, doc.Lead), toView(view, doc.OutletTag)
 		d.Datelines = make([]event.Span, len(doc.Datelines))
 		for i, s := range doc.Datelines {
 			d.Datelines[i] = *toView(view, &s)

@@ -48,6 +48,8 @@ type opening struct {
 	// outlet is the agency or outlet a tag names ("AFP" before the date,
 	// "(Reuters)" in a wire date line, "AP -" opening the lead).
 	outlet string
+	// outletSpan is where the tag stands in the paragraph.
+	outletSpan event.Span
 	// headline is the span of a headline that runs into the body before
 	// the date line ("Bomb rockets kill 19 civilians ... AFP Thursday 9 Jul
 	// 2015 At least ..."), or after it up to its first stop.
@@ -60,9 +62,9 @@ var tagNames = map[string]string{
 	"anadolu": "Anadolu", "efe": "EFE", "ansa": "ANSA", "tass": "TASS", "irna": "IRNA", "cp": "Canadian Press",
 }
 
-// outletTag finds an agency's tag near the start of p: "JERUSALEM
-// (Reuters) -", "AP - The man ...", "... Monitor AFP Thursday 9 Jul 2015".
-func outletTag(p string) string {
+// outletTag finds an agency's tag near the start of p and its span:
+// "JERUSALEM (Reuters) -", "AP - The man ...".
+func outletTag(p string) (string, event.Span) {
 	head := p[:min(len(p), openingReach)]
 	for i := 0; i < len(head); i++ {
 		if head[i] != '(' {
@@ -70,23 +72,25 @@ func outletTag(p string) string {
 		}
 		if j := strings.IndexByte(head[i:], ')'); j > 1 && j < 20 {
 			if name, ok := tagNames[strings.ToLower(head[i+1:i+j])]; ok {
-				return name
+				return name, event.Span{Start: i, End: i + j + 1}
 			}
 		}
 	}
 	words := strings.Fields(head)
 	if len(words) > 1 && (words[1] == "-" || words[1] == "--") {
 		if name, ok := tagNames[strings.ToLower(words[0])]; ok {
-			return name
+			k := strings.Index(head, words[0])
+			return name, event.Span{Start: k, End: k + len(words[0])}
 		}
 	}
-	return ""
+	return "", event.Span{}
 }
 
 // readOpening finds an article's own date line in the opening of its first
 // paragraph p.
 func readOpening(p string) opening {
-	o := opening{outlet: outletTag(p)}
+	var o opening
+	o.outlet, o.outletSpan = outletTag(p)
 	reach := min(len(p), openingReach)
 	prev, label := "", false
 	for i := 0; i < reach; {
@@ -100,6 +104,8 @@ func readOpening(p string) opening {
 			o.dateSpan = event.Span{Start: m.start, End: m.end}
 			if name, ok := tagNames[prev]; ok && o.outlet == "" {
 				o.outlet = name // "Monitor AFP Thursday 9 Jul 2015"
+				k := strings.LastIndex(strings.ToLower(p[:i]), prev)
+				o.outletSpan = event.Span{Start: k, End: k + len(prev)}
 			}
 			o.headline = headlineAround(p, m)
 			return o

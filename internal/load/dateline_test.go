@@ -247,8 +247,12 @@ func TestOutletTag(t *testing.T) {
 		{"Rebels attacked a base on Monday, the army said.", ""},
 	}
 	for _, tt := range tests {
-		if got := readOpening(tt.in).outlet; got != tt.want {
-			t.Errorf("outlet of %q = %q, want %q", tt.in, got, tt.want)
+		o := readOpening(tt.in)
+		if o.outlet != tt.want {
+			t.Errorf("outlet of %q = %q, want %q", tt.in, o.outlet, tt.want)
+		}
+		if tag := tt.in[o.outletSpan.Start:o.outletSpan.End]; tt.want != "" && !strings.Contains(strings.ToLower(tag), strings.ToLower(tt.want)) {
+			t.Errorf("outlet tag of %q at %q", tt.in, tag)
 		}
 	}
 }

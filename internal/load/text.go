@@ -67,8 +67,12 @@ func loadText(text string) (*event.Document, error) {
 	// The article's own date line, in its first paragraph: FA-KES-style
 	// scrapes run date, headline and body together on one line.
 	o := readOpening(body[0])
-	if doc.Outlet == "" {
-		doc.Outlet = o.outlet
+	if o.outlet != "" {
+		if doc.Outlet == "" {
+			doc.Outlet = o.outlet
+		}
+		s := o.outletSpan
+		doc.OutletTag = &s
 	}
 	if !o.date.IsZero() {
 		if doc.Published == "" {
