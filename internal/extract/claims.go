@@ -27,7 +27,7 @@ var (
 	// kindBeforeRE finds the kind in the words right before a count.
 	kindBeforeRE = pattern.MustCompile(`(?i)\b(` + strings.Join(kindBeforePhrases, "|") + `)["”’]?\s+(?:(?:` + strings.Join(kindQualifiers, "|") + `)\s+)?$`)
 	// victimRE: the words a count of people is made of.
-	victimRE = pattern.MustCompile(`(?i)\b(?:people|persons|civilians?|villagers?|residents?|soldiers?|troops|servicemen|militants?|fighters?|insurgents?|rebels?|jihadists?|terrorists?|gunmen|police(?:men|man| officers)?|officers?|personnel|guards?|members?|children|child|women|woman|men|man|boys?|girls?|students?|worshippers?|passengers?|workers?|protesters?|demonstrators?|farmers?|herders?|miners?|pilgrims?|others?|them|suspects?|hostages?|bodies|casualties|dead|family|relatives|attackers|assailants|recruits|commanders?|officials?)\b`)
+	victimRE = pattern.MustCompile(`(?i)\b(?:people|persons|civilians?|citizens?|villagers?|residents?|soldiers?|troops|servicemen|militants?|fighters?|insurgents?|rebels?|jihadists?|terrorists?|gunmen|police(?:men|man| officers)?|officers?|personnel|guards?|members?|children|child|women|woman|men|man|boys?|girls?|students?|worshippers?|passengers?|workers?|protesters?|demonstrators?|farmers?|herders?|miners?|pilgrims?|others?|them|suspects?|hostages?|bodies|casualties|dead|family|relatives|attackers|assailants|recruits|commanders?|officials?)\b`)
 	hedgeRE  = pattern.MustCompile(`(?i)\b(confirmed|verified|claimed|claims|claiming|estimated|estimates|an estimated|reportedly|reported|reports|were said to|unacknowledged|not acknowledged|unconfirmed|alleged|allegedly)\b`)
 )
 

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -32,7 +33,9 @@ var (
 	// govRoleRE: titles of government officials.
 	govRoleRE = pattern.MustCompile(`(?i)\b(?:minister|president|prime minister|governor|government spokes(?:man|woman|person)|presidential)\b`)
 	// modifierAfterRE: "Rwanda-backed M23" names a backer, not a party.
-	modifierAfterRE = pattern.MustCompile(`^-(?:backed|led|allied|aligned|supported|sponsored|based|linked|affiliated)\b`)
+	// "Al Qaeda-held Idlib", "a Kurdish-controlled town" name the holder
+	// of a place, not a party to the event told there.
+	modifierAfterRE = pattern.MustCompile(`^-(?:backed|led|allied|aligned|supported|sponsored|based|linked|affiliated|held|controlled|besieged|run|dominated)\b`)
 	// locativeRE: the words before a place that make it where an event
 	// happened; locative reads them faster.
 	locativeRE = pattern.MustCompile(`(?i)\b(?:in|at|near|outside|around|across|along|on|inside|into|to|throughout|through|over|within|off|of|from|between)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|central|northeastern|northwestern|southeastern|southwestern|restive|troubled|volatile|remote|border|rural|outskirts\s+of|town\s+of|city\s+of|village\s+of|district\s+of|province\s+of|region\s+of|state\s+of|capital|suburb\s+of|area\s+of|parts?\s+of)\s+){0,2}$`)
@@ -281,6 +284,19 @@ func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
 	return parties, speakers
 }
 
+// civilianParty reports whether r names civilians, by the dictionary or
+// by a bare noun ("residents", "civilians").
+func civilianParty(r *role) bool {
+	if r.Actor != nil {
+		return r.Actor.Inter == 7
+	}
+	kind := r.Bare
+	if kind == "" && r.Name == "" {
+		kind = bareKind(r.Text)
+	}
+	return kind == "civilians"
+}
+
 // armedParty reports whether r is a non-state armed group or a state's
 // forces facing one, the parties of ACLED's agreements.
 func armedParty(r *role) bool {
@@ -331,11 +347,22 @@ func (a *analysis) assignRoles(m *mention) {
 	for _, r := range parties {
 		before := a.text[max(m.span.Start, r.Start-40):r.Start]
 		switch {
+		case (m.typ == Explosions || m.typ == Battles || m.typ == VAC) && civilianParty(r):
+			// In ACLED's political violence civilians are only ever
+			// acted on: "Thirteen
+			// civilians including four children were also killed in
+			// missile attacks" names the victims before the trigger.
+			patients = append(patients, r)
 		case betweenRE.MatchString(before):
 			agents = append(agents, r)
 		case m.typ == Explosions && r.Start <= m.trig.Start && r.End >= m.trig.End:
 			// "Regime warplanes struck": the weapon names its doer.
-			agents = append(agents, r)
+			agents = append(agents, a.weaponUser(m, r))
+		case m.typ == Explosions && r.End <= m.trig.Start && strings.TrimSpace(a.text[r.End:m.trig.Start]) == "":
+			// "killed in government barrel bombs": the word that
+			// qualifies the weapon names its user, whatever comes before;
+			// the state that uses one is its forces.
+			agents = append(agents, a.weaponUser(m, r))
 		case r.End <= m.trig.Start:
 			// Before the trigger: its subject or modifier, unless a
 			// preposition makes it a target, or a passive makes it the
@@ -422,6 +449,15 @@ func (a *analysis) demonymActor(m *mention) *role {
 	words := strings.Fields(before)
 	for i := len(words) - 1; i >= 0 && i >= len(words)-3; i-- {
 		w := strings.Trim(words[i], ",.;:“”\"")
+		if stateModifier(w) {
+			// "regime shelling", "government barrel bombs": the forces of
+			// the state where the event happened.
+			if act, ok := a.x.actors.ForCountry(a.eventCountry(m), "military", a.pub); ok {
+				start := m.trig.Start - len(before) + strings.LastIndex(before, w)
+				return &role{Span: event.Span{Start: start, End: start + len(w)}, Text: w, Actor: act}
+			}
+			continue
+		}
 		if w == "" || !isUpper(w) {
 			continue
 		}
@@ -435,6 +471,37 @@ func (a *analysis) demonymActor(m *mention) *role {
 		}
 	}
 	return nil
+}
+
+// weaponUser returns the forces of the state r names when r is a
+// government or a bare "regime" qualifying a weapon ("Syrian regime
+// airstrike", "government barrel bombs"): ACLED codes the state's
+// military, not its government, as the one that fires; other actors come
+// back as they are.
+func (a *analysis) weaponUser(m *mention, r *role) *role {
+	country := ""
+	switch {
+	case r.Actor != nil && r.Actor.Kind == "government":
+		country = r.Actor.Country
+	case r.Actor == nil && r.Name == "" && stateModifier(r.Text):
+		country = a.eventCountry(m)
+	default:
+		return r
+	}
+	if act, ok := a.x.actors.ForCountry(country, "military", a.pub); ok {
+		return &role{Span: r.Span, Text: r.Text, Actor: act}
+	}
+	return r
+}
+
+// stateModifier reports whether w, just before a weapon or attack word,
+// makes the state its user ("regime air strikes", "government shelling").
+func stateModifier(w string) bool {
+	switch strings.ToLower(w) {
+	case "regime", "government", "pro-government", "pro-regime", "government-led", "regime-led":
+		return true
+	}
+	return false
 }
 
 func isUpper(w string) bool {
@@ -751,6 +818,9 @@ func (a *analysis) refineByRoles(m *mention) {
 			m.sub = "Armed clash"
 		}
 	}
+	if m.typ == Explosions {
+		a.civilianVictims(m)
+	}
 	if m.typ == Battles && m.actor2 != nil && m.actor2.Actor != nil && m.actor2.Actor.Inter == 7 {
 		m.typ, m.sub = VAC, "Attack"
 	}
@@ -810,4 +880,34 @@ func (a *analysis) keep(m *mention, prior []*mention) bool {
 	// alone that way; violence and protest told with no time or place
 	// of their own is background.
 	return m.actor1 != nil && m.typ == Strategic
+}
+
+// civilianVictims makes civilians the side acted on when a strike or a
+// shelling is told to have killed or wounded them ("killing 11 people
+// including six children", "three civilians were injured"): ACLED codes
+// the civilians harmed by remote violence as its second actor, whoever
+// else the sentence names near the trigger.
+func (a *analysis) civilianVictims(m *mention) {
+	if m.actor2 != nil && m.actor2.Actor != nil && m.actor2.Actor.Inter == 7 {
+		return
+	}
+	for _, c := range slices.Concat(m.claims, m.injured) {
+		if c.q.Value == 0 || c.kind != "killed" && c.kind != "injured" || !civilianVictim(c.of) {
+			continue
+		}
+		if r := a.sideOf(m, "civilians", c.of, c.span); r != nil {
+			m.actor2 = r
+		}
+		return
+	}
+}
+
+// citizensRE: state media's word for the civilians it counts ("two
+// citizens got injured").
+var citizensRE = pattern.MustCompile(`(?i)\bcitizens?\b`)
+
+// civilianVictim reports whether the words a count counts are civilians.
+func civilianVictim(of string) bool {
+	kind := victimKind(of)
+	return kind == "civilians" || kind == "" && citizensRE.MatchString(of)
 }
