@@ -347,12 +347,16 @@ func (a *analysis) assignRoles(m *mention) {
 	for _, r := range parties {
 		before := a.text[max(m.span.Start, r.Start-40):r.Start]
 		switch {
-		case (m.typ == Explosions || m.typ == Battles || m.typ == VAC) && civilianParty(r):
+		case (m.typ == Explosions || m.typ == VAC) && civilianParty(r):
 			// In ACLED's political violence civilians are only ever
-			// acted on: "Thirteen
-			// civilians including four children were also killed in
-			// missile attacks" names the victims before the trigger.
+			// acted on: "Thirteen civilians including four children were
+			// also killed in missile attacks" names the victims before the
+			// trigger.
 			patients = append(patients, r)
+		case m.typ == Battles && civilianParty(r) && r.End <= m.trig.Start:
+			// "six civilians killed because of the clashes": caught in a
+			// fight between armed groups, neither its side nor its target.
+			continue
 		case betweenRE.MatchString(before):
 			agents = append(agents, r)
 		case m.typ == Explosions && r.Start <= m.trig.Start && r.End >= m.trig.End:
@@ -408,7 +412,7 @@ func (a *analysis) assignRoles(m *mention) {
 		}
 	}
 	for _, r := range patients {
-		if a1 == nil && m.typ == Battles {
+		if a1 == nil && m.typ == Battles && !civilianParty(r) {
 			a1 = r
 			continue
 		}
@@ -422,6 +426,12 @@ func (a *analysis) assignRoles(m *mention) {
 		}
 	}
 	m.actor1, m.actor2 = a.resolveBare(m, a1), a.resolveBare(m, a2)
+	switch m.typ {
+	case Explosions, Battles:
+		m.actor1, m.actor2 = a.weaponUser(m, m.actor1), a.weaponUser(m, m.actor2)
+	case VAC:
+		m.actor1 = a.weaponUser(m, m.actor1)
+	}
 	if m.actor1 == nil && m.typ != "" {
 		m.actor1 = a.demonymActor(m)
 	}
@@ -476,9 +486,12 @@ func (a *analysis) demonymActor(m *mention) *role {
 // weaponUser returns the forces of the state r names when r is a
 // government or a bare "regime" qualifying a weapon ("Syrian regime
 // airstrike", "government barrel bombs"): ACLED codes the state's
-// military, not its government, as the one that fires; other actors come
-// back as they are.
+// military, not its government, as the side that fights or fires; other
+// actors come back as they are.
 func (a *analysis) weaponUser(m *mention, r *role) *role {
+	if r == nil {
+		return nil
+	}
 	country := ""
 	switch {
 	case r.Actor != nil && r.Actor.Kind == "government":

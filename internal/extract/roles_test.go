@@ -28,6 +28,9 @@ func TestRemoteViolenceRoles(t *testing.T) {
 			"Military Forces of Syria", "Civilians"},
 		{"government barrel bombs", "Seven others were killed in government barrel bombs on Douma near Damascus on Monday, the monitor said.",
 			"Military Forces of Syria", ""},
+		// A government that fires is coded as its forces.
+		{"regime airstrike", "Three children were killed on Saturday in a Syrian regime airstrike on the city of Rastan in Homs province, activists said.",
+			"Military Forces of Syria", "Civilians"},
 		// A group that holds a place is not a party to what happens there.
 		{"holder of a place", "Air strikes on a market in the Islamic State-held town of Mayadin killed 14 civilians on Monday, the monitor said.",
 			"", "Civilians"},
@@ -70,5 +73,19 @@ func TestSyrianGroups(t *testing.T) {
 				t.Errorf("actor1 %q, want %q", e.Actor1, tt.actor1)
 			}
 		})
+	}
+}
+
+// TestCiviliansInClashes checks that civilians caught in a clash are
+// neither its side nor turn it into an attack on civilians.
+func TestCiviliansInClashes(t *testing.T) {
+	x := extractor(t)
+	text := "Four civilians were killed on Sunday in clashes between Syrian troops and rebels in the town of Jobar near Damascus, the monitor said."
+	e := firstEvent(t, x, text, "2016-08-10")
+	if deref(e.EventType) != Battles {
+		t.Fatalf("event type %q, want %q", deref(e.EventType), Battles)
+	}
+	if strings.HasPrefix(e.Actor1, "Civilians") || strings.HasPrefix(e.Actor2, "Civilians") {
+		t.Errorf("actors %q and %q: civilians caught in a clash are no side of it", e.Actor1, e.Actor2)
 	}
 }
