@@ -244,11 +244,14 @@ var (
 // actorsIn returns the dictionary actors and people named in s, in order,
 // as roles; speakers of reported speech come back apart.
 func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
-	for _, am := range a.actors {
+	for k, am := range a.actors {
 		if am.Start < s.Start || am.End > s.End {
 			continue
 		}
 		if modifierAfterRE.MatchString(a.text[am.End:min(len(a.text), am.End+12)]) {
+			continue
+		}
+		if a.dateline(k) {
 			continue
 		}
 		r := &role{Span: event.Span{Start: am.Start, End: am.End}, Text: am.Text, Actor: am.Actor, Bare: am.Bare}
@@ -282,6 +285,24 @@ func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
 	sortRoles(parties)
 	sortRoles(speakers)
 	return parties, speakers
+}
+
+// dateline reports whether the k-th actor mention is a capital read as
+// its government that only says where a report was filed: "BEIRUT
+// Syrian government air strikes killed", the place directly followed by
+// the sentence's own subject.
+func (a *analysis) dateline(k int) bool {
+	am := a.actors[k]
+	if am.Actor == nil || am.Actor.Kind != "government" || k+1 >= len(a.actors) ||
+		strings.TrimSpace(a.text[am.End:max(am.End, a.actors[k+1].Start)]) != "" {
+		return false
+	}
+	for _, p := range a.places {
+		if p.Start == am.Start && p.End == am.End {
+			return true
+		}
+	}
+	return false
 }
 
 // civilianParty reports whether r names civilians, by the dictionary or

@@ -89,3 +89,18 @@ func TestCiviliansInClashes(t *testing.T) {
 		t.Errorf("actors %q and %q: civilians caught in a clash are no side of it", e.Actor1, e.Actor2)
 	}
 }
+
+// TestDatelineIsNoActor checks that the city a report was filed from, run
+// into its first sentence, is not taken for its government.
+func TestDatelineIsNoActor(t *testing.T) {
+	x := extractor(t)
+	for _, text := range []string{
+		"BEIRUT Syrian government air strikes killed at least five civilians in Douma near Damascus on Thursday, a monitor said.",
+		"Beirut Syrian government air strikes on Tuesday killed at least 30 people in Saraqeb in Idlib province, a monitor said.",
+	} {
+		e := firstEvent(t, x, text, "2016-08-10")
+		if !strings.HasPrefix(e.Actor1, "Military Forces of Syria") {
+			t.Errorf("%q: actor1 %q, want the Syrian military", text[:20], e.Actor1)
+		}
+	}
+}
