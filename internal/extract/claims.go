@@ -38,6 +38,8 @@ var kindOf = map[string]string{
 	"suffered": "killed", "lost": "killed", "the deaths of": "killed", "the killing of": "killed",
 	"wounded": "injured", "injured": "injured", "hurt": "injured", "injuries": "injured",
 	"wounding": "injured", "injuring": "injured",
+	// State media's toll of a gas attack: "35 people suffered suffocation".
+	"suffered suffocation": "injured", "suffering suffocation": "injured",
 	"abducted": "abducted", "kidnapped": "abducted", "taken hostage": "abducted", "missing": "abducted",
 	"abducting": "abducted", "kidnapping": "abducted",
 	"arrested": "arrested", "detained": "arrested", "held": "arrested", "arresting": "arrested", "detaining": "arrested",
@@ -217,7 +219,22 @@ func (a *analysis) assignClaims(m *mention) {
 			m.claims = append(m.claims, c)
 		}
 	}
+	if len(m.claims) == 0 {
+		if loc := damageOnlyRE.FindStringIndex(a.text[m.span.Start:m.span.End]); loc != nil {
+			// "causing material damage to the buildings": the harm told
+			// is to property; ACLED records no deaths as 0. It is a group
+			// of its own, so that a toll told elsewhere is not lowered
+			// to 0 by it.
+			span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
+			m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 0, Qualifier: "exact"},
+				kind: "killed", group: "property damage", span: span})
+		}
+	}
 }
+
+// damageOnlyRE: a report that tells the damage an attack caused and, in
+// the same sentence, no toll.
+var damageOnlyRE = pattern.MustCompile(`(?i)\b(?:causing|caused|leaving|left|inflicting)\s+(?:only\s+)?(?:\S+\s+){0,2}?(?:material|property)\s+damages?\b`)
 
 // kindBeforePhrases are the words before a count that say what it
 // counts, in the order kindBeforeRE tries them.
@@ -816,7 +833,7 @@ func (a *analysis) monitorIn(s event.Span, q quantity.Quantity) *role {
 
 // kindPhrase is an auxiliary verb, if any, and what a count counts:
 // "were killed", "dead", "taken hostage".
-const kindPhrase = `(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|are\s+|being\s+|of\s+them\s+|more\s+|others\s+)?(killed|dead|died|deaths?|fatalities|casualties|bodies|slain|lost their lives|perished|neutrali[sz]ed|wounded|injured|hurt|injuries|abducted|kidnapped|taken hostage|missing|arrested|detained|captured|taken prisoner|held)\b`
+const kindPhrase = `(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|are\s+|being\s+|of\s+them\s+|more\s+|others\s+)?(killed|dead|died|deaths?|fatalities|casualties|bodies|slain|lost their lives|perished|neutrali[sz]ed|wounded|injured|hurt|injuries|abducted|kidnapped|taken hostage|missing|arrested|detained|captured|taken prisoner|held|suffered suffocation|suffering suffocation)\b`
 
 // kindAfterWords is how many words may come between a count and what it
 // counts ("23 soldiers and police officers were killed").

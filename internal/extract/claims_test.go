@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -71,5 +72,32 @@ func TestCountBeforeCount(t *testing.T) {
 				t.Errorf("claim of %d %s from the page's chrome", c.Count, c.Of)
 			}
 		}
+	}
+}
+
+// TestNoDeathsTold checks ACLED's 0 for violence that harmed only
+// property or left only the wounded, and that such a 0 does not lower a
+// toll told in another sentence.
+func TestNoDeathsTold(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       int
+	}{
+		{"material damage", "Militants fired ten rocket shells on the Sabil neighborhood of Daraa on Sunday causing material damage to houses, state media said.", 0},
+		{"suffocation", "More than 20 people suffered suffocation on Sunday after militants fired shells containing toxic gas on the Hamadaniya neighborhood of Aleppo, state media said.", 0},
+		{"damage beside a toll", "Militants fired rocket shells on the Sabil neighborhood of Daraa on Sunday killing three people. The shells also caused heavy material damage to houses in Daraa.", 3},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := firstEvent(t, x, tt.text, "2016-08-10")
+			if e.Fatalities == nil || *e.Fatalities != tt.want {
+				got := "null"
+				if e.Fatalities != nil {
+					got = strconv.Itoa(*e.Fatalities)
+				}
+				t.Errorf("fatalities %s, want %d", got, tt.want)
+			}
+		})
 	}
 }
