@@ -20,6 +20,8 @@ var (
 	// patientBeforeRE: the words right before an actor that make it the
 	// side acted on.
 	patientBeforeRE = pattern.MustCompile(`(?i)\b(?:against|on|targeting|targeted|at|with|into|upon|toward|towards|killing|killed|kill|wounding|injuring|abducting|kidnapping|arresting|detaining)\s+(?:the\s+|a\s+|an\s+|\S+\s+)?$`)
+	// heldByRE: the words before the group that holds a place.
+	heldByRE = pattern.MustCompile(`(?i)\b(?:held|controlled|run|dominated)\s+by\s+(?:the\s+)?$`)
 	// betweenRE: "between X and Y".
 	betweenRE = pattern.MustCompile(`(?i)\bbetween\s+(?:the\s+)?$`)
 	// sourceAfterRE: an actor right before these words is a source of
@@ -367,6 +369,12 @@ func (a *analysis) assignRoles(m *mention) {
 	}
 	for _, r := range parties {
 		before := a.text[max(m.span.Start, r.Start-40):r.Start]
+		if m.trig.Class != "territory" && heldByRE.MatchString(before) {
+			// "a town in eastern Syria held by Daesh": the holder of the
+			// place, as in "Daesh-held", is no party to the event, unless
+			// the event is the place changing hands.
+			continue
+		}
 		switch {
 		case (m.typ == Explosions || m.typ == VAC) && civilianParty(r):
 			// In ACLED's political violence civilians are only ever

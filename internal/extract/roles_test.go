@@ -32,6 +32,8 @@ func TestRemoteViolenceRoles(t *testing.T) {
 		{"regime airstrike", "Three children were killed on Saturday in a Syrian regime airstrike on the city of Rastan in Homs province, activists said.",
 			"Military Forces of Syria", "Civilians"},
 		// A group that holds a place is not a party to what happens there.
+		{"holder named after the place", "Fourteen civilians were killed in air strikes on Mayadin in eastern Syria held by Islamic State on Monday, the monitor said.",
+			"", "Civilians"},
 		{"holder of a place", "Air strikes on a market in the Islamic State-held town of Mayadin killed 14 civilians on Monday, the monitor said.",
 			"", "Civilians"},
 	}
