@@ -27,7 +27,7 @@ var (
 	// kindBeforeRE finds the kind in the words right before a count.
 	kindBeforeRE = pattern.MustCompile(`(?i)\b(` + strings.Join(kindBeforePhrases, "|") + `)["”’]?\s+(?:(?:` + strings.Join(kindQualifiers, "|") + `)\s+)?$`)
 	// victimRE: the words a count of people is made of.
-	victimRE = pattern.MustCompile(`(?i)\b(?:people|persons|civilians?|villagers?|residents?|soldiers?|troops|servicemen|militants?|fighters?|insurgents?|rebels?|jihadists?|terrorists?|gunmen|police(?:men|man| officers)?|officers?|personnel|guards?|members?|children|child|women|woman|men|man|boys?|girls?|students?|worshippers?|passengers?|workers?|protesters?|demonstrators?|farmers?|herders?|miners?|pilgrims?|others?|them|suspects?|hostages?|bodies|casualties|dead|family|relatives|attackers|assailants|recruits|commanders?|officials?)\b`)
+	victimRE = pattern.MustCompile(`(?i)\b(?:people|persons|civilians?|citizens?|villagers?|residents?|soldiers?|troops|servicemen|militants?|fighters?|insurgents?|rebels?|jihadists?|terrorists?|gunmen|police(?:men|man| officers)?|officers?|personnel|guards?|members?|children|child|women|woman|men|man|boys?|girls?|students?|worshippers?|passengers?|workers?|protesters?|demonstrators?|farmers?|herders?|miners?|pilgrims?|others?|them|suspects?|hostages?|bodies|casualties|dead|family|relatives|attackers|assailants|recruits|commanders?|officials?)\b`)
 	hedgeRE  = pattern.MustCompile(`(?i)\b(confirmed|verified|claimed|claims|claiming|estimated|estimates|an estimated|reportedly|reported|reports|were said to|unacknowledged|not acknowledged|unconfirmed|alleged|allegedly)\b`)
 )
 
@@ -38,6 +38,8 @@ var kindOf = map[string]string{
 	"suffered": "killed", "lost": "killed", "the deaths of": "killed", "the killing of": "killed",
 	"wounded": "injured", "injured": "injured", "hurt": "injured", "injuries": "injured",
 	"wounding": "injured", "injuring": "injured",
+	// State media's toll of a gas attack: "35 people suffered suffocation".
+	"suffered suffocation": "injured", "suffering suffocation": "injured",
 	"abducted": "abducted", "kidnapped": "abducted", "taken hostage": "abducted", "missing": "abducted",
 	"abducting": "abducted", "kidnapping": "abducted",
 	"arrested": "arrested", "detained": "arrested", "held": "arrested", "arresting": "arrested", "detaining": "arrested",
@@ -217,7 +219,22 @@ func (a *analysis) assignClaims(m *mention) {
 			m.claims = append(m.claims, c)
 		}
 	}
+	if len(m.claims) == 0 {
+		if loc := damageOnlyRE.FindStringIndex(a.text[m.span.Start:m.span.End]); loc != nil {
+			// "causing material damage to the buildings": the harm told
+			// is to property; ACLED records no deaths as 0. It is a group
+			// of its own, so that a toll told elsewhere is not lowered
+			// to 0 by it.
+			span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
+			m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 0, Qualifier: "exact"},
+				kind: "killed", group: "property damage", span: span})
+		}
+	}
 }
+
+// damageOnlyRE: a report that tells the damage an attack caused and, in
+// the same sentence, no toll.
+var damageOnlyRE = pattern.MustCompile(`(?i)\b(?:causing|caused|leaving|left|inflicting)\s+(?:only\s+)?(?:\S+\s+){0,2}?(?:material|property)\s+damages?\b`)
 
 // kindBeforePhrases are the words before a count that say what it
 // counts, in the order kindBeforeRE tries them.
@@ -310,6 +327,11 @@ func (a *analysis) readClaim(m *mention, q quantity.Quantity) (claim, bool) {
 	if mm := kindAfter(after); mm != nil {
 		kindWord := strings.ToLower(after[mm[4]:mm[5]])
 		ofText := strings.TrimSpace(after[mm[2]:mm[3]])
+		if countFirstRE.MatchString(ofText) {
+			// "Get short URL 2440 Over 100 Syrian civilians have been
+			// killed": the count right after this one is the toll.
+			return claim{}, false
+		}
 		kind := kindOf[kindWord]
 		people := victimRE.MatchString(ofText) || a.namesActor(q.End, q.End+len(ofText)+1)
 		if !people && ofText == "" && kind != "killed" && kind != "injured" {
@@ -362,6 +384,9 @@ func (a *analysis) readClaim(m *mention, q quantity.Quantity) (claim, bool) {
 	}
 	return c, true
 }
+
+// countFirstRE: words that open with another count.
+var countFirstRE = pattern.MustCompile(`(?i)^(?:(?:over|more than|at least|nearly|about|around|some|up to)\s+)?\d`)
 
 // firstWords returns the first n words of s.
 func firstWords(s string, n int) string {
@@ -453,7 +478,12 @@ func clauseEnd(text string, i, limit int) int {
 // can be compared: an actor's name where the words name one, else the
 // words.
 func (a *analysis) victimGroup(m *mention, c claim) string {
+	civilians := c.of != "" && !strings.EqualFold(c.of, "people") && victimKind(c.of) == "civilians"
 	for _, am := range a.actors {
+		if civilians {
+			// "20 Syrian civilians": the demonym names no armed side.
+			break
+		}
 		if am.Start >= c.q.End && am.End <= c.span.End && am.Actor != nil {
 			return am.Actor.Name
 		}
@@ -471,7 +501,20 @@ func (a *analysis) victimGroup(m *mention, c claim) string {
 		}
 		return ""
 	}
-	return strings.ToLower(c.of)
+	// "20 civilians" and "20 Syrian civilians": two sources' figures for
+	// one group of people, compared rather than summed.
+	return strings.ToLower(withoutQualifiers(c.of))
+}
+
+// withoutQualifiers drops the capitalised words that open a victim
+// phrase, a demonym or a place ("Syrian civilians", "Raqqa residents"),
+// keeping at least its last word.
+func withoutQualifiers(of string) string {
+	words := strings.Fields(of)
+	for len(words) > 1 && isUpper(words[0]) {
+		words = words[1:]
+	}
+	return strings.Join(words, " ")
 }
 
 var (
@@ -486,7 +529,7 @@ var (
 	// sides, and reports name them without the commas of an apposition
 	// ("the Syrian Observatory for Human Rights a Britain-based monitor
 	// said").
-	monitorRE = pattern.MustCompile(`\b(?:Syrian Observatory for Human Rights|SOHR|Syrian Observatory|[Tt]he Observatory|White Helmets|Syrian Civil Defen[cs]e|[Cc]ivil [Dd]efen[cs]e|Local Coordination Committees|Syrian Network for Human Rights|SANA|Amnesty International|Human Rights Watch|Doctors Without Borders|M[ée]decins Sans Fronti[èe]res|MSF|UNICEF|World Health Organi[sz]ation|OCHA|Red Crescent|Red Cross|ICRC)\b`)
+	monitorRE = pattern.MustCompile(`\b(?:Syrian Observatory for Human Rights|SOHR|Syrian Observatory|[Tt]he [Oo]bservatory|White Helmets|Syrian Civil Defen[cs]e|[Cc]ivil [Dd]efen[cs]e|Local Coordination Committees|Syrian Network for Human Rights|SANA|Amnesty International|Human Rights Watch|Doctors Without Borders|M[ée]decins Sans Fronti[èe]res|MSF|UNICEF|World Health Organi[sz]ation|OCHA|Red Crescent|Red Cross|ICRC)\b`)
 	// subsetBeforeRE and subsetAfterRE mark a count that is part of
 	// another: "including nine children", "of them four children",
 	// "six women were among those killed".
@@ -634,10 +677,21 @@ func (a *analysis) saidBy(s event.Span, q quantity.Quantity) *role {
 			start = s.Start + loc[3] - len(subj) + k[1]
 			subj = subj[k[1]:]
 		}
-		if pronounRE.MatchString(subj) || subj == "" {
+		if k := lastDeterminer(subj); k > 0 {
+			// "Elsewhere on Thursday the observatory said": wire copy
+			// without its commas puts adverbials before the subject,
+			// which opens at its determiner.
+			start += k
+			subj = strings.TrimPrefix(strings.TrimPrefix(subj[k:], "the "), "The ")
+		}
+		if first, _, _ := strings.Cut(subj, " "); pronounRE.MatchString(first) || subj == "" || passiveEndRE.MatchString(subj) {
+			// "It also said", "two children are reported": no source.
 			continue
 		}
 		r := &role{Span: event.Span{Start: start, End: s.Start + loc[3]}, Text: subj, Name: subj}
+		if genericMonitorRE.MatchString(subj) {
+			r = a.namedMonitor(r)
+		}
 		if best == nil || abs(r.Start-q.Start) < abs(best.Start-q.Start) {
 			best = r
 		}
@@ -694,6 +748,12 @@ func (a *analysis) sourceOf(m *mention, q quantity.Quantity) *role {
 	case mon != nil:
 		return mon
 	}
+	if loc := monitorSaidRE.FindStringIndex(sent); loc != nil {
+		// "... on Thursday a monitor said": the monitor the article
+		// names elsewhere.
+		r := &role{Span: event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}, Text: "monitor", Name: "monitor"}
+		return a.namedMonitor(r)
+	}
 	if !speechRE.MatchString(sent) && !strings.ContainsAny(sent, "“\"") {
 		return nil
 	}
@@ -708,6 +768,49 @@ func (a *analysis) sourceOf(m *mention, q quantity.Quantity) *role {
 		}
 	}
 	return nil
+}
+
+var (
+	// genericMonitorRE: a monitor named by its kind ("a monitor", "the
+	// Britain-based monitoring group").
+	genericMonitorRE = pattern.MustCompile(`(?i)^(?:an?\s+|the\s+)?(?:\S+-based\s+)?(?:monitor|monitoring group|war monitor|watchdog)$`)
+	// monitorSaidRE finds such a monitor as the subject of a speech verb.
+	monitorSaidRE = pattern.MustCompile(`(?i)\b(?:an?|the)\s+(?:\S+-based\s+)?(?:monitor|monitoring group|war monitor|watchdog)\s+(?:said|says|reported|added)\b`)
+	// passiveEndRE: a subject that ends in an auxiliary is a passive's
+	// ("two children are reported to have died").
+	passiveEndRE = pattern.MustCompile(`(?i)\b(?:are|is|were|was|been|be)$`)
+)
+
+// lastDeterminer returns where the last noun phrase of subj opens at a
+// determiner after its first word, or 0; a determiner after a preposition
+// opens part of the subject ("the Defence Force in the township").
+func lastDeterminer(subj string) int {
+	at := 0
+	for _, d := range []string{" the ", " a ", " an "} {
+		if i := strings.LastIndex(subj, d); i >= 0 && i+1 > at {
+			at = i + 1
+		}
+	}
+	if at == 0 {
+		return 0
+	}
+	words := strings.Fields(subj[:at])
+	if oneOfFold(words[len(words)-1], locativePrepositions) || oneOfFold(words[len(words)-1], []string{"for", "by", "with", "and"}) {
+		return 0
+	}
+	return at
+}
+
+// namedMonitor returns the monitor the article names first, standing for
+// r, a monitor named only by its kind; r itself when the article names
+// none.
+func (a *analysis) namedMonitor(r *role) *role {
+	loc := monitorRE.FindStringIndex(a.text)
+	if loc == nil {
+		return r
+	}
+	name := strings.TrimPrefix(strings.TrimPrefix(a.text[loc[0]:loc[1]], "The "), "the ")
+	return &role{Span: r.Span, Text: r.Text, Name: name}
 }
 
 // monitorIn returns the monitor that sentence s names nearest before q,
@@ -730,7 +833,7 @@ func (a *analysis) monitorIn(s event.Span, q quantity.Quantity) *role {
 
 // kindPhrase is an auxiliary verb, if any, and what a count counts:
 // "were killed", "dead", "taken hostage".
-const kindPhrase = `(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|are\s+|being\s+|of\s+them\s+|more\s+|others\s+)?(killed|dead|died|deaths?|fatalities|casualties|bodies|slain|lost their lives|perished|neutrali[sz]ed|wounded|injured|hurt|injuries|abducted|kidnapped|taken hostage|missing|arrested|detained|captured|taken prisoner|held)\b`
+const kindPhrase = `(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|are\s+|being\s+|of\s+them\s+|more\s+|others\s+)?(killed|dead|died|deaths?|fatalities|casualties|bodies|slain|lost their lives|perished|neutrali[sz]ed|wounded|injured|hurt|injuries|abducted|kidnapped|taken hostage|missing|arrested|detained|captured|taken prisoner|held|suffered suffocation|suffering suffocation)\b`
 
 // kindAfterWords is how many words may come between a count and what it
 // counts ("23 soldiers and police officers were killed").

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -19,6 +20,8 @@ var (
 	// patientBeforeRE: the words right before an actor that make it the
 	// side acted on.
 	patientBeforeRE = pattern.MustCompile(`(?i)\b(?:against|on|targeting|targeted|at|with|into|upon|toward|towards|killing|killed|kill|wounding|injuring|abducting|kidnapping|arresting|detaining)\s+(?:the\s+|a\s+|an\s+|\S+\s+)?$`)
+	// heldByRE: the words before the group that holds a place.
+	heldByRE = pattern.MustCompile(`(?i)\b(?:held|controlled|run|dominated)\s+by\s+(?:the\s+)?$`)
 	// betweenRE: "between X and Y".
 	betweenRE = pattern.MustCompile(`(?i)\bbetween\s+(?:the\s+)?$`)
 	// sourceAfterRE: an actor right before these words is a source of
@@ -32,7 +35,9 @@ var (
 	// govRoleRE: titles of government officials.
 	govRoleRE = pattern.MustCompile(`(?i)\b(?:minister|president|prime minister|governor|government spokes(?:man|woman|person)|presidential)\b`)
 	// modifierAfterRE: "Rwanda-backed M23" names a backer, not a party.
-	modifierAfterRE = pattern.MustCompile(`^-(?:backed|led|allied|aligned|supported|sponsored|based|linked|affiliated)\b`)
+	// "Al Qaeda-held Idlib", "a Kurdish-controlled town" name the holder
+	// of a place, not a party to the event told there.
+	modifierAfterRE = pattern.MustCompile(`^-(?:backed|led|allied|aligned|supported|sponsored|based|linked|affiliated|held|controlled|besieged|run|dominated)\b`)
 	// locativeRE: the words before a place that make it where an event
 	// happened; locative reads them faster.
 	locativeRE = pattern.MustCompile(`(?i)\b(?:in|at|near|outside|around|across|along|on|inside|into|to|throughout|through|over|within|off|of|from|between)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|central|northeastern|northwestern|southeastern|southwestern|restive|troubled|volatile|remote|border|rural|outskirts\s+of|town\s+of|city\s+of|village\s+of|district\s+of|province\s+of|region\s+of|state\s+of|capital|suburb\s+of|area\s+of|parts?\s+of)\s+){0,2}$`)
@@ -241,11 +246,14 @@ var (
 // actorsIn returns the dictionary actors and people named in s, in order,
 // as roles; speakers of reported speech come back apart.
 func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
-	for _, am := range a.actors {
+	for k, am := range a.actors {
 		if am.Start < s.Start || am.End > s.End {
 			continue
 		}
 		if modifierAfterRE.MatchString(a.text[am.End:min(len(a.text), am.End+12)]) {
+			continue
+		}
+		if a.dateline(k) {
 			continue
 		}
 		r := &role{Span: event.Span{Start: am.Start, End: am.End}, Text: am.Text, Actor: am.Actor, Bare: am.Bare}
@@ -279,6 +287,37 @@ func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
 	sortRoles(parties)
 	sortRoles(speakers)
 	return parties, speakers
+}
+
+// dateline reports whether the k-th actor mention is a capital read as
+// its government that only says where a report was filed: "BEIRUT
+// Syrian government air strikes killed", the place directly followed by
+// the sentence's own subject.
+func (a *analysis) dateline(k int) bool {
+	am := a.actors[k]
+	if am.Actor == nil || am.Actor.Kind != "government" || k+1 >= len(a.actors) ||
+		strings.TrimSpace(a.text[am.End:max(am.End, a.actors[k+1].Start)]) != "" {
+		return false
+	}
+	for _, p := range a.places {
+		if p.Start == am.Start && p.End == am.End {
+			return true
+		}
+	}
+	return false
+}
+
+// civilianParty reports whether r names civilians, by the dictionary or
+// by a bare noun ("residents", "civilians").
+func civilianParty(r *role) bool {
+	if r.Actor != nil {
+		return r.Actor.Inter == 7
+	}
+	kind := r.Bare
+	if kind == "" && r.Name == "" {
+		kind = bareKind(r.Text)
+	}
+	return kind == "civilians"
 }
 
 // armedParty reports whether r is a non-state armed group or a state's
@@ -330,12 +369,33 @@ func (a *analysis) assignRoles(m *mention) {
 	}
 	for _, r := range parties {
 		before := a.text[max(m.span.Start, r.Start-40):r.Start]
+		if m.trig.Class != "territory" && heldByRE.MatchString(before) {
+			// "a town in eastern Syria held by Daesh": the holder of the
+			// place, as in "Daesh-held", is no party to the event, unless
+			// the event is the place changing hands.
+			continue
+		}
 		switch {
+		case (m.typ == Explosions || m.typ == VAC) && civilianParty(r):
+			// In ACLED's political violence civilians are only ever
+			// acted on: "Thirteen civilians including four children were
+			// also killed in missile attacks" names the victims before the
+			// trigger.
+			patients = append(patients, r)
+		case m.typ == Battles && civilianParty(r) && r.End <= m.trig.Start:
+			// "six civilians killed because of the clashes": caught in a
+			// fight between armed groups, neither its side nor its target.
+			continue
 		case betweenRE.MatchString(before):
 			agents = append(agents, r)
 		case m.typ == Explosions && r.Start <= m.trig.Start && r.End >= m.trig.End:
 			// "Regime warplanes struck": the weapon names its doer.
-			agents = append(agents, r)
+			agents = append(agents, a.weaponUser(m, r))
+		case m.typ == Explosions && r.End <= m.trig.Start && strings.TrimSpace(a.text[r.End:m.trig.Start]) == "":
+			// "killed in government barrel bombs": the word that
+			// qualifies the weapon names its user, whatever comes before;
+			// the state that uses one is its forces.
+			agents = append(agents, a.weaponUser(m, r))
 		case r.End <= m.trig.Start:
 			// Before the trigger: its subject or modifier, unless a
 			// preposition makes it a target, or a passive makes it the
@@ -381,7 +441,7 @@ func (a *analysis) assignRoles(m *mention) {
 		}
 	}
 	for _, r := range patients {
-		if a1 == nil && m.typ == Battles {
+		if a1 == nil && m.typ == Battles && !civilianParty(r) {
 			a1 = r
 			continue
 		}
@@ -395,6 +455,12 @@ func (a *analysis) assignRoles(m *mention) {
 		}
 	}
 	m.actor1, m.actor2 = a.resolveBare(m, a1), a.resolveBare(m, a2)
+	switch m.typ {
+	case Explosions, Battles:
+		m.actor1, m.actor2 = a.weaponUser(m, m.actor1), a.weaponUser(m, m.actor2)
+	case VAC:
+		m.actor1 = a.weaponUser(m, m.actor1)
+	}
 	if m.actor1 == nil && m.typ != "" {
 		m.actor1 = a.demonymActor(m)
 	}
@@ -422,6 +488,15 @@ func (a *analysis) demonymActor(m *mention) *role {
 	words := strings.Fields(before)
 	for i := len(words) - 1; i >= 0 && i >= len(words)-3; i-- {
 		w := strings.Trim(words[i], ",.;:“”\"")
+		if stateModifier(w) {
+			// "regime shelling", "government barrel bombs": the forces of
+			// the state where the event happened.
+			if act, ok := a.x.actors.ForCountry(a.eventCountry(m), "military", a.pub); ok {
+				start := m.trig.Start - len(before) + strings.LastIndex(before, w)
+				return &role{Span: event.Span{Start: start, End: start + len(w)}, Text: w, Actor: act}
+			}
+			continue
+		}
 		if w == "" || !isUpper(w) {
 			continue
 		}
@@ -435,6 +510,40 @@ func (a *analysis) demonymActor(m *mention) *role {
 		}
 	}
 	return nil
+}
+
+// weaponUser returns the forces of the state r names when r is a
+// government or a bare "regime" qualifying a weapon ("Syrian regime
+// airstrike", "government barrel bombs"): ACLED codes the state's
+// military, not its government, as the side that fights or fires; other
+// actors come back as they are.
+func (a *analysis) weaponUser(m *mention, r *role) *role {
+	if r == nil {
+		return nil
+	}
+	country := ""
+	switch {
+	case r.Actor != nil && r.Actor.Kind == "government":
+		country = r.Actor.Country
+	case r.Actor == nil && r.Name == "" && stateModifier(r.Text):
+		country = a.eventCountry(m)
+	default:
+		return r
+	}
+	if act, ok := a.x.actors.ForCountry(country, "military", a.pub); ok {
+		return &role{Span: r.Span, Text: r.Text, Actor: act}
+	}
+	return r
+}
+
+// stateModifier reports whether w, just before a weapon or attack word,
+// makes the state its user ("regime air strikes", "government shelling").
+func stateModifier(w string) bool {
+	switch strings.ToLower(w) {
+	case "regime", "government", "pro-government", "pro-regime", "government-led", "regime-led":
+		return true
+	}
+	return false
 }
 
 func isUpper(w string) bool {
@@ -751,6 +860,9 @@ func (a *analysis) refineByRoles(m *mention) {
 			m.sub = "Armed clash"
 		}
 	}
+	if m.typ == Explosions {
+		a.civilianVictims(m)
+	}
 	if m.typ == Battles && m.actor2 != nil && m.actor2.Actor != nil && m.actor2.Actor.Inter == 7 {
 		m.typ, m.sub = VAC, "Attack"
 	}
@@ -810,4 +922,34 @@ func (a *analysis) keep(m *mention, prior []*mention) bool {
 	// alone that way; violence and protest told with no time or place
 	// of their own is background.
 	return m.actor1 != nil && m.typ == Strategic
+}
+
+// civilianVictims makes civilians the side acted on when a strike or a
+// shelling is told to have killed or wounded them ("killing 11 people
+// including six children", "three civilians were injured"): ACLED codes
+// the civilians harmed by remote violence as its second actor, whoever
+// else the sentence names near the trigger.
+func (a *analysis) civilianVictims(m *mention) {
+	if m.actor2 != nil && m.actor2.Actor != nil && m.actor2.Actor.Inter == 7 {
+		return
+	}
+	for _, c := range slices.Concat(m.claims, m.injured) {
+		if c.q.Value == 0 || c.kind != "killed" && c.kind != "injured" || !civilianVictim(c.of) {
+			continue
+		}
+		if r := a.sideOf(m, "civilians", c.of, c.span); r != nil {
+			m.actor2 = r
+		}
+		return
+	}
+}
+
+// citizensRE: state media's word for the civilians it counts ("two
+// citizens got injured").
+var citizensRE = pattern.MustCompile(`(?i)\bcitizens?\b`)
+
+// civilianVictim reports whether the words a count counts are civilians.
+func civilianVictim(of string) bool {
+	kind := victimKind(of)
+	return kind == "civilians" || kind == "" && citizensRE.MatchString(of)
 }

@@ -1,0 +1,108 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRemoteViolenceRoles checks who strikes and who is struck in reports
+// of shelling and air strikes told the ways wire copy and state media tell
+// them.
+func TestRemoteViolenceRoles(t *testing.T) {
+	tests := []struct {
+		name, text     string
+		actor1, actor2 string // a prefix of the name; "" for none wanted
+	}{
+		// Civilians harmed by remote violence are its second actor,
+		// killed or only wounded, named before or after the trigger.
+		{"wounded citizens", "Four citizens were injured in rocket attacks by militants on the Salhiyeh district of Homs on Monday, police said.",
+			"", "Civilians"},
+		{"people killed by shelling", "Shelling by rebels on the town of Mhardeh killed nine people including three children on Tuesday, state media said.",
+			"", "Civilians"},
+		{"victims before trigger", "Eleven civilians including two women were also killed in rocket attacks on Douma on Sunday, the monitor said.",
+			"", "Civilians"},
+		{"victims before trigger not the doer", "Twelve civilians including five children were also killed in Russian air strikes on Saraqeb on Friday, the monitor reported.",
+			"Military Forces of Russia", "Civilians"},
+		// The word that qualifies the weapon names the state's forces.
+		{"regime missiles", "Six people were killed in regime missile attacks on Douma near Damascus on Thursday, activists said.",
+			"Military Forces of Syria", "Civilians"},
+		{"government barrel bombs", "Seven others were killed in government barrel bombs on Douma near Damascus on Monday, the monitor said.",
+			"Military Forces of Syria", ""},
+		// A government that fires is coded as its forces.
+		{"regime airstrike", "Three children were killed on Saturday in a Syrian regime airstrike on the city of Rastan in Homs province, activists said.",
+			"Military Forces of Syria", "Civilians"},
+		// A group that holds a place is not a party to what happens there.
+		{"holder named after the place", "Fourteen civilians were killed in air strikes on Mayadin in eastern Syria held by Islamic State on Monday, the monitor said.",
+			"", "Civilians"},
+		{"holder of a place", "Air strikes on a market in the Islamic State-held town of Mayadin killed 14 civilians on Monday, the monitor said.",
+			"", "Civilians"},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := firstEvent(t, x, tt.text, "2016-08-10")
+			if deref(e.EventType) != Explosions {
+				t.Fatalf("event type %q, want %q", deref(e.EventType), Explosions)
+			}
+			if tt.actor1 != "" && !strings.HasPrefix(e.Actor1, tt.actor1) {
+				t.Errorf("actor1 %q, want %q", e.Actor1, tt.actor1)
+			}
+			if strings.HasPrefix(e.Actor1, "Civilians") || strings.HasPrefix(e.Actor1, "Islamic State") {
+				t.Errorf("actor1 %q: victims and holders of the place are not the doer", e.Actor1)
+			}
+			if tt.actor2 != "" && !strings.HasPrefix(e.Actor2, tt.actor2) {
+				t.Errorf("actor2 %q, want %q", e.Actor2, tt.actor2)
+			}
+		})
+	}
+}
+
+// TestSyrianGroups checks that the armed groups of Syria's war are known
+// under the names wire copy gives them, and come out under ACLED's.
+func TestSyrianGroups(t *testing.T) {
+	tests := []struct{ text, actor1 string }{
+		{"Nusra Front fighters attacked an army checkpoint near Idlib on Sunday, killing six soldiers.", "Jabhat al-Nusra"},
+		{"Fateh al-Sham fighters attacked an army post near Aleppo on Sunday, killing four soldiers.", "Jabhat al-Nusra"},
+		{"Free Syrian Army rebels attacked an army post near Daraa on Sunday, killing four soldiers.", "Free Syrian Army"},
+		{"Faylaq al-Rahman fighters attacked an army post near Harasta on Sunday, killing four soldiers.", "Faylaq al-Rahman"},
+		{"Jaish al-Fatah fighters attacked an army post near Idlib on Sunday, killing four soldiers.", "Jaish al-Fatah"},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		t.Run(tt.actor1, func(t *testing.T) {
+			e := firstEvent(t, x, tt.text, "2016-08-10")
+			if e.Actor1 != tt.actor1 {
+				t.Errorf("actor1 %q, want %q", e.Actor1, tt.actor1)
+			}
+		})
+	}
+}
+
+// TestCiviliansInClashes checks that civilians caught in a clash are
+// neither its side nor turn it into an attack on civilians.
+func TestCiviliansInClashes(t *testing.T) {
+	x := extractor(t)
+	text := "Four civilians were killed on Sunday in clashes between Syrian troops and rebels in the town of Jobar near Damascus, the monitor said."
+	e := firstEvent(t, x, text, "2016-08-10")
+	if deref(e.EventType) != Battles {
+		t.Fatalf("event type %q, want %q", deref(e.EventType), Battles)
+	}
+	if strings.HasPrefix(e.Actor1, "Civilians") || strings.HasPrefix(e.Actor2, "Civilians") {
+		t.Errorf("actors %q and %q: civilians caught in a clash are no side of it", e.Actor1, e.Actor2)
+	}
+}
+
+// TestDatelineIsNoActor checks that the city a report was filed from, run
+// into its first sentence, is not taken for its government.
+func TestDatelineIsNoActor(t *testing.T) {
+	x := extractor(t)
+	for _, text := range []string{
+		"BEIRUT Syrian government air strikes killed at least five civilians in Douma near Damascus on Thursday, a monitor said.",
+		"Beirut Syrian government air strikes on Tuesday killed at least 30 people in Saraqeb in Idlib province, a monitor said.",
+	} {
+		e := firstEvent(t, x, text, "2016-08-10")
+		if !strings.HasPrefix(e.Actor1, "Military Forces of Syria") {
+			t.Errorf("%q: actor1 %q, want the Syrian military", text[:20], e.Actor1)
+		}
+	}
+}
