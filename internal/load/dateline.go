@@ -229,8 +229,8 @@ func titleLike(s string) bool {
 // "JERUSALEM (Reuters) - ".
 var wireRE = pattern.MustCompile(`^[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60}?)?(?:\s*\([A-Za-z .]{1,20}\))?\s*(?:—|–|--| - )\s*`)
 
-// datelines finds the date lines that open the paragraphs of text, and
-// the article's own date line own, when it is one of none of them.
+// datelines finds the wire date lines that open the paragraphs of text,
+// and adds the article's own date line own when none of them holds it.
 func datelines(text string, own *event.Span) []event.Span {
 	var out []event.Span
 	for start := 0; start < len(text); {
