@@ -129,6 +129,9 @@ func (x *Extractor) Extract(ctx context.Context, doc *event.Document, opts Optio
 	for _, c := range clusters {
 		out = append(out, a.build(c))
 	}
+	if !a.undated {
+		out = dropHistory(out, pub)
+	}
 	out = foldHeadline(out, doc.Headline, doc.Text)
 	a.headlinePlace(out, doc.Headline)
 	a.placeFromNext(out)
@@ -136,6 +139,23 @@ func (x *Extractor) Extract(ctx context.Context, doc *event.Document, opts Optio
 		toOrig(view, orig.Text, out)
 	}
 	return out, nil
+}
+
+// dropHistory leaves out the events the article dates only by a month or
+// longer that ended more than a month before it appeared ("Russia
+// launched air strikes in September" in a June report): history recalled
+// in passing, which ACLED codes from its own reports of the time, not
+// from this one's.
+func dropHistory(evs []event.Event, pub time.Time) []event.Event {
+	out := evs[:0]
+	cutoff := event.DateOf(pub.AddDate(0, 0, -31))
+	for _, e := range evs {
+		if e.TimePrecision == 3 && e.DateEnd != "" && e.DateEnd < cutoff {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 // weekdayNames take a possessive that may have lost its apostrophe.

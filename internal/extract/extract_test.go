@@ -416,3 +416,18 @@ func TestOwnDatelineIsNoEventTime(t *testing.T) {
 		t.Errorf("events %d, first dated %v; want Tuesday 2015-07-14", len(evs), evs)
 	}
 }
+
+// TestHistory: an event dated only by a month long before the article is
+// history recalled in passing, not this report's event.
+func TestHistory(t *testing.T) {
+	x := extractor(t)
+	text := "Government forces retook the town of Kidal from the rebels in November 2023. On Sunday, gunmen killed five villagers near Kidal, residents said."
+	for _, e := range extract(t, x, text, "2025-03-10") {
+		if e.DateEnd != "" && e.DateEnd < "2025-01-01" {
+			t.Errorf("history kept as an event: %s %s..%s", *e.SubEventType, e.DateStart, e.DateEnd)
+		}
+	}
+	if evs := extract(t, x, text, "2025-03-10"); len(evs) == 0 {
+		t.Error("the report's own event was dropped too")
+	}
+}
