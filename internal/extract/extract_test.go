@@ -431,3 +431,13 @@ func TestHistory(t *testing.T) {
 		t.Error("the report's own event was dropped too")
 	}
 }
+
+// TestCapturedPeople: people captured are an arrest (ACLED's Arrests), not
+// ground taken.
+func TestCapturedPeople(t *testing.T) {
+	x := extractor(t)
+	e := firstEvent(t, x, "Iraqi troops captured a senior commander of the militant group in a raid in Falluja early on Saturday, the military said.", "2004-11-13")
+	if e.SubEventType == nil || *e.SubEventType != "Arrests" {
+		t.Errorf("sub-event %v, want Arrests", e.SubEventType)
+	}
+}
