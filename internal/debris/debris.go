@@ -158,7 +158,7 @@ func Repair(text string, opts Options) *View {
 				}
 			}
 			if opts.Possessive != nil && len(w) >= 4 && w[len(w)-1] == 's' && w[len(w)-2] != '\'' &&
-				!opts.Possessive(w) && opts.Possessive(w[:len(w)-1]) {
+				opts.Possessive(w[:len(w)-1]) && !opts.Possessive(w) {
 				if last < j { // not yet replaced
 					replace(i, j, w[:len(w)-1]+"'s")
 				} else { // recased: append the apostrophe to the edit

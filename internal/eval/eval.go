@@ -237,6 +237,16 @@ func scoreArticle(a Article, r *Report, counts map[string]*Field, dists *[]float
 			r.All.Excused++
 		}
 	}
+	// inText reports whether a name occurs in the article's text; the text
+	// is folded once, and only when an alias needs it.
+	folded := ""
+	inText := func(name string) bool {
+		if folded == "" {
+			folded = " " + Fold(a.Text) + " "
+		}
+		f := Fold(name)
+		return f != "" && strings.Contains(folded, " "+f+" ")
+	}
 	for _, pr := range pairs {
 		ge, pe := g[pr[0]], p[pr[1]]
 		notes := PairNotes{Gold: ge.ID}
@@ -254,9 +264,9 @@ func scoreArticle(a Article, r *Report, counts map[string]*Field, dists *[]float
 		check("sub_event_type", ge.EventType != nil && pe.EventType != nil,
 			ge.SubEventType != nil && pe.SubEventType != nil && *ge.SubEventType == *pe.SubEventType,
 			fmt.Sprintf("gold %v, predicted %v", str(ge.SubEventType), str(pe.SubEventType)))
-		check("actor1", len(ge.Actor1) > 0, actorRight(a.Text, pe.Actor1, pe.Actor1Aliases, ge.Actor1),
+		check("actor1", len(ge.Actor1) > 0, actorRight(inText, pe.Actor1, pe.Actor1Aliases, ge.Actor1),
 			fmt.Sprintf("gold %q, predicted %q", ge.Actor1, pe.Actor1))
-		check("actor2", len(ge.Actor2) > 0, actorRight(a.Text, pe.Actor2, pe.Actor2Aliases, ge.Actor2),
+		check("actor2", len(ge.Actor2) > 0, actorRight(inText, pe.Actor2, pe.Actor2Aliases, ge.Actor2),
 			fmt.Sprintf("gold %q, predicted %q", ge.Actor2, pe.Actor2))
 		check("date", true, dateRight(pe, ge, undated), fmt.Sprintf("gold %s..%s, predicted %s", ge.Date[0], ge.Date[1], orNull(string(pe.EventDate))))
 		check("fatalities", true, fatalitiesRight(pe.Fatalities, ge.Fatalities),
@@ -481,19 +491,12 @@ func NameRight(pred string, golds []string) bool {
 // actorRight reports whether the predicted actor's name, or one of its
 // aliases that occurs in the article's text, is right: an alias list copied
 // from a dictionary is no evidence.
-func actorRight(text, name string, aliases, golds []string) bool {
+func actorRight(inText func(string) bool, name string, aliases, golds []string) bool {
 	if NameRight(name, golds) {
 		return true
 	}
-	folded := ""
 	for _, a := range aliases {
-		if !NameRight(a, golds) {
-			continue
-		}
-		if folded == "" {
-			folded = " " + Fold(text) + " "
-		}
-		if fa := Fold(a); fa != "" && strings.Contains(folded, " "+fa+" ") {
+		if NameRight(a, golds) && inText(a) {
 			return true
 		}
 	}

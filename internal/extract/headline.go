@@ -134,11 +134,7 @@ func (a *analysis) headlinePlace(evs []event.Event, head *event.Span) {
 		if e.ISO != p.Place.CountryCode || e.GeoPrecision < 3 || e.Location != e.Country && e.Location != "" {
 			continue
 		}
-		lat, lon := p.Place.Lat, p.Place.Lon
-		e.Admin1, e.Admin2, e.Location = p.Place.Admin1, p.Place.Admin2, p.Place.Name
-		e.Latitude, e.Longitude, e.GeoPrecision = &lat, &lon, p.Precision
-		e.Evidence = append(e.Evidence, event.Evidence{Field: "location", Span: event.Span{Start: p.Start, End: p.End}, Text: a.text[p.Start:p.End]})
-		e.Notes = notes(*e)
+		a.placeAt(e, p, p.Precision)
 	}
 }
 
@@ -174,10 +170,16 @@ func (a *analysis) placeFromNext(evs []event.Event) {
 			continue // none, or several the text does not tell apart
 		}
 		p := found[0]
-		lat, lon := p.Place.Lat, p.Place.Lon
-		e.Admin1, e.Admin2, e.Location = p.Place.Admin1, p.Place.Admin2, p.Place.Name
-		e.Latitude, e.Longitude, e.GeoPrecision = &lat, &lon, max(p.Precision, 2)
-		e.Evidence = append(e.Evidence, event.Evidence{Field: "location", Span: event.Span{Start: p.Start, End: p.End}, Text: a.text[p.Start:p.End]})
-		e.Notes = notes(*e)
+		a.placeAt(e, p, max(p.Precision, 2))
 	}
+}
+
+// placeAt places a country-level event e at p, with p's words as the
+// location's evidence.
+func (a *analysis) placeAt(e *event.Event, p gazetteer.Resolved, precision int) {
+	lat, lon := p.Place.Lat, p.Place.Lon
+	e.Admin1, e.Admin2, e.Location = p.Place.Admin1, p.Place.Admin2, p.Place.Name
+	e.Latitude, e.Longitude, e.GeoPrecision = &lat, &lon, precision
+	e.Evidence = append(e.Evidence, event.Evidence{Field: "location", Span: event.Span{Start: p.Start, End: p.End}, Text: a.text[p.Start:p.End]})
+	e.Notes = notes(*e)
 }

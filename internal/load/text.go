@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -18,18 +19,8 @@ import (
 func loadText(text string) (*event.Document, error) {
 	lines := splitLines(text)
 	doc := &event.Document{Format: string(FormatText)}
-	var body []string
-	firstBody := -1
 	content := contentLines(lines)
-	for i, l := range lines {
-		if content[i] {
-			if firstBody < 0 {
-				firstBody = i
-			}
-			body = append(body, l)
-		}
-	}
-	if firstBody < 0 {
+	if !slices.Contains(content, true) {
 		// A feed item or a wire snippet: a headline and a lead cut off
 		// before its stop. Lines of prose words are its text, the first
 		// that reads as a title apart.
@@ -38,13 +29,17 @@ func loadText(text string) (*event.Document, error) {
 			title = headline(lines[:1], "")
 		}
 		for i, l := range lines {
-			if l != title && countWords(l, 3) >= 3 && lowerWords(l) > 0 {
-				content[i] = true
-				if firstBody < 0 {
-					firstBody = i
-				}
-				body = append(body, l)
+			content[i] = l != title && countWords(l, 3) >= 3 && lowerWords(l) > 0
+		}
+	}
+	var body []string
+	firstBody := -1
+	for i, l := range lines {
+		if content[i] {
+			if firstBody < 0 {
+				firstBody = i
 			}
+			body = append(body, l)
 		}
 	}
 	if firstBody < 0 {
