@@ -61,6 +61,9 @@ func (a *analysis) build(c *cluster) event.Event {
 			s2 = m.assoc2
 		}
 	}
+	if a2 == nil {
+		a2 = a.strikeTarget(f, a1)
+	}
 	if a1 != nil {
 		ev.Actor1, ev.Inter1, ev.Actor1Aliases = a.describe(a1, c)
 		evidence("actor1", a1.Span)
@@ -398,4 +401,22 @@ func violent(typ *string) bool {
 		return true
 	}
 	return false
+}
+
+// strikeTarget is the side an air strike, a shelling or a gas attack acts on
+// when the article names no armed target: the people of the place struck.
+// ACLED codes remote violence on towns and neighbourhoods against
+// civilians; a named armed side ("strikes on IS positions") is found
+// before this is asked.
+func (a *analysis) strikeTarget(f *mention, a1 *role) *role {
+	switch f.sub {
+	case "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon":
+	default:
+		return nil
+	}
+	act, ok := a.x.actors.ForCountry(a.eventCountry(f), "civilians", a.pub)
+	if !ok || a1.name() == act.Name {
+		return nil
+	}
+	return &role{Span: f.trig.Span, Text: f.trig.Text, Actor: act}
 }
