@@ -194,6 +194,7 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 	type fig struct {
 		min, max int
 		span     event.Span
+		source   string
 	}
 	groups := map[string]*fig{}
 	var order []string
@@ -213,13 +214,13 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 			}
 			g, ok := groups[cl.group]
 			if !ok {
-				g = &fig{min: cl.q.Value, max: cl.q.Value, span: cl.q.Span}
+				g = &fig{min: cl.q.Value, max: cl.q.Value, span: cl.q.Span, source: sourceName(cl)}
 				groups[cl.group] = g
 				order = append(order, cl.group)
 				continue
 			}
 			if cl.q.Value < g.min {
-				g.min, g.span = cl.q.Value, cl.q.Span
+				g.min, g.span, g.source = cl.q.Value, cl.q.Span, sourceName(cl)
 			}
 			g.max = max(g.max, cl.q.Value)
 		}
@@ -240,6 +241,7 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 		// Only ACLED-coded events carry fatalities; an accusation's
 		// figures are the accused event's.
 		known, unknown := 0, -1
+		var bySource []sourceToll
 		for _, k := range order {
 			g := groups[k]
 			if g.min != g.max {
@@ -249,8 +251,17 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 				unknown = g.min
 				continue
 			}
-			known += g.min
+			bySource = addToll(bySource, g.source, g.min)
 			evidence("fatalities", g.span)
+		}
+		// Tolls of several groups add up when one source gives them
+		// ("five soldiers and three civilians"); different sources'
+		// counts of different groups are estimates of one toll, of which
+		// ACLED keeps the most conservative.
+		for i, t := range bySource {
+			if i == 0 || t.n < known {
+				known = t.n
+			}
 		}
 		if unknown >= 0 {
 			evidence("fatalities", groups[""].span)
@@ -419,4 +430,47 @@ func (a *analysis) strikeTarget(f *mention, a1 *role) *role {
 		return nil
 	}
 	return &role{Span: f.trig.Span, Text: f.trig.Text, Actor: act}
+}
+
+// sourceName is who a claim is attributed to, "" when no one.
+func sourceName(cl claim) string {
+	if cl.source == nil {
+		return ""
+	}
+	if cl.source.Name != "" {
+		return cl.source.Name
+	}
+	return strings.ToLower(cl.source.Text)
+}
+
+// sourceToll is the deaths one source counts over the groups it names.
+type sourceToll struct {
+	words []string
+	n     int
+}
+
+// addToll adds n to the toll of the source named name, which is the same
+// source as one named before when the words of one hold the other's ("the
+// ministry" and "the defence ministry", "the Observatory" and "the Syrian
+// Observatory for Human Rights").
+func addToll(ts []sourceToll, name string, n int) []sourceToll {
+	words := strings.Fields(strings.ToLower(name))
+	for i, t := range ts {
+		if len(words) == len(t.words) && len(words) == 0 ||
+			len(words) > 0 && len(t.words) > 0 && (holdsWords(t.words, words) || holdsWords(words, t.words)) {
+			ts[i].n += n
+			return ts
+		}
+	}
+	return append(ts, sourceToll{words: words, n: n})
+}
+
+// holdsWords reports whether every word of part is in whole.
+func holdsWords(whole, part []string) bool {
+	for _, w := range part {
+		if !slices.Contains(whole, w) {
+			return false
+		}
+	}
+	return true
 }

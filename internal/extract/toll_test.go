@@ -12,6 +12,8 @@ func TestTolls(t *testing.T) {
 		{"including", "Air strikes killed 31 civilians including 10 children in Aleppo on Friday, rescuers said.", 31},
 		{"among those killed", "Shelling killed 40 people in Douma on Monday. Seventeen children and six women were among those killed, a monitor said.", 40},
 		{"wounded only", "A roadside bomb wounded four soldiers near Kandahar on Friday, officials said.", 0},
+		{"groups of one source add up", "Militants killed five soldiers and three civilians in an attack on a checkpoint near Bannu on Friday, the army said.", 8},
+		{"other sources' groups do not", "Fighters attacked an army post in southern Aleppo province on Friday. The group's news agency claimed its fighters killed 30 soldiers. The Observatory said at least 12 fighters from both sides were killed.", 12},
 		{"war toll after", "Shelling killed 11 people in Douma on Tuesday, a monitor said. Hundreds of thousands of people have been killed in the fighting.", 11},
 	}
 	x := extractor(t)
