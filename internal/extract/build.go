@@ -61,6 +61,9 @@ func (a *analysis) build(c *cluster) event.Event {
 			s2 = m.assoc2
 		}
 	}
+	if f.sub == "Air/drone strike" && (a1 == nil || a1.Bare == "unidentified") {
+		a1 = a.airForce(f, a1)
+	}
 	if a2 == nil {
 		a2 = a.strikeTarget(f, a1)
 	}
@@ -473,4 +476,16 @@ func holdsWords(whole, part []string) bool {
 		}
 	}
 	return true
+}
+
+// airForce is who carried out an air strike whose article names no air
+// force: the military of the country struck, which flies most of the
+// sorties over its own ground; unidentified gunmen fly none. r is kept
+// where the country has no military in the dictionary.
+func (a *analysis) airForce(f *mention, r *role) *role {
+	act, ok := a.x.actors.ForCountry(a.eventCountry(f), "military", a.pub)
+	if !ok {
+		return r
+	}
+	return &role{Span: f.trig.Span, Text: f.trig.Text, Actor: act}
 }

@@ -740,6 +740,12 @@ func (a *analysis) sourceOf(m *mention, q quantity.Quantity) *role {
 	}
 	sent := a.text[m.span.Start:m.span.End]
 	r := a.saidBy(m.span, q)
+	if r != nil && backReference(r.Text) && mon == nil {
+		// "The source added that ...": the source named before.
+		if named := a.lastSource(m.sent); named != nil {
+			return &role{Span: r.Span, Text: r.Text, Name: named.name(), Actor: named.Actor}
+		}
+	}
 	switch {
 	case r != nil && mon != nil && !r.Overlaps(mon.Span) && abs(mon.Start-q.Start) < abs(r.Start-q.Start):
 		return mon
@@ -758,16 +764,35 @@ func (a *analysis) sourceOf(m *mention, q quantity.Quantity) *role {
 		return nil
 	}
 	// A pronoun or a quote: the last speaker before this sentence.
-	for i := len(a.sents[:m.sent]) - 1; i >= 0 && i >= m.sent-4; i-- {
-		_, sp := a.actorsIn(a.sents[i].Span)
+	return a.lastSource(m.sent)
+}
+
+// lastSource returns the last speaker named in the four sentences before
+// sentence i.
+func (a *analysis) lastSource(i int) *role {
+	for j := min(i, len(a.sents)) - 1; j >= 0 && j >= i-4; j-- {
+		_, sp := a.actorsIn(a.sents[j].Span)
 		if len(sp) > 0 {
 			return sp[len(sp)-1]
 		}
-		if r := a.monitorIn(a.sents[i].Span, quantity.Quantity{}); r != nil {
+		if r := a.monitorIn(a.sents[j].Span, quantity.Quantity{}); r != nil {
+			return r
+		}
+		if r := a.saidBy(a.sents[j].Span, quantity.Quantity{}); r != nil && !backReference(r.Text) {
 			return r
 		}
 	}
 	return nil
+}
+
+// backReference reports whether a source's words only point back to one
+// named before: "the source", "the same source", "the official".
+func backReference(subj string) bool {
+	switch strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(subj, "the "), "The ")) {
+	case "source", "same source", "sources", "same sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson":
+		return true
+	}
+	return false
 }
 
 var (

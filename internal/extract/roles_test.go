@@ -31,6 +31,10 @@ func TestRemoteViolenceRoles(t *testing.T) {
 		// A government that fires is coded as its forces.
 		{"regime airstrike", "Three children were killed on Saturday in a Syrian regime airstrike on the city of Rastan in Homs province, activists said.",
 			"Military Forces of Syria", "Civilians"},
+		// An air strike whose air force goes unnamed is the struck
+		// country's military; a shelling's doer stays unknown.
+		{"unnamed air strike", "Air strikes on the town of Saraqeb killed 11 civilians on Tuesday, the monitor said.",
+			"Military Forces of Syria", "Civilians"},
 		// A group that holds a place is not a party to what happens there.
 		{"holder named after the place", "Fourteen civilians were killed in air strikes on Mayadin in eastern Syria held by Islamic State on Monday, the monitor said.",
 			"", "Civilians"},
