@@ -62,10 +62,10 @@ func (a *analysis) build(c *cluster) event.Event {
 		}
 	}
 	if f.sub == "Air/drone strike" && (a1 == nil || a1.Bare == "unidentified") {
-		a1 = a.airForce(f, a1)
+		a1 = a.airForce(c, a1)
 	}
 	if a2 == nil {
-		a2 = a.strikeTarget(f, a1)
+		a2 = a.strikeTarget(c, a1)
 	}
 	if a1 != nil {
 		ev.Actor1, ev.Inter1, ev.Actor1Aliases = a.describe(a1, c)
@@ -422,13 +422,14 @@ func violent(typ *string) bool {
 // ACLED codes remote violence on towns and neighbourhoods against
 // civilians; a named armed side ("strikes on IS positions") is found
 // before this is asked.
-func (a *analysis) strikeTarget(f *mention, a1 *role) *role {
+func (a *analysis) strikeTarget(c *cluster, a1 *role) *role {
+	f := c.first()
 	switch f.sub {
 	case "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon":
 	default:
 		return nil
 	}
-	act, ok := a.x.actors.ForCountry(a.eventCountry(f), "civilians", a.pub)
+	act, ok := a.x.actors.ForCountry(a.clusterCountry(c), "civilians", a.pub)
 	if !ok || a1.name() == act.Name {
 		return nil
 	}
@@ -482,10 +483,20 @@ func holdsWords(whole, part []string) bool {
 // force: the military of the country struck, which flies most of the
 // sorties over its own ground; unidentified gunmen fly none. r is kept
 // where the country has no military in the dictionary.
-func (a *analysis) airForce(f *mention, r *role) *role {
-	act, ok := a.x.actors.ForCountry(a.eventCountry(f), "military", a.pub)
+func (a *analysis) airForce(c *cluster, r *role) *role {
+	f := c.first()
+	act, ok := a.x.actors.ForCountry(a.clusterCountry(c), "military", a.pub)
 	if !ok {
 		return r
 	}
 	return &role{Span: f.trig.Span, Text: f.trig.Text, Actor: act}
+}
+
+// clusterCountry is the country of the place the event is coded at, else
+// the article's.
+func (a *analysis) clusterCountry(c *cluster) string {
+	if p := clusterPlace(c); p != nil && p.Place.CountryCode != "" {
+		return p.Place.CountryCode
+	}
+	return a.country
 }

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -297,6 +298,7 @@ func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
 	if d := doc.Dateline; d != nil && d.Valid(len(text)) && !a.inDateline(*d) {
 		a.datelines = append(a.datelines, *d)
 	}
+	a.datelines = append(a.datelines, a.shoutedDatelines()...)
 	a.actors = a.dropPlaceActors(a.actors)
 	a.actors = slices.DeleteFunc(a.actors, func(m actor.Mention) bool {
 		return basedRE.MatchString(text[m.End:min(len(text), m.End+12)])
@@ -510,4 +512,29 @@ func (a *analysis) opensDateline(p gazetteer.Resolved) bool {
 // sentenceOf returns the index of the sentence containing byte offset i.
 func (a *analysis) sentenceOf(i int) int {
 	return sort.Search(len(a.sents), func(k int) bool { return a.sents[k].End > i })
+}
+
+// shoutedDatelines returns the places that open a sentence in capitals
+// before the story's first word ("(AP photo) BEIRUT Air strikes on ...",
+// "DAMASCUS The army said ..."), which a scrape left inside a line: a
+// date line, which places the report and names no actor ("Beirut" for
+// Lebanon's government).
+func (a *analysis) shoutedDatelines() []event.Span {
+	var out []event.Span
+	for _, p := range a.places {
+		k := a.sentenceOf(p.Start)
+		if k >= len(a.sents) || a.sents[k].Start != p.Start || p.End-p.Start < 3 || a.inDateline(event.Span{Start: p.Start, End: p.End}) {
+			continue
+		}
+		name := a.text[p.Start:p.End]
+		if strings.ToUpper(name) != name || strings.ToLower(name) == name {
+			continue
+		}
+		next := strings.TrimLeft(a.text[p.End:min(len(a.text), p.End+3)], " ")
+		if next == "" || next[0] < 'A' || next[0] > 'Z' {
+			continue
+		}
+		out = append(out, event.Span{Start: p.Start, End: p.End})
+	}
+	return out
 }

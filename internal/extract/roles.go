@@ -21,7 +21,9 @@ var (
 	// side acted on.
 	patientBeforeRE = pattern.MustCompile(`(?i)\b(?:against|on|targeting|targeted|at|with|into|upon|toward|towards|killing|killed|kill|wounding|injuring|abducting|kidnapping|arresting|detaining)\s+(?:the\s+|a\s+|an\s+|\S+\s+)?$`)
 	// heldByRE: the words before the group that holds a place.
-	heldByRE = pattern.MustCompile(`(?i)\b(?:held|controlled|run|dominated)\s+by\s+(?:the\s+)?$`)
+	// "held by Al Qaeda affiliate Al Nusra Front" describes the holder
+	// first.
+	heldByRE = pattern.MustCompile(`(?i)\b(?:held|controlled|run|dominated)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$`)
 	// betweenRE: "between X and Y".
 	betweenRE = pattern.MustCompile(`(?i)\bbetween\s+(?:the\s+)?$`)
 	// sourceAfterRE: an actor right before these words is a source of

@@ -35,6 +35,10 @@ func TestRemoteViolenceRoles(t *testing.T) {
 		// country's military; a shelling's doer stays unknown.
 		{"unnamed air strike", "Air strikes on the town of Saraqeb killed 11 civilians on Tuesday, the monitor said.",
 			"Military Forces of Syria", "Civilians"},
+		// A date line left inside a line places the report; the capital
+		// named there is no government acting.
+		{"shouted date line", "Rescuers carry a wounded woman (AP photo) BEIRUT Air strikes on a market in Idlib killed at least 21 civilians on Sunday.",
+			"Military Forces of Syria", "Civilians"},
 		// A group that holds a place is not a party to what happens there.
 		{"holder named after the place", "Fourteen civilians were killed in air strikes on Mayadin in eastern Syria held by Islamic State on Monday, the monitor said.",
 			"", "Civilians"},

@@ -79,6 +79,14 @@ func splitParagraph(text string, start, end, para int, out *[]Sentence) int {
 		// a rune of several bytes is one: step over the rest a byte at a
 		// time, undecoded.
 		r, size := rune(text[i]), 1
+		if r == ')' && photoCredit(text, s, i) && nextIsSentenceStart(text, i+1, end) && i+1 < end && isSpace(text[i+1]) {
+			// "... a street in Aleppo (AP photo) BEIRUT Air strikes
+			// ...": a caption's credit ends the caption.
+			emit(s, i+1)
+			s = i + 1
+			i++
+			continue
+		}
 		if r != '\n' && r != '.' && r != '!' && r != '?' {
 			i++
 			continue
@@ -115,6 +123,24 @@ func splitParagraph(text string, start, end, para int, out *[]Sentence) int {
 	}
 	emit(s, end)
 	return n
+}
+
+// photoCredit reports whether the bracket that closes at text[close]
+// holds a photo's credit, "(AP photo)", "(Reuters Photo)", "(AFP/Getty
+// Images)", which scrapes leave between a caption and the story.
+func photoCredit(text string, start, close int) bool {
+	open := strings.LastIndexByte(text[start:close], '(')
+	if open < 0 || close-(start+open) > 48 {
+		return false
+	}
+	inner := strings.ToLower(text[start+open+1 : close])
+	for _, w := range strings.FieldsFunc(inner, func(r rune) bool { return r == ' ' || r == '/' || r == ':' }) {
+		switch w {
+		case "photo", "photos", "images", "picture", "pictures":
+			return true
+		}
+	}
+	return false
 }
 
 // endsSentence decides whether the period at text[dot] ends a sentence;

@@ -27,6 +27,9 @@ func TestSplit(t *testing.T) {
 		{"question", "Who fired first? Nobody knows!", []string{"Who fired first?", "Nobody knows!"}},
 		{"lines", "Home | World\nThe strike hit.", []string{"Home | World", "The strike hit."}},
 		{"empty", "  \n\n ", nil},
+		{"photo credit", "Workers help a woman in Aleppo (AP photo) BEIRUT Air strikes hit a market.", []string{"Workers help a woman in Aleppo (AP photo)", "BEIRUT Air strikes hit a market."}},
+		{"glued credit", "Smoke over Ariha August 3 2015(Reuters Photo) Thirty people died.", []string{"Smoke over Ariha August 3 2015(Reuters Photo)", "Thirty people died."}},
+		{"other bracket", "The Syrian Observatory (SOHR) Said it.", []string{"The Syrian Observatory (SOHR) Said it."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
