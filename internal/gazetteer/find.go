@@ -195,6 +195,12 @@ func (g *Gazetteer) Find(text string) []Mention {
 			matched, ids = n, cand
 			break
 		}
+		if matched == 0 && openers[strings.ToLower(t.text)] {
+			// "In Aleppo", "Meanwhile Kafr Nabl": a word that opens a
+			// sentence is no part of the name after it.
+			i++
+			continue
+		}
 		if matched == 0 {
 			// A capitalised run that is no place ("Islamic State") must
 			// not yield a place from its later words ("State").
@@ -460,6 +466,20 @@ func (g *Gazetteer) score(p *Place, m *Mention, ctx docContext) float64 {
 
 // stopwords are capitalised words of English news that GeoNames also has
 // as place names; as a single word they are not taken for places.
+// openers are the words that open a sentence, capitalised there, before
+// a name: articles, prepositions, conjunctions, pronouns and the adverbs
+// that link a report to the last.
+var openers = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`the a an and or but of in on at to by for with from as into onto
+	near inside outside across around after before during since while when where until through throughout
+	he she they it we his her their its this that these those there here
+	meanwhile elsewhere separately also later earlier then yesterday today`) {
+		m[w] = true
+	}
+	return m
+}()
+
 var stopwords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`the a an and or but of in on at to by for with from as is was

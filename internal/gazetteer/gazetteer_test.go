@@ -142,6 +142,11 @@ func TestFind(t *testing.T) {
 		{"Afghanistan’s Foreign Minister visited India.", []string{"Afghanistan", "India"}},
 		// Months written short are dates, not the towns that share them.
 		{"Fighting near Homs between Nov. 14 and Nov. 17 killed 12.", []string{"Homs"}},
+		// The capitalised word that opens a sentence is no part of the
+		// name after it.
+		{"In Aleppo warplanes struck a market.", []string{"Aleppo"}},
+		{"Meanwhile Kafr Nabl was shelled.", []string{"Kafr Nabl"}},
+		{"In Maaret Al Numan an area south of the capital.", []string{"Maaret Al Numan"}},
 	}
 	for _, tt := range tests {
 		var got []string
