@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/pattern"
@@ -439,7 +440,27 @@ func (f *Finder) Find(text string) []Expr {
 			}
 			continue
 		}
+		if namesPlace(text[e.End:]) {
+			// "April 7th Street", "the 6th of October Bridge": a date
+			// that names a street or a square is no time.
+			continue
+		}
 		out = append(out, e)
 	}
 	return out
+}
+
+// namedAfterDate are the words that make the date before them part of a
+// place's name.
+var namedAfterDate = []string{"Street", "St.", "Road", "Avenue", "Square", "Bridge", "Boulevard", "Stadium", "Hospital", "School", "Highway", "Corniche"}
+
+// namesPlace reports whether after opens with one of namedAfterDate.
+func namesPlace(after string) bool {
+	after = strings.TrimLeft(after, " ")
+	for _, w := range namedAfterDate {
+		if strings.HasPrefix(after, w) && (len(after) == len(w) || !unicode.IsLetter(rune(after[len(w)]))) {
+			return true
+		}
+	}
+	return false
 }

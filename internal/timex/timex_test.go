@@ -88,6 +88,9 @@ func TestNoFalseTimes(t *testing.T) {
 		"They will march to the capital.",
 		// Every branch of a form is a whole word or phrase.
 		"The stonight bar, the yesterdays, a blast night, overnighted.",
+		// A date that names a street or a bridge.
+		"Shells landed near the bus station and April 7th Street.",
+		"Traffic stopped on the 6th of October Bridge.",
 	} {
 		if got := f.Find(s); len(got) != 0 {
 			t.Errorf("Find(%q) = %+v, want none", s, got)
