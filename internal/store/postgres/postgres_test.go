@@ -185,3 +185,32 @@ func TestRedact(t *testing.T) {
 		t.Errorf("redacted to %q, want %q", got, want)
 	}
 }
+
+// BenchmarkMerge merges one report into an event that has 1 or 1,000
+// sources already: the two should cost about the same.
+func BenchmarkMerge(b *testing.B) {
+	for _, sources := range []int{1, 1000} {
+		b.Run(fmt.Sprint("sources=", sources), func(b *testing.B) {
+			ctx := context.Background()
+			db, err := Open(ctx, pg.Schema(b))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer db.Close()
+			var batch []*event.Result
+			for i := range sources {
+				batch = append(batch, storetest.Report(fmt.Sprintf("doc-%d", i), "Outlet", 5, "Al Shabaab"))
+			}
+			if _, err := db.IngestAll(ctx, batch); err != nil {
+				b.Fatal(err)
+			}
+			n := sources
+			for b.Loop() {
+				if _, err := db.Ingest(ctx, storetest.Report(fmt.Sprintf("doc-%d", n), "Outlet", 5, "Al Shabaab")); err != nil {
+					b.Fatal(err)
+				}
+				n++
+			}
+		})
+	}
+}
