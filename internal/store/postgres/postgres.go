@@ -51,8 +51,9 @@ func IsURL(dsn string) bool {
 func Open(ctx context.Context, url string) (*DB, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
-		// The error quotes the URL, password included: say less.
-		return nil, errors.New("open postgres: the URL does not parse")
+		// The error quotes the URL, and may not find every password in
+		// one that does not parse: say less.
+		return nil, errors.New("open postgres: the URL does not parse; the form is postgres://user:password@host:port/database?param=value")
 	}
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
 	if err != nil {

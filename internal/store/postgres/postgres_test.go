@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 
@@ -175,6 +176,27 @@ func TestIsURL(t *testing.T) {
 	} {
 		if got := IsURL(dsn); got != want {
 			t.Errorf("IsURL(%q) = %v, want %v", dsn, got, want)
+		}
+	}
+}
+
+// TestOpenFails opens what is not a database: the errors say so, and
+// never show the password.
+func TestOpenFails(t *testing.T) {
+	ctx := context.Background()
+	for _, url := range []string{
+		"postgres://analyst:s3cret@127.0.0.1:1/sitrep?connect_timeout=5",
+		"postgres://analyst:s3cret@127.0.0.1:notaport/sitrep",
+		"postgres://analyst:s3cret@127.0.0.1/sitrep?sslmode=sometimes",
+	} {
+		db, err := Open(ctx, url)
+		if err == nil {
+			db.Close()
+			t.Errorf("%s: opened", url)
+			continue
+		}
+		if strings.Contains(err.Error(), "s3cret") || !strings.Contains(err.Error(), "open postgres") {
+			t.Errorf("%s: %v", url, err)
 		}
 	}
 }
