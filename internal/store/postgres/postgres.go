@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"iter"
 	"slices"
 	"strconv"
@@ -117,18 +118,18 @@ func (s *DB) ingestAll(ctx context.Context, results []*event.Result) (store.Outc
 	}
 	defer tx.Rollback(context.WithoutCancel(ctx))
 	// Locks on every blocking key the batch merges into, in one order,
-	// before anything else: two writers never hold one each of two keys
+	// before anything else: two writers never hold one each of two locks
 	// they both want.
-	var keys []string
+	var locks []int32
 	for _, res := range results {
 		for _, m := range res.Events {
-			keys = append(keys, merge.Key(m)+"\x1f"+m.ISO)
+			locks = append(locks, mergeLock(m))
 		}
 	}
-	slices.Sort(keys)
-	for _, k := range slices.Compact(keys) {
-		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, k); err != nil {
-			return out, fmt.Errorf("lock events of %q: %w", k, err)
+	slices.Sort(locks)
+	for _, l := range slices.Compact(locks) {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1, $2)`, int32(mergeLockSpace), l); err != nil {
+			return out, fmt.Errorf("lock events to merge into: %w", err)
 		}
 	}
 	// Read once the locks are held: it includes the spans of the events
@@ -156,6 +157,23 @@ func (s *DB) ingestAll(ctx context.Context, results []*event.Result) (store.Outc
 		return store.Outcome{}, fmt.Errorf("commit: %w", err)
 	}
 	return out, nil
+}
+
+// Merge locks are advisory locks (mergeLockSpace, n), n below
+// mergeLocks. Blocking keys share them by hash: a batch of any size holds
+// at most mergeLocks of Postgres's shared lock slots (64 a connection by
+// default), and writers of unrelated keys rarely wait for each other.
+const (
+	mergeLockSpace = 0x73697472 // "sitr"
+	mergeLocks     = 256
+)
+
+// mergeLock is the lock that guards the events of mention m's blocking
+// key: its type and country.
+func mergeLock(m event.Event) int32 {
+	h := fnv.New32a()
+	h.Write([]byte(merge.Key(m) + "\x1f" + m.ISO))
+	return int32(h.Sum32() % mergeLocks)
 }
 
 // writer is one write transaction.
