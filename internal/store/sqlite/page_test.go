@@ -13,7 +13,6 @@ import (
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/store"
-	"github.com/sitrep/sitrep/internal/store/storetest"
 )
 
 // downgrade takes the database at path back to schema version v by
@@ -65,10 +64,10 @@ func TestMigrationIndexesOldEvents(t *testing.T) {
 				t.Fatal(err)
 			}
 			// The second clash, reported again with its claims.
-			again := storetest.Spread(2)[1]
+			again := spread(2)[1]
 			again.Document.ID = "doc-again"
 			again.Events[0].Claims = []event.Claim{{Kind: "killed", Count: 3, Source: "elders"}}
-			if _, err := db.IngestAll(ctx, append(storetest.Spread(12), again)); err != nil {
+			if _, err := db.IngestAll(ctx, append(spread(12), again)); err != nil {
 				t.Fatal(err)
 			}
 			filters := []store.Filter{{}, {Admin1: "bay"}, {Actor: "shabaab", From: "2025-04-03"}, {BBox: &[4]float64{39, 2.5, 41, 7.5}}}

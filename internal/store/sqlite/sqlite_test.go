@@ -47,7 +47,7 @@ func TestHelperIngestForever(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i := 0; ; i++ {
-		r := storetest.Report(fmt.Sprintf("doc-%d", i), fmt.Sprintf("Outlet %d", i%7), i%50, "Al Shabaab")
+		r := report(fmt.Sprintf("doc-%d", i), fmt.Sprintf("Outlet %d", i%7), i%50, "Al Shabaab")
 		r.Events[0].DateStart = event.Date(fmt.Sprintf("2025-%02d-%02d", 1+i%12, 1+i%28))
 		r.Events[0].DateEnd = r.Events[0].DateStart
 		if _, err := db.Ingest(ctx, r); err != nil {
@@ -106,7 +106,7 @@ func TestKilledDuringIngest(t *testing.T) {
 	if len(before) < 50 {
 		t.Fatalf("%d events after the kill; the child had stored 50 documents, each a new event", len(before))
 	}
-	if _, err := db.Ingest(ctx, storetest.Report("after-kill", "Late Wire", 1, "Al Shabaab")); err != nil {
+	if _, err := db.Ingest(ctx, report("after-kill", "Late Wire", 1, "Al Shabaab")); err != nil {
 		t.Fatalf("ingest after kill: %v", err)
 	}
 	t.Logf("%d events survived the kill", len(before))
@@ -125,14 +125,14 @@ func BenchmarkMerge(b *testing.B) {
 			defer db.Close()
 			var batch []*event.Result
 			for i := range sources {
-				batch = append(batch, storetest.Report(fmt.Sprintf("doc-%d", i), "Outlet", 5, "Al Shabaab"))
+				batch = append(batch, report(fmt.Sprintf("doc-%d", i), "Outlet", 5, "Al Shabaab"))
 			}
 			if _, err := db.IngestAll(ctx, batch); err != nil {
 				b.Fatal(err)
 			}
 			n := sources
 			for b.Loop() {
-				if _, err := db.Ingest(ctx, storetest.Report(fmt.Sprintf("doc-%d", n), "Outlet", 5, "Al Shabaab")); err != nil {
+				if _, err := db.Ingest(ctx, report(fmt.Sprintf("doc-%d", n), "Outlet", 5, "Al Shabaab")); err != nil {
 					b.Fatal(err)
 				}
 				n++
