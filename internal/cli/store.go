@@ -21,16 +21,16 @@ import (
 	"github.com/sitrep/sitrep/internal/query"
 	"github.com/sitrep/sitrep/internal/server"
 	"github.com/sitrep/sitrep/internal/store"
-	"github.com/sitrep/sitrep/internal/store/sqlite"
 )
 
-// dbFlag adds --db, defaulting to $SITREP_DB or ./sitrep.db.
+// dbFlag adds --db, defaulting to $SITREP_DB or ./sitrep.db: an SQLite
+// file or a PostgreSQL URL, as openStore takes.
 func dbFlag(fs *flag.FlagSet) *string {
 	def := os.Getenv("SITREP_DB")
 	if def == "" {
 		def = "sitrep.db"
 	}
-	return fs.String("db", def, "SQLite database `file` (default from $SITREP_DB)")
+	return fs.String("db", def, "SQLite database `file`, or a postgres:// URL (default from $SITREP_DB)")
 }
 
 func runIngest(ctx context.Context, e *env, args []string) error {
@@ -89,7 +89,7 @@ func hintPrivate(e *env, sum ingest.Summary, allowed bool) {
 // openIngester opens the database and loads the pipeline; the returned
 // function closes the database.
 func openIngester(ctx context.Context, e *env, db string, fetch, allowPrivate bool) (*ingest.Ingester, func() error, error) {
-	st, err := sqlite.Open(ctx, db)
+	st, err := openStore(ctx, db)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -146,10 +146,10 @@ sitrep export --db events.db --format plover-jsonl --type "air/drone strike"`)
 		}
 		return err
 	}
-	if _, err := os.Stat(*db); err != nil {
-		return fmt.Errorf("database %s: %w", *db, err)
+	if err := storeExists(*db); err != nil {
+		return err
 	}
-	st, err := sqlite.Open(ctx, *db)
+	st, err := openStore(ctx, *db)
 	if err != nil {
 		return err
 	}
@@ -301,15 +301,15 @@ curl -o view.csv 'http://127.0.0.1:8080/api/export?format=acled-csv&actor=RSF'`)
 	if err := parse(fs, args, 0); err != nil {
 		return err
 	}
-	if _, err := os.Stat(*db); err != nil {
-		return fmt.Errorf("database %s: %w", *db, err)
+	if err := storeExists(*db); err != nil {
+		return err
 	}
 	return serve(ctx, e, *db, *addr)
 }
 
 // serve serves db on addr until ctx ends.
 func serve(ctx context.Context, e *env, db, addr string) error {
-	st, err := sqlite.Open(ctx, db)
+	st, err := openStore(ctx, db)
 	if err != nil {
 		return err
 	}
@@ -323,7 +323,7 @@ func serve(ctx context.Context, e *env, db, addr string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "sitrep serving %s on http://%s/\n", db, ln.Addr())
+	fmt.Fprintf(e.stdout, "sitrep serving %s on http://%s/\n", dbName(db), ln.Addr())
 	go func() {
 		<-ctx.Done()
 		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)

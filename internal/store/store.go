@@ -1,7 +1,8 @@
 // Package store keeps sitrep's living event record: documents, the event
 // mentions extracted from each, and the events those mentions are merged
 // into across articles. Store is the interface the pipeline writes to and
-// the exporters and server read from; package store/sqlite implements it.
+// the exporters and server read from; package store/sqlite implements it
+// in one file, package store/postgres in a server several processes share.
 package store
 
 import (

@@ -11,100 +11,27 @@ import (
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/store/storetest"
 )
 
-func f64(v float64) *float64 { return &v }
-func intp(v int) *int        { return &v }
+// testDB is a DB that tells the suite the size of an event's row.
+type testDB struct{ *DB }
 
-// report is one article's account of a clash near Baidoa.
-func report(docID, outlet string, fatalities int, actor2 string) *event.Result {
-	return &event.Result{
-		Document: event.Document{ID: docID, Outlet: outlet, Published: "2025-04-08", Format: "text", Text: "text of " + docID},
-		Events: []event.Event{{
-			ID: "m1", EventType: event.Str("Battles"), SubEventType: event.Str("Armed clash"), Plover: "ASSAULT",
-			Actor1: "Military Forces of Somalia (2022-)", Inter1: 1, Actor2: actor2, Inter2: 2,
-			ISO: "SO", Country: "Somalia", Location: "Baidoa", Latitude: f64(3.11), Longitude: f64(43.65), GeoPrecision: 1,
-			DateStart: "2025-04-07", DateEnd: "2025-04-07", EventDate: "2025-04-07", TimePrecision: 1,
-			Fatalities: intp(fatalities),
-			Claims:     []event.Claim{{Kind: "killed", Count: fatalities, Source: outlet}},
-		}},
-	}
+func (db testDB) EventRowSize(ctx context.Context, id string) (int, error) {
+	var n int
+	err := db.db.QueryRowContext(ctx, `SELECT length(body) FROM events WHERE id = ?`, id).Scan(&n)
+	return n, err
 }
 
-func TestMergeAcrossArticles(t *testing.T) {
-	ctx := context.Background()
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if out, err := db.Ingest(ctx, report("doc-a", "Horn Observer", 25, "Al Shabaab")); err != nil || out.New != 1 {
-		t.Fatalf("first report: %+v, %v", out, err)
-	}
-	out, err := db.Ingest(ctx, report("doc-b", "Mogadishu Wire", 40, "Al Shabaab"))
-	if err != nil || out.Merged != 1 || out.New != 0 {
-		t.Fatalf("second report of the same clash: %+v, %v", out, err)
-	}
-	// A clash the same day far away is another event.
-	far := report("doc-c", "Kismayo Times", 3, "Al Shabaab")
-	far.Events[0].Location, far.Events[0].Latitude, far.Events[0].Longitude = "Kismayo", f64(-0.36), f64(42.55)
-	if out, err := db.Ingest(ctx, far); err != nil || out.New != 1 {
-		t.Fatalf("distant clash: %+v, %v", out, err)
-	}
-	evs, err := db.Events(ctx, store.Filter{Country: "SO", Oldest: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(evs) != 2 {
-		t.Fatalf("%d events, want 2", len(evs))
-	}
-	e := evs[0]
-	if len(e.Sources) != 2 || e.Fatalities == nil || *e.Fatalities != 25 || !e.Contested || len(e.Claims) != 2 {
-		t.Errorf("merged event: %d sources, fatalities %v, contested %v, %d claims; want 2, 25, true, 2",
-			len(e.Sources), e.Fatalities, e.Contested, len(e.Claims))
-	}
-	// Re-ingesting changes nothing, and ids are stable.
-	if out, err := db.Ingest(ctx, report("doc-a", "Horn Observer", 25, "Al Shabaab")); err != nil || !out.Duplicate {
-		t.Errorf("re-ingest: %+v, %v", out, err)
-	}
-	again, _ := db.Events(ctx, store.Filter{Oldest: true})
-	if len(again) != 2 || again[0].ID != e.ID {
-		t.Errorf("after re-ingest: %d events, first %s (was %s)", len(again), again[0].ID, e.ID)
-	}
-	if ok, err := db.IntegrityCheck(ctx); err != nil || ok != "ok" {
-		t.Errorf("integrity check: %q, %v", ok, err)
-	}
-}
-
-func TestFilters(t *testing.T) {
-	ctx := context.Background()
-	db, err := Open(ctx, filepath.Join(t.TempDir(), "t.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	if _, err := db.Ingest(ctx, report("doc-a", "Horn Observer", 25, "Al Shabaab")); err != nil {
-		t.Fatal(err)
-	}
-	for _, tt := range []struct {
-		f    store.Filter
-		want int
-	}{
-		{store.Filter{}, 1},
-		{store.Filter{Country: "so"}, 1},
-		{store.Filter{Country: "KE"}, 0},
-		{store.Filter{From: "2025-04-08"}, 0},
-		{store.Filter{To: "2025-04-07"}, 1},
-		{store.Filter{EventType: "Battles"}, 1},
-		{store.Filter{EventType: "Riots"}, 0},
-		{store.Filter{Actor: "shabaab"}, 1},
-		{store.Filter{Actor: "Houthis"}, 0},
-	} {
-		evs, err := db.Events(ctx, tt.f)
-		if err != nil || len(evs) != tt.want {
-			t.Errorf("filter %+v: %d events, %v; want %d", tt.f, len(evs), err, tt.want)
+func TestStore(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) store.Store {
+		db, err := Open(context.Background(), filepath.Join(t.TempDir(), "t.db"))
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
+		t.Cleanup(func() { db.Close() })
+		return testDB{db}
+	})
 }
 
 // TestHelperIngestForever is not a test on its own: TestKilledDuringIngest
@@ -183,49 +110,6 @@ func TestKilledDuringIngest(t *testing.T) {
 		t.Fatalf("ingest after kill: %v", err)
 	}
 	t.Logf("%d events survived the kill", len(before))
-}
-
-// TestMergeAppends merges 300 reports into one event: every source and
-// claim is kept, the toll is the least reported and contested, and the
-// event's row does not grow with its sources, which merging appends.
-func TestMergeAppends(t *testing.T) {
-	ctx := context.Background()
-	db := openWith(t, []*event.Result{report("doc-0", "Outlet 0", 30, "Al Shabaab")})
-	bodyLen := func() int {
-		var n int
-		if err := db.db.QueryRowContext(ctx, `SELECT length(body) FROM events`).Scan(&n); err != nil {
-			t.Fatal(err)
-		}
-		return n
-	}
-	first := bodyLen()
-	for i := 1; i < 300; i++ {
-		out, err := db.Ingest(ctx, report(fmt.Sprintf("doc-%d", i), fmt.Sprintf("Outlet %d", i), 30-i%7, "Al Shabaab"))
-		if err != nil || out.Merged != 1 {
-			t.Fatalf("report %d: %+v, %v", i, out, err)
-		}
-	}
-	if n := bodyLen(); n > first+100 {
-		t.Errorf("the event's row grew from %d to %d bytes with its sources", first, n)
-	}
-	evs, err := db.Events(ctx, store.Filter{})
-	if err != nil || len(evs) != 1 {
-		t.Fatalf("%d events, %v; want 1", len(evs), err)
-	}
-	e, _, err := db.Event(ctx, evs[0].ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, got := range []store.Event{evs[0], e} {
-		if len(got.Sources) != 300 || len(got.Claims) != 300 || *got.Fatalities != 24 || !got.Contested {
-			t.Errorf("%d sources, %d claims, toll %d, contested %v; want 300, 300, 24, true", len(got.Sources), len(got.Claims), *got.Fatalities, got.Contested)
-		}
-		for i, s := range got.Sources {
-			if s.DocumentID != fmt.Sprintf("doc-%d", i) || got.Claims[i].Source != s.Outlet {
-				t.Fatalf("source %d is %s with claim by %s: not in the order of ingest", i, s.DocumentID, got.Claims[i].Source)
-			}
-		}
-	}
 }
 
 // BenchmarkMerge merges one report into an event that has 1 or 1,000
