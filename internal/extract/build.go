@@ -449,8 +449,9 @@ func sourceName(cl claim) string {
 
 // sourceToll is the deaths one source counts over the groups it names.
 type sourceToll struct {
-	words []string
-	n     int
+	words  []string
+	n      int
+	counts []int
 }
 
 // addToll adds n to the toll of the source named name, which is the same
@@ -462,11 +463,17 @@ func addToll(ts []sourceToll, name string, n int) []sourceToll {
 	for i, t := range ts {
 		if len(words) == len(t.words) && len(words) == 0 ||
 			len(words) > 0 && len(t.words) > 0 && (holdsWords(t.words, words) || holdsWords(words, t.words)) {
+			if slices.Contains(t.counts, n) {
+				// "50 Qaeda fighters" and then "the 50 fighters": one
+				// count told twice under two names.
+				return ts
+			}
 			ts[i].n += n
+			ts[i].counts = append(ts[i].counts, n)
 			return ts
 		}
 	}
-	return append(ts, sourceToll{words: words, n: n})
+	return append(ts, sourceToll{words: words, n: n, counts: []int{n}})
 }
 
 // holdsWords reports whether every word of part is in whole.

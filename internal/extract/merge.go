@@ -97,7 +97,27 @@ func (a *analysis) compatible(c *cluster, m *mention) bool {
 	if !placesAgree(clusterPlace(c), m.place) {
 		return false
 	}
+	if f.typ == Explosions && f.sub == m.sub && sameDoer(c, m) && samePlace(clusterPlace(c), m.place) && !countryOnly(m.place) {
+		// "The US missile strike on the airbase killed four children"
+		// and "the United States launched 59 missiles at the airfield":
+		// one strike, whoever each report counts among its victims.
+		return true
+	}
 	return actorsAgree(c, m)
+}
+
+// sameDoer reports whether m names as its doer an actor that c names as
+// its doer.
+func sameDoer(c *cluster, m *mention) bool {
+	if m.actor1 == nil || m.actor1.Actor == nil {
+		return false
+	}
+	for _, o := range c.ms {
+		if o.actor1 != nil && o.actor1.Actor == m.actor1.Actor {
+			return true
+		}
+	}
+	return false
 }
 
 func nested(a, b *mention) bool {

@@ -14,6 +14,7 @@ func TestTolls(t *testing.T) {
 		{"wounded only", "A roadside bomb wounded four soldiers near Kandahar on Friday, officials said.", 0},
 		{"groups of one source add up", "Militants killed five soldiers and three civilians in an attack on a checkpoint near Bannu on Friday, the army said.", 8},
 		{"other sources' groups do not", "Fighters attacked an army post in southern Aleppo province on Friday. The group's news agency claimed its fighters killed 30 soldiers. The Observatory said at least 12 fighters from both sides were killed.", 12},
+		{"one count under two names", "US air strikes killed 50 Al-Qaeda militants and eight civilians in Aleppo on Tuesday, the Syrian Observatory for Human Rights said. Most of the 50 fighters killed were foreigners, the Observatory said.", 58},
 		{"war toll after", "Shelling killed 11 people in Douma on Tuesday, a monitor said. Hundreds of thousands of people have been killed in the fighting.", 11},
 	}
 	x := extractor(t)
