@@ -18,15 +18,17 @@ import (
 var sortKeys = map[store.SortKey]struct {
 	expr string
 	text bool
+	// body says the expression reads the event's body, e.
+	body bool
 }{
-	store.SortDate:       {`f.date_start`, true},
-	store.SortType:       {`lower(coalesce(json_extract(e.body, '$.sub_event_type'), json_extract(e.body, '$.plover'), ''))`, true},
-	store.SortActor1:     {`lower(coalesce(json_extract(e.body, '$.actor1'), ''))`, true},
-	store.SortActor2:     {`lower(coalesce(json_extract(e.body, '$.actor2'), ''))`, true},
-	store.SortLocation:   {`lower(coalesce(json_extract(e.body, '$.location'), ''))`, true},
-	store.SortCountry:    {`lower(coalesce(json_extract(e.body, '$.country'), ''))`, true},
-	store.SortFatalities: {`coalesce(f.fatalities, -1)`, false},
-	store.SortSources:    {`(SELECT count(*) FROM event_sources s WHERE s.event_seq = f.seq)`, false},
+	store.SortDate:       {`f.date_start`, true, false},
+	store.SortType:       {`lower(coalesce(json_extract(e.body, '$.sub_event_type'), json_extract(e.body, '$.plover'), ''))`, true, true},
+	store.SortActor1:     {`lower(coalesce(json_extract(e.body, '$.actor1'), ''))`, true, true},
+	store.SortActor2:     {`lower(coalesce(json_extract(e.body, '$.actor2'), ''))`, true, true},
+	store.SortLocation:   {`lower(coalesce(json_extract(e.body, '$.location'), ''))`, true, true},
+	store.SortCountry:    {`lower(coalesce(json_extract(e.body, '$.country'), ''))`, true, true},
+	store.SortFatalities: {`coalesce(f.fatalities, -1)`, false, false},
+	store.SortSources:    {`(SELECT count(*) FROM event_sources s WHERE s.event_seq = f.seq)`, false, false},
 }
 
 // sortCursor is a place in a sorted listing: the sort key of the last
@@ -114,8 +116,11 @@ func (s *DB) Sorted(ctx context.Context, f store.Filter, by store.Sort) (store.P
 		keyed += ` AND (` + key.expr + `, f.seq) ` + after + ` (?, ?)`
 		keyArgs = append(keyArgs, c.key, c.seq)
 	}
-	q := `SELECT ` + key.expr + `, f.seq FROM event_facets f CROSS JOIN events e ON e.seq = f.seq WHERE ` + keyed +
-		` ORDER BY 1 ` + order + `, f.seq ` + order
+	from := `event_facets f`
+	if key.body {
+		from += ` CROSS JOIN events e ON e.seq = f.seq`
+	}
+	q := `SELECT ` + key.expr + `, f.seq FROM ` + from + ` WHERE ` + keyed + ` ORDER BY 1 ` + order + `, f.seq ` + order
 	if f.Limit > 0 {
 		q += ` LIMIT ?`
 		keyArgs = append(keyArgs, f.Limit+1)
