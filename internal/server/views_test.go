@@ -284,7 +284,8 @@ func TestEventPageExplains(t *testing.T) {
 		t.Fatalf("%d Kenyan events", len(p.Events))
 	}
 	_, page := get(t, srv.URL+"/events/"+p.Events[0].ID, "text/html")
-	for _, want := range []string{"· 2025-03-12</h1>", "the place itself", "the day is known", `id="marks-legend"`, "<h3>Untitled article</h3>", `<a href="/countries/KE">Kenya</a>`} {
+	for _, want := range []string{"· 2025-03-12</h1>", "the place itself", "the day is known", `id="marks-legend"`, "<h3>Untitled article</h3>", `<a href="/countries/KE">Kenya</a>`,
+		`<a href="/?country=KE&amp;admin1=Nairobi%20County" title="the events in Nairobi County">Nairobi County</a>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("event page lacks %q", want)
 		}
