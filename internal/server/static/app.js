@@ -647,8 +647,9 @@
       ev.preventDefault();
       var p = new URLSearchParams();
       new FormData(form).forEach(function (v, k) { if (String(v).trim()) { p.set(k, String(v).trim()); } });
-      var view = new URLSearchParams(window.location.search).get('view');
-      if (view) { p.set('view', view); }
+      // The view's other settings stay: map, shading, order, page size.
+      var now = new URLSearchParams(window.location.search);
+      ['view', 'shade', 'sort', 'dir', 'limit'].forEach(function (k) { if (now.get(k)) { p.set(k, now.get(k)); } });
       go(p);
     });
   }
