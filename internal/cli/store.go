@@ -276,10 +276,13 @@ func runServe(ctx context.Context, e *env, args []string) error {
 Pages:
   /                 dashboard: time axis, map, filters, the events newest first
   /events/ID        one event with its claims and the highlighted evidence
+  /actors/NAME      an actor's events, trend, map and top counterparts
+  /countries/CODE   a country's events, trend, map and most active actors
 
 API (described at /api/openapi.json):
   /api/events       events that pass the filters, a page at a time (limit, cursor),
-                    sorted by date or sort=type|actor1|actor2|location|country|fatalities|sources, dir=asc|desc
+                    newest first, or by sort=type|actor1|actor2|location|country|
+                    fatalities|sources with dir=asc|desc
   /api/events/ID    one event and the mentions it was merged from
   /api/documents/ID a stored article and its mentions
   /api/aggregates   counts and fatalities by=day|country|type|admin1
