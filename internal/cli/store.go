@@ -276,16 +276,21 @@ func runServe(ctx context.Context, e *env, args []string) error {
 Pages:
   /                 dashboard: time axis, map, filters, the events newest first
   /events/ID        one event with its claims and the highlighted evidence
+  /actors/NAME      an actor's events, trend, map and top counterparts
+  /countries/CODE   a country's events, trend, map and most active actors
 
 API (described at /api/openapi.json):
-  /api/events       events that pass the filters, a page at a time (limit, cursor)
+  /api/events       events that pass the filters, a page at a time (limit, cursor),
+                    newest first, or by sort=type|actor1|actor2|location|country|
+                    fatalities|sources with dir=asc|desc
   /api/events/ID    one event and the mentions it was merged from
   /api/documents/ID a stored article and its mentions
-  /api/aggregates   counts and fatalities by=day|country|type
+  /api/aggregates   counts and fatalities by=day|country|type|admin1
   /api/timeline     counts by day, week or month and type, empty bins included
   /api/map          events in grid cells for a zoom level and bbox
   /api/export       the filtered events as format=acled-csv|geojson|plover-jsonl
-  /api/suggest      filter suggestions: field=country|actor&q=...
+  /api/suggest      filter suggestions: field=country|actor|admin1&q=...
+  /api/admin1       counts by first-level division, each at its point
 
 Filters (query parameters, on every listing):
   from, to   YYYY-MM-DD        type     ACLED type or sub-type, or PLOVER type, any case

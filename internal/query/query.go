@@ -96,7 +96,7 @@ func (r *Resolver) Resolve(f store.Filter) (store.Filter, error) {
 	if f.Actor != "" {
 		f.Actor = r.Actor(f.Actor)
 	}
-	f.Admin1 = strings.TrimSpace(f.Admin1)
+	f.Admin1 = r.Admin1(f.Admin1, f.Country)
 	f.Text = strings.TrimSpace(f.Text)
 	return f, nil
 }
@@ -179,6 +179,35 @@ func (r *Resolver) Country(s string) (string, error) {
 		return p.CountryCode, nil
 	}
 	return s, invalidf("country %q is neither an ISO code nor a country's name", s)
+}
+
+// Admin1 returns the gazetteer's name of the first-level division s
+// names, in the country with ISO code country if it is not "": typed
+// without its accents ("Tillaberi Region") or by another of its names.
+// A name of no division is kept as typed, to match as the store matches.
+func (r *Resolver) Admin1(s, country string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || r.loadPlaces() != nil {
+		return s
+	}
+	other := ""
+	for _, p := range r.places.Lookup(s) {
+		if p.Kind != gazetteer.Admin1 || (country != "" && p.CountryCode != country) {
+			continue
+		}
+		// A division of that very name comes before one that has it
+		// as another name.
+		if gazetteer.Fold(p.Name) == gazetteer.Fold(s) {
+			return p.Name
+		}
+		if other == "" {
+			other = p.Name
+		}
+	}
+	if other != "" {
+		return other
+	}
+	return s
 }
 
 // CountryName returns the name of the country with an ISO alpha-2 code,

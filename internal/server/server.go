@@ -76,6 +76,7 @@ func New(st store.Store, log *slog.Logger) (*Server, error) {
 	s.mux.HandleFunc("GET /api/map", s.apiMap)
 	s.mux.HandleFunc("GET /api/export", s.apiExport)
 	s.mux.HandleFunc("GET /api/suggest", s.apiSuggest)
+	s.mux.HandleFunc("GET /api/admin1", s.apiAdmin1)
 	s.mux.Handle("GET /static/", http.FileServerFS(files))
 	s.mux.HandleFunc("GET /{$}", s.dashboard)
 	s.mux.HandleFunc("GET /events/{id}", s.eventPage)
@@ -187,7 +188,19 @@ func (s *Server) listed(w http.ResponseWriter, r *http.Request, limit int) (f st
 		s.fail(w, r, http.StatusBadRequest, fmt.Errorf("order is newest or oldest, not %q", order))
 		return f, p, false
 	}
-	sp, err := s.store.Page(r.Context(), f)
+	by, err := sortFrom(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err)
+		return f, p, false
+	}
+	var sp store.Page
+	if by.By == store.SortDate {
+		// The date order is the listing's own, newest first by default.
+		f.Oldest = f.Oldest || !by.Desc
+		sp, err = s.store.Page(r.Context(), f)
+	} else {
+		sp, err = s.store.Sorted(r.Context(), f, by)
+	}
 	switch {
 	case errors.Is(err, store.ErrBadCursor):
 		s.fail(w, r, http.StatusBadRequest, err)
@@ -253,9 +266,9 @@ func statusOf(err error) int {
 func (s *Server) apiAggregates(w http.ResponseWriter, r *http.Request) {
 	by := store.Dimension(r.URL.Query().Get("by"))
 	switch by {
-	case store.ByDay, store.ByCountry, store.ByType:
+	case store.ByDay, store.ByCountry, store.ByType, store.ByAdmin1:
 	default:
-		s.fail(w, r, http.StatusBadRequest, fmt.Errorf("by is day, country or type, not %q", by))
+		s.fail(w, r, http.StatusBadRequest, fmt.Errorf("by is day, country, type or admin1, not %q", by))
 		return
 	}
 	f, err := s.filter(r)
@@ -293,7 +306,11 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		s.render(w, r, "dashboard.html", s.dashboardData(r, f, map[string]any{"Error": err.Error(), "Total": 0}))
 		return
 	}
-	f, p, ok := s.listed(w, r, dashboardLimit)
+	limit := dashboardLimit
+	if n, err := strconv.Atoi(r.URL.Query().Get("limit")); err == nil && n > 0 {
+		limit = min(n, maxLimit)
+	}
+	f, p, ok := s.listed(w, r, limit)
 	if !ok {
 		return
 	}
@@ -309,7 +326,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		next = "/?" + q.Encode()
 	}
 	s.render(w, r, "dashboard.html", s.dashboardData(r, f, map[string]any{"Filter": f, "Events": p.Events, "Total": p.Total,
-		"Next": next, "ByType": byType}))
+		"Next": next, "ByType": inTypeOrder(byType)}))
 }
 
 // segment is a piece of article text, marked when it is evidence.

@@ -89,7 +89,7 @@ func TestAPI(t *testing.T) {
 		{"/api/documents/doc1", 200, `"evidence":[{"field":"event_type","start":9,"end":16,"text":"clashed"}]`},
 		{"/api/documents/nope", 404, `not found`},
 		{"/api/aggregates?by=country", 200, `"key":"SO","events":1,"fatalities":25`},
-		{"/api/aggregates?by=moon", 400, `day, country or type`},
+		{"/api/aggregates?by=moon", 400, `day, country, type or admin1`},
 		{"/api/openapi.json", 200, `"openapi"`},
 	}
 	for _, tt := range tests {
@@ -130,7 +130,7 @@ func TestPagesEscapeAndHighlight(t *testing.T) {
 		t.Error("claims missing")
 	}
 	_, dash := get(t, srv.URL+"/?country=SO", "text/html")
-	if !strings.Contains(dash, `href="/events/`+id+`"`) || !strings.Contains(dash, "Battles: 1 events, 25 killed") {
+	if !strings.Contains(dash, `href="/events/`+id+`"`) || !strings.Contains(dash, "Battles: 1 event, 25 killed") {
 		t.Errorf("dashboard:\n%s", dash)
 	}
 	resp, _ = get(t, srv.URL+"/static/app.css", "")

@@ -192,6 +192,19 @@ func orderTypes(types []string) []string {
 	return out
 }
 
+// inTypeOrder puts counts by type in orderTypes's order: ACLED's types,
+// then PLOVER's.
+func inTypeOrder(bs []store.Bucket) []store.Bucket {
+	keys := make([]string, len(bs))
+	for i, b := range bs {
+		keys[i] = b.Key
+	}
+	order := orderTypes(keys)
+	out := slices.Clone(bs)
+	slices.SortStableFunc(out, func(a, b store.Bucket) int { return slices.Index(order, a.Key) - slices.Index(order, b.Key) })
+	return out
+}
+
 // maxZoom bounds the map's zoom: at maxZoom a cell is a few kilometres,
 // finer than any event's place.
 const maxZoom = 12
@@ -303,8 +316,9 @@ type suggestion struct {
 const maxSuggestions = 12
 
 // apiSuggest offers the choices of a filter box: the countries the
-// record holds, by name or code, or the actors whose name or an alias
-// begins a word with what was typed.
+// record holds, by name or code, the actors whose name or an alias
+// begins a word with what was typed, or the first-level divisions the
+// record holds.
 func (s *Server) apiSuggest(w http.ResponseWriter, r *http.Request) {
 	q := strings.ToLower(strings.TrimSpace(r.URL.Query().Get("q")))
 	out := []suggestion{}
@@ -333,8 +347,11 @@ func (s *Server) apiSuggest(w http.ResponseWriter, r *http.Request) {
 			}
 			out = append(out, suggestion{Value: a.Name, Label: label})
 		}
+	case "admin1":
+		s.suggestAdmin1(w, r, q)
+		return
 	default:
-		s.fail(w, r, http.StatusBadRequest, errors.New("field is country or actor"))
+		s.fail(w, r, http.StatusBadRequest, errors.New("field is country, actor or admin1"))
 		return
 	}
 	writeJSON(w, http.StatusOK, out[:min(len(out), 250)])
@@ -386,6 +403,7 @@ func (s *Server) dashboardData(r *http.Request, f store.Filter, data map[string]
 	}
 	kept.Del("bbox")
 	data["Q"] = q
+	data["Columns"] = columns(q)
 	data["Filter"] = f
 	data["Choices"] = typeChoices()
 	data["Filtered"] = export != ""

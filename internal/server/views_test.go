@@ -18,7 +18,7 @@ import (
 )
 
 // spread serves six events: clashes in Sudan three weeks apart, two of
-// them near each other, in one cell at zoom 0 and in two at zoom 6; a
+// them near each other in Khartoum state, in one cell at zoom 0 and in two at zoom 6; a
 // drone strike in Somalia; a protest in Kenya; and a PLOVER-only
 // accusation without a place.
 func spread(t *testing.T) *httptest.Server {
@@ -42,8 +42,10 @@ func spread(t *testing.T) *httptest.Server {
 		{"Protests", "Peaceful protest", "PROTEST", "Protesters (Kenya)", "KE", "Kenya", "Nairobi", "2025-03-12", -1.29, 36.82, 0},
 		{"", "", "ACCUSE", "Government of Sudan (2019-)", "SD", "Sudan", "", "2025-03-20", 0, 0, 0},
 	}
+	// The first-level divisions the gazetteer puts the places in.
+	admin1 := map[string]string{"El Fasher": "Northern Darfur", "Khartoum": "Khartoum", "Omdurman": "Khartoum", "Baidoa": "Bay", "Nairobi": "Nairobi County"}
 	for i, e := range evs {
-		m := event.Event{ID: "m", Plover: e.plover, Actor1: e.actor1, ISO: e.iso, Country: e.country, Location: e.place,
+		m := event.Event{ID: "m", Plover: e.plover, Actor1: e.actor1, ISO: e.iso, Country: e.country, Location: e.place, Admin1: admin1[e.place],
 			EventDate: event.Date(e.day), DateStart: event.Date(e.day), DateEnd: event.Date(e.day), TimePrecision: 1, Notes: fmt.Sprintf("event %d", i)}
 		if e.typ != "" {
 			m.EventType, m.SubEventType = event.Str(e.typ), event.Str(e.sub)
@@ -268,8 +270,9 @@ func TestDashboardView(t *testing.T) {
 		}
 	}
 	_, page = get(t, srv.URL+"/", "text/html")
-	if !strings.Contains(page, `<abbr title="an event type of PLOVER that ACLED does not code">PLOVER</abbr> ACCUSE: 1 events`) {
-		t.Errorf("PLOVER-only chip not marked")
+	if !strings.Contains(page, `<abbr title="an event type of PLOVER that ACLED does not code">PLOVER</abbr> ACCUSE: 1 event`) ||
+		strings.Index(page, "Protests: 1 event") > strings.Index(page, "ACCUSE: 1 event") {
+		t.Errorf("PLOVER-only chip not marked, or not after ACLED's")
 	}
 }
 
@@ -281,7 +284,8 @@ func TestEventPageExplains(t *testing.T) {
 		t.Fatalf("%d Kenyan events", len(p.Events))
 	}
 	_, page := get(t, srv.URL+"/events/"+p.Events[0].ID, "text/html")
-	for _, want := range []string{"· 2025-03-12</h1>", "the place itself", "the day is known", `id="marks-legend"`, "<h3>Untitled article</h3>", `<a href="/countries/KE">Kenya</a>`} {
+	for _, want := range []string{"· 2025-03-12</h1>", "the place itself", "the day is known", `id="marks-legend"`, "<h3>Untitled article</h3>", `<a href="/countries/KE">Kenya</a>`,
+		`<a href="/?country=KE&amp;admin1=Nairobi%20County" title="the events in Nairobi County">Nairobi County</a>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("event page lacks %q", want)
 		}

@@ -48,6 +48,10 @@ type Store interface {
 	// of a grid of size degrees, for a map at any zoom; it ignores
 	// f.After and f.Limit.
 	Cells(ctx context.Context, f Filter, size float64) ([]Cell, error)
+	// Sorted returns what Page does with the events in the order by asks
+	// for, ties broken by when they were stored, across all the events
+	// the filter passes: its cursors are Sorted's own, not Page's.
+	Sorted(ctx context.Context, f Filter, by Sort) (Page, error)
 	// Close releases the store.
 	Close() error
 }
@@ -118,15 +122,48 @@ type Page struct {
 	Total int
 }
 
+// SortKey is a column a listing can be sorted by.
+type SortKey string
+
+// The columns of Sorted: an event's first day, its sub-event type (its
+// PLOVER type when ACLED codes none), actors, location, country name,
+// fatalities (unknown below zero) and number of sources. Text sorts
+// without regard to case.
+const (
+	SortDate       SortKey = "date"
+	SortType       SortKey = "type"
+	SortActor1     SortKey = "actor1"
+	SortActor2     SortKey = "actor2"
+	SortLocation   SortKey = "location"
+	SortCountry    SortKey = "country"
+	SortFatalities SortKey = "fatalities"
+	SortSources    SortKey = "sources"
+)
+
+// SortKeys lists the columns of Sorted.
+func SortKeys() []SortKey {
+	return []SortKey{SortDate, SortType, SortActor1, SortActor2, SortLocation, SortCountry, SortFatalities, SortSources}
+}
+
+// Sort is the order of a listing: a column, ascending unless Desc.
+type Sort struct {
+	By   SortKey
+	Desc bool
+}
+
 // Dimension is what Aggregate groups events by.
 type Dimension string
 
 // The dimensions of Aggregate: an event's EventDate, its ISO country code,
-// and its ACLED type (its PLOVER type when ACLED codes none).
+// its ACLED type (its PLOVER type when ACLED codes none), and its country
+// and first-level division.
 const (
 	ByDay     Dimension = "day"
 	ByCountry Dimension = "country"
 	ByType    Dimension = "type"
+	// ByAdmin1 keys are the country's ISO code, a slash and the
+	// first-level division's name in lower case ("SD/khartoum").
+	ByAdmin1 Dimension = "admin1"
 )
 
 // Bucket is the events of one day, country or type.

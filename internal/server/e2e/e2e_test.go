@@ -247,12 +247,141 @@ func TestDashboardInBrowser(t *testing.T) {
 	// Shading countries fills the outlines of the countries with events.
 	var shaded int
 	err = chromedp.Run(bctx,
-		chromedp.Click(`#shade`, chromedp.ByQuery),
+		chooseShade("country"),
 		waitFor(`document.querySelectorAll('#map path.country[style*="fill"]').length > 0`),
 		chromedp.Evaluate(`document.querySelectorAll('#map path.country[style*="fill"]').length`, &shaded),
 	)
 	if err != nil || shaded != 1 {
 		t.Errorf("shading Pakistan's events filled %d countries (%v), want 1", shaded, err)
+	}
+
+	// Shading by first-level division draws a shaded disc at each
+	// division with events, in place of the event circles, and keeps the
+	// choice in the URL.
+	var divs struct {
+		Discs, Filled, Cells int
+		Shade                string
+	}
+	err = chromedp.Run(bctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(`#map g.cell`, chromedp.ByQuery),
+		chooseShade("admin1"),
+		waitFor(`document.getElementById('map').dataset.divisions > 0`),
+		chromedp.Evaluate(`({discs: document.querySelectorAll('#map g.division circle').length,
+			filled: Array.from(document.querySelectorAll('#map g.division circle')).filter(c => /^#[0-9a-f]{6}$/.test(c.getAttribute('fill')) && +c.getAttribute('r') > 0).length,
+			cells: Array.from(document.querySelectorAll('#map g.cell')).filter(c => c.getBoundingClientRect().width > 0).length,
+			shade: new URLSearchParams(location.search).get('shade')})`, &divs),
+		chromedp.FullScreenshot(&shot, 100),
+	)
+	if err != nil {
+		t.Fatalf("shade by admin1: %v", err)
+	}
+	save("dashboard-admin1.png")
+	var byDiv struct {
+		Divisions []struct {
+			Name string
+			Lat  *float64
+		}
+	}
+	getJSON(t, srv.URL+"/api/admin1", &byDiv)
+	located := 0
+	for _, d := range byDiv.Divisions {
+		if d.Lat != nil {
+			located++
+		}
+	}
+	t.Logf("shaded by admin1: %+v; the API places %d of %d divisions", divs, located, len(byDiv.Divisions))
+	if located == 0 || divs.Discs != located || divs.Filled != located || divs.Cells != 0 || divs.Shade != "admin1" {
+		t.Errorf("shading by admin1 drew %+v; want %d filled discs and no event circles", divs, located)
+	}
+
+	// A division chosen from the suggestions, typed in another case,
+	// gives the rows the API gives for it.
+	var admin1Rows []string
+	var suggestedAdmin1 bool
+	err = chromedp.Run(bctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(`input[name=admin1]`, chromedp.ByQuery),
+		chromedp.SendKeys(`input[name=admin1]`, "baLO", chromedp.ByQuery),
+		chromedp.Poll(`Array.from(document.querySelectorAll('#admin1s option')).some(o => o.value === 'Balochistan')`, &suggestedAdmin1),
+		chromedp.SetValue(`input[name=admin1]`, "Balochistan", chromedp.ByQuery),
+		chromedp.Click(`#filters button[type=submit]`, chromedp.ByQuery),
+		waitFor(`location.search.includes('admin1=') && document.querySelector('#map g.cell') !== null`),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll('#events tbody tr[data-country] td:nth-child(2) a')).map(a => a.getAttribute('href').slice(8))`, &admin1Rows),
+		chromedp.Evaluate(`location.search`, &search),
+	)
+	if err != nil {
+		t.Fatalf("admin1 from the suggestions: %v", err)
+	}
+	getJSON(t, srv.URL+"/api/events?limit=500&admin1=BALOCHISTAN", &api)
+	t.Logf("admin1 Balochistan: %d rows on the page, %d from the API", len(admin1Rows), api.Total)
+	if len(admin1Rows) == 0 || len(admin1Rows) != api.Total || search != "?admin1=Balochistan" {
+		t.Errorf("choosing Balochistan (%s) shows %d rows; the API has %d", search, len(admin1Rows), api.Total)
+	}
+	for i, e := range api.Events {
+		if i < len(admin1Rows) && admin1Rows[i] != e.ID {
+			t.Errorf("row %d is %s; the API lists %s", i, admin1Rows[i], e.ID)
+		}
+	}
+
+	// Sorting by a column orders every matching event, across pages: the
+	// first page sorted by fatalities starts with the largest toll of all,
+	// and the next page goes on in order, as the API lists them.
+	var firstPage, secondPage []string
+	var firstTolls, secondTolls []int
+	readRows := `Array.from(document.querySelectorAll('#events tbody tr[data-country] td:nth-child(2) a')).map(a => a.getAttribute('href').slice(8))`
+	readTolls := `Array.from(document.querySelectorAll('#events tbody tr[data-country] td:nth-child(7)')).map(td => { const n = parseInt(td.textContent, 10); return isNaN(n) ? -1 : n; })`
+	err = chromedp.Run(bctx,
+		chromedp.Navigate(srv.URL+"/?limit=10"),
+		chromedp.WaitVisible(`#events thead a`, chromedp.ByQuery),
+		chromedp.Click(`//table[@id="events"]//th/a[text()="Fatalities"]`, chromedp.BySearch),
+		waitFor(`location.search.includes('sort=fatalities') && document.querySelector('#events th[aria-sort="descending"]') !== null`),
+		chromedp.Evaluate(readRows, &firstPage),
+		chromedp.Evaluate(readTolls, &firstTolls),
+		chromedp.Click(`a[rel=next]`, chromedp.ByQuery),
+		waitFor(`location.search.includes('cursor=') && document.querySelector('#events tbody tr') !== null`),
+		chromedp.Evaluate(readRows, &secondPage),
+		chromedp.Evaluate(readTolls, &secondTolls),
+	)
+	if err != nil {
+		t.Fatalf("sort by fatalities: %v", err)
+	}
+	var sorted struct {
+		Events []struct {
+			ID         string
+			Fatalities *int
+		}
+	}
+	getJSON(t, srv.URL+"/api/events?limit=20&sort=fatalities", &sorted)
+	rows2 := append(append([]string{}, firstPage...), secondPage...)
+	tolls := append(append([]int{}, firstTolls...), secondTolls...)
+	t.Logf("sorted by fatalities: %v then %v", firstTolls, secondTolls)
+	if len(firstPage) != 10 || len(secondPage) != 10 {
+		t.Fatalf("sorted pages of %d and %d rows, want 10 each", len(firstPage), len(secondPage))
+	}
+	for i := 1; i < len(tolls); i++ {
+		if tolls[i] > tolls[i-1] {
+			t.Errorf("row %d's toll %d follows %d", i, tolls[i], tolls[i-1])
+		}
+	}
+	for i, e := range sorted.Events {
+		if rows2[i] != e.ID {
+			t.Errorf("sorted row %d is %s; the API lists %s", i, rows2[i], e.ID)
+		}
+	}
+	// The largest toll of all the events, from the listing by date.
+	var all struct {
+		Events []struct{ Fatalities *int }
+	}
+	getJSON(t, srv.URL+"/api/events?limit=500", &all)
+	most := 0
+	for _, e := range all.Events {
+		if e.Fatalities != nil {
+			most = max(most, *e.Fatalities)
+		}
+	}
+	if firstTolls[0] != most || most == 0 {
+		t.Errorf("the first sorted row's toll is %d; the largest is %d", firstTolls[0], most)
 	}
 
 	// An actor's page shows its trend and its counterparts.
@@ -313,6 +442,11 @@ func TestDashboardInBrowser(t *testing.T) {
 		t.Errorf("event page %q has %d highlighted passages", title, marks)
 	}
 	t.Logf("screenshots in %s", artifacts)
+}
+
+// chooseShade picks what the map is shaded by, as a person does.
+func chooseShade(value string) chromedp.Action {
+	return chromedp.Evaluate(`(() => { const s = document.getElementById('shade'); s.value = '`+value+`'; s.dispatchEvent(new Event('change')); return true; })()`, nil)
 }
 
 func getJSON(t *testing.T, url string, v any) {

@@ -1,7 +1,7 @@
-// sitrep dashboard: the time axis, the clustered map, filter suggestions
-// and table sorting. Plain DOM and SVG, no third-party code and no tile
-// server: the data comes from the JSON API, the outlines from
-// /static/countries.json.
+// sitrep dashboard: the time axis, the clustered map and filter
+// suggestions; the server sorts the table. Plain DOM and SVG, no
+// third-party code and no tile server: the data comes from the JSON API,
+// the outlines from /static/countries.json.
 (function () {
   'use strict';
   var SVG = 'http://www.w3.org/2000/svg';
@@ -225,8 +225,8 @@
 
   function drawMap(box) {
     var svg = el('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': 'map of events' });
-    var land = el('g', { 'class': 'land' }), marks = el('g', { 'class': 'marks' });
-    svg.appendChild(land); svg.appendChild(marks);
+    var land = el('g', { 'class': 'land' }), divisions = el('g', { 'class': 'divisions' }), marks = el('g', { 'class': 'marks' });
+    svg.appendChild(land); svg.appendChild(divisions); svg.appendChild(marks);
     box.insertBefore(svg, box.firstChild);
     var note = document.getElementById('map-note'), count = document.getElementById('mapcount');
     // The view: zoom level and centre in world pixels, kept in the URL.
@@ -257,7 +257,7 @@
       clamp();
       var d = dims();
       svg.setAttribute('viewBox', [view.cx - d.vw / 2, view.cy - d.vh / 2, d.vw, d.vh].map(function (n) { return n.toFixed(3); }).join(' '));
-      marks.querySelectorAll('[data-r]').forEach(function (m) { place(m, d.px); });
+      svg.querySelectorAll('[data-r]').forEach(function (m) { place(m, d.px); });
     }
     // place sizes a circle in screen pixels, whatever the zoom and the
     // size of the box.
@@ -306,6 +306,20 @@
         draw(res);
       }).catch(function (err) { if (note) { note.textContent = err.message; } });
     }
+    // noteMap says what the map draws: circles of events, or discs of
+    // provinces when it is shaded by them.
+    var lastCells = null;
+    function noteMap() {
+      if (!note || !lastCells) { return; }
+      var n = lastCells.cells.length, text = 'zoom ' + lastCells.zoom + ' · ';
+      if (box.classList.contains('by-admin1')) {
+        var d = box.getAttribute('data-divisions');
+        text += d === null ? 'provinces and states' : fmt(+d) + (+d === 1 ? ' province or state' : ' provinces and states');
+      } else {
+        text += n + (n === 1 ? ' circle' : ' circles');
+      }
+      note.textContent = text;
+    }
     function draw(res) {
       marks.textContent = '';
       var types = [], max = 0;
@@ -344,7 +358,8 @@
       if (max > 1 && sizes[sizes.length - 1] < max) { sizes.push(max); }
       legend(types, false, sizes);
       var text = fmt(res.shown) + ' of ' + fmt(res.matched) + ' on the map' + (res.unlocated ? ' (' + fmt(res.unlocated) + ' without a place)' : '');
-      if (note) { note.textContent = 'zoom ' + res.zoom + ' · ' + res.cells.length + (res.cells.length === 1 ? ' circle' : ' circles'); }
+      lastCells = res;
+      noteMap();
       if (count) { count.textContent = text; }
       box.setAttribute('data-shown', res.shown);
       box.setAttribute('data-cells', res.cells.length);
@@ -458,49 +473,103 @@
         if (c.iso) { path.setAttribute('data-iso', c.iso); }
         land.appendChild(path);
       });
-      if (shading()) { shade(true); }
+      if (shading()) { shade(shading()); }
     });
-    // Shading countries by their events is an option, kept in the URL.
-    function shading() { return new URLSearchParams(window.location.search).get('shade') === '1'; }
+    // Shading countries, or first-level divisions, by their events is an
+    // option kept in the URL. No boundaries of divisions are embedded:
+    // each is a disc at its point in the gazetteer, shaded alike.
+    function shading() {
+      var v = new URLSearchParams(window.location.search).get('shade');
+      return v === '1' || v === 'country' ? 'country' : v === 'admin1' ? 'admin1' : '';
+    }
     var SHADES = ['#fde8d7', '#fbbf95', '#f3875a', '#d94f2b', '#a3260e'];
-    function shade(on) {
-      box.classList.toggle('shaded', on);
-      land.querySelectorAll('path').forEach(function (p) { p.style.fill = ''; });
+    // classes puts counts in classes on a log scale, so that one place
+    // with most of the events does not leave the others all pale.
+    function classes(max) {
+      return function (n) { return max <= 1 ? SHADES.length - 1 : Math.min(SHADES.length - 1, Math.floor(Math.log(n) / Math.log(max + 1) * SHADES.length)); };
+    }
+    function shadeKey(key, what, max, cls) {
+      if (!key) { return; }
+      key.appendChild(document.createTextNode('events in ' + what + ': '));
+      var seen = {};
+      for (var n = 1; n <= max; n = n < 10 ? n + 1 : Math.round(n * 1.5)) {
+        var c = cls(n);
+        if (seen[c]) { continue; }
+        seen[c] = true;
+        var i = html('i', { 'class': 'shade' }); i.style.background = SHADES[c];
+        key.appendChild(i); key.appendChild(document.createTextNode(fmt(n) + '+ '));
+      }
+    }
+    var shadeSeq = 0;
+    function shade(mode) {
+      var own = ++shadeSeq;
+      box.classList.toggle('shaded', mode !== '');
+      box.classList.toggle('by-admin1', mode === 'admin1');
+      land.querySelectorAll('path').forEach(function (p) {
+        p.style.fill = '';
+        var t = p.querySelector('title');
+        if (t) { t.textContent = t.textContent.split(':')[0]; }
+      });
+      divisions.textContent = '';
+      box.removeAttribute('data-divisions');
+      noteMap();
       var key = document.getElementById('shade-legend');
       if (key) { key.textContent = ''; }
-      if (!on) { return; }
-      getJSON('/api/aggregates?by=country&' + filters().toString()).then(function (res) {
-        var max = 0;
-        res.buckets.forEach(function (b) { max = Math.max(max, b.events); });
-        // Classes on a log scale, so that one country with most of the
-        // events does not leave the others all pale.
-        function cls(n) { return max <= 1 ? SHADES.length - 1 : Math.min(SHADES.length - 1, Math.floor(Math.log(n) / Math.log(max + 1) * SHADES.length)); }
-        res.buckets.forEach(function (b) {
-          land.querySelectorAll('path[data-iso="' + b.key + '"]').forEach(function (p) {
-            p.style.fill = SHADES[cls(b.events)];
-            p.querySelector('title').textContent = p.querySelector('title').textContent.split(':')[0] + ': ' + fmt(b.events) + ' events, ' + fmt(b.fatalities) + ' killed';
+      if (mode === 'country') {
+        getJSON('/api/aggregates?by=country&' + filters().toString()).then(function (res) {
+          if (own !== shadeSeq) { return; }
+          var max = 0;
+          res.buckets.forEach(function (b) { max = Math.max(max, b.events); });
+          var cls = classes(max);
+          res.buckets.forEach(function (b) {
+            land.querySelectorAll('path[data-iso="' + b.key + '"]').forEach(function (p) {
+              p.style.fill = SHADES[cls(b.events)];
+              p.querySelector('title').textContent = p.querySelector('title').textContent.split(':')[0] + ': ' + fmt(b.events) + ' events, ' + fmt(b.fatalities) + ' killed';
+            });
           });
+          shadeKey(key, 'a country', max, cls);
         });
-        if (!key) { return; }
-        key.appendChild(document.createTextNode('events in a country: '));
-        var seen = {};
-        for (var n = 1; n <= max; n = n < 10 ? n + 1 : Math.round(n * 1.5)) {
-          var c = cls(n);
-          if (seen[c]) { continue; }
-          seen[c] = true;
-          var i = html('i', { 'class': 'shade' }); i.style.background = SHADES[c];
-          key.appendChild(i); key.appendChild(document.createTextNode(fmt(n) + '+ '));
-        }
-      });
+      } else if (mode === 'admin1') {
+        getJSON('/api/admin1?' + filters().toString()).then(function (res) {
+          if (own !== shadeSeq) { return; }
+          var max = 0, unplaced = res.without_division;
+          var ds = res.divisions.filter(function (d) {
+            if (d.lat === null || d.lon === null) { unplaced += d.events; return false; }
+            max = Math.max(max, d.events);
+            return true;
+          });
+          var cls = classes(max);
+          // The busiest last, on top.
+          ds.reverse().forEach(function (d) {
+            var q = project(d.lon, d.lat);
+            var g = el('g', { 'class': 'division', 'data-r': 7, 'data-name': d.name, 'data-events': d.events, tabindex: '0', role: 'button' });
+            g.appendChild(el('circle', { cx: q[0].toFixed(3), cy: q[1].toFixed(3), fill: SHADES[cls(d.events)] }));
+            tip(g, d.name + ', ' + d.country + ': ' + fmt(d.events) + (d.events === 1 ? ' event, ' : ' events, ') + fmt(d.fatalities) + ' killed\nclick to list them');
+            function open() {
+              var p = new URLSearchParams(window.location.search);
+              p.set('admin1', d.name); p.set('country', d.iso);
+              go(p);
+            }
+            g.addEventListener('click', function (ev) { if (!moved) { open(); } ev.stopPropagation(); });
+            g.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { open(); } });
+            divisions.appendChild(g);
+            place(g, dims().px);
+          });
+          box.setAttribute('data-divisions', ds.length);
+          noteMap();
+          shadeKey(key, 'a province or state (a disc at its seat)', max, cls);
+          if (key && unplaced) { key.appendChild(document.createTextNode('· ' + fmt(unplaced) + ' in no known one')); }
+        });
+      }
     }
-    var toggle = document.getElementById('shade');
-    if (toggle) {
-      toggle.checked = shading();
-      toggle.addEventListener('change', function () {
+    var choice = document.getElementById('shade');
+    if (choice) {
+      choice.value = shading();
+      choice.addEventListener('change', function () {
         var p = new URLSearchParams(window.location.search);
-        if (toggle.checked) { p.set('shade', '1'); } else { p.delete('shade'); }
+        if (choice.value) { p.set('shade', choice.value); } else { p.delete('shade'); }
         history.replaceState(null, '', '?' + p.toString());
-        shade(toggle.checked);
+        shade(choice.value);
       });
     }
     (fromURL ? Promise.resolve() : fit()).then(function () { apply(); return load(); });
@@ -539,10 +608,14 @@
     form.querySelectorAll('input[data-suggest]').forEach(function (input) {
       var list = document.getElementById(input.getAttribute('list')), last = null, timer = null;
       function suggest() {
-        var q = input.value.trim();
-        if (q === last) { return; }
-        last = q;
-        getJSON('/api/suggest?field=' + input.getAttribute('data-suggest') + '&q=' + encodeURIComponent(q)).then(function (items) {
+        var field = input.getAttribute('data-suggest');
+        var url = '/api/suggest?field=' + field + '&q=' + encodeURIComponent(input.value.trim());
+        // Divisions are offered in the country chosen, if one is.
+        var country = form.querySelector('input[name=country]');
+        if (field === 'admin1' && country && country.value.trim()) { url += '&country=' + encodeURIComponent(country.value.trim()); }
+        if (url === last) { return; }
+        last = url;
+        getJSON(url).then(function (items) {
           list.textContent = '';
           items.forEach(function (it) { list.appendChild(html('option', { value: it.value, label: it.label })); });
         });
@@ -574,39 +647,20 @@
       ev.preventDefault();
       var p = new URLSearchParams();
       new FormData(form).forEach(function (v, k) { if (String(v).trim()) { p.set(k, String(v).trim()); } });
-      var view = new URLSearchParams(window.location.search).get('view');
-      if (view) { p.set('view', view); }
+      // The view's other settings stay: map, shading, order, page size.
+      var now = new URLSearchParams(window.location.search);
+      ['view', 'shade', 'sort', 'dir', 'limit'].forEach(function (k) { if (now.get(k)) { p.set(k, now.get(k)); } });
       go(p);
-    });
-  }
-
-  function sortable(table) {
-    var heads = table.querySelectorAll('th');
-    heads.forEach(function (th, col) {
-      th.addEventListener('click', function () {
-        var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
-        var dir = th.getAttribute('data-dir') === 'asc' ? -1 : 1;
-        heads.forEach(function (h) { h.removeAttribute('data-dir'); });
-        th.setAttribute('data-dir', dir === 1 ? 'asc' : 'desc');
-        rows.sort(function (a, b) {
-          var x = a.cells[col].textContent.trim(), y = b.cells[col].textContent.trim();
-          var nx = parseFloat(x), ny = parseFloat(y);
-          if (!isNaN(nx) && !isNaN(ny)) { return (nx - ny) * dir; }
-          return x.localeCompare(y) * dir;
-        });
-        rows.forEach(function (r) { body.appendChild(r); });
-      });
     });
   }
 
   document.addEventListener('DOMContentLoaded', function () {
     var map = document.getElementById('map'), line = document.getElementById('timeline'),
-      table = document.getElementById('events'), form = document.getElementById('filters');
+      form = document.getElementById('filters');
     if (form) { filterBar(form); }
     if (line) { drawTimeline(line); }
     if (map) { drawMap(map); }
     var locator = document.getElementById('locator');
     if (locator) { drawLocator(locator); }
-    if (table) { sortable(table); }
   });
 }());

@@ -647,6 +647,8 @@ var dimensions = map[store.Dimension]string{
 	// Grouped as stored; Aggregate drops the "PLOVER:" of types ACLED
 	// does not code.
 	store.ByType: `e.kind`,
+	// Byte by byte, as the codes are: admin1 has the database's collation.
+	store.ByAdmin1: `(e.iso || '/' || e.admin1) COLLATE "C"`,
 }
 
 // Aggregate implements store.Store.

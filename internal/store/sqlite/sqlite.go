@@ -1112,7 +1112,8 @@ var dimensions = map[store.Dimension]string{
 	store.ByCountry: `f.iso`,
 	// Grouped as stored, so that the index serves; Aggregate drops the
 	// "PLOVER:" of types ACLED does not code.
-	store.ByType: `f.kind`,
+	store.ByType:   `f.kind`,
+	store.ByAdmin1: `f.iso || '/' || f.admin1`,
 }
 
 // Aggregate implements store.Store.

@@ -58,6 +58,9 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"LongSpans", testLongSpans},
 		{"AllReadsInPages", testAllReadsInPages},
 		{"Lookups", testLookups},
+		{"SortedPagesOrderEveryEvent", testSortedPagesOrderEveryEvent},
+		{"SortedCursors", testSortedCursors},
+		{"AggregateByAdmin1", testAggregateByAdmin1},
 	} {
 		t.Run(tt.name, func(t *testing.T) { tt.test(t, open) })
 	}

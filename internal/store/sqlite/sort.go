@@ -1,0 +1,211 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/store"
+)
+
+// sortKeys are the SQL expressions Sorted orders by, never NULL, so that
+// a keyset cursor compares with them. Columns the facets lack are read
+// from the event's body: a sort by them reads every event the filter
+// passes, which a table an analyst sorts can afford.
+var sortKeys = map[store.SortKey]struct {
+	expr string
+	text bool
+	// body says the expression reads the event's body, e.
+	body bool
+}{
+	store.SortDate:       {`f.date_start`, true, false},
+	store.SortType:       {`lower(coalesce(json_extract(e.body, '$.sub_event_type'), json_extract(e.body, '$.plover'), ''))`, true, true},
+	store.SortActor1:     {`lower(coalesce(json_extract(e.body, '$.actor1'), ''))`, true, true},
+	store.SortActor2:     {`lower(coalesce(json_extract(e.body, '$.actor2'), ''))`, true, true},
+	store.SortLocation:   {`lower(coalesce(json_extract(e.body, '$.location'), ''))`, true, true},
+	store.SortCountry:    {`lower(coalesce(json_extract(e.body, '$.country'), ''))`, true, true},
+	store.SortFatalities: {`coalesce(f.fatalities, -1)`, false, false},
+	store.SortSources:    {`(SELECT count(*) FROM event_sources s WHERE s.event_seq = f.seq)`, false, false},
+}
+
+// sortCursor is a place in a sorted listing: the sort key of the last
+// event listed and its seq.
+type sortCursor struct {
+	key any
+	seq int64
+}
+
+func (c sortCursor) String() string {
+	b, _ := json.Marshal([]any{c.key, c.seq})
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// parseSortCursor reads a cursor of a listing sorted by a text key or a
+// number one.
+func parseSortCursor(s string, text bool) (sortCursor, error) {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return sortCursor{}, store.ErrBadCursor
+	}
+	var parts []any
+	d := json.NewDecoder(strings.NewReader(string(b)))
+	d.UseNumber()
+	if err := d.Decode(&parts); err != nil || len(parts) != 2 {
+		return sortCursor{}, store.ErrBadCursor
+	}
+	num, ok := parts[1].(json.Number)
+	if !ok {
+		return sortCursor{}, store.ErrBadCursor
+	}
+	seq, err := num.Int64()
+	if err != nil || seq < 1 {
+		return sortCursor{}, store.ErrBadCursor
+	}
+	c := sortCursor{seq: seq}
+	switch k := parts[0].(type) {
+	case string:
+		if !text {
+			return sortCursor{}, store.ErrBadCursor
+		}
+		c.key = k
+	case json.Number:
+		if text {
+			return sortCursor{}, store.ErrBadCursor
+		}
+		if c.key, err = k.Int64(); err != nil {
+			return sortCursor{}, store.ErrBadCursor
+		}
+	default:
+		return sortCursor{}, store.ErrBadCursor
+	}
+	return c, nil
+}
+
+// Sorted implements store.Store.
+func (s *DB) Sorted(ctx context.Context, f store.Filter, by store.Sort) (store.Page, error) {
+	key, ok := sortKeys[by.By]
+	if !ok {
+		return store.Page{}, fmt.Errorf("sort by %q: not a column", by.By)
+	}
+	sn, err := s.snapshot(ctx)
+	if err != nil {
+		return store.Page{}, fmt.Errorf("sort events: %w", err)
+	}
+	defer sn.tx.Rollback()
+	cond, args, err := sn.where(ctx, f)
+	if err != nil {
+		return store.Page{}, fmt.Errorf("sort events: %w", err)
+	}
+	var p store.Page
+	if p.Total, err = s.count(ctx, sn, cond, args); err != nil {
+		return store.Page{}, err
+	}
+	order, after := `ASC`, `>`
+	if by.Desc {
+		order, after = `DESC`, `<`
+	}
+	keyed, keyArgs := cond, append([]any(nil), args...)
+	if f.After != "" {
+		c, err := parseSortCursor(f.After, key.text)
+		if err != nil {
+			return store.Page{}, err
+		}
+		keyed += ` AND (` + key.expr + `, f.seq) ` + after + ` (?, ?)`
+		keyArgs = append(keyArgs, c.key, c.seq)
+	}
+	from := `event_facets f`
+	if key.body {
+		from += ` CROSS JOIN events e ON e.seq = f.seq`
+	}
+	q := `SELECT ` + key.expr + `, f.seq FROM ` + from + ` WHERE ` + keyed + ` ORDER BY 1 ` + order + `, f.seq ` + order
+	if f.Limit > 0 {
+		q += ` LIMIT ?`
+		keyArgs = append(keyArgs, f.Limit+1)
+	}
+	rows, err := sn.tx.QueryContext(ctx, q, keyArgs...)
+	if err != nil {
+		return store.Page{}, fmt.Errorf("sort events: %w", err)
+	}
+	var keys []sortCursor
+	for rows.Next() {
+		var c sortCursor
+		if err := rows.Scan(&c.key, &c.seq); err != nil {
+			rows.Close()
+			return store.Page{}, fmt.Errorf("sort events: %w", err)
+		}
+		keys = append(keys, c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return store.Page{}, fmt.Errorf("sort events: %w", err)
+	}
+	if f.Limit > 0 && len(keys) > f.Limit {
+		keys = keys[:f.Limit]
+		p.Next = keys[len(keys)-1].String()
+	}
+	if p.Events, err = sn.bodies(ctx, keys); err != nil {
+		return store.Page{}, err
+	}
+	return p, nil
+}
+
+// count is how many events pass cond, cached as Page caches it.
+func (s *DB) count(ctx context.Context, sn *snapshot, cond string, args []any) (int, error) {
+	key := fmt.Sprintf("count\x00%s\x00%q", cond, args)
+	n, err := s.counts.do(ctx, sn.writes, key, func() (any, error) {
+		var n int
+		err := sn.tx.QueryRowContext(ctx, `SELECT count(*) FROM event_facets f WHERE `+cond, args...).Scan(&n)
+		return n, err
+	})
+	if err != nil {
+		return 0, fmt.Errorf("count events: %w", err)
+	}
+	return n.(int), nil
+}
+
+// bodies reads the events of a sorted page with their sources, in the
+// page's order.
+func (sn *snapshot) bodies(ctx context.Context, keys []sortCursor) ([]store.Event, error) {
+	out := make([]store.Event, len(keys))
+	if len(keys) == 0 {
+		return out, nil
+	}
+	at := make(map[int64]int, len(keys))
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		at[k.seq] = i
+		args[i] = k.seq
+	}
+	rows, err := sn.tx.QueryContext(ctx, `SELECT e.seq, iif(s.n = 0, e.body, ''), e.updated_at, s.source, s.claims
+		FROM events e CROSS JOIN event_sources s ON s.event_seq = e.seq
+		WHERE e.seq IN (`+strings.TrimSuffix(strings.Repeat("?,", len(keys)), ",")+`) ORDER BY e.seq, s.n`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("read sorted events: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var seq int64
+		var body, updated, source string
+		var claims sql.NullString
+		if err := rows.Scan(&seq, &body, &updated, &source, &claims); err != nil {
+			return nil, fmt.Errorf("read sorted events: %w", err)
+		}
+		e := &out[at[seq]]
+		if body != "" {
+			if err := json.Unmarshal([]byte(body), e); err != nil {
+				return nil, fmt.Errorf("stored event %d: %w", seq, err)
+			}
+			e.Updated = updated
+		}
+		if err := addSource(e, source, claims); err != nil {
+			return nil, fmt.Errorf("stored event %d: %w", seq, err)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("read sorted events: %w", err)
+	}
+	return out, nil
+}
