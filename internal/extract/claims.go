@@ -761,10 +761,24 @@ func (a *analysis) sourceOf(m *mention, q quantity.Quantity) *role {
 		return a.namedMonitor(r)
 	}
 	if !speechRE.MatchString(sent) && !strings.ContainsAny(sent, "“\"") {
-		return nil
+		return a.outletSource()
 	}
 	// A pronoun or a quote: the last speaker before this sentence.
-	return a.lastSource(m.sent)
+	if r := a.lastSource(m.sent); r != nil {
+		return r
+	}
+	return a.outletSource()
+}
+
+// outletSource is the publication that tells, on its own word, what no
+// one in its text is quoted saying: the agency named in the date line
+// ("HOMS (Sputnik)"), or the publisher of a release ("(Source: ...)").
+func (a *analysis) outletSource() *role {
+	t := a.doc.OutletTag
+	if a.doc.Outlet == "" || t == nil || !t.Valid(len(a.text)) {
+		return nil
+	}
+	return &role{Span: *t, Text: a.text[t.Start:t.End], Name: a.doc.Outlet}
 }
 
 // lastSource returns the last speaker named in the four sentences before

@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"context"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/sitrep/sitrep/internal/event"
 )
 
 // TestClaimSources checks who a toll is attributed to when wire copy has
@@ -99,5 +102,24 @@ func TestNoDeathsTold(t *testing.T) {
 				t.Errorf("fatalities %s, want %d", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestOutletSaysWhatNoOneIsQuotedSaying checks that a toll nobody in the
+// text is quoted giving is the publishing agency's.
+func TestOutletSaysWhatNoOneIsQuotedSaying(t *testing.T) {
+	text := "HOMS (Sputnik) - Air strikes killed 12 people in Homs on Thursday. A monitor put the toll at 15."
+	tag := event.Span{Start: 6, End: 13}
+	doc := &event.Document{ID: "test", Text: text, Published: "2017-04-07", Format: "text", Outlet: "Sputnik", OutletTag: &tag}
+	evs, err := extractor(t).Extract(context.Background(), doc, Options{})
+	if err != nil || len(evs) == 0 {
+		t.Fatalf("events %v, error %v", evs, err)
+	}
+	got := map[int]string{}
+	for _, c := range evs[0].Claims {
+		got[c.Count] = c.Source
+	}
+	if got[12] != "Sputnik" || got[15] == "Sputnik" {
+		t.Errorf("sources by count %v, want 12 by Sputnik and 15 not", got)
 	}
 }

@@ -279,3 +279,16 @@ func TestStructureSpans(t *testing.T) {
 		t.Errorf("lead %q", got)
 	}
 }
+
+// TestReleaseSource checks that a press release's closing credit names
+// who publishes it.
+func TestReleaseSource(t *testing.T) {
+	in := "Regime air strikes killed 12 civilians in Aleppo on Tuesday.\n\nThe Coalition condemned the attack. (Source: Syrian Coalition's Media Office)"
+	doc, err := Load(context.Background(), []byte(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Outlet != "Syrian Coalition's Media Office" || doc.OutletTag == nil || doc.Text[doc.OutletTag.Start:doc.OutletTag.End] != doc.Outlet {
+		t.Errorf("outlet %q tag %v", doc.Outlet, doc.OutletTag)
+	}
+}

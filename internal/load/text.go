@@ -69,6 +69,14 @@ func loadText(text string) (*event.Document, error) {
 		s := o.outletSpan
 		doc.OutletTag = &s
 	}
+	if loc := sourceLineRE.FindStringSubmatchIndex(doc.Text[max(0, len(doc.Text)-400):]); loc != nil && doc.OutletTag == nil {
+		// "(Source: Syrian Coalition's Media Office)" closing a press
+		// release: who publishes it, and so who says what it tells.
+		off := max(0, len(doc.Text)-400)
+		s := event.Span{Start: off + loc[2], End: off + loc[3]}
+		doc.Outlet = doc.Text[s.Start:s.End]
+		doc.OutletTag = &s
+	}
 	if !o.date.IsZero() {
 		if doc.Published == "" {
 			doc.Published, doc.PublishedFrom = event.DateOf(o.date), "dateline"
@@ -423,8 +431,10 @@ func dateline(lines []string, content []bool, firstBody int) (string, string) {
 }
 
 var (
-	copyrightRE = pattern.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?:-\s*\d{4}\s*)?([^.|]+?)\.?\s*(?:all rights reserved\.?)?$`)
-	siteRE      = pattern.MustCompile(`^(?:[A-Z][\w&'-]*\.)?[A-Za-z][\w-]*\.(?:[A-Za-z]{2,6})$|^(?:The\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,4}$`)
+	// sourceLineRE finds a release's closing credit, "(Source: X)".
+	sourceLineRE = pattern.MustCompile(`\((?:Source|SOURCE|Sources):\s*([A-Z][^()\n]{1,80}?)\s*\)`)
+	copyrightRE  = pattern.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?:-\s*\d{4}\s*)?([^.|]+?)\.?\s*(?:all rights reserved\.?)?$`)
+	siteRE       = pattern.MustCompile(`^(?:[A-Z][\w&'-]*\.)?[A-Za-z][\w-]*\.(?:[A-Za-z]{2,6})$|^(?:The\s+)?[A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,4}$`)
 )
 
 // outlet finds the publication's name: a copyright line, or a short last
