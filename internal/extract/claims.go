@@ -36,7 +36,8 @@ var kindOf = map[string]string{
 	"fatalities": "killed", "casualties": "killed", "bodies": "killed", "slain": "killed",
 	"lost their lives": "killed", "perished": "killed", "neutralised": "killed", "neutralized": "killed", "killing": "killed", "kill": "killed",
 	"suffered": "killed", "lost": "killed", "the deaths of": "killed", "the killing of": "killed",
-	"wounded": "injured", "injured": "injured", "hurt": "injured", "injuries": "injured",
+	"the lives of": "killed", // "claiming the lives of two persons"
+	"wounded":      "injured", "injured": "injured", "hurt": "injured", "injuries": "injured",
 	"wounding": "injured", "injuring": "injured",
 	// State media's toll of a gas attack: "35 people suffered suffocation".
 	"suffered suffocation": "injured", "suffering suffocation": "injured",
@@ -241,7 +242,7 @@ var damageOnlyRE = pattern.MustCompile(`(?i)\b(?:causing|caused|leaving|left|inf
 var kindBeforePhrases = func() []string {
 	ps := []string{"killing", "killed", "kill", "lost", "neutralised", "neutralized", "wounding", "wounded",
 		"injuring", "injured", "abducting", "abducted", "kidnapping", "kidnapped", "arresting", "arrested",
-		"detaining", "detained", "capturing", "captured"}
+		"detaining", "detained", "capturing", "captured", "the lives of"}
 	for _, toll := range []string{"death toll", "toll"} {
 		for _, verb := range []string{"rose", "climbed", "stood", "reached", "was", "is", "has risen"} {
 			if toll == "toll" && verb == "has risen" {
@@ -761,6 +762,12 @@ func (a *analysis) sourceOf(m *mention, q quantity.Quantity) *role {
 		return a.namedMonitor(r)
 	}
 	if !speechRE.MatchString(sent) && !strings.ContainsAny(sent, "“\"") {
+		if r := a.nextSource(m.sent); r != nil {
+			// "Air strikes killed 21 civilians on Sunday. Five children
+			// were among the dead, the Observatory said.": wire copy
+			// names the source of its lead in the sentence after.
+			return r
+		}
 		return a.outletSource()
 	}
 	// A pronoun or a quote: the last speaker before this sentence.
@@ -795,6 +802,30 @@ func (a *analysis) lastSource(i int) *role {
 		if r := a.saidBy(a.sents[j].Span, quantity.Quantity{}); r != nil && !backReference(r.Text) {
 			return r
 		}
+	}
+	return nil
+}
+
+// nextSource returns the source named in the sentence after sentence i,
+// when that sentence gives no count of its own: it tells more of what i
+// told, on that source's word.
+func (a *analysis) nextSource(i int) *role {
+	j := i + 1
+	if j >= len(a.sents) || a.sents[j].Paragraph-a.sents[i].Paragraph > 1 {
+		return nil
+	}
+	for _, q := range a.counts {
+		if q.Start >= a.sents[j].Start && q.End <= a.sents[j].End {
+			return nil
+		}
+	}
+	_, sp := a.actorsIn(a.sents[j].Span)
+	mon := a.monitorIn(a.sents[j].Span, quantity.Quantity{})
+	if len(sp) > 0 && !(sp[0].Actor == nil && mon != nil && sp[0].Overlaps(mon.Span)) {
+		return sp[0]
+	}
+	if mon != nil && speechRE.MatchString(a.text[a.sents[j].Start:a.sents[j].End]) {
+		return mon
 	}
 	return nil
 }

@@ -23,6 +23,10 @@ func TestClaimSources(t *testing.T) {
 			"observatory"},
 		{"subject with its place", "The Civil Defence in the province said seven people were killed in shelling on Douma near Damascus on Sunday.",
 			"Civil Defence in the province"},
+		{"source in the sentence after", "Air strikes on a market in Idlib killed at least 21 civilians on Sunday. The strikes hit the crowded main market, the Syrian Observatory for Human Rights said.",
+			"Syrian Observatory for Human Rights"},
+		{"the lives of", "A source at Damascus Police Command told SANA that rocket shells hit houses in Harasta on Sunday claiming the lives of two persons.",
+			"SANA"},
 		{"passive is no source", "Air strikes hit Douma near Damascus on Sunday killing 15 people and two children are reported to have died of their wounds.",
 			""},
 	}
