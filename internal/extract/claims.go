@@ -27,7 +27,7 @@ var (
 	// kindBeforeRE finds the kind in the words right before a count.
 	kindBeforeRE = pattern.MustCompile(`(?i)\b(` + strings.Join(kindBeforePhrases, "|") + `)["”’]?\s+(?:(?:` + strings.Join(kindQualifiers, "|") + `)\s+)?$`)
 	// victimRE: the words a count of people is made of.
-	victimRE = pattern.MustCompile(`(?i)\b(?:people|persons|civilians?|citizens?|villagers?|residents?|soldiers?|troops|servicemen|militants?|fighters?|insurgents?|rebels?|jihadists?|terrorists?|gunmen|police(?:men|man| officers)?|officers?|personnel|guards?|members?|children|child|women|woman|men|man|boys?|girls?|students?|worshippers?|passengers?|workers?|protesters?|demonstrators?|farmers?|herders?|miners?|pilgrims?|others?|them|suspects?|hostages?|bodies|casualties|dead|family|relatives|attackers|assailants|recruits|commanders?|officials?)\b`)
+	victimRE = pattern.MustCompile(`(?i)\b(?:people|persons|civilians?|citizens?|villagers?|residents?|soldiers?|troops|servicemen|militants?|fighters?|insurgents?|rebels?|jihadists?|terrorists?|gunmen|police(?:men|man| officers)?|officers?|personnel|guards?|members?|children|child|women|woman|men|man|boys?|girls?|students?|worshippers?|passengers?|workers?|protesters?|demonstrators?|farmers?|herders?|miners?|pilgrims?|others?|them|suspects?|hostages?|bodies|casualties|dead|family|relatives|attackers|assailants|recruits|commanders?|officials?|marines?|sailors?|airmen|paratroopers?|guerrillas?|militiamen|tribesmen|journalists?|doctors?|medics?|volunteers?|teachers?|patients?|babies|baby|infants?|refugees?|migrants?|detainees?|prisoners?|captives?|shoppers?|mourners?|fishermen)\b`)
 	hedgeRE  = pattern.MustCompile(`(?i)\b(confirmed|verified|claimed|claims|claiming|estimated|estimates|an estimated|reportedly|reported|reports|were said to|unacknowledged|not acknowledged|unconfirmed|alleged|allegedly)\b`)
 )
 
@@ -371,8 +371,10 @@ func (a *analysis) readClaim(m *mention, q quantity.Quantity) (claim, bool) {
 	// killed 16"); "confirmed that 23 soldiers were killed" is reported
 	// speech.
 	verbFirst := c.span.Start < q.Start
-	if verbFirst && relClauseRE.MatchString(a.text[max(m.span.Start, c.span.Start-12):c.span.Start]) || relKillRE.MatchString(a.text[q.End:c.span.End]) {
-		// "the canopy collapse that killed 16 people": another event's toll.
+	if (verbFirst && relClauseRE.MatchString(a.text[max(m.span.Start, c.span.Start-12):c.span.Start]) || relKillRE.MatchString(a.text[q.End:c.span.End])) &&
+		!a.violenceBefore(m, c.span.Start) {
+		// "the canopy collapse that killed 16 people": another event's
+		// toll; "fierce fighting that killed 36 people" is this one's.
 		return claim{}, false
 	}
 	if c.span.Start < m.span.Start {
@@ -384,6 +386,27 @@ func (a *analysis) readClaim(m *mention, q quantity.Quantity) (claim, bool) {
 		c.hedge = hedgeOf[strings.ToLower(h)]
 	}
 	return c, true
+}
+
+// violenceBefore reports whether the noun before the relative clause
+// that ends at i ("fighting that killed") is one of the sentence's
+// triggers of violence.
+func (a *analysis) violenceBefore(m *mention, i int) bool {
+	loc := relClauseRE.FindStringIndex(a.text[max(m.span.Start, i-12):i])
+	if loc == nil {
+		return false
+	}
+	end := m.span.Start + len(strings.TrimRight(a.text[m.span.Start:max(m.span.Start, i-12)+loc[0]], " ,"))
+	start := strings.LastIndexByte(a.text[m.span.Start:end], ' ') + 1 + m.span.Start
+	if start >= end {
+		return false
+	}
+	for _, t := range a.x.triggers.Detect(a.text, []event.Span{{Start: start, End: end}})[0] {
+		if t.End == end && violent(event.Str(t.EventType)) {
+			return true
+		}
+	}
+	return false
 }
 
 // countFirstRE: words that open with another count.

@@ -15,6 +15,8 @@ func TestTolls(t *testing.T) {
 		{"groups of one source add up", "Militants killed five soldiers and three civilians in an attack on a checkpoint near Bannu on Friday, the army said.", 8},
 		{"other sources' groups do not", "Fighters attacked an army post in southern Aleppo province on Friday. The group's news agency claimed its fighters killed 30 soldiers. The Observatory said at least 12 fighters from both sides were killed.", 12},
 		{"one count under two names", "US air strikes killed 50 Al-Qaeda militants and eight civilians in Aleppo on Tuesday, the Syrian Observatory for Human Rights said. Most of the 50 fighters killed were foreigners, the Observatory said.", 58},
+		{"relative clause of the fighting", "US troops battled militiamen in Baghdad on Tuesday in fierce fighting that killed 36 people.", 36},
+		{"marines", "A US military official said seven American marines were killed in a car bomb explosion near Fallujah on Monday.", 7},
 		{"war toll after", "Shelling killed 11 people in Douma on Tuesday, a monitor said. Hundreds of thousands of people have been killed in the fighting.", 11},
 	}
 	x := extractor(t)
