@@ -79,6 +79,10 @@ var (
 // person killed, with no number written; singleVictims reads it faster.
 var singleVictimRE = pattern.MustCompile(`(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(man|woman|boy|girl|child|soldier|policeman|police officer|protester|demonstrator|civilian|student|person|journalist|teenager|farmer)\s+(?:was|has been|had been)\s+(?:shot dead|killed|shot and killed|stabbed to death|beaten to death|killed by)`)
 
+// killedOneRE reads the active voice of singleVictimRE: "killed a
+// two-day-old baby", "shot and killed a Palestinian gunman".
+var killedOneRE = pattern.MustCompile(`(?i)\b(?:killed|killing|shot dead|shot and killed|stabbed to death|beheaded|executed)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(man|woman|boy|girl|child|baby|infant|teenager|soldier|policeman|police officer|officer|gunman|militant|fighter|rebel|civilian|student|journalist|farmer|hostage|worker|doctor|commander|leader)\b`)
+
 // singleVictims returns singleVictimRE.FindAllStringSubmatchIndex(text,
 // -1): it tries the pattern's choices in the engine's order at each "a",
 // "an" or "one", where the engine walks the whole pattern from each.
@@ -186,6 +190,14 @@ var noVictimsRE = pattern.MustCompile(`(?i)\b(?:no one|nobody|no-one) (?:was|wer
 // arrested in m's sentence, each with who says so.
 func (a *analysis) assignClaims(m *mention) {
 	for _, loc := range singleVictims(a.text[m.span.Start:m.span.End]) {
+		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
+		of := a.text[m.span.Start+loc[2] : m.span.Start+loc[3]]
+		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 1, Qualifier: "exact"},
+			kind: "killed", of: of, group: of, span: span, source: a.sourceOf(m, quantity.Quantity{Span: span})})
+	}
+	for _, loc := range killedOneRE.FindAllStringSubmatchIndex(a.text[m.span.Start:m.span.End], -1) {
+		// "soldiers shot and killed a Palestinian gunman": one dead, told
+		// with no number.
 		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
 		of := a.text[m.span.Start+loc[2] : m.span.Start+loc[3]]
 		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 1, Qualifier: "exact"},

@@ -16,6 +16,8 @@ func TestTolls(t *testing.T) {
 		{"other sources' groups do not", "Fighters attacked an army post in southern Aleppo province on Friday. The group's news agency claimed its fighters killed 30 soldiers. The Observatory said at least 12 fighters from both sides were killed.", 12},
 		{"one count under two names", "US air strikes killed 50 Al-Qaeda militants and eight civilians in Aleppo on Tuesday, the Syrian Observatory for Human Rights said. Most of the 50 fighters killed were foreigners, the Observatory said.", 58},
 		{"relative clause of the fighting", "US troops battled militiamen in Baghdad on Tuesday in fierce fighting that killed 36 people.", 36},
+		{"one dead without a number", "Israeli soldiers shot and killed a Palestinian gunman near a settlement in the southern Gaza Strip on Monday, the army said.", 1},
+		{"a number of", "Air strikes killed a number of civilians in Douma near Damascus on Monday, activists said.", -1},
 		{"marines", "A US military official said seven American marines were killed in a car bomb explosion near Fallujah on Monday.", 7},
 		{"war toll after", "Shelling killed 11 people in Douma on Tuesday, a monitor said. Hundreds of thousands of people have been killed in the fighting.", 11},
 	}
