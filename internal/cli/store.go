@@ -314,6 +314,12 @@ func serve(ctx context.Context, e *env, db, addr string) error {
 		return err
 	}
 	defer st.Close()
+	// A server answers from the facets in memory: a count or an
+	// aggregate over a million events is then a loop, not a walk of an
+	// index through SQLite.
+	if err := st.KeepFacets(ctx, e.log); err != nil {
+		return err
+	}
 	h, err := server.New(st, e.log)
 	if err != nil {
 		return err
