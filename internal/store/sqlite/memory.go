@@ -28,6 +28,7 @@ type facets struct {
 	maxSpan int
 
 	seq             []int64
+	rowid           []int64 // of the event in events, where its body is
 	start, end, day []int32 // into dates
 	dates           []string
 	iso, kind       []uint16 // into isos, kinds
@@ -38,16 +39,24 @@ type facets struct {
 	fatalities      []int32   // 0 where unknown, as sums count it
 	// The actors of position p are actorIDs[actorAt[p]:actorAt[p+1]],
 	// into actors; its text (notes and evidence, folded) is
-	// text[textAt[p]:textAt[p+1]].
-	actorAt  []int
-	actorIDs []uint32
-	actors   []string
-	textAt   []int
-	text     []byte
+	// text[textFrom[p]:textTo[p]].
+	actorAt          []int
+	actorIDs         []uint32
+	actors           []string
+	textFrom, textTo []int
+	text             []byte
 
 	// Positions of the events of each country, type, province and actor,
-	// ascending.
-	byISO, byKind, byAdmin1, byActor [][]int32
+	// ascending; and of each square degree of the globe, by gridCell.
+	byISO, byKind, byAdmin1, byActor, byCell [][]int32
+}
+
+// gridCell is the square degree a place is in; places off the globe are
+// in the cell at its edge, where a box reaching that edge looks for them.
+func gridCell(lat, lon float64) int {
+	y := int(math.Floor(min(max(lat, -90), 90))) + 90
+	x := int(math.Floor(min(max(lon, -180), 180))) + 180
+	return y*361 + x
 }
 
 // interner gives strings ids in the order it first sees them, then
@@ -97,23 +106,26 @@ func loadFacets(ctx context.Context, sn *snapshot) (*facets, error) {
 	m.start, m.end, m.day = make([]int32, 0, n), make([]int32, 0, n), make([]int32, 0, n)
 	m.iso, m.kind, m.admin1 = make([]uint16, 0, n), make([]uint16, 0, n), make([]uint32, 0, n)
 	m.lat, m.lon, m.fatalities = make([]float64, 0, n), make([]float64, 0, n), make([]int32, 0, n)
-	m.actorAt, m.textAt = make([]int, 1, n+1), make([]int, 1, n+1)
+	m.rowid, m.textFrom, m.textTo = make([]int64, n), make([]int, n), make([]int, n)
+	m.actorAt = make([]int, 1, n+1)
 	dates, isos, kinds, admin1s, actors := newInterner(), newInterner(), newInterner(), newInterner(), newInterner()
-	rows, err := sn.tx.QueryContext(ctx, `SELECT f.date_start, f.seq, f.date_end, f.event_date, f.iso, f.kind, f.admin1,
-		f.lat, f.lon, coalesce(f.fatalities, 0), f.actors, coalesce(t.text, '')
-		FROM event_facets f LEFT JOIN event_text t ON t.seq = f.seq ORDER BY f.date_start, f.seq`)
+	// Each table is read in its own order, which is the order of its
+	// pages: joined, every row would cost a search of the other.
+	rows, err := sn.tx.QueryContext(ctx, `SELECT date_start, seq, date_end, event_date, iso, kind, admin1,
+		lat, lon, coalesce(fatalities, 0), actors FROM event_facets ORDER BY date_start, seq`)
 	if err != nil {
 		return nil, fmt.Errorf("read events: %w", err)
 	}
 	defer rows.Close()
-	var start, end, day, iso, kind, admin1, names, text sql.RawBytes
-	var seq, fat int64
+	var start, end, day, iso, kind, admin1, names sql.RawBytes
+	var seq, fat, maxSeq int64
 	var lat, lon sql.NullFloat64
 	for rows.Next() {
-		if err := rows.Scan(&start, &seq, &end, &day, &iso, &kind, &admin1, &lat, &lon, &fat, &names, &text); err != nil {
+		if err := rows.Scan(&start, &seq, &end, &day, &iso, &kind, &admin1, &lat, &lon, &fat, &names); err != nil {
 			return nil, fmt.Errorf("read events: %w", err)
 		}
 		m.seq = append(m.seq, seq)
+		maxSeq = max(maxSeq, seq)
 		m.start = append(m.start, int32(dates.id(start)))
 		m.end = append(m.end, int32(dates.id(end)))
 		m.day = append(m.day, int32(dates.id(day)))
@@ -137,11 +149,24 @@ func loadFacets(ctx context.Context, sn *snapshot) (*facets, error) {
 			}
 		}
 		m.actorAt = append(m.actorAt, len(m.actorIDs))
-		m.text = append(m.text, text...)
-		m.textAt = append(m.textAt, len(m.text))
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("read events: %w", err)
+	}
+	rows.Close()
+	// Where each event sits, by its number.
+	at := make([]int32, maxSeq+1)
+	for i := range at {
+		at[i] = -1
+	}
+	for p, seq := range m.seq {
+		at[seq] = int32(p)
+	}
+	if err := m.loadText(ctx, sn, at); err != nil {
+		return nil, err
+	}
+	if err := m.loadRowids(ctx, sn, at); err != nil {
+		return nil, err
 	}
 	if len(isos.names) > math.MaxUint16 || len(kinds.names) > math.MaxUint16 {
 		return nil, fmt.Errorf("%d countries and %d types: too many to keep in memory", len(isos.names), len(kinds.names))
@@ -159,6 +184,13 @@ func loadFacets(ctx context.Context, sn *snapshot) (*facets, error) {
 	m.byKind = postings(m.kind, remap, len(m.kinds))
 	m.admin1s, remap = admin1s.sorted()
 	m.byAdmin1 = postings(m.admin1, remap, len(m.admin1s))
+	m.byCell = make([][]int32, 181*361)
+	for p := range m.seq {
+		if !math.IsNaN(m.lat[p]) && !math.IsNaN(m.lon[p]) {
+			c := gridCell(m.lat[p], m.lon[p])
+			m.byCell[c] = append(m.byCell[c], int32(p))
+		}
+	}
 	m.actors, remap = actors.sorted()
 	m.byActor = make([][]int32, len(m.actors))
 	for p := range m.seq {
@@ -169,6 +201,61 @@ func loadFacets(ctx context.Context, sn *snapshot) (*facets, error) {
 		}
 	}
 	return m, nil
+}
+
+// loadText reads the searched text of the events at positions at (by
+// seq), in the order event_text keeps it.
+func (m *facets) loadText(ctx context.Context, sn *snapshot, at []int32) error {
+	var size int64
+	if err := sn.tx.QueryRowContext(ctx, `SELECT coalesce(sum(length(CAST(text AS BLOB))), 0) FROM event_text`).Scan(&size); err != nil {
+		return fmt.Errorf("read events' text: %w", err)
+	}
+	m.text = make([]byte, 0, size)
+	rows, err := sn.tx.QueryContext(ctx, `SELECT seq, text FROM event_text ORDER BY seq`)
+	if err != nil {
+		return fmt.Errorf("read events' text: %w", err)
+	}
+	defer rows.Close()
+	var seq int64
+	var text sql.RawBytes
+	for rows.Next() {
+		if err := rows.Scan(&seq, &text); err != nil {
+			return fmt.Errorf("read events' text: %w", err)
+		}
+		if seq < 0 || seq >= int64(len(at)) || at[seq] < 0 {
+			continue
+		}
+		p := at[seq]
+		m.textFrom[p] = len(m.text)
+		m.text = append(m.text, text...)
+		m.textTo[p] = len(m.text)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read events' text: %w", err)
+	}
+	return nil
+}
+
+// loadRowids reads where the body of each event is.
+func (m *facets) loadRowids(ctx context.Context, sn *snapshot, at []int32) error {
+	rows, err := sn.tx.QueryContext(ctx, `SELECT seq, rowid FROM events ORDER BY seq`)
+	if err != nil {
+		return fmt.Errorf("read events: %w", err)
+	}
+	defer rows.Close()
+	var seq, rowid int64
+	for rows.Next() {
+		if err := rows.Scan(&seq, &rowid); err != nil {
+			return fmt.Errorf("read events: %w", err)
+		}
+		if seq >= 0 && seq < int64(len(at)) && at[seq] >= 0 {
+			m.rowid[at[seq]] = rowid
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read events: %w", err)
+	}
+	return nil
 }
 
 // postings renumbers a column's ids and lists the positions of each.
@@ -275,9 +362,26 @@ func (m *facets) compile(f store.Filter) (sel selection, ok bool) {
 		lists = append(lists, candidate{m.byAdmin1[id], true})
 		conditions++
 	}
-	if f.BBox != nil {
-		sel.bbox = f.BBox
+	if b := f.BBox; b != nil {
+		sel.bbox = b
 		conditions++
+		// The square degrees the box touches, when they are few.
+		lo, hi := gridCell(b[1], b[0]), gridCell(b[3], b[2])
+		if rows, cols := hi/361-lo/361+1, hi%361-lo%361+1; rows > 0 && cols > 0 && rows*cols <= 2000 {
+			var in [][]int32
+			for y := lo / 361; y <= hi/361; y++ {
+				for x := lo % 361; x <= hi%361; x++ {
+					if l := m.byCell[y*361+x]; len(l) > 0 {
+						in = append(in, l)
+					}
+				}
+			}
+			if len(in) == 0 {
+				sel.none = true
+				return sel, true
+			}
+			lists = append(lists, candidate{unionAll(in), false})
+		}
 	}
 	if f.Actor != "" {
 		needle := search(f.Actor)
@@ -399,7 +503,7 @@ func (s *selection) pass(p int) bool {
 			return false
 		}
 	}
-	if s.text != nil && !bytes.Contains(m.text[m.textAt[p]:m.textAt[p+1]], s.text) {
+	if s.text != nil && !bytes.Contains(m.text[m.textFrom[p]:m.textTo[p]], s.text) {
 		return false
 	}
 	return true
@@ -510,67 +614,95 @@ func (sn *snapshot) listFacets(ctx context.Context, sel selection, f store.Filte
 		ps = ps[:f.Limit]
 		next = sel.m.cursor(ps[len(ps)-1]).String()
 	}
-	seqs := make([]int64, len(ps))
+	seqs, rowids := make([]int64, len(ps)), make([]int64, len(ps))
 	for i, p := range ps {
-		seqs[i] = sel.m.seq[p]
+		seqs[i], rowids[i] = sel.m.seq[p], sel.m.rowid[p]
 	}
-	evs, err := sn.bodies(ctx, seqs)
+	evs, err := sn.bodies(ctx, seqs, rowids)
 	if err != nil {
 		return nil, "", err
 	}
 	return evs, next, nil
 }
 
-// bodies reads the events numbered seqs, in that order.
-func (sn *snapshot) bodies(ctx context.Context, seqs []int64) ([]store.Event, error) {
+// bodies reads the events numbered seqs, in that order, looking each up
+// by the rowid it had when the facets were loaded.
+func (sn *snapshot) bodies(ctx context.Context, seqs, rowids []int64) ([]store.Event, error) {
 	if len(seqs) == 0 {
 		return nil, nil
 	}
-	list, err := json.Marshal(seqs)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := sn.tx.QueryContext(ctx, `SELECT e.seq, iif(s.n = 0, e.body, ''), e.updated_at, s.source, s.claims
-		FROM events e CROSS JOIN event_sources s ON s.event_seq = e.seq
-		WHERE e.seq IN (SELECT value FROM json_each(?)) ORDER BY e.seq, s.n`, string(list))
-	if err != nil {
-		return nil, fmt.Errorf("query events: %w", err)
-	}
-	defer rows.Close()
+	out := make([]store.Event, len(seqs))
 	at := make(map[int64]int, len(seqs))
 	for i, s := range seqs {
 		at[s] = i
 	}
-	out := make([]store.Event, len(seqs))
 	read := make([]bool, len(seqs))
+	if err := sn.readBodies(ctx, "rowid", rowids, at, out, read); err != nil {
+		return nil, err
+	}
+	// A VACUUM may have numbered rows anew: those are found by seq.
+	var missed []int64
+	for i, ok := range read {
+		if !ok {
+			missed = append(missed, seqs[i])
+		}
+	}
+	if len(missed) > 0 {
+		if err := sn.readBodies(ctx, "seq", missed, at, out, read); err != nil {
+			return nil, err
+		}
+		for i, ok := range read {
+			if !ok {
+				return nil, fmt.Errorf("stored event %d: not found", seqs[i])
+			}
+		}
+	}
+	return out, nil
+}
+
+// readBodies reads the events whose column (rowid or seq) is one of
+// keys into out, at the index at gives their seq, and marks them read.
+func (sn *snapshot) readBodies(ctx context.Context, column string, keys []int64, at map[int64]int, out []store.Event, read []bool) error {
+	list, err := json.Marshal(keys)
+	if err != nil {
+		return err
+	}
+	rows, err := sn.tx.QueryContext(ctx, `SELECT e.seq, iif(s.n = 0, e.body, ''), e.updated_at, s.source, s.claims
+		FROM events e CROSS JOIN event_sources s ON s.event_seq = e.seq
+		WHERE e.`+column+` IN (SELECT value FROM json_each(?)) ORDER BY e.`+column+`, s.n`, string(list))
+	if err != nil {
+		return fmt.Errorf("query events: %w", err)
+	}
+	defer rows.Close()
 	for rows.Next() {
 		var seq int64
 		var body, updated, source string
 		var claims sql.NullString
 		if err := rows.Scan(&seq, &body, &updated, &source, &claims); err != nil {
-			return nil, fmt.Errorf("query events: %w", err)
+			return fmt.Errorf("query events: %w", err)
 		}
-		i := at[seq]
+		i, ok := at[seq]
+		if !ok || read[i] && body != "" {
+			// Another event's row now, or one read already.
+			continue
+		}
 		if body != "" {
 			if err := json.Unmarshal([]byte(body), &out[i]); err != nil {
-				return nil, fmt.Errorf("stored event %d: %w", seq, err)
+				return fmt.Errorf("stored event %d: %w", seq, err)
 			}
 			out[i].Updated = updated
 			read[i] = true
+		} else if !read[i] {
+			continue
 		}
 		if err := addSource(&out[i], source, claims); err != nil {
-			return nil, fmt.Errorf("stored event %d: %w", seq, err)
+			return fmt.Errorf("stored event %d: %w", seq, err)
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("query events: %w", err)
+		return fmt.Errorf("query events: %w", err)
 	}
-	for i, ok := range read {
-		if !ok {
-			return nil, fmt.Errorf("stored event %d: not found", seqs[i])
-		}
-	}
-	return out, nil
+	return nil
 }
 
 // aggregate groups what passes by key as sn.aggregate does.
