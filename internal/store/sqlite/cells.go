@@ -21,7 +21,7 @@ func (s *DB) Cells(ctx context.Context, f store.Filter, size float64) ([]store.C
 	}
 	defer sn.tx.Rollback()
 	if sn.mem != nil {
-		if sel, ok := sn.mem.compile(f); ok {
+		if sel, ok := sn.compile(f); ok {
 			// Cached: a map asks again for every pan and zoom. The
 			// cells' maps of types are shared, read only.
 			cs, err := s.counts.do(ctx, sn.writes, fmt.Sprintf("facets\x00cells %v\x00%s", size, filterKey(f)), func() (any, error) {

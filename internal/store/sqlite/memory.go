@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/store"
@@ -49,7 +50,22 @@ type facets struct {
 	// Positions of the events of each country, type, province and actor,
 	// ascending; and of each square degree of the globe, by gridCell.
 	byISO, byKind, byAdmin1, byActor, byCell [][]int32
+
+	// subtypes holds each event's sub-event type once a filter has asked
+	// for one: it is read from the events' bodies, which takes longer
+	// than all the rest, for a filter few use.
+	subtypes     atomic.Pointer[subtypeColumn]
+	subtypesOnce sync.Once
 }
+
+// subtypeColumn is the sub-event type of each position, an id into
+// names, or noSubtype.
+type subtypeColumn struct {
+	id    []uint16
+	names []string
+}
+
+const noSubtype = math.MaxUint16
 
 // gridCell is the square degree a place is in; places off the globe are
 // in the cell at its edge, where a box reaching that edge looks for them.
@@ -278,8 +294,8 @@ func (m *facets) upperBound(d string) int32 {
 }
 
 // selection is a filter compiled against the facets: a range of
-// positions, the posting list to walk inside it (all positions when
-// nil) and the conditions each event must pass.
+// positions, the posting list to walk inside it when walk is set, and
+// the conditions each event walked must pass.
 type selection struct {
 	m      *facets
 	lo, hi int // positions [lo, hi)
@@ -291,6 +307,8 @@ type selection struct {
 	iso             int32 // or -1
 	kindA, kindB    int32 // or -1
 	admin1          int32 // or -1
+	subtype         int32 // or -1
+	subtypes        *subtypeColumn
 	actors          []bool
 	text            []byte
 	bbox            *[4]float64
@@ -298,13 +316,32 @@ type selection struct {
 	onlyRangeOrList bool // the walk alone decides: counts need no checks
 }
 
-// compile reads f, all but After, Limit and Oldest; ok is false when f
-// asks for what the facets do not hold (a sub-event type).
-func (m *facets) compile(f store.Filter) (sel selection, ok bool) {
-	if f.SubEventType != "" {
-		return sel, false
+// compile compiles f against the facets in memory, if they hold what f
+// asks for; a sub-event type they do not hold yet they start reading.
+func (sn *snapshot) compile(f store.Filter) (selection, bool) {
+	sel, ok := sn.mem.compile(f)
+	if !ok && f.SubEventType != "" {
+		sn.db.readSubtypes(sn.mem)
 	}
-	sel = selection{m: m, hi: len(m.seq), endMin: -1, iso: -1, kindA: -1, kindB: -1, admin1: -1}
+	return sel, ok
+}
+
+// compile reads f, all but After, Limit and Oldest; ok is false when f
+// asks for what the facets do not hold (sub-event types not read yet).
+func (m *facets) compile(f store.Filter) (sel selection, ok bool) {
+	sel = selection{m: m, hi: len(m.seq), endMin: -1, iso: -1, kindA: -1, kindB: -1, admin1: -1, subtype: -1}
+	if f.SubEventType != "" {
+		col := m.subtypes.Load()
+		if col == nil {
+			return sel, false
+		}
+		id, found := slices.BinarySearch(col.names, f.SubEventType)
+		if !found {
+			sel.none = true
+			return sel, true
+		}
+		sel.subtype, sel.subtypes = int32(id), col
+	}
 	type candidate struct {
 		list  []int32
 		exact bool // the list is exactly what its condition selects
@@ -410,6 +447,9 @@ func (m *facets) compile(f store.Filter) (sel selection, ok bool) {
 		sel.text = []byte(search(f.Text))
 		conditions++
 	}
+	if sel.subtype >= 0 {
+		conditions++
+	}
 	// Walk the shortest list within the range, or the range itself.
 	best := -1
 	bestLen := sel.hi - sel.lo
@@ -485,6 +525,9 @@ func (s *selection) pass(p int) bool {
 	if s.admin1 >= 0 && int32(m.admin1[p]) != s.admin1 {
 		return false
 	}
+	if s.subtype >= 0 && int32(s.subtypes.id[p]) != s.subtype {
+		return false
+	}
 	if b := s.bbox; b != nil {
 		// NaN, an event with no place, fails every comparison.
 		if !(m.lon[p] >= b[0] && m.lon[p] <= b[2] && m.lat[p] >= b[1] && m.lat[p] <= b[3]) {
@@ -510,8 +553,7 @@ func (s *selection) pass(p int) bool {
 }
 
 // each calls fn with the position of every event that passes, in
-// listing order, ascending or descending, from the position from on
-// (inclusive; -1 for the start), until fn returns false.
+// listing order, ascending or descending, until fn returns false.
 func (s *selection) each(desc bool, fn func(p int) bool) {
 	if s.none {
 		return
@@ -869,6 +911,79 @@ func (s *DB) fresh(sn *snapshot) *facets {
 			mem.log.Error("reload facets", "err", err)
 		}
 	}()
+	return nil
+}
+
+// readSubtypes starts reading the sub-event types of m's events, once.
+func (s *DB) readSubtypes(m *facets) {
+	mem := &s.mem
+	m.subtypesOnce.Do(func() {
+		mem.mu.Lock()
+		defer mem.mu.Unlock()
+		if mem.ctx == nil || mem.ctx.Err() != nil {
+			return
+		}
+		mem.wg.Add(1)
+		go func() {
+			defer mem.wg.Done()
+			if err := s.loadSubtypes(mem.ctx, m); err != nil && mem.ctx.Err() == nil {
+				mem.log.Error("read sub-event types", "err", err)
+			}
+		}()
+	})
+}
+
+// loadSubtypes reads the sub-event types of m's events, as they were
+// when m was loaded: if the record has changed since, m is about to be
+// replaced and is left without them.
+func (s *DB) loadSubtypes(ctx context.Context, m *facets) error {
+	sn, err := s.snapshot(ctx)
+	if err != nil {
+		return err
+	}
+	defer sn.tx.Rollback()
+	if sn.writes != m.writes {
+		return nil
+	}
+	at := make(map[int64]int32, len(m.seq))
+	for p, seq := range m.seq {
+		at[seq] = int32(p)
+	}
+	col := &subtypeColumn{id: make([]uint16, len(m.seq))}
+	for p := range col.id {
+		col.id[p] = noSubtype
+	}
+	names := newInterner()
+	// As the filter in SQL reads it.
+	rows, err := sn.tx.QueryContext(ctx, `SELECT seq, json_extract(body, '$.sub_event_type') FROM events`)
+	if err != nil {
+		return fmt.Errorf("read sub-event types: %w", err)
+	}
+	defer rows.Close()
+	var seq int64
+	var sub sql.NullString
+	for rows.Next() {
+		if err := rows.Scan(&seq, &sub); err != nil {
+			return fmt.Errorf("read sub-event types: %w", err)
+		}
+		if p, ok := at[seq]; ok && sub.Valid {
+			col.id[p] = uint16(names.id([]byte(sub.String)))
+			if len(names.names) >= noSubtype {
+				return fmt.Errorf("more than %d sub-event types", noSubtype-1)
+			}
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("read sub-event types: %w", err)
+	}
+	var remap []uint32
+	col.names, remap = names.sorted()
+	for p, id := range col.id {
+		if id != noSubtype {
+			col.id[p] = uint16(remap[id])
+		}
+	}
+	m.subtypes.Store(col)
 	return nil
 }
 

@@ -78,7 +78,8 @@ func filters(r *rand.Rand, n int) []store.Filter {
 	}
 	return append(out, store.Filter{}, store.Filter{Country: "SO"}, store.Filter{From: "2023-03-05", Country: "ET"},
 		store.Filter{BBox: &[4]float64{-180, -90, 180, 90}}, store.Filter{BBox: &[4]float64{43, 3, 44, 4}, EventType: "Battles"},
-		store.Filter{BBox: &[4]float64{10, 10, -10, -10}})
+		store.Filter{BBox: &[4]float64{10, 10, -10, -10}}, store.Filter{SubEventType: "No such thing"},
+		store.Filter{EventType: "Riots", SubEventType: "Violent demonstration", To: "2024-01-01"})
 }
 
 // sameAnswers checks that the facets in memory answer as SQLite does.
@@ -188,6 +189,12 @@ func TestFacetsInMemory(t *testing.T) {
 	}
 	sn.tx.Rollback()
 	fs := filters(rand.New(rand.NewPCG(1, 2)), 300)
+	// Sub-event types are read on the first filter that asks: answered
+	// by SQLite until then.
+	sameAnswers(t, mem, plain, fs)
+	if err := mem.loadSubtypes(ctx, mem.mem.current); err != nil {
+		t.Fatal(err)
+	}
 	sameAnswers(t, mem, plain, fs)
 
 	// New events and merges into old ones: until the facets are loaded
@@ -217,6 +224,9 @@ func TestFacetsInMemory(t *testing.T) {
 	}
 	sameAnswers(t, mem, plain, fs[:30])
 	if err := mem.KeepFacets(ctx, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := mem.loadSubtypes(ctx, mem.mem.current); err != nil {
 		t.Fatal(err)
 	}
 	sameAnswers(t, mem, plain, fs)
@@ -274,6 +284,30 @@ func TestFacetsReloadInBackground(t *testing.T) {
 		}
 		if time.Now().After(deadline) {
 			t.Fatal("the facets were never loaded again")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	// A sub-event type filter, answered by SQLite, starts reading them.
+	armed, err := db.Page(ctx, store.Filter{SubEventType: "Armed clash", Limit: 1})
+	if err != nil || armed.Total == 0 {
+		t.Fatalf("armed clashes: %+v, %v", armed, err)
+	}
+	for {
+		p, err := db.Page(ctx, store.Filter{SubEventType: "Armed clash", Limit: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Total != armed.Total {
+			t.Fatalf("armed clashes: %d, then %d", armed.Total, p.Total)
+		}
+		db.mem.mu.Lock()
+		m := db.mem.current
+		db.mem.mu.Unlock()
+		if m.subtypes.Load() != nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the sub-event types were never read")
 		}
 		time.Sleep(10 * time.Millisecond)
 	}

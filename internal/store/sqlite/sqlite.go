@@ -945,6 +945,7 @@ type snapshot struct {
 	maxSpan int
 	// mem is the facets in memory when they are those of this moment.
 	mem *facets
+	db  *DB
 }
 
 // snapshot begins a read transaction: what it reads is of one moment.
@@ -953,7 +954,7 @@ func (s *DB) snapshot(ctx context.Context) (*snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	sn := &snapshot{tx: tx}
+	sn := &snapshot{tx: tx, db: s}
 	if err := tx.QueryRowContext(ctx, `SELECT writes, max_span FROM record_state`).Scan(&sn.writes, &sn.maxSpan); err != nil {
 		tx.Rollback()
 		return nil, fmt.Errorf("read record state: %w", err)
@@ -967,7 +968,7 @@ func (s *DB) snapshot(ctx context.Context) (*snapshot, error) {
 // when none does.
 func (sn *snapshot) list(ctx context.Context, f store.Filter) ([]store.Event, string, error) {
 	if sn.mem != nil {
-		if sel, ok := sn.mem.compile(f); ok {
+		if sel, ok := sn.compile(f); ok {
 			return sn.listFacets(ctx, sel, f)
 		}
 	}
@@ -1102,7 +1103,7 @@ func (s *DB) Page(ctx context.Context, f store.Filter) (store.Page, error) {
 		return store.Page{}, err
 	}
 	if sn.mem != nil {
-		if sel, ok := sn.mem.compile(f); ok {
+		if sel, ok := sn.compile(f); ok {
 			if sel.onlyRangeOrList {
 				p.Total = sel.count()
 				return p, nil
@@ -1155,7 +1156,7 @@ func (s *DB) Aggregate(ctx context.Context, f store.Filter, by store.Dimension) 
 	}
 	defer sn.tx.Rollback()
 	if sn.mem != nil {
-		if sel, ok := sn.mem.compile(f); ok {
+		if sel, ok := sn.compile(f); ok {
 			bs, err := s.counts.do(ctx, sn.writes, "facets\x00"+string(by)+"\x00"+filterKey(f), func() (any, error) {
 				return sel.aggregate(by), nil
 			})
