@@ -319,6 +319,19 @@ func serve(ctx context.Context, e *env, db, addr string) error {
 		return err
 	}
 	defer st.Close()
+	// A server answers from the facets in memory: a count or an
+	// aggregate over a million events is then a loop, not a walk of an
+	// index through SQLite. Reading them takes seconds on a large
+	// record, during which the indexes answer.
+	keep, stop := context.WithCancel(ctx)
+	loaded := make(chan struct{})
+	go func() {
+		defer close(loaded)
+		if err := st.KeepFacets(keep, e.log); err != nil && keep.Err() == nil {
+			e.log.Error("keep the filter columns in memory", "err", err)
+		}
+	}()
+	defer func() { stop(); <-loaded }()
 	h, err := server.New(st, e.log)
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/store"
@@ -19,6 +20,19 @@ func (s *DB) Cells(ctx context.Context, f store.Filter, size float64) ([]store.C
 		return nil, fmt.Errorf("grid events: %w", err)
 	}
 	defer sn.tx.Rollback()
+	if sn.mem != nil {
+		if sel, ok := sn.compile(f); ok {
+			// Cached: a map asks again for every pan and zoom. The
+			// cells' maps of types are shared, read only.
+			cs, err := s.counts.do(ctx, sn.writes, fmt.Sprintf("facets\x00cells %v\x00%s", size, filterKey(f)), func() (any, error) {
+				return sel.cells(size), nil
+			})
+			if err != nil {
+				return nil, fmt.Errorf("grid events: %w", err)
+			}
+			return slices.Clone(cs.([]store.Cell)), nil
+		}
+	}
 	cond, args, err := sn.where(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("grid events: %w", err)

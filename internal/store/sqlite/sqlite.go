@@ -324,6 +324,9 @@ type DB struct {
 	// counts keeps totals and aggregates, which read every event they
 	// count, until the next write.
 	counts cache
+	// mem holds the facets in memory for a server, once KeepFacets is
+	// called.
+	mem memory
 }
 
 // cache holds results computed at one count of writes to the record;
@@ -472,6 +475,7 @@ func (s *DB) migrate(ctx context.Context) error {
 // Close closes the database, first bringing the planner's statistics up
 // to date if the record has grown much.
 func (s *DB) Close() error {
+	s.mem.stop()
 	_, err := s.db.Exec(`PRAGMA optimize`)
 	return errors.Join(err, s.read.Close(), s.db.Close())
 }
@@ -939,6 +943,9 @@ type snapshot struct {
 	tx      *sql.Tx
 	writes  int64
 	maxSpan int
+	// mem is the facets in memory when they are those of this moment.
+	mem *facets
+	db  *DB
 }
 
 // snapshot begins a read transaction: what it reads is of one moment.
@@ -947,11 +954,12 @@ func (s *DB) snapshot(ctx context.Context) (*snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	sn := &snapshot{tx: tx}
+	sn := &snapshot{tx: tx, db: s}
 	if err := tx.QueryRowContext(ctx, `SELECT writes, max_span FROM record_state`).Scan(&sn.writes, &sn.maxSpan); err != nil {
 		tx.Rollback()
 		return nil, fmt.Errorf("read record state: %w", err)
 	}
+	sn.mem = s.fresh(sn)
 	return sn, nil
 }
 
@@ -959,6 +967,11 @@ func (s *DB) snapshot(ctx context.Context) (*snapshot, error) {
 // them when it is positive, and the cursor of the page that follows; ""
 // when none does.
 func (sn *snapshot) list(ctx context.Context, f store.Filter) ([]store.Event, string, error) {
+	if sn.mem != nil {
+		if sel, ok := sn.compile(f); ok {
+			return sn.listFacets(ctx, sel, f)
+		}
+	}
 	cond, args, err := sn.where(ctx, f)
 	if err != nil {
 		return nil, "", err
@@ -1089,6 +1102,22 @@ func (s *DB) Page(ctx context.Context, f store.Filter) (store.Page, error) {
 	if p.Events, p.Next, err = sn.list(ctx, f); err != nil {
 		return store.Page{}, err
 	}
+	if sn.mem != nil {
+		if sel, ok := sn.compile(f); ok {
+			if sel.onlyRangeOrList {
+				p.Total = sel.count()
+				return p, nil
+			}
+			n, err := s.counts.do(ctx, sn.writes, "facets\x00count\x00"+filterKey(f), func() (any, error) {
+				return sel.count(), nil
+			})
+			if err != nil {
+				return store.Page{}, fmt.Errorf("count events: %w", err)
+			}
+			p.Total = n.(int)
+			return p, nil
+		}
+	}
 	cond, args, err := sn.where(ctx, f)
 	if err != nil {
 		return store.Page{}, err
@@ -1127,6 +1156,17 @@ func (s *DB) Aggregate(ctx context.Context, f store.Filter, by store.Dimension) 
 		return nil, fmt.Errorf("aggregate events by %s: %w", by, err)
 	}
 	defer sn.tx.Rollback()
+	if sn.mem != nil {
+		if sel, ok := sn.compile(f); ok {
+			bs, err := s.counts.do(ctx, sn.writes, "facets\x00"+string(by)+"\x00"+filterKey(f), func() (any, error) {
+				return sel.aggregate(by), nil
+			})
+			if err != nil {
+				return nil, fmt.Errorf("aggregate events by %s: %w", by, err)
+			}
+			return slices.Clone(bs.([]store.Bucket)), nil
+		}
+	}
 	cond, args, err := sn.where(ctx, f)
 	if err != nil {
 		return nil, fmt.Errorf("aggregate events by %s: %w", by, err)
