@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -323,11 +324,18 @@ func serve(ctx context.Context, e *env, db, addr string) error {
 	// aggregate over a million events is then a loop, not a walk of an
 	// index through SQLite. Reading them takes seconds on a large
 	// record, during which the indexes answer.
+	// Only the SQLite store keeps them; Postgres answers from its indexes.
 	keep, stop := context.WithCancel(ctx)
 	loaded := make(chan struct{})
 	go func() {
 		defer close(loaded)
-		if err := st.KeepFacets(keep, e.log); err != nil && keep.Err() == nil {
+		k, ok := st.(interface {
+			KeepFacets(context.Context, *slog.Logger) error
+		})
+		if !ok {
+			return
+		}
+		if err := k.KeepFacets(keep, e.log); err != nil && keep.Err() == nil {
 			e.log.Error("keep the filter columns in memory", "err", err)
 		}
 	}()

@@ -146,7 +146,7 @@ func (s *DB) Sorted(ctx context.Context, f store.Filter, by store.Sort) (store.P
 		keys = keys[:f.Limit]
 		p.Next = keys[len(keys)-1].String()
 	}
-	if p.Events, err = sn.bodies(ctx, keys); err != nil {
+	if p.Events, err = sn.sortedBodies(ctx, keys); err != nil {
 		return store.Page{}, err
 	}
 	return p, nil
@@ -166,9 +166,9 @@ func (s *DB) count(ctx context.Context, sn *snapshot, cond string, args []any) (
 	return n.(int), nil
 }
 
-// bodies reads the events of a sorted page with their sources, in the
+// sortedBodies reads the events of a sorted page with their sources, in the
 // page's order.
-func (sn *snapshot) bodies(ctx context.Context, keys []sortCursor) ([]store.Event, error) {
+func (sn *snapshot) sortedBodies(ctx context.Context, keys []sortCursor) ([]store.Event, error) {
 	out := make([]store.Event, len(keys))
 	if len(keys) == 0 {
 		return out, nil
