@@ -41,6 +41,11 @@ var sinceWarRE = pattern.MustCompile(`(?i)` +
 // only dates a comparison (sinceWarRE).
 var warBeganRE = pattern.MustCompile(`(?i)\b(?:the|its|\w+'?s)\s+(?:[\w-]+\s+){0,2}?` + warWords + `,?\s+(?:which\s+|that\s+)?(?:began|erupted|started|broke\s+out)\b`)
 
+// wholeWarRE finds a sentence that spans the whole war: "Damascus has
+// been rocked by occasional bomb blasts throughout the Syrian conflict",
+// "over the course of the war". What it tells is a pattern, not an event.
+var wholeWarRE = pattern.MustCompile(`(?i)\b(?:throughout|over\s+the\s+course\s+of|during\s+the\s+course\s+of)\s+(?:the|its|an?|\w+'?s|\w+’s)\s+(?:[\w'’-]+\s+){0,3}?` + warWords + `\b`)
+
 // sinceBeforeRE ends with "since" and the words up to a war's name.
 var sinceBeforeRE = pattern.MustCompile(`(?i)\bsince\s*$`)
 
@@ -52,7 +57,7 @@ var tollRE = pattern.MustCompile(`(?i)\b(?:killed|died|dead|deaths?|lives|displa
 // news: "the deadliest day since the war began".
 func (a *analysis) background(s event.Span) bool {
 	sent := a.text[s.Start:s.End]
-	if !backgroundRE.MatchString(sent) && !(sinceWarRE.MatchString(sent) && tollRE.MatchString(sent)) && !warBegan(sent) {
+	if !backgroundRE.MatchString(sent) && !(sinceWarRE.MatchString(sent) && tollRE.MatchString(sent)) && !warBegan(sent) && !wholeWarRE.MatchString(sent) {
 		return false
 	}
 	for _, e := range a.times {

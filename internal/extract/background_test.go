@@ -16,6 +16,8 @@ func TestBackgroundToll(t *testing.T) {
 			"The country's conflict erupted in March 2015 with protests against the government."},
 		{"the war has killed", "Government air strikes hit Saada on Monday, killing six civilians, a monitor said. Warplanes also struck a market in the town on Wednesday. " +
 			"The war, which grew out of street protests, has killed more than 250,000 people."},
+		{"throughout the war", "Government air strikes hit Saada on Monday, killing six civilians, a monitor said. Warplanes also struck a market in the town on Wednesday. " +
+			"The capital has been rocked by occasional bomb blasts throughout the country's conflict."},
 	}
 	x := extractor(t)
 	for _, tt := range tests {
