@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/gazetteer"
 	"github.com/sitrep/sitrep/internal/pattern"
 )
 
@@ -91,7 +92,7 @@ func (a *analysis) build(c *cluster) event.Event {
 		if m.place == nil {
 			continue
 		}
-		if placeFrom == nil || (m.ownPlace && (!placeFrom.ownPlace || m.place.Precision < placeFrom.place.Precision)) {
+		if placeFrom == nil || (m.ownPlace && (!placeFrom.ownPlace || precision(m.place) < precision(placeFrom.place))) {
 			placeFrom = m
 		}
 	}
@@ -506,4 +507,13 @@ func (a *analysis) clusterCountry(c *cluster) string {
 		return p.Place.CountryCode
 	}
 	return a.country
+}
+
+// precision is how precisely p places an event, ACLED's geo-precision:
+// what the text says of it ("near", "province"), else what p is.
+func precision(p *gazetteer.Resolved) int {
+	if p.Precision != 0 {
+		return p.Precision
+	}
+	return p.Place.Precision()
 }

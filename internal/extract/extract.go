@@ -485,7 +485,7 @@ func (a *analysis) homePlace() *gazetteer.Resolved {
 		}
 		count[p.Place.ID]++
 		if best == nil || count[p.Place.ID] > count[best.Place.ID] ||
-			(count[p.Place.ID] == count[best.Place.ID] && p.Precision < best.Precision) {
+			(count[p.Place.ID] == count[best.Place.ID] && precision(p) < precision(best)) {
 			best = p
 		}
 	}

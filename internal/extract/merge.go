@@ -132,7 +132,7 @@ func clusterPlace(c *cluster) *gazetteer.Resolved {
 		if m.place == nil {
 			continue
 		}
-		if best == nil || (m.ownPlace && m.place.Precision < best.Precision) {
+		if best == nil || (m.ownPlace && precision(m.place) < precision(best)) {
 			best = m.place
 		}
 	}

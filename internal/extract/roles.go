@@ -42,7 +42,7 @@ var (
 	modifierAfterRE = pattern.MustCompile(`^-(?:backed|led|allied|aligned|supported|sponsored|based|linked|affiliated|held|controlled|besieged|run|dominated)\b`)
 	// locativeRE: the words before a place that make it where an event
 	// happened; locative reads them faster.
-	locativeRE = pattern.MustCompile(`(?i)\b(?:in|at|near|outside|around|across|along|on|inside|into|to|throughout|through|over|within|off|of|from|between)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|central|northeastern|northwestern|southeastern|southwestern|restive|troubled|volatile|remote|border|rural|outskirts\s+of|town\s+of|city\s+of|village\s+of|district\s+of|province\s+of|region\s+of|state\s+of|capital|suburb\s+of|area\s+of|parts?\s+of)\s+){0,2}$`)
+	locativeRE = pattern.MustCompile(`(?i)\b(?:in|at|near|outside|around|across|along|on|inside|into|to|throughout|through|over|within|off|of|from|between)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|central|northeastern|northwestern|southeastern|southwestern|restive|troubled|volatile|remote|border|rural|besieged|[\w’'-]+-(?:held|controlled)|outskirts\s+of|town\s+of|city\s+of|village\s+of|district\s+of|province\s+of|region\s+of|state\s+of|capital|suburb\s+of|area\s+of|parts?\s+of)\s+){0,2}$`)
 	nearRE     = pattern.MustCompile(`(?i)\b(?:near|outside|around|close to|on the outskirts of|outskirts of|west of|east of|north of|south of|km from|kilometres from|kilometers from|miles from)\s+(?:the\s+)?(?:\S+\s+)?$`)
 	listSepRE  = pattern.MustCompile(`^(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+)$`)
 	visitToRE  = pattern.MustCompile(`(?i)\b(?:to|in)\s+(?:the\s+)?$`)
@@ -94,7 +94,7 @@ func locativeFrom(words []string, mods int) bool {
 	if mods == 0 {
 		return false
 	}
-	if oneOfFold(words[0], locativeModifiers) && locativeFrom(words[1:], mods-1) {
+	if (oneOfFold(words[0], locativeModifiers) || heldBy(words[0])) && locativeFrom(words[1:], mods-1) {
 		return true
 	}
 	return len(words) > 1 && strings.EqualFold(words[0], "of") && oneOfFold(words[1], locativeOfModifiers) && locativeFrom(words[2:], mods-1)
@@ -107,10 +107,22 @@ var (
 		"throughout", "through", "over", "within", "off", "of", "from", "between"}
 	locativeModifiers = []string{"northern", "southern", "eastern", "western", "north-eastern", "northeastern",
 		"north-western", "northwestern", "south-eastern", "southeastern", "south-western", "southwestern", "central",
-		"restive", "troubled", "volatile", "remote", "border", "rural", "capital"}
+		"restive", "troubled", "volatile", "remote", "border", "rural", "capital", "besieged"}
 	locativeOfModifiers = []string{"outskirts", "town", "city", "village", "district", "province", "region", "state",
 		"suburb", "area", "part", "parts"}
 )
+
+// heldBy reports whether word says who holds a place: "rebel-held",
+// "government-controlled" ("in the rebel-held town of Atareb").
+func heldBy(word string) bool {
+	w := strings.ToLower(word)
+	for _, suf := range []string{"-held", "-controlled"} {
+		if len(w) > len(suf)+1 && strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
+}
 
 // endsWithPreposition reports whether word ends with a locative
 // preposition that begins at a word boundary ("in", "(in").

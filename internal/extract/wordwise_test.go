@@ -107,6 +107,7 @@ func TestLocative(t *testing.T) {
 		"in northern southern eastern ", "in the capital ", "near the border ", "in the north-eastern ", "in the north eastern ",
 		"into Kelvin \u212a ", "acro\u017fs the ", "in \u00e9 ", "in\u00a0the ", "éin ", "in the province ", "in the province of  ",
 		"of outskirts of ", "at the outskirts  of the ", "from the city of the ", "between ",
+		"in the rebel-held ", "in rebel-held ", "in the government-controlled northern ", "in besieged ", "in -held ", "in the held ",
 	})
 	sameOnAll(t, "locative", cases, locative, locativeRE.Regexp.MatchString, func(b bool) bool { return b })
 }

@@ -39,7 +39,7 @@ func loadText(text string) (*event.Document, error) {
 			if firstBody < 0 {
 				firstBody = i
 			}
-			body = append(body, l)
+			body = append(body, dropTagList(l))
 		}
 	}
 	if firstBody < 0 {
@@ -451,4 +451,54 @@ func outlet(lines []string) string {
 		}
 	}
 	return ""
+}
+
+// tagListRE finds where a page's list of tags opens, at the start of a
+// paragraph or after a sentence ("... Monday morning. Tags Aleppo Syria
+// Assad Russia Attack Airstrikes At least 16 people were killed ...").
+var tagListRE = pattern.MustCompile(`(?:^|[.!?"”]\s+)(Tags?:?\s+)[A-Z]`)
+
+// storyOpeners are the words that open a story's first sentence after a
+// list of tags, capitalised: articles, prepositions and counts. Tags are
+// names and topics, which these words do not begin.
+var storyOpeners = map[string]bool{
+	"A": true, "An": true, "The": true, "At": true, "In": true, "On": true, "Over": true, "More": true,
+	"Some": true, "Several": true, "Dozens": true, "Hundreds": true, "Thousands": true, "Scores": true,
+	"One": true, "Two": true, "Three": true, "Four": true, "Five": true, "Six": true, "Seven": true,
+	"Eight": true, "Nine": true, "Ten": true, "Eleven": true, "Twelve": true, "Thirteen": true,
+	"Fourteen": true, "Fifteen": true, "Sixteen": true, "Seventeen": true, "Eighteen": true,
+	"Nineteen": true, "Twenty": true, "Thirty": true, "Forty": true, "Fifty": true, "Sixty": true,
+	"Seventy": true, "Eighty": true, "Ninety": true,
+}
+
+// dropTagList removes a list of tags that a scrape ran into the story's
+// first sentence: its place and actor names are no part of the story. It
+// ends at the first word that opens a sentence; a list with no such word
+// is left as it is, since where it ends cannot be told.
+func dropTagList(para string) string {
+	loc := tagListRE.FindStringSubmatchIndex(para)
+	if loc == nil {
+		return para
+	}
+	start := loc[2]
+	words := 0
+	for i := loc[3]; i < len(para) && words < 30; {
+		j := i
+		for j < len(para) && para[j] != ' ' {
+			j++
+		}
+		w := para[i:j]
+		if words >= 1 && (storyOpeners[w] || w[0] >= '0' && w[0] <= '9') {
+			return para[:start] + para[i:]
+		}
+		if strings.ContainsAny(w, ".!?") {
+			return para // a sentence ended: no list
+		}
+		words++
+		for j < len(para) && para[j] == ' ' {
+			j++
+		}
+		i = j
+	}
+	return para
 }

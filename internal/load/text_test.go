@@ -1,0 +1,22 @@
+package load
+
+import "testing"
+
+// TestDropTagList checks that a page's tags run into a story's first
+// sentence are cut where the story begins, and only there.
+func TestDropTagList(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Tags Aleppo Syria Assad Russia Airstrikes At least 16 people were killed in Aleppo on Monday.", "At least 16 people were killed in Aleppo on Monday."},
+		{"Video on the strikes. Tags Syria Idlib gas attack Observatory At least 72 people died in Idlib on Tuesday.", "Video on the strikes. At least 72 people died in Idlib on Tuesday."},
+		{"Tags Syria Idlib Warplanes struck Idlib on Tuesday. Fourteen people died.", "Tags Syria Idlib Warplanes struck Idlib on Tuesday. Fourteen people died."},
+		{"Tags Madaya Syria hunger siege Three women from the besieged town of Madaya were killed.", "Three women from the besieged town of Madaya were killed."},
+		// No word opens a sentence: where the list ends cannot be told.
+		{"Tags Syria Aleppo regime forces rebel forces Syrian troops repelled an offensive.", "Tags Syria Aleppo regime forces rebel forces Syrian troops repelled an offensive."},
+		{"The tags on the crates were Russian.", "The tags on the crates were Russian."},
+	}
+	for _, tt := range tests {
+		if got := dropTagList(tt.in); got != tt.want {
+			t.Errorf("dropTagList(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
