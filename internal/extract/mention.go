@@ -164,6 +164,12 @@ func (a *analysis) mentions() []*mention {
 			m := &mention{trig: t, sent: si, span: s.Span, typ: t.EventType, sub: t.SubEventType, plover: t.Plover, mode: t.Mode, siblings: trigs}
 			a.assignTime(m, ref, out)
 			a.assignPlaces(m, out)
+			if !m.ownTime && m.ownPlace && m.typ != "" && !a.undated && ref.Days() > 7 && len(out) > 0 && out[len(out)-1].sent != si {
+				// A vague time ("last month") dates its own sentence; a
+				// report of a place of its own after it is news of the
+				// days the article covers.
+				m.when = timex.Range{Start: a.pub.AddDate(0, 0, -3), End: a.pub}
+			}
 			a.assignRoles(m)
 			a.inheritActors(m, out)
 			a.assignClaims(m)

@@ -35,3 +35,25 @@ func TestTolls(t *testing.T) {
 		})
 	}
 }
+
+// TestVagueTimeStaysInItsSentence checks that "last month" dates its own
+// report and not the report of another place after it.
+func TestVagueTimeStaysInItsSentence(t *testing.T) {
+	text := "Last month two people were injured when rebels fired rocket shells on Homs. A man was injured in a rocket attack on Quneitra, state media said."
+	evs := extract(t, extractor(t), text, "2016-11-07")
+	var homs, quneitra string
+	for _, e := range evs {
+		switch e.Location {
+		case "Homs":
+			homs = string(e.EventDate)
+		case "Al Qunayţirah":
+			quneitra = string(e.EventDate)
+		}
+	}
+	if homs == "" || quneitra == "" {
+		t.Fatalf("events %v", evs)
+	}
+	if homs >= "2016-11-01" || quneitra < "2016-11-04" {
+		t.Errorf("Homs on %s, Quneitra on %s: want October and the days before 7 November", homs, quneitra)
+	}
+}
