@@ -285,6 +285,11 @@ func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
 			// where anything happened.
 			continue
 		}
+		if officeRE.MatchString(text[m.End:min(len(text), m.End+40)]) {
+			// "a source at Daraa Police Command told SANA": the office
+			// that speaks, not where anything happened.
+			continue
+		}
 		kept = append(kept, m)
 	}
 	a.places = x.places.Resolve(text, kept, nil)
@@ -313,6 +318,10 @@ func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
 }
 
 // basedRE follows a place that modifies a name: "London-based".
+// officeRE finds the offices named after the place they serve, which
+// speak of events rather than place them.
+var officeRE = pattern.MustCompile(`^\s+(?:Police\s+Command|Police\s+Department|Police\s+Chief|Health\s+Directorate|Health\s+Department|Health\s+Ministry|Provincial\s+Council|Governorate\s+Council|City\s+Council|Local\s+Council|Operations\s+Command|Military\s+Council|Media\s+(?:Office|Center|Centre)|Governor)\b`)
+
 var basedRE = pattern.MustCompile(`^[-‐–]?(?:based|headquartered)\b`)
 
 // dropDateNumbers drops the counts that are part of a date line, a date

@@ -57,3 +57,17 @@ func TestVagueTimeStaysInItsSentence(t *testing.T) {
 		t.Errorf("Homs on %s, Quneitra on %s: want October and the days before 7 November", homs, quneitra)
 	}
 }
+
+// TestOfficeIsNoPlace checks that the office that speaks of an attack
+// ("a source at Daraa Police Command") does not place it.
+func TestOfficeIsNoPlace(t *testing.T) {
+	text := "Rebels fired mortar shells on the city of Izraa in Daraa province on Sunday. A source at Daraa Police Command told SANA that the attack caused material damage but no casualties."
+	evs := extract(t, extractor(t), text, "2016-11-21")
+	if len(evs) != 1 || evs[0].Location != "Izra‘" {
+		var got []string
+		for _, e := range evs {
+			got = append(got, e.Location)
+		}
+		t.Errorf("events at %q, want one at Izra‘", got)
+	}
+}
