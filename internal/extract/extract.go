@@ -244,6 +244,9 @@ type analysis struct {
 	// relative to it stay unknown.
 	undated bool
 	sents   []sentence.Sentence
+	// stories holds the sentences that open a story of a bulletin, a
+	// headline run into its lead: nothing told before them goes on.
+	stories map[int]bool
 	places  []gazetteer.Resolved
 	actors  []actor.Mention
 	persons []person
@@ -269,7 +272,7 @@ type analysis struct {
 func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
 	text := doc.Text
 	a := &analysis{x: x, doc: doc, text: text, pub: pub}
-	a.sents = sentence.Split(text)
+	a.sents, a.stories = splitStories(text, sentence.Split(text))
 	a.actors = x.actors.Find(text, pub)
 	a.persons = findPersons(text, a.sents, a.actors)
 	mentions := x.places.Find(text)

@@ -156,7 +156,14 @@ func (a *analysis) mentions() []*mention {
 			// toll either. A photo's caption retells or illustrates.
 			continue
 		}
-		if len(out) > 0 {
+		if a.stories[si] && !a.undated {
+			// A bulletin's next story: the time of the last one is not
+			// its time, and its tolls are not the last one's. Told with
+			// no time, it is the news of the day the bulletin is dated
+			// or the day before.
+			ref = timex.Range{Start: a.pub.AddDate(0, 0, -1), End: a.pub}
+		}
+		if len(out) > 0 && !a.stories[si] {
 			a.claimedBy(s.Span, out[len(out)-1])
 		}
 		trigs := a.refine(s.Span, detected[si])
@@ -175,7 +182,7 @@ func (a *analysis) mentions() []*mention {
 			a.assignClaims(m)
 			a.victimSide(m)
 			a.refineByRoles(m)
-			if ((m.trig.Class == "kill" || m.trig.Class == "attack") && !m.ownTime && !m.ownPlace || tollWord(m.trig)) && len(out) > 0 {
+			if ((m.trig.Class == "kill" || m.trig.Class == "attack") && !m.ownTime && !m.ownPlace || tollWord(m.trig)) && len(out) > 0 && !a.stories[si] {
 				// "Five soldiers were killed, the army said": a toll for
 				// the event told before.
 				last := out[len(out)-1]

@@ -1,0 +1,39 @@
+package extract
+
+import "testing"
+
+// TestLeadAfterHeadline checks where a bulletin's story begins after the
+// headline run into it, and that ordinary sentences are not cut.
+func TestLeadAfterHeadline(t *testing.T) {
+	tests := []struct{ in, lead string }{
+		{"Three civilians injured in rocket attack on Mhardeh A woman and two children were injured on Monday when rockets hit the town.", "A woman and two children were injured on Monday when rockets hit the town."},
+		{"Gunmen detonate bomb near market in Hama Terrorists detonated an explosive device near the market on Sunday.", "Terrorists detonated an explosive device near the market on Sunday."},
+		{"Two soldiers killed in mortar attack in Deir ez-Zor The army said two soldiers were killed on Friday.", "The army said two soldiers were killed on Friday."},
+		// Sentences that only look like one.
+		{"Fighting between rival gangs inside the prison killed at least 17 inmates on Wednesday, officials said.", ""},
+		{"The report counted 383 aid workers killed in 2024, more than half of them in Gaza.", ""},
+		{"Militants attacked a checkpoint in Bannu and killed two policemen, The police said.", ""},
+		{"Rockets hit Homs.", ""},
+	}
+	for _, tt := range tests {
+		p := leadAfterHeadline(tt.in)
+		got := ""
+		if p > 0 {
+			got = tt.in[p:]
+		}
+		if got != tt.lead {
+			t.Errorf("leadAfterHeadline(%q) lead %q, want %q", tt.in, got, tt.lead)
+		}
+	}
+}
+
+func FuzzLeadAfterHeadline(f *testing.F) {
+	f.Add("Three civilians injured in rocket attack on Mhardeh A woman and two children were injured on Monday.")
+	f.Add("A  b\tc killed   The x was")
+	f.Fuzz(func(t *testing.T, s string) {
+		p := leadAfterHeadline(s)
+		if p < 0 || p > len(s) || p > 0 && s[p-1] != ' ' && s[p-1] != '\t' && s[p-1] != '\n' {
+			t.Fatalf("lead at %d in %q", p, s)
+		}
+	})
+}
