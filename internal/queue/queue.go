@@ -62,12 +62,16 @@ type Options struct {
 	// MaxDeliver is how many times a document is given out before it is
 	// left in the stream, failed.
 	MaxDeliver int
+	// RetryDelay is how long a document that failed waits before it is
+	// given out again.
+	RetryDelay time.Duration
 }
 
 // Defaults of Options.
 const (
 	DefaultAckWait    = time.Minute
 	DefaultMaxDeliver = 5
+	DefaultRetryDelay = 5 * time.Second
 )
 
 // Queue is a connection to the work queue.
@@ -179,10 +183,6 @@ func (q *Queue) Pending(ctx context.Context) (uint64, error) {
 // nil.
 type Handler func(ctx context.Context, d Doc) error
 
-// retryDelay is how long a document that failed waits before it is
-// given out again.
-const retryDelay = 5 * time.Second
-
 // Work takes documents from the queue, n at a time, and hands each to h,
 // until ctx ends; it returns an error only when it cannot start. A document is acknowledged once h returns nil, and
 // given back for another try when it returns an error.
@@ -192,6 +192,9 @@ func (q *Queue) Work(ctx context.Context, n int, opts Options, log *slog.Logger,
 	}
 	if opts.MaxDeliver <= 0 {
 		opts.MaxDeliver = DefaultMaxDeliver
+	}
+	if opts.RetryDelay <= 0 {
+		opts.RetryDelay = DefaultRetryDelay
 	}
 	n = max(n, 1)
 	cons, err := q.stream.CreateOrUpdateConsumer(ctx, jetstream.ConsumerConfig{
@@ -277,7 +280,7 @@ func (q *Queue) handle(ctx context.Context, m jetstream.Msg, opts Options, log *
 		} else {
 			log.Warn("document failed; it will be tried again", "source", d.Source, "err", err)
 		}
-		if err := m.NakWithDelay(retryDelay); err != nil {
+		if err := m.NakWithDelay(opts.RetryDelay); err != nil {
 			log.Warn("cannot give the document back; it returns after the ack wait", "source", d.Source, "err", err)
 		}
 		return
