@@ -126,11 +126,13 @@ func TestWorkers(t *testing.T) {
 	const published = "2024-03-09"
 
 	single, shared := pg.Schema(t), pg.Schema(t)
+	began := time.Now()
 	code, out, stderr := run(t, "", "ingest", "--db", single, "--published", published, "--workers", "2", dir)
 	if code != 0 || !strings.Contains(out, fmt.Sprintf("%d documents read", docs)) {
 		t.Fatalf("single ingest: exit %d, %q %.500s", code, out, stderr)
 	}
-	t.Logf("single process: %s", strings.TrimSpace(out))
+	t.Logf("single process, %v: %s", time.Since(began).Round(time.Second), strings.TrimSpace(out))
+	began = time.Now()
 
 	nats := startNATS(t)
 	code, out, stderr = run(t, "", "ingest", "--queue", nats, "--published", published, dir)
@@ -189,7 +191,7 @@ func TestWorkers(t *testing.T) {
 	}
 	workers[0].cmd.Wait()
 	killedAt := stored()
-	t.Logf("killed a worker with %d documents stored", killedAt)
+	t.Logf("killed a worker with %d documents stored, %v after queueing began", killedAt, time.Since(began).Round(time.Second))
 	wait("every document", func() bool {
 		n, err := q.Pending(ctx)
 		if err != nil {
@@ -197,6 +199,7 @@ func TestWorkers(t *testing.T) {
 		}
 		return n == 0 && stored() == docs
 	})
+	t.Logf("all stored %v after queueing began", time.Since(began).Round(time.Second))
 	var read, dups int
 	for i, w := range workers[1:] {
 		w.cmd.Process.Signal(syscall.SIGTERM)
