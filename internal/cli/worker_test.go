@@ -96,8 +96,9 @@ func startWorker(t *testing.T, args ...string) *worker {
 
 // TestWorkers queues documents on an embedded NATS server for three
 // worker processes that store them into PostgreSQL, kills one of them
-// half way, and finds every document stored once and the events a
-// single ingest of the same documents makes.
+// half way, and finds every document stored once and the events that a
+// single-process ingest of the same documents makes in the default
+// store, an SQLite file.
 func TestWorkers(t *testing.T) {
 	if testing.Short() {
 		t.Skip("ingests 5,000 documents twice")
@@ -125,7 +126,7 @@ func TestWorkers(t *testing.T) {
 	}
 	const published = "2024-03-09"
 
-	single, shared := pg.Schema(t), pg.Schema(t)
+	single, shared := filepath.Join(t.TempDir(), "single.db"), pg.Schema(t)
 	began := time.Now()
 	code, out, stderr := run(t, "", "ingest", "--db", single, "--published", published, "--workers", "2", dir)
 	if code != 0 || !strings.Contains(out, fmt.Sprintf("%d documents read", docs)) {
