@@ -34,12 +34,17 @@ const (
 	Consumer = "sitrep-workers"
 )
 
-// Headers of a document's message; its data is the body.
-const (
-	hdrSource    = "Sitrep-Source"
-	hdrPublished = "Sitrep-Published"
-	hdrDates     = "Sitrep-Dates"
-)
+// hdrDoc is the header of a document's message that holds what came
+// with it, as JSON (which escapes the line breaks a header cannot hold);
+// the document's bytes are the body.
+const hdrDoc = "Sitrep-Doc"
+
+// meta is what comes with a document.
+type meta struct {
+	Source    string       `json:"source,omitempty"`
+	Published string       `json:"published,omitempty"`
+	Dates     []load.Dated `json:"dates,omitempty"`
+}
 
 // Doc is one document to extract and store, as the command that found it
 // read it.
@@ -147,19 +152,11 @@ func ID(data []byte) string {
 func (q *Queue) Put(ctx context.Context, d Doc) (duplicate bool, err error) {
 	m := nats.NewMsg(Subject)
 	m.Data = d.Data
-	if d.Source != "" {
-		m.Header.Set(hdrSource, d.Source)
+	b, err := json.Marshal(meta{Source: d.Source, Published: d.Published, Dates: d.Dates})
+	if err != nil {
+		return false, fmt.Errorf("queue %s: %w", d.Source, err)
 	}
-	if d.Published != "" {
-		m.Header.Set(hdrPublished, d.Published)
-	}
-	if len(d.Dates) > 0 {
-		b, err := json.Marshal(d.Dates)
-		if err != nil {
-			return false, fmt.Errorf("queue %s: %w", d.Source, err)
-		}
-		m.Header.Set(hdrDates, string(b))
-	}
+	m.Header.Set(hdrDoc, string(b))
 	ack, err := q.js.PublishMsg(ctx, m, jetstream.WithMsgID(ID(d.Data)))
 	if err != nil {
 		return false, fmt.Errorf("queue %s on %s: %w", d.Source, q.name, err)
@@ -243,11 +240,13 @@ func (q *Queue) Work(ctx context.Context, n int, opts Options, log *slog.Logger,
 
 // handle runs h on one message and acknowledges it, or gives it back.
 func (q *Queue) handle(ctx context.Context, m jetstream.Msg, opts Options, log *slog.Logger, h Handler) {
-	d := Doc{Data: m.Data(), Source: m.Headers().Get(hdrSource), Published: m.Headers().Get(hdrPublished)}
-	if s := m.Headers().Get(hdrDates); s != "" {
-		if err := json.Unmarshal([]byte(s), &d.Dates); err != nil {
-			log.Warn("document dates unreadable; ignored", "source", d.Source, "err", err)
+	d := Doc{Data: m.Data()}
+	if hd := m.Headers().Get(hdrDoc); hd != "" {
+		var md meta
+		if err := json.Unmarshal([]byte(hd), &md); err != nil {
+			log.Warn("what came with a document is unreadable; it is read without", "err", err)
 		}
+		d.Source, d.Published, d.Dates = md.Source, md.Published, md.Dates
 	}
 	// Say that the document is in hand while h runs, so that a slow one
 	// is not given to a second worker.
@@ -288,7 +287,10 @@ func (q *Queue) handle(ctx context.Context, m jetstream.Msg, opts Options, log *
 	// The server confirms the acknowledgement: a document stored and
 	// acknowledged is not given out again. When that fails, it is given
 	// out again, and the store finds it stored.
-	if err := m.DoubleAck(ctx); err != nil && ctx.Err() == nil {
+	// It is sent even when the worker is stopping: the document is stored.
+	actx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := m.DoubleAck(actx); err != nil {
 		log.Warn("acknowledgement not confirmed; the document may come again, as a duplicate", "source", d.Source, "err", err)
 	}
 }
