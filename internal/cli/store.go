@@ -41,7 +41,7 @@ sitrep ingest --db events.db crawl.warc.gz https://example.org/feed.xml
 sitrep ingest --db events.db --fetch=false feeds/*.xml 2> ingest.log
 sitrep ingest --queue nats://queue.example:4222 articles/   (for 'sitrep worker' to store)`)
 	db := dbFlag(fs)
-	q := queueFlag(fs)
+	q := queueFlag(fs, queueUsage)
 	fetch := fs.Bool("fetch", true, "download URLs given as arguments and feed items' links")
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from loopback and private addresses")
 	workers := fs.Int("workers", 0, "articles extracted at once (default one per CPU)")
@@ -206,7 +206,7 @@ sitrep watch --db events.db --every 5m feeds.txt
 sitrep watch --db events.db --allow-private local-feeds.txt
 sitrep watch --queue nats://queue.example:4222 feeds.txt   (for 'sitrep worker' to store)`)
 	db := dbFlag(fs)
-	q := queueFlag(fs)
+	q := queueFlag(fs, queueUsage)
 	every := fs.Duration("every", 15*time.Minute, "time between polls")
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from loopback and private addresses")
 	if err := parse(fs, args, 1); err != nil {

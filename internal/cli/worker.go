@@ -14,10 +14,14 @@ import (
 	"github.com/sitrep/sitrep/internal/store/postgres"
 )
 
-// queueFlag is --queue, from $SITREP_QUEUE by default.
-func queueFlag(fs *flag.FlagSet) *string {
-	return fs.String("queue", os.Getenv("SITREP_QUEUE"), "NATS JetStream `URL` (nats://host:4222) to queue documents on for 'sitrep worker', instead of storing them (default from $SITREP_QUEUE)")
+// queueFlag is --queue, from $SITREP_QUEUE by default; what says what
+// the command does with it.
+func queueFlag(fs *flag.FlagSet, what string) *string {
+	return fs.String("queue", os.Getenv("SITREP_QUEUE"), "NATS JetStream `URL` (nats://host:4222) "+what+" (default from $SITREP_QUEUE)")
 }
+
+// queueUsage is what ingest and watch do with --queue.
+const queueUsage = "to queue documents on for 'sitrep worker', instead of storing them"
 
 // openIngesterOrQueue opens what ingest and watch read into: the queue q
 // names when it is set, else the database.
@@ -44,7 +48,7 @@ func runWorker(ctx context.Context, e *env, args []string) error {
 		`sitrep worker --queue nats://queue.example:4222 --db postgres://sitrep@db.example/sitrep
 sitrep worker --queue nats://queue.example:4222 --db postgres://sitrep@db.example/sitrep --workers 8`)
 	db := dbFlag(fs)
-	q := queueFlag(fs)
+	q := queueFlag(fs, "to take documents from")
 	workers := fs.Int("workers", 0, "documents extracted at once (default one per CPU)")
 	ackWait := fs.Duration("ack-wait", queue.DefaultAckWait, "how long a document held by a worker that stopped answering waits before another takes it")
 	maxDeliver := fs.Int("max-deliver", queue.DefaultMaxDeliver, "tries a document gets before it is left failed in the queue")
