@@ -36,6 +36,7 @@ func commands() map[string]command {
 		"serve":   {"serve the event database: JSON API and pages for analysts", runServe},
 		"demo":    {"serve the bundled articles from a temporary database", runDemo},
 		"version": {"print sitrep's version and the commit it was built from", runVersion},
+		"worker":  {"store documents queued on NATS JetStream into a shared PostgreSQL database", runWorker},
 	}
 }
 

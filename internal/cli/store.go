@@ -38,8 +38,10 @@ func runIngest(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "ingest", "PATH|URL ...", "Reads articles from files and directories (recursively), WARC files (plain or .gz),\nRSS/Atom feeds and http(s) URLs, extracts their events and merges them into the\ndatabase. The same article twice changes nothing. Progress goes to stderr: a bar on a\nterminal, a log line every 10 seconds otherwise.",
 		`sitrep ingest --db events.db articles/
 sitrep ingest --db events.db crawl.warc.gz https://example.org/feed.xml
-sitrep ingest --db events.db --fetch=false feeds/*.xml 2> ingest.log`)
+sitrep ingest --db events.db --fetch=false feeds/*.xml 2> ingest.log
+sitrep ingest --queue nats://queue.example:4222 articles/   (for 'sitrep worker' to store)`)
 	db := dbFlag(fs)
+	q := queueFlag(fs, queueUsage)
 	fetch := fs.Bool("fetch", true, "download URLs given as arguments and feed items' links")
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from loopback and private addresses")
 	workers := fs.Int("workers", 0, "articles extracted at once (default one per CPU)")
@@ -57,7 +59,7 @@ sitrep ingest --db events.db --fetch=false feeds/*.xml 2> ingest.log`)
 	if err != nil {
 		return err
 	}
-	in, closeStore, err := openIngester(ctx, e, *db, *fetch, *allowPrivate)
+	in, closeStore, err := openIngesterOrQueue(ctx, e, *db, *q, *fetch, *allowPrivate)
 	if err != nil {
 		return err
 	}
@@ -73,7 +75,7 @@ sitrep ingest --db events.db --fetch=false feeds/*.xml 2> ingest.log`)
 	if err != nil {
 		return err
 	}
-	if sum.Read == 0 && sum.Duplicates == 0 {
+	if sum.Read == 0 && sum.Duplicates == 0 && sum.Queued == 0 && sum.Requeued == 0 {
 		return fmt.Errorf("nothing could be read")
 	}
 	return nil
@@ -201,8 +203,10 @@ func runWatch(ctx context.Context, e *env, args []string) error {
 	fs := newFlags(e, "watch", "FEEDS.txt", "Polls the RSS/Atom feeds listed one URL per line in FEEDS.txt (# starts a comment)\nand ingests what is new, until interrupted. Feeds and pages on loopback or private\naddresses are refused unless --allow-private is given.",
 		`sitrep watch --db events.db feeds.txt
 sitrep watch --db events.db --every 5m feeds.txt
-sitrep watch --db events.db --allow-private local-feeds.txt`)
+sitrep watch --db events.db --allow-private local-feeds.txt
+sitrep watch --queue nats://queue.example:4222 feeds.txt   (for 'sitrep worker' to store)`)
 	db := dbFlag(fs)
+	q := queueFlag(fs, queueUsage)
 	every := fs.Duration("every", 15*time.Minute, "time between polls")
 	allowPrivate := fs.Bool("allow-private", false, "allow fetching from loopback and private addresses")
 	if err := parse(fs, args, 1); err != nil {
@@ -227,7 +231,7 @@ sitrep watch --db events.db --allow-private local-feeds.txt`)
 	if len(feeds) == 0 {
 		return fmt.Errorf("no feed URLs in %s", fs.Arg(0))
 	}
-	in, closeStore, err := openIngester(ctx, e, *db, true, *allowPrivate)
+	in, closeStore, err := openIngesterOrQueue(ctx, e, *db, *q, true, *allowPrivate)
 	if err != nil {
 		return err
 	}

@@ -21,6 +21,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/load"
 	"github.com/sitrep/sitrep/internal/pipeline"
+	"github.com/sitrep/sitrep/internal/queue"
 	"github.com/sitrep/sitrep/internal/store"
 )
 
@@ -32,9 +33,15 @@ type Summary struct {
 	Failed     map[string]int // documents that could not be read, by reason
 	New        int            // events created
 	Merged     int            // mentions merged into existing events
+	Queued     int            // documents queued for workers
+	Requeued   int            // documents the queue had already
 }
 
 func (s Summary) String() string {
+	if s.Queued > 0 || s.Requeued > 0 {
+		return fmt.Sprintf("%d documents queued, %d queued before, %d skipped%s, %d failed%s",
+			s.Queued, s.Requeued, total(s.Skipped), reasons(s.Skipped), total(s.Failed), reasons(s.Failed))
+	}
 	return fmt.Sprintf("%d documents read, %d already stored, %d skipped%s, %d failed%s; events: %d new, %d merged",
 		s.Read, s.Duplicates, total(s.Skipped), reasons(s.Skipped), total(s.Failed), reasons(s.Failed), s.New, s.Merged)
 }
@@ -76,6 +83,9 @@ type Ingester struct {
 	// Workers is how many documents are extracted at once; 0 means one
 	// per CPU.
 	Workers int
+	// Queue, when set, takes the documents in place of the pipeline and
+	// the store: workers elsewhere extract and store them.
+	Queue Enqueuer
 
 	// read holds the feed items' links fetched so far, so that watch
 	// does not download a stored page again on every poll.
@@ -84,6 +94,11 @@ type Ingester struct {
 	// Published (YYYY-MM-DD), when set, is the publication date of every
 	// document, above what sources and pages say.
 	Published string
+}
+
+// Enqueuer takes documents for workers to extract and store.
+type Enqueuer interface {
+	Put(ctx context.Context, d queue.Doc) (duplicate bool, err error)
 }
 
 // readBefore reports whether a feed item's link was fetched before.

@@ -9,6 +9,7 @@ import (
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/load"
 	"github.com/sitrep/sitrep/internal/pipeline"
+	"github.com/sitrep/sitrep/internal/queue"
 )
 
 // A run takes one call's documents through the pipeline: workers extract
@@ -49,6 +50,11 @@ func (in *Ingester) start(ctx context.Context, sum *Summary) *run {
 	}
 	r := &run{Summary: sum, in: in, ctx: ctx, limit: limit, jobs: make(chan *job, 2*n), order: make(chan *job, 2*n),
 		stored: Summary{Skipped: map[string]int{}, Failed: map[string]int{}}, done: make(chan struct{})}
+	if in.Queue != nil {
+		// Workers elsewhere extract and store: submit queues.
+		close(r.done)
+		return r
+	}
 	r.wg.Add(n)
 	for range n {
 		go r.extract()
@@ -59,6 +65,19 @@ func (in *Ingester) start(ctx context.Context, sum *Summary) *run {
 
 // submit queues a document; it blocks while the queue is full.
 func (r *run) submit(d doc) {
+	if q := r.in.Queue; q != nil {
+		dup, err := q.Put(r.ctx, queue.Doc{Data: d.data, Source: d.source, Published: r.in.Published, Dates: d.dates})
+		switch {
+		case err != nil:
+			r.Failed["queue error"]++
+			r.in.Log.Error("cannot queue", "source", d.source, "err", err)
+		case dup:
+			r.Requeued++
+		default:
+			r.Queued++
+		}
+		return
+	}
 	j := &job{d: d, ready: make(chan struct{})}
 	r.order <- j
 	r.jobs <- j
@@ -97,31 +116,36 @@ func (r *run) store() {
 	in, sum := r.in, &r.stored
 	for j := range r.order {
 		<-j.ready
-		d := j.d
 		if j.err != nil {
 			sum.Failed[reason(j.err)]++
-			in.Log.Warn("cannot extract", "source", d.source, "err", j.err)
+			in.Log.Warn("cannot extract", "source", j.d.source, "err", j.err)
 			continue
 		}
-		res := j.res
-		if res.Document.Published == "" {
-			in.Log.Warn("no publication date found; relative dates are left unknown (--published sets one)", "source", d.source)
-		}
-		if strings.HasPrefix(d.source, "http://") || strings.HasPrefix(d.source, "https://") {
-			res.Document.URL = firstNonEmpty(res.Document.URL, d.source)
-		}
-		out, err := in.Store.Ingest(r.ctx, res)
-		if err != nil {
+		if err := in.keep(r.ctx, j.res, j.d.source, sum); err != nil {
 			sum.Failed["store error"]++
-			in.Log.Error("cannot store", "source", d.source, "err", err)
-			continue
+			in.Log.Error("cannot store", "source", j.d.source, "err", err)
 		}
-		if out.Duplicate {
-			sum.Duplicates++
-			continue
-		}
-		sum.Read++
-		sum.New += out.New
-		sum.Merged += out.Merged
 	}
+}
+
+// keep stores an extracted document, counting into sum what it did.
+func (in *Ingester) keep(ctx context.Context, res *event.Result, source string, sum *Summary) error {
+	if res.Document.Published == "" {
+		in.Log.Warn("no publication date found; relative dates are left unknown (--published sets one)", "source", source)
+	}
+	if strings.HasPrefix(source, "http://") || strings.HasPrefix(source, "https://") {
+		res.Document.URL = firstNonEmpty(res.Document.URL, source)
+	}
+	out, err := in.Store.Ingest(ctx, res)
+	if err != nil {
+		return err
+	}
+	if out.Duplicate {
+		sum.Duplicates++
+		return nil
+	}
+	sum.Read++
+	sum.New += out.New
+	sum.Merged += out.Merged
+	return nil
 }
