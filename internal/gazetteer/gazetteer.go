@@ -131,7 +131,7 @@ func Load() (*Gazetteer, error) {
 		countries: map[string]int32{},
 		demonyms:  map[string]string{},
 	}
-	l := loader{g: g, names: newNameBuilder(g.seed, 500_000)}
+	l := loader{g: g, names: newNameBuilder(g.seed, 500_000), phrases: make([]uint64, 0, 250_000)}
 	if err := l.loadPlaces(); err != nil {
 		return nil, err
 	}
@@ -162,8 +162,67 @@ type loader struct {
 // placeFields is the number of fields of a row of places.tsv.
 const placeFields = 10
 
+// loadPlaces reads places.tsv.gz. Reading the table (inflating it,
+// parsing its rows, folding their names) and indexing the names each take
+// about half of a load: they run side by side, the reader handing the
+// indexer the folded names in the order it reads them, so that the index
+// is the one a single pass builds.
 func (l *loader) loadPlaces() error {
 	g := l.g
+	batches, free := make(chan *nameBatch, 8), make(chan *nameBatch, 8)
+	errc := make(chan error, 1)
+	go func() {
+		defer close(batches)
+		errc <- readPlaces(g, batches, free)
+	}()
+	for b := range batches {
+		start := 0
+		for i, end := range b.ends {
+			l.indexKey(b.keys[start:end], b.ids[i])
+			start = int(end)
+		}
+		b.keys, b.ends, b.ids = b.keys[:0], b.ends[:0], b.ids[:0]
+		select {
+		case free <- b:
+		default:
+		}
+	}
+	if err := <-errc; err != nil {
+		return err
+	}
+	for i := range g.places {
+		if c, ok := g.countries[g.places[i].CountryCode]; ok {
+			g.places[i].Country = g.places[c].Name
+		}
+	}
+	return nil
+}
+
+// nameBatch is folded names of places on their way from the reader of
+// the table to the indexer.
+type nameBatch struct {
+	keys []byte  // the names end to end
+	ends []int32 // where each name ends in keys
+	ids  []int32 // the place each names
+}
+
+// batchNames is the names of a full nameBatch.
+const batchNames = 4096
+
+// newBatch returns a batch from free, or a new one.
+func newBatch(free <-chan *nameBatch) *nameBatch {
+	select {
+	case b := <-free:
+		return b
+	default:
+		return &nameBatch{keys: make([]byte, 0, 16*batchNames), ends: make([]int32, 0, batchNames), ids: make([]int32, 0, batchNames)}
+	}
+}
+
+// readPlaces parses places.tsv.gz into g's places, countries and
+// demonyms and sends the folded names to index to out, taking empty
+// batches from free.
+func readPlaces(g *Gazetteer, out chan<- *nameBatch, free <-chan *nameBatch) error {
 	zr, err := gzip.NewReader(bytes.NewReader(placesData))
 	if err != nil {
 		return fmt.Errorf("gazetteer data: %w", err)
@@ -178,6 +237,17 @@ func (l *loader) loadPlaces() error {
 	g.places = make([]Place, 0, 200_000)
 	var f [placeFields]string
 	line := 0
+	var fold folder
+	b := newBatch(free)
+	index := func(name string, idx int32) {
+		b.keys = fold.append(b.keys, name)
+		b.ends = append(b.ends, int32(len(b.keys)))
+		b.ids = append(b.ids, idx)
+		if len(b.ends) == batchNames {
+			out <- b
+			b = newBatch(free)
+		}
+	}
 	for rest := buf.String(); rest != ""; {
 		var row string
 		row, rest, _ = strings.Cut(rest, "\n")
@@ -216,11 +286,11 @@ func (l *loader) loadPlaces() error {
 		}
 		idx := int32(len(g.places))
 		g.places = append(g.places, p)
-		l.index(p.Name, idx)
+		index(p.Name, idx)
 		for alts := f[3]; alts != ""; {
 			var alt string
 			alt, alts, _ = strings.Cut(alts, "|")
-			l.index(alt, idx)
+			index(alt, idx)
 		}
 		if p.Kind == Admin1 || p.Kind == Admin2 {
 			// "Borno State", "Borno", "Borno state"; "Paktika",
@@ -233,7 +303,7 @@ func (l *loader) loadPlaces() error {
 			}
 			// "Paktika province" is found as "Paktika" with the
 			// qualifier "province" (see Find), so the base name is enough.
-			l.index(base, idx)
+			index(base, idx)
 		}
 		if p.Kind == Country {
 			g.countries[p.CountryCode] = idx
@@ -249,11 +319,7 @@ func (l *loader) loadPlaces() error {
 			}
 		}
 	}
-	for i := range g.places {
-		if c, ok := g.countries[g.places[i].CountryCode]; ok {
-			g.places[i].Country = g.places[c].Name
-		}
-	}
+	out <- b
 	return nil
 }
 
@@ -346,7 +412,11 @@ const maxWords = 63
 
 func (l *loader) index(name string, idx int32) {
 	l.key = l.fold.append(l.key[:0], name)
-	k := l.key
+	l.indexKey(l.key, idx)
+}
+
+// indexKey files place idx under its folded name k.
+func (l *loader) indexKey(k []byte, idx int32) {
 	if len(k) == 0 {
 		return
 	}

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -407,4 +408,53 @@ func TestLoneCityAbroad(t *testing.T) {
 			t.Errorf("Mansoura resolved to %s in %s", r.Place.Name, r.Place.CountryCode)
 		}
 	}
+}
+
+// TestNameTableFindsEveryName checks the index of names: each name is
+// found, as itself, once, and its places run from most prominent down,
+// as Lookup promises.
+func TestNameTableFindsEveryName(t *testing.T) {
+	g := gaz(t)
+	tb := &g.byName
+	seen := make(map[string]bool, tb.len())
+	for i, e := range tb.entries {
+		name := tb.text[e.off : e.off+e.n]
+		if seen[name] {
+			t.Fatalf("name %q filed twice", name)
+		}
+		seen[name] = true
+		ids := tb.lookup(name)
+		if len(ids) == 0 || &ids[0] != &tb.ids[e.ids] {
+			t.Fatalf("entry %d, %q: lookup finds %v, not its own places", i, name, ids)
+		}
+		for j := 1; j < len(ids); j++ {
+			if g.prominence(ids[j]) > g.prominence(ids[j-1]) {
+				t.Fatalf("%q: place %d is more prominent than the one before it", name, ids[j])
+			}
+		}
+	}
+	if tb.lookup("no such place anywhere") != nil {
+		t.Error("a name never filed is found")
+	}
+}
+
+// TestLoadIsDeterministic loads twice: the reader and the indexer run
+// side by side, and their hand-over must not change what is built.
+func TestLoadIsDeterministic(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the gazetteer again")
+	}
+	a, b := gaz(t), mustLoad(t)
+	if a.byName.text != b.byName.text || !slices.Equal(a.byName.ids, b.byName.ids) || !reflect.DeepEqual(a.places, b.places) {
+		t.Error("two loads built different names, places or lists")
+	}
+}
+
+func mustLoad(t *testing.T) *Gazetteer {
+	t.Helper()
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
 }
