@@ -1,6 +1,12 @@
 package gazetteer
 
 import (
+	"bytes"
+	"compress/gzip"
+	"flag"
+	"hash/maphash"
+	"io"
+	"os"
 	"reflect"
 	"runtime"
 	"slices"
@@ -438,8 +444,8 @@ func TestNameTableFindsEveryName(t *testing.T) {
 	}
 }
 
-// TestLoadIsDeterministic loads twice: the reader and the indexer run
-// side by side, and their hand-over must not change what is built.
+// TestLoadIsDeterministic loads twice: the places and the index of their
+// names are read side by side, and that must not change what is loaded.
 func TestLoadIsDeterministic(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the gazetteer again")
@@ -457,4 +463,55 @@ func mustLoad(t *testing.T) *Gazetteer {
 		t.Fatal(err)
 	}
 	return g
+}
+
+var updateIndex = flag.Bool("update-index", false, "rewrite names.idx.gz from the tables")
+
+// TestNameIndexUpToDate checks that the embedded index of names is the
+// one build makes from the tables, and that Load, which reads it, makes
+// the Gazetteer build makes: a change to places.tsv.gz, areas.tsv,
+// aliases.tsv or to folding needs go generate. With -update-index it
+// rewrites the index.
+func TestNameIndexUpToDate(t *testing.T) {
+	seed := maphash.MakeSeed()
+	built, err := build(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := writeNames(&want, &built.byName); err != nil {
+		t.Fatal(err)
+	}
+	if *updateIndex {
+		var gz bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+		if _, err := zw.Write(want.Bytes()); err != nil {
+			t.Fatal(err)
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("names.idx.gz", gz.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		namesIndex = gz.Bytes()
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(namesIndex))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Fatal("names.idx.gz is not the index of the tables: run go generate ./internal/gazetteer")
+	}
+	loaded, err := load(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(loaded, built) {
+		t.Error("Load from the index differs from a build from the tables")
+	}
 }
