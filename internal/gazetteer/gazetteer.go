@@ -166,7 +166,7 @@ func newGazetteer(seed maphash.Seed) *Gazetteer {
 func build(seed maphash.Seed) (*Gazetteer, error) {
 	g := newGazetteer(seed)
 	l := loader{g: g, names: newNameBuilder(g.seed, 500_000), phrases: make([]uint64, 0, 250_000)}
-	if err := l.loadPlaces(); err != nil {
+	if err := readPlaces(g, l.index); err != nil {
 		return nil, err
 	}
 	g.setCountries()
@@ -205,66 +205,6 @@ type loader struct {
 
 // placeFields is the number of fields of a row of places.tsv.
 const placeFields = 10
-
-// loadPlaces reads places.tsv.gz. Reading the table (inflating it,
-// parsing its rows, folding their names) and indexing the names each take
-// about half of a load: they run side by side, the reader handing the
-// indexer the folded names in the order it reads them, so that the index
-// is the one a single pass builds.
-func (l *loader) loadPlaces() error {
-	g := l.g
-	batches, free := make(chan *nameBatch, 8), make(chan *nameBatch, 8)
-	errc := make(chan error, 1)
-	go func() {
-		defer close(batches)
-		var fold folder
-		b := newBatch(free)
-		errc <- readPlaces(g, func(name string, idx int32) {
-			b.keys = fold.append(b.keys, name)
-			b.ends = append(b.ends, int32(len(b.keys)))
-			b.ids = append(b.ids, idx)
-			if len(b.ends) == batchNames {
-				batches <- b
-				b = newBatch(free)
-			}
-		})
-		batches <- b
-	}()
-	for b := range batches {
-		start := 0
-		for i, end := range b.ends {
-			l.indexKey(b.keys[start:end], b.ids[i])
-			start = int(end)
-		}
-		b.keys, b.ends, b.ids = b.keys[:0], b.ends[:0], b.ids[:0]
-		select {
-		case free <- b:
-		default:
-		}
-	}
-	return <-errc
-}
-
-// nameBatch is folded names of places on their way from the reader of
-// the table to the indexer.
-type nameBatch struct {
-	keys []byte  // the names end to end
-	ends []int32 // where each name ends in keys
-	ids  []int32 // the place each names
-}
-
-// batchNames is the names of a full nameBatch.
-const batchNames = 4096
-
-// newBatch returns a batch from free, or a new one.
-func newBatch(free <-chan *nameBatch) *nameBatch {
-	select {
-	case b := <-free:
-		return b
-	default:
-		return &nameBatch{keys: make([]byte, 0, 16*batchNames), ends: make([]int32, 0, batchNames), ids: make([]int32, 0, batchNames)}
-	}
-}
 
 // readPlaces parses places.tsv.gz into g's places, countries and
 // demonyms, and gives index, unless nil, each name of each place.
@@ -457,11 +397,7 @@ const maxWords = 63
 
 func (l *loader) index(name string, idx int32) {
 	l.key = l.fold.append(l.key[:0], name)
-	l.indexKey(l.key, idx)
-}
-
-// indexKey files place idx under its folded name k.
-func (l *loader) indexKey(k []byte, idx int32) {
+	k := l.key
 	if len(k) == 0 {
 		return
 	}
