@@ -123,19 +123,54 @@ type Gazetteer struct {
 	phrases bloom.Filter
 }
 
-// Load parses the embedded data.
-func Load() (*Gazetteer, error) {
-	g := &Gazetteer{
+// Load reads the embedded data: the places from places.tsv.gz and areas.tsv
+// and, side by side, the index of their names from names.idx.gz, which
+// build made from the same tables (see TestNameIndexUpToDate). Folding
+// and filing 548,000 names took most of a load.
+func Load() (*Gazetteer, error) { return load(maphash.MakeSeed()) }
+
+func load(seed maphash.Seed) (*Gazetteer, error) {
+	g := newGazetteer(seed)
+	errc := make(chan error, 1)
+	go func() { errc <- g.readNames(namesIndex) }()
+	err := readPlaces(g, nil)
+	if err == nil {
+		err = loadAreas(g, nil)
+	}
+	if nerr := <-errc; err == nil {
+		err = nerr
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range g.byName.ids {
+		if id < 0 || int(id) >= len(g.places) {
+			return nil, fmt.Errorf("gazetteer name index: place %d of %d: the index is not of these places", id, len(g.places))
+		}
+	}
+	g.setCountries()
+	return g, nil
+}
+
+func newGazetteer(seed maphash.Seed) *Gazetteer {
+	return &Gazetteer{
 		lengths:   make(map[uint64]uint64, 300_000),
-		seed:      maphash.MakeSeed(),
+		seed:      seed,
 		countries: map[string]int32{},
 		demonyms:  map[string]string{},
 	}
-	l := loader{g: g, names: newNameBuilder(g.seed, 500_000)}
-	if err := l.loadPlaces(); err != nil {
+}
+
+// build makes a Gazetteer from the tables alone, folding and filing every
+// name: what Load reads, and what the embedded index is made from.
+func build(seed maphash.Seed) (*Gazetteer, error) {
+	g := newGazetteer(seed)
+	l := loader{g: g, names: newNameBuilder(g.seed, 500_000), phrases: make([]uint64, 0, 250_000)}
+	if err := readPlaces(g, l.index); err != nil {
 		return nil, err
 	}
-	if err := l.loadAreas(); err != nil {
+	g.setCountries()
+	if err := loadAreas(g, l.index); err != nil {
 		return nil, err
 	}
 	if err := l.loadAliases(); err != nil {
@@ -146,6 +181,15 @@ func Load() (*Gazetteer, error) {
 	})
 	g.phrases = bloom.Of(l.phrases)
 	return g, nil
+}
+
+// setCountries gives each place of a country the country's name.
+func (g *Gazetteer) setCountries() {
+	for i := range g.places {
+		if c, ok := g.countries[g.places[i].CountryCode]; ok {
+			g.places[i].Country = g.places[c].Name
+		}
+	}
 }
 
 // loader holds what building a Gazetteer needs and the Gazetteer does
@@ -162,8 +206,9 @@ type loader struct {
 // placeFields is the number of fields of a row of places.tsv.
 const placeFields = 10
 
-func (l *loader) loadPlaces() error {
-	g := l.g
+// readPlaces parses places.tsv.gz into g's places, countries and
+// demonyms, and gives index, unless nil, each name of each place.
+func readPlaces(g *Gazetteer, index func(name string, idx int32)) error {
 	zr, err := gzip.NewReader(bytes.NewReader(placesData))
 	if err != nil {
 		return fmt.Errorf("gazetteer data: %w", err)
@@ -216,24 +261,8 @@ func (l *loader) loadPlaces() error {
 		}
 		idx := int32(len(g.places))
 		g.places = append(g.places, p)
-		l.index(p.Name, idx)
-		for alts := f[3]; alts != ""; {
-			var alt string
-			alt, alts, _ = strings.Cut(alts, "|")
-			l.index(alt, idx)
-		}
-		if p.Kind == Admin1 || p.Kind == Admin2 {
-			// "Borno State", "Borno", "Borno state"; "Paktika",
-			// "Paktika province"; "Province of Bukidnon", "Bukidnon";
-			// "Nowshera District", "Nowshera district".
-			base := p.Name
-			for _, suf := range adminSuffixes {
-				base = strings.TrimSuffix(base, " "+suf)
-				base = strings.TrimPrefix(base, suf+" of ")
-			}
-			// "Paktika province" is found as "Paktika" with the
-			// qualifier "province" (see Find), so the base name is enough.
-			l.index(base, idx)
+		if index != nil {
+			indexNames(index, p, f[3], idx)
 		}
 		if p.Kind == Country {
 			g.countries[p.CountryCode] = idx
@@ -249,12 +278,32 @@ func (l *loader) loadPlaces() error {
 			}
 		}
 	}
-	for i := range g.places {
-		if c, ok := g.countries[g.places[i].CountryCode]; ok {
-			g.places[i].Country = g.places[c].Name
-		}
-	}
 	return nil
+}
+
+// indexNames gives index the names of place idx, p: its name, its
+// alternate names alts, and for a division its name without "Province",
+// "State" and the like.
+func indexNames(index func(name string, idx int32), p Place, alts string, idx int32) {
+	index(p.Name, idx)
+	for alts != "" {
+		var alt string
+		alt, alts, _ = strings.Cut(alts, "|")
+		index(alt, idx)
+	}
+	if p.Kind == Admin1 || p.Kind == Admin2 {
+		// "Borno State", "Borno", "Borno state"; "Paktika",
+		// "Paktika province"; "Province of Bukidnon", "Bukidnon";
+		// "Nowshera District", "Nowshera district".
+		base := p.Name
+		for _, suf := range adminSuffixes {
+			base = strings.TrimSuffix(base, " "+suf)
+			base = strings.TrimPrefix(base, suf+" of ")
+		}
+		// "Paktika province" is found as "Paktika" with the
+		// qualifier "province" (see Find), so the base name is enough.
+		index(base, idx)
+	}
 }
 
 // split cuts s at each sep into f and returns the number of fields s
@@ -278,9 +327,9 @@ func split(s string, sep byte, f []string) int {
 	}
 }
 
-// loadAreas reads the hand-written table of named areas.
-func (l *loader) loadAreas() error {
-	g := l.g
+// loadAreas reads the hand-written table of named areas, giving index,
+// unless nil, each of their names.
+func loadAreas(g *Gazetteer, index func(name string, idx int32)) error {
 	for n, row := range strings.Split(string(areasData), "\n") {
 		if row == "" || row[0] == '#' {
 			continue
@@ -303,7 +352,9 @@ func (l *loader) loadAreas() error {
 		idx := int32(len(g.places))
 		g.places = append(g.places, p)
 		for _, name := range names {
-			l.index(name, idx)
+			if index != nil {
+				index(name, idx)
+			}
 		}
 	}
 	return nil

@@ -1,6 +1,13 @@
 package gazetteer
 
 import (
+	"bytes"
+	"compress/gzip"
+	"flag"
+	"hash/maphash"
+	"io"
+	"os"
+	"reflect"
 	"runtime"
 	"slices"
 	"strings"
@@ -406,5 +413,105 @@ func TestLoneCityAbroad(t *testing.T) {
 		if r.Text == "Mansoura" && r.Place.CountryCode != "SY" {
 			t.Errorf("Mansoura resolved to %s in %s", r.Place.Name, r.Place.CountryCode)
 		}
+	}
+}
+
+// TestNameTableFindsEveryName checks the index of names: each name is
+// found, as itself, once, and its places run from most prominent down,
+// as Lookup promises.
+func TestNameTableFindsEveryName(t *testing.T) {
+	g := gaz(t)
+	tb := &g.byName
+	seen := make(map[string]bool, tb.len())
+	for i, e := range tb.entries {
+		name := tb.text[e.off : e.off+e.n]
+		if seen[name] {
+			t.Fatalf("name %q filed twice", name)
+		}
+		seen[name] = true
+		ids := tb.lookup(name)
+		if len(ids) == 0 || &ids[0] != &tb.ids[e.ids] {
+			t.Fatalf("entry %d, %q: lookup finds %v, not its own places", i, name, ids)
+		}
+		for j := 1; j < len(ids); j++ {
+			if g.prominence(ids[j]) > g.prominence(ids[j-1]) {
+				t.Fatalf("%q: place %d is more prominent than the one before it", name, ids[j])
+			}
+		}
+	}
+	if tb.lookup("no such place anywhere") != nil {
+		t.Error("a name never filed is found")
+	}
+}
+
+// TestLoadIsDeterministic loads twice: the places and the index of their
+// names are read side by side, and that must not change what is loaded.
+func TestLoadIsDeterministic(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the gazetteer again")
+	}
+	a, b := gaz(t), mustLoad(t)
+	if a.byName.text != b.byName.text || !slices.Equal(a.byName.ids, b.byName.ids) || !reflect.DeepEqual(a.places, b.places) {
+		t.Error("two loads built different names, places or lists")
+	}
+}
+
+func mustLoad(t *testing.T) *Gazetteer {
+	t.Helper()
+	g, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+var updateIndex = flag.Bool("update-index", false, "rewrite names.idx.gz from the tables")
+
+// TestNameIndexUpToDate checks that the embedded index of names is the
+// one build makes from the tables, and that Load, which reads it, makes
+// the Gazetteer build makes: a change to places.tsv.gz, areas.tsv,
+// aliases.tsv or to folding needs go generate. With -update-index it
+// rewrites the index.
+func TestNameIndexUpToDate(t *testing.T) {
+	seed := maphash.MakeSeed()
+	built, err := build(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	if err := writeNames(&want, &built.byName); err != nil {
+		t.Fatal(err)
+	}
+	if *updateIndex {
+		var gz bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+		if _, err := zw.Write(want.Bytes()); err != nil {
+			t.Fatal(err)
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile("names.idx.gz", gz.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		namesIndex = gz.Bytes()
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(namesIndex))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want.Bytes()) {
+		t.Fatal("names.idx.gz is not the index of the tables: run go generate ./internal/gazetteer")
+	}
+	loaded, err := load(seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(loaded, built) {
+		t.Error("Load from the index differs from a build from the tables")
 	}
 }

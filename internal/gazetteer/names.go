@@ -9,52 +9,90 @@ import (
 // and hash index are four arrays that hold no pointers, where a map of
 // strings to slices held two for each of 400,000 names: the collector,
 // which must trace every pointer the gazetteer holds in each cycle for
-// as long as the program runs, then has nothing in it to trace.
+// as long as the program runs, then has nothing in it to trace. The index
+// is open addressing over an array of int32: filled at each start, it
+// costs less than a map of as many entries, which grows, and is smaller.
 type nameTable struct {
 	seed    maphash.Seed
-	heads   map[uint64]int32 // hash of a name -> its entry, the first of any that share the hash
+	slots   []int32 // by hash, from the hash's slot on: entry + 1, or 0 past the last
 	entries []nameEntry
 	text    string  // the names, end to end
 	ids     []int32 // the places of each name, most prominent first
 }
 
 type nameEntry struct {
+	hash      uint64
 	off, n    uint32 // the name: text[off:off+n]
 	ids, nids uint32 // its places: ids[ids:ids+nids]
-	next      int32  // the next entry with the same hash, or -1
 }
 
 // get returns the places named by the folded name k, whose hash under
 // the table's seed is h.
 func (t *nameTable) get(h uint64, k []byte) []int32 {
-	i, ok := t.heads[h]
-	if !ok {
-		return nil
-	}
-	for ; i >= 0; i = t.entries[i].next {
-		if e := t.entries[i]; t.text[e.off:e.off+e.n] == string(k) {
-			return t.ids[e.ids : e.ids+e.nids : e.ids+e.nids]
-		}
+	if i := t.find(h, k); i >= 0 {
+		e := t.entries[i]
+		return t.ids[e.ids : e.ids+e.nids : e.ids+e.nids]
 	}
 	return nil
+}
+
+// find returns the entry of the folded name k, whose hash is h, or -1.
+func (t *nameTable) find(h uint64, k []byte) int32 {
+	if len(t.slots) == 0 {
+		return -1
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			return -1
+		}
+		if e := &t.entries[s-1]; e.hash == h && t.text[e.off:e.off+e.n] == string(k) {
+			return s - 1
+		}
+	}
 }
 
 // lookup returns the places named by the folded name k.
 func (t *nameTable) lookup(k string) []int32 {
-	i, ok := t.heads[maphash.String(t.seed, k)]
-	if !ok {
+	if len(t.slots) == 0 {
 		return nil
 	}
-	for ; i >= 0; i = t.entries[i].next {
-		if e := t.entries[i]; t.text[e.off:e.off+e.n] == k {
+	h := maphash.String(t.seed, k)
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			return nil
+		}
+		if e := t.entries[s-1]; e.hash == h && t.text[e.off:e.off+e.n] == k {
 			return t.ids[e.ids : e.ids+e.nids : e.ids+e.nids]
 		}
 	}
-	return nil
 }
 
 // len returns the number of names.
 func (t *nameTable) len() int { return len(t.entries) }
+
+// slotsFor returns the size of an index for n entries: a power of two at
+// least twice n, so that a probe seldom goes past a few slots.
+func slotsFor(n int) int {
+	size := 1 << 10
+	for size < 2*n {
+		size *= 2
+	}
+	return size
+}
+
+// place puts entry i, whose hash is h, into slots.
+func place(slots []int32, h uint64, i int32) {
+	mask := uint64(len(slots) - 1)
+	j := h & mask
+	for slots[j] != 0 {
+		j = (j + 1) & mask
+	}
+	slots[j] = i + 1
+}
 
 // nameBuilder gathers a nameTable. It holds no pointers either, so that
 // the collector does not trace it again and again as it grows.
@@ -72,21 +110,29 @@ type nameList struct{ first, last int32 }
 type posting struct{ id, next int32 }
 
 func newNameBuilder(seed maphash.Seed, size int) *nameBuilder {
-	return &nameBuilder{t: nameTable{seed: seed, heads: make(map[uint64]int32, size), entries: make([]nameEntry, 0, size)}}
+	// Sized from the table's size up front: grown as they filled, these
+	// took a tenth of a load in copying.
+	return &nameBuilder{
+		t:     nameTable{seed: seed, slots: make([]int32, slotsFor(size)), entries: make([]nameEntry, 0, size)},
+		text:  make([]byte, 0, 12*size),
+		lists: make([]nameList, 0, size),
+		posts: make([]posting, 0, size+size/4),
+	}
 }
 
 // find returns the entry of the folded name k, whose hash is h, or -1.
 func (b *nameBuilder) find(h uint64, k []byte) int32 {
-	i, ok := b.t.heads[h]
-	if !ok {
-		return -1
-	}
-	for ; i >= 0; i = b.t.entries[i].next {
-		if e := b.t.entries[i]; bytes.Equal(b.text[e.off:e.off+e.n], k) {
-			return i
+	t := &b.t
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			return -1
+		}
+		if e := &t.entries[s-1]; e.hash == h && bytes.Equal(b.text[e.off:e.off+e.n], k) {
+			return s - 1
 		}
 	}
-	return -1
 }
 
 // add files place idx under the folded name k, unless it is there. It
@@ -96,12 +142,11 @@ func (b *nameBuilder) add(k []byte, idx int32) (h uint64, fresh bool) {
 	i := b.find(h, k)
 	if i < 0 {
 		i = int32(len(b.t.entries))
-		next, ok := b.t.heads[h]
-		if !ok {
-			next = -1
+		if 2*(len(b.t.entries)+1) > len(b.t.slots) {
+			b.grow()
 		}
-		b.t.heads[h] = i
-		b.t.entries = append(b.t.entries, nameEntry{off: uint32(len(b.text)), n: uint32(len(k)), next: next})
+		place(b.t.slots, h, i)
+		b.t.entries = append(b.t.entries, nameEntry{hash: h, off: uint32(len(b.text)), n: uint32(len(k))})
 		b.text = append(b.text, k...)
 		b.lists = append(b.lists, nameList{first: -1, last: -1})
 		fresh = true
@@ -121,6 +166,14 @@ func (b *nameBuilder) add(k []byte, idx int32) (h uint64, fresh bool) {
 	}
 	l.last = p
 	return h, fresh
+}
+
+// grow doubles the index.
+func (b *nameBuilder) grow() {
+	b.t.slots = make([]int32, 2*len(b.t.slots))
+	for i, e := range b.t.entries {
+		place(b.t.slots, e.hash, int32(i))
+	}
 }
 
 // places appends the places of the folded name k to dst.

@@ -17,6 +17,8 @@ import (
 	"regexp/syntax"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -36,6 +38,34 @@ type Regexp struct {
 	// length, kept when maxLen is -1, bounds its matches in a given
 	// text.
 	length *length
+	// atStart is set for a pattern that matches only at the start of the
+	// text: anchored is the pattern itself, and starts and held apply
+	// to the text as a whole.
+	atStart bool
+	// plan is how the pattern is tried, worked out when it is first
+	// tried on a text that may hold a match (see tries).
+	plan *plan
+	// atEnd is set for a pattern whose every match ends at the end of
+	// the text ("...\s+$") and that looks for no start of a text or a
+	// line: only the text's last bytes, as many as its longest match,
+	// need reading (see tail).
+	atEnd bool
+}
+
+// plan works out a pattern's tries once. Splitting and recompiling a
+// pattern costs far more than compiling it, and a process that codes one
+// article tries few of its patterns past their needles: done at
+// MustCompile, it made up a quarter of the start-up of the command line.
+type plan struct {
+	once sync.Once
+	done atomic.Bool
+	re   *syntax.Regexp // simplified; dropped once the tries are made
+	t    tries
+}
+
+// tries is how a Regexp is tried at word starts, or at the start of the
+// text.
+type tries struct {
 	// first, when set, holds the bytes a match can begin with: every
 	// match begins with an ASCII word character at a word boundary, and
 	// no assertion looks for the start of the text or a line. Such a
@@ -50,24 +80,29 @@ type Regexp struct {
 	// held is anchored split into pieces the engine runs faster; nil
 	// when not split.
 	held *parts
-	// atStart is set for a pattern that matches only at the start of the
-	// text: anchored is the pattern itself, and starts and held apply
-	// to the text as a whole.
-	atStart bool
 	// windowed is true when, besides, no assertion looks for the end of
 	// the text or a line: a window of the text ending past the longest
 	// match reads as the whole.
 	windowed bool
-	// atEnd is set for a pattern whose every match ends at the end of
-	// the text ("...\s+$") and that looks for no start of a text or a
-	// line: only the text's last bytes, as many as its longest match,
-	// need reading (see tail).
-	atEnd bool
 }
+
+// tries returns r's tries, working them out on the first call.
+func (r *Regexp) tries() *tries {
+	p := r.plan
+	p.once.Do(func() {
+		p.t = newTries(r, p.re)
+		p.re = nil
+		p.done.Store(true)
+	})
+	return &p.t
+}
+
+// planned reports whether r's tries are worked out.
+func (r *Regexp) planned() bool { return r.plan.done.Load() }
 
 // MustCompile compiles expr as regexp.MustCompile does.
 func MustCompile(expr string) *Regexp {
-	r := &Regexp{Regexp: regexp.MustCompile(expr), maxLen: -1}
+	r := &Regexp{Regexp: regexp.MustCompile(expr), maxLen: -1, plan: &plan{}}
 	re, err := syntax.Parse(expr, syntax.Perl)
 	if err != nil {
 		return r
@@ -76,13 +111,13 @@ func MustCompile(expr string) *Regexp {
 	case syntax.OpBeginText:
 		// Tried once, at the start: a look at the first bytes can
 		// still spare the engine, and pieces speed it up.
-		re = re.Simplify()
-		r.atStart, r.anchored, r.starts, r.held = true, r.Regexp, newStarts(re), split(re)
+		r.atStart, r.plan.re = true, re.Simplify()
 	case syntax.OpBeginLine:
 		// Tried at each line start, where the engine stops early: a
 		// prefilter reading the whole text would cost more than it saves.
 	default:
 		re = re.Simplify()
+		r.plan.re = re
 		if ns, ok := needles(re); ok && len(ns) > 0 {
 			r.needles = ns
 			for _, n := range ns {
@@ -95,21 +130,35 @@ func MustCompile(expr string) *Regexp {
 			r.length = &l
 		}
 		r.atEnd = trailing(re) == syntax.OpEndText && !has(re, syntax.OpBeginText, syntax.OpBeginLine)
-		first := new([256]bool)
-		if ok, nullable := wordFirst(re, first); ok && !nullable && leadsWithBoundary(re) && !has(re, syntax.OpBeginText, syntax.OpBeginLine) {
-			// Built from the tree, not the text: "\Q" in expr would
-			// swallow a closing parenthesis.
-			held := &syntax.Regexp{Op: syntax.OpConcat, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, re}}
-			if a, err := regexp.Compile(held.String()); err == nil && a.NumSubexp() == r.NumSubexp() {
-				r.first, r.anchored, r.starts = first, a, newStarts(re)
-				r.windowed = !has(re, syntax.OpEndText, syntax.OpEndLine)
-				if p := split(held); p != nil && p.ordered {
-					r.held = p
-				}
+	}
+	return r
+}
+
+// newTries works out the tries of r, whose simplified syntax is re; nil
+// leaves r to the engine alone.
+func newTries(r *Regexp, re *syntax.Regexp) tries {
+	var t tries
+	if re == nil {
+		return t
+	}
+	if r.atStart {
+		t.anchored, t.starts, t.held = r.Regexp, newStarts(re), split(re)
+		return t
+	}
+	first := new([256]bool)
+	if ok, nullable := wordFirst(re, first); ok && !nullable && leadsWithBoundary(re) && !has(re, syntax.OpBeginText, syntax.OpBeginLine) {
+		// Built from the tree, not the text: "\Q" in expr would
+		// swallow a closing parenthesis.
+		held := &syntax.Regexp{Op: syntax.OpConcat, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, re}}
+		if a, err := regexp.Compile(held.String()); err == nil && a.NumSubexp() == r.NumSubexp() {
+			t.first, t.anchored, t.starts = first, a, newStarts(re)
+			t.windowed = !has(re, syntax.OpEndText, syntax.OpEndLine)
+			if p := split(held); p != nil && p.ordered {
+				t.held = p
 			}
 		}
 	}
-	return r
+	return t
 }
 
 // leading returns the operator every match of re begins with, looking
@@ -248,12 +297,13 @@ func (r *Regexp) MatchString(s string) bool {
 	}
 	// A match begins at a word start with one of the first bytes: try
 	// only those, rather than every byte.
+	t := r.tries()
 	for p := 0; p < len(s); p++ {
 		if p > 0 && isWordByte(s[p-1]) {
 			p = SkipWord(s, p) // inside a word: the next start is past its end
 			continue
 		}
-		if r.first[s[p]] && r.starts.may(s, p) && r.matchHeld(s[p:reach(s, p, window)]) {
+		if t.first[s[p]] && t.starts.may(s, p) && r.matchHeld(s[p:reach(s, p, window)]) {
 			return true
 		}
 	}
@@ -273,23 +323,25 @@ const maxPartText = 600
 
 // matchHeld reports whether the pattern matches at the start of s.
 func (r *Regexp) matchHeld(s string) bool {
-	if r.held != nil && len(s) <= maxPartText {
-		return r.held.match(s)
+	t := r.tries()
+	if t.held != nil && len(s) <= maxPartText {
+		return t.held.match(s)
 	}
-	return r.anchored.MatchString(s)
+	return t.anchored.MatchString(s)
 }
 
 // findHeld returns the pattern's match at the start of s:
 // FindStringIndex, or with sub FindStringSubmatchIndex, of the pattern
 // held there.
 func (r *Regexp) findHeld(s string, sub bool) []int {
-	if r.held != nil && r.held.ordered && len(s) <= maxPartText {
-		return r.held.find(s, sub)
+	t := r.tries()
+	if t.held != nil && t.held.ordered && len(s) <= maxPartText {
+		return t.held.find(s, sub)
 	}
 	if sub {
-		return r.anchored.FindStringSubmatchIndex(s)
+		return t.anchored.FindStringSubmatchIndex(s)
 	}
-	return r.anchored.FindStringIndex(s)
+	return t.anchored.FindStringIndex(s)
 }
 
 // FoldsToASCII reports whether s holds the Kelvin sign or the long s,
@@ -457,13 +509,14 @@ func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
 // make in s, so that each try costs time in proportion to the window
 // rather than to the rest of the text.
 func (r *Regexp) atWords(s string) (window int, ok bool) {
-	if r.first == nil || FoldsToASCII(s) {
+	t := r.tries()
+	if t.first == nil || FoldsToASCII(s) {
 		return 0, false
 	}
 	if len(s) <= shortText {
 		return -1, true
 	}
-	if !r.windowed {
+	if !t.windowed {
 		return 0, false
 	}
 	n := r.maxLen
@@ -481,10 +534,15 @@ func (r *Regexp) atWords(s string) (window int, ok bool) {
 // search for each needle against a look-up at each word.
 func (r *Regexp) route(s string) (window int, words, none bool) {
 	if r.atStart {
-		return 0, false, !r.starts.may(s, 0)
+		return 0, false, !r.tries().starts.may(s, 0)
+	}
+	if !r.planned() && !r.possible(s) {
+		// The prefilter alone says no: spare working out the tries of
+		// a pattern this text cannot match.
+		return 0, false, true
 	}
 	window, words = r.atWords(s)
-	if words && window < 0 && r.starts != nil {
+	if words && window < 0 && r.tries().starts != nil {
 		return window, true, false
 	}
 	return window, words, !r.possible(s)
@@ -516,12 +574,13 @@ func (r *Regexp) firstAtWords(s string, window int, sub bool) []int {
 // the end of the last match on; sub asks for the groups too.
 func (r *Regexp) allAtWords(s string, n, window int, sub bool) [][]int {
 	var out [][]int
+	t := r.tries()
 	for p := 0; p < len(s) && (n < 0 || len(out) < n); p++ {
 		if p > 0 && isWordByte(s[p-1]) {
 			p = SkipWord(s, p) // inside a word: the next start is past its end
 			continue
 		}
-		if !r.first[s[p]] || !r.starts.may(s, p) {
+		if !t.first[s[p]] || !t.starts.may(s, p) {
 			continue
 		}
 		loc := r.findHeld(s[p:reach(s, p, window)], sub)

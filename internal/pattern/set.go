@@ -101,7 +101,7 @@ func (sc *Scan) FindAll(i, start, end int, sub bool) [][]int {
 		if k < 0 {
 			return nil
 		}
-		if n := sc.maxLen(i); r.windowed && n >= 0 && n <= maxWindow {
+		if n := sc.maxLen(i); r.tries().windowed && n >= 0 && n <= maxWindow {
 			return sc.windows(i, n, sub, k, start, end)
 		}
 	}
@@ -126,6 +126,7 @@ const maxWindow = 256
 func (sc *Scan) windows(i, n int, sub bool, k, start, end int) [][]int {
 	r := sc.set.res[i]
 	text, hs := sc.text, sc.hits[i]
+	t := r.tries()
 	var out [][]int
 	pos := start  // where the next match may begin
 	next := start // the first place not yet tried
@@ -139,14 +140,14 @@ func (sc *Scan) windows(i, n int, sub bool, k, start, end int) [][]int {
 		// and would have been found there.
 		for p := max(next, h.start-n); p <= h.start; p++ {
 			next = p + 1
-			if !r.first[text[p]] || p > start && isWordByte(text[p-1]) {
+			if !t.first[text[p]] || p > start && isWordByte(text[p-1]) {
 				continue
 			}
 			// Held to p, the pattern sees there what it sees in the
 			// whole text: the byte before is not a word byte. Every way
 			// a match can go ends before p+n+1, which \b may look at.
 			w := text[p:min(end, p+n+1)]
-			if !r.starts.may(w, 0) {
+			if !t.starts.may(w, 0) {
 				continue
 			}
 			loc := r.findHeld(w, sub)

@@ -35,7 +35,7 @@ func TestShape(t *testing.T) {
 		{`\b.x`, 5, false},
 	} {
 		r := MustCompile(tc.expr)
-		if wordStart := r.windowed; r.maxLen != tc.maxLen || wordStart != tc.wordStart {
+		if wordStart := r.tries().windowed; r.maxLen != tc.maxLen || wordStart != tc.wordStart {
 			t.Errorf("%s: maxLen %d, wordStart %v; want %d, %v", tc.expr, r.maxLen, wordStart, tc.maxLen, tc.wordStart)
 		}
 	}

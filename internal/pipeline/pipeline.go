@@ -22,13 +22,23 @@ type Pipeline struct {
 	ex *extract.Extractor
 }
 
-// New loads the embedded gazetteer and actor dictionary.
+// New loads the embedded gazetteer and actor dictionary, side by side:
+// a command that codes one article waits for them.
 func New() (*Pipeline, error) {
-	g, err := gazetteer.Load()
-	if err != nil {
-		return nil, fmt.Errorf("load gazetteer: %w", err)
-	}
+	var (
+		g    *gazetteer.Gazetteer
+		gErr error
+		done = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		g, gErr = gazetteer.Load()
+	}()
 	d, err := actor.Load()
+	<-done
+	if gErr != nil {
+		return nil, fmt.Errorf("load gazetteer: %w", gErr)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("load actor dictionary: %w", err)
 	}
