@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"runtime"
 	"strings"
 	"sync"
@@ -30,7 +31,7 @@ type run struct {
 // A job is one document and, once ready is closed, its extraction.
 type job struct {
 	d     doc
-	res   *event.Result
+	res   []*event.Result // one for each story the document holds
 	err   error
 	ready chan struct{}
 }
@@ -87,7 +88,7 @@ func (r *run) extract() {
 	defer r.wg.Done()
 	for j := range r.jobs {
 		opts := pipeline.Options{Load: load.Options{Source: j.d.source, MaxBytes: r.limit, Published: r.in.Published, Dates: j.d.dates}}
-		j.res, j.err = r.in.Pipeline.Process(r.ctx, j.d.data, opts)
+		j.res, j.err = r.in.Pipeline.ProcessAll(r.ctx, j.d.data, opts)
 		close(j.ready)
 	}
 }
@@ -98,30 +99,44 @@ func (r *run) store() {
 	for j := range r.order {
 		<-j.ready
 		d := j.d
+		if errors.Is(j.err, load.ErrListing) {
+			// A listing of headlines tells no story of its own: nothing
+			// is wrong with it, and nothing is to be read.
+			sum.Skipped[load.ErrListing.Error()]++
+			in.Log.Info("skipped a listing page", "source", d.source, "err", j.err)
+			continue
+		}
 		if j.err != nil {
 			sum.Failed[reason(j.err)]++
 			in.Log.Warn("cannot extract", "source", d.source, "err", j.err)
 			continue
 		}
-		res := j.res
-		if res.Document.Published == "" {
-			in.Log.Warn("no publication date found; relative dates are left unknown (--published sets one)", "source", d.source)
+		for _, res := range j.res {
+			r.storeOne(res, d)
 		}
-		if strings.HasPrefix(d.source, "http://") || strings.HasPrefix(d.source, "https://") {
-			res.Document.URL = firstNonEmpty(res.Document.URL, d.source)
-		}
-		out, err := in.Store.Ingest(r.ctx, res)
-		if err != nil {
-			sum.Failed["store error"]++
-			in.Log.Error("cannot store", "source", d.source, "err", err)
-			continue
-		}
-		if out.Duplicate {
-			sum.Duplicates++
-			continue
-		}
-		sum.Read++
-		sum.New += out.New
-		sum.Merged += out.Merged
 	}
+}
+
+// storeOne stores the result of one story.
+func (r *run) storeOne(res *event.Result, d doc) {
+	in, sum := r.in, &r.stored
+	if res.Document.Published == "" {
+		in.Log.Warn("no publication date found; relative dates are left unknown (--published sets one)", "source", d.source)
+	}
+	if strings.HasPrefix(d.source, "http://") || strings.HasPrefix(d.source, "https://") {
+		res.Document.URL = firstNonEmpty(res.Document.URL, d.source)
+	}
+	out, err := in.Store.Ingest(r.ctx, res)
+	if err != nil {
+		sum.Failed["store error"]++
+		in.Log.Error("cannot store", "source", d.source, "err", err)
+		return
+	}
+	if out.Duplicate {
+		sum.Duplicates++
+		return
+	}
+	sum.Read++
+	sum.New += out.New
+	sum.Merged += out.Merged
 }
