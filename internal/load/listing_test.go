@@ -189,3 +189,35 @@ func FuzzFindListing(f *testing.F) {
 		}
 	})
 }
+
+func TestHeadlineList(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       int
+	}{
+		{"headlines", "Borno news\n\nGunmen kill 12 villagers near Bama\nSuicide bomber strikes Konduga market, several dead\n" +
+			"Army repels attack on Monguno base\nAid convoy ambushed on Dikwa road\nKidnapped farmers freed in Gwoza\n", 5},
+		{"headlines with dates between", "Gunmen kill 12 villagers near Bama\n2 March 2025\nSuicide bomber strikes Konduga market\n27 Feb 2025\n" +
+			"Army repels attack on Monguno base\n20 Feb 2025\nAid convoy ambushed on Dikwa road\n14 Feb 2025\n", 4},
+		{"feed item", "Gunmen kill 12 villagers near Bama\n\nGunmen killed at least 12 villagers in a raid near Bama on Friday, an official said", 0},
+		{"three headlines", "Gunmen kill 12 villagers near Bama\nSuicide bomber strikes Konduga market\nArmy repels attack on Monguno base\n", 0},
+		{"hard-wrapped prose", "Gunmen killed at least 12 villagers in a raid on a village near\nBama in Borno State late on Friday, a local official said. The\n" +
+			"attackers arrived on motorcycles and set fire to several homes\nbefore fleeing into the bush, residents told reporters on\nSaturday", 0},
+		{"wire in capitals", "   SAN SALVADOR, 3 JAN 90 -- [REPORT] [ARMED FORCES PRESS COMMITTEE]\nTHE ARMY COMMAND HAS REPORTED THAT ABOUT 50 PEASANTS OF\n" +
+			"VARIOUS AGES HAVE BEEN KIDNAPPED BY TERRORISTS IN THE\nNORTHERN DEPARTMENT OF CHALATENANGO [PASSAGE OMITTED]\n", 0},
+		{"stories with headlines", "Gunmen kill 12 villagers near Bama\nGunmen killed at least 12 villagers near Bama on Friday.\n" +
+			"Army repels attack on Monguno base\nSoldiers repelled an attack on a base in Monguno, the army said.\n" +
+			"Aid convoy ambushed on Dikwa road\nGunmen ambushed an aid convoy on the road to Dikwa.\nKidnapped farmers freed in Gwoza\n", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := headlineList(tt.text); got != tt.want {
+				t.Errorf("headlineList = %d, want %d", got, tt.want)
+			}
+			_, err := Load(context.Background(), []byte(tt.text), Options{})
+			if listing := errors.Is(err, ErrListing); listing != (tt.want > 0) {
+				t.Errorf("Load: error %v, listing %v, want %v", err, listing, tt.want > 0)
+			}
+		})
+	}
+}
