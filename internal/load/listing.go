@@ -42,9 +42,10 @@ const (
 	minCards          = 4
 	minCardsSignalled = 3
 	// maxTeaser and maxTeaserParas are the most prose one entry may have
-	// and be a teaser: an entry with more is a whole story, and a page
-	// with one such is an article whose headline links somewhere (to
-	// itself, its section, its author).
+	// and be a teaser. An entry with more is a whole story: the page is an
+	// article whose headline links somewhere (to itself, its section, its
+	// author), or a list article of linked subheads, or a blog's front
+	// page of whole posts, and it is read as one article.
 	maxTeaser      = 1500
 	maxTeaserParas = 3
 	// maxOwnProse is the most prose outside the entries a listing has
@@ -104,7 +105,7 @@ func findListing(root *html.Node, pageURL string) *listingPage {
 				return
 			case n.Data == "head":
 				inHead = true
-			case inHead:
+			case inHead: // only the metadata above counts
 			case skipZones[n.Data] && !(inArticle && (n.Data == "header" || n.Data == "footer")):
 				return
 			case n.Data == "article":
