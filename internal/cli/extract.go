@@ -44,17 +44,20 @@ curl -s https://example.org/story | sitrep extract -`)
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		res, err := extractOne(ctx, p, path, e, day, *maxBytes)
+		results, err := extractOne(ctx, p, path, e, day, *maxBytes)
 		if err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "sitrep extract: %s: %v\n", path, err)
 			continue
 		}
-		if res.Document.Published == "" {
-			fmt.Fprintf(e.stderr, "sitrep extract: %s: warning: no publication date found; relative dates are left unknown (--published sets one)\n", path)
-		}
-		if err := enc.Encode(res); err != nil {
-			return fmt.Errorf("write output: %w", err)
+		// A listing page gives one object for each of its stories.
+		for _, res := range results {
+			if res.Document.Published == "" {
+				fmt.Fprintf(e.stderr, "sitrep extract: %s: warning: no publication date found; relative dates are left unknown (--published sets one)\n", path)
+			}
+			if err := enc.Encode(res); err != nil {
+				return fmt.Errorf("write output: %w", err)
+			}
 		}
 	}
 	if failed > 0 {
@@ -83,7 +86,7 @@ func publishedDay(s string) (string, error) {
 	return s, nil
 }
 
-func extractOne(ctx context.Context, p *pipeline.Pipeline, path string, e *env, published string, maxBytes int) (*event.Result, error) {
+func extractOne(ctx context.Context, p *pipeline.Pipeline, path string, e *env, published string, maxBytes int) ([]*event.Result, error) {
 	data, err := pipeline.ReadInput(path, e.stdin, maxBytes)
 	if err != nil {
 		return nil, err
@@ -92,5 +95,5 @@ func extractOne(ctx context.Context, p *pipeline.Pipeline, path string, e *env, 
 	if path == "-" {
 		source = ""
 	}
-	return p.Process(ctx, data, pipeline.Options{Load: load.Options{Published: published, Source: source, MaxBytes: maxBytes}})
+	return p.ProcessAll(ctx, data, pipeline.Options{Load: load.Options{Published: published, Source: source, MaxBytes: maxBytes}})
 }

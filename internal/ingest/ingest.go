@@ -238,7 +238,7 @@ func (in *Ingester) url(ctx context.Context, raw string, r *run) {
 
 // reason names an error for the summary.
 func reason(err error) string {
-	for _, e := range []error{load.ErrEmpty, load.ErrBinary, load.ErrTooLarge, load.ErrEncoding, load.ErrTruncated, load.ErrNoText, pipeline.ErrTooLarge, fs.ErrNotExist, fs.ErrPermission} {
+	for _, e := range []error{load.ErrEmpty, load.ErrBinary, load.ErrTooLarge, load.ErrEncoding, load.ErrTruncated, load.ErrNoText, load.ErrListing, pipeline.ErrTooLarge, fs.ErrNotExist, fs.ErrPermission} {
 		if errors.Is(err, e) {
 			return e.Error()
 		}

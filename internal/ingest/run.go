@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"runtime"
 	"strings"
 	"sync"
@@ -31,7 +32,7 @@ type run struct {
 // A job is one document and, once ready is closed, its extraction.
 type job struct {
 	d     doc
-	res   *event.Result
+	res   []*event.Result // one for each story the document holds
 	err   error
 	ready chan struct{}
 }
@@ -106,7 +107,7 @@ func (r *run) extract() {
 	defer r.wg.Done()
 	for j := range r.jobs {
 		opts := pipeline.Options{Load: load.Options{Source: j.d.source, MaxBytes: r.limit, Published: r.in.Published, Dates: j.d.dates}}
-		j.res, j.err = r.in.Pipeline.Process(r.ctx, j.d.data, opts)
+		j.res, j.err = r.in.Pipeline.ProcessAll(r.ctx, j.d.data, opts)
 		close(j.ready)
 	}
 }
@@ -116,14 +117,23 @@ func (r *run) store() {
 	in, sum := r.in, &r.stored
 	for j := range r.order {
 		<-j.ready
+		if errors.Is(j.err, load.ErrListing) {
+			// A listing of headlines tells no story of its own: nothing
+			// is wrong with it, and nothing is to be read.
+			sum.Skipped[load.ErrListing.Error()]++
+			in.Log.Info("skipped a listing page", "source", j.d.source, "err", j.err)
+			continue
+		}
 		if j.err != nil {
 			sum.Failed[reason(j.err)]++
 			in.Log.Warn("cannot extract", "source", j.d.source, "err", j.err)
 			continue
 		}
-		if err := in.keep(r.ctx, j.res, j.d.source, sum); err != nil {
-			sum.Failed["store error"]++
-			in.Log.Error("cannot store", "source", j.d.source, "err", err)
+		for _, res := range j.res {
+			if err := in.keep(r.ctx, res, j.d.source, sum); err != nil {
+				sum.Failed["store error"]++
+				in.Log.Error("cannot store", "source", j.d.source, "err", err)
+			}
 		}
 	}
 }

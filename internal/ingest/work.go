@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sync"
 
@@ -38,7 +39,18 @@ func (in *Ingester) Handler(t *Tally) queue.Handler {
 			limit = load.DefaultMaxBytes
 		}
 		opts := pipeline.Options{Load: load.Options{Source: d.Source, MaxBytes: limit, Published: d.Published, Dates: d.Dates}}
-		res, err := in.Pipeline.Process(ctx, d.Data, opts)
+		results, err := in.Pipeline.ProcessAll(ctx, d.Data, opts)
+		if errors.Is(err, load.ErrListing) {
+			// A listing of headlines tells no story of its own.
+			in.Log.Info("skipped a listing page", "source", d.Source, "err", err)
+			t.mu.Lock()
+			if t.sum.Skipped == nil {
+				t.sum.Skipped = map[string]int{}
+			}
+			t.sum.Skipped[load.ErrListing.Error()]++
+			t.mu.Unlock()
+			return nil
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
@@ -53,8 +65,12 @@ func (in *Ingester) Handler(t *Tally) queue.Handler {
 			return nil
 		}
 		var sum Summary
-		if err := in.keep(ctx, res, d.Source, &sum); err != nil {
-			return fmt.Errorf("store %s: %w", d.Source, err)
+		for _, res := range results {
+			// The store takes a story it holds already as a no-op, so a
+			// page delivered again after a partial store completes.
+			if err := in.keep(ctx, res, d.Source, &sum); err != nil {
+				return fmt.Errorf("store %s: %w", d.Source, err)
+			}
 		}
 		t.mu.Lock()
 		t.sum.Read += sum.Read

@@ -88,8 +88,8 @@ func (x *extracted) size() int {
 }
 
 // loadHTML removes the page's boilerplate and keeps the article's
-// paragraphs and metadata.
-func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, error) {
+// paragraphs and metadata; a listing page gives its stories instead.
+func loadHTML(ctx context.Context, page string, opts Options) ([]*event.Document, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("load html: %w", err)
 	}
@@ -97,6 +97,53 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoText, err)
 	}
+	pageURL := ""
+	if isURL(opts.Source) {
+		pageURL = opts.Source
+	}
+	// Before the extractors: go-readability changes the tree.
+	if lp := findListing(root, pageURL); lp != nil {
+		return storyDocs(lp)
+	}
+	doc, err := articleDoc(root, page, opts)
+	if err != nil {
+		return nil, err
+	}
+	return []*event.Document{doc}, nil
+}
+
+func isURL(s string) bool { return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") }
+
+// storyDocs makes a document of each story of a listing whose teaser is
+// prose; the headlines of the others tell no event with its date and
+// actors, and a listing of nothing else is ErrListing.
+func storyDocs(lp *listingPage) ([]*event.Document, error) {
+	var docs []*event.Document
+	for _, st := range lp.stories {
+		if len(st.paras) == 0 {
+			continue
+		}
+		doc := &event.Document{
+			Format: string(FormatHTML),
+			Title:  st.title,
+			Outlet: lp.outlet,
+			URL:    st.href,
+			Text:   strings.Join(st.paras, "\n\n"),
+		}
+		if st.published != "" {
+			doc.Published, doc.PublishedFrom = event.Date(st.published), "html-text"
+		}
+		docs = append(docs, doc)
+	}
+	if len(docs) == 0 {
+		return nil, fmt.Errorf("%w: %d headlines and no story text", ErrListing, lp.cards)
+	}
+	return docs, nil
+}
+
+// articleDoc reads the page as one article.
+func articleDoc(root *html.Node, page string, opts Options) (*event.Document, error) {
+	var err error
 	how := opts.HTML
 	if how == HTMLDefault {
 		how = defaultHTML
@@ -154,7 +201,7 @@ func loadHTML(ctx context.Context, page string, opts Options) (*event.Document, 
 		URL:    x.url,
 		Text:   text,
 	}
-	if doc.URL == "" && (strings.HasPrefix(opts.Source, "http://") || strings.HasPrefix(opts.Source, "https://")) {
+	if doc.URL == "" && isURL(opts.Source) {
 		doc.URL = opts.Source
 	}
 	if !x.published.IsZero() {

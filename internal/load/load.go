@@ -33,6 +33,10 @@ var (
 	ErrEncoding  = errors.New("text is not valid UTF-8 or UTF-16")
 	ErrTruncated = errors.New("truncated HTML")
 	ErrNoText    = errors.New("no article text found")
+	// ErrListing is a listing of headlines (a section front, a tag page)
+	// with no story text of its own, or, from Load, one of several
+	// stories.
+	ErrListing = errors.New("a listing of headlines, not one article")
 )
 
 // Format is the kind of input.
@@ -204,8 +208,23 @@ func isHTML(text string) bool {
 	return strings.HasPrefix(head, "<") && tags >= 2 || tags >= 6
 }
 
-// Load reads one article.
+// Load reads one article. A listing page of several stories is
+// ErrListing: LoadAll reads each of them.
 func Load(ctx context.Context, data []byte, opts Options) (*event.Document, error) {
+	docs, err := LoadAll(ctx, data, opts)
+	if err != nil {
+		return nil, err
+	}
+	if len(docs) > 1 {
+		return nil, fmt.Errorf("%w: %d stories, each to be read on its own", ErrListing, len(docs))
+	}
+	return docs[0], nil
+}
+
+// LoadAll reads an input that may hold several stories: an article gives
+// one document, a listing page (a section front, a tag page) one for each
+// story whose teaser is prose. A listing of bare headlines is ErrListing.
+func LoadAll(ctx context.Context, data []byte, opts Options) ([]*event.Document, error) {
 	limit := opts.MaxBytes
 	if limit <= 0 {
 		limit = DefaultMaxBytes
@@ -222,18 +241,29 @@ func Load(ctx context.Context, data []byte, opts Options) (*event.Document, erro
 			return nil, fmt.Errorf("published date %q is not YYYY-MM-DD", opts.Published)
 		}
 	}
-	var doc *event.Document
+	var docs []*event.Document
 	if isHTML(text) {
-		doc, err = loadHTML(ctx, text, opts)
+		docs, err = loadHTML(ctx, text, opts)
 	} else {
+		var doc *event.Document
 		doc, err = loadText(text)
+		docs = []*event.Document{doc}
 	}
 	if err != nil {
 		return nil, err
 	}
-	if strings.TrimSpace(doc.Text) == "" {
-		return nil, ErrNoText
+	for _, doc := range docs {
+		if strings.TrimSpace(doc.Text) == "" {
+			return nil, ErrNoText
+		}
+		finish(doc, how, opts)
 	}
+	return docs, nil
+}
+
+// finish fills in what every document gets the same way: the date by
+// trust, where the text came from, its date lines, lead, language and ID.
+func finish(doc *event.Document, how decoded, opts Options) {
 	if opts.Published != "" {
 		doc.Published, doc.PublishedFrom = event.Date(opts.Published), "flag"
 	}
@@ -252,5 +282,4 @@ func Load(ctx context.Context, data []byte, opts Options) (*event.Document, erro
 	doc.Language = language(doc.Text)
 	sum := sha256.Sum256([]byte(doc.Text))
 	doc.ID = hex.EncodeToString(sum[:])
-	return doc, nil
 }

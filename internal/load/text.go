@@ -17,6 +17,9 @@ import (
 // the article or a piece of chrome, and the chrome says when the article
 // was published and by whom.
 func loadText(text string) (*event.Document, error) {
+	if n := headlineList(text); n > 0 {
+		return nil, fmt.Errorf("%w: %d lines that read as headlines and not one sentence", ErrListing, n)
+	}
 	lines := splitLines(text)
 	doc := &event.Document{Format: string(FormatText)}
 	content := contentLines(lines)
@@ -91,6 +94,50 @@ func loadText(text string) (*event.Document, error) {
 	}
 	return doc, nil
 }
+
+// minListed is how many headlines a plain-text listing has at least: a
+// feed item or a wire snippet has a headline and a lead, and perhaps a
+// line of chrome.
+const minListed = 4
+
+// headlineList returns how many lines of a plain-text listing of
+// headlines (a copied section page, a list of links) the text has, or 0
+// when it is not one: every line short, none ending a sentence, and
+// nearly all starting as a headline does, with a capital or a digit.
+// Joined, its lines would read as one report, and the events of
+// different stories would merge. The lines of hard-wrapped prose end
+// mid-sentence too, but the last of a paragraph ends with its stop,
+// many start with a small letter, and many hold the end of a sentence;
+// wire text in capitals alone is never a listing.
+func headlineList(text string) int {
+	lines, upper := 0, 0
+	lower := false
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		words := countWords(l, 26)
+		if endsSentence(l) || words > 25 || innerStopRE.MatchString(l) {
+			return 0
+		}
+		lower = lower || strings.IndexFunc(l, unicode.IsLower) >= 0
+		if words < 3 || words < 6 && ParseDate(l) != "" {
+			continue // a menu item, a date, the outlet's name
+		}
+		lines++
+		if first, _ := utf8.DecodeRuneInString(l); unicode.IsUpper(first) || unicode.IsDigit(first) {
+			upper++
+		}
+	}
+	if lines < minListed || upper*10 < lines*9 || !lower {
+		return 0
+	}
+	return lines
+}
+
+// innerStopRE finds the end of a sentence inside a line.
+var innerStopRE = pattern.MustCompile(`[a-z\]\)][.!?]["”’]?\s+["“]?[A-Z]`)
 
 // noProse says why lines hold no article: nothing but short lines (a
 // listing of links or a menu), or nothing but page chrome.

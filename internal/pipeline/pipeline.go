@@ -61,6 +61,24 @@ func (p *Pipeline) Process(ctx context.Context, data []byte, opts Options) (*eve
 	return p.Extract(ctx, doc, opts)
 }
 
+// ProcessAll loads an input that may hold several stories (a listing page
+// gives each of its stories) and extracts the events of each.
+func (p *Pipeline) ProcessAll(ctx context.Context, data []byte, opts Options) ([]*event.Result, error) {
+	docs, err := load.LoadAll(ctx, data, opts.Load)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*event.Result, 0, len(docs))
+	for _, doc := range docs {
+		res, err := p.Extract(ctx, doc, opts)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, res)
+	}
+	return out, nil
+}
+
 // Extract codes the events of an already loaded document.
 func (p *Pipeline) Extract(ctx context.Context, doc *event.Document, opts Options) (*event.Result, error) {
 	evs, err := p.ex.Extract(ctx, doc, extract.Options{Now: opts.Now})
