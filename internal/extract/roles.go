@@ -603,6 +603,12 @@ func (a *analysis) resolveBare(m *mention, r *role) *role {
 	if r == nil || r.Actor != nil || r.Name != "" {
 		return r
 	}
+	if g := a.loyalTo(r); g != nil {
+		// "militiamen loyal to Muqtada al-Sadr", "terrorists affiliated
+		// to Jabhat al-Nusra": the group named after them.
+		r.Actor = g
+		return r
+	}
 	kind := r.Bare
 	if kind == "" {
 		kind = bareKind(r.Text)
@@ -621,6 +627,30 @@ func (a *analysis) resolveBare(m *mention, r *role) *role {
 	if act, ok := a.x.actors.ForCountry(a.eventCountry(m), kind, a.pub); ok {
 		r.Actor = act
 		return r
+	}
+	return nil
+}
+
+// loyalToRE finds the words that tie a force to the group or leader
+// named after it.
+var loyalToRE = pattern.MustCompile(`(?i)^\s+(?:loyal\s+to|affiliated\s+(?:to|with)|linked\s+to|belonging\s+to|allied\s+(?:to|with))\s+`)
+
+// loyalTo returns the armed group named right after a bare force and the
+// words that tie it to it, or nil.
+func (a *analysis) loyalTo(r *role) *actor.Actor {
+	loc := loyalToRE.FindStringIndex(a.text[r.End:min(len(a.text), r.End+40)])
+	if loc == nil {
+		return nil
+	}
+	from := r.End + loc[1]
+	for _, am := range a.actors {
+		if am.Start < from || am.Start > from+40 {
+			continue
+		}
+		if am.Actor != nil && am.Actor.Kind == "" {
+			return am.Actor
+		}
+		return nil
 	}
 	return nil
 }

@@ -74,6 +74,9 @@ func TestSyrianGroups(t *testing.T) {
 		{"Free Syrian Army rebels attacked an army post near Daraa on Sunday, killing four soldiers.", "Free Syrian Army"},
 		{"Faylaq al-Rahman fighters attacked an army post near Harasta on Sunday, killing four soldiers.", "Faylaq al-Rahman"},
 		{"Jaish al-Fatah fighters attacked an army post near Idlib on Sunday, killing four soldiers.", "Jaish al-Fatah"},
+		// A bare force takes the group it is said to be tied to.
+		{"Gunmen affiliated to Jabhat al-Nusra attacked an army post near Daraa on Sunday, killing four soldiers.", "Jabhat al-Nusra"},
+		{"Fighters loyal to Faylaq al-Rahman attacked an army post near Harasta on Sunday, killing four soldiers.", "Faylaq al-Rahman"},
 	}
 	x := extractor(t)
 	for _, tt := range tests {
