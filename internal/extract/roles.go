@@ -452,6 +452,12 @@ func (a *analysis) assignRoles(m *mention) {
 			if m.typ == Battles && a2 == nil && betweenRE.MatchString(a.text[max(m.span.Start, a1.Start-40):a1.Start]) {
 				a2 = r
 			}
+			if m.typ == Battles && a2 == nil && reciprocal(a.text[m.trig.Start:m.trig.End]) && r.End <= m.trig.Start &&
+				strings.EqualFold(strings.TrimSuffix(strings.TrimSpace(a.text[a1.End:r.Start]), " the"), "and") {
+				// "Government troops and rebels clashed": each fought
+				// the other.
+				a2 = r
+			}
 		}
 	}
 	for _, r := range patients {
@@ -629,6 +635,18 @@ func (a *analysis) resolveBare(m *mention, r *role) *role {
 		return r
 	}
 	return nil
+}
+
+// reciprocal reports whether a trigger is a verb whose subjects, joined
+// by "and", act on each other: "clashed", "battled", "fought".
+func reciprocal(trig string) bool {
+	t := strings.ToLower(trig)
+	for _, p := range []string{"clash", "battl", "fought", "skirmish", "exchanged"} {
+		if strings.HasPrefix(t, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // loyalToRE finds the words that tie a force to the group or leader

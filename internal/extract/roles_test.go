@@ -117,3 +117,20 @@ func TestDatelineIsNoActor(t *testing.T) {
 		}
 	}
 }
+
+// TestReciprocalSides checks that the two subjects of "clashed" or
+// "battled" are the two sides, and that two subjects of "attacked" are
+// one side.
+func TestReciprocalSides(t *testing.T) {
+	tests := []struct{ text, actor1, actor2 string }{
+		{"US forces and the Mahdi Army battled in Baghdad on Saturday.", "Military Forces of the United States", "Mahdi Army"},
+		{"Hamas and Palestinian Islamic Jihad attacked an Israeli army post near Gaza City on Saturday.", "Hamas", "Military Forces of Israel"},
+	}
+	x := extractor(t)
+	for _, tt := range tests {
+		e := firstEvent(t, x, tt.text, "2004-08-29")
+		if !strings.HasPrefix(e.Actor1, tt.actor1) || !strings.HasPrefix(e.Actor2, tt.actor2) {
+			t.Errorf("%q: sides %q and %q, want %q and %q", tt.text, e.Actor1, e.Actor2, tt.actor1, tt.actor2)
+		}
+	}
+}
