@@ -106,7 +106,7 @@ var (
 	// forceRE marks armed targets.
 	forceRE = pattern.MustCompile(`(?i)\b(?:soldiers?|troops|army|military|security forces|forces|police(?:men|man| officers?| station| post)?|officers|checkpoints?|posts?|outposts?|bases?|barracks|positions?|convoys?|patrols?|garrisons?|militants?|fighters?|insurgents?|rebels?|jihadists?|gunmen|militiamen|militias?|combatants|guards?|personnel|paramilitar(?:y|ies))\b`)
 	// weapon words refine generic attacks.
-	airRE     = pattern.MustCompile(`(?i)\b(?:barrel[- ]bombs?|drones?|air ?strikes?|warplanes?|aircraft|jets?|F-\d+s?|helicopter gunships?|aerial|air force|bombers?|paragliders?|dropped bombs)\b`)
+	airRE     = pattern.MustCompile(`(?i)\b(?:barrel[- ]bombs?|drones?|air ?strikes?|warplanes?|(?:war|fighter|military|U\.S\.|US|Russian|Israeli|coalition) planes|aircraft|jets?|F-\d+s?|helicopter gunships?|aerial|air force|bombers?|paragliders?|dropped bombs)\b`)
 	suicideRE = pattern.MustCompile(`(?i)\bsuicide\b|blew (?:himself|herself|themselves) up`)
 	iedRE     = pattern.MustCompile(`(?i)\b(?:IEDs?|roadside bombs?|landmines?|land mines?|explosive devices?|car bombs?|bomb|bombs|explosives?|blasts?|explosions?)\b`)
 	bombRE    = pattern.MustCompile(`(?i)\b(?:bomb|bombs|bomber|IEDs?|explosive|explosives|landmines?|mines?|device)\b`)
@@ -228,7 +228,10 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 	hasSpecific := false
 	hasExplosion := false
 	for _, t := range trigs {
-		if t.Class != "kill" && t.Class != "attack" && t.Class != "strike" && t.EventType != "" {
+		if t.Class != "kill" && t.Class != "attack" && t.Class != "strike" && violent(event.Str(t.EventType)) {
+			// An arrest or a truce told beside an attack ("planes bombed
+			// Falluja ... and the military said it had captured a
+			// lieutenant") does not retell it.
 			hasSpecific = true
 		}
 		if t.EventType == Explosions && t.Mode != "explosives" {

@@ -92,7 +92,7 @@ func NewLexicon() *Lexicon {
 		{re: rx(`grenades?(?: attacks?)?|hurled (?:a )?grenades?`), typ: Explosions, sub: "Grenade", plover: "ASSAULT", mode: "explosives", noun: true},
 		{re: rx(`chemical (?:weapons? )?(?:attacks?|use)|chlorine(?: gas)?(?: attacks?)?|sarin|nerve agents?|(?:toxic|poison(?:ous)?) gas(?:es)?(?: attacks?)?|gas attacks?|gass(?:ed|ing)`), typ: Explosions, sub: "Chemical weapon", plover: "ASSAULT", mode: "unconventional", noun: true},
 		// Generic attacks, refined by weapon and target.
-		{re: rx(`bombed|bombing`), typ: Battles, sub: clash, plover: "ASSAULT", class: "attack", context: rx(`jets?|warplanes?|aircraft|drones?|F-\d+s?|bombers?|air force`)},
+		{re: rx(`bombed|bombing`), typ: Battles, sub: clash, plover: "ASSAULT", class: "attack", context: rx(`jets?|warplanes?|planes?|aircraft|drones?|helicopters?|F-\d+s?|bombers?|air force`)},
 		{re: rx(`attack(?:s|ed|ing)?|assault(?:s|ed)?|raid(?:s|ed)?|stormed|opened fire|shot dead|gunned down|massacred?|massacres|killings|rampage|torched|set (?:fire|ablaze)|burned down|beheaded|beheadings?|executed|executions`), typ: Battles, sub: clash, plover: "ASSAULT", class: "attack", noun: true},
 		{re: rx(`kill(?:ed|ing|s)|shot|died|dead|slain|lost their lives|deaths?`), typ: Battles, sub: clash, plover: "ASSAULT", class: "kill"},
 		// Violence against civilians.
