@@ -17,9 +17,19 @@ func foldHeadline(evs []event.Event, head *event.Span, text string) []event.Even
 	}
 	in := func(s event.Span) bool { return s.Start >= head.Start && s.End <= head.End }
 	inHead := func(e event.Event) bool { return in(e.Span) }
+	bodyEvent := func(h event.Event) bool {
+		for _, b := range evs {
+			if !inHead(b) && (sameKind(h, b) || violent(h.EventType) && violent(b.EventType) && b.ISO == h.ISO) {
+				return true
+			}
+		}
+		return false
+	}
 	for i := range evs {
 		e := &evs[i]
-		if !inHead(*e) {
+		if !inHead(*e) || bodyEvent(*e) {
+			// A headline event the body tells on its own is folded
+			// into it below, whatever body mention it took.
 			continue
 		}
 		// Merged already with the body's report of it: the body's

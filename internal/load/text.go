@@ -329,10 +329,15 @@ func headline(before []string, outlet string) string {
 		if l == outlet {
 			continue
 		}
+		// "Israeli Officer Arrested Over Killing of Gaza Girl (Reuters)":
+		// a wire headline ends with its agency, which is no part of it.
+		if loc := agencyTagRE.FindStringIndex(l); loc != nil {
+			l = l[:loc[0]]
+		}
 		words := countWords(l, 31)
 		first, _ := utf8.DecodeRuneInString(l)
 		last, _ := utf8.DecodeLastRuneInString(l)
-		if words < 4 || words > 30 || !unicode.IsUpper(first) || last == '.' || strings.Count(l, "|") > 0 ||
+		if words < 4 || words > 30 || !unicode.IsUpper(first) && !unicode.IsDigit(first) || last == '.' || strings.Count(l, "|") > 0 ||
 			isChrome(l) || dateRE.MatchString(l) && words < 8 {
 			continue
 		}
@@ -478,6 +483,8 @@ func dateline(lines []string, content []bool, firstBody int) (string, string) {
 }
 
 var (
+	// agencyTagRE finds a news agency's name closing a headline.
+	agencyTagRE = pattern.MustCompile(`\s+\((?:Reuters|AFP|AP|UPI|Xinhua|dpa|DPA|IANS|PTI|ANI|Bloomberg|CP|Canadian Press)\)\s*$`)
 	// sourceLineRE finds a release's closing credit, "(Source: X)".
 	sourceLineRE = pattern.MustCompile(`\((?:Source|SOURCE|Sources):\s*([A-Z][^()\n]{1,80}?)\s*\)`)
 	copyrightRE  = pattern.MustCompile(`(?i)^(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?:-\s*\d{4}\s*)?([^.|]+?)\.?\s*(?:all rights reserved\.?)?$`)

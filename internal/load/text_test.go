@@ -1,6 +1,9 @@
 package load
 
-import "testing"
+import (
+	"context"
+	"testing"
+)
 
 // TestDropTagList checks that a page's tags run into a story's first
 // sentence are cut where the story begins, and only there.
@@ -17,6 +20,25 @@ func TestDropTagList(t *testing.T) {
 	for _, tt := range tests {
 		if got := dropTagList(tt.in); got != tt.want {
 			t.Errorf("dropTagList(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestWireHeadline checks that a wire item's headline is its title
+// without the agency that closes it, and that one opening with a count
+// is a headline too.
+func TestWireHeadline(t *testing.T) {
+	tests := []struct{ in, title string }{
+		{"Israeli Officer Arrested Over Shooting in Gaza (Reuters)\n\nReuters - Israeli military police on Tuesday arrested a commander over the shooting of a girl.\n", "Israeli Officer Arrested Over Shooting in Gaza"},
+		{"14 Militants Killed in Gaza Air Strike\n\nGAZA CITY - Israeli helicopters attacked a training camp early Tuesday, killing at least 14 militants.\n", "14 Militants Killed in Gaza Air Strike"},
+	}
+	for _, tt := range tests {
+		doc, err := Load(context.Background(), []byte(tt.in), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Title != tt.title {
+			t.Errorf("title %q, want %q", doc.Title, tt.title)
 		}
 	}
 }
