@@ -93,6 +93,10 @@ func NewLexicon() *Lexicon {
 		{re: rx(`chemical (?:weapons? )?(?:attacks?|use)|chlorine(?: gas)?(?: attacks?)?|sarin|nerve agents?|(?:toxic|poison(?:ous)?) gas(?:es)?(?: attacks?)?|gas attacks?|gass(?:ed|ing)`), typ: Explosions, sub: "Chemical weapon", plover: "ASSAULT", mode: "unconventional", noun: true},
 		// Generic attacks, refined by weapon and target.
 		{re: rx(`bombed|bombing`), typ: Battles, sub: clash, plover: "ASSAULT", class: "attack", context: rx(`jets?|warplanes?|planes?|aircraft|drones?|helicopters?|F-\d+s?|bombers?|air force`)},
+		// "claimed to have bombed an Australian convoy": a bomb set on the
+		// ground, where no aircraft is named.
+		{re: rx(`bombed`), typ: Explosions, sub: ied, plover: "ASSAULT", mode: "explosives", context: rx(`convoys?|patrols?|vehicles?|buses|bus|checkpoints?|markets?|mosques?|churches|church|embass(?:y|ies)|hotels?|restaurants?|police stations?|pipelines?`),
+			not: pattern.MustCompile(`(?i)^\s+(?:\S+\s+){0,6}?(?:from the air|by (?:jets?|warplanes?|planes?|aircraft|drones?|helicopters?))`)},
 		{re: rx(`attack(?:s|ed|ing)?|assault(?:s|ed)?|raid(?:s|ed)?|stormed|opened fire|shot dead|gunned down|massacred?|massacres|killings|rampage|torched|set (?:fire|ablaze)|burned down|beheaded|beheadings?|executed|executions`), typ: Battles, sub: clash, plover: "ASSAULT", class: "attack", noun: true},
 		{re: rx(`kill(?:ed|ing|s)|shot|died|dead|slain|lost their lives|deaths?`), typ: Battles, sub: clash, plover: "ASSAULT", class: "kill"},
 		// Violence against civilians.

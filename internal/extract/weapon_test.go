@@ -17,6 +17,8 @@ func TestWeaponTypes(t *testing.T) {
 		{"poison gas", "Government forces fired rockets on Douma on Wednesday in what activists said was a poison gas attack.", "Chemical weapon"},
 		{"gassing", "The opposition said government forces gassed hundreds of people in Zamalka near Damascus on Wednesday.", "Chemical weapon"},
 		{"planes bombed", "U.S. planes bombed targets in Falluja on Saturday, killing two people, and the military said it had captured a militant leader.", "Air/drone strike"},
+		{"convoy bombed", "Insurgents bombed a supply convoy near Baghdad on Monday, wounding three soldiers, the army said.", "Remote explosive/landmine/IED"},
+		{"market bombed by jets", "Jets bombed a market in Douma on Monday, killing five people, activists said.", "Air/drone strike"},
 		// Captives are unarmed: their killing is an attack on civilians.
 		{"executed soldiers", "Islamic State executed 20 soldiers it had captured near Palmyra on Monday, the Observatory said.", "Attack"},
 		{"beheaded captive", "Militants beheaded a captured policeman in Mosul on Saturday, police said.", "Attack"},
