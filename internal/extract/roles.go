@@ -973,6 +973,12 @@ func (a *analysis) keep(m *mention, prior []*mention) bool {
 	if m.ownTime || m.ownPlace || len(m.claims) > 0 {
 		return true
 	}
+	if a.doc.Headline != nil && a.shortItem() && a.inLead(m) && len(prior) == 0 {
+		// A wire item's lead reports its news, told or not with a time
+		// and place of its own: "Italy ground to a halt as millions of
+		// workers observed a general strike".
+		return true
+	}
 	// A report with neither time nor place of its own only adds to an
 	// event already told, or stands when it names who acted.
 	for i := len(prior) - 1; i >= 0; i-- {
@@ -1014,4 +1020,17 @@ var citizensRE = pattern.MustCompile(`(?i)\bcitizens?\b`)
 func civilianVictim(of string) bool {
 	kind := victimKind(of)
 	return kind == "civilians" || kind == "" && citizensRE.MatchString(of)
+}
+
+// inLead reports whether m is told in the article's lead, the first
+// sentence of its body.
+func (a *analysis) inLead(m *mention) bool {
+	l := a.doc.Lead
+	return l != nil && m.span.Start < l.End && l.Start < m.span.End
+}
+
+// shortItem reports whether the article is a wire or feed item: a
+// headline and a paragraph or two.
+func (a *analysis) shortItem() bool {
+	return len(a.sents) > 0 && len(a.sents) <= 5
 }

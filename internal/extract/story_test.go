@@ -1,6 +1,11 @@
 package extract
 
-import "testing"
+import (
+	"context"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/event"
+)
 
 // TestLeadAfterHeadline checks where a bulletin's story begins after the
 // headline run into it, and that ordinary sentences are not cut.
@@ -36,4 +41,22 @@ func FuzzLeadAfterHeadline(f *testing.F) {
 			t.Fatalf("lead at %d in %q", p, s)
 		}
 	})
+}
+
+// TestWireLeadIsNews checks that a wire item's lead reports an event
+// though it names no time or place of its own, and that the same sentence
+// deep in a long article is not taken for news.
+func TestWireLeadIsNews(t *testing.T) {
+	head := "Italy Halts for General Strike"
+	lead := "Millions of workers observed a general strike in protest against the government's economic policies."
+	text := head + "\n\n" + lead
+	doc := &event.Document{ID: "test", Text: text, Format: "text",
+		Headline: &event.Span{Start: 0, End: len(head)}, Lead: &event.Span{Start: len(head) + 2, End: len(text)}}
+	evs, err := extractor(t).Extract(context.Background(), doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(evs) != 1 || deref(evs[0].SubEventType) != "Peaceful protest" || evs[0].ISO != "IT" {
+		t.Errorf("events %+v, want the strike in Italy", evs)
+	}
 }
