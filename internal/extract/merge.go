@@ -69,6 +69,11 @@ func (a *analysis) compatible(c *cluster, m *mention) bool {
 	if f.typ != m.typ || (f.typ == "" && f.plover != m.plover) {
 		return false
 	}
+	if a.stories[f.sent] && m.sent == f.sent+1 {
+		// A bulletin story's headline and its first sentence tell one
+		// event, named more loosely in the headline.
+		return true
+	}
 	if f.typ == Explosions && f.sub != m.sub && m.trig.Class == "" && f.trig.Class == "" && (m.ownTime || m.ownPlace) {
 		// A drone strike and a shelling the same day are two events.
 		return false

@@ -60,3 +60,18 @@ func TestWireLeadIsNews(t *testing.T) {
 		t.Errorf("events %+v, want the strike in Italy", evs)
 	}
 }
+
+// TestBulletinStoryIsOneEvent checks that a bulletin's headline and the
+// story's first sentence give one event, and the next story another.
+func TestBulletinStoryIsOneEvent(t *testing.T) {
+	text := "Two persons injured in terrorist rocket attack in Homs Two persons were injured as the ISIS terrorist organization targeted the town of Mhardeh in Homs province with rocket shells. " +
+		"A child injured in terrorist mortar attack on Daraa A girl was injured when terrorist groups fired a mortar shell on Daraa city."
+	evs := extract(t, extractor(t), text, "2016-11-07")
+	if len(evs) != 2 {
+		var got []string
+		for _, e := range evs {
+			got = append(got, deref(e.SubEventType)+" "+e.Location)
+		}
+		t.Errorf("events %q, want one for each story", got)
+	}
+}
