@@ -296,6 +296,7 @@ func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
 		kept = append(kept, m)
 	}
 	a.places = x.places.Resolve(text, kept, nil)
+	a.places = a.unlocated(a.places)
 	// The date lines loading read ("MAIDUGURI, March 26 (LCH) —", "15
 	// July 2015 Abu ..."): they date and place the report, not its events.
 	for _, d := range doc.Datelines {
@@ -548,5 +549,55 @@ func (a *analysis) shoutedDatelines() []event.Span {
 		}
 		out = append(out, event.Span{Start: p.Start, End: p.End})
 	}
+	return out
+}
+
+// unlocatedRE finds a place the text names by its kind: "the village of
+// Haas", "the town of Urem al-Kubra".
+var unlocatedRE = pattern.MustCompile(`\b(?:town|village|city|suburb|neighbou?rhood|district|camp) of ((?:(?:al|el|Al|El)-)?[A-Z][a-z'’]+(?:[ -](?:(?:al|el)-)?[A-Z][a-z'’]+){0,2})`)
+
+// unlocated adds to places those the text names by their kind that the
+// gazetteer lacks, at the point of the known place named nearest before
+// them in the sentence or the text (their province, most often): an
+// event there is then its own event, at ACLED's geo-precision 2.
+func (a *analysis) unlocated(places []gazetteer.Resolved) []gazetteer.Resolved {
+	var add []gazetteer.Resolved
+	for _, loc := range unlocatedRE.FindAllStringSubmatchIndex(a.text, -1) {
+		start, end := loc[2], loc[3]
+		known := false
+		sent := a.sentenceOf(start)
+		var inSent, before *gazetteer.Resolved
+		for i := range places {
+			p := &places[i]
+			if p.Start < end && start < p.End {
+				known = true
+				break
+			}
+			if p.Place.Kind == gazetteer.Country || p.Place.Kind == gazetteer.Area {
+				continue
+			}
+			if a.sentenceOf(p.Start) == sent && (inSent == nil || abs(p.Start-start) < abs(inSent.Start-start)) {
+				inSent = p
+			}
+			if p.End <= start {
+				before = p
+			}
+		}
+		holder := inSent
+		if holder == nil {
+			holder = before
+		}
+		if known || holder == nil {
+			continue
+		}
+		p := gazetteer.Resolved{Mention: gazetteer.Mention{Start: start, End: end, Text: a.text[start:end]}, Place: holder.Place, Precision: 2, Unlocated: true}
+		p.Place.Name, p.Place.Kind, p.Place.Population = a.text[start:end], gazetteer.Populated, 0
+		add = append(add, p)
+	}
+	if len(add) == 0 {
+		return places
+	}
+	out := append(places, add...)
+	slices.SortStableFunc(out, func(x, y gazetteer.Resolved) int { return x.Start - y.Start })
 	return out
 }

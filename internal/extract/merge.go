@@ -148,6 +148,11 @@ func samePlace(p, q *gazetteer.Resolved) bool {
 	if p == nil || q == nil {
 		return true
 	}
+	if p.Unlocated || q.Unlocated {
+		// Two villages placed at the seat of their province are two
+		// places.
+		return strings.EqualFold(p.Place.Name, q.Place.Name)
+	}
 	if p.Place.ID == q.Place.ID {
 		return true
 	}

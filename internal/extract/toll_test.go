@@ -71,3 +71,17 @@ func TestOfficeIsNoPlace(t *testing.T) {
 		t.Errorf("events at %q, want one at Izra‘", got)
 	}
 }
+
+// TestUnlocatedVillages checks that villages the gazetteer lacks, named
+// by their kind, are places of their own at their province's point.
+func TestUnlocatedVillages(t *testing.T) {
+	text := "Air strikes hit the town of Kafr Hamra in Aleppo province on Friday, killing two people. Air strikes also hit a market in the nearby town of Urem al-Kubra on Friday, killing six people."
+	evs := extract(t, extractor(t), text, "2016-08-12")
+	got := map[string]int{}
+	for _, e := range evs {
+		got[e.Location] = e.GeoPrecision
+	}
+	if len(evs) != 2 || got["Kafr Hamra"] != 2 || got["Urem al-Kubra"] != 2 {
+		t.Errorf("locations and precisions %v, want Kafr Hamra and Urem al-Kubra at precision 2", got)
+	}
+}

@@ -34,6 +34,10 @@ type Resolved struct {
 	Precision int
 	// Score is the resolver's confidence, 0 to 1.
 	Score float64
+	// Unlocated marks a place the text names that the gazetteer lacks,
+	// given the point of the place that holds it ("the village of Haas
+	// in Idlib province"), as ACLED codes a village it cannot find.
+	Unlocated bool
 }
 
 // token is a word of the text with its byte span.
