@@ -272,12 +272,12 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 			if hasSpecific || hasStrong(out) || nonConflictRE.MatchString(sent) {
 				continue
 			}
-			t = a.typeAttack(sent, t)
+			t = a.typeAttack(a.weaponContext(s, sent), t)
 		case "attack":
 			if hasSpecific || nonConflictRE.MatchString(sent) {
 				continue
 			}
-			t = a.typeAttack(sent, t)
+			t = a.typeAttack(a.weaponContext(s, sent), t)
 		case "blast":
 			// "gunfire and explosions echoed": a bomb only when the
 			// sentence says so or counts its victims.
@@ -574,6 +574,28 @@ func (a *analysis) hasOwnTime(s event.Span) bool {
 var executionRE = pattern.MustCompile(`(?i)^(?:beheaded|executed|execution|executions|beheading|beheadings)$`)
 
 // typeAttack types a generic attack or killing by its weapon and target.
+// weaponContext is the text that tells the weapon of an attack in
+// sentence s: the sentence, and the next when the sentence names no
+// weapon and the next goes on about the same event ("... committed a
+// massacre in Bab Alnairab. The victims were hit by airstrikes ...").
+func (a *analysis) weaponContext(s event.Span, sent string) string {
+	if airRE.MatchString(sent) || shellRE.MatchString(sent) || iedRE.MatchString(sent) || suicideRE.MatchString(sent) || grenadeRE.MatchString(sent) {
+		return sent
+	}
+	k := a.sentenceOf(s.Start) + 1
+	if k >= len(a.sents) || a.sents[k].Paragraph != a.sents[k-1].Paragraph {
+		return sent
+	}
+	next := a.text[a.sents[k].Start:a.sents[k].End]
+	if !continuesRE.MatchString(next) {
+		return sent
+	}
+	return sent + " " + next
+}
+
+// continuesRE opens a sentence that goes on about the event before it.
+var continuesRE = pattern.MustCompile(`^(?:The\s+(?:victims|dead|attack|strike|strikes|raid|raids|bombing|massacre|blast|explosion)|They|Most of the|Many of the)\b`)
+
 func (a *analysis) typeAttack(sent string, t Trigger) Trigger {
 	switch {
 	case executionRE.MatchString(t.Text):
