@@ -850,6 +850,9 @@ const habitualPhrases = `(?:has (?:largely |mostly )?(?:frozen|stalled|subsided|
 // habitualWords are habitualRE's words, but for "\w+-month" and
 // "\w+-year".
 var habitualWords = []string{"repeatedly", "routinely", "often", "frequently", "regularly", "has long", "have long",
+	// A trend told without a day: "had reduced air raids", "have
+	// stepped up their attacks".
+	"reduced", "stepped up", "scaled back", "ramped up",
 	"had long", "for years", "for decades", "in the past", "usually", "every", "wave of", "spate of", "string of",
 	"years of", "months of", "history of", "campaign of", "which has", "that has", "which have", "that have", "year of",
 	"decade of", "bloodiest", "deadliest", "repeated", "still", "daily", "near-daily", "weekly", "frequent", "common",

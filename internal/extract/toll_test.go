@@ -85,3 +85,16 @@ func TestUnlocatedVillages(t *testing.T) {
 		t.Errorf("locations and precisions %v, want Kafr Hamra and Urem al-Kubra at precision 2", got)
 	}
 }
+
+// TestTrendIsNoEvent checks that a trend told without a day of its own
+// is not an event.
+func TestTrendIsNoEvent(t *testing.T) {
+	for _, text := range []string{
+		"Russia and the government had reduced air raids on Aleppo over the past weeks, residents said.",
+		"Government forces have stepped up their attacks on Douma, activists said.",
+	} {
+		if evs := extract(t, extractor(t), text, "2016-10-20"); len(evs) != 0 {
+			t.Errorf("%q: %d events, want none", text, len(evs))
+		}
+	}
+}
