@@ -76,7 +76,7 @@ func NewLexicon() *Lexicon {
 	entries := []e{
 		// Battles.
 		{re: rx(`clash(?:es|ed)?|fighting|fought|gun ?fights?|firefights?|gun battles?|battles?|battled|hostilities|skirmish(?:es)?|exchanges? of fire|exchanged (?:heavy )?fire|cross-border attacks?|cross-border fire|firing across the border`), typ: Battles, sub: clash, plover: "ASSAULT", mode: "firearms", noun: true},
-		{re: rx(`offensives?|counter-?offensives?|sieges?|ambush(?:ed|es)?|(?:military|security) operations?|clearance operations?`), typ: Battles, sub: clash, plover: "ASSAULT", mode: "firearms", noun: true},
+		{re: rx(`offensives?|counter-?offensives?|sieges?|encircled|ambush(?:ed|es)?|(?:military|security) operations?|clearance operations?`), typ: Battles, sub: clash, plover: "ASSAULT", mode: "firearms", noun: true},
 		{re: rx(`recaptured|retook|regained control|retaken|recapture[sd]?|liberated`), typ: Battles, sub: "Government regains territory", plover: "ASSAULT", class: "territory"},
 		{re: rx(`(?:seized|took|taken|taking|seizing) (?:full |complete |total |effective )?control|captured|overran|overrun|seized|seizing|took|fell to`), typ: Battles, sub: "Non-state actor overtakes territory", plover: "ASSAULT", class: "territory", after: pattern.MustCompile(`(?i)^\s+(?:(?:\S+\s+){0,5}?)(?:towns?|villages?|cit(?:y|ies)|districts?|neighbou?rhoods?|areas?|territory|posts?|bases?|border crossings?|outposts?|positions?|checkpoints?|garrisons?|headquarters|airports?|of|the capital)\b`),
 			// "captured a lieutenant of ...": people taken, not ground.

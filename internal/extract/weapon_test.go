@@ -21,6 +21,7 @@ func TestWeaponTypes(t *testing.T) {
 		{"market bombed by jets", "Jets bombed a market in Douma on Monday, killing five people, activists said.", "Air/drone strike"},
 		{"weapon in the next sentence", "Regime forces committed a massacre in Douma on Tuesday, killing 25 civilians. The victims were hit by airstrikes while trying to flee.", "Air/drone strike"},
 		{"took an area", "Kurdish forces took an area south of the city of Hasakeh from Islamic State fighters on Thursday, the monitor said.", "Non-state actor overtakes territory"},
+		{"encircled", "Kurdish-led forces encircled the town of Manbij on Friday, cutting the last road out, the monitor said.", "Armed clash"},
 		// Captives are unarmed: their killing is an attack on civilians.
 		{"executed soldiers", "Islamic State executed 20 soldiers it had captured near Palmyra on Monday, the Observatory said.", "Attack"},
 		{"beheaded captive", "Militants beheaded a captured policeman in Mosul on Saturday, police said.", "Attack"},
