@@ -11,9 +11,6 @@ package postgres
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -211,7 +208,7 @@ func (w *writer) ingest(ctx context.Context, res *event.Result) (store.Outcome, 
 			out.Merged++
 		} else {
 			ev = &store.Event{Event: m, Sources: []store.Source{src}}
-			ev.ID = eventID(doc.ID, m.ID)
+			ev.ID = store.EventID(doc.ID, m.ID)
 			out.New++
 		}
 		if seq, err = w.putEvent(ctx, ev, seq); err != nil {
@@ -230,20 +227,13 @@ func (w *writer) ingest(ctx context.Context, res *event.Result) (store.Outcome, 
 	return out, nil
 }
 
-// eventID is stable: the same first report always gives the same id, the
-// one the SQLite store gives it.
-func eventID(docID, mentionID string) string {
-	h := sha256.Sum256([]byte(docID + "/" + mentionID))
-	return hex.EncodeToString(h[:8])
-}
-
 // match finds the stored event mention m reports, and its seq, looking
 // only at events of the same type and country whose dates overlap; nil
 // when there is none.
 func (w *writer) match(ctx context.Context, m event.Event) (*store.Event, int64, error) {
 	rows, err := w.tx.Query(ctx, `SELECT seq, body FROM events
 		WHERE kind = $1 AND iso = $2 AND date_start BETWEEN $3 AND $4 AND date_end >= $5 ORDER BY seq`,
-		merge.Key(m), m.ISO, earliest(string(m.DateStart), w.maxSpan), string(m.DateEnd), string(m.DateStart))
+		merge.Key(m), m.ISO, store.Earliest(string(m.DateStart), w.maxSpan), string(m.DateEnd), string(m.DateStart))
 	if err != nil {
 		return nil, 0, fmt.Errorf("find events to merge: %w", err)
 	}
@@ -294,7 +284,7 @@ func (w *writer) putEvent(ctx context.Context, e *store.Event, seq int64) (int64
 		sub = *e.SubEventType
 	}
 	args := []any{string(e.DateStart), string(e.DateEnd), string(e.EventDate), sub, strings.ToLower(e.Admin1),
-		lat, lon, e.Fatalities, strings.Join(actors, sep), strings.Join(texts, sep), string(body), w.now}
+		lat, lon, e.Fatalities, strings.Join(actors, store.Sep), strings.Join(texts, store.Sep), string(body), w.now}
 	if seq == 0 {
 		err = w.tx.QueryRow(ctx, `INSERT INTO events (date_start, date_end, event_date, sub_event_type, admin1,
 			lat, lon, fatalities, actors, search, body, updated_at, id, kind, iso)
@@ -318,7 +308,7 @@ func (w *writer) putEvent(ctx context.Context, e *store.Event, seq int64) (int64
 			return 0, err
 		}
 	}
-	w.maxSpan = max(w.maxSpan, spanDays(string(e.DateStart), string(e.DateEnd)))
+	w.maxSpan = max(w.maxSpan, store.SpanDays(string(e.DateStart), string(e.DateEnd)))
 	return seq, nil
 }
 
@@ -363,68 +353,6 @@ func addSource(e *store.Event, source string, claims *string) error {
 	return nil
 }
 
-// earliest is the first day an event that covers day may start on when no
-// event spans more than span days; "" when day is not a date.
-func earliest(day string, span int) string {
-	d, err := time.Parse(time.DateOnly, day)
-	if err != nil {
-		return ""
-	}
-	return d.AddDate(0, 0, -span).Format(time.DateOnly)
-}
-
-// spanDays is how many days after start end is; 0 when either is not a
-// date.
-func spanDays(start, end string) int {
-	s, err1 := time.Parse(time.DateOnly, start)
-	e, err2 := time.Parse(time.DateOnly, end)
-	if err1 != nil || err2 != nil {
-		return 0
-	}
-	return int(e.Sub(s).Hours() / 24)
-}
-
-// sep joins the several values of one folded column. A search for text
-// holding it would match across two values, so such searches find nothing.
-const sep = "\x1f"
-
-// search folds what a filter looks for as the columns are folded; text
-// that cannot be inside one value becomes a needle nothing contains.
-func search(s string) string {
-	if strings.Contains(s, sep) {
-		return sep + sep
-	}
-	return strings.ToLower(s)
-}
-
-// cursor is a place in the listing order, date_start then seq. It is
-// written as the SQLite store writes its own.
-type cursor struct {
-	dateStart string
-	seq       int64
-}
-
-func (c cursor) String() string {
-	return base64.RawURLEncoding.EncodeToString([]byte(c.dateStart + "/" + strconv.FormatInt(c.seq, 10)))
-}
-
-func parseCursor(s string) (cursor, error) {
-	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil {
-		return cursor{}, store.ErrBadCursor
-	}
-	date, num, ok := strings.Cut(string(b), "/")
-	seq, err := strconv.ParseInt(num, 10, 64)
-	if !ok || err != nil || seq < 1 {
-		return cursor{}, store.ErrBadCursor
-	}
-	// An event of unknown date sorts first, with an empty date_start.
-	if _, err := time.Parse(time.DateOnly, date); err != nil && date != "" {
-		return cursor{}, store.ErrBadCursor
-	}
-	return cursor{date, seq}, nil
-}
-
 // query is an SQL condition being built, with its arguments.
 type query struct {
 	conds []string
@@ -454,7 +382,7 @@ func filter(f store.Filter, maxSpan int) *query {
 	if f.From != "" {
 		q.add(`e.date_end >= ` + q.arg(f.From))
 		// Implied by the first: a bound on the listing order's key.
-		if first := earliest(f.From, maxSpan); first != "" {
+		if first := store.Earliest(f.From, maxSpan); first != "" {
 			q.add(`e.date_start >= ` + q.arg(first))
 		}
 	}
@@ -479,10 +407,10 @@ func filter(f store.Filter, maxSpan int) *query {
 		q.add(`e.lon BETWEEN ` + q.arg(b[0]) + ` AND ` + q.arg(b[2]) + ` AND e.lat BETWEEN ` + q.arg(b[1]) + ` AND ` + q.arg(b[3]))
 	}
 	if f.Actor != "" {
-		q.add(`strpos(e.actors, ` + q.arg(search(f.Actor)) + `) > 0`)
+		q.add(`strpos(e.actors, ` + q.arg(store.Search(f.Actor)) + `) > 0`)
 	}
 	if f.Text != "" {
-		q.add(`strpos(e.search, ` + q.arg(search(f.Text)) + `) > 0`)
+		q.add(`strpos(e.search, ` + q.arg(store.Search(f.Text)) + `) > 0`)
 	}
 	return q
 }
@@ -518,11 +446,11 @@ func (sn *snapshot) list(ctx context.Context, f store.Filter) ([]store.Event, st
 		order, after = `ASC`, `>`
 	}
 	if f.After != "" {
-		c, err := parseCursor(f.After)
+		c, err := store.ParseCursor(f.After)
 		if err != nil {
 			return nil, "", err
 		}
-		q.add(`(e.date_start, e.seq) ` + after + ` (` + q.arg(c.dateStart) + `, ` + q.arg(c.seq) + `)`)
+		q.add(`(e.date_start, e.seq) ` + after + ` (` + q.arg(c.DateStart) + `, ` + q.arg(c.Seq) + `)`)
 	}
 	keys := `SELECT e.date_start, e.seq FROM events e WHERE ` + q.where() + ` ORDER BY e.date_start ` + order + `, e.seq ` + order
 	if f.Limit > 0 {
@@ -538,12 +466,12 @@ func (sn *snapshot) list(ctx context.Context, f store.Filter) ([]store.Event, st
 	}
 	defer rows.Close()
 	var out []store.Event
-	var at cursor
+	var at store.Cursor
 	for rows.Next() {
-		var row cursor
+		var row store.Cursor
 		var body, updated, source string
 		var claims *string
-		if err := rows.Scan(&row.dateStart, &row.seq, &body, &updated, &source, &claims); err != nil {
+		if err := rows.Scan(&row.DateStart, &row.Seq, &body, &updated, &source, &claims); err != nil {
 			return nil, "", fmt.Errorf("query events: %w", err)
 		}
 		if len(out) == 0 || row != at {
@@ -553,13 +481,13 @@ func (sn *snapshot) list(ctx context.Context, f store.Filter) ([]store.Event, st
 			at = row
 			var e store.Event
 			if err := json.Unmarshal([]byte(body), &e); err != nil {
-				return nil, "", fmt.Errorf("stored event %d: %w", at.seq, err)
+				return nil, "", fmt.Errorf("stored event %d: %w", at.Seq, err)
 			}
 			e.Updated = updated
 			out = append(out, e)
 		}
 		if err := addSource(&out[len(out)-1], source, claims); err != nil {
-			return nil, "", fmt.Errorf("stored event %d: %w", at.seq, err)
+			return nil, "", fmt.Errorf("stored event %d: %w", at.Seq, err)
 		}
 	}
 	if err := rows.Err(); err != nil {

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -39,61 +38,6 @@ var sortKeys = map[store.SortKey]struct {
 	store.SortSources:    {`(SELECT count(*) FROM event_sources s WHERE s.event_seq = e.seq)`, false},
 }
 
-// sortCursor is a place in a sorted listing: the sort key of the last
-// event listed and its seq. It is written as the SQLite store writes its
-// own.
-type sortCursor struct {
-	key any
-	seq int64
-}
-
-func (c sortCursor) String() string {
-	b, _ := json.Marshal([]any{c.key, c.seq})
-	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-// parseSortCursor reads a cursor of a listing sorted by a text key or a
-// number one.
-func parseSortCursor(s string, text bool) (sortCursor, error) {
-	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil {
-		return sortCursor{}, store.ErrBadCursor
-	}
-	var parts []any
-	d := json.NewDecoder(strings.NewReader(string(b)))
-	d.UseNumber()
-	if err := d.Decode(&parts); err != nil || len(parts) != 2 {
-		return sortCursor{}, store.ErrBadCursor
-	}
-	num, ok := parts[1].(json.Number)
-	if !ok {
-		return sortCursor{}, store.ErrBadCursor
-	}
-	seq, err := num.Int64()
-	if err != nil || seq < 1 {
-		return sortCursor{}, store.ErrBadCursor
-	}
-	c := sortCursor{seq: seq}
-	switch k := parts[0].(type) {
-	case string:
-		// Postgres text holds no NUL, so no key the store made does.
-		if !text || strings.ContainsRune(k, 0) {
-			return sortCursor{}, store.ErrBadCursor
-		}
-		c.key = k
-	case json.Number:
-		if text {
-			return sortCursor{}, store.ErrBadCursor
-		}
-		if c.key, err = k.Int64(); err != nil {
-			return sortCursor{}, store.ErrBadCursor
-		}
-	default:
-		return sortCursor{}, store.ErrBadCursor
-	}
-	return c, nil
-}
-
 // Sorted implements store.Store: the page's keys, then its events with
 // their sources, in one query.
 func (s *DB) Sorted(ctx context.Context, f store.Filter, by store.Sort) (store.Page, error) {
@@ -101,7 +45,7 @@ func (s *DB) Sorted(ctx context.Context, f store.Filter, by store.Sort) (store.P
 	if !ok {
 		return store.Page{}, fmt.Errorf("sort by %q: not a column", by.By)
 	}
-	var after sortCursor
+	var after store.SortCursor
 	if f.After != "" {
 		var err error
 		if after, err = parseSortCursor(f.After, key.text); err != nil {
@@ -124,7 +68,7 @@ func (s *DB) Sorted(ctx context.Context, f store.Filter, by store.Sort) (store.P
 		order, cmp = `DESC`, `<`
 	}
 	if f.After != "" {
-		q.add(`(` + key.expr + `, e.seq) ` + cmp + ` (` + q.arg(after.key) + `, ` + q.arg(after.seq) + `)`)
+		q.add(`(` + key.expr + `, e.seq) ` + cmp + ` (` + q.arg(after.Key) + `, ` + q.arg(after.Seq) + `)`)
 	}
 	keys := `SELECT ` + key.expr + ` AS k, e.seq FROM events e WHERE ` + q.where() + ` ORDER BY 1 ` + order + `, e.seq ` + order
 	if f.Limit > 0 {
@@ -140,15 +84,15 @@ func (s *DB) Sorted(ctx context.Context, f store.Filter, by store.Sort) (store.P
 	}
 	defer rows.Close()
 	p.Events = []store.Event{}
-	var at sortCursor
+	var at store.SortCursor
 	for rows.Next() {
-		var row sortCursor
+		var row store.SortCursor
 		var body, updated, source string
 		var claims *string
-		if err := rows.Scan(&row.key, &row.seq, &body, &updated, &source, &claims); err != nil {
+		if err := rows.Scan(&row.Key, &row.Seq, &body, &updated, &source, &claims); err != nil {
 			return store.Page{}, fmt.Errorf("sort events: %w", err)
 		}
-		if len(p.Events) == 0 || row.seq != at.seq {
+		if len(p.Events) == 0 || row.Seq != at.Seq {
 			if f.Limit > 0 && len(p.Events) == f.Limit {
 				p.Next = at.String()
 				return p, nil
@@ -156,17 +100,28 @@ func (s *DB) Sorted(ctx context.Context, f store.Filter, by store.Sort) (store.P
 			at = row
 			var e store.Event
 			if err := json.Unmarshal([]byte(body), &e); err != nil {
-				return store.Page{}, fmt.Errorf("stored event %d: %w", at.seq, err)
+				return store.Page{}, fmt.Errorf("stored event %d: %w", at.Seq, err)
 			}
 			e.Updated = updated
 			p.Events = append(p.Events, e)
 		}
 		if err := addSource(&p.Events[len(p.Events)-1], source, claims); err != nil {
-			return store.Page{}, fmt.Errorf("stored event %d: %w", at.seq, err)
+			return store.Page{}, fmt.Errorf("stored event %d: %w", at.Seq, err)
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return store.Page{}, fmt.Errorf("sort events: %w", err)
 	}
 	return p, nil
+}
+
+// parseSortCursor is store.ParseSortCursor refusing a text key that holds
+// a NUL: Postgres text holds none, so no key the store made does, and the
+// database would fail the query rather than find nothing.
+func parseSortCursor(s string, text bool) (store.SortCursor, error) {
+	c, err := store.ParseSortCursor(s, text)
+	if k, ok := c.Key.(string); err == nil && ok && strings.ContainsRune(k, 0) {
+		return store.SortCursor{}, store.ErrBadCursor
+	}
+	return c, err
 }

@@ -156,7 +156,7 @@ func loadFacets(ctx context.Context, sn *snapshot) (*facets, error) {
 		m.fatalities = append(m.fatalities, int32(fat))
 		if len(names) > 0 {
 			first := len(m.actorIDs)
-			for name := range bytes.SplitSeq(names, []byte(sep)) {
+			for name := range bytes.SplitSeq(names, []byte(store.Sep)) {
 				id := actors.id(name)
 				// One actor named twice in an event is one of its actors.
 				if !slices.Contains(m.actorIDs[first:], id) {
@@ -351,7 +351,7 @@ func (m *facets) compile(f store.Filter) (sel selection, ok bool) {
 	if f.From != "" {
 		sel.endMin = m.lowerBound(f.From)
 		conditions++
-		if first := earliest(f.From, m.maxSpan); first != "" {
+		if first := store.Earliest(f.From, m.maxSpan); first != "" {
 			sel.lo = m.firstStart(m.lowerBound(first))
 		}
 	}
@@ -421,7 +421,7 @@ func (m *facets) compile(f store.Filter) (sel selection, ok bool) {
 		}
 	}
 	if f.Actor != "" {
-		needle := search(f.Actor)
+		needle := store.Search(f.Actor)
 		sel.actors = make([]bool, len(m.actors))
 		var matched [][]int32
 		total := 0
@@ -444,7 +444,7 @@ func (m *facets) compile(f store.Filter) (sel selection, ok bool) {
 		conditions++
 	}
 	if f.Text != "" {
-		sel.text = []byte(search(f.Text))
+		sel.text = []byte(store.Search(f.Text))
 		conditions++
 	}
 	if sel.subtype >= 0 {
@@ -608,19 +608,19 @@ func (s *selection) count() int {
 
 // after narrows the walk to the events after cursor c in the listing's
 // direction.
-func (s *selection) after(c cursor, desc bool) {
+func (s *selection) after(c store.Cursor, desc bool) {
 	m := s.m
 	// The first position whose key (date_start, seq) is at least c's,
 	// or, listing oldest first, after it.
 	cut := sort.Search(len(m.seq), func(p int) bool {
 		d := m.dates[m.start[p]]
-		if d != c.dateStart {
-			return d > c.dateStart
+		if d != c.DateStart {
+			return d > c.DateStart
 		}
 		if desc {
-			return m.seq[p] >= c.seq
+			return m.seq[p] >= c.Seq
 		}
-		return m.seq[p] > c.seq
+		return m.seq[p] > c.Seq
 	})
 	if desc {
 		s.hi = min(s.hi, cut)
@@ -634,13 +634,15 @@ func (s *selection) after(c cursor, desc bool) {
 }
 
 // cursor is the place in the listing of the event at position p.
-func (m *facets) cursor(p int) cursor { return cursor{m.dates[m.start[p]], m.seq[p]} }
+func (m *facets) cursor(p int) store.Cursor {
+	return store.Cursor{DateStart: m.dates[m.start[p]], Seq: m.seq[p]}
+}
 
 // listFacets lists as list does, the keys from memory.
 func (sn *snapshot) listFacets(ctx context.Context, sel selection, f store.Filter) ([]store.Event, string, error) {
 	desc := !f.Oldest
 	if f.After != "" {
-		c, err := parseCursor(f.After)
+		c, err := store.ParseCursor(f.After)
 		if err != nil {
 			return nil, "", err
 		}

@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -31,59 +30,6 @@ var sortKeys = map[store.SortKey]struct {
 	store.SortSources:    {`(SELECT count(*) FROM event_sources s WHERE s.event_seq = f.seq)`, false, false},
 }
 
-// sortCursor is a place in a sorted listing: the sort key of the last
-// event listed and its seq.
-type sortCursor struct {
-	key any
-	seq int64
-}
-
-func (c sortCursor) String() string {
-	b, _ := json.Marshal([]any{c.key, c.seq})
-	return base64.RawURLEncoding.EncodeToString(b)
-}
-
-// parseSortCursor reads a cursor of a listing sorted by a text key or a
-// number one.
-func parseSortCursor(s string, text bool) (sortCursor, error) {
-	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil {
-		return sortCursor{}, store.ErrBadCursor
-	}
-	var parts []any
-	d := json.NewDecoder(strings.NewReader(string(b)))
-	d.UseNumber()
-	if err := d.Decode(&parts); err != nil || len(parts) != 2 {
-		return sortCursor{}, store.ErrBadCursor
-	}
-	num, ok := parts[1].(json.Number)
-	if !ok {
-		return sortCursor{}, store.ErrBadCursor
-	}
-	seq, err := num.Int64()
-	if err != nil || seq < 1 {
-		return sortCursor{}, store.ErrBadCursor
-	}
-	c := sortCursor{seq: seq}
-	switch k := parts[0].(type) {
-	case string:
-		if !text {
-			return sortCursor{}, store.ErrBadCursor
-		}
-		c.key = k
-	case json.Number:
-		if text {
-			return sortCursor{}, store.ErrBadCursor
-		}
-		if c.key, err = k.Int64(); err != nil {
-			return sortCursor{}, store.ErrBadCursor
-		}
-	default:
-		return sortCursor{}, store.ErrBadCursor
-	}
-	return c, nil
-}
-
 // Sorted implements store.Store.
 func (s *DB) Sorted(ctx context.Context, f store.Filter, by store.Sort) (store.Page, error) {
 	key, ok := sortKeys[by.By]
@@ -109,12 +55,12 @@ func (s *DB) Sorted(ctx context.Context, f store.Filter, by store.Sort) (store.P
 	}
 	keyed, keyArgs := cond, append([]any(nil), args...)
 	if f.After != "" {
-		c, err := parseSortCursor(f.After, key.text)
+		c, err := store.ParseSortCursor(f.After, key.text)
 		if err != nil {
 			return store.Page{}, err
 		}
 		keyed += ` AND (` + key.expr + `, f.seq) ` + after + ` (?, ?)`
-		keyArgs = append(keyArgs, c.key, c.seq)
+		keyArgs = append(keyArgs, c.Key, c.Seq)
 	}
 	from := `event_facets f`
 	if key.body {
@@ -129,10 +75,10 @@ func (s *DB) Sorted(ctx context.Context, f store.Filter, by store.Sort) (store.P
 	if err != nil {
 		return store.Page{}, fmt.Errorf("sort events: %w", err)
 	}
-	var keys []sortCursor
+	var keys []store.SortCursor
 	for rows.Next() {
-		var c sortCursor
-		if err := rows.Scan(&c.key, &c.seq); err != nil {
+		var c store.SortCursor
+		if err := rows.Scan(&c.Key, &c.Seq); err != nil {
 			rows.Close()
 			return store.Page{}, fmt.Errorf("sort events: %w", err)
 		}
@@ -168,7 +114,7 @@ func (s *DB) count(ctx context.Context, sn *snapshot, cond string, args []any) (
 
 // sortedBodies reads the events of a sorted page with their sources, in the
 // page's order.
-func (sn *snapshot) sortedBodies(ctx context.Context, keys []sortCursor) ([]store.Event, error) {
+func (sn *snapshot) sortedBodies(ctx context.Context, keys []store.SortCursor) ([]store.Event, error) {
 	out := make([]store.Event, len(keys))
 	if len(keys) == 0 {
 		return out, nil
@@ -176,8 +122,8 @@ func (sn *snapshot) sortedBodies(ctx context.Context, keys []sortCursor) ([]stor
 	at := make(map[int64]int, len(keys))
 	args := make([]any, len(keys))
 	for i, k := range keys {
-		at[k.seq] = i
-		args[i] = k.seq
+		at[k.Seq] = i
+		args[i] = k.Seq
 	}
 	rows, err := sn.tx.QueryContext(ctx, `SELECT e.seq, iif(s.n = 0, e.body, ''), e.updated_at, s.source, s.claims
 		FROM events e CROSS JOIN event_sources s ON s.event_seq = e.seq

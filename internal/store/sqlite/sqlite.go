@@ -4,17 +4,13 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/base64"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"iter"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -288,7 +284,7 @@ func fillActors(ctx context.Context, w *writeTx) error {
 		for _, r := range batch {
 			var names []string
 			if r.actors != "" {
-				names = strings.Split(r.actors, sep)
+				names = strings.Split(r.actors, store.Sep)
 			}
 			if err := putActors(ctx, w, r.seq, r.start, names); err != nil {
 				return err
@@ -616,7 +612,7 @@ func (s *DB) ingest(ctx context.Context, w *writeTx, res *event.Result, now stri
 			out.Merged++
 		} else {
 			ev = &store.Event{Event: m, Sources: []store.Source{src}}
-			ev.ID = eventID(doc.ID, m.ID)
+			ev.ID = store.EventID(doc.ID, m.ID)
 			out.New++
 		}
 		if err := s.putEvent(ctx, w, ev, !found, now); err != nil {
@@ -634,12 +630,6 @@ func (s *DB) ingest(ctx context.Context, w *writeTx, res *event.Result, now stri
 	return out, nil
 }
 
-// eventID is stable: the same first report always gives the same id.
-func eventID(docID, mentionID string) string {
-	h := sha256.Sum256([]byte(docID + "/" + mentionID))
-	return hex.EncodeToString(h[:8])
-}
-
 // match finds the stored event mention m reports, looking only at events
 // of the same type and country whose dates overlap: the blocking that keeps
 // merging far from quadratic.
@@ -647,7 +637,7 @@ func (s *DB) match(ctx context.Context, w *writeTx, m event.Event) (*store.Event
 	// No stored event starts before m does by more than the longest span:
 	// a lower bound that keeps the candidates those of a few days.
 	rows, err := w.query(ctx, `SELECT body FROM events WHERE kind = ? AND iso = ? AND date_start BETWEEN ? AND ? AND date_end >= ? ORDER BY seq`,
-		merge.Key(m), m.ISO, earliest(string(m.DateStart), w.maxSpan), m.DateEnd, m.DateStart)
+		merge.Key(m), m.ISO, store.Earliest(string(m.DateStart), w.maxSpan), m.DateEnd, m.DateStart)
 	if err != nil {
 		return nil, false, fmt.Errorf("find events to merge: %w", err)
 	}
@@ -704,27 +694,6 @@ func (s *DB) putEvent(ctx context.Context, w *writeTx, e *store.Event, isNew boo
 	return putLookups(ctx, w, seq, e)
 }
 
-// earliest is the first day an event that covers day may start on when no
-// event spans more than span days; "" when day is not a date.
-func earliest(day string, span int) string {
-	d, err := time.Parse(time.DateOnly, day)
-	if err != nil {
-		return ""
-	}
-	return d.AddDate(0, 0, -span).Format(time.DateOnly)
-}
-
-// spanDays is how many days after start end is; 0 when either is not a
-// date.
-func spanDays(start, end string) int {
-	s, err1 := time.Parse(time.DateOnly, start)
-	e, err2 := time.Parse(time.DateOnly, end)
-	if err1 != nil || err2 != nil {
-		return 0
-	}
-	return int(e.Sub(s).Hours() / 24)
-}
-
 // putLookups writes the event numbered seq into the actor dictionary and
 // the R*Tree of places, and widens the longest span of days if it must.
 func putLookups(ctx context.Context, w *writeTx, seq int64, e *store.Event) error {
@@ -745,7 +714,7 @@ func putLookups(ctx context.Context, w *writeTx, seq int64, e *store.Event) erro
 			return fmt.Errorf("index event place: %w", err)
 		}
 	}
-	w.maxSpan = max(w.maxSpan, spanDays(string(e.DateStart), string(e.DateEnd)))
+	w.maxSpan = max(w.maxSpan, store.SpanDays(string(e.DateStart), string(e.DateEnd)))
 	return nil
 }
 
@@ -772,10 +741,6 @@ func putActors(ctx context.Context, w *writeTx, seq int64, dateStart string, nam
 	return nil
 }
 
-// sep joins the several values of one facet column. A search for text
-// holding it would match across two values, so such searches find nothing.
-const sep = "\x1f"
-
 // putFacets writes what listing, filtering and aggregating read of the
 // event numbered seq.
 func putFacets(ctx context.Context, w *writeTx, seq int64, e *store.Event) error {
@@ -799,41 +764,14 @@ func putFacets(ctx context.Context, w *writeTx, seq int64, e *store.Event) error
 		(date_start, seq, date_end, event_date, iso, kind, admin1, lat, lon, fatalities, actors)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.DateStart, seq, e.DateEnd, e.EventDate, e.ISO, merge.Key(e.Event), strings.ToLower(e.Admin1),
-		lat, lon, e.Fatalities, strings.Join(actors, sep)); err != nil {
+		lat, lon, e.Fatalities, strings.Join(actors, store.Sep)); err != nil {
 		return fmt.Errorf("index event: %w", err)
 	}
 	if _, err := w.exec(ctx, `INSERT OR REPLACE INTO event_text (seq, text) VALUES (?, ?)`,
-		seq, strings.Join(texts, sep)); err != nil {
+		seq, strings.Join(texts, store.Sep)); err != nil {
 		return fmt.Errorf("index event text: %w", err)
 	}
 	return nil
-}
-
-// cursor is a place in the listing order, date_start then seq.
-type cursor struct {
-	dateStart string
-	seq       int64
-}
-
-func (c cursor) String() string {
-	return base64.RawURLEncoding.EncodeToString([]byte(c.dateStart + "/" + strconv.FormatInt(c.seq, 10)))
-}
-
-func parseCursor(s string) (cursor, error) {
-	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil {
-		return cursor{}, store.ErrBadCursor
-	}
-	date, num, ok := strings.Cut(string(b), "/")
-	seq, err := strconv.ParseInt(num, 10, 64)
-	if !ok || err != nil || seq < 1 {
-		return cursor{}, store.ErrBadCursor
-	}
-	// An event of unknown date sorts first, with an empty date_start.
-	if _, err := time.Parse(time.DateOnly, date); err != nil && date != "" {
-		return cursor{}, store.ErrBadCursor
-	}
-	return cursor{date, seq}, nil
 }
 
 // where is the SQL condition on event_facets f, and its arguments, that
@@ -886,7 +824,7 @@ func where(f store.Filter, maxSpan int, kinds []string) (string, []any) {
 	if f.From != "" {
 		add(`f.date_end >= ?`, f.From)
 		// Implied by the first: a bound on the listing order's key.
-		if first := earliest(f.From, maxSpan); first != "" {
+		if first := store.Earliest(f.From, maxSpan); first != "" {
 			add(`f.date_start >= ?`, first)
 		}
 	}
@@ -920,22 +858,13 @@ func where(f store.Filter, maxSpan int, kinds []string) (string, []any) {
 	if f.Actor != "" {
 		// Names are few beside events: search the names, then list the
 		// events of those that match.
-		add(`f.seq IN (SELECT a.seq FROM event_actors a WHERE a.actor IN (SELECT id FROM actor_names WHERE instr(name, ?) > 0))`, search(f.Actor))
+		add(`f.seq IN (SELECT a.seq FROM event_actors a WHERE a.actor IN (SELECT id FROM actor_names WHERE instr(name, ?) > 0))`, store.Search(f.Actor))
 	}
 	if f.Text != "" {
 		// Correlated, so that other filters narrow the events first.
-		add(`EXISTS (SELECT 1 FROM event_text t WHERE t.seq = f.seq AND instr(t.text, ?) > 0)`, search(f.Text))
+		add(`EXISTS (SELECT 1 FROM event_text t WHERE t.seq = f.seq AND instr(t.text, ?) > 0)`, store.Search(f.Text))
 	}
 	return strings.Join(conds, " AND "), args
-}
-
-// search folds what a filter looks for as the facet columns are folded;
-// text that cannot be inside one value becomes a needle nothing contains.
-func search(s string) string {
-	if strings.Contains(s, sep) {
-		return sep + sep
-	}
-	return strings.ToLower(s)
 }
 
 // snapshot is a read transaction and the state of the record it sees.
@@ -981,12 +910,12 @@ func (sn *snapshot) list(ctx context.Context, f store.Filter) ([]store.Event, st
 		order, after = `ASC`, `>`
 	}
 	if f.After != "" {
-		c, err := parseCursor(f.After)
+		c, err := store.ParseCursor(f.After)
 		if err != nil {
 			return nil, "", err
 		}
 		cond += ` AND (f.date_start, f.seq) ` + after + ` (?, ?)`
-		args = append(args, c.dateStart, c.seq)
+		args = append(args, c.DateStart, c.Seq)
 	}
 	// The page's keys first, from the facets alone, then the bodies of
 	// those events only: when the order needs a sort, it sorts keys.
@@ -1006,12 +935,12 @@ func (sn *snapshot) list(ctx context.Context, f store.Filter) ([]store.Event, st
 	}
 	defer rows.Close()
 	var out []store.Event
-	var at cursor
+	var at store.Cursor
 	for rows.Next() {
-		var row cursor
+		var row store.Cursor
 		var body, updated, source string
 		var claims sql.NullString
-		if err := rows.Scan(&row.dateStart, &row.seq, &body, &updated, &source, &claims); err != nil {
+		if err := rows.Scan(&row.DateStart, &row.Seq, &body, &updated, &source, &claims); err != nil {
 			return nil, "", fmt.Errorf("query events: %w", err)
 		}
 		if len(out) == 0 || row != at {
@@ -1021,13 +950,13 @@ func (sn *snapshot) list(ctx context.Context, f store.Filter) ([]store.Event, st
 			at = row
 			var e store.Event
 			if err := json.Unmarshal([]byte(body), &e); err != nil {
-				return nil, "", fmt.Errorf("stored event %d: %w", at.seq, err)
+				return nil, "", fmt.Errorf("stored event %d: %w", at.Seq, err)
 			}
 			e.Updated = updated
 			out = append(out, e)
 		}
 		if err := addSource(&out[len(out)-1], source, claims); err != nil {
-			return nil, "", fmt.Errorf("stored event %d: %w", at.seq, err)
+			return nil, "", fmt.Errorf("stored event %d: %w", at.Seq, err)
 		}
 	}
 	if err := rows.Err(); err != nil {

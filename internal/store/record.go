@@ -1,0 +1,138 @@
+package store
+
+import (
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// What every store writes and reads alike: event ids, the date window a
+// merge searches, the folding of searched text and the cursors of its
+// listings.
+
+// EventID is stable: the same first report always gives the same id.
+func EventID(docID, mentionID string) string {
+	h := sha256.Sum256([]byte(docID + "/" + mentionID))
+	return hex.EncodeToString(h[:8])
+}
+
+// Earliest is the first day an event that covers day may start on when no
+// event spans more than span days; "" when day is not a date.
+func Earliest(day string, span int) string {
+	d, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return ""
+	}
+	return d.AddDate(0, 0, -span).Format(time.DateOnly)
+}
+
+// SpanDays is how many days after start end is; 0 when either is not a
+// date.
+func SpanDays(start, end string) int {
+	s, err1 := time.Parse(time.DateOnly, start)
+	e, err2 := time.Parse(time.DateOnly, end)
+	if err1 != nil || err2 != nil {
+		return 0
+	}
+	return int(e.Sub(s).Hours() / 24)
+}
+
+// Sep joins the several values of one searched column (an event's actors,
+// its texts). A search for text holding it would match across two values,
+// so such searches find nothing.
+const Sep = "\x1f"
+
+// Search folds what a filter looks for as the searched columns are
+// folded; text that cannot be inside one value becomes a needle nothing
+// contains.
+func Search(s string) string {
+	if strings.Contains(s, Sep) {
+		return Sep + Sep
+	}
+	return strings.ToLower(s)
+}
+
+// Cursor is a place in the listing order, date_start then seq.
+type Cursor struct {
+	DateStart string
+	Seq       int64
+}
+
+func (c Cursor) String() string {
+	return base64.RawURLEncoding.EncodeToString([]byte(c.DateStart + "/" + strconv.FormatInt(c.Seq, 10)))
+}
+
+// ParseCursor reads a Cursor's String; anything else is ErrBadCursor.
+func ParseCursor(s string) (Cursor, error) {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return Cursor{}, ErrBadCursor
+	}
+	date, num, ok := strings.Cut(string(b), "/")
+	seq, err := strconv.ParseInt(num, 10, 64)
+	if !ok || err != nil || seq < 1 {
+		return Cursor{}, ErrBadCursor
+	}
+	// An event of unknown date sorts first, with an empty date_start.
+	if _, err := time.Parse(time.DateOnly, date); err != nil && date != "" {
+		return Cursor{}, ErrBadCursor
+	}
+	return Cursor{date, seq}, nil
+}
+
+// SortCursor is a place in a sorted listing: the sort key of the last
+// event listed and its seq.
+type SortCursor struct {
+	Key any
+	Seq int64
+}
+
+func (c SortCursor) String() string {
+	b, _ := json.Marshal([]any{c.Key, c.Seq})
+	return base64.RawURLEncoding.EncodeToString(b)
+}
+
+// ParseSortCursor reads a cursor of a listing sorted by a text key or a
+// number one; anything else is ErrBadCursor.
+func ParseSortCursor(s string, text bool) (SortCursor, error) {
+	b, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return SortCursor{}, ErrBadCursor
+	}
+	var parts []any
+	d := json.NewDecoder(strings.NewReader(string(b)))
+	d.UseNumber()
+	if err := d.Decode(&parts); err != nil || len(parts) != 2 {
+		return SortCursor{}, ErrBadCursor
+	}
+	num, ok := parts[1].(json.Number)
+	if !ok {
+		return SortCursor{}, ErrBadCursor
+	}
+	seq, err := num.Int64()
+	if err != nil || seq < 1 {
+		return SortCursor{}, ErrBadCursor
+	}
+	c := SortCursor{Seq: seq}
+	switch k := parts[0].(type) {
+	case string:
+		if !text {
+			return SortCursor{}, ErrBadCursor
+		}
+		c.Key = k
+	case json.Number:
+		if text {
+			return SortCursor{}, ErrBadCursor
+		}
+		if c.Key, err = k.Int64(); err != nil {
+			return SortCursor{}, ErrBadCursor
+		}
+	default:
+		return SortCursor{}, ErrBadCursor
+	}
+	return c, nil
+}
