@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"iter"
 	"strconv"
 	"strings"
 	"time"
@@ -135,4 +136,43 @@ func ParseSortCursor(s string, text bool) (SortCursor, error) {
 		return SortCursor{}, ErrBadCursor
 	}
 	return c, nil
+}
+
+// pageSize is how many events Pages asks for at a time.
+const pageSize = 500
+
+// Pages yields, in order, the events that list gives for f a page at a
+// time, following each page's cursor, up to f.Limit events when it is set;
+// an error of list is yielded and ends it. Stores serve All with it from
+// one snapshot.
+func Pages(f Filter, list func(Filter) ([]Event, string, error)) iter.Seq2[Event, error] {
+	return func(yield func(Event, error) bool) {
+		left := f.Limit
+		for {
+			page := f
+			page.Limit = pageSize
+			if left > 0 {
+				page.Limit = min(pageSize, left)
+			}
+			evs, next, err := list(page)
+			if err != nil {
+				yield(Event{}, err)
+				return
+			}
+			for _, e := range evs {
+				if !yield(e, nil) {
+					return
+				}
+			}
+			if left > 0 {
+				if left -= len(evs); left <= 0 {
+					return
+				}
+			}
+			if next == "" {
+				return
+			}
+			f.After = next
+		}
+	}
 }

@@ -507,9 +507,6 @@ func (s *DB) Events(ctx context.Context, f store.Filter) ([]store.Event, error) 
 	return evs, err
 }
 
-// allPage is how many events All reads at a time.
-const allPage = 500
-
 // All implements store.Store.
 func (s *DB) All(ctx context.Context, f store.Filter) iter.Seq2[store.Event, error] {
 	return func(yield func(store.Event, error) bool) {
@@ -519,32 +516,10 @@ func (s *DB) All(ctx context.Context, f store.Filter) iter.Seq2[store.Event, err
 			return
 		}
 		defer sn.close(ctx)
-		left := f.Limit
-		for {
-			page := f
-			page.Limit = allPage
-			if left > 0 {
-				page.Limit = min(allPage, left)
-			}
-			evs, next, err := sn.list(ctx, page)
-			if err != nil {
-				yield(store.Event{}, err)
+		for e, err := range store.Pages(f, func(p store.Filter) ([]store.Event, string, error) { return sn.list(ctx, p) }) {
+			if !yield(e, err) {
 				return
 			}
-			for _, e := range evs {
-				if !yield(e, nil) {
-					return
-				}
-			}
-			if left > 0 {
-				if left -= len(evs); left <= 0 {
-					return
-				}
-			}
-			if next == "" {
-				return
-			}
-			f.After = next
 		}
 	}
 }
