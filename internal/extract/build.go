@@ -310,10 +310,7 @@ func (a *analysis) claimOf(cl claim) event.Claim {
 		Span:      cl.span,
 	}
 	if cl.source != nil {
-		out.Source = cl.source.Text
-		if cl.source.Name != "" {
-			out.Source = cl.source.Name
-		}
+		out.Source = sourceName(cl)
 		if cl.source.Actor != nil {
 			out.SourceActor = cl.source.Actor.Name
 		}
@@ -437,7 +434,8 @@ func (a *analysis) strikeTarget(c *cluster, a1 *role) *role {
 	return &role{Span: f.trig.Span, Text: f.trig.Text, Actor: act}
 }
 
-// sourceName is who a claim is attributed to, "" when no one.
+// sourceName is who a claim is attributed to, as the article names it
+// or as the dictionary does; "" when no one.
 func sourceName(cl claim) string {
 	if cl.source == nil {
 		return ""
@@ -445,7 +443,7 @@ func sourceName(cl claim) string {
 	if cl.source.Name != "" {
 		return cl.source.Name
 	}
-	return strings.ToLower(cl.source.Text)
+	return cl.source.Text
 }
 
 // sourceToll is the deaths one source counts over the groups it names.

@@ -17,10 +17,20 @@ func foldHeadline(evs []event.Event, head *event.Span, text string) []event.Even
 	}
 	in := func(s event.Span) bool { return s.Start >= head.Start && s.End <= head.End }
 	inHead := func(e event.Event) bool { return in(e.Span) }
+	// The body's event a headline event h tells: one of the same kind;
+	// failing that, for a violent headline, the body's first violent
+	// event in the same country: a headline's "bombing" is often the
+	// lead's air strike.
+	fits := []func(h, b event.Event) bool{
+		func(h, b event.Event) bool { return sameKind(h, b) },
+		func(h, b event.Event) bool { return violent(h.EventType) && violent(b.EventType) && b.ISO == h.ISO },
+	}
 	bodyEvent := func(h event.Event) bool {
 		for _, b := range evs {
-			if !inHead(b) && (sameKind(h, b) || violent(h.EventType) && violent(b.EventType) && b.ISO == h.ISO) {
-				return true
+			for _, fit := range fits {
+				if !inHead(b) && fit(h, b) {
+					return true
+				}
 			}
 		}
 		return false
@@ -48,16 +58,10 @@ func foldHeadline(evs []event.Event, head *event.Span, text string) []event.Even
 		if !inHead(h) {
 			continue
 		}
-		// The body's event of the same kind; failing that, for a violent
-		// headline, the body's first violent event in the same country: a
-		// headline's "bombing" is often the lead's air strike.
-		for _, fits := range []func(event.Event) bool{
-			func(b event.Event) bool { return sameKind(h, b) },
-			func(b event.Event) bool { return violent(h.EventType) && violent(b.EventType) && b.ISO == h.ISO },
-		} {
+		for _, fit := range fits {
 			for j := range evs {
 				b := &evs[j]
-				if j == i || folded[j] || inHead(*b) || !fits(*b) {
+				if j == i || folded[j] || inHead(*b) || !fit(h, *b) {
 					continue
 				}
 				mergeHeadline(b, h, text)
