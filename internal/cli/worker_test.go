@@ -17,9 +17,9 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	natsserver "github.com/nats-io/nats-server/v2/server"
 
 	"github.com/sitrep/sitrep/internal/queue"
+	"github.com/sitrep/sitrep/internal/queue/queuetest"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/store/postgres/pgtest"
 	"github.com/sitrep/sitrep/internal/synth"
@@ -43,26 +43,6 @@ func TestMain(m *testing.M) {
 		os.Exit(code)
 	}
 	os.Exit(m.Run())
-}
-
-// startNATS starts an embedded NATS server with JetStream on a loopback
-// port and returns its URL.
-func startNATS(t *testing.T) string {
-	t.Helper()
-	ns, err := natsserver.NewServer(&natsserver.Options{Host: "127.0.0.1", Port: -1, JetStream: true,
-		StoreDir: t.TempDir(), NoLog: true, NoSigs: true})
-	if err != nil {
-		t.Fatalf("nats server: %v", err)
-	}
-	ns.Start()
-	t.Cleanup(func() {
-		ns.Shutdown()
-		ns.WaitForShutdown()
-	})
-	if !ns.ReadyForConnections(30 * time.Second) {
-		t.Fatal("nats server did not start within 30 s")
-	}
-	return ns.ClientURL()
 }
 
 // worker is a sitrep worker in a process of its own.
@@ -135,7 +115,7 @@ func TestWorkers(t *testing.T) {
 	t.Logf("single process, %v: %s", time.Since(began).Round(time.Second), strings.TrimSpace(out))
 	began = time.Now()
 
-	nats := startNATS(t)
+	nats := queuetest.Server(t)
 	code, out, stderr = run(t, "", "ingest", "--queue", nats, "--published", published, dir)
 	if code != 0 || !strings.Contains(out, fmt.Sprintf("%d documents queued, 0 queued before", docs)) {
 		t.Fatalf("ingest --queue: exit %d, %q %.500s", code, out, stderr)

@@ -9,28 +9,9 @@ import (
 	"testing"
 	"time"
 
-	natsserver "github.com/nats-io/nats-server/v2/server"
-
 	"github.com/sitrep/sitrep/internal/load"
+	"github.com/sitrep/sitrep/internal/queue/queuetest"
 )
-
-func startNATS(t *testing.T) string {
-	t.Helper()
-	ns, err := natsserver.NewServer(&natsserver.Options{Host: "127.0.0.1", Port: -1, JetStream: true,
-		StoreDir: t.TempDir(), NoLog: true, NoSigs: true})
-	if err != nil {
-		t.Fatalf("nats server: %v", err)
-	}
-	ns.Start()
-	t.Cleanup(func() {
-		ns.Shutdown()
-		ns.WaitForShutdown()
-	})
-	if !ns.ReadyForConnections(30 * time.Second) {
-		t.Fatal("nats server did not start within 30 s")
-	}
-	return ns.ClientURL()
-}
 
 // TestQueue queues documents, one of them twice, and works them with a
 // handler that fails each document's first delivery: each comes back,
@@ -38,7 +19,7 @@ func startNATS(t *testing.T) string {
 func TestQueue(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	q, err := Open(ctx, startNATS(t))
+	q, err := Open(ctx, queuetest.Server(t))
 	if err != nil {
 		t.Fatal(err)
 	}
