@@ -176,3 +176,47 @@ func Pages(f Filter, list func(Filter) ([]Event, string, error)) iter.Seq2[Event
 		}
 	}
 }
+
+// Grid gathers the rows of a map grid query, one per cell and kind of
+// event, into cells in the order their first row came: counts and tolls
+// summed, kinds counted, the point the mean of the cell's events.
+type Grid struct {
+	cells map[[2]int64]*gridCell
+	order [][2]int64
+}
+
+type gridCell struct {
+	cell       Cell
+	slat, slon float64
+}
+
+// Add adds n events of kind in cell (y, x), with their fatalities and the
+// sums of their latitudes and longitudes.
+func (g *Grid) Add(y, x int64, kind string, n, fatalities int, sumLat, sumLon float64) {
+	k := [2]int64{y, x}
+	c, ok := g.cells[k]
+	if !ok {
+		if g.cells == nil {
+			g.cells = map[[2]int64]*gridCell{}
+		}
+		c = &gridCell{cell: Cell{Types: map[string]int{}}}
+		g.cells[k] = c
+		g.order = append(g.order, k)
+	}
+	c.cell.Events += n
+	c.cell.Fatalities += fatalities
+	c.cell.Types[strings.TrimPrefix(kind, "PLOVER:")] += n
+	c.slat += sumLat
+	c.slon += sumLon
+}
+
+// Cells returns the cells gathered.
+func (g *Grid) Cells() []Cell {
+	out := make([]Cell, 0, len(g.order))
+	for _, k := range g.order {
+		c := g.cells[k]
+		c.cell.Lat, c.cell.Lon = c.slat/float64(c.cell.Events), c.slon/float64(c.cell.Events)
+		out = append(out, c.cell)
+	}
+	return out
+}

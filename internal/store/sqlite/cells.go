@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/sitrep/sitrep/internal/store"
 )
@@ -46,41 +45,19 @@ func (s *DB) Cells(ctx context.Context, f store.Filter, size float64) ([]store.C
 		return nil, fmt.Errorf("grid events: %w", err)
 	}
 	defer rows.Close()
-	type key struct{ y, x int64 }
-	type acc struct {
-		cell       store.Cell
-		slat, slon float64
-	}
-	cells := map[key]*acc{}
-	var order []key
+	var g store.Grid
 	for rows.Next() {
-		var k key
+		var y, x int64
 		var kind string
 		var n, fat int
 		var slat, slon float64
-		if err := rows.Scan(&k.y, &k.x, &kind, &n, &fat, &slat, &slon); err != nil {
+		if err := rows.Scan(&y, &x, &kind, &n, &fat, &slat, &slon); err != nil {
 			return nil, fmt.Errorf("grid events: %w", err)
 		}
-		a, ok := cells[k]
-		if !ok {
-			a = &acc{cell: store.Cell{Types: map[string]int{}}}
-			cells[k] = a
-			order = append(order, k)
-		}
-		a.cell.Events += n
-		a.cell.Fatalities += fat
-		a.cell.Types[strings.TrimPrefix(kind, "PLOVER:")] += n
-		a.slat += slat
-		a.slon += slon
+		g.Add(y, x, kind, n, fat, slat, slon)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("grid events: %w", err)
 	}
-	out := make([]store.Cell, 0, len(order))
-	for _, k := range order {
-		a := cells[k]
-		a.cell.Lat, a.cell.Lon = a.slat/float64(a.cell.Events), a.slon/float64(a.cell.Events)
-		out = append(out, a.cell)
-	}
-	return out, nil
+	return g.Cells(), nil
 }
