@@ -106,7 +106,7 @@ var (
 	// forceRE marks armed targets.
 	forceRE = pattern.MustCompile(`(?i)\b(?:soldiers?|troops|army|military|security forces|forces|police(?:men|man| officers?| station| post)?|officers|checkpoints?|posts?|outposts?|bases?|barracks|positions?|convoys?|patrols?|garrisons?|militants?|fighters?|insurgents?|rebels?|jihadists?|gunmen|militiamen|militias?|combatants|guards?|personnel|paramilitar(?:y|ies))\b`)
 	// weapon words refine generic attacks.
-	airRE     = pattern.MustCompile(`(?i)\b(?:barrel[- ]bombs?|drones?|air ?strikes?|warplanes?|(?:war|fighter|military|U\.S\.|US|Russian|Israeli|coalition) planes|aircraft|jets?|F-\d+s?|helicopter gunships?|aerial|air force|bombers?|paragliders?|dropped bombs)\b`)
+	airRE     = pattern.MustCompile(`(?i)\b(?:barrel[- ]bombs?|drones?|air ?strikes?|air[- ]raids?|warplanes?|(?:war|fighter|military|U\.S\.|US|Russian|Israeli|coalition) planes|aircraft|jets?|F-\d+s?|helicopter gunships?|aerial|air force|bombers?|paragliders?|dropped bombs)\b`)
 	suicideRE = pattern.MustCompile(`(?i)\bsuicide\b|blew (?:himself|herself|themselves) up`)
 	iedRE     = pattern.MustCompile(`(?i)\b(?:IEDs?|roadside bombs?|landmines?|land mines?|explosive devices?|car bombs?|bomb|bombs|explosives?|blasts?|explosions?)\b`)
 	bombRE    = pattern.MustCompile(`(?i)\b(?:bomb|bombs|bomber|IEDs?|explosive|explosives|landmines?|mines?|device)\b`)
@@ -575,23 +575,36 @@ var executionRE = pattern.MustCompile(`(?i)^(?:beheaded|executed|execution|execu
 
 // typeAttack types a generic attack or killing by its weapon and target.
 // weaponContext is the text that tells the weapon of an attack in
-// sentence s: the sentence, and the next when the sentence names no
-// weapon and the next goes on about the same event ("... committed a
-// massacre in Bab Alnairab. The victims were hit by airstrikes ...").
+// sentence s: the sentence; else the next when it goes on about the
+// same event ("... committed a massacre in Bab Alnairab. The victims
+// were hit by airstrikes ..."); else, for an attack told with no one
+// doing it ("An attack on the village of Batbo killed 19"), the sentence
+// before, whose raids it is one of.
 func (a *analysis) weaponContext(s event.Span, sent string) string {
-	if airRE.MatchString(sent) || shellRE.MatchString(sent) || iedRE.MatchString(sent) || suicideRE.MatchString(sent) || grenadeRE.MatchString(sent) {
+	if namesWeapon(sent) {
 		return sent
 	}
-	k := a.sentenceOf(s.Start) + 1
-	if k >= len(a.sents) || a.sents[k].Paragraph != a.sents[k-1].Paragraph {
-		return sent
+	k := a.sentenceOf(s.Start)
+	if k+1 < len(a.sents) && a.sents[k+1].Paragraph == a.sents[k].Paragraph {
+		if next := a.text[a.sents[k+1].Start:a.sents[k+1].End]; continuesRE.MatchString(next) {
+			return sent + " " + next
+		}
 	}
-	next := a.text[a.sents[k].Start:a.sents[k].End]
-	if !continuesRE.MatchString(next) {
-		return sent
+	if k > 0 && a.sents[k-1].Paragraph == a.sents[k].Paragraph && agentlessRE.MatchString(sent) {
+		if prev := a.text[a.sents[k-1].Start:a.sents[k-1].End]; namesWeapon(prev) {
+			return prev + " " + sent
+		}
 	}
-	return sent + " " + next
+	return sent
 }
+
+func namesWeapon(sent string) bool {
+	return airRE.MatchString(sent) || shellRE.MatchString(sent) || iedRE.MatchString(sent) || suicideRE.MatchString(sent) || grenadeRE.MatchString(sent)
+}
+
+// agentlessRE is a sentence that opens on an attack and names no one
+// making it.
+var agentlessRE = pattern.MustCompile(`^(?:An|The|Another)\s+(?:\w+\s+)?attacks?\s+(?:on|in|at)\b`)
 
 // continuesRE opens a sentence that goes on about the event before it.
 var continuesRE = pattern.MustCompile(`^(?:The\s+(?:victims|dead|attack|strike|strikes|raid|raids|bombing|massacre|blast|explosion)|They|Most of the|Many of the)\b`)
