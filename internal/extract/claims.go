@@ -618,6 +618,38 @@ func speakerAt(s string, p int) []int {
 	return nil
 }
 
+// determinerSpeakers returns, for a sentence a scrape left without commas
+// ("killed four children an informed source in Homs told Sputnik"), the
+// speakers whose clause opens at their determiner, in speakers' form;
+// nil for a sentence with commas, where the commas mark the clauses.
+func determinerSpeakers(s string) [][]int {
+	if strings.Contains(s, ",") {
+		return nil
+	}
+	var out [][]int
+	for p := 1; p < len(s); p++ {
+		if pattern.IsWordByte(s[p-1]) {
+			continue
+		}
+		for _, w := range []string{"a ", "an ", "the ", "A ", "An ", "The "} {
+			if !strings.HasPrefix(s[p:], w) {
+				continue
+			}
+			if before := strings.Fields(s[:p]); len(before) > 0 && oneOfFold(before[len(before)-1], clauseBound) {
+				// "in the central Hama province said": the object of
+				// a preposition, inside the speaker's phrase.
+				break
+			}
+			if loc := speakerFrom(s, p, p); loc != nil {
+				out = append(out, loc)
+				p = loc[1] - 1
+			}
+			break
+		}
+	}
+	return out
+}
+
 // speakerFrom returns the match that begins at start with its subject at
 // g: the fewest words, up to seven, before white space and a speech verb.
 func speakerFrom(s string, start, g int) []int {
@@ -656,6 +688,9 @@ func subjectWordEnd(s string, q int) int {
 	}
 	return e
 }
+
+// clauseBound are the words after which a determiner opens no subject.
+var clauseBound = append([]string{"for", "by", "with", "and", "about", "against", "under"}, locativePrepositions...)
 
 // speechVerbs are saidByRE's verbs but the last, "put the (death) toll".
 var speechVerbs = []string{"said", "says", "told", "reported", "added", "confirmed", "claimed"}
@@ -698,7 +733,7 @@ func (a *analysis) saidBy(s event.Span, q quantity.Quantity) *role {
 	// A sentence with several counts is asked about once.
 	said, ok := a.saidIn[s]
 	if !ok {
-		said = speakers(sent)
+		said = append(speakers(sent), determinerSpeakers(sent)...)
 		if a.saidIn == nil {
 			a.saidIn = map[event.Span][][]int{}
 		}
@@ -707,6 +742,9 @@ func (a *analysis) saidBy(s event.Span, q quantity.Quantity) *role {
 	for _, loc := range said {
 		subj := strings.TrimSpace(sent[loc[2]:loc[3]])
 		subj = strings.TrimPrefix(strings.TrimPrefix(subj, "The "), "the ")
+		if w, ok := strings.CutSuffix(subj, " also"); ok {
+			subj = w // "a monitoring group also reported"
+		}
 		start := s.Start + loc[2]
 		if k := basedPrefixRE.FindStringIndex(subj); k != nil {
 			// "the London-based monitor": the seat is no part of the name.
@@ -906,17 +944,34 @@ func lastDeterminer(subj string) int {
 	return at
 }
 
-// namedMonitor returns the monitor the article names first, standing for
-// r, a monitor named only by its kind; r itself when the article names
-// none.
+// namedMonitor returns the watchdog that r, a monitor named only by its
+// kind, stands for: the last the article names before r ("the Syrian
+// Observatory for Human Rights a British-based monitoring group"), else
+// the first after; r itself when the article names none. Rescuers, aid
+// agencies and state media report tolls too but are no "monitor".
 func (a *analysis) namedMonitor(r *role) *role {
-	loc := monitorRE.FindStringIndex(a.text)
-	if loc == nil {
+	var best []int
+	for _, loc := range monitorRE.FindAllStringIndex(a.text, -1) {
+		if !watchdogRE.MatchString(a.text[loc[0]:loc[1]]) {
+			continue
+		}
+		if best == nil || loc[0] < r.End {
+			best = loc
+		}
+		if loc[0] >= r.End {
+			break
+		}
+	}
+	if best == nil {
 		return r
 	}
-	name := strings.TrimPrefix(strings.TrimPrefix(a.text[loc[0]:loc[1]], "The "), "the ")
+	name := strings.TrimPrefix(strings.TrimPrefix(a.text[best[0]:best[1]], "The "), "the ")
 	return &role{Span: r.Span, Text: r.Text, Name: name}
 }
+
+// watchdogRE are the monitors that observe and count rather than rescue,
+// treat or broadcast.
+var watchdogRE = pattern.MustCompile(`\b(?:Syrian Observatory for Human Rights|SOHR|Syrian Observatory|[Tt]he [Oo]bservatory|Local Coordination Committees|Syrian Network for Human Rights|Amnesty International|Human Rights Watch)\b`)
 
 // monitorIn returns the monitor that sentence s names nearest before q,
 // else the first after it; a zero q asks for the last.

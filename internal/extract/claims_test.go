@@ -27,6 +27,12 @@ func TestClaimSources(t *testing.T) {
 			"Syrian Observatory for Human Rights"},
 		{"the lives of", "A source at Damascus Police Command told SANA that rocket shells hit houses in Harasta on Sunday claiming the lives of two persons.",
 			"SANA"},
+		{"determiner opens the speaker without commas", "The missile strike on the airbase near Homs killed four children an informed source in Homs told reporters Friday.",
+			"an informed source in Homs"},
+		{"preposition keeps its object", "The local White Helmets in the central Hama province said an air raid on their centre in Kafr Zita killed eight volunteers.",
+			"White Helmets"},
+		{"monitor named before its kind", "Civil defence workers pulled bodies from the rubble in Aleppo. The Syrian Observatory for Human Rights a British-based monitoring group also reported strikes on the road in Aleppo but gave a toll of eight civilians killed.",
+			"Syrian Observatory for Human Rights"},
 		{"passive is no source", "Air strikes hit Douma near Damascus on Sunday killing 15 people and two children are reported to have died of their wounds.",
 			""},
 	}

@@ -111,6 +111,9 @@ func TestLookup(t *testing.T) {
 		{"Borno", "NG", Admin1},
 		{"Borno State", "NG", Admin1},
 		{"Pakistan–Afghanistan border", "PK", Area},
+		{"Shairat airbase", "SY", Area},
+		{"Incirlik", "TR", Area},
+		{"Negev", "IL", Area},
 		{"Côte d'Ivoire", "CI", Country},
 	}
 	for _, tt := range tests {
