@@ -417,6 +417,23 @@ func TestOwnDatelineIsNoEventTime(t *testing.T) {
 	}
 }
 
+// TestMeanwhileIsTheNewsDay: a sentence opening "Meanwhile" tells an
+// event of the story's days, not of the past battle told just before it.
+func TestMeanwhileIsTheNewsDay(t *testing.T) {
+	x := extractor(t)
+	text := "Air strikes killed 19 people in Daraa on Friday, the monitor said. The town lies near a hill in Daraa province that rebels seized on October 5 in a battle that killed 30 soldiers. Meanwhile in Idlib province three children were killed in air strikes on Saraqeb, the monitor said."
+	evs := extract(t, x, text, "2014-10-10")
+	for _, e := range evs {
+		if e.Location == "Saraqeb" || e.Admin1 == "Idlib" {
+			if e.EventDate < "2014-10-07" {
+				t.Errorf("the Idlib strikes dated %s, the day of the battle told before them", e.EventDate)
+			}
+			return
+		}
+	}
+	t.Errorf("no event in Idlib among %d", len(evs))
+}
+
 // TestHistory: an event dated only by a month long before the article is
 // history recalled in passing, not this report's event.
 func TestHistory(t *testing.T) {

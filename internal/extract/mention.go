@@ -137,6 +137,9 @@ var (
 	reactionAfterRE = pattern.MustCompile(`(?i)^\s+(?:\S+\s+){0,2}?(?:drew|sparked|prompted|triggered|provoked|has drawn|has sparked)\s+(?:\S+\s+){0,2}?(?:condemnation|outrage|criticism|protests? from)\b`)
 	// accidentBlastRE names explosions that no armed group set off.
 	accidentBlastRE = pattern.MustCompile(`(?i)\b(?:coal mine|mine shaft|miners|colliery|gas (?:leak|cylinder|pipeline|tank)|boiler|fireworks?|factory|refinery|chemical plant|industrial)\b`)
+	// concurrentRE opens a sentence that tells another event of the same
+	// days as the story's news.
+	concurrentRE = pattern.MustCompile(`^(?:Meanwhile|Elsewhere|Separately|In other violence|At the same time)\b`)
 	// speech marks reported speech; hedge words qualify claims.
 	speechRE = pattern.MustCompile(`(?i)\b(?:said|says|told|confirmed|claimed|claims|reported|reports|announced|stated|added|noted|explained|estimated|according to|put the (?:death )?toll|quoted|tweeted|wrote|posted)\b`)
 )
@@ -144,7 +147,8 @@ var (
 // mentions walks the sentences in order and returns every event mention.
 func (a *analysis) mentions() []*mention {
 	var out []*mention
-	var ref timex.Range // the time of the event told last
+	var ref timex.Range  // the time of the event told last
+	var news timex.Range // the time of the story's first event, its news
 	spans := make([]event.Span, len(a.sents))
 	for i, s := range a.sents {
 		spans[i] = s.Span
@@ -165,6 +169,15 @@ func (a *analysis) mentions() []*mention {
 		}
 		if len(out) > 0 && !a.stories[si] {
 			a.claimedBy(s.Span, out[len(out)-1])
+		}
+		if a.stories[si] {
+			news = timex.Range{}
+		}
+		if !news.IsZero() && concurrentRE.MatchString(a.text[s.Start:s.End]) {
+			// "Meanwhile in Idlib three children were killed": the time
+			// of the story's news, not of the past battle told just
+			// before.
+			ref = news
 		}
 		trigs := a.refine(s.Span, detected[si])
 		for _, t := range trigs {
@@ -197,6 +210,9 @@ func (a *analysis) mentions() []*mention {
 				continue
 			}
 			ref = m.when
+			if news.IsZero() {
+				news = m.when
+			}
 			out = append(out, a.splitPlaces(m)...)
 		}
 		// A count in a sentence with no trigger belongs to the event
