@@ -31,7 +31,7 @@ var (
 	sourceAfterRE  = pattern.MustCompile(`(?i)^(?:’s|'s)?(?:\s+sources?|\s+officials?|\s+spokes(?:man|woman|person))?\s*(?:,\s*[^,]{0,60},\s*)?(?:\s*and\s+(?:\S+\s+){0,3}?)?(?:said|says|told|confirmed|claimed|claims|reported|announced|stated|added|noted|explained|wrote|tweeted|posted|spokes(?:man|woman|person))\b`)
 	sourceBeforeRE = pattern.MustCompile(`(?i)\b(?:according to|through|told|quoted|cited|citing)\s+(?:\S+\s+){0,4}$`)
 	// passiveVictimRE: an actor followed by a passive of harm is its victim.
-	passiveVictimRE = pattern.MustCompile(`(?i)^\s+(?:were|was|had been|have been|has been)\s+(?:\S+\s+)?(?:killed|wounded|injured|abducted|kidnapped|arrested|detained|shot|hurt)\b`)
+	passiveVictimRE = pattern.MustCompile(`(?i)^,?\s+(?:were|was|had been|have been|has been)\s+(?:\S+\s+)?(?:killed|wounded|injured|abducted|kidnapped|arrested|detained|shot|hurt)\b`)
 	// selfRefRE: a speaker's words that refer back to the speaker.
 	selfRefRE = pattern.MustCompile(`(?i)\b(?:said|says|claimed|announced)\s+(?:\S+\s+){0,3}?(?:that\s+)?(?:they|it|its|their|its fighters|its forces)\b`)
 	// govRoleRE: titles of government officials.

@@ -23,6 +23,9 @@ func TestRemoteViolenceRoles(t *testing.T) {
 			"", "Civilians"},
 		{"victims before trigger not the doer", "Twelve civilians including five children were also killed in Russian air strikes on Saraqeb on Friday, the monitor reported.",
 			"Military Forces of Russia", "Civilians"},
+		// A group in an apposition before a passive of harm is struck.
+		{"leader of a group was killed", "Hashem al-Sheikh, leader of the rebel group Ahrar al-Sham, was killed on Tuesday in a suicide bombing in Idlib.",
+			"", "Ahrar al-Sham"},
 		// The word that qualifies the weapon names the state's forces.
 		{"regime missiles", "Six people were killed in regime missile attacks on Douma near Damascus on Thursday, activists said.",
 			"Military Forces of Syria", "Civilians"},
