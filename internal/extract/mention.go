@@ -137,6 +137,8 @@ var (
 	reactionAfterRE = pattern.MustCompile(`(?i)^\s+(?:\S+\s+){0,2}?(?:drew|sparked|prompted|triggered|provoked|has drawn|has sparked)\s+(?:\S+\s+){0,2}?(?:condemnation|outrage|criticism|protests? from)\b`)
 	// accidentBlastRE names explosions that no armed group set off.
 	accidentBlastRE = pattern.MustCompile(`(?i)\b(?:coal mine|mine shaft|miners|colliery|gas (?:leak|cylinder|pipeline|tank)|boiler|fireworks?|factory|refinery|chemical plant|industrial)\b`)
+	// operationRE names a military action without its weapon.
+	operationRE = pattern.MustCompile(`(?i)\b(?:operations?|offensives?|campaign)$`)
 	// concurrentRE opens a sentence that tells another event of the same
 	// days as the story's news.
 	concurrentRE = pattern.MustCompile(`^(?:Meanwhile|Elsewhere|Separately|In other violence|At the same time)\b`)
@@ -206,6 +208,9 @@ func (a *analysis) mentions() []*mention {
 				}
 				continue
 			}
+			if len(out) > 0 && a.weaponOfLast(m, out[len(out)-1]) {
+				continue
+			}
 			if !a.keep(m, out) {
 				continue
 			}
@@ -230,6 +235,33 @@ func (a *analysis) mentions() []*mention {
 		}
 	}
 	return out
+}
+
+// weaponOfLast reports whether m, a strike or shelling told with neither
+// time nor place of its own, tells the weapon of last, a killing or an
+// attack told a sentence or two before without one ("20 members of Daesh
+// were killed Thursday during a military operation by Turkey ... Turkish
+// forces hit 34 targets in three airstrikes"), and if so types last by
+// it: m refers back and reports nothing new.
+func (a *analysis) weaponOfLast(m, last *mention) bool {
+	if m.typ != Explosions || m.ownTime || m.ownPlace || len(m.claims) > 0 {
+		return false
+	}
+	generic := last.trig.Class == "kill" || last.trig.Class == "attack" || operationRE.MatchString(last.trig.Text)
+	if !generic || last.typ != Battles || m.sent == last.sent || m.sent-last.sent > 2 || a.stories[m.sent] {
+		return false
+	}
+	if m.actor1 == nil || last.actor1 == nil || !m.span.Overlaps(m.actor1.Span) || m.actor1.name() != last.actor1.name() {
+		// Another doer's strikes are another event, or a reaction; a
+		// doer m only inherited says nothing.
+		return false
+	}
+	last.typ, last.sub, last.mode = m.typ, m.sub, m.mode
+	if last.plover == "" || last.plover == "FIGHT" {
+		last.plover = m.plover
+	}
+	a.refineByRoles(last)
+	return true
 }
 
 // refine drops triggers that do not report a real event and types generic
