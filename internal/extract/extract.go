@@ -16,6 +16,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/sitrep/sitrep/internal/actor"
 	"github.com/sitrep/sitrep/internal/debris"
@@ -362,6 +363,20 @@ func (a *analysis) inDateline(s event.Span) bool {
 // statement on Tuesday"), not the event the statement reports.
 var statementTimeRE = pattern.MustCompile(`(?i)\b(?:said|says|told|announced|reported|confirmed|added|statement|stated|claimed|posted|tweeted|wrote)\b[^.;]{0,30}$`)
 
+// reportedClauseRE, between a speech verb and a time, opens the clause
+// reported: "said that 7 people were injured on Monday" dates the injuries.
+var reportedClauseRE = pattern.MustCompile(`(?i)\b(?:that|were|was|had been|have been|has been)\b`)
+
+// statementTime reports whether a time after before dates a statement.
+func statementTime(before string) bool {
+	loc := statementTimeRE.FindStringIndex(before)
+	if loc == nil {
+		return false
+	}
+	verb := loc[0] + strings.IndexFunc(before[loc[0]:], unicode.IsSpace)
+	return verb < loc[0] || !reportedClauseRE.MatchString(before[verb:])
+}
+
 var (
 	relationRE      = pattern.MustCompile(`(?i)\b(?:after|before)$`)
 	clauseFollowsRE = pattern.MustCompile(`^\s+[A-Za-z]`)
@@ -371,7 +386,7 @@ var (
 func (a *analysis) eventTimes(ts []timex.Expr) []timex.Expr {
 	out := ts[:0]
 	for _, e := range ts {
-		if a.inDateline(e.Span) || statementTimeRE.MatchString(a.text[max(0, e.Start-40):e.Start]) {
+		if a.inDateline(e.Span) || statementTime(a.text[max(0, e.Start-40):e.Start]) {
 			continue
 		}
 		if e.Anchor == timex.Previous && relationRE.MatchString(e.Text) && clauseFollowsRE.MatchString(a.text[e.End:]) {

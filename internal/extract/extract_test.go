@@ -262,6 +262,23 @@ func TestDatesAreNotCounts(t *testing.T) {
 	}
 }
 
+// TestStatementTime: a time right after a speech verb dates the saying,
+// unless the clause it reports comes between them.
+func TestStatementTime(t *testing.T) {
+	x := extractor(t)
+	tests := []struct{ text, day string }{
+		{"Police said on Monday that seven people were injured in rocket attacks on Mazzeh in Damascus last Friday.", "2016-11-04"},
+		{"Police said seven people were injured on Monday due to rocket shells fired on Mazzeh in Damascus.", "2016-11-07"},
+		{"The correspondent said that seven people were injured on Monday in rocket attacks on Mazzeh in Damascus.", "2016-11-07"},
+	}
+	for _, tt := range tests {
+		e := firstEvent(t, x, tt.text, "2016-11-07")
+		if e.EventDate != event.Date(tt.day) {
+			t.Errorf("%q: dated %s, want %s", tt.text, e.EventDate, tt.day)
+		}
+	}
+}
+
 // TestUndated: without a publication date, relative days stay unknown and
 // a full calendar date still dates the event.
 func TestUndated(t *testing.T) {
