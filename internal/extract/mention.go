@@ -137,6 +137,8 @@ var (
 	reactionAfterRE = pattern.MustCompile(`(?i)^\s+(?:\S+\s+){0,2}?(?:drew|sparked|prompted|triggered|provoked|has drawn|has sparked)\s+(?:\S+\s+){0,2}?(?:condemnation|outrage|criticism|protests? from)\b`)
 	// accidentBlastRE names explosions that no armed group set off.
 	accidentBlastRE = pattern.MustCompile(`(?i)\b(?:coal mine|mine shaft|miners|colliery|gas (?:leak|cylinder|pipeline|tank)|boiler|fireworks?|factory|refinery|chemical plant|industrial)\b`)
+	// passiveByRE: a passive whose agent follows ("were destroyed by").
+	passiveByRE = pattern.MustCompile(`(?i)\b(?:were|was|been|being|is|are)\b.*\bby\b`)
 	// operationRE names a military action without its weapon.
 	operationRE = pattern.MustCompile(`(?i)\b(?:operations?|offensives?|campaign)$`)
 	// concurrentRE opens a sentence that tells another event of the same
@@ -150,7 +152,7 @@ var (
 func (a *analysis) mentions() []*mention {
 	var out []*mention
 	var ref timex.Range  // the time of the event told last
-	var news timex.Range // the time of the story's first event, its news
+	var news timex.Range // the time of the story's first dated event, its news
 	spans := make([]event.Span, len(a.sents))
 	for i, s := range a.sents {
 		spans[i] = s.Span
@@ -215,7 +217,7 @@ func (a *analysis) mentions() []*mention {
 				continue
 			}
 			ref = m.when
-			if news.IsZero() {
+			if news.IsZero() && m.ownTime {
 				news = m.when
 			}
 			out = append(out, a.splitPlaces(m)...)
@@ -248,12 +250,18 @@ func (a *analysis) weaponOfLast(m, last *mention) bool {
 		return false
 	}
 	generic := last.trig.Class == "kill" || last.trig.Class == "attack" || operationRE.MatchString(last.trig.Text)
-	if !generic || last.typ != Battles || m.sent == last.sent || m.sent-last.sent > 2 || a.stories[m.sent] {
+	if !generic || last.typ != Battles || m.sent != last.sent+1 || a.stories[m.sent] {
 		return false
 	}
-	if m.actor1 == nil || last.actor1 == nil || !m.span.Overlaps(m.actor1.Span) || m.actor1.name() != last.actor1.name() {
+	if m.actor1 == nil || last.actor1 == nil || m.actor1.name() != last.actor1.name() || strings.HasPrefix(m.actor1.name(), "Unidentified ") {
 		// Another doer's strikes are another event, or a reaction; a
-		// doer m only inherited says nothing.
+		// doer no one names could be anyone.
+		return false
+	}
+	if m.actor1.Start < m.span.Start || m.actor1.End > m.trig.Start || passiveByRE.MatchString(a.text[m.actor1.End:m.trig.Start]) {
+		// The doer must be the strikes' own subject: not inherited, not
+		// named after them ("strikes by the air force"), not struck
+		// ("were destroyed by an airstrike").
 		return false
 	}
 	last.typ, last.sub, last.mode = m.typ, m.sub, m.mode
