@@ -152,7 +152,7 @@ var (
 func (a *analysis) mentions() []*mention {
 	var out []*mention
 	var ref timex.Range  // the time of the event told last
-	var news timex.Range // the time of the story's first dated event, its news
+	var news timex.Range // the time of the story's first event dated in its last week, its news
 	spans := make([]event.Span, len(a.sents))
 	for i, s := range a.sents {
 		spans[i] = s.Span
@@ -217,7 +217,7 @@ func (a *analysis) mentions() []*mention {
 				continue
 			}
 			ref = m.when
-			if news.IsZero() && m.ownTime {
+			if news.IsZero() && m.ownTime && !a.undated && m.when.End.After(a.pub.AddDate(0, 0, -7)) {
 				news = m.when
 			}
 			out = append(out, a.splitPlaces(m)...)
