@@ -210,7 +210,7 @@ func (a *analysis) mentions() []*mention {
 				}
 				continue
 			}
-			if len(out) > 0 && a.weaponOfLast(m, out[len(out)-1]) {
+			if len(out) > 0 && a.weaponOfLast(m, out) {
 				continue
 			}
 			if !a.keep(m, out) {
@@ -245,12 +245,12 @@ func (a *analysis) mentions() []*mention {
 // were killed Thursday during a military operation by Turkey ... Turkish
 // forces hit 34 targets in three airstrikes"), and if so types last by
 // it: m refers back and reports nothing new.
-func (a *analysis) weaponOfLast(m, last *mention) bool {
+func (a *analysis) weaponOfLast(m *mention, prior []*mention) bool {
+	last := prior[len(prior)-1]
 	if m.typ != Explosions || m.ownTime || m.ownPlace || len(m.claims) > 0 {
 		return false
 	}
-	generic := last.trig.Class == "kill" || last.trig.Class == "attack" || operationRE.MatchString(last.trig.Text)
-	if !generic || last.typ != Battles || m.sent != last.sent+1 || a.stories[m.sent] {
+	if !genericBattle(last) || m.sent != last.sent+1 || a.stories[m.sent] {
 		return false
 	}
 	if m.actor1 == nil || last.actor1 == nil || m.actor1.name() != last.actor1.name() || strings.HasPrefix(m.actor1.name(), "Unidentified ") {
@@ -264,12 +264,26 @@ func (a *analysis) weaponOfLast(m, last *mention) bool {
 		// ("were destroyed by an airstrike").
 		return false
 	}
-	last.typ, last.sub, last.mode = m.typ, m.sub, m.mode
-	if last.plover == "" || last.plover == "FIGHT" {
-		last.plover = m.plover
+	// The killing may have been told just before too, as a headline
+	// before its lead: each telling takes the weapon.
+	for i := len(prior) - 1; i >= 0; i-- {
+		p := prior[i]
+		if p != last && (p.sent != prior[i+1].sent-1 && p.sent != prior[i+1].sent || !genericBattle(p) || p.actor1 == nil || p.actor1.name() != last.actor1.name()) {
+			break
+		}
+		p.typ, p.sub, p.mode = m.typ, m.sub, m.mode
+		if p.plover == "" || p.plover == "FIGHT" {
+			p.plover = m.plover
+		}
+		a.refineByRoles(p)
 	}
-	a.refineByRoles(last)
 	return true
+}
+
+// genericBattle reports whether m is a killing, an attack or an operation
+// typed a battle for want of a weapon word.
+func genericBattle(m *mention) bool {
+	return m.typ == Battles && (m.trig.Class == "kill" || m.trig.Class == "attack" || operationRE.MatchString(m.trig.Text))
 }
 
 // refine drops triggers that do not report a real event and types generic

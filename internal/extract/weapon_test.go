@@ -45,3 +45,19 @@ func deref(s *string) string {
 	}
 	return *s
 }
+
+// TestWeaponTellsEveryTelling: strikes that tell the weapon of a killing
+// told twice, as a headline and its lead, type both tellings.
+func TestWeaponTellsEveryTelling(t *testing.T) {
+	x := extractor(t)
+	text := "Turkish Army Kills 20 Militants Near Jarablus. At least 20 militants were killed on Thursday near Jarablus during a military operation by the Turkish army, the army said. The Turkish army hit 34 targets in three airstrikes, the statement said."
+	evs := extract(t, x, text, "2016-06-24")
+	if len(evs) == 0 {
+		t.Fatal("no event")
+	}
+	for _, e := range evs {
+		if got := deref(e.SubEventType); got != "Air/drone strike" {
+			t.Errorf("%d events, one typed %q; want every one an air strike", len(evs), got)
+		}
+	}
+}
