@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/sitrep/sitrep/internal/lexicon"
 	"slices"
 	"strings"
 
@@ -557,7 +558,7 @@ var (
 	// saidByRE finds the words before a speech verb: "local volunteers
 	// said", "a medical source at the Saudi Hospital put"; speakers reads
 	// it faster.
-	saidByRE = pattern.MustCompile(`(?:^|[,;:“"]\s*|\band\s+|\bwhile\s+|\bbut\s+)((?:[A-Za-z][\w’'-]*\s+){0,6}?[A-Za-z][\w’'-]*)\s+(?:said|says|told|reported|added|confirmed|claimed|put the (?:death )?(?:toll|number(?: of dead)?))\b`)
+	saidByRE = pattern.MustCompile(`(?:^|[,;:“"]\s*|\band\s+|\bwhile\s+|\bbut\s+)((?:[A-Za-z][\w’'-]*\s+){0,6}?[A-Za-z][\w’'-]*)\s+(?:` + lexicon.Alternation(lexicon.TollSourceVerbs) + `|put the (?:death )?(?:toll|number(?: of dead)?))\b`)
 	// accordingToRE finds "according to the health ministry".
 	accordingToRE = pattern.MustCompile(`(?i)\baccording to\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+)(?:[,.;]|\s+(?:in|on|at|who)\b|$)`)
 	// monitorRE names the monitors, rescuers, agencies and state media
@@ -693,7 +694,7 @@ func subjectWordEnd(s string, q int) int {
 var clauseBound = append([]string{"for", "by", "with", "and", "about", "against", "under"}, locativePrepositions...)
 
 // speechVerbs are saidByRE's verbs but the last, "put the (death) toll".
-var speechVerbs = []string{"said", "says", "told", "reported", "added", "confirmed", "claimed"}
+var speechVerbs = lexicon.Words(lexicon.TollSourceVerbs)
 
 // speechVerbEnd returns the end of the speech verb at v, a word boundary
 // after it, or -1.
@@ -866,11 +867,16 @@ func (a *analysis) outletSource() *role {
 func (a *analysis) lastSource(i int) *role {
 	for j := min(i, len(a.sents)) - 1; j >= 0 && j >= i-4; j-- {
 		_, sp := a.actorsIn(a.sents[j].Span)
+		mon := a.monitorIn(a.sents[j].Span, quantity.Quantity{})
 		if len(sp) > 0 {
-			return sp[len(sp)-1]
+			if last := sp[len(sp)-1]; !(last.Actor == nil && mon != nil && last.Overlaps(mon.Span)) {
+				return last
+			}
+			// A name the person finder read inside a monitor's
+			// ("Human Rights reported") is the monitor.
 		}
-		if r := a.monitorIn(a.sents[j].Span, quantity.Quantity{}); r != nil {
-			return r
+		if mon != nil {
+			return mon
 		}
 		if r := a.saidBy(a.sents[j].Span, quantity.Quantity{}); r != nil && !backReference(r.Text) {
 			return r
@@ -918,7 +924,7 @@ var (
 	// Britain-based monitoring group").
 	genericMonitorRE = pattern.MustCompile(`(?i)^(?:an?\s+|the\s+)?(?:\S+-based\s+)?(?:monitor|monitoring group|war monitor|watchdog)$`)
 	// monitorSaidRE finds such a monitor as the subject of a speech verb.
-	monitorSaidRE = pattern.MustCompile(`(?i)\b(?:an?|the)\s+(?:\S+-based\s+)?(?:monitor|monitoring group|war monitor|watchdog)\s+(?:said|says|reported|added)\b`)
+	monitorSaidRE = pattern.MustCompile(`(?i)\b(?:an?|the)\s+(?:\S+-based\s+)?(?:monitor|monitoring group|war monitor|watchdog)\s+` + lexicon.Alternation(lexicon.TollSourceVerbs) + `\b`)
 	// passiveEndRE: a subject that ends in an auxiliary is a passive's
 	// ("two children are reported to have died").
 	passiveEndRE = pattern.MustCompile(`(?i)\b(?:are|is|were|was|been|be)$`)

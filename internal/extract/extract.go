@@ -11,6 +11,7 @@ package extract
 import (
 	"context"
 	"fmt"
+	"github.com/sitrep/sitrep/internal/lexicon"
 	"slices"
 	"sort"
 	"strings"
@@ -361,7 +362,7 @@ func (a *analysis) inDateline(s event.Span) bool {
 
 // statementTimeRE marks a time that dates a statement ("said in a
 // statement on Tuesday"), not the event the statement reports.
-var statementTimeRE = pattern.MustCompile(`(?i)\b(?:said|says|told|announced|reported|confirmed|added|statement|stated|claimed|posted|tweeted|wrote)\b[^.;]{0,30}$`)
+var statementTimeRE = pattern.MustCompile(`(?i)\b(?:` + lexicon.Alternation(lexicon.SpeechVerbs) + `|statement)\b[^.;]{0,30}$`)
 
 // reportedClauseRE, between a speech verb and a time, opens the clause
 // reported: "said that 7 people were injured on Monday" dates the injuries.

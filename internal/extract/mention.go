@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/sitrep/sitrep/internal/lexicon"
 	"slices"
 	"strings"
 
@@ -106,12 +107,12 @@ var (
 	// forceRE marks armed targets.
 	forceRE = pattern.MustCompile(`(?i)\b(?:soldiers?|troops|army|military|security forces|forces|police(?:men|man| officers?| station| post)?|officers|checkpoints?|posts?|outposts?|bases?|barracks|positions?|convoys?|patrols?|garrisons?|militants?|fighters?|insurgents?|rebels?|jihadists?|gunmen|militiamen|militias?|combatants|guards?|personnel|paramilitar(?:y|ies))\b`)
 	// weapon words refine generic attacks.
-	airRE     = pattern.MustCompile(`(?i)\b(?:barrel[- ]bombs?|drones?|air ?strikes?|air[- ]raids?|warplanes?|(?:war|fighter|military|U\.S\.|US|Russian|Israeli|coalition) planes|aircraft|jets?|F-\d+s?|helicopter gunships?|aerial|air force|bombers?|paragliders?|dropped bombs)\b`)
-	suicideRE = pattern.MustCompile(`(?i)\bsuicide\b|blew (?:himself|herself|themselves) up`)
-	iedRE     = pattern.MustCompile(`(?i)\b(?:IEDs?|roadside bombs?|landmines?|land mines?|explosive devices?|car bombs?|bomb|bombs|explosives?|blasts?|explosions?)\b`)
-	bombRE    = pattern.MustCompile(`(?i)\b(?:bomb|bombs|bomber|IEDs?|explosive|explosives|landmines?|mines?|device)\b`)
-	grenadeRE = pattern.MustCompile(`(?i)\bgrenades?\b`)
-	shellRE   = pattern.MustCompile(`(?i)\b(?:shell(?:s|ing|ed)?|artillery|mortars?|rockets?|missiles?)\b`)
+	airRE     = lexiconRE(lexicon.AirWeapons)
+	suicideRE = lexiconRE(lexicon.SuicideWeapons)
+	iedRE     = lexiconRE(lexicon.ExplosiveWeapons)
+	bombRE    = lexiconRE(lexicon.BombWords)
+	grenadeRE = lexiconRE(lexicon.GrenadeWeapons)
+	shellRE   = lexiconRE(lexicon.ShellingWeapons)
 	// agreementVerbRE must accompany a ceasefire or deal to make it an
 	// agreement that happened.
 	agreementVerbRE = pattern.MustCompile(`(?i)\b(?:confirmed|agreed|agree|reached|announced|declared|signed|brokered|took effect|came into (?:effect|force)|accepted|accept|struck|sealed|concluded|endorsed|began|started|holding|held)\b`)
@@ -145,7 +146,7 @@ var (
 	// days as the story's news.
 	concurrentRE = pattern.MustCompile(`^(?:Meanwhile|Elsewhere|Separately|In other violence|At the same time)\b`)
 	// speech marks reported speech; hedge words qualify claims.
-	speechRE = pattern.MustCompile(`(?i)\b(?:said|says|told|confirmed|claimed|claims|reported|reports|announced|stated|added|noted|explained|estimated|according to|put the (?:death )?toll|quoted|tweeted|wrote|posted)\b`)
+	speechRE = pattern.MustCompile(`(?i)\b(?:` + lexicon.Alternation(lexicon.SpeechVerbs) + `|according to|put the (?:death )?toll)\b`)
 )
 
 // mentions walks the sentences in order and returns every event mention.
@@ -1037,4 +1038,10 @@ func lastWords(s string, n int) string {
 		}
 	}
 	return s[i:]
+}
+
+// lexiconRE matches any phrase of the named word lists as whole words, in
+// any case.
+func lexiconRE(names ...string) *pattern.Regexp {
+	return pattern.MustCompile(`(?i)\b` + lexicon.Alternation(names...) + `\b`)
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/sitrep/sitrep/internal/lexicon"
 	"regexp"
 	"sort"
 	"strings"
@@ -211,7 +212,7 @@ func capitalised(text string) [][]int {
 }
 
 // speechAfterRE matches a speech verb right after a name.
-var speechAfterRE = pattern.MustCompile(`^,?\s+(?:said|says|told|added|noted|explained|stated|warned|claimed|confirmed|wrote|tweeted|posted)\b`)
+var speechAfterRE = pattern.MustCompile(`^,?\s+` + lexicon.Alternation(lexicon.PersonSpeechVerbs) + `\b`)
 
 // apposRE matches an appositive role after a name: ", a spokesman for".
 var apposRE = pattern.MustCompile(`^,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:spokes(?:man|woman|person)|commentator|analyst|journalist|minister|official|commander|governor|leader|researcher|expert|resident|witness|activist|director|chief)\b`)

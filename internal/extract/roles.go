@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"github.com/sitrep/sitrep/internal/lexicon"
 	"slices"
 	"sort"
 	"strings"
@@ -28,12 +29,12 @@ var (
 	betweenRE = pattern.MustCompile(`(?i)\bbetween\s+(?:the\s+)?$`)
 	// sourceAfterRE: an actor right before these words is a source of
 	// speech, not a party to the event; sourceAfter reads it faster.
-	sourceAfterRE  = pattern.MustCompile(`(?i)^(?:’s|'s)?(?:\s+sources?|\s+officials?|\s+spokes(?:man|woman|person))?\s*(?:,\s*[^,]{0,60},\s*)?(?:\s*and\s+(?:\S+\s+){0,3}?)?(?:said|says|told|confirmed|claimed|claims|reported|announced|stated|added|noted|explained|wrote|tweeted|posted|spokes(?:man|woman|person))\b`)
+	sourceAfterRE  = pattern.MustCompile(`(?i)^(?:’s|'s)?(?:\s+sources?|\s+officials?|\s+spokes(?:man|woman|person))?\s*(?:,\s*[^,]{0,60},\s*)?(?:\s*and\s+(?:\S+\s+){0,3}?)?(?:` + lexicon.Alternation(lexicon.SpeechVerbs) + `|spokes(?:man|woman|person))\b`)
 	sourceBeforeRE = pattern.MustCompile(`(?i)\b(?:according to|through|told|quoted|cited|citing)\s+(?:\S+\s+){0,4}$`)
 	// passiveVictimRE: an actor followed by a passive of harm is its victim.
 	passiveVictimRE = pattern.MustCompile(`(?i)^,?\s+(?:were|was|had been|have been|has been)\s+(?:\S+\s+)?(?:killed|wounded|injured|abducted|kidnapped|arrested|detained|shot|hurt)\b`)
 	// selfRefRE: a speaker's words that refer back to the speaker.
-	selfRefRE = pattern.MustCompile(`(?i)\b(?:said|says|claimed|announced)\s+(?:\S+\s+){0,3}?(?:that\s+)?(?:they|it|its|their|its fighters|its forces)\b`)
+	selfRefRE = pattern.MustCompile(`(?i)\b` + lexicon.Alternation(lexicon.SpeechVerbs) + `\s+(?:\S+\s+){0,3}?(?:that\s+)?(?:they|it|its|their|its fighters|its forces)\b`)
 	// govRoleRE: titles of government officials.
 	govRoleRE = pattern.MustCompile(`(?i)\b(?:minister|president|prime minister|governor|government spokes(?:man|woman|person)|presidential)\b`)
 	// modifierAfterRE: "Rwanda-backed M23" names a backer, not a party.
@@ -253,8 +254,7 @@ func sourceAfter(s string) bool {
 // sourceNouns and sourceVerbs are sourceAfterRE's words.
 var (
 	sourceNouns = []string{"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson"}
-	sourceVerbs = []string{"said", "says", "told", "confirmed", "claimed", "claims", "reported", "announced", "stated",
-		"added", "noted", "explained", "wrote", "tweeted", "posted", "spokesman", "spokeswoman", "spokesperson"}
+	sourceVerbs = append(lexicon.Words(lexicon.SpeechVerbs), "spokesman", "spokeswoman", "spokesperson")
 )
 
 // actorsIn returns the dictionary actors and people named in s, in order,

@@ -1,0 +1,80 @@
+package lexicon
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// known is every list the code names; a file no constant names is a list
+// nobody reads.
+var known = []string{SpeechVerbs, TollSourceVerbs, PersonSpeechVerbs, AirWeapons, ShellingWeapons, ExplosiveWeapons, BombWords, SuicideWeapons, GrenadeWeapons}
+
+// TestLists validates the embedded files: each parses, opens with a
+// comment that says what it is and who reads it, and is named by a
+// constant; each constant has its file.
+func TestLists(t *testing.T) {
+	names := Names()
+	for _, n := range names {
+		if !slices.Contains(known, n) {
+			t.Errorf("data/%s.txt: no constant names this list", n)
+		}
+		b, err := data.ReadFile("data/" + n + ".txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(string(b), "# ") {
+			t.Errorf("data/%s.txt: opens without the comment that says what the list is", n)
+		}
+	}
+	for _, n := range known {
+		if !slices.Contains(names, n) {
+			t.Errorf("constant %q has no file data/%s.txt", n, n)
+		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+		err      string
+	}{
+		{"phrases and comments", "# a list\nsaid\n\nput the toll # a phrase\n", []string{"said", "put the toll"}, ""},
+		{"duplicate in another case", "said\nSaid\n", nil, "written already on line 1"},
+		{"double space", "air  strike\n", nil, "single spaces"},
+		{"empty", "# only a comment\n", nil, "no phrases"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Parse([]byte(tt.in))
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("error %v, want one saying %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil || !slices.Equal(got, tt.want) {
+				t.Fatalf("Parse = %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+}
+
+// TestAlternation checks that a list's pattern matches each of its
+// phrases whole, across any white space, and prefers the longer phrase.
+func TestAlternation(t *testing.T) {
+	for _, n := range Names() {
+		re := regexp.MustCompile(`(?i)^` + Alternation(n) + `$`)
+		for _, p := range Words(n) {
+			if !re.MatchString(strings.ReplaceAll(p, " ", " \n ")) {
+				t.Errorf("%s: pattern misses %q written across lines", n, p)
+			}
+		}
+	}
+	re := regexp.MustCompile(`(?i)\b` + Alternation(AirWeapons) + `\b`)
+	if got := re.FindString("two air strikes hit"); got != "air strikes" {
+		t.Errorf("leftmost match %q, want the longer phrase %q", got, "air strikes")
+	}
+}
