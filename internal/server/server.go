@@ -77,6 +77,7 @@ func New(st store.Store, log *slog.Logger) (*Server, error) {
 	s.mux.HandleFunc("GET /api/export", s.apiExport)
 	s.mux.HandleFunc("GET /api/suggest", s.apiSuggest)
 	s.mux.HandleFunc("GET /api/admin1", s.apiAdmin1)
+	s.mux.HandleFunc("GET /static/admin1.json", s.outlines)
 	s.mux.Handle("GET /static/", http.FileServerFS(files))
 	s.mux.HandleFunc("GET /{$}", s.dashboard)
 	s.mux.HandleFunc("GET /events/{id}", s.eventPage)
