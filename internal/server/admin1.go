@@ -153,24 +153,32 @@ func wordStarts(s, p string) bool {
 	return false
 }
 
-// outlines serves the divisions' outlines, embedded gzipped: as they are
-// to a browser that takes gzip, unpacked for one that does not.
-func (s *Server) outlines(w http.ResponseWriter, r *http.Request) {
-	b, err := files.ReadFile("static/admin1.json.gz")
-	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, fmt.Errorf("division outlines: %w", err))
-		return
-	}
+// serveOutlines serves the divisions' outlines, embedded gzipped: as they
+// are to a browser that takes gzip, unpacked for one that does not. The
+// ETag lets a browser keep them across the dashboard's pages.
+func (s *Server) serveOutlines(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Type", "application/json")
-	h.Add("Vary", "Accept-Encoding")
-	if strings.Contains(r.Header.Get("Accept-Encoding"), "gzip") {
+	gz := strings.Contains(r.Header.Get("Accept-Encoding"), "gzip")
+	// Each encoding is its own representation, with its own tag.
+	tag := `"` + s.outlinesSum + `"`
+	if gz {
+		tag = `"` + s.outlinesSum + `-gzip"`
 		h.Set("Content-Encoding", "gzip")
-		h.Set("Content-Length", fmt.Sprint(len(b)))
-		w.Write(b)
+	}
+	h.Set("Content-Type", "application/json")
+	h.Set("ETag", tag)
+	h.Set("Cache-Control", "no-cache")
+	h.Add("Vary", "Accept-Encoding")
+	if strings.Contains(r.Header.Get("If-None-Match"), tag) {
+		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if gz {
+		h.Set("Content-Length", fmt.Sprint(len(s.outlines)))
+		w.Write(s.outlines)
+		return
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(s.outlines))
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, fmt.Errorf("division outlines: %w", err))
 		return

@@ -44,6 +44,17 @@ func TestOutlinesServed(t *testing.T) {
 		if resp.StatusCode != 200 || resp.Header.Get("Content-Encoding") != tc.encoding || resp.Header.Get("Content-Type") != "application/json" {
 			t.Fatalf("Accept-Encoding %q: status %d, encoding %q, type %q", tc.accept, resp.StatusCode, resp.Header.Get("Content-Encoding"), resp.Header.Get("Content-Type"))
 		}
+		// Asked again with its tag, the server says the browser's copy
+		// holds.
+		req.Header.Set("If-None-Match", resp.Header.Get("ETag"))
+		again, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again.Body.Close()
+		if resp.Header.Get("ETag") == "" || again.StatusCode != http.StatusNotModified {
+			t.Errorf("Accept-Encoding %q: ETag %q, asked again %d", tc.accept, resp.Header.Get("ETag"), again.StatusCode)
+		}
 		if tc.encoding == "" {
 			var out []outline
 			if err := json.Unmarshal(b, &out); err != nil || len(out) == 0 {
