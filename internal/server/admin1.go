@@ -1,10 +1,13 @@
 package server
 
 import (
+	"bytes"
 	"cmp"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"slices"
 	"strings"
@@ -16,11 +19,13 @@ import (
 
 // division is a first-level division (province, state, governorate) and
 // the events in it that pass the filters, at the division's point in the
-// gazetteer: its seat, or the centre of its places.
+// gazetteer: its seat, or the centre of its places. Place is the
+// gazetteer's name for it, under which its outline is filed.
 type division struct {
 	ISO        string   `json:"iso"`
 	Country    string   `json:"country"`
 	Name       string   `json:"name"`
+	Place      string   `json:"place,omitempty"`
 	Lat        *float64 `json:"lat"`
 	Lon        *float64 `json:"lon"`
 	Events     int      `json:"events"`
@@ -52,6 +57,7 @@ func (s *Server) divisions(ctx context.Context, f store.Filter) ([]division, err
 			if strings.ToLower(p.Name) == name {
 				d.Name = p.Name
 			}
+			d.Place = p.Name
 			d.Lat, d.Lon = &p.Lat, &p.Lon
 			break
 		}
@@ -145,4 +151,39 @@ func wordStarts(s, p string) bool {
 		}
 	}
 	return false
+}
+
+// serveOutlines serves the divisions' outlines, embedded gzipped: as they
+// are to a browser that takes gzip, unpacked for one that does not. The
+// ETag lets a browser keep them across the dashboard's pages.
+func (s *Server) serveOutlines(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	gz := strings.Contains(r.Header.Get("Accept-Encoding"), "gzip")
+	// Each encoding is its own representation, with its own tag.
+	tag := `"` + s.outlinesSum + `"`
+	if gz {
+		tag = `"` + s.outlinesSum + `-gzip"`
+		h.Set("Content-Encoding", "gzip")
+	}
+	h.Set("Content-Type", "application/json")
+	h.Set("ETag", tag)
+	h.Set("Cache-Control", "no-cache")
+	h.Add("Vary", "Accept-Encoding")
+	if strings.Contains(r.Header.Get("If-None-Match"), tag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	if gz {
+		h.Set("Content-Length", fmt.Sprint(len(s.outlines)))
+		w.Write(s.outlines)
+		return
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(s.outlines))
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, fmt.Errorf("division outlines: %w", err))
+		return
+	}
+	if _, err := io.Copy(w, zr); err != nil {
+		s.log.WarnContext(r.Context(), "division outlines", "err", err)
+	}
 }

@@ -5,6 +5,7 @@ package server
 
 import (
 	"context"
+	"crypto/sha256"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -33,6 +34,9 @@ type Server struct {
 	mux   *http.ServeMux
 	// resolve reads filters as people type them.
 	resolve *query.Resolver
+	// outlines are the divisions' outlines, gzipped, and their digest.
+	outlines    []byte
+	outlinesSum string
 }
 
 // New returns a server over st.
@@ -67,6 +71,11 @@ func New(st store.Store, log *slog.Logger) (*Server, error) {
 		return nil, fmt.Errorf("parse templates: %w", err)
 	}
 	s := &Server{store: st, log: log, pages: pages, mux: http.NewServeMux(), resolve: query.New()}
+	if s.outlines, err = files.ReadFile("static/admin1.json.gz"); err != nil {
+		return nil, fmt.Errorf("division outlines: %w", err)
+	}
+	sum := sha256.Sum256(s.outlines)
+	s.outlinesSum = fmt.Sprintf("%x", sum[:12])
 	s.mux.HandleFunc("GET /api/events", s.apiEvents)
 	s.mux.HandleFunc("GET /api/events/{id}", s.apiEvent)
 	s.mux.HandleFunc("GET /api/documents/{id}", s.apiDocument)
@@ -77,6 +86,7 @@ func New(st store.Store, log *slog.Logger) (*Server, error) {
 	s.mux.HandleFunc("GET /api/export", s.apiExport)
 	s.mux.HandleFunc("GET /api/suggest", s.apiSuggest)
 	s.mux.HandleFunc("GET /api/admin1", s.apiAdmin1)
+	s.mux.HandleFunc("GET /static/admin1.json", s.serveOutlines)
 	s.mux.Handle("GET /static/", http.FileServerFS(files))
 	s.mux.HandleFunc("GET /{$}", s.dashboard)
 	s.mux.HandleFunc("GET /events/{id}", s.eventPage)

@@ -255,19 +255,21 @@ func TestDashboardInBrowser(t *testing.T) {
 		t.Errorf("shading Pakistan's events filled %d countries (%v), want 1", shaded, err)
 	}
 
-	// Shading by first-level division draws a shaded disc at each
-	// division with events, in place of the event circles, and keeps the
-	// choice in the URL.
+	// Shading by first-level division fills the outline of each division
+	// with events, or draws a shaded disc at the point of one without an
+	// outline, in place of the event circles, and keeps the choice in the
+	// URL.
 	var divs struct {
-		Discs, Filled, Cells int
-		Shade                string
+		Outlines, Discs, Filled, Cells int
+		Shade                          string
 	}
 	err = chromedp.Run(bctx,
 		chromedp.Navigate(srv.URL+"/"),
 		chromedp.WaitVisible(`#map g.cell`, chromedp.ByQuery),
 		chooseShade("admin1"),
 		waitFor(`document.getElementById('map').dataset.divisions > 0`),
-		chromedp.Evaluate(`({discs: document.querySelectorAll('#map g.division circle').length,
+		chromedp.Evaluate(`({outlines: Array.from(document.querySelectorAll('#map g.division path')).filter(p => /^#[0-9a-f]{6}$/.test(p.getAttribute('fill')) && p.getBoundingClientRect().width > 0).length,
+			discs: document.querySelectorAll('#map g.division circle').length,
 			filled: Array.from(document.querySelectorAll('#map g.division circle')).filter(c => /^#[0-9a-f]{6}$/.test(c.getAttribute('fill')) && +c.getAttribute('r') > 0).length,
 			cells: Array.from(document.querySelectorAll('#map g.cell')).filter(c => c.getBoundingClientRect().width > 0).length,
 			shade: new URLSearchParams(location.search).get('shade')})`, &divs),
@@ -279,20 +281,63 @@ func TestDashboardInBrowser(t *testing.T) {
 	save("dashboard-admin1.png")
 	var byDiv struct {
 		Divisions []struct {
-			Name string
-			Lat  *float64
+			ISO, Name, Place string
+			Lat              *float64
 		}
 	}
 	getJSON(t, srv.URL+"/api/admin1", &byDiv)
-	located := 0
+	var outlines []struct{ ISO, Name string }
+	getJSON(t, srv.URL+"/static/admin1.json", &outlines)
+	filed := map[string]bool{}
+	for _, o := range outlines {
+		filed[o.ISO+"/"+o.Name] = true
+	}
+	withOutline, withPoint := 0, 0
+	var without []string
 	for _, d := range byDiv.Divisions {
-		if d.Lat != nil {
-			located++
+		switch {
+		case d.Place != "" && filed[d.ISO+"/"+d.Place]:
+			withOutline++
+		case d.Lat != nil:
+			withPoint++
+			without = append(without, d.ISO+"/"+d.Name)
+		default:
+			without = append(without, d.ISO+"/"+d.Name)
 		}
 	}
-	t.Logf("shaded by admin1: %+v; the API places %d of %d divisions", divs, located, len(byDiv.Divisions))
-	if located == 0 || divs.Discs != located || divs.Filled != located || divs.Cells != 0 || divs.Shade != "admin1" {
-		t.Errorf("shading by admin1 drew %+v; want %d filled discs and no event circles", divs, located)
+	t.Logf("shaded by admin1: %+v; of the API's %d divisions %d have an outline, %d only a point; without an outline: %v",
+		divs, len(byDiv.Divisions), withOutline, withPoint, without)
+	if withOutline == 0 || divs.Outlines != withOutline || divs.Discs != withPoint || divs.Filled != withPoint || divs.Cells != 0 || divs.Shade != "admin1" {
+		t.Errorf("shading by admin1 drew %+v; want %d filled outlines, %d filled discs and no event circles", divs, withOutline, withPoint)
+	}
+
+	// Zoomed in, the outlines stay drawn and a click on one lists its
+	// events.
+	var zoomed struct {
+		Outlines int
+		Search   string
+	}
+	err = chromedp.Run(bctx,
+		chromedp.Navigate(srv.URL+"/?shade=admin1&view=5/67.000/30.000"),
+		waitFor(`document.getElementById('map').dataset.outlines > 0`),
+		chromedp.Evaluate(`Array.from(document.querySelectorAll('#map g.division path')).filter(p => { const r = p.getBoundingClientRect(); return r.width > 20 && r.height > 20; }).length`, &zoomed.Outlines),
+		chromedp.FullScreenshot(&shot, 100),
+	)
+	if err != nil {
+		t.Fatalf("zoomed admin1 shading: %v", err)
+	}
+	save("dashboard-admin1-zoomed.png")
+	err = chromedp.Run(bctx,
+		chromedp.Evaluate(`(() => { const g = document.querySelector('#map g.division[data-name="Balochistan"]'); g.dispatchEvent(new MouseEvent('click', {bubbles: true})); return true; })()`, nil),
+		waitFor(`location.search.includes('admin1=')`),
+		chromedp.Evaluate(`location.search`, &zoomed.Search),
+	)
+	if err != nil {
+		t.Fatalf("click on Balochistan's outline: %v", err)
+	}
+	t.Logf("zoomed admin1 shading: %+v", zoomed)
+	if zoomed.Outlines == 0 || !strings.Contains(zoomed.Search, "admin1=Balochistan") {
+		t.Errorf("zoomed in on Pakistan the map shows %d outlines wider than 20 pixels, and a click on Balochistan goes to %q", zoomed.Outlines, zoomed.Search)
 	}
 
 	// A division chosen from the suggestions, typed in another case,
@@ -412,6 +457,17 @@ func TestDashboardInBrowser(t *testing.T) {
 		t.Fatalf("phone: %v", err)
 	}
 	save("dashboard-phone.png")
+	var phoneOutlines int
+	err = chromedp.Run(bctx,
+		chromedp.Navigate(srv.URL+"/?shade=admin1"),
+		waitFor(`document.getElementById('map').dataset.outlines > 0`),
+		chromedp.Evaluate(`document.querySelectorAll('#map g.division path').length`, &phoneOutlines),
+		chromedp.FullScreenshot(&shot, 100),
+	)
+	if err != nil || phoneOutlines == 0 {
+		t.Fatalf("phone, shaded by admin1: %d outlines, %v", phoneOutlines, err)
+	}
+	save("dashboard-phone-admin1.png")
 	err = chromedp.Run(bctx, chromedp.EmulateViewport(1280, 1400), chromedp.Navigate(srv.URL+"/?country=Pakistan"),
 		chromedp.WaitVisible(`#events tbody tr td a`, chromedp.ByQuery))
 	if err != nil {

@@ -222,6 +222,18 @@
   function project(lon, lat) { return [(lon + 180) / 360 * W, (90 - lat) / 180 * H]; }
   function unproject(x, y) { return [x / W * 360 - 180, 90 - y / H * 180]; }
   function radius(n) { return Math.min(34, 4 + 3 * Math.sqrt(n)); }
+  // outline is the SVG path of rings of [lon, lat], to the given decimals
+  // of a map unit. A ring that crosses the antimeridian is cut there
+  // rather than drawn across the whole map.
+  function outline(rings, decimals) {
+    return rings.map(function (ring) {
+      return ring.map(function (p, i) {
+        var q = project(p[0], p[1]);
+        var jump = i === 0 || Math.abs(p[0] - ring[i - 1][0]) > 180;
+        return (jump ? 'M' : 'L') + q[0].toFixed(decimals) + ',' + q[1].toFixed(decimals);
+      }).join('');
+    }).join('');
+  }
 
   function drawMap(box) {
     var svg = el('svg', { viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': 'map of events' });
@@ -306,8 +318,8 @@
         draw(res);
       }).catch(function (err) { if (note) { note.textContent = err.message; } });
     }
-    // noteMap says what the map draws: circles of events, or discs of
-    // provinces when it is shaded by them.
+    // noteMap says what the map draws: circles of events, or provinces
+    // when it is shaded by them.
     var lastCells = null;
     function noteMap() {
       if (!note || !lastCells) { return; }
@@ -460,24 +472,17 @@
     });
     getJSON('/static/countries.json').then(function (countries) {
       countries.forEach(function (c) {
-        // A ring that crosses the antimeridian is cut there rather than
-        // drawn across the whole map.
-        var d = c.rings.map(function (ring) {
-          return ring.map(function (p, i) {
-            var q = project(p[0], p[1]);
-            var jump = i === 0 || Math.abs(p[0] - ring[i - 1][0]) > 180;
-            return (jump ? 'M' : 'L') + q[0].toFixed(2) + ',' + q[1].toFixed(2);
-          }).join('');
-        }).join('');
-        var path = tip(el('path', { d: d, 'class': 'country' }), c.name);
+        var path = tip(el('path', { d: outline(c.rings, 2), 'class': 'country' }), c.name);
         if (c.iso) { path.setAttribute('data-iso', c.iso); }
         land.appendChild(path);
       });
       if (shading()) { shade(shading()); }
     });
     // Shading countries, or first-level divisions, by their events is an
-    // option kept in the URL. No boundaries of divisions are embedded:
-    // each is a disc at its point in the gazetteer, shaded alike.
+    // option kept in the URL. A division is drawn by its outline, filed
+    // under the gazetteer's name for it; one without an outline is a disc
+    // at its point in the gazetteer, shaded alike. The outlines are loaded
+    // the first time they are needed, and once.
     function shading() {
       var v = new URLSearchParams(window.location.search).get('shade');
       return v === '1' || v === 'country' ? 'country' : v === 'admin1' ? 'admin1' : '';
@@ -500,6 +505,20 @@
         key.appendChild(i); key.appendChild(document.createTextNode(fmt(n) + '+ '));
       }
     }
+    var outlines = null;
+    function divisionOutlines() {
+      if (!outlines) {
+        outlines = getJSON('/static/admin1.json').then(function (list) {
+          var byKey = {}, byISO = {};
+          list.forEach(function (o) {
+            byKey[o.iso + '/' + o.name] = o.rings;
+            (byISO[o.iso] = byISO[o.iso] || []).push(o);
+          });
+          return { byKey: byKey, byISO: byISO };
+        }, function () { return { byKey: {}, byISO: {} }; });
+      }
+      return outlines;
+    }
     var shadeSeq = 0;
     function shade(mode) {
       var own = ++shadeSeq;
@@ -512,6 +531,7 @@
       });
       divisions.textContent = '';
       box.removeAttribute('data-divisions');
+      box.removeAttribute('data-outlines');
       noteMap();
       var key = document.getElementById('shade-legend');
       if (key) { key.textContent = ''; }
@@ -530,20 +550,40 @@
           shadeKey(key, 'a country', max, cls);
         });
       } else if (mode === 'admin1') {
-        getJSON('/api/admin1?' + filters().toString()).then(function (res) {
+        Promise.all([getJSON('/api/admin1?' + filters().toString()), divisionOutlines()]).then(function (got) {
+          var res = got[0], shapes = got[1];
           if (own !== shadeSeq) { return; }
-          var max = 0, unplaced = res.without_division;
+          var max = 0, unplaced = res.without_division, discs = 0;
           var ds = res.divisions.filter(function (d) {
-            if (d.lat === null || d.lon === null) { unplaced += d.events; return false; }
+            d.rings = d.place ? shapes.byKey[d.iso + '/' + d.place] : null;
+            if (!d.rings && (d.lat === null || d.lon === null)) { unplaced += d.events; return false; }
+            if (!d.rings) { discs++; }
             max = Math.max(max, d.events);
             return true;
           });
           var cls = classes(max);
-          // The busiest last, on top.
-          ds.reverse().forEach(function (d) {
-            var q = project(d.lon, d.lat);
-            var g = el('g', { 'class': 'division', 'data-r': 7, 'data-name': d.name, 'data-events': d.events, tabindex: '0', role: 'button' });
-            g.appendChild(el('circle', { cx: q[0].toFixed(3), cy: q[1].toFixed(3), fill: SHADES[cls(d.events)] }));
+          // The divisions with no events, of the countries with some, are
+          // drawn blank under them, so that a shaded one is seen among its
+          // neighbours.
+          var isos = {};
+          ds.forEach(function (d) { isos[d.iso] = true; });
+          Object.keys(isos).forEach(function (iso) {
+            (shapes.byISO[iso] || []).forEach(function (o) {
+              divisions.appendChild(el('path', { d: outline(o.rings, 3), 'class': 'blank' }));
+            });
+          });
+          // Outlines under discs, and of each the busiest last, on top.
+          ds.reverse();
+          ds = ds.filter(function (d) { return d.rings; }).concat(ds.filter(function (d) { return !d.rings; }));
+          ds.forEach(function (d) {
+            var g = el('g', { 'class': 'division', 'data-name': d.name, 'data-events': d.events, tabindex: '0', role: 'button' });
+            if (d.rings) {
+              g.appendChild(el('path', { d: outline(d.rings, 3), fill: SHADES[cls(d.events)], 'fill-rule': 'evenodd' }));
+            } else {
+              var q = project(d.lon, d.lat);
+              g.setAttribute('data-r', 7);
+              g.appendChild(el('circle', { cx: q[0].toFixed(3), cy: q[1].toFixed(3), fill: SHADES[cls(d.events)] }));
+            }
             tip(g, d.name + ', ' + d.country + ': ' + fmt(d.events) + (d.events === 1 ? ' event, ' : ' events, ') + fmt(d.fatalities) + ' killed\nclick to list them');
             function open() {
               var p = new URLSearchParams(window.location.search);
@@ -553,11 +593,13 @@
             g.addEventListener('click', function (ev) { if (!moved) { open(); } ev.stopPropagation(); });
             g.addEventListener('keydown', function (ev) { if (ev.key === 'Enter') { open(); } });
             divisions.appendChild(g);
-            place(g, dims().px);
+            if (!d.rings) { place(g, dims().px); }
           });
           box.setAttribute('data-divisions', ds.length);
+          box.setAttribute('data-outlines', ds.length - discs);
           noteMap();
-          shadeKey(key, 'a province or state (a disc at its seat)', max, cls);
+          shadeKey(key, 'a province or state', max, cls);
+          if (key && discs) { key.appendChild(document.createTextNode('· ' + fmt(discs) + (discs === 1 ? ' with no known outline is a disc at its seat ' : ' with no known outline are discs at their seats '))); }
           if (key && unplaced) { key.appendChild(document.createTextNode('· ' + fmt(unplaced) + ' in no known one')); }
         });
       }
@@ -590,14 +632,7 @@
     box.appendChild(svg);
     getJSON('/static/countries.json').then(function (countries) {
       countries.forEach(function (c) {
-        var d = c.rings.map(function (ring) {
-          return ring.map(function (p, i) {
-            var pt = project(p[0], p[1]);
-            var jump = i === 0 || Math.abs(p[0] - ring[i - 1][0]) > 180;
-            return (jump ? 'M' : 'L') + pt[0].toFixed(2) + ',' + pt[1].toFixed(2);
-          }).join('');
-        }).join('');
-        land.appendChild(tip(el('path', { d: d, 'class': 'country' }), c.name));
+        land.appendChild(tip(el('path', { d: outline(c.rings, 2), 'class': 'country' }), c.name));
       });
     });
   }

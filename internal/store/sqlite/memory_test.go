@@ -108,7 +108,7 @@ func sameAnswers(t *testing.T, mem, plain *DB, fs []store.Filter) {
 				f.After = a.Next
 			}
 		}
-		for _, by := range []store.Dimension{store.ByDay, store.ByCountry, store.ByType} {
+		for _, by := range []store.Dimension{store.ByDay, store.ByCountry, store.ByType, store.ByAdmin1} {
 			a, errA := mem.Aggregate(ctx, f, by)
 			b, errB := plain.Aggregate(ctx, f, by)
 			if errA != nil || errB != nil {

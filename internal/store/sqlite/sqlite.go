@@ -1060,7 +1060,8 @@ func (s *DB) Aggregate(ctx context.Context, f store.Filter, by store.Dimension) 
 		return nil, fmt.Errorf("aggregate events by %s: %w", by, err)
 	}
 	defer sn.tx.Rollback()
-	if sn.mem != nil {
+	// The facets in memory hold no division, so SQLite counts by them.
+	if sn.mem != nil && by != store.ByAdmin1 {
 		if sel, ok := sn.compile(f); ok {
 			bs, err := s.counts.do(ctx, sn.writes, "facets\x00"+string(by)+"\x00"+filterKey(f), func() (any, error) {
 				return sel.aggregate(by), nil
