@@ -33,6 +33,32 @@ func TestExtractSample(t *testing.T) {
 	}
 }
 
+// TestExtractExplain: --explain tells, for each field, the rule that
+// gave its value and the words it rests on.
+func TestExtractExplain(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "raids.txt")
+	text := "Air raids also continued in the countryside west of Aleppo on Tuesday. An attack on the village of Kafr Naha killed at least 12 people, the monitor said.\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, stderr := run(t, "", "extract", "--explain", "--published", "2016-11-16", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"event 2:",
+		"Air/drone strike",
+		"rule: air weapon words in the sentence before",
+		"rule: no time of its own: the time of the event told before",
+		`from: "Kafr Naha"`,
+		"rule: the toll told",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
 func TestExtractBadInput(t *testing.T) {
 	dir := t.TempDir()
 	write := func(name string, data []byte) string {

@@ -13,12 +13,14 @@ import (
 )
 
 func runExtract(ctx context.Context, e *env, args []string) error {
-	fs := newFlags(e, "extract", "FILE|- ...", "Reads each article (HTML page or plain text, detected by content) and prints one JSON\nobject per article: its document metadata, then its events with their evidence spans.",
+	fs := newFlags(e, "extract", "FILE|- ...", "Reads each article (HTML page or plain text, detected by content) and prints one JSON\nobject per article: its document metadata, then its events with their evidence spans.\nWith --explain it prints, for each event, each field's value, the rule that gave it\nand the words it rests on, for a reader rather than a program.",
 		`sitrep extract article.html
 sitrep extract --compact --published 2025-06-17 a.txt b.txt
+sitrep extract --explain article.txt
 curl -s https://example.org/story | sitrep extract -`)
 	published := publishedFlag(fs)
 	compact := fs.Bool("compact", false, "print each article's JSON on one line")
+	explain := fs.Bool("explain", false, "print why each field of each event has its value, as text, instead of JSON")
 	maxBytes := fs.Int("max-bytes", load.DefaultMaxBytes, "largest input accepted, in bytes")
 	if err := parse(fs, args, -1); err != nil {
 		return err
@@ -44,7 +46,7 @@ curl -s https://example.org/story | sitrep extract -`)
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		results, err := extractOne(ctx, p, path, e, day, *maxBytes)
+		results, err := extractOne(ctx, p, path, e, day, *maxBytes, *explain)
 		if err != nil {
 			failed++
 			fmt.Fprintf(e.stderr, "sitrep extract: %s: %v\n", path, err)
@@ -55,7 +57,12 @@ curl -s https://example.org/story | sitrep extract -`)
 			if res.Document.Published == "" {
 				fmt.Fprintf(e.stderr, "sitrep extract: %s: warning: no publication date found; relative dates are left unknown (--published sets one)\n", path)
 			}
-			if err := enc.Encode(res); err != nil {
+			if *explain {
+				err = writeExplanation(e.stdout, path, res)
+			} else {
+				err = enc.Encode(res)
+			}
+			if err != nil {
 				return fmt.Errorf("write output: %w", err)
 			}
 		}
@@ -86,7 +93,7 @@ func publishedDay(s string) (string, error) {
 	return s, nil
 }
 
-func extractOne(ctx context.Context, p *pipeline.Pipeline, path string, e *env, published string, maxBytes int) ([]*event.Result, error) {
+func extractOne(ctx context.Context, p *pipeline.Pipeline, path string, e *env, published string, maxBytes int, explain bool) ([]*event.Result, error) {
 	data, err := pipeline.ReadInput(path, e.stdin, maxBytes)
 	if err != nil {
 		return nil, err
@@ -95,5 +102,5 @@ func extractOne(ctx context.Context, p *pipeline.Pipeline, path string, e *env, 
 	if path == "-" {
 		source = ""
 	}
-	return p.ProcessAll(ctx, data, pipeline.Options{Load: load.Options{Published: published, Source: source, MaxBytes: maxBytes}})
+	return p.ProcessAll(ctx, data, pipeline.Options{Load: load.Options{Published: published, Source: source, MaxBytes: maxBytes}, Explain: explain})
 }

@@ -170,6 +170,18 @@ type Event struct {
 	// Evidence lists, for each field taken from the text, the words that
 	// support it.
 	Evidence []Evidence `json:"evidence"`
+	// Reasons names, for each field, the rule that gave its value; only
+	// when asked for (sitrep extract --explain).
+	Reasons []Reason `json:"reasons,omitempty"`
+}
+
+// Reason names the rule that gave a field its value: "weapon words in the
+// sentence before" for an event type, "the outlet, where no one is quoted"
+// for a claim's source.
+type Reason struct {
+	// Field is the JSON name of the field, as in Evidence.
+	Field string `json:"field"`
+	Rule  string `json:"rule"`
 }
 
 // Evidence ties one field of an event to the words that support it.

@@ -26,10 +26,17 @@ func (a *analysis) build(c *cluster) event.Event {
 			ev.Evidence = append(ev.Evidence, event.Evidence{Field: field, Span: s, Text: a.text[s.Start:s.End]})
 		}
 	}
+	// because names the rule behind a field, when reasons were asked for.
+	because := func(field, rule string) {
+		if a.explain && rule != "" {
+			ev.Reasons = append(ev.Reasons, event.Reason{Field: field, Rule: rule})
+		}
+	}
 	if f.typ != "" {
 		ev.EventType, ev.SubEventType = event.Str(f.typ), event.Str(f.sub)
 	}
 	evidence("event_type", f.trig.Span)
+	because("event_type", f.reason("event_type"))
 
 	// Actors: the first mention that names each role; mentions that only
 	// refer back to the event ("the strikes came two weeks after ...")
@@ -46,9 +53,10 @@ func (a *analysis) build(c *cluster) event.Event {
 		}
 	}
 	var a1, a2, s1, s2 *role
+	var a1From, a2From *mention
 	for _, m := range ordered {
 		if a1 == nil && m.actor1 != nil {
-			a1 = m.actor1
+			a1, a1From = m.actor1, m
 		}
 		if s1 == nil && m.assoc1 != nil {
 			s1 = m.assoc1
@@ -56,25 +64,36 @@ func (a *analysis) build(c *cluster) event.Event {
 	}
 	for _, m := range ordered {
 		if a2 == nil && m.actor2 != nil && m.actor2.name() != a1.name() {
-			a2 = m.actor2
+			a2, a2From = m.actor2, m
 		}
 		if s2 == nil && m.assoc2 != nil {
 			s2 = m.assoc2
 		}
 	}
 	if f.sub == "Air/drone strike" && (a1 == nil || a1.Bare == "unidentified") {
-		a1 = a.airForce(c, a1)
+		if r := a.airForce(c, a1); r != a1 {
+			a1, a1From = r, nil
+			because("actor1", "an air strike with no air force named: the forces of the country struck")
+		}
 	}
 	if a2 == nil {
-		a2 = a.strikeTarget(c, a1)
+		if a2 = a.strikeTarget(c, a1); a2 != nil {
+			because("actor2", "remote violence on a town or village acts on its civilians")
+		}
 	}
 	if a1 != nil {
 		ev.Actor1, ev.Inter1, ev.Actor1Aliases = a.describe(a1, c)
 		evidence("actor1", a1.Span)
+		if a1From != nil {
+			because("actor1", roleReason(a1From, "actor1", "the doer its sentence names"))
+		}
 	}
 	if a2 != nil {
 		ev.Actor2, ev.Inter2, ev.Actor2Aliases = a.describe(a2, c)
 		evidence("actor2", a2.Span)
+		if a2From != nil {
+			because("actor2", roleReason(a2From, "actor2", "the side acted on its sentence names"))
+		}
 	}
 	if s1 != nil && s1.name() != ev.Actor1 {
 		ev.AssocActor1 = s1.name()
@@ -110,6 +129,7 @@ func (a *analysis) build(c *cluster) event.Event {
 		if p.End > p.Start {
 			evidence("location", event.Span{Start: p.Start, End: p.End})
 		}
+		because("location", placeFrom.reason("location"))
 	}
 
 	// Date: the narrowest explicit time, else the inherited one.
@@ -127,11 +147,16 @@ func (a *analysis) build(c *cluster) event.Event {
 	if whenFrom != nil && whenFrom.whenExpr != nil {
 		evidence("date", whenFrom.whenExpr.Span)
 	}
+	if whenFrom == nil {
+		whenFrom = f
+	}
+	because("date", whenFrom.reason("date"))
 
-	a.tally(&ev, c, evidence)
+	a.tally(&ev, c, evidence, because)
 	for _, m := range c.ms[1:] {
 		if m.trig.Span != f.trig.Span {
 			evidence("mention", m.span)
+			because("mention", "told again: the same type, days, place and sides")
 		}
 	}
 	ev.Notes = notes(ev)
@@ -194,7 +219,7 @@ func interaction(i1, i2 int) int {
 // tally sets fatalities, injuries and claims by ACLED's rule: for each
 // group of people counted, the lowest figure any source gives; the groups
 // summed; disagreeing figures flag the event as contested.
-func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, event.Span)) {
+func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, event.Span), because func(field, rule string)) {
 	type fig struct {
 		min, max int
 		span     event.Span
@@ -213,6 +238,9 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 			seen[key] = true
 			ev.Claims = append(ev.Claims, a.claimOf(cl))
 			evidence(fmt.Sprintf("claims[%d]", len(ev.Claims)-1), cl.span)
+			if cl.source != nil {
+				because(fmt.Sprintf("claims[%d]", len(ev.Claims)-1), cl.source.Rule)
+			}
 			if cl.kind != "killed" {
 				continue
 			}
@@ -236,6 +264,9 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 			seen[key] = true
 			ev.Claims = append(ev.Claims, a.claimOf(cl))
 			evidence(fmt.Sprintf("claims[%d]", len(ev.Claims)-1), cl.span)
+			if cl.source != nil {
+				because(fmt.Sprintf("claims[%d]", len(ev.Claims)-1), cl.source.Rule)
+			}
 			if injured == nil || cl.q.Value < injured.min {
 				injured = &fig{min: cl.q.Value, span: cl.q.Span}
 			}
@@ -282,6 +313,14 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 			total = unknown
 		}
 		ev.Fatalities = &total
+		switch {
+		case len(bySource) > 1 || unknown >= 0 && len(order) > 1:
+			because("fatalities", "the most conservative total the sources give (ACLED)")
+		case len(order) > 1:
+			because("fatalities", "one source's counts of different groups, added")
+		default:
+			because("fatalities", "the toll told")
+		}
 	}
 	if len(groups) == 0 && injured != nil && violent(ev.EventType) {
 		// Only the wounded are counted: ACLED records no deaths as 0,
@@ -289,6 +328,7 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 		zero := 0
 		ev.Fatalities = &zero
 		evidence("fatalities", injured.span)
+		because("fatalities", "only the wounded are counted: no deaths, 0 (ACLED)")
 	}
 	if injured != nil {
 		n := injured.min
@@ -514,4 +554,13 @@ func precision(p *gazetteer.Resolved) int {
 		return p.Precision
 	}
 	return p.Place.Precision()
+}
+
+// roleReason is the rule that gave m's role field its actor, or plain when
+// its sentence named it where the field's role is told.
+func roleReason(m *mention, field, plain string) string {
+	if r := m.reason(field); r != "" {
+		return r
+	}
+	return plain
 }

@@ -792,6 +792,17 @@ func abs(n int) int {
 // it in the sentence, else after it, else the last speaker of the article
 // for a sentence in quotes or with a pronoun subject.
 func (a *analysis) sourceOf(m *mention, q quantity.Quantity) *role {
+	r, rule := a.findSource(m, q)
+	if r != nil && a.explain {
+		c := *r
+		c.Rule = rule
+		return &c
+	}
+	return r
+}
+
+// findSource is sourceOf, with the name of the rule that found the source.
+func (a *analysis) findSource(m *mention, q quantity.Quantity) (*role, string) {
 	_, speakers := a.actorsIn(m.span)
 	var best *role
 	for _, s := range speakers {
@@ -811,44 +822,44 @@ func (a *analysis) sourceOf(m *mention, q quantity.Quantity) *role {
 	if best != nil && !(best.Actor == nil && mon != nil && best.Overlaps(mon.Span)) {
 		// A name the person finder read inside a monitor's ("Human
 		// Rights") is the monitor.
-		return best
+		return best, "the speaker nearest the count in its sentence"
 	}
 	sent := a.text[m.span.Start:m.span.End]
 	r := a.saidBy(m.span, q)
 	if r != nil && backReference(r.Text) && mon == nil {
 		// "The source added that ...": the source named before.
 		if named := a.lastSource(m.sent); named != nil {
-			return &role{Span: r.Span, Text: r.Text, Name: named.name(), Actor: named.Actor}
+			return &role{Span: r.Span, Text: r.Text, Name: named.name(), Actor: named.Actor}, `"the source added": the source named before`
 		}
 	}
 	switch {
 	case r != nil && mon != nil && !r.Overlaps(mon.Span) && abs(mon.Start-q.Start) < abs(r.Start-q.Start):
-		return mon
+		return mon, "the monitor named nearest the count in its sentence"
 	case r != nil:
-		return r // "Palestinian civil defence officials said" holds the monitor
+		return r, "the subject of a speech verb in its sentence" // "Palestinian civil defence officials said" holds the monitor
 	case mon != nil:
-		return mon
+		return mon, "the monitor named in its sentence"
 	}
 	if loc := monitorSaidRE.FindStringIndex(sent); loc != nil {
 		// "... on Thursday a monitor said": the monitor the article
 		// names elsewhere.
 		r := &role{Span: event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}, Text: "monitor", Name: "monitor"}
-		return a.namedMonitor(r)
+		return a.namedMonitor(r), `"a monitor said": the watchdog the article names`
 	}
 	if !speechRE.MatchString(sent) && !strings.ContainsAny(sent, "“\"") {
 		if r := a.nextSource(m.sent); r != nil {
 			// "Air strikes killed 21 civilians on Sunday. Five children
 			// were among the dead, the Observatory said.": wire copy
 			// names the source of its lead in the sentence after.
-			return r
+			return r, "the source named in the next sentence, which goes on with the lead"
 		}
-		return a.outletSource()
+		return a.outletSource(), "no one quoted: the outlet, on its own word"
 	}
 	// A pronoun or a quote: the last speaker before this sentence.
 	if r := a.lastSource(m.sent); r != nil {
-		return r
+		return r, "a quote or a pronoun: the last speaker named before"
 	}
-	return a.outletSource()
+	return a.outletSource(), "no one quoted: the outlet, on its own word"
 }
 
 // outletSource is the publication that tells, on its own word, what no

@@ -36,6 +36,9 @@ type Options struct {
 	// events of an undated article have unknown dates unless the text
 	// gives a full calendar date.
 	Now time.Time
+	// Explain records, for each field of each event, the name of the
+	// rule that gave its value (event.Event.Reasons).
+	Explain bool
 }
 
 // Extractor codes events. It is safe for concurrent use.
@@ -120,6 +123,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *event.Document, opts Optio
 	}
 	a := x.analyse(doc, pub)
 	a.undated = undated
+	a.explain = opts.Explain
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extract %s: %w", doc.Source, err)
 	}
@@ -237,10 +241,12 @@ func publication(doc *event.Document, opts Options) (time.Time, error) {
 
 // analysis holds one document's annotations.
 type analysis struct {
-	x    *Extractor
-	doc  *event.Document
-	text string
-	pub  time.Time
+	// explain asks build for the rule behind each field.
+	explain bool
+	x       *Extractor
+	doc     *event.Document
+	text    string
+	pub     time.Time
 	// undated is true when neither the article nor the caller gives a
 	// publication date: pub then only names actors' periods, and times
 	// relative to it stay unknown.

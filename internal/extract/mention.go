@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/actor"
@@ -36,6 +37,38 @@ type mention struct {
 	// siblings are the triggers of the same sentence: a time or place
 	// belongs to the trigger nearest it.
 	siblings []Trigger
+	// why holds, for each field a rule set, the rule's name, the last
+	// rule to set a field last.
+	why []event.Reason
+}
+
+// because records that rule gave m's field its value, when the caller
+// asked for reasons.
+func (a *analysis) because(m *mention, field, rule string) {
+	if a.explain {
+		m.because(field, rule)
+	}
+}
+
+// because records that rule gave m's field its value.
+func (m *mention) because(field, rule string) {
+	for i := range m.why {
+		if m.why[i].Field == field {
+			m.why[i].Rule = rule
+			return
+		}
+	}
+	m.why = append(m.why, event.Reason{Field: field, Rule: rule})
+}
+
+// reason returns the rule that gave m's field its value, or "".
+func (m *mention) reason(field string) string {
+	for _, r := range m.why {
+		if r.Field == field {
+			return r.Rule
+		}
+	}
+	return ""
 }
 
 // nearest reports whether m's trigger is the one of its sentence that s
@@ -69,6 +102,9 @@ type role struct {
 	// Bare is the kind of a force or public named without its country
 	// ("security forces": military).
 	Bare string
+	// Rule names the rule that chose this role, when one did more than
+	// read it in place (a claim's source named in another sentence).
+	Rule string
 }
 
 func (r *role) name() string {
@@ -178,7 +214,8 @@ func (a *analysis) mentions() []*mention {
 		if a.stories[si] {
 			news = timex.Range{}
 		}
-		if !news.IsZero() && concurrentRE.MatchString(a.text[s.Start:s.End]) {
+		concurrent := !news.IsZero() && concurrentRE.MatchString(a.text[s.Start:s.End])
+		if concurrent {
 			// "Meanwhile in Idlib three children were killed": the time
 			// of the story's news, not of the past battle told just
 			// before.
@@ -187,13 +224,24 @@ func (a *analysis) mentions() []*mention {
 		trigs := a.refine(s.Span, detected[si])
 		for _, t := range trigs {
 			m := &mention{trig: t, sent: si, span: s.Span, typ: t.EventType, sub: t.SubEventType, plover: t.Plover, mode: t.Mode, siblings: trigs}
+			if a.explain {
+				rule := t.Rule
+				if rule == "" {
+					rule = "the lexicon's type for " + strconv.Quote(t.Text)
+				}
+				m.because("event_type", rule)
+			}
 			a.assignTime(m, ref, out)
+			if concurrent && !m.ownTime {
+				a.because(m, "date", `"Meanwhile": the day of the story's news`)
+			}
 			a.assignPlaces(m, out)
 			if !m.ownTime && m.ownPlace && m.typ != "" && !a.undated && ref.Days() > 7 && len(out) > 0 && out[len(out)-1].sent != si {
 				// A vague time ("last month") dates its own sentence; a
 				// report of a place of its own after it is news of the
 				// days the article covers.
 				m.when = timex.Range{Start: a.pub.AddDate(0, 0, -3), End: a.pub}
+				a.because(m, "date", "a vague time stays in its sentence: the days the article covers")
 			}
 			a.assignRoles(m)
 			a.inheritActors(m, out)
@@ -276,6 +324,7 @@ func (a *analysis) weaponOfLast(m *mention, prior []*mention) bool {
 		if p.plover == "" || p.plover == "FIGHT" {
 			p.plover = m.plover
 		}
+		a.because(p, "event_type", "its weapon told by the strikes in the next sentence")
 		a.refineByRoles(p)
 	}
 	return true
@@ -343,12 +392,12 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 			if hasSpecific || hasStrong(out) || nonConflictRE.MatchString(sent) {
 				continue
 			}
-			t = a.typeAttack(a.weaponContext(s, sent), t)
+			t = a.typeAttack(t, a.weaponContext(s, sent))
 		case "attack":
 			if hasSpecific || nonConflictRE.MatchString(sent) {
 				continue
 			}
-			t = a.typeAttack(a.weaponContext(s, sent), t)
+			t = a.typeAttack(t, a.weaponContext(s, sent))
 		case "blast":
 			// "gunfire and explosions echoed": a bomb only when the
 			// sentence says so or counts its victims.
@@ -651,23 +700,26 @@ var executionRE = pattern.MustCompile(`(?i)^(?:beheaded|executed|execution|execu
 // were hit by airstrikes ..."); else, for an attack told with no one
 // doing it ("An attack on the village of Batbo killed 19"), the sentence
 // before, whose raids it is one of.
-func (a *analysis) weaponContext(s event.Span, sent string) string {
+func (a *analysis) weaponContext(s event.Span, sent string) weaponText {
 	if namesWeapon(sent) {
-		return sent
+		return weaponText{sent, "the sentence"}
 	}
 	k := a.sentenceOf(s.Start)
 	if k+1 < len(a.sents) && a.sents[k+1].Paragraph == a.sents[k].Paragraph {
 		if next := a.text[a.sents[k+1].Start:a.sents[k+1].End]; continuesRE.MatchString(next) {
-			return sent + " " + next
+			return weaponText{sent + " " + next, "the next sentence"}
 		}
 	}
 	if k > 0 && a.sents[k-1].Paragraph == a.sents[k].Paragraph && agentlessRE.MatchString(sent) {
 		if prev := a.text[a.sents[k-1].Start:a.sents[k-1].End]; namesWeapon(prev) {
-			return prev + " " + sent
+			return weaponText{prev + " " + sent, "the sentence before"}
 		}
 	}
-	return sent
+	return weaponText{sent, "the sentence"}
 }
+
+// weaponText is the text read for an attack's weapon, and where it was.
+type weaponText struct{ text, where string }
 
 func namesWeapon(sent string) bool {
 	return airRE.MatchString(sent) || shellRE.MatchString(sent) || iedRE.MatchString(sent) || suicideRE.MatchString(sent) || grenadeRE.MatchString(sent)
@@ -680,24 +732,33 @@ var agentlessRE = pattern.MustCompile(`^(?:An|The|Another)\s+(?:\w+\s+)?attacks?
 // continuesRE opens a sentence that goes on about the event before it.
 var continuesRE = pattern.MustCompile(`^(?:The\s+(?:victims|dead|attack|strike|strikes|raid|raids|bombing|massacre|blast|explosion)|They|Most of the|Many of the)\b`)
 
-func (a *analysis) typeAttack(sent string, t Trigger) Trigger {
+func (a *analysis) typeAttack(t Trigger, w weaponText) Trigger {
+	sent := w.text
+	weapon := func(kind string) string { return kind + " words in " + w.where }
 	switch {
 	case executionRE.MatchString(t.Text):
 		// Captives are unarmed whatever they were: their killing is
 		// violence against civilians, not a battle.
 		t.EventType, t.SubEventType, t.Mode = VAC, "Attack", "targeted"
+		t.Rule = "the killing of captives is violence against civilians"
 	case suicideRE.MatchString(sent):
 		t.EventType, t.SubEventType, t.Mode = Explosions, "Suicide bomb", "suicide-attack"
+		t.Rule = weapon("suicide")
 	case airRE.MatchString(sent):
 		t.EventType, t.SubEventType, t.Mode = Explosions, "Air/drone strike", "aerial"
+		t.Rule = weapon("air weapon")
 	case shellRE.MatchString(sent):
 		t.EventType, t.SubEventType, t.Mode = Explosions, "Shelling/artillery/missile attack", "heavy-weapons"
+		t.Rule = weapon("shelling")
 	case grenadeRE.MatchString(sent):
 		t.EventType, t.SubEventType, t.Mode = Explosions, "Grenade", "explosives"
+		t.Rule = weapon("grenade")
 	case iedRE.MatchString(sent):
 		t.EventType, t.SubEventType, t.Mode = Explosions, "Remote explosive/landmine/IED", "explosives"
+		t.Rule = weapon("explosive")
 	case riotRE.MatchString(sent) && crowdRE.MatchString(sent):
 		t.EventType, t.SubEventType, t.Plover, t.Mode = Riots, "Violent demonstration", "PROTEST", "riot"
+		t.Rule = "a crowd's violence (riot words)"
 	default:
 		after := sent
 		if i := strings.Index(strings.ToLower(sent), strings.ToLower(t.Text)); i >= 0 {
@@ -708,8 +769,10 @@ func (a *analysis) typeAttack(sent string, t Trigger) Trigger {
 		switch {
 		case civ != nil && (force == nil || civ[0] < force[0]):
 			t.EventType, t.SubEventType, t.Mode = VAC, "Attack", "firearms"
+			t.Rule = "no weapon named; civilians are its target"
 		default:
 			t.EventType, t.SubEventType, t.Mode = Battles, "Armed clash", "firearms"
+			t.Rule = "no weapon named; armed men are its target"
 		}
 	}
 	t.Class = "attack"
@@ -794,19 +857,23 @@ func (a *analysis) assignTime(m *mention, ref timex.Range, prior []*mention) {
 			// when; "two days later" still follows the event before it.
 			if best.Anchor == timex.Previous && !anchor.IsZero() {
 				m.when, m.whenExpr, m.ownTime = best.Resolve(anchor.End, anchor), best, true
+				a.because(m, "date", "a time relative to the event before it")
 			} else {
 				m.when = timex.Range{}
+				a.because(m, "date", "no publication date: only a full calendar date says when")
 			}
 			return
 		}
 		r := best.Resolve(a.pub, anchor)
 		if !r.IsZero() && (a.undated || !r.Start.After(a.pub)) {
 			m.when, m.whenExpr, m.ownTime = r, best, true
+			a.because(m, "date", "the time its sentence gives")
 			return
 		}
 	}
 	if a.undated {
 		m.when = ref
+		a.because(m, "date", "no publication date and no time of its own")
 		return
 	}
 	if m.typ == "" {
@@ -814,13 +881,16 @@ func (a *analysis) assignTime(m *mention, ref timex.Range, prior []*mention) {
 		// news of the day: the publication day or the one before, the
 		// later as the middle.
 		m.when = timex.Range{Start: a.pub.AddDate(0, 0, -1), End: a.pub}
+		a.because(m, "date", "a statement told without a time: news of the publication day or the day before")
 		return
 	}
 	if !ref.IsZero() {
 		m.when = ref
+		a.because(m, "date", "no time of its own: the time of the event told before")
 		return
 	}
 	m.when = timex.Range{Start: a.pub.AddDate(0, 0, -3), End: a.pub}
+	a.because(m, "date", "no time told: the three days before publication")
 }
 
 // modalWords is how many words modalRE needs to see, with room to spare.

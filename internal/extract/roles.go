@@ -585,8 +585,10 @@ func (a *analysis) inheritActors(m *mention, prior []*mention) {
 		}
 		if p.typ == m.typ && p.actor1 != nil {
 			m.actor1 = p.actor1
+			a.because(m, "actor1", "no doer named: the doer of the last event of its kind")
 			if m.actor2 == nil {
 				m.actor2 = p.actor2
+				a.because(m, "actor2", "no side acted on named: that of the last event of its kind")
 			}
 			return
 		}
@@ -816,6 +818,7 @@ func (a *analysis) assignPlaces(m *mention, prior []*mention) {
 		}
 		p := cands[pick]
 		m.place, m.ownPlace = &p, true
+		a.because(m, "location", "the place its sentence names")
 		return
 	}
 	// No place of its own: that of the last report of the same kind, then
@@ -823,16 +826,19 @@ func (a *analysis) assignPlaces(m *mention, prior []*mention) {
 	for i := len(prior) - 1; i >= 0; i-- {
 		if prior[i].typ == m.typ && prior[i].plover == m.plover && prior[i].place != nil {
 			m.place = prior[i].place
+			a.because(m, "location", "no place of its own: that of the last event of its kind")
 			return
 		}
 	}
 	for i := len(prior) - 1; i >= 0; i-- {
 		if prior[i].typ != "" && prior[i].place != nil {
 			m.place = prior[i].place
+			a.because(m, "location", "no place of its own: that of the last event told")
 			return
 		}
 	}
 	m.place = a.home
+	a.because(m, "location", "no place told near it: the place the article is about")
 }
 
 // ownsNoun reports whether the words after a place open with a possessive
@@ -914,12 +920,16 @@ func (a *analysis) refineByRoles(m *mention) {
 		switch {
 		case state && m.place != nil && m.actor1.Actor.Country == m.place.Place.CountryCode:
 			m.sub = "Government regains territory"
+			a.because(m, "event_type", "ground taken by the state's forces in their own country")
 		case state:
 			m.sub = "Armed clash"
+			a.because(m, "event_type", "ground taken by a state's forces abroad is a battle")
 		case m.actor1 != nil:
 			m.sub = "Non-state actor overtakes territory"
+			a.because(m, "event_type", "ground taken by a group that is no state's forces")
 		default:
 			m.sub = "Armed clash"
+			a.because(m, "event_type", "ground taken by no one named is a battle")
 		}
 	}
 	if m.typ == Explosions {
@@ -927,6 +937,7 @@ func (a *analysis) refineByRoles(m *mention) {
 	}
 	if m.typ == Battles && m.actor2 != nil && m.actor2.Actor != nil && m.actor2.Actor.Inter == 7 {
 		m.typ, m.sub = VAC, "Attack"
+		a.because(m, "event_type", "violence whose side acted on is civilians is violence against civilians")
 	}
 }
 
@@ -1007,6 +1018,7 @@ func (a *analysis) civilianVictims(m *mention) {
 		}
 		if r := a.sideOf(m, "civilians", c.of, c.span); r != nil {
 			m.actor2 = r
+			a.because(m, "actor2", "civilians among those a strike or shelling killed or wounded are its second actor")
 		}
 		return
 	}

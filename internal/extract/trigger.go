@@ -32,6 +32,9 @@ type Trigger struct {
 	Class string
 	// Noun is true for nominal triggers ("airstrikes", "clashes").
 	Noun bool
+	// Rule names the rule that typed the trigger, when one did more
+	// than look it up in the lexicon.
+	Rule string
 }
 
 // TriggerDetector finds event triggers in the sentences of a text. It is

@@ -50,6 +50,8 @@ type Options struct {
 	Load load.Options
 	// Now anchors relative dates when an article has no date.
 	Now time.Time
+	// Explain records the rule behind each field of each event.
+	Explain bool
 }
 
 // Process loads one article and extracts its events.
@@ -81,7 +83,7 @@ func (p *Pipeline) ProcessAll(ctx context.Context, data []byte, opts Options) ([
 
 // Extract codes the events of an already loaded document.
 func (p *Pipeline) Extract(ctx context.Context, doc *event.Document, opts Options) (*event.Result, error) {
-	evs, err := p.ex.Extract(ctx, doc, extract.Options{Now: opts.Now})
+	evs, err := p.ex.Extract(ctx, doc, extract.Options{Now: opts.Now, Explain: opts.Explain})
 	if err != nil {
 		return nil, err
 	}
