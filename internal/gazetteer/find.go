@@ -399,8 +399,13 @@ func (g *Gazetteer) context(text string, mentions []Mention, hint []string) docC
 			// article is about; it is judged by that context instead.
 		case c.Kind == Admin1 || c.Kind == Admin2:
 			// A division alone does not set the country either ("the
-			// Litoral penitentiary"), but it weighs its own region.
-			ctx.admin1[c.CountryCode+"|"+c.Admin1] += 1
+			// Litoral penitentiary"), but it weighs its own region,
+			// when its name is no other place's: "Beni" is a city of
+			// North Kivu and a department of Bolivia, and would weigh
+			// Bolivia as the reason to read itself as Bolivia.
+			if len(m.Candidates) == 1 {
+				ctx.admin1[c.CountryCode+"|"+c.Admin1] += 1
+			}
 		case len(m.Candidates) == 1 || c.Population > 10*secondPop(m.Candidates):
 			ctx.countries[c.CountryCode] += 1
 			if c.Admin1 != "" {

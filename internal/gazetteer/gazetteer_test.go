@@ -187,6 +187,9 @@ func TestResolveInContext(t *testing.T) {
 		{"Protests in France grew.", "France", "FR", "", 3},
 		{"Gunmen attacked a village near Maiduguri in Borno State, Nigeria.", "Maiduguri", "NG", "", 2},
 		{"Clashes along the Pakistan-Afghanistan border.", "Pakistan-Afghanistan border", "PK", "", 3},
+		// A city that is also a division abroad: the division is no
+		// evidence for itself.
+		{"Rebels killed 11 villagers near Beni in North Kivu.", "Beni", "CD", "North Kivu", 2},
 		// English spellings of Syrian towns that GeoNames lacks.
 		{"Air strikes hit Atareb in Syria.", "Atareb", "SY", "Aleppo", 1},
 		{"Air strikes hit Maaret al-Numan in Syria.", "Maaret al-Numan", "SY", "Idlib", 1},
