@@ -935,6 +935,15 @@ func (a *analysis) refineByRoles(m *mention) {
 	if m.typ == Explosions {
 		a.civilianVictims(m)
 	}
+	if m.typ == Battles && m.sub == "Armed clash" && m.actor2 == nil && (m.trig.Class == "kill" || m.trig.Class == "attack") && onlyCivilians(m) &&
+		!forceRE.MatchString(a.text[m.span.Start:m.trig.Start]) {
+		// "Eleven villagers were killed when gunmen raided Kamango": a
+		// killing whose dead are all civilians, with no armed side
+		// named against its doer, is no battle (ACLED: violence against
+		// civilians). Armed men among those told before the killing ("26
+		// people including 16 soldiers were killed") make it one.
+		a.civilianVictims(m)
+	}
 	if m.typ == Battles && m.actor2 != nil && m.actor2.Actor != nil && m.actor2.Actor.Inter == 7 {
 		m.typ, m.sub = VAC, "Attack"
 		a.because(m, "event_type", "violence whose side acted on is civilians is violence against civilians")
@@ -1029,6 +1038,24 @@ func (a *analysis) civilianVictims(m *mention) {
 var citizensRE = pattern.MustCompile(`(?i)\bcitizens?\b`)
 
 // civilianVictim reports whether the words a count counts are civilians.
+// onlyCivilians reports whether m counts dead or wounded and all of them
+// are said to be civilians (villagers, children, "civilians").
+func onlyCivilians(m *mention) bool {
+	n := 0
+	for _, c := range slices.Concat(m.claims, m.injured) {
+		if c.kind != "killed" && c.kind != "injured" || c.q.Value == 0 {
+			continue
+		}
+		if victimKind(c.of) != "civilians" {
+			// "26 people including 16 soldiers": people are not
+			// said to be civilians.
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
 func civilianVictim(of string) bool {
 	kind := victimKind(of)
 	return kind == "civilians" || kind == "" && citizensRE.MatchString(of)
