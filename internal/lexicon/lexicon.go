@@ -17,6 +17,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"github.com/sitrep/sitrep/internal/taxonomy"
 )
 
 //go:embed data/*.txt
@@ -55,6 +57,9 @@ func parseAll() (map[string][]string, error) {
 	}
 	out := make(map[string][]string, len(files))
 	for _, f := range files {
+		if f.Name() == triggersFile {
+			continue
+		}
 		b, err := data.ReadFile(path.Join("data", f.Name()))
 		if err != nil {
 			return nil, fmt.Errorf("lexicon: %w", err)
@@ -70,9 +75,23 @@ func parseAll() (map[string][]string, error) {
 
 // Parse reads a list: one phrase a line, words separated by single
 // spaces, "#" to the end of a line a comment, blank lines ignored. A
-// phrase written twice, in any case, is an error.
+// phrase may give alternatives in braces, the empty one included
+// ("rocket{|s} {hit|struck}"), and "*" for any one word. A phrase written
+// twice, in any case, is an error.
 func Parse(b []byte) ([]string, error) {
-	var out []string
+	secs, err := parse(b, false)
+	if err != nil {
+		return nil, err
+	}
+	return secs[0].Phrases, nil
+}
+
+// parse reads a list, or with sections the sections that "= " lines open.
+func parse(b []byte, sections bool) ([]Section, error) {
+	var out []Section
+	if !sections {
+		out = append(out, Section{})
+	}
 	seen := map[string]int{}
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	for n := 1; sc.Scan(); n++ {
@@ -81,21 +100,77 @@ func Parse(b []byte) ([]string, error) {
 		if line == "" {
 			continue
 		}
+		if sections && strings.HasPrefix(line, "= ") {
+			sec, err := header(line[2:])
+			if err != nil {
+				return nil, fmt.Errorf("line %d: %w", n, err)
+			}
+			out = append(out, sec)
+			seen = map[string]int{}
+			continue
+		}
+		if len(out) == 0 {
+			return nil, fmt.Errorf("line %d: a phrase before the first section", n)
+		}
 		if strings.Join(strings.Fields(line), " ") != line {
 			return nil, fmt.Errorf("line %d: %q: words must be separated by single spaces", n, line)
 		}
-		key := strings.ToLower(line)
-		if first, ok := seen[key]; ok {
-			return nil, fmt.Errorf("line %d: %q written already on line %d", n, line, first)
+		phrases, err := expand(line)
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %w", n, err)
 		}
-		seen[key] = n
-		out = append(out, line)
+		sec := &out[len(out)-1]
+		for _, p := range phrases {
+			key := strings.ToLower(p)
+			if first, ok := seen[key]; ok {
+				return nil, fmt.Errorf("line %d: %q written already on line %d", n, p, first)
+			}
+			seen[key] = n
+			sec.Phrases = append(sec.Phrases, p)
+		}
 	}
 	if err := sc.Err(); err != nil {
 		return nil, err
 	}
+	for _, sec := range out {
+		if len(sec.Phrases) == 0 {
+			if sec.Name != "" {
+				return nil, fmt.Errorf("section %s: no phrases", sec.Name)
+			}
+			return nil, fmt.Errorf("no phrases")
+		}
+	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("no phrases")
+		return nil, fmt.Errorf("no sections")
+	}
+	return out, nil
+}
+
+// expand writes out the alternatives in braces of a phrase.
+func expand(line string) ([]string, error) {
+	open := strings.IndexByte(line, '{')
+	if open < 0 {
+		if strings.ContainsAny(line, "}|") {
+			return nil, fmt.Errorf("%q: a brace or bar outside braces", line)
+		}
+		p := strings.Join(strings.Fields(line), " ")
+		if p == "" {
+			return nil, fmt.Errorf("an empty phrase")
+		}
+		return []string{p}, nil
+	}
+	end := strings.IndexByte(line[open:], '}')
+	if end < 0 || strings.IndexByte(line[open+1:open+end], '{') >= 0 {
+		return nil, fmt.Errorf("%q: unclosed or nested braces", line)
+	}
+	end += open
+	var out []string
+	for _, alt := range strings.Split(line[open+1:end], "|") {
+		ps, err := expand(line[:open] + alt + line[end+1:])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ps...)
 	}
 	return out, nil
 }
@@ -138,12 +213,96 @@ func Alternation(names ...string) string {
 	for _, n := range names {
 		phrases = append(phrases, Words(n)...)
 	}
+	return Pattern(phrases)
+}
+
+// Pattern is Alternation for phrases given: "*" matches any one word.
+func Pattern(phrases []string) string {
+	phrases = slices.Clone(phrases)
 	// Longest first, so that a leftmost match takes "air strikes"
 	// rather than "air strike".
 	sort.SliceStable(phrases, func(i, j int) bool { return len(phrases[i]) > len(phrases[j]) })
 	parts := make([]string, len(phrases))
 	for i, p := range phrases {
-		parts[i] = strings.ReplaceAll(regexp.QuoteMeta(p), " ", `\s+`)
+		words := strings.Fields(p)
+		for k, w := range words {
+			if w == "*" {
+				words[k] = `\w+`
+			} else {
+				words[k] = regexp.QuoteMeta(w)
+			}
+		}
+		parts[i] = strings.Join(words, `\s+`)
 	}
 	return `(?:` + strings.Join(parts, "|") + `)`
 }
+
+// Section is one part of a sectioned list such as the trigger lexicon:
+// its phrases and what they report.
+type Section struct {
+	Name         string
+	EventType    string // ACLED's; "" for an event only PLOVER codes
+	SubEventType string
+	Plover       string
+	Mode         string
+	Class        string
+	Noun         bool
+	Phrases      []string
+}
+
+// header reads a section's opening line, after its "= ":
+// "name | ACLED type | sub-event type | PLOVER type | mode | class | noun".
+func header(line string) (Section, error) {
+	f := strings.Split(line, "|")
+	if len(f) != 7 {
+		return Section{}, fmt.Errorf("%q: a section line has 7 fields, not %d", line, len(f))
+	}
+	for i := range f {
+		if f[i] = strings.TrimSpace(f[i]); f[i] == "-" {
+			f[i] = ""
+		}
+	}
+	sec := Section{Name: f[0], EventType: f[1], SubEventType: f[2], Plover: f[3], Mode: f[4], Class: f[5], Noun: f[6] == "noun"}
+	switch {
+	case sec.Name == "":
+		return sec, fmt.Errorf("%q: a section needs a name", line)
+	case f[6] != "" && f[6] != "noun":
+		return sec, fmt.Errorf("%q: the last field is \"noun\" or \"-\"", line)
+	case sec.EventType != "" && !taxonomy.IsSubEventType(sec.EventType, sec.SubEventType):
+		return sec, fmt.Errorf("%q: %q is no sub-event type of ACLED's %q", line, sec.SubEventType, sec.EventType)
+	case sec.EventType == "" && sec.SubEventType != "":
+		return sec, fmt.Errorf("%q: a sub-event type without an event type", line)
+	case !taxonomy.IsPlover(sec.Plover):
+		return sec, fmt.Errorf("%q: %q is no PLOVER event type", line, sec.Plover)
+	}
+	return sec, nil
+}
+
+// Triggers returns the sections of the trigger lexicon, in the file's
+// order.
+func Triggers() []Section {
+	secs, err := triggers()
+	if err != nil {
+		panic(err)
+	}
+	out := slices.Clone(secs)
+	for i := range out {
+		out[i].Phrases = slices.Clone(out[i].Phrases)
+	}
+	return out
+}
+
+var triggers = sync.OnceValues(func() ([]Section, error) {
+	b, err := data.ReadFile("data/" + triggersFile)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	secs, err := parse(b, true)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %s: %w", triggersFile, err)
+	}
+	return secs, nil
+})
+
+// triggersFile holds the trigger lexicon, a list in sections.
+const triggersFile = "triggers.txt"

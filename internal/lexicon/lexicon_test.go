@@ -78,3 +78,57 @@ func TestAlternation(t *testing.T) {
 		t.Errorf("leftmost match %q, want the longer phrase %q", got, "air strikes")
 	}
 }
+
+func TestExpand(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+		err  bool
+	}{
+		{"rocket{|s} {hit|struck}", []string{"rocket hit", "rocket struck", "rockets hit", "rockets struck"}, false},
+		{"hurled {|a }grenade", []string{"hurled grenade", "hurled a grenade"}, false},
+		{"took {|* }hostages", []string{"took hostages", "took * hostages"}, false},
+		{"air{", nil, true},
+		{"air}strike", nil, true},
+		{"a{b{c}}", nil, true},
+	}
+	for _, tt := range tests {
+		got, err := expand(tt.in)
+		if (err != nil) != tt.err || !tt.err && !slices.Equal(got, tt.want) {
+			t.Errorf("expand(%q) = %q, %v; want %q (error %v)", tt.in, got, err, tt.want, tt.err)
+		}
+	}
+}
+
+// TestTriggers validates the trigger lexicon: every section's types are
+// ACLED's and PLOVER's, and its pattern matches each of its phrases.
+func TestTriggers(t *testing.T) {
+	secs := Triggers()
+	if len(secs) < 30 {
+		t.Fatalf("%d sections", len(secs))
+	}
+	names := map[string]bool{}
+	for _, s := range secs {
+		if names[s.Name] {
+			t.Errorf("section %s written twice", s.Name)
+		}
+		names[s.Name] = true
+		re := regexp.MustCompile(`(?i)^` + Pattern(s.Phrases) + `$`)
+		for _, p := range s.Phrases {
+			if !re.MatchString(strings.ReplaceAll(p, "*", "word")) {
+				t.Errorf("%s: pattern misses %q", s.Name, p)
+			}
+		}
+	}
+	for _, bad := range []string{
+		"= x | Battles | Air/drone strike | ASSAULT | - | - | -\nclash\n",
+		"= x | - | - | FIGHT | - | - | -\nclash\n",
+		"= x | Battles | Armed clash | ASSAULT | - | -\nclash\n",
+		"clash\n= x | Battles | Armed clash | ASSAULT | - | - | -\nfighting\n",
+		"= x | Battles | Armed clash | ASSAULT | - | - | -\n",
+	} {
+		if _, err := parse([]byte(bad), true); err == nil {
+			t.Errorf("parse accepted %q", bad)
+		}
+	}
+}
