@@ -69,6 +69,10 @@ func TestExtractSentences(t *testing.T) {
 	}{
 		{"air strike", "Pakistani jets struck militant hideouts in Khost, Afghanistan, on Tuesday, killing 12 people, Afghan officials said.", "2025-10-16",
 			"Explosions/Remote violence", "Air/drone strike", "Military Forces of Pakistan", "Khōst", "2025-10-14", 12},
+		// A killing whose dead are all civilians, with no armed side
+		// against its doer, is violence against civilians.
+		{"villagers killed when gunmen raided", "Eleven villagers were killed when gunmen raided Kamango near Beni in North Kivu on Sunday, officials said.", "2025-03-10",
+			"Violence against civilians", "Attack", "Unidentified Armed Group", "Beni", "2025-03-09", 11},
 		{"ambush", "Fighters of the Islamic State West Africa Province ambushed a Nigerian army convoy near Damboa in Borno State late on Sunday, killing five soldiers.", "2024-09-03",
 			"Battles", "Armed clash", "Islamic State West Africa Province", "Damboa", "2024-09-01", 5},
 		{"abduction", "Gunmen abducted hundreds of boys from a school in Kankara, Katsina State, on Friday, police said.", "2020-12-13",

@@ -23,10 +23,6 @@ func TestRemoteViolenceRoles(t *testing.T) {
 			"", "Civilians"},
 		{"victims before trigger not the doer", "Twelve civilians including five children were also killed in Russian air strikes on Saraqeb on Friday, the monitor reported.",
 			"Military Forces of Russia", "Civilians"},
-		// A killing whose dead are all civilians, with no armed side
-		// against its doer, is violence against civilians.
-		{"villagers killed when gunmen raided", "Eleven villagers were killed when gunmen raided Kamango near Beni in North Kivu on Sunday, officials said.",
-			"Unidentified Armed Group", "Civilians"},
 		// A group in an apposition before a passive of harm is struck.
 		{"leader of a group was killed", "Hashem al-Sheikh, leader of the rebel group Ahrar al-Sham, was killed on Tuesday in a suicide bombing in Idlib.",
 			"", "Ahrar al-Sham"},
