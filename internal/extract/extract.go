@@ -131,7 +131,7 @@ func (x *Extractor) Extract(ctx context.Context, doc *event.Document, opts Optio
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("extract %s: %w", doc.Source, err)
 	}
-	clusters := a.merge(ms)
+	clusters := a.dropSummaries(a.merge(ms))
 	out := make([]event.Event, 0, len(clusters))
 	for _, c := range clusters {
 		out = append(out, a.build(c))
@@ -146,6 +146,64 @@ func (x *Extractor) Extract(ctx context.Context, doc *event.Document, opts Optio
 		toOrig(view, orig.Text, out)
 	}
 	return out, nil
+}
+
+// dropSummaries leaves out a headline, of the article or of a story of a
+// bulletin, that sums up the events told below it place by place ("Four people killed, 25 injured in
+// terrorist attacks in Damascus, its countryside, Aleppo, Homs, Quneitra
+// and Hasaka"): it names three places or more, and two of them or more
+// have events of their own below it. Each of those is coded; the sum
+// would count their dead twice.
+func (a *analysis) dropSummaries(cs []*cluster) []*cluster {
+	out := cs[:0]
+	for _, c := range cs {
+		if !a.summary(c, cs) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// summary reports whether c is such a headline among the clusters cs.
+func (a *analysis) summary(c *cluster, cs []*cluster) bool {
+	k := c.first().sent
+	if k != 0 && !a.stories[k] {
+		return false
+	}
+	s := a.sents[k].Span
+	named := map[string]bool{}
+	for _, p := range a.places {
+		// The places after the trigger: a site's menu before a
+		// headline ("Manipur | Assam | Nagaland") sums up nothing.
+		if p.Start >= c.first().trig.End && p.End <= s.End && p.Place.Kind != gazetteer.Country && p.Place.Kind != gazetteer.Area {
+			named[p.Place.CountryCode+"|"+p.Place.Name] = true
+		}
+	}
+	if len(named) < 3 {
+		return false
+	}
+	told := map[string]bool{}
+	for _, o := range cs {
+		f := o.first()
+		if o == c || f.sent <= k || f.place == nil || !f.ownPlace || k > 0 && a.storyOf(f.sent) != k {
+			continue
+		}
+		p := f.place.Place
+		for _, key := range []string{p.CountryCode + "|" + p.Name, p.CountryCode + "|" + p.Admin1} {
+			if named[key] {
+				told[key] = true
+			}
+		}
+	}
+	return len(told) >= 2
+}
+
+// storyOf returns the first sentence of the story that holds sentence k.
+func (a *analysis) storyOf(k int) int {
+	for k > 0 && !a.stories[k] {
+		k--
+	}
+	return k
 }
 
 // dropHistory leaves out the events the article dates only by a month or

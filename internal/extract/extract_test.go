@@ -455,6 +455,22 @@ func TestMeanwhileIsTheNewsDay(t *testing.T) {
 	t.Errorf("no event in Idlib among %d", len(evs))
 }
 
+// TestSummaryHeadline: a headline that sums up the events told below it
+// place by place is no event of its own; the events below are.
+func TestSummaryHeadline(t *testing.T) {
+	x := extractor(t)
+	text := "Five killed in terrorist attacks in Aleppo Hama and Damascus. Three people were killed when rockets hit the Hamdaniyeh district of Aleppo on Monday, police said. Two people were killed when mortar shells hit the Mazzeh district of Damascus on Monday, police said."
+	evs := extract(t, x, text, "2016-11-08")
+	for _, e := range evs {
+		if e.Span.Start == 0 {
+			t.Errorf("the summary headline is an event: %s at %s", e.Plover, e.Location)
+		}
+	}
+	if len(evs) < 2 {
+		t.Errorf("%d events, want the two told below the headline", len(evs))
+	}
+}
+
 // TestHistory: an event dated only by a month long before the article is
 // history recalled in passing, not this report's event.
 func TestHistory(t *testing.T) {
