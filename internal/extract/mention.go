@@ -178,6 +178,8 @@ var (
 	passiveByRE = pattern.MustCompile(`(?i)\b(?:were|was|been|being|is|are)\b.*\bby\b`)
 	// operationRE names a military action without its weapon.
 	operationRE = pattern.MustCompile(`(?i)\b(?:operations?|offensives?|campaign)$`)
+	// supportRE ends the words before strikes that back another event.
+	supportRE = pattern.MustCompile(`(?i)\b(?:backed|supported|aided|helped|covered|assisted) by\s+(?:\S+\s+){0,3}?$|\bwith the (?:help|support|backing|cover) of\s+(?:\S+\s+){0,3}?$|\bunder the cover of\s+(?:\S+\s+){0,3}?$`)
 	// concurrentRE opens a sentence that tells another event of the same
 	// days as the story's news.
 	concurrentRE = pattern.MustCompile(`^(?:Meanwhile|Elsewhere|Separately|In other violence|At the same time)\b`)
@@ -378,6 +380,11 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 			continue
 		}
 		if habitualAfter(a.text[t.End:min(s.End, t.End+120)]) {
+			continue
+		}
+		if t.EventType == Explosions && len(trigs) > 1 && supportRE.MatchString(before) {
+			// "captured Tel Abyad in an offensive backed by U.S.-led air
+			// strikes": the support of the event the sentence tells.
 			continue
 		}
 		if t.EventType != "" && (reactionRE.MatchString(before) || reactionAfterRE.MatchString(a.text[t.End:s.End])) &&

@@ -61,3 +61,16 @@ func TestWeaponTellsEveryTelling(t *testing.T) {
 		}
 	}
 }
+
+// TestSupportingStrikes: strikes that back a ground offensive are its
+// support, not an event of their own.
+func TestSupportingStrikes(t *testing.T) {
+	x := extractor(t)
+	first := "Coalition warplanes struck Islamic State positions in Tel Abyad on Saturday, the monitor said."
+	text := first + " The Kurdish forces which drove Islamic State from Kobani last month with the help of US-led air strikes had seized 70 villages."
+	for _, e := range extract(t, x, text, "2016-02-27") {
+		if e.Span.Start > len(first) && deref(e.SubEventType) == "Air/drone strike" {
+			t.Errorf("the strikes that helped the Kurdish forces are an event at %s", e.Location)
+		}
+	}
+}
