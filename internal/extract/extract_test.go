@@ -471,6 +471,20 @@ func TestSummaryHeadline(t *testing.T) {
 	}
 }
 
+// TestFewerStrikesIsNoStrike: strikes told to have become fewer or to
+// have stopped hit nothing.
+func TestFewerStrikesIsNoStrike(t *testing.T) {
+	x := extractor(t)
+	for _, text := range []string{
+		"Russia and the Syrian government had reduced air raids on Aleppo over the last week, the monitor said.",
+		"The coalition paused air strikes on Raqqa on Sunday, a spokesman said.",
+	} {
+		if evs := extract(t, x, text, "2016-10-08"); len(evs) > 0 {
+			t.Errorf("%q: %d events, want none", text, len(evs))
+		}
+	}
+}
+
 // TestHistory: an event dated only by a month long before the article is
 // history recalled in passing, not this report's event.
 func TestHistory(t *testing.T) {

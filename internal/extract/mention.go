@@ -120,7 +120,7 @@ func (r *role) name() string {
 var (
 	// modalRE marks an event that has not happened: future, plan,
 	// threat, hypothesis or negation, in the words before a trigger.
-	modalRE = pattern.MustCompile(`(?i)\b(?:` + strings.ReplaceAll(strings.Join(modalPhrases, "|"), " ", `\s+`) + `)\s+(?:\S+\s+){0,3}$`)
+	modalRE = pattern.MustCompile(`(?i)\b` + lexicon.Alternation(lexicon.ModalPhrases) + `\s+(?:\S+\s+){0,3}$`)
 	// infinitiveRE marks "to attack": an aim, not an act.
 	infinitiveRE = pattern.MustCompile(`(?i)\bto\s+$`)
 	// habitualRE marks a background pattern rather than an event;
@@ -904,20 +904,8 @@ func (a *analysis) assignTime(m *mention, ref timex.Range, prior []*mention) {
 const modalWords = 8
 
 // modalPhrases are the words that make what follows them, up to three
-// words on, not an event; a space in them stands for any white space.
-var modalPhrases = []string{"will", "would", "could", "might", "may", "shall", "should", "must",
-	"plan to", "plans to", "planned", "planning",
-	"threat to", "threat of", "threaten to", "threaten of", "threatened to", "threatened of", "threatens to", "threatens of",
-	"vow to", "vowed to", "vows to", "pledged to", "promised to", "intend to", "intends to",
-	"aim to", "aims to", "aimed to", "seek to", "seeks to", "seeking to", "sought to",
-	"attempt to", "attempts to", "attempted to", "attempting to", "try to", "tried to", "trying to",
-	"preparing to", "prepared to", "expected to", "set to",
-	"if", "unless", "whether", "not", "no", "never", "denied", "deny", "denies", "without", "avoid", "prevent", "prevented",
-	"risk of", "fear of", "fears of", "threats of", "warn of", "warned of", "warns of", "warning of",
-	"possible", "potential", "ready to", "any", "call for", "calls for", "called for", "urged", "urges", "urging",
-	"demand", "demanded", "demands", "demanding", "called", "calls", "suspended", "suspends",
-	"halted", "broke off", "cancelled", "canceled", "called off", "postponed",
-	"who had", "which had", "that had", "who had been", "which had been", "that had been"}
+// words on, not an event; modal reads them by their last word.
+var modalPhrases = lexicon.Words(lexicon.ModalPhrases)
 
 // modalByLast holds modalPhrases, split into words, by their last word.
 var modalByLast = func() map[string][][]string {

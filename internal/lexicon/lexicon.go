@@ -45,6 +45,8 @@ const (
 	SuicideWeapons = "weapons-suicide"
 	// GrenadeWeapons name grenades.
 	GrenadeWeapons = "weapons-grenade"
+	// ModalPhrases, before a trigger, make it no event that happened.
+	ModalPhrases = "modal-phrases"
 )
 
 // lists parses every file once; the lists never change after.
