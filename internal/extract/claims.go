@@ -251,21 +251,8 @@ func (a *analysis) assignClaims(m *mention) {
 var damageOnlyRE = pattern.MustCompile(`(?i)\b(?:causing|caused|leaving|left|inflicting)\s+(?:only\s+)?(?:\S+\s+){0,2}?(?:material|property)\s+damages?\b`)
 
 // kindBeforePhrases are the words before a count that say what it
-// counts, in the order kindBeforeRE tries them.
-var kindBeforePhrases = func() []string {
-	ps := []string{"killing", "killed", "kill", "lost", "neutralised", "neutralized", "wounding", "wounded",
-		"injuring", "injured", "abducting", "abducted", "kidnapping", "kidnapped", "arresting", "arrested",
-		"detaining", "detained", "capturing", "captured", "the lives of"}
-	for _, toll := range []string{"death toll", "toll"} {
-		for _, verb := range []string{"rose", "climbed", "stood", "reached", "was", "is", "has risen"} {
-			if toll == "toll" && verb == "has risen" {
-				continue
-			}
-			ps = append(ps, toll+" "+verb+" to", toll+" "+verb+" at", toll+" "+verb)
-		}
-	}
-	return append(ps, "suffered", "the deaths of", "the killing of")
-}()
+// counts ("killing at least 12", "the death toll rose to 40").
+var kindBeforePhrases = lexicon.Words(lexicon.TollBeforeCount)
 
 // kindQualifiers are the words that may come between those phrases and
 // the count.

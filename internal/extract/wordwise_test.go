@@ -206,9 +206,9 @@ func FuzzModal(f *testing.F) {
 		"The army said it would soon ", "threatened\tto\nretaliate if x ", "\u212aeep ", "x\vwould a b c ")
 }
 
-// kindBeforeOracle is kindBeforeRE as first written, its alternatives
-// factored.
-var kindBeforeOracle = regexp.MustCompile(`(?i)\b(killing|killed|kill|lost|neutrali[sz]ed|wounding|wounded|injuring|injured|abducting|abducted|kidnapping|kidnapped|arresting|arrested|detaining|detained|capturing|captured|death toll (?:rose|climbed|stood|reached|was|is|has risen)(?: to| at)?|toll (?:rose|climbed|stood|reached|was|is)(?: to| at)?|suffered|the deaths of|the killing of)["”’]?\s+(?:(?:at least|more than|some|about|around|nearly|up to|over|all)\s+)?$`)
+// kindBeforeOracle is kindBeforeRE on the standard library's engine,
+// built from the same list as kindBefore, which reads it backwards.
+var kindBeforeOracle = regexp.MustCompile(`(?i)\b(` + lexicon.Alternation(lexicon.TollBeforeCount) + `)["”’]?\s+(?:(?:` + strings.Join(kindQualifiers, "|") + `)\s+)?$`)
 
 func TestKindBefore(t *testing.T) {
 	cases := []string{"", " ", "killed ", "Killed\t", "(killed) ", "unkilled ", "x_killed ", "ékilled ",

@@ -47,6 +47,8 @@ const (
 	GrenadeWeapons = "weapons-grenade"
 	// ModalPhrases, before a trigger, make it no event that happened.
 	ModalPhrases = "modal-phrases"
+	// TollBeforeCount say, right before a count, what it counts.
+	TollBeforeCount = "toll-before-count"
 )
 
 // lists parses every file once; the lists never change after.
