@@ -24,9 +24,6 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-//go:embed places.tsv.gz
-var placesData []byte
-
 //go:embed areas.tsv
 var areasData []byte
 
@@ -123,17 +120,18 @@ type Gazetteer struct {
 	phrases bloom.Filter
 }
 
-// Load reads the embedded data: the places from places.tsv.gz and areas.tsv
+// Load reads the embedded data: the places from places.bin and areas.tsv
 // and, side by side, the index of their names from names.idx.gz, which
-// build made from the same tables (see TestNameIndexUpToDate). Folding
-// and filing 548,000 names took most of a load.
+// build made from places.tsv.gz, areas.tsv and aliases.tsv (see
+// TestGeneratedUpToDate). Folding and filing 548,000 names took most of
+// a load, and then parsing the places.
 func Load() (*Gazetteer, error) { return load(maphash.MakeSeed()) }
 
 func load(seed maphash.Seed) (*Gazetteer, error) {
 	g := newGazetteer(seed)
 	errc := make(chan error, 1)
 	go func() { errc <- g.readNames(namesIndex) }()
-	err := readPlaces(g, nil)
+	err := g.readPlaceTable(placeTable)
 	if err == nil {
 		err = loadAreas(g, nil)
 	}
@@ -148,7 +146,8 @@ func load(seed maphash.Seed) (*Gazetteer, error) {
 			return nil, fmt.Errorf("gazetteer name index: place %d of %d: the index is not of these places", id, len(g.places))
 		}
 	}
-	g.setCountries()
+	// The table's places carry their country's name; loadAreas gave the
+	// areas theirs.
 	return g, nil
 }
 
@@ -161,12 +160,13 @@ func newGazetteer(seed maphash.Seed) *Gazetteer {
 	}
 }
 
-// build makes a Gazetteer from the tables alone, folding and filing every
-// name: what Load reads, and what the embedded index is made from.
-func build(seed maphash.Seed) (*Gazetteer, error) {
+// build makes a Gazetteer from the readable tables alone, placesTSV being
+// places.tsv.gz, folding and filing every name: what Load reads, and what
+// the embedded place table and index of names are made from.
+func build(seed maphash.Seed, placesTSV []byte) (*Gazetteer, error) {
 	g := newGazetteer(seed)
 	l := loader{g: g, names: newNameBuilder(g.seed, 500_000), phrases: make([]uint64, 0, 250_000)}
-	if err := readPlaces(g, l.index); err != nil {
+	if err := readPlaces(g, placesTSV, l.index); err != nil {
 		return nil, err
 	}
 	g.setCountries()
@@ -206,10 +206,10 @@ type loader struct {
 // placeFields is the number of fields of a row of places.tsv.
 const placeFields = 10
 
-// readPlaces parses places.tsv.gz into g's places, countries and
-// demonyms, and gives index, unless nil, each name of each place.
-func readPlaces(g *Gazetteer, index func(name string, idx int32)) error {
-	zr, err := gzip.NewReader(bytes.NewReader(placesData))
+// readPlaces parses data, places.tsv.gz, into g's places, countries and
+// demonyms, and gives index each name of each place.
+func readPlaces(g *Gazetteer, data []byte, index func(name string, idx int32)) error {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
 		return fmt.Errorf("gazetteer data: %w", err)
 	}
@@ -261,9 +261,7 @@ func readPlaces(g *Gazetteer, index func(name string, idx int32)) error {
 		}
 		idx := int32(len(g.places))
 		g.places = append(g.places, p)
-		if index != nil {
-			indexNames(index, p, f[3], idx)
-		}
+		indexNames(index, p, f[3], idx)
 		if p.Kind == Country {
 			g.countries[p.CountryCode] = idx
 			parts := strings.Split(f[9], "#")

@@ -14,7 +14,7 @@ import (
 	"github.com/sitrep/sitrep/internal/bloom"
 )
 
-//go:generate go test -run TestNameIndexUpToDate -update-index
+//go:generate go test -run TestGeneratedUpToDate -update-index
 
 // namesIndex is the index of the places' folded names that build makes,
 // written by writeNames: Load reads it rather than fold and file every
