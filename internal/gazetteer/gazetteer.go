@@ -121,7 +121,7 @@ type Gazetteer struct {
 }
 
 // Load reads the embedded data: the places from places.bin and areas.tsv
-// and, side by side, the index of their names from names.idx.gz, which
+// and, side by side, the index of their names from names.idx, which
 // build made from places.tsv.gz, areas.tsv and aliases.tsv (see
 // TestGeneratedUpToDate). Folding and filing 548,000 names took most of
 // a load, and then parsing the places.
