@@ -219,7 +219,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 		m := Mention{Start: t.start, End: last.end, Text: text[t.start:last.end]}
 		m.Candidates = make([]*Place, len(ids))
 		for k, id := range ids {
-			m.Candidates[k] = &g.places[id]
+			m.Candidates[k] = g.places.at(id)
 		}
 		m.Near = nearBefore(text[max(0, t.start-40):t.start])
 		out = append(out, m)
@@ -251,7 +251,7 @@ func (g *Gazetteer) plausibleSingle(text string, toks []token, i int, cand []int
 	// Part of a longer capitalised name ("Hamza Azhar Salam", "Doha
 	// Agreement"): only when the name around it is itself not a person
 	// or organisation, which we cannot tell; accept only prominent places.
-	best := g.places[cand[0]]
+	best := *g.places.at(cand[0])
 	prominent := best.Kind != Populated || best.Population >= 50_000 || strings.HasPrefix(best.Feature, "PPLA") || best.Feature == "PPLC"
 	if i+1 < len(toks) && joiner(text[toks[i].end:toks[i+1].start]) && isCapital(toks[i+1].text) && !prominent {
 		return false

@@ -103,7 +103,7 @@ func (p Place) Precision() int {
 // Gazetteer is the loaded place data. It is immutable after Load and safe
 // for concurrent use.
 type Gazetteer struct {
-	places    []Place
+	places    placeList
 	byName    nameTable         // folded name -> place indexes
 	countries map[string]int32  // ISO code -> place index
 	demonyms  map[string]string // folded demonym -> ISO code
@@ -142,8 +142,8 @@ func load(seed maphash.Seed) (*Gazetteer, error) {
 		return nil, err
 	}
 	for _, id := range g.byName.ids {
-		if id < 0 || int(id) >= len(g.places) {
-			return nil, fmt.Errorf("gazetteer name index: place %d of %d: the index is not of these places", id, len(g.places))
+		if id < 0 || int(id) >= g.places.len() {
+			return nil, fmt.Errorf("gazetteer name index: place %d of %d: the index is not of these places", id, g.places.len())
 		}
 	}
 	// The table's places carry their country's name; loadAreas gave the
@@ -185,9 +185,10 @@ func build(seed maphash.Seed, placesTSV []byte) (*Gazetteer, error) {
 
 // setCountries gives each place of a country the country's name.
 func (g *Gazetteer) setCountries() {
-	for i := range g.places {
-		if c, ok := g.countries[g.places[i].CountryCode]; ok {
-			g.places[i].Country = g.places[c].Name
+	for i := range int32(g.places.len()) {
+		p := g.places.at(i)
+		if c, ok := g.countries[p.CountryCode]; ok {
+			p.Country = g.places.at(c).Name
 		}
 	}
 }
@@ -220,7 +221,7 @@ func readPlaces(g *Gazetteer, data []byte, index func(name string, idx int32)) e
 	if _, err := io.Copy(&buf, zr); err != nil {
 		return fmt.Errorf("gazetteer data: %w", err)
 	}
-	g.places = make([]Place, 0, 200_000)
+	g.places = placeList{rest: make([]Place, 0, 200_000)}
 	var f [placeFields]string
 	line := 0
 	for rest := buf.String(); rest != ""; {
@@ -244,14 +245,14 @@ func readPlaces(g *Gazetteer, data []byte, index func(name string, idx int32)) e
 		switch f[0] {
 		case "C":
 			p.Kind = Country
-			p.ID = -1 - len(g.places)
+			p.ID = -1 - g.places.len()
 			p.Country = p.Name
 		case "A":
 			p.Kind = Admin1
-			p.ID = -1 - len(g.places)
+			p.ID = -1 - g.places.len()
 		case "D":
 			p.Kind = Admin2
-			p.ID = -1 - len(g.places)
+			p.ID = -1 - g.places.len()
 			p.Admin2 = p.Name
 		case "P":
 			p.Kind = Populated
@@ -259,15 +260,16 @@ func readPlaces(g *Gazetteer, data []byte, index func(name string, idx int32)) e
 		default:
 			return fmt.Errorf("gazetteer data line %d: unknown kind %q", line, f[0])
 		}
-		idx := int32(len(g.places))
-		g.places = append(g.places, p)
+		idx := int32(g.places.len())
+		g.places.append(p)
 		indexNames(index, p, f[3], idx)
 		if p.Kind == Country {
 			g.countries[p.CountryCode] = idx
 			parts := strings.Split(f[9], "#")
 			if len(parts) == 4 {
-				g.places[idx].ISO3, g.places[idx].Region = parts[1], parts[3]
-				g.places[idx].Numeric, _ = strconv.Atoi(parts[2])
+				c := g.places.at(idx)
+				c.ISO3, c.Region = parts[1], parts[3]
+				c.Numeric, _ = strconv.Atoi(parts[2])
 			}
 			for _, d := range strings.Split(parts[0], "|") {
 				if d != "" {
@@ -343,12 +345,12 @@ func loadAreas(g *Gazetteer, index func(name string, idx int32)) error {
 		}
 		names := strings.Split(f[0], "|")
 		codes := strings.Split(f[1], "|")
-		p := Place{ID: -1 - len(g.places), Name: names[0], Kind: Area, CountryCode: codes[0], Countries: codes, Admin1: f[2], Lat: lat, Lon: lon}
+		p := Place{ID: -1 - g.places.len(), Name: names[0], Kind: Area, CountryCode: codes[0], Countries: codes, Admin1: f[2], Lat: lat, Lon: lon}
 		if c, ok := g.countries[p.CountryCode]; ok {
-			p.Country = g.places[c].Name
+			p.Country = g.places.at(c).Name
 		}
-		idx := int32(len(g.places))
-		g.places = append(g.places, p)
+		idx := int32(g.places.len())
+		g.places.append(p)
 		for _, name := range names {
 			if index != nil {
 				index(name, idx)
@@ -373,7 +375,7 @@ func (l *loader) loadAliases() error {
 		found := false
 		l.ids = l.names.places(l.ids[:0], l.fold.append(l.key[:0], f[2]))
 		for _, idx := range l.ids {
-			p := g.places[idx]
+			p := g.places.at(idx)
 			if p.CountryCode == f[0] && p.Kind.String() == f[1] {
 				for _, alt := range strings.Split(f[3], "|") {
 					l.index(alt, idx)
@@ -414,7 +416,7 @@ func (l *loader) index(name string, idx int32) {
 // prominence orders same-named places: countries, then capitals and
 // divisions, then by population.
 func (g *Gazetteer) prominence(idx int32) float64 {
-	p := g.places[idx]
+	p := g.places.at(idx)
 	switch p.Kind {
 	case Country:
 		return 1e12
@@ -441,13 +443,13 @@ func (g *Gazetteer) prominence(idx int32) float64 {
 }
 
 // Len returns the number of places.
-func (g *Gazetteer) Len() int { return len(g.places) }
+func (g *Gazetteer) Len() int { return g.places.len() }
 
 // Counts returns how many places there are of each kind.
 func (g *Gazetteer) Counts() map[Kind]int {
 	out := map[Kind]int{}
-	for _, p := range g.places {
-		out[p.Kind]++
+	for i := range int32(g.places.len()) {
+		out[g.places.at(i).Kind]++
 	}
 	return out
 }
@@ -461,7 +463,7 @@ func (g *Gazetteer) Lookup(name string) []Place {
 	ids := g.byName.lookup(Fold(name))
 	out := make([]Place, len(ids))
 	for i, id := range ids {
-		out[i] = g.places[id]
+		out[i] = *g.places.at(id)
 	}
 	return out
 }
@@ -472,7 +474,7 @@ func (g *Gazetteer) Country(code string) (Place, bool) {
 	if !ok {
 		return Place{}, false
 	}
-	return g.places[idx], true
+	return *g.places.at(idx), true
 }
 
 // CountryOf returns the country a name, alias or demonym denotes
@@ -483,8 +485,8 @@ func (g *Gazetteer) CountryOf(name string) (Place, bool) {
 		return g.Country(code)
 	}
 	for _, idx := range g.byName.lookup(k) {
-		if g.places[idx].Kind == Country {
-			return g.places[idx], true
+		if p := g.places.at(idx); p.Kind == Country {
+			return *p, true
 		}
 	}
 	return Place{}, false

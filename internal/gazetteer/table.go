@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"sync/atomic"
 )
 
 // placeTable is the places build reads from places.tsv.gz, less their
@@ -72,12 +73,13 @@ func writePlaces(w io.Writer, g *Gazetteer) error {
 		return i
 	}
 	// The areas, which come last, are read from areas.tsv.
-	places := g.places
+	all := g.places.all()
+	places := all
 	if i := slices.IndexFunc(places, func(p Place) bool { return p.Kind == Area }); i >= 0 {
 		places = places[:i]
 	}
 	recs := make([]byte, 0, placeSize*len(places))
-	for i, p := range g.places {
+	for i, p := range all {
 		if i >= len(places) {
 			if p.Kind != Area {
 				return fmt.Errorf("place %d, %s: after the areas", p.ID, p.Name)
@@ -171,8 +173,10 @@ func u64(s string, i int) uint64 {
 	return uint64(u32(s, i)) | uint64(u32(s, i+4))<<32
 }
 
-// readPlaceTable reads a table written by writePlaces into g's places,
-// countries and demonyms. The places' strings are the table's own.
+// readPlaceTable reads a table written by writePlaces: g's countries and
+// demonyms now, and its places as they are first asked for (see
+// placeList). It checks the whole table, so that decoding a place later
+// cannot fail.
 func (g *Gazetteer) readPlaceTable(data string) error {
 	r := tableReader{data: data}
 	if r.take(uint64(len(placeMagic))) != placeMagic {
@@ -182,69 +186,142 @@ func (g *Gazetteer) readPlaceTable(data string) error {
 	if nstr == 0 || nstr > uint64(len(r.data)) {
 		return errPlaceTable
 	}
-	ends := r.take(4 * (nstr - 1))
+	t := placeData{nstr: uint32(nstr), ends: r.take(4 * (nstr - 1))}
 	if r.bad {
 		return errPlaceTable
 	}
-	// starts[i], ends of string i-1, is where string i begins.
-	starts := make([]uint32, nstr+1)
-	for i := uint64(1); i < nstr; i++ {
-		starts[i+1] = u32(ends, int(4*(i-1)))
-		if starts[i+1] < starts[i] {
+	var end uint32
+	for i := 0; i < len(t.ends); i += 4 {
+		e := u32(t.ends, i)
+		if e < end {
 			return errPlaceTable
 		}
+		end = e
 	}
-	text := r.take(uint64(starts[nstr]))
-	str := func(rec string, off int) (string, bool) {
-		i := u32(rec, off)
-		if uint64(i) >= nstr {
-			return "", false
-		}
-		return text[starts[i]:starts[i+1]], true
-	}
+	t.text = r.take(uint64(end))
 	n := uint64(r.u32())
-	recs := r.take(n * placeSize)
-	if r.bad {
-		return errPlaceTable
-	}
-	g.places = make([]Place, n, n+200)
-	for i := range g.places {
-		rec := recs[i*placeSize : (i+1)*placeSize]
-		p := &g.places[i]
-		p.ID = int(int32(u32(rec, recID)))
-		p.Kind = Kind(rec[recKind])
-		var ok [8]bool
-		p.Name, ok[0] = str(rec, recName)
-		p.CountryCode, ok[1] = str(rec, recCode)
-		p.Country, ok[2] = str(rec, recCountry)
-		p.Admin1, ok[3] = str(rec, recAdmin1)
-		p.Admin2, ok[4] = str(rec, recAdmin2)
-		p.Feature, ok[5] = str(rec, recFeature)
-		p.ISO3, ok[6] = str(rec, recISO3)
-		p.Region, ok[7] = str(rec, recRegion)
-		if ok != [8]bool{true, true, true, true, true, true, true, true} || p.Kind >= Area {
-			return errPlaceTable
-		}
-		p.Numeric = int(u32(rec, recNumeric))
-		p.Population = int(u32(rec, recPopulation))
-		p.Lat = math.Float64frombits(u64(rec, recLat))
-		p.Lon = math.Float64frombits(u64(rec, recLon))
-		if p.Kind == Country {
-			g.countries[p.CountryCode] = int32(i)
-		}
-	}
+	t.recs = r.take(n * placeSize)
 	nd := uint64(r.u32())
 	dem := r.take(8 * nd)
-	if r.bad || r.data != "" {
+	if r.bad || r.data != "" || n > math.MaxInt32 {
 		return errPlaceTable
 	}
-	for i := 0; i < len(dem); i += 8 {
-		d, ok1 := str(dem, i)
-		code, ok2 := str(dem, i+4)
-		if !ok1 || !ok2 {
+	t.n = int(n)
+	for i := 0; i < len(t.recs); i += placeSize {
+		rec := t.recs[i : i+placeSize]
+		if Kind(rec[recKind]) >= Area {
 			return errPlaceTable
 		}
-		g.demonyms[d] = code
+		for off := recName; off < recNumeric; off += 4 {
+			if u32(rec, off) >= t.nstr {
+				return errPlaceTable
+			}
+		}
+		if Kind(rec[recKind]) == Country {
+			g.countries[t.str(rec, recCode)] = int32(i / placeSize)
+		}
 	}
+	for i := 0; i < len(dem); i += 8 {
+		if u32(dem, i) >= t.nstr || u32(dem, i+4) >= t.nstr {
+			return errPlaceTable
+		}
+		g.demonyms[t.str(dem, i)] = t.str(dem, i+4)
+	}
+	g.places = placeList{table: t, blocks: make([]atomic.Pointer[placeBlock], (t.n+blockSize-1)/blockSize)}
 	return nil
+}
+
+// placeData is a place table that readPlaceTable has checked.
+type placeData struct {
+	n    int    // number of places
+	nstr uint32 // number of strings
+	ends string // where each string from string 1 on ends in text
+	text string
+	recs string // the places' records
+}
+
+// str returns the string whose number is at rec[off:].
+func (t *placeData) str(rec string, off int) string {
+	i := u32(rec, off)
+	if i == 0 {
+		return ""
+	}
+	start := uint32(0)
+	if i > 1 {
+		start = u32(t.ends, int(4*(i-2)))
+	}
+	return t.text[start:u32(t.ends, int(4*(i-1)))]
+}
+
+// place decodes place i.
+func (t *placeData) place(i int) Place {
+	rec := t.recs[i*placeSize : (i+1)*placeSize]
+	return Place{
+		ID:          int(int32(u32(rec, recID))),
+		Kind:        Kind(rec[recKind]),
+		Name:        t.str(rec, recName),
+		CountryCode: t.str(rec, recCode),
+		Country:     t.str(rec, recCountry),
+		Admin1:      t.str(rec, recAdmin1),
+		Admin2:      t.str(rec, recAdmin2),
+		Feature:     t.str(rec, recFeature),
+		ISO3:        t.str(rec, recISO3),
+		Region:      t.str(rec, recRegion),
+		Numeric:     int(u32(rec, recNumeric)),
+		Population:  int(u32(rec, recPopulation)),
+		Lat:         math.Float64frombits(u64(rec, recLat)),
+		Lon:         math.Float64frombits(u64(rec, recLon)),
+	}
+}
+
+// blockSize is the number of places decoded at once.
+const blockSize = 256
+
+type placeBlock [blockSize]Place
+
+// placeList holds a Gazetteer's places: first those of the embedded
+// table, decoded a block at a time as they are first asked for, then the
+// rest. An article names a few dozen of the 195,000 places, and decoding
+// them all, into 40 MB a process had to fault in, took a third of a
+// start. A built Gazetteer has no table: all its places are the rest.
+type placeList struct {
+	table  placeData
+	blocks []atomic.Pointer[placeBlock] // of the table, nil until decoded
+	rest   []Place
+}
+
+func (l *placeList) len() int { return l.table.n + len(l.rest) }
+
+// at returns place i. The place is the list's own: callers read it, and
+// only a build writes it.
+func (l *placeList) at(i int32) *Place {
+	if int(i) >= l.table.n {
+		return &l.rest[int(i)-l.table.n]
+	}
+	b := &l.blocks[i/blockSize]
+	blk := b.Load()
+	if blk == nil {
+		blk = new(placeBlock)
+		start := int(i) / blockSize * blockSize
+		for j := range min(blockSize, l.table.n-start) {
+			blk[j] = l.table.place(start + j)
+		}
+		// Two readers may decode a block at once: both then use the
+		// first one stored, so that a place has one address.
+		if !b.CompareAndSwap(nil, blk) {
+			blk = b.Load()
+		}
+	}
+	return &blk[int(i)%blockSize]
+}
+
+func (l *placeList) append(p Place) { l.rest = append(l.rest, p) }
+
+// all returns a copy of every place, in order.
+func (l *placeList) all() []Place {
+	out := make([]Place, l.len())
+	for i := range out {
+		out[i] = *l.at(int32(i))
+	}
+	return out
 }
