@@ -1,7 +1,6 @@
 package gazetteer
 
 import (
-	"hash/maphash"
 	"iter"
 	"math"
 	"math/bits"
@@ -159,8 +158,8 @@ func (g *Gazetteer) Find(text string) []Mention {
 		var ids []int32
 		// The lengths of the names that begin with this word, no longer
 		// than the text left, longest first.
-		firstHash := maphash.Bytes(g.seed, appendFold(word[:0], t.text))
-		lengths := g.lengths[firstHash] & (1<<(min(len(toks)-i, maxWords)+1) - 1)
+		firstHash := hashName(appendFold(word[:0], t.text))
+		lengths := g.lengths.get(firstHash) & (1<<(min(len(toks)-i, maxWords)+1) - 1)
 		// A shorter phrase's key is a prefix of the longest one's: fold
 		// the words once, as far as joiners link them, and note where
 		// each ends in the key.
@@ -185,7 +184,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 			phrase := key[:ends[n]]
 			h := firstHash // a name of one word is its first word
 			if n > 1 {
-				if h = maphash.Bytes(g.seed, phrase); !g.phrases.Has(h) {
+				if h = hashName(phrase); !g.phrases.Has(h) {
 					continue // most phrases name nothing: spare the map
 				}
 			}

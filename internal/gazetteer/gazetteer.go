@@ -9,7 +9,6 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"slices"
 	"sort"
@@ -108,15 +107,11 @@ type Gazetteer struct {
 	countries map[string]int32  // ISO code -> place index
 	demonyms  map[string]string // folded demonym -> ISO code
 	// lengths holds, for the first word of every folded name, the
-	// numbers of words of the names that begin with it, as bits: bit n
-	// for names of n words, up to maxWords. It is keyed by the word's
-	// hash under seed: a look-up then reads no key string, and the
-	// collector no pointers. Two words that share a hash share their
-	// bits, which costs a look-up in byName, never a wrong match.
-	lengths map[uint64]uint64
-	seed    maphash.Seed
-	// phrases holds the hashes under seed of the folded names of more
-	// than one word.
+	// numbers of words of the names that begin with it, up to maxWords,
+	// by the word's hash.
+	lengths lengthTable
+	// phrases holds the hashes of the folded names of more than one
+	// word.
 	phrases bloom.Filter
 }
 
@@ -125,10 +120,8 @@ type Gazetteer struct {
 // build made from places.tsv.gz, areas.tsv and aliases.tsv (see
 // TestGeneratedUpToDate). Folding and filing 548,000 names took most of
 // a load, and then parsing the places.
-func Load() (*Gazetteer, error) { return load(maphash.MakeSeed()) }
-
-func load(seed maphash.Seed) (*Gazetteer, error) {
-	g := newGazetteer(seed)
+func Load() (*Gazetteer, error) {
+	g := newGazetteer()
 	errc := make(chan error, 1)
 	go func() { errc <- g.readNames(namesIndex) }()
 	err := g.readPlaceTable(placeTable)
@@ -151,10 +144,8 @@ func load(seed maphash.Seed) (*Gazetteer, error) {
 	return g, nil
 }
 
-func newGazetteer(seed maphash.Seed) *Gazetteer {
+func newGazetteer() *Gazetteer {
 	return &Gazetteer{
-		lengths:   make(map[uint64]uint64, 300_000),
-		seed:      seed,
 		countries: map[string]int32{},
 		demonyms:  map[string]string{},
 	}
@@ -163,9 +154,9 @@ func newGazetteer(seed maphash.Seed) *Gazetteer {
 // build makes a Gazetteer from the readable tables alone, placesTSV being
 // places.tsv.gz, folding and filing every name: what Load reads, and what
 // the embedded place table and index of names are made from.
-func build(seed maphash.Seed, placesTSV []byte) (*Gazetteer, error) {
-	g := newGazetteer(seed)
-	l := loader{g: g, names: newNameBuilder(g.seed, 500_000), phrases: make([]uint64, 0, 250_000)}
+func build(placesTSV []byte) (*Gazetteer, error) {
+	g := newGazetteer()
+	l := loader{g: g, names: newNameBuilder(500_000), phrases: make([]uint64, 0, 250_000), lengths: make(map[uint64]uint64, 300_000)}
 	if err := readPlaces(g, placesTSV, l.index); err != nil {
 		return nil, err
 	}
@@ -176,10 +167,12 @@ func build(seed maphash.Seed, placesTSV []byte) (*Gazetteer, error) {
 	if err := l.loadAliases(); err != nil {
 		return nil, err
 	}
-	g.byName = l.names.table(func(ids []int32) {
+	index := l.names.index(func(ids []int32) {
 		sort.SliceStable(ids, func(i, j int) bool { return g.prominence(ids[i]) > g.prominence(ids[j]) })
-	})
-	g.phrases = bloom.Of(l.phrases)
+	}, l.lengths, bloom.Of(l.phrases))
+	if err := g.readNames(string(index)); err != nil {
+		return nil, err
+	}
 	return g, nil
 }
 
@@ -198,9 +191,10 @@ func (g *Gazetteer) setCountries() {
 type loader struct {
 	g       *Gazetteer
 	names   *nameBuilder
-	phrases []uint64 // the hashes of the names of several words
-	key     []byte   // scratch for a folded name
-	ids     []int32  // scratch for a name's places
+	phrases []uint64          // the hashes of the names of several words
+	lengths map[uint64]uint64 // as Gazetteer.lengths
+	key     []byte            // scratch for a folded name
+	ids     []int32           // scratch for a name's places
 	fold    folder
 }
 
@@ -391,9 +385,10 @@ func (l *loader) loadAliases() error {
 	return nil
 }
 
-// maxWords bounds the words of a name the gazetteer holds; no place's
-// name comes near it.
-const maxWords = 63
+// maxWords bounds the words of a name the gazetteer holds, so that the
+// numbers of words of the names that begin with a word fit 32 bits; no
+// place's name comes near it.
+const maxWords = 31
 
 func (l *loader) index(name string, idx int32) {
 	l.key = l.fold.append(l.key[:0], name)
@@ -410,7 +405,7 @@ func (l *loader) index(name string, idx int32) {
 		l.phrases = append(l.phrases, h)
 	}
 	first, _, _ := bytes.Cut(k, []byte{' '})
-	l.g.lengths[maphash.Bytes(l.g.seed, first)] |= 1 << w
+	l.lengths[hashName(first)] |= 1 << w
 }
 
 // prominence orders same-named places: countries, then capitals and

@@ -4,9 +4,9 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"errors"
-	"hash/maphash"
+	"fmt"
 	"io"
-	"strings"
+	"math"
 
 	"github.com/sitrep/sitrep/internal/bloom"
 )
@@ -14,134 +14,140 @@ import (
 //go:generate go test -run TestGeneratedUpToDate -update-index
 
 // namesIndex is the index of the places' folded names that build makes,
-// written by writeNames: Load reads it rather than fold and file every
-// name again. It is not compressed, and its numbers are of fixed width,
-// so that reading it is little more than hashing the names: inflating
-// it took a fifth of a load.
+// written by writeNames: Load reads it in place rather than fold and file
+// every name again, or even hash them (see hashName).
 //
 //go:embed names.idx
 var namesIndex string
 
-// The index holds no hashes, which depend on a seed drawn at each load,
-// only what build files under them, little-endian, in this order:
+// The index is little-endian, in this order:
 //
 //	namesMagic
-//	u32      number of names
+//	u32 x 6  the numbers of names, of slots, of places in the lists, of
+//	         slots of lengths and of words of the Bloom filter, and the
+//	         length of the text
+//	u32      each slot of the table of names (see nameTable)
 //	u32      for each name, where it ends in the text
-//	u32      for each name, where its places end in the list of places
-//	u32      length of the list of places
+//	u32      for each name, where its places end in the lists
 //	u32      each place of each name, most prominent first
-//	u32      number of first words
-//	u32, u64 for each word that begins a name: a name it begins, and
-//	         the numbers of words of the names it begins, as bits
+//	u32      each key of the table of lengths (see lengthTable)
+//	u32      the bits of each slot of the table of lengths
+//	u64      each word of the Bloom filter of the names of several words
 //	bytes    the text: the names end to end
-//
-// The phrases follow from the names.
-const namesMagic = "sitrep names 1\n"
+const namesMagic = "sitrep names 3\n"
 
-// writeNames writes the index of t to w.
-func writeNames(w io.Writer, t *nameTable) error {
-	buf := []byte(namesMagic)
-	buf = binary.LittleEndian.AppendUint32(buf, uint32(len(t.entries)))
-	for _, e := range t.entries {
-		buf = binary.LittleEndian.AppendUint32(buf, e.off+e.n)
+// appendNames appends an index of these parts to buf.
+func appendNames(buf []byte, slots []int32, ends, idEnds []uint32, ids []int32, lenKeys, lenBits []uint32, bloomWords []uint64, text string) []byte {
+	buf = append(buf, namesMagic...)
+	for _, n := range []int{len(ends), len(slots), len(ids), len(lenKeys), len(bloomWords), len(text)} {
+		buf = binary.LittleEndian.AppendUint32(buf, uint32(n))
 	}
-	for _, e := range t.entries {
-		buf = binary.LittleEndian.AppendUint32(buf, e.ids+e.nids)
+	for _, v := range slots {
+		buf = binary.LittleEndian.AppendUint32(buf, uint32(v))
 	}
-	buf = binary.LittleEndian.AppendUint32(buf, uint32(len(t.ids)))
-	for _, id := range t.ids {
-		buf = binary.LittleEndian.AppendUint32(buf, uint32(id))
-	}
-	// The words that begin names, in the order of the first name each
-	// begins, with the lengths of the names they begin.
-	first := map[string]int{}
-	var words []uint32
-	var lengths []uint64
-	for i, e := range t.entries {
-		name := t.text[e.off : e.off+e.n]
-		word, _, _ := strings.Cut(name, " ")
-		j, ok := first[word]
-		if !ok {
-			j = len(words)
-			first[word] = j
-			words = append(words, uint32(i))
-			lengths = append(lengths, 0)
+	for _, list := range [][]uint32{ends, idEnds} {
+		for _, v := range list {
+			buf = binary.LittleEndian.AppendUint32(buf, v)
 		}
-		lengths[j] |= 1 << (strings.Count(name, " ") + 1)
 	}
-	buf = binary.LittleEndian.AppendUint32(buf, uint32(len(words)))
-	for j, i := range words {
-		buf = binary.LittleEndian.AppendUint32(buf, i)
-		buf = binary.LittleEndian.AppendUint64(buf, lengths[j])
+	for _, v := range ids {
+		buf = binary.LittleEndian.AppendUint32(buf, uint32(v))
 	}
-	if len(t.entries) > 0 {
-		e := t.entries[len(t.entries)-1]
-		buf = append(buf, t.text[:e.off+e.n]...)
+	for _, list := range [][]uint32{lenKeys, lenBits} {
+		for _, v := range list {
+			buf = binary.LittleEndian.AppendUint32(buf, v)
+		}
 	}
+	for _, v := range bloomWords {
+		buf = binary.LittleEndian.AppendUint64(buf, v)
+	}
+	return append(buf, text...)
+}
+
+// writeNames writes g's index of names, as readNames reads it, to w.
+func writeNames(w io.Writer, g *Gazetteer) error {
+	t := &g.byName
+	var buf []byte
+	buf = append(buf, namesMagic...)
+	for _, n := range []int{t.len(), len(t.slots) / 4, len(t.ids), len(g.lengths.keys) / 4, len(g.phrases.Words()), len(t.text)} {
+		buf = binary.LittleEndian.AppendUint32(buf, uint32(n))
+	}
+	buf = append(buf, t.slots...)
+	buf = append(buf, t.ends...)
+	buf = append(buf, t.idEnds...)
+	for _, v := range t.ids {
+		buf = binary.LittleEndian.AppendUint32(buf, uint32(v))
+	}
+	buf = append(buf, g.lengths.keys...)
+	buf = append(buf, g.lengths.bits...)
+	for _, v := range g.phrases.Words() {
+		buf = binary.LittleEndian.AppendUint64(buf, v)
+	}
+	buf = append(buf, t.text...)
 	_, err := w.Write(buf)
 	return err
 }
 
 var errIndex = errors.New("gazetteer name index: truncated or corrupt")
 
-// readNames reads an index written by writeNames into g's table of
-// names, phrases and lengths by first word. The names are the index's
-// own text.
+// readNames reads an index written by writeNames into g's names, lengths
+// and phrases. It checks every number that a look-up would follow, so
+// that no look-up can fail later; the tables stay data's own bytes.
 func (g *Gazetteer) readNames(data string) error {
 	r := tableReader{data: data}
 	if r.take(uint64(len(namesMagic))) != namesMagic {
 		return errIndex
 	}
-	count := uint64(r.u32())
-	if count > uint64(len(r.data)) {
-		return errIndex
+	var n [6]uint64
+	for i := range n {
+		n[i] = uint64(r.u32())
 	}
-	nameEnds, idEnds := r.take(4*count), r.take(4*count)
-	nids := uint64(r.u32())
+	count, nslots, nids, nlen, nbloom, ntext := n[0], n[1], n[2], n[3], n[4], n[5]
+	t := nameTable{
+		slots:  r.take(4 * nslots),
+		ends:   r.take(4 * count),
+		idEnds: r.take(4 * count),
+	}
 	rawIDs := r.take(4 * nids)
-	nwords := uint64(r.u32())
-	words := r.take(12 * nwords)
-	if r.bad {
+	lens := lengthTable{keys: r.take(4 * nlen), bits: r.take(4 * nlen)}
+	rawBloom := r.take(8 * nbloom)
+	t.text = r.take(ntext)
+	if r.bad || r.data != "" || !powerOfTwo(nslots) || !powerOfTwo(nlen) || count >= nslots || count >= math.MaxInt32 {
 		return errIndex
 	}
-	text := r.data
-	t := nameTable{seed: g.seed, slots: make([]int32, slotsFor(int(count))), entries: make([]nameEntry, count), text: text, ids: make([]int32, nids)}
+	t.mask, lens.mask = nslots-1, nlen-1
+	for i := 0; i < len(t.slots); i += 4 {
+		if uint64(u32(t.slots, i)) > count {
+			return errIndex
+		}
+	}
+	for _, c := range []struct {
+		ends  string
+		limit uint64
+	}{{t.ends, ntext}, {t.idEnds, nids}} {
+		var prev uint32
+		for i := 0; i < len(c.ends); i += 4 {
+			e := u32(c.ends, i)
+			if e < prev || uint64(e) > c.limit {
+				return errIndex
+			}
+			prev = e
+		}
+	}
+	t.ids = make([]int32, nids)
 	for i := range t.ids {
 		t.ids[i] = int32(u32(rawIDs, 4*i))
 	}
-	phrases := make([]uint64, 0, count/2)
-	var off, ids uint32
-	for i := range t.entries {
-		end, idEnd := u32(nameEnds, 4*i), u32(idEnds, 4*i)
-		if end < off || uint64(end) > uint64(len(text)) || idEnd < ids || uint64(idEnd) > nids {
-			return errIndex
-		}
-		e := &t.entries[i]
-		e.off, e.n, e.ids, e.nids = off, end-off, ids, idEnd-ids
-		off, ids = end, idEnd
-		// As build files a name: by its hash.
-		name := text[e.off:end]
-		e.hash = maphash.String(g.seed, name)
-		place(t.slots, e.hash, int32(i))
-		if strings.IndexByte(name, ' ') >= 0 {
-			phrases = append(phrases, e.hash)
-		}
+	words := make([]uint64, nbloom)
+	for i := range words {
+		words[i] = u64(rawBloom, 8*i)
 	}
-	if uint64(off) != uint64(len(text)) || uint64(ids) != nids {
-		return errIndex
+	phrases, err := bloom.FromWords(words)
+	if err != nil {
+		return fmt.Errorf("gazetteer name index: %w", err)
 	}
-	for j := 0; j < len(words); j += 12 {
-		i := uint64(u32(words, j))
-		if i >= count {
-			return errIndex
-		}
-		e := t.entries[i]
-		word, _, _ := strings.Cut(text[e.off:e.off+e.n], " ")
-		// Two words of one hash share their bits, as in build.
-		g.lengths[maphash.String(g.seed, word)] |= u64(words, j+4)
-	}
-	g.byName = t
-	g.phrases = bloom.Of(phrases)
+	g.byName, g.lengths, g.phrases = t, lens, phrases
 	return nil
 }
+
+func powerOfTwo(n uint64) bool { return n != 0 && n&(n-1) == 0 }
