@@ -556,3 +556,42 @@ func TestPlaceDecodedOnce(t *testing.T) {
 		}
 	}
 }
+
+// TestTablesCheckedOnLoad checks that a place table or index of names cut
+// short, or with a count or an offset out of range, is refused at load,
+// so that no look-up reads past them later.
+func TestTablesCheckedOnLoad(t *testing.T) {
+	bump := func(s string, at int) string { // adds 1<<24 to the u32 at s[at:]
+		b := []byte(s)
+		b[at+3]++
+		return string(b)
+	}
+	places := []string{
+		placeTable[:len(placeTable)/2],
+		placeTable[:len(placeTable)-1],
+		placeTable + "x",
+		bump(placeTable, len(placeMagic)),
+		"",
+	}
+	for i, data := range places {
+		if err := newGazetteer().readPlaceTable(data); err == nil {
+			t.Errorf("place table %d: no error", i)
+		}
+	}
+	slots := int(u32(namesIndex, len(namesMagic)+4))
+	names := []string{
+		namesIndex[:len(namesIndex)/2],
+		namesIndex[:len(namesIndex)-1],
+		namesIndex + "x",
+		bump(namesIndex, len(namesMagic)),              // names
+		bump(namesIndex, len(namesMagic)+4),            // slots
+		bump(namesIndex, len(namesMagic)+24),           // the first slot
+		bump(namesIndex, len(namesMagic)+24+4*slots+4), // where the second name ends
+		"",
+	}
+	for i, data := range names {
+		if err := newGazetteer().readNames(data); err == nil {
+			t.Errorf("index of names %d: no error", i)
+		}
+	}
+}
