@@ -5,6 +5,8 @@
 // most of which name nothing.
 package bloom
 
+import "fmt"
+
 // Filter is a set of hashes that may, rarely, hold one it was never
 // given and never misses one it was. Its zero value holds nothing.
 type Filter struct {
@@ -55,4 +57,16 @@ func (f *Filter) Has(h uint64) bool {
 	}
 	w, bits := f.at(h)
 	return *w&bits == bits
+}
+
+// Words returns f's table, for a filter built ahead of time and stored:
+// FromWords makes the same filter of it again.
+func (f Filter) Words() []uint64 { return f.words }
+
+// FromWords makes a Filter of a table that Words returned.
+func FromWords(words []uint64) (Filter, error) {
+	if len(words) == 0 || len(words)&(len(words)-1) != 0 {
+		return Filter{}, fmt.Errorf("bloom: a table of %d words, not a power of two", len(words))
+	}
+	return Filter{words: words, mask: uint64(len(words) - 1)}, nil
 }

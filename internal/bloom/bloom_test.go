@@ -49,3 +49,22 @@ func TestOf(t *testing.T) {
 		}
 	}
 }
+
+func TestFromWords(t *testing.T) {
+	hs := []uint64{1, 1 << 40, 12345678901234}
+	f := Of(hs)
+	g, err := FromWords(f.Words())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range hs {
+		if !g.Has(h) {
+			t.Errorf("FromWords(Words()) lost %#x", h)
+		}
+	}
+	for _, n := range []int{0, 3, 6} {
+		if _, err := FromWords(make([]uint64, n)); err == nil {
+			t.Errorf("FromWords of %d words: no error", n)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package gazetteer
 
 import (
-	"hash/maphash"
 	"iter"
 	"math"
 	"math/bits"
@@ -159,8 +158,8 @@ func (g *Gazetteer) Find(text string) []Mention {
 		var ids []int32
 		// The lengths of the names that begin with this word, no longer
 		// than the text left, longest first.
-		firstHash := maphash.Bytes(g.seed, appendFold(word[:0], t.text))
-		lengths := g.lengths[firstHash] & (1<<(min(len(toks)-i, maxWords)+1) - 1)
+		firstHash := hashName(appendFold(word[:0], t.text))
+		lengths := g.lengths.get(firstHash) & (1<<(min(len(toks)-i, maxWords)+1) - 1)
 		// A shorter phrase's key is a prefix of the longest one's: fold
 		// the words once, as far as joiners link them, and note where
 		// each ends in the key.
@@ -185,7 +184,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 			phrase := key[:ends[n]]
 			h := firstHash // a name of one word is its first word
 			if n > 1 {
-				if h = maphash.Bytes(g.seed, phrase); !g.phrases.Has(h) {
+				if h = hashName(phrase); !g.phrases.Has(h) {
 					continue // most phrases name nothing: spare the map
 				}
 			}
@@ -219,7 +218,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 		m := Mention{Start: t.start, End: last.end, Text: text[t.start:last.end]}
 		m.Candidates = make([]*Place, len(ids))
 		for k, id := range ids {
-			m.Candidates[k] = &g.places[id]
+			m.Candidates[k] = g.places.at(id)
 		}
 		m.Near = nearBefore(text[max(0, t.start-40):t.start])
 		out = append(out, m)
@@ -251,7 +250,7 @@ func (g *Gazetteer) plausibleSingle(text string, toks []token, i int, cand []int
 	// Part of a longer capitalised name ("Hamza Azhar Salam", "Doha
 	// Agreement"): only when the name around it is itself not a person
 	// or organisation, which we cannot tell; accept only prominent places.
-	best := g.places[cand[0]]
+	best := *g.places.at(cand[0])
 	prominent := best.Kind != Populated || best.Population >= 50_000 || strings.HasPrefix(best.Feature, "PPLA") || best.Feature == "PPLC"
 	if i+1 < len(toks) && joiner(text[toks[i].end:toks[i+1].start]) && isCapital(toks[i+1].text) && !prominent {
 		return false

@@ -9,7 +9,6 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"slices"
 	"sort"
@@ -23,9 +22,6 @@ import (
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
-
-//go:embed places.tsv.gz
-var placesData []byte
 
 //go:embed areas.tsv
 var areasData []byte
@@ -106,34 +102,29 @@ func (p Place) Precision() int {
 // Gazetteer is the loaded place data. It is immutable after Load and safe
 // for concurrent use.
 type Gazetteer struct {
-	places    []Place
+	places    placeList
 	byName    nameTable         // folded name -> place indexes
 	countries map[string]int32  // ISO code -> place index
 	demonyms  map[string]string // folded demonym -> ISO code
 	// lengths holds, for the first word of every folded name, the
-	// numbers of words of the names that begin with it, as bits: bit n
-	// for names of n words, up to maxWords. It is keyed by the word's
-	// hash under seed: a look-up then reads no key string, and the
-	// collector no pointers. Two words that share a hash share their
-	// bits, which costs a look-up in byName, never a wrong match.
-	lengths map[uint64]uint64
-	seed    maphash.Seed
-	// phrases holds the hashes under seed of the folded names of more
-	// than one word.
+	// numbers of words of the names that begin with it, up to maxWords,
+	// by the word's hash.
+	lengths lengthTable
+	// phrases holds the hashes of the folded names of more than one
+	// word.
 	phrases bloom.Filter
 }
 
-// Load reads the embedded data: the places from places.tsv.gz and areas.tsv
-// and, side by side, the index of their names from names.idx.gz, which
-// build made from the same tables (see TestNameIndexUpToDate). Folding
-// and filing 548,000 names took most of a load.
-func Load() (*Gazetteer, error) { return load(maphash.MakeSeed()) }
-
-func load(seed maphash.Seed) (*Gazetteer, error) {
-	g := newGazetteer(seed)
+// Load reads the embedded data: the places from places.bin and areas.tsv
+// and, side by side, the index of their names from names.idx, which
+// build made from places.tsv.gz, areas.tsv and aliases.tsv (see
+// TestGeneratedUpToDate). Folding and filing 548,000 names took most of
+// a load, and then parsing the places.
+func Load() (*Gazetteer, error) {
+	g := newGazetteer()
 	errc := make(chan error, 1)
 	go func() { errc <- g.readNames(namesIndex) }()
-	err := readPlaces(g, nil)
+	err := g.readPlaceTable(placeTable)
 	if err == nil {
 		err = loadAreas(g, nil)
 	}
@@ -144,29 +135,29 @@ func load(seed maphash.Seed) (*Gazetteer, error) {
 		return nil, err
 	}
 	for _, id := range g.byName.ids {
-		if id < 0 || int(id) >= len(g.places) {
-			return nil, fmt.Errorf("gazetteer name index: place %d of %d: the index is not of these places", id, len(g.places))
+		if id < 0 || int(id) >= g.places.len() {
+			return nil, fmt.Errorf("gazetteer name index: place %d of %d: the index is not of these places", id, g.places.len())
 		}
 	}
-	g.setCountries()
+	// The table's places carry their country's name; loadAreas gave the
+	// areas theirs.
 	return g, nil
 }
 
-func newGazetteer(seed maphash.Seed) *Gazetteer {
+func newGazetteer() *Gazetteer {
 	return &Gazetteer{
-		lengths:   make(map[uint64]uint64, 300_000),
-		seed:      seed,
 		countries: map[string]int32{},
 		demonyms:  map[string]string{},
 	}
 }
 
-// build makes a Gazetteer from the tables alone, folding and filing every
-// name: what Load reads, and what the embedded index is made from.
-func build(seed maphash.Seed) (*Gazetteer, error) {
-	g := newGazetteer(seed)
-	l := loader{g: g, names: newNameBuilder(g.seed, 500_000), phrases: make([]uint64, 0, 250_000)}
-	if err := readPlaces(g, l.index); err != nil {
+// build makes a Gazetteer from the readable tables alone, placesTSV being
+// places.tsv.gz, folding and filing every name: what Load reads, and what
+// the embedded place table and index of names are made from.
+func build(placesTSV []byte) (*Gazetteer, error) {
+	g := newGazetteer()
+	l := loader{g: g, names: newNameBuilder(500_000), phrases: make([]uint64, 0, 250_000), lengths: make(map[uint64]uint64, 300_000)}
+	if err := readPlaces(g, placesTSV, l.index); err != nil {
 		return nil, err
 	}
 	g.setCountries()
@@ -176,18 +167,21 @@ func build(seed maphash.Seed) (*Gazetteer, error) {
 	if err := l.loadAliases(); err != nil {
 		return nil, err
 	}
-	g.byName = l.names.table(func(ids []int32) {
+	index := l.names.index(func(ids []int32) {
 		sort.SliceStable(ids, func(i, j int) bool { return g.prominence(ids[i]) > g.prominence(ids[j]) })
-	})
-	g.phrases = bloom.Of(l.phrases)
+	}, l.lengths, bloom.Of(l.phrases))
+	if err := g.readNames(string(index)); err != nil {
+		return nil, err
+	}
 	return g, nil
 }
 
 // setCountries gives each place of a country the country's name.
 func (g *Gazetteer) setCountries() {
-	for i := range g.places {
-		if c, ok := g.countries[g.places[i].CountryCode]; ok {
-			g.places[i].Country = g.places[c].Name
+	for i := range int32(g.places.len()) {
+		p := g.places.at(i)
+		if c, ok := g.countries[p.CountryCode]; ok {
+			p.Country = g.places.at(c).Name
 		}
 	}
 }
@@ -197,19 +191,20 @@ func (g *Gazetteer) setCountries() {
 type loader struct {
 	g       *Gazetteer
 	names   *nameBuilder
-	phrases []uint64 // the hashes of the names of several words
-	key     []byte   // scratch for a folded name
-	ids     []int32  // scratch for a name's places
+	phrases []uint64          // the hashes of the names of several words
+	lengths map[uint64]uint64 // as Gazetteer.lengths
+	key     []byte            // scratch for a folded name
+	ids     []int32           // scratch for a name's places
 	fold    folder
 }
 
 // placeFields is the number of fields of a row of places.tsv.
 const placeFields = 10
 
-// readPlaces parses places.tsv.gz into g's places, countries and
-// demonyms, and gives index, unless nil, each name of each place.
-func readPlaces(g *Gazetteer, index func(name string, idx int32)) error {
-	zr, err := gzip.NewReader(bytes.NewReader(placesData))
+// readPlaces parses data, places.tsv.gz, into g's places, countries and
+// demonyms, and gives index each name of each place.
+func readPlaces(g *Gazetteer, data []byte, index func(name string, idx int32)) error {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
 	if err != nil {
 		return fmt.Errorf("gazetteer data: %w", err)
 	}
@@ -220,7 +215,7 @@ func readPlaces(g *Gazetteer, index func(name string, idx int32)) error {
 	if _, err := io.Copy(&buf, zr); err != nil {
 		return fmt.Errorf("gazetteer data: %w", err)
 	}
-	g.places = make([]Place, 0, 200_000)
+	g.places = placeList{rest: make([]Place, 0, 200_000)}
 	var f [placeFields]string
 	line := 0
 	for rest := buf.String(); rest != ""; {
@@ -244,14 +239,14 @@ func readPlaces(g *Gazetteer, index func(name string, idx int32)) error {
 		switch f[0] {
 		case "C":
 			p.Kind = Country
-			p.ID = -1 - len(g.places)
+			p.ID = -1 - g.places.len()
 			p.Country = p.Name
 		case "A":
 			p.Kind = Admin1
-			p.ID = -1 - len(g.places)
+			p.ID = -1 - g.places.len()
 		case "D":
 			p.Kind = Admin2
-			p.ID = -1 - len(g.places)
+			p.ID = -1 - g.places.len()
 			p.Admin2 = p.Name
 		case "P":
 			p.Kind = Populated
@@ -259,17 +254,16 @@ func readPlaces(g *Gazetteer, index func(name string, idx int32)) error {
 		default:
 			return fmt.Errorf("gazetteer data line %d: unknown kind %q", line, f[0])
 		}
-		idx := int32(len(g.places))
-		g.places = append(g.places, p)
-		if index != nil {
-			indexNames(index, p, f[3], idx)
-		}
+		idx := int32(g.places.len())
+		g.places.append(p)
+		indexNames(index, p, f[3], idx)
 		if p.Kind == Country {
 			g.countries[p.CountryCode] = idx
 			parts := strings.Split(f[9], "#")
 			if len(parts) == 4 {
-				g.places[idx].ISO3, g.places[idx].Region = parts[1], parts[3]
-				g.places[idx].Numeric, _ = strconv.Atoi(parts[2])
+				c := g.places.at(idx)
+				c.ISO3, c.Region = parts[1], parts[3]
+				c.Numeric, _ = strconv.Atoi(parts[2])
 			}
 			for _, d := range strings.Split(parts[0], "|") {
 				if d != "" {
@@ -345,12 +339,12 @@ func loadAreas(g *Gazetteer, index func(name string, idx int32)) error {
 		}
 		names := strings.Split(f[0], "|")
 		codes := strings.Split(f[1], "|")
-		p := Place{ID: -1 - len(g.places), Name: names[0], Kind: Area, CountryCode: codes[0], Countries: codes, Admin1: f[2], Lat: lat, Lon: lon}
+		p := Place{ID: -1 - g.places.len(), Name: names[0], Kind: Area, CountryCode: codes[0], Countries: codes, Admin1: f[2], Lat: lat, Lon: lon}
 		if c, ok := g.countries[p.CountryCode]; ok {
-			p.Country = g.places[c].Name
+			p.Country = g.places.at(c).Name
 		}
-		idx := int32(len(g.places))
-		g.places = append(g.places, p)
+		idx := int32(g.places.len())
+		g.places.append(p)
 		for _, name := range names {
 			if index != nil {
 				index(name, idx)
@@ -375,7 +369,7 @@ func (l *loader) loadAliases() error {
 		found := false
 		l.ids = l.names.places(l.ids[:0], l.fold.append(l.key[:0], f[2]))
 		for _, idx := range l.ids {
-			p := g.places[idx]
+			p := g.places.at(idx)
 			if p.CountryCode == f[0] && p.Kind.String() == f[1] {
 				for _, alt := range strings.Split(f[3], "|") {
 					l.index(alt, idx)
@@ -391,9 +385,10 @@ func (l *loader) loadAliases() error {
 	return nil
 }
 
-// maxWords bounds the words of a name the gazetteer holds; no place's
-// name comes near it.
-const maxWords = 63
+// maxWords bounds the words of a name the gazetteer holds, so that the
+// numbers of words of the names that begin with a word fit 32 bits; no
+// place's name comes near it.
+const maxWords = 31
 
 func (l *loader) index(name string, idx int32) {
 	l.key = l.fold.append(l.key[:0], name)
@@ -410,13 +405,13 @@ func (l *loader) index(name string, idx int32) {
 		l.phrases = append(l.phrases, h)
 	}
 	first, _, _ := bytes.Cut(k, []byte{' '})
-	l.g.lengths[maphash.Bytes(l.g.seed, first)] |= 1 << w
+	l.lengths[hashName(first)] |= 1 << w
 }
 
 // prominence orders same-named places: countries, then capitals and
 // divisions, then by population.
 func (g *Gazetteer) prominence(idx int32) float64 {
-	p := g.places[idx]
+	p := g.places.at(idx)
 	switch p.Kind {
 	case Country:
 		return 1e12
@@ -443,13 +438,13 @@ func (g *Gazetteer) prominence(idx int32) float64 {
 }
 
 // Len returns the number of places.
-func (g *Gazetteer) Len() int { return len(g.places) }
+func (g *Gazetteer) Len() int { return g.places.len() }
 
 // Counts returns how many places there are of each kind.
 func (g *Gazetteer) Counts() map[Kind]int {
 	out := map[Kind]int{}
-	for _, p := range g.places {
-		out[p.Kind]++
+	for i := range int32(g.places.len()) {
+		out[g.places.at(i).Kind]++
 	}
 	return out
 }
@@ -463,7 +458,7 @@ func (g *Gazetteer) Lookup(name string) []Place {
 	ids := g.byName.lookup(Fold(name))
 	out := make([]Place, len(ids))
 	for i, id := range ids {
-		out[i] = g.places[id]
+		out[i] = *g.places.at(id)
 	}
 	return out
 }
@@ -474,7 +469,7 @@ func (g *Gazetteer) Country(code string) (Place, bool) {
 	if !ok {
 		return Place{}, false
 	}
-	return g.places[idx], true
+	return *g.places.at(idx), true
 }
 
 // CountryOf returns the country a name, alias or demonym denotes
@@ -485,8 +480,8 @@ func (g *Gazetteer) CountryOf(name string) (Place, bool) {
 		return g.Country(code)
 	}
 	for _, idx := range g.byName.lookup(k) {
-		if g.places[idx].Kind == Country {
-			return g.places[idx], true
+		if p := g.places.at(idx); p.Kind == Country {
+			return *p, true
 		}
 	}
 	return Place{}, false

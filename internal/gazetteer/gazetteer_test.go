@@ -2,10 +2,8 @@ package gazetteer
 
 import (
 	"bytes"
-	"compress/gzip"
+	_ "embed"
 	"flag"
-	"hash/maphash"
-	"io"
 	"os"
 	"reflect"
 	"runtime"
@@ -429,14 +427,14 @@ func TestNameTableFindsEveryName(t *testing.T) {
 	g := gaz(t)
 	tb := &g.byName
 	seen := make(map[string]bool, tb.len())
-	for i, e := range tb.entries {
-		name := tb.text[e.off : e.off+e.n]
+	for i := range tb.len() {
+		name := tb.name(i)
 		if seen[name] {
 			t.Fatalf("name %q filed twice", name)
 		}
 		seen[name] = true
 		ids := tb.lookup(name)
-		if len(ids) == 0 || &ids[0] != &tb.ids[e.ids] {
+		if own := tb.places(i); len(ids) == 0 || &ids[0] != &own[0] {
 			t.Fatalf("entry %d, %q: lookup finds %v, not its own places", i, name, ids)
 		}
 		for j := 1; j < len(ids); j++ {
@@ -457,7 +455,7 @@ func TestLoadIsDeterministic(t *testing.T) {
 		t.Skip("loads the gazetteer again")
 	}
 	a, b := gaz(t), mustLoad(t)
-	if a.byName.text != b.byName.text || !slices.Equal(a.byName.ids, b.byName.ids) || !reflect.DeepEqual(a.places, b.places) {
+	if a.byName.text != b.byName.text || !slices.Equal(a.byName.ids, b.byName.ids) || !reflect.DeepEqual(a.places.all(), b.places.all()) {
 		t.Error("two loads built different names, places or lists")
 	}
 }
@@ -471,53 +469,132 @@ func mustLoad(t *testing.T) *Gazetteer {
 	return g
 }
 
-var updateIndex = flag.Bool("update-index", false, "rewrite names.idx.gz from the tables")
+// placesTSV is the readable table of places, from which build makes the
+// embedded place table and index of names.
+//
+//go:embed places.tsv.gz
+var placesTSV []byte
 
-// TestNameIndexUpToDate checks that the embedded index of names is the
-// one build makes from the tables, and that Load, which reads it, makes
-// the Gazetteer build makes: a change to places.tsv.gz, areas.tsv,
-// aliases.tsv or to folding needs go generate. With -update-index it
-// rewrites the index.
-func TestNameIndexUpToDate(t *testing.T) {
-	seed := maphash.MakeSeed()
-	built, err := build(seed)
+var updateIndex = flag.Bool("update-index", false, "rewrite places.bin and names.idx from the tables")
+
+// TestGeneratedUpToDate checks that the embedded place table and index
+// of names are the ones build makes from the readable tables, and that
+// Load, which reads them, makes the Gazetteer build makes: a change to
+// places.tsv.gz, areas.tsv, aliases.tsv or to folding needs go generate.
+// With -update-index it rewrites both.
+func TestGeneratedUpToDate(t *testing.T) {
+	built, err := build(placesTSV)
 	if err != nil {
+		t.Fatal(err)
+	}
+	var places bytes.Buffer
+	if err := writePlaces(&places, built); err != nil {
 		t.Fatal(err)
 	}
 	var want bytes.Buffer
-	if err := writeNames(&want, &built.byName); err != nil {
+	if err := writeNames(&want, built); err != nil {
 		t.Fatal(err)
 	}
 	if *updateIndex {
-		var gz bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-		if _, err := zw.Write(want.Bytes()); err != nil {
+		if err := os.WriteFile("places.bin", places.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if err := zw.Close(); err != nil {
+		placeTable = places.String()
+		if err := os.WriteFile("names.idx", want.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile("names.idx.gz", gz.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		namesIndex = gz.Bytes()
+		namesIndex = want.String()
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(namesIndex))
+	if placeTable != places.String() {
+		t.Fatal("places.bin is not the table of places.tsv.gz: run go generate ./internal/gazetteer")
+	}
+	if namesIndex != want.String() {
+		t.Fatal("names.idx is not the index of the tables: run go generate ./internal/gazetteer")
+	}
+	loaded, err := Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := io.ReadAll(zr)
-	if err != nil {
-		t.Fatal(err)
+	if !sameGazetteer(loaded, built) {
+		t.Error("Load from the generated tables differs from a build from the readable ones")
 	}
-	if !bytes.Equal(got, want.Bytes()) {
-		t.Fatal("names.idx.gz is not the index of the tables: run go generate ./internal/gazetteer")
+}
+
+// sameGazetteer reports whether a and b hold the same places, names and
+// tables; the places of one may be decoded on demand, of the other not.
+func sameGazetteer(a, b *Gazetteer) bool {
+	return reflect.DeepEqual(a.places.all(), b.places.all()) &&
+		reflect.DeepEqual(a.byName, b.byName) &&
+		reflect.DeepEqual(a.countries, b.countries) &&
+		reflect.DeepEqual(a.demonyms, b.demonyms) &&
+		reflect.DeepEqual(a.lengths, b.lengths) &&
+		reflect.DeepEqual(a.phrases, b.phrases)
+}
+
+// TestPlaceDecodedOnce checks that a place of the table, decoded on first
+// use, has one address however many readers ask for it at once: a
+// mention's candidates point at the gazetteer's own places.
+func TestPlaceDecodedOnce(t *testing.T) {
+	g := mustLoad(t)
+	const readers = 8
+	ids := []int32{0, blockSize - 1, blockSize, int32(g.places.table.n) - 1}
+	got := make([][]*Place, readers)
+	var wg sync.WaitGroup
+	for r := range readers {
+		wg.Go(func() {
+			for _, id := range ids {
+				got[r] = append(got[r], g.places.at(id))
+			}
+		})
 	}
-	loaded, err := load(seed)
-	if err != nil {
-		t.Fatal(err)
+	wg.Wait()
+	for r := 1; r < readers; r++ {
+		if !slices.Equal(got[r], got[0]) {
+			t.Fatalf("reader %d got places at %p, reader 0 at %p", r, got[r], got[0])
+		}
 	}
-	if !reflect.DeepEqual(loaded, built) {
-		t.Error("Load from the index differs from a build from the tables")
+	for i, id := range ids {
+		if want := g.places.table.place(int(id)); !reflect.DeepEqual(*got[0][i], want) {
+			t.Errorf("place %d is %+v, the table says %+v", id, *got[0][i], want)
+		}
+	}
+}
+
+// TestTablesCheckedOnLoad checks that a place table or index of names cut
+// short, or with a count or an offset out of range, is refused at load,
+// so that no look-up reads past them later.
+func TestTablesCheckedOnLoad(t *testing.T) {
+	bump := func(s string, at int) string { // adds 1<<24 to the u32 at s[at:]
+		b := []byte(s)
+		b[at+3]++
+		return string(b)
+	}
+	places := []string{
+		placeTable[:len(placeTable)/2],
+		placeTable[:len(placeTable)-1],
+		placeTable + "x",
+		bump(placeTable, len(placeMagic)),
+		"",
+	}
+	for i, data := range places {
+		if err := newGazetteer().readPlaceTable(data); err == nil {
+			t.Errorf("place table %d: no error", i)
+		}
+	}
+	slots := int(u32(namesIndex, len(namesMagic)+4))
+	names := []string{
+		namesIndex[:len(namesIndex)/2],
+		namesIndex[:len(namesIndex)-1],
+		namesIndex + "x",
+		bump(namesIndex, len(namesMagic)),              // names
+		bump(namesIndex, len(namesMagic)+4),            // slots
+		bump(namesIndex, len(namesMagic)+24),           // the first slot
+		bump(namesIndex, len(namesMagic)+24+4*slots+4), // where the second name ends
+		"",
+	}
+	for i, data := range names {
+		if err := newGazetteer().readNames(data); err == nil {
+			t.Errorf("index of names %d: no error", i)
+		}
 	}
 }

@@ -2,77 +2,137 @@ package gazetteer
 
 import (
 	"bytes"
-	"hash/maphash"
+	"slices"
+
+	"github.com/sitrep/sitrep/internal/bloom"
 )
 
-// nameTable maps folded names to the places they name. Its keys, lists
-// and hash index are four arrays that hold no pointers, where a map of
-// strings to slices held two for each of 400,000 names: the collector,
-// which must trace every pointer the gazetteer holds in each cycle for
-// as long as the program runs, then has nothing in it to trace. The index
-// is open addressing over an array of int32: filled at each start, it
-// costs less than a map of as many entries, which grows, and is smaller.
+// hashName hashes a folded name: FNV-1a over its bytes, then the
+// finaliser of splitmix64, which spreads them over the low bits the
+// tables index by and the high bits the Bloom filter reads. It takes no
+// seed, so that the index of names, whose slots it decides, is built
+// once ahead of time and read in place at each start. A text written to
+// collide with it costs look-ups, never a wrong match: a hit compares
+// the name itself.
+func hashName[T string | []byte](k T) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(k); i++ {
+		h ^= uint64(k[i])
+		h *= 1099511628211
+	}
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	return h ^ h>>31
+}
+
+// nameTable maps folded names to the places they name. It is read in
+// place from the index writeNames writes: its slots, names and lists are
+// the embedded index's own bytes, which a process faults in only where a
+// look-up reads them and which the collector never traces; only the
+// places' numbers are copied out, so that a look-up can return them.
 type nameTable struct {
-	seed    maphash.Seed
-	slots   []int32 // by hash, from the hash's slot on: entry + 1, or 0 past the last
-	entries []nameEntry
-	text    string  // the names, end to end
-	ids     []int32 // the places of each name, most prominent first
+	slots  string // u32 each, by hash from the hash's slot on: name + 1, or 0 past the last
+	mask   uint64 // the number of slots, less one
+	ends   string // u32 each: where each name ends in text
+	idEnds string // u32 each: where each name's places end in ids
+	text   string // the names, end to end
+	ids    []int32
 }
 
-type nameEntry struct {
-	hash      uint64
-	off, n    uint32 // the name: text[off:off+n]
-	ids, nids uint32 // its places: ids[ids:ids+nids]
+// len returns the number of names.
+func (t *nameTable) len() int { return len(t.ends) / 4 }
+
+// name returns name i.
+func (t *nameTable) name(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = u32(t.ends, 4*(i-1))
+	}
+	return t.text[start:u32(t.ends, 4*i)]
 }
 
-// get returns the places named by the folded name k, whose hash under
-// the table's seed is h.
+// places returns the places of name i, most prominent first.
+func (t *nameTable) places(i int) []int32 {
+	start := uint32(0)
+	if i > 0 {
+		start = u32(t.idEnds, 4*(i-1))
+	}
+	end := u32(t.idEnds, 4*i)
+	return t.ids[start:end:end]
+}
+
+// findName returns the number of the folded name k, whose hash is h, in
+// t, or -1.
+func findName[T string | []byte](t *nameTable, h uint64, k T) int {
+	if len(t.slots) == 0 {
+		return -1
+	}
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		s := u32(t.slots, int(4*i))
+		if s == 0 {
+			return -1
+		}
+		if t.name(int(s-1)) == string(k) {
+			return int(s - 1)
+		}
+	}
+}
+
+// get returns the places named by the folded name k, whose hash is h.
 func (t *nameTable) get(h uint64, k []byte) []int32 {
-	if i := t.find(h, k); i >= 0 {
-		e := t.entries[i]
-		return t.ids[e.ids : e.ids+e.nids : e.ids+e.nids]
+	if i := findName(t, h, k); i >= 0 {
+		return t.places(i)
 	}
 	return nil
 }
 
-// find returns the entry of the folded name k, whose hash is h, or -1.
-func (t *nameTable) find(h uint64, k []byte) int32 {
-	if len(t.slots) == 0 {
-		return -1
-	}
-	mask := uint64(len(t.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		s := t.slots[i]
-		if s == 0 {
-			return -1
-		}
-		if e := &t.entries[s-1]; e.hash == h && t.text[e.off:e.off+e.n] == string(k) {
-			return s - 1
-		}
-	}
-}
-
 // lookup returns the places named by the folded name k.
 func (t *nameTable) lookup(k string) []int32 {
-	if len(t.slots) == 0 {
-		return nil
+	if i := findName(t, hashName(k), k); i >= 0 {
+		return t.places(i)
 	}
-	h := maphash.String(t.seed, k)
-	mask := uint64(len(t.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		s := t.slots[i]
-		if s == 0 {
-			return nil
+	return nil
+}
+
+// lengthTable maps the hash of a word to the numbers of words of the
+// names that begin with a word of that hash, as bits: bit n for names of
+// n words. It is open addressing over two arrays of u32, read in place
+// like nameTable: a hash's low bits choose its first slot and its high
+// half is its key there; a slot of no bits is empty. Two words that share
+// both share their bits, which costs a look-up in the names, never a
+// wrong match.
+type lengthTable struct {
+	keys, bits string
+	mask       uint64
+}
+
+func (t *lengthTable) get(h uint64) uint64 {
+	if len(t.keys) == 0 {
+		return 0
+	}
+	key := uint32(h >> 32)
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		b := u32(t.bits, int(4*i))
+		if b == 0 {
+			return 0
 		}
-		if e := t.entries[s-1]; e.hash == h && t.text[e.off:e.off+e.n] == k {
-			return t.ids[e.ids : e.ids+e.nids : e.ids+e.nids]
+		if u32(t.keys, int(4*i)) == key {
+			return uint64(b)
 		}
 	}
 }
 
-// len returns the number of names.
-func (t *nameTable) len() int { return len(t.entries) }
+// lengthSlots returns the size of a table of lengths for n words: a
+// power of two at least 4/3 of n.
+func lengthSlots(n int) int {
+	size := 1 << 10
+	for 3*size < 4*n {
+		size *= 2
+	}
+	return size
+}
 
 // slotsFor returns the size of an index for n entries: a power of two at
 // least twice n, so that a probe seldom goes past a few slots.
@@ -97,10 +157,18 @@ func place(slots []int32, h uint64, i int32) {
 // nameBuilder gathers a nameTable. It holds no pointers either, so that
 // the collector does not trace it again and again as it grows.
 type nameBuilder struct {
-	t     nameTable
-	text  []byte
-	lists []nameList // of each entry
-	posts []posting
+	slots   []int32 // as nameTable's
+	entries []builtName
+	text    []byte
+	lists   []nameList // of each entry
+	posts   []posting
+}
+
+// builtName is a name the builder holds: its hash, and where it is in
+// the builder's text.
+type builtName struct {
+	hash   uint64
+	off, n uint32
 }
 
 // nameList is a name's places while the table is built, in the order
@@ -109,27 +177,27 @@ type nameList struct{ first, last int32 }
 
 type posting struct{ id, next int32 }
 
-func newNameBuilder(seed maphash.Seed, size int) *nameBuilder {
+func newNameBuilder(size int) *nameBuilder {
 	// Sized from the table's size up front: grown as they filled, these
-	// took a tenth of a load in copying.
+	// took a tenth of a build in copying.
 	return &nameBuilder{
-		t:     nameTable{seed: seed, slots: make([]int32, slotsFor(size)), entries: make([]nameEntry, 0, size)},
-		text:  make([]byte, 0, 12*size),
-		lists: make([]nameList, 0, size),
-		posts: make([]posting, 0, size+size/4),
+		slots:   make([]int32, slotsFor(size)),
+		entries: make([]builtName, 0, size),
+		text:    make([]byte, 0, 12*size),
+		lists:   make([]nameList, 0, size),
+		posts:   make([]posting, 0, size+size/4),
 	}
 }
 
 // find returns the entry of the folded name k, whose hash is h, or -1.
 func (b *nameBuilder) find(h uint64, k []byte) int32 {
-	t := &b.t
-	mask := uint64(len(t.slots) - 1)
+	mask := uint64(len(b.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
-		s := t.slots[i]
+		s := b.slots[i]
 		if s == 0 {
 			return -1
 		}
-		if e := &t.entries[s-1]; e.hash == h && bytes.Equal(b.text[e.off:e.off+e.n], k) {
+		if e := &b.entries[s-1]; e.hash == h && bytes.Equal(b.text[e.off:e.off+e.n], k) {
 			return s - 1
 		}
 	}
@@ -138,15 +206,15 @@ func (b *nameBuilder) find(h uint64, k []byte) int32 {
 // add files place idx under the folded name k, unless it is there. It
 // returns k's hash and whether k is a name the table did not have.
 func (b *nameBuilder) add(k []byte, idx int32) (h uint64, fresh bool) {
-	h = maphash.Bytes(b.t.seed, k)
+	h = hashName(k)
 	i := b.find(h, k)
 	if i < 0 {
-		i = int32(len(b.t.entries))
-		if 2*(len(b.t.entries)+1) > len(b.t.slots) {
+		i = int32(len(b.entries))
+		if 2*(len(b.entries)+1) > len(b.slots) {
 			b.grow()
 		}
-		place(b.t.slots, h, i)
-		b.t.entries = append(b.t.entries, nameEntry{hash: h, off: uint32(len(b.text)), n: uint32(len(k))})
+		place(b.slots, h, i)
+		b.entries = append(b.entries, builtName{hash: h, off: uint32(len(b.text)), n: uint32(len(k))})
 		b.text = append(b.text, k...)
 		b.lists = append(b.lists, nameList{first: -1, last: -1})
 		fresh = true
@@ -170,15 +238,15 @@ func (b *nameBuilder) add(k []byte, idx int32) (h uint64, fresh bool) {
 
 // grow doubles the index.
 func (b *nameBuilder) grow() {
-	b.t.slots = make([]int32, 2*len(b.t.slots))
-	for i, e := range b.t.entries {
-		place(b.t.slots, e.hash, int32(i))
+	b.slots = make([]int32, 2*len(b.slots))
+	for i, e := range b.entries {
+		place(b.slots, e.hash, int32(i))
 	}
 }
 
 // places appends the places of the folded name k to dst.
 func (b *nameBuilder) places(dst []int32, k []byte) []int32 {
-	if i := b.find(maphash.Bytes(b.t.seed, k), k); i >= 0 {
+	if i := b.find(hashName(k), k); i >= 0 {
 		return b.list(dst, i)
 	}
 	return dst
@@ -192,17 +260,38 @@ func (b *nameBuilder) list(dst []int32, i int32) []int32 {
 	return dst
 }
 
-// table returns the table built, each name's places put in order by
-// sort, which is given them in the order they were added.
-func (b *nameBuilder) table(sort func([]int32)) nameTable {
-	t := b.t
-	t.text = string(b.text)
-	t.ids = make([]int32, 0, len(b.posts))
-	for i := range t.entries {
-		start := len(t.ids)
-		t.ids = b.list(t.ids, int32(i))
-		sort(t.ids[start:])
-		t.entries[i].ids, t.entries[i].nids = uint32(start), uint32(len(t.ids)-start)
+// index returns the index of the names built, in the form writeNames
+// writes, each name's places put in order by sort, which is given them in
+// the order they were added; lengths are the lengths of the names by the
+// hash of their first word, phrases the Bloom filter of the names of
+// several words.
+func (b *nameBuilder) index(sort func([]int32), lengths map[uint64]uint64, phrases bloom.Filter) []byte {
+	var ids []int32
+	ends := make([]uint32, len(b.entries))
+	idEnds := make([]uint32, len(b.entries))
+	for i, e := range b.entries {
+		start := len(ids)
+		ids = b.list(ids, int32(i))
+		sort(ids[start:])
+		ends[i], idEnds[i] = e.off+e.n, uint32(len(ids))
 	}
-	return t
+	// Filled in the order of the hashes, so that a build gives the same
+	// bytes each time.
+	keys := make([]uint64, 0, len(lengths))
+	for h := range lengths {
+		keys = append(keys, h)
+	}
+	slices.Sort(keys)
+	lenKeys := make([]uint32, lengthSlots(len(keys)))
+	lenBits := make([]uint32, len(lenKeys))
+	mask := uint64(len(lenKeys) - 1)
+	for _, h := range keys {
+		j := h & mask
+		for lenBits[j] != 0 && lenKeys[j] != uint32(h>>32) {
+			j = (j + 1) & mask
+		}
+		lenKeys[j] = uint32(h >> 32)
+		lenBits[j] |= uint32(lengths[h])
+	}
+	return appendNames(nil, b.slots, ends, idEnds, ids, lenKeys, lenBits, phrases.Words(), string(b.text))
 }

@@ -142,7 +142,7 @@ func newTries(r *Regexp, re *syntax.Regexp) tries {
 		return t
 	}
 	if r.atStart {
-		t.anchored, t.starts, t.held = r.Regexp, newStarts(re), split(re)
+		t.anchored, t.starts, t.held = r.Regexp, newStarts(re), split(re, printer{})
 		return t
 	}
 	first := new([256]bool)
@@ -150,10 +150,11 @@ func newTries(r *Regexp, re *syntax.Regexp) tries {
 		// Built from the tree, not the text: "\Q" in expr would
 		// swallow a closing parenthesis.
 		held := &syntax.Regexp{Op: syntax.OpConcat, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, re}}
-		if a, err := regexp.Compile(held.String()); err == nil && a.NumSubexp() == r.NumSubexp() {
+		pr := printer{}
+		if a, err := regexp.Compile(pr.print(held)); err == nil && a.NumSubexp() == r.NumSubexp() {
 			t.first, t.anchored, t.starts = first, a, newStarts(re)
 			t.windowed = !has(re, syntax.OpEndText, syntax.OpEndLine)
-			if p := split(held); p != nil && p.ordered {
+			if p := split(held, pr); p != nil && p.ordered {
 				t.held = p
 			}
 		}

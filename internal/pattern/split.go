@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"strings"
 )
 
 // Go's engine runs a program of more than 500 instructions on its
@@ -35,12 +36,12 @@ type parts struct {
 
 // split returns the pieces of re, or nil when it is small already or
 // holds no list to split.
-func split(re *syntax.Regexp) *parts { return splitDepth(re, 0) }
+func split(re *syntax.Regexp, p printer) *parts { return splitDepth(re, 0, p) }
 
 // maxSplitDepth bounds how often a piece still too big is split again.
 const maxSplitDepth = 2
 
-func splitDepth(re *syntax.Regexp, depth int) *parts {
+func splitDepth(re *syntax.Regexp, depth int, pr printer) *parts {
 	if insts(re) <= maxPartInsts {
 		return nil
 	}
@@ -84,13 +85,13 @@ func splitDepth(re *syntax.Regexp, depth int) *parts {
 	p := &parts{ordered: ordered}
 	for _, w := range pieces {
 		if depth < maxSplitDepth && insts(w) > maxPartInsts {
-			if sub := splitDepth(w, depth+1); sub != nil && (sub.ordered || !ordered) {
+			if sub := splitDepth(w, depth+1, pr); sub != nil && (sub.ordered || !ordered) {
 				p.res = append(p.res, sub.res...)
 				p.starts = append(p.starts, sub.starts...)
 				continue
 			}
 		}
-		c, err := regexp.Compile(w.String())
+		c, err := regexp.Compile(pr.print(w))
 		if err != nil || c.NumSubexp() != re.MaxCap() {
 			return nil
 		}
@@ -255,4 +256,53 @@ func (p *parts) find(s string, sub bool) []int {
 		}
 	}
 	return nil
+}
+
+// printer writes syntax trees as expressions for regexp.Compile,
+// keeping what it wrote of each node. The pieces of a pattern share all
+// of it but their part of the list, and syntax.Regexp.String works out
+// anew, for each character class it prints, whether case folding changes
+// it, which for a class such as [^,.] runs through 120,000 runes:
+// printing each piece whole took most of the time of working out a
+// pattern's tries, which the first article a process reads waits for.
+type printer map[*syntax.Regexp]string
+
+// print returns an expression that compiles to a program matching as
+// re's does, with the same groups.
+func (p printer) print(re *syntax.Regexp) string {
+	if s, ok := p[re]; ok {
+		return s
+	}
+	var s string
+	switch {
+	case re.Op == syntax.OpConcat:
+		// Each part in a group of its own: the flags String writes for
+		// one then hold for it alone.
+		var b strings.Builder
+		for _, sub := range re.Sub {
+			b.WriteString("(?:")
+			b.WriteString(p.print(sub))
+			b.WriteString(")")
+		}
+		s = b.String()
+	case re.Op == syntax.OpAlternate && len(re.Sub) > 0:
+		var b strings.Builder
+		for i, sub := range re.Sub {
+			if i > 0 {
+				b.WriteString("|")
+			}
+			b.WriteString("(?:")
+			b.WriteString(p.print(sub))
+			b.WriteString(")")
+		}
+		s = b.String()
+	case re.Op == syntax.OpCapture && re.Name != "":
+		s = "(?P<" + re.Name + ">" + p.print(re.Sub[0]) + ")"
+	case re.Op == syntax.OpCapture:
+		s = "(" + p.print(re.Sub[0]) + ")"
+	default:
+		s = re.String()
+	}
+	p[re] = s
+	return s
 }

@@ -3,6 +3,8 @@ package pattern
 import (
 	"math/rand/v2"
 	"regexp"
+	"regexp/syntax"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -75,5 +77,41 @@ func TestSplitSameAsRegexp(t *testing.T) {
 	}
 	if split < 20 {
 		t.Errorf("only %d of 40 patterns were split: the test proves little", split)
+	}
+}
+
+// TestPrinterSameAsString holds what printer writes of a tree to what
+// String writes: the same groups, names and matches.
+func TestPrinterSameAsString(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	exprs := []string{
+		`(?i)\b(?:` + list(r, 30) + `)\b`,
+		`(?i)^\s*((?:[\w'-]+\s+){0,4}?)(?:were\s+|was\s+)?(` + list(r, 20) + `)\b`,
+		`(?P<who>(?i)chief|head)\s+(?P<n>\d+)[^,.]*?$`,
+		`(?m)^(?:a|b)$|(?s:x.y)|[^\x00-\x{10FFFF}]`,
+		`(?i)(?:KILLED|wounded)(?-i:Dr\.)|()|(?:)`,
+		`\A(?U)(a+)(b*?)\z`,
+	}
+	for _, expr := range exprs {
+		re, err := syntax.Parse(expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tree := range []*syntax.Regexp{re, re.Simplify()} {
+			got, err := regexp.Compile(printer{}.print(tree))
+			if err != nil {
+				t.Fatalf("%q: %v", expr, err)
+			}
+			want := regexp.MustCompile(tree.String())
+			if !slices.Equal(got.SubexpNames(), want.SubexpNames()) {
+				t.Fatalf("%q: groups %q, String's %q", expr, got.SubexpNames(), want.SubexpNames())
+			}
+			for range 300 {
+				s := text(r)
+				if g, w := got.FindAllStringSubmatchIndex(s, -1), want.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(g, w, slices.Equal) {
+					t.Fatalf("%q on %q: %v, String's %v", expr, s, g, w)
+				}
+			}
+		}
 	}
 }
