@@ -391,6 +391,14 @@ func (g *Gazetteer) context(text string, mentions []Mention, hint []string) docC
 	for _, m := range mentions {
 		c := m.Candidates[0]
 		switch {
+		case (c.Kind == Country || c.Kind == Area) && otherCountry(m.Candidates):
+			// "Congo" names two countries: it tells a little of each,
+			// and the places around it choose.
+			for _, p := range m.Candidates {
+				if p.Kind == Country || p.Kind == Area {
+					ctx.countries[p.CountryCode] += 1
+				}
+			}
 		case c.Kind == Country || c.Kind == Area:
 			ctx.countries[c.CountryCode] += 2
 		case c.Kind == Populated && c.Population < 100_000 && !strings.HasPrefix(c.Feature, "PPLA"):
@@ -425,6 +433,17 @@ func (g *Gazetteer) context(text string, mentions []Mention, hint []string) docC
 		ctx.strongest = max(ctx.strongest, w)
 	}
 	return ctx
+}
+
+// otherCountry reports whether another of the candidates is a country or
+// area of another country than the first.
+func otherCountry(ps []*Place) bool {
+	for _, p := range ps[1:] {
+		if (p.Kind == Country || p.Kind == Area) && p.CountryCode != ps[0].CountryCode {
+			return true
+		}
+	}
+	return false
 }
 
 func secondPop(ps []*Place) int {

@@ -188,6 +188,10 @@ func TestResolveInContext(t *testing.T) {
 		// A city that is also a division abroad: the division is no
 		// evidence for itself.
 		{"Rebels killed 11 villagers near Beni in North Kivu.", "Beni", "CD", "North Kivu", 2},
+		// A name of two countries tells of neither: the places around it
+		// choose.
+		{"Rebels killed 11 villagers in Beni, in eastern Congo.", "Beni", "CD", "North Kivu", 1},
+		{"The Democratic Republic of Congo said fighting in Congo had stopped.", "Congo", "CD", "", 3},
 		// English spellings of Syrian towns that GeoNames lacks.
 		{"Air strikes hit Atareb in Syria.", "Atareb", "SY", "Aleppo", 1},
 		{"Air strikes hit Maaret al-Numan in Syria.", "Maaret al-Numan", "SY", "Idlib", 1},
