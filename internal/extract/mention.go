@@ -189,9 +189,7 @@ var (
 
 // mentions walks the sentences in order and returns every event mention.
 func (a *analysis) mentions() []*mention {
-	var out []*mention
-	var ref timex.Range  // the time of the event told last
-	var news timex.Range // the time of the story's first event dated in its last week, its news
+	r := &reading{}
 	spans := make([]event.Span, len(a.sents))
 	for i, s := range a.sents {
 		spans[i] = s.Span
@@ -208,76 +206,31 @@ func (a *analysis) mentions() []*mention {
 			// its time, and its tolls are not the last one's. Told with
 			// no time, it is the news of the day the bulletin is dated
 			// or the day before.
-			ref = timex.Range{Start: a.pub.AddDate(0, 0, -1), End: a.pub}
+			r.ref = timex.Range{Start: a.pub.AddDate(0, 0, -1), End: a.pub}
 		}
-		if len(out) > 0 && !a.stories[si] {
-			a.claimedBy(s.Span, out[len(out)-1])
+		if len(r.out) > 0 && !a.stories[si] {
+			a.claimedBy(s.Span, r.out[len(r.out)-1])
 		}
 		if a.stories[si] {
-			news = timex.Range{}
+			r.news = timex.Range{}
 		}
-		concurrent := !news.IsZero() && concurrentRE.MatchString(a.text[s.Start:s.End])
-		if concurrent {
+		r.concurrent = !r.news.IsZero() && concurrentRE.MatchString(a.text[s.Start:s.End])
+		if r.concurrent {
 			// "Meanwhile in Idlib three children were killed": the time
 			// of the story's news, not of the past battle told just
 			// before.
-			ref = news
+			r.ref = r.news
 		}
 		trigs := a.refine(s.Span, detected[si])
 		for _, t := range trigs {
 			m := &mention{trig: t, sent: si, span: s.Span, typ: t.EventType, sub: t.SubEventType, plover: t.Plover, mode: t.Mode, siblings: trigs}
-			if a.explain {
-				rule := t.Rule
-				if rule == "" {
-					rule = "the lexicon's type for " + strconv.Quote(t.Text)
-				}
-				m.because("event_type", rule)
-			}
-			a.assignTime(m, ref, out)
-			if concurrent && !m.ownTime {
-				a.because(m, "date", `"Meanwhile": the day of the story's news`)
-			}
-			a.assignPlaces(m, out)
-			if !m.ownTime && m.ownPlace && m.typ != "" && !a.undated && ref.Days() > 7 && len(out) > 0 && out[len(out)-1].sent != si {
-				// A vague time ("last month") dates its own sentence; a
-				// report of a place of its own after it is news of the
-				// days the article covers.
-				m.when = timex.Range{Start: a.pub.AddDate(0, 0, -3), End: a.pub}
-				a.because(m, "date", "a vague time stays in its sentence: the days the article covers")
-			}
-			a.assignRoles(m)
-			a.inheritActors(m, out)
-			a.assignClaims(m)
-			a.victimSide(m)
-			a.refineByRoles(m)
-			if ((m.trig.Class == "kill" || m.trig.Class == "attack") && !m.ownTime && !m.ownPlace || tollWord(m.trig)) && len(out) > 0 && !a.stories[si] {
-				// "Five soldiers were killed, the army said": a toll for
-				// the event told before.
-				last := out[len(out)-1]
-				if s.Paragraph-a.sents[last.sent].Paragraph <= 2 {
-					last.claims = append(last.claims, m.claims...)
-					last.injured = append(last.injured, m.injured...)
-					a.victimSide(last)
-				}
-				continue
-			}
-			if len(out) > 0 && a.weaponOfLast(m, out) {
-				continue
-			}
-			if !a.keep(m, out) {
-				continue
-			}
-			ref = m.when
-			if news.IsZero() && m.ownTime && !a.undated && m.when.End.After(a.pub.AddDate(0, 0, -7)) {
-				news = m.when
-			}
-			out = append(out, a.splitPlaces(m)...)
+			a.read(m, r)
 		}
 		// A count in a sentence with no trigger belongs to the event
 		// told just before ("He added that ... suffered more than
 		// 200 casualties").
-		if len(trigs) == 0 && len(out) > 0 {
-			last := out[len(out)-1]
+		if len(trigs) == 0 && len(r.out) > 0 {
+			last := r.out[len(r.out)-1]
 			if s.Paragraph-a.sents[last.sent].Paragraph <= 1 {
 				probe := &mention{span: s.Span, sent: si, typ: last.typ}
 				a.assignClaims(probe)
@@ -287,7 +240,148 @@ func (a *analysis) mentions() []*mention {
 			}
 		}
 	}
-	return out
+	return r.out
+}
+
+// reading is the state of a reading of the article, sentence by sentence:
+// the mentions kept so far and the times later ones may inherit.
+type reading struct {
+	out  []*mention
+	ref  timex.Range // the time of the event told last
+	news timex.Range // the time of the story's first event dated in its last week, its news
+	// concurrent marks a sentence that opens "Meanwhile", of the
+	// story's news day.
+	concurrent bool
+}
+
+// A step is one rule that reads a mention, given what was read before
+// it. It returns false when the mention is done with: folded into the
+// event before it, or no event.
+type step struct {
+	name string
+	run  func(a *analysis, m *mention, r *reading) bool
+}
+
+// steps are the rules that read each mention, in the order they run; the
+// type a trigger suggests has been refined by its sentence before them
+// (refine, typeAttack).
+var steps = []step{
+	{"type from the trigger", (*analysis).stepTrigger},
+	{"time", (*analysis).stepTime},
+	{"place", (*analysis).stepPlace},
+	{"vague time stays in its sentence", (*analysis).stepVagueTime},
+	{"roles", (*analysis).stepRoles},
+	{"doer of the event before", (*analysis).stepInheritActors},
+	{"claims", (*analysis).stepClaims},
+	{"side of the victims", (*analysis).stepVictims},
+	{"type by roles", (*analysis).stepTypeByRoles},
+	{"toll of the event before", (*analysis).stepTollOfLast},
+	{"weapon of the event before", (*analysis).stepWeaponOfLast},
+	{"an event worth coding", (*analysis).stepKeep},
+	{"one event per place", (*analysis).stepSplit},
+}
+
+// read runs the steps on m.
+func (a *analysis) read(m *mention, r *reading) {
+	for _, s := range steps {
+		if !s.run(a, m, r) {
+			return
+		}
+	}
+}
+
+func (a *analysis) stepTrigger(m *mention, _ *reading) bool {
+	if a.explain {
+		rule := m.trig.Rule
+		if rule == "" {
+			rule = "the lexicon's type for " + strconv.Quote(m.trig.Text)
+		}
+		m.because("event_type", rule)
+	}
+	return true
+}
+
+func (a *analysis) stepTime(m *mention, r *reading) bool {
+	a.assignTime(m, r.ref, r.out)
+	if r.concurrent && !m.ownTime {
+		a.because(m, "date", `"Meanwhile": the day of the story's news`)
+	}
+	return true
+}
+
+func (a *analysis) stepPlace(m *mention, r *reading) bool {
+	a.assignPlaces(m, r.out)
+	return true
+}
+
+// stepVagueTime: a vague time ("last month") dates its own sentence; a
+// report of a place of its own after it is news of the days the article
+// covers.
+func (a *analysis) stepVagueTime(m *mention, r *reading) bool {
+	if !m.ownTime && m.ownPlace && m.typ != "" && !a.undated && r.ref.Days() > 7 && len(r.out) > 0 && r.out[len(r.out)-1].sent != m.sent {
+		m.when = timex.Range{Start: a.pub.AddDate(0, 0, -3), End: a.pub}
+		a.because(m, "date", "a vague time stays in its sentence: the days the article covers")
+	}
+	return true
+}
+
+func (a *analysis) stepRoles(m *mention, _ *reading) bool {
+	a.assignRoles(m)
+	return true
+}
+
+func (a *analysis) stepInheritActors(m *mention, r *reading) bool {
+	a.inheritActors(m, r.out)
+	return true
+}
+
+func (a *analysis) stepClaims(m *mention, _ *reading) bool {
+	a.assignClaims(m)
+	return true
+}
+
+func (a *analysis) stepVictims(m *mention, _ *reading) bool {
+	a.victimSide(m)
+	return true
+}
+
+func (a *analysis) stepTypeByRoles(m *mention, _ *reading) bool {
+	a.refineByRoles(m)
+	return true
+}
+
+// stepTollOfLast: "Five soldiers were killed, the army said" is a toll
+// for the event told before.
+func (a *analysis) stepTollOfLast(m *mention, r *reading) bool {
+	if !(((m.trig.Class == "kill" || m.trig.Class == "attack") && !m.ownTime && !m.ownPlace || tollWord(m.trig)) && len(r.out) > 0 && !a.stories[m.sent]) {
+		return true
+	}
+	last := r.out[len(r.out)-1]
+	if a.sents[m.sent].Paragraph-a.sents[last.sent].Paragraph <= 2 {
+		last.claims = append(last.claims, m.claims...)
+		last.injured = append(last.injured, m.injured...)
+		a.victimSide(last)
+	}
+	return false
+}
+
+func (a *analysis) stepWeaponOfLast(m *mention, r *reading) bool {
+	return len(r.out) == 0 || !a.weaponOfLast(m, r.out)
+}
+
+func (a *analysis) stepKeep(m *mention, r *reading) bool {
+	return a.keep(m, r.out)
+}
+
+// stepSplit keeps m, one mention per place it lists, and makes its time
+// the one later mentions inherit.
+func (a *analysis) stepSplit(m *mention, r *reading) bool {
+	r.ref = m.when
+	if r.news.IsZero() && m.ownTime && !a.undated && m.when.End.After(a.pub.AddDate(0, 0, -7)) {
+		r.news = m.when
+	}
+	r.out = append(r.out, a.splitPlaces(m)...)
+	return true
 }
 
 // weaponOfLast reports whether m, a strike or shelling told with neither
