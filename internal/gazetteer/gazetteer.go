@@ -280,10 +280,12 @@ func readPlaces(g *Gazetteer, data []byte, index func(name string, idx int32)) e
 // "State" and the like.
 func indexNames(index func(name string, idx int32), p Place, alts string, idx int32) {
 	index(p.Name, idx)
+	withoutArticle(index, p, p.Name, idx)
 	for alts != "" {
 		var alt string
 		alt, alts, _ = strings.Cut(alts, "|")
 		index(alt, idx)
+		withoutArticle(index, p, alt, idx)
 	}
 	if p.Kind == Admin1 || p.Kind == Admin2 {
 		// "Borno State", "Borno", "Borno state"; "Paktika",
@@ -299,6 +301,33 @@ func indexNames(index func(name string, idx int32), p Place, alts string, idx in
 		index(base, idx)
 	}
 }
+
+// withoutArticle gives index an Arabic town's name without its article,
+// as English news writes many ("Mayadeen" for Al-Mayadeen), when the town
+// has 10,000 people or more and what is left is a word of some length
+// that is no common one.
+func withoutArticle(index func(name string, idx int32), p Place, name string, idx int32) {
+	if p.Kind != Populated || !arabicArticles[p.CountryCode] || p.Population < 10_000 {
+		// A village's bare name would take the name of another place
+		// the gazetteer lacks ("Hadar" in Quneitra for Iraq's Al Hadar).
+		return
+	}
+	for _, art := range []string{"Al-", "Al ", "al-", "Ar-", "Ar ", "As-", "As ", "Ash-", "Ash ", "Ad-", "Ad ", "At-", "At ", "An-", "An ", "Az-", "Az ", "El-", "El ", "el-"} {
+		rest, ok := strings.CutPrefix(name, art)
+		if !ok {
+			continue
+		}
+		if utf8.RuneCountInString(rest) >= 5 && !stopwords[strings.ToLower(rest)] && !strings.Contains(rest, " ") {
+			index(rest, idx)
+		}
+		return
+	}
+}
+
+// arabicArticles are the countries whose places GeoNames names with the
+// Arabic article.
+var arabicArticles = map[string]bool{"SY": true, "IQ": true, "LB": true, "JO": true, "PS": true, "YE": true, "SA": true,
+	"EG": true, "LY": true, "SD": true, "TN": true, "DZ": true, "MA": true, "KW": true, "OM": true, "AE": true, "QA": true, "BH": true}
 
 // split cuts s at each sep into f and returns the number of fields s
 // has, which is more than len(f) when f is too short to hold them.

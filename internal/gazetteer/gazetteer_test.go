@@ -112,6 +112,7 @@ func TestLookup(t *testing.T) {
 		{"Shairat airbase", "SY", Area},
 		{"Incirlik", "TR", Area},
 		{"Negev", "IL", Area},
+		{"Mayadeen", "SY", Populated},
 		{"Côte d'Ivoire", "CI", Country},
 	}
 	for _, tt := range tests {
