@@ -56,6 +56,9 @@ type facets struct {
 	// than all the rest, for a filter few use.
 	subtypes     atomic.Pointer[subtypeColumn]
 	subtypesOnce sync.Once
+
+	// rows is every event's JSON, for listings.
+	rows *rowColumn
 }
 
 // subtypeColumn is the sub-event type of each position, an id into
@@ -182,6 +185,9 @@ func loadFacets(ctx context.Context, sn *snapshot) (*facets, error) {
 		return nil, err
 	}
 	if err := m.loadRowids(ctx, sn, at); err != nil {
+		return nil, err
+	}
+	if err := m.loadRows(ctx, sn, at); err != nil {
 		return nil, err
 	}
 	if len(isos.names) > math.MaxUint16 || len(kinds.names) > math.MaxUint16 {
@@ -638,8 +644,9 @@ func (m *facets) cursor(p int) store.Cursor {
 	return store.Cursor{DateStart: m.dates[m.start[p]], Seq: m.seq[p]}
 }
 
-// listFacets lists as list does, the keys from memory.
-func (sn *snapshot) listFacets(ctx context.Context, sel selection, f store.Filter) ([]store.Event, string, error) {
+// positions are the positions of the events of a page of the listing f
+// asks for, and the cursor of the page that follows.
+func (sel *selection) positions(f store.Filter) ([]int, string, error) {
 	desc := !f.Oldest
 	if f.After != "" {
 		c, err := store.ParseCursor(f.After)
@@ -658,9 +665,36 @@ func (sn *snapshot) listFacets(ctx context.Context, sel selection, f store.Filte
 		ps = ps[:f.Limit]
 		next = sel.m.cursor(ps[len(ps)-1]).String()
 	}
+	return ps, next, nil
+}
+
+// listFacets lists as list does, the keys from memory, and the events
+// from memory too when their rows are there.
+func (sn *snapshot) listFacets(ctx context.Context, sel selection, f store.Filter) ([]store.Event, string, error) {
+	ps, next, err := sel.positions(f)
+	if err != nil {
+		return nil, "", err
+	}
+	m := sel.m
+	if len(ps) == 0 {
+		return nil, next, nil
+	}
+	if m.rows != nil {
+		evs := make([]store.Event, len(ps))
+		var buf []byte
+		for i, p := range ps {
+			if buf, err = m.rows.row(buf[:0], p); err != nil {
+				return nil, "", fmt.Errorf("stored event %d: %w", m.seq[p], err)
+			}
+			if err := json.Unmarshal(buf, &evs[i]); err != nil {
+				return nil, "", fmt.Errorf("stored event %d: %w", m.seq[p], err)
+			}
+		}
+		return evs, next, nil
+	}
 	seqs, rowids := make([]int64, len(ps)), make([]int64, len(ps))
 	for i, p := range ps {
-		seqs[i], rowids[i] = sel.m.seq[p], sel.m.rowid[p]
+		seqs[i], rowids[i] = m.seq[p], m.rowid[p]
 	}
 	evs, err := sn.bodies(ctx, seqs, rowids)
 	if err != nil {

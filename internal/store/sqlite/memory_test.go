@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -101,6 +102,18 @@ func sameAnswers(t *testing.T, mem, plain *DB, fs []store.Filter) {
 				}
 				if !reflect.DeepEqual(a.Events, b.Events) {
 					t.Errorf("filter %+v: the events read differ", f)
+				}
+				enc, err := mem.PageJSON(ctx, f)
+				if err != nil {
+					t.Fatalf("filter %+v: %v", f, err)
+				}
+				if enc.Total != b.Total || enc.Next != b.Next || len(enc.Events) != len(b.Events) {
+					t.Errorf("filter %+v: encoded %d %q %d events, in SQLite %d %q %d", f, enc.Total, enc.Next, len(enc.Events), b.Total, b.Next, len(b.Events))
+				}
+				for i := range min(len(enc.Events), len(b.Events)) {
+					if want, _ := json.Marshal(b.Events[i]); string(enc.Events[i]) != string(want) {
+						t.Errorf("filter %+v: event %s encoded\n%s\nnot\n%s", f, b.Events[i].ID, enc.Events[i], want)
+					}
 				}
 				if a.Next == "" {
 					break
