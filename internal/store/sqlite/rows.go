@@ -29,6 +29,15 @@ type rowColumn struct {
 // dictRows is how many rows, the first read, make the dictionary.
 const dictRows = 48
 
+// size is the length of the JSON of the event at position p.
+func (c *rowColumn) size(p int) int {
+	n, err := s2.DecodedLen(c.data[c.from[p]:c.to[p]])
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
 // row appends the JSON of the event at position p to dst.
 func (c *rowColumn) row(dst []byte, p int) ([]byte, error) {
 	src := c.data[c.from[p]:c.to[p]]
@@ -313,7 +322,11 @@ func (s *DB) PageJSON(ctx context.Context, f store.Filter) (store.JSONPage, erro
 			if err != nil {
 				return store.JSONPage{}, err
 			}
-			var buf []byte
+			size := 0
+			for _, pos := range ps {
+				size += sel.m.rows.size(pos)
+			}
+			buf := make([]byte, 0, size)
 			ends := make([]int, len(ps))
 			for i, pos := range ps {
 				if buf, err = sel.m.rows.row(buf, pos); err != nil {
