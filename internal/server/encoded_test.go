@@ -16,7 +16,7 @@ import (
 
 // TestEncodedListings checks that a listing the store encodes reads
 // byte for byte as one the server encodes from the events, with the
-// facets in SQLite and in memory.
+// facets in SQLite and in memory, and so does the dashboard's table.
 func TestEncodedListings(t *testing.T) {
 	db := synthStore(t, filepath.Join(t.TempDir(), "e.db"), 400)
 	defer db.Close()
@@ -47,7 +47,9 @@ func TestEncodedListings(t *testing.T) {
 		"/api/events?limit=3&sort=-date", "/api/events?limit=3&sort=date", "/api/events?limit=4&sort=fatalities",
 		"/api/events?country=SO&limit=20", "/api/events?type=Battles&from=2023-01-01&limit=9",
 		"/api/events?country=ZZ", "/api/events?cursor=nonsense", "/api/events?q=town&limit=6",
-		"/api/events?bbox=-180,-90,180,90&limit=2"}
+		"/api/events?bbox=-180,-90,180,90&limit=2",
+		// The dashboard's table, from encoded events or from events.
+		"/?limit=5", "/?country=SO&limit=30", "/?limit=4&sort=fatalities", "/?limit=3&order=oldest"}
 	for _, inMemory := range []bool{false, true} {
 		if inMemory {
 			if err := db.KeepFacets(context.Background(), nil); err != nil {
