@@ -668,39 +668,98 @@ func (sel *selection) positions(f store.Filter) ([]int, string, error) {
 	return ps, next, nil
 }
 
-// listFacets lists as list does, the keys from memory, and the events
-// from memory too when their rows are there.
+// pageOf is the positions of the page of the listing f asks for, the
+// cursor of the page that follows and the number of events sel passes.
+// A first page whose count is not cached is listed and counted in one
+// walk: a filter that few events pass walks all it selects to fill a
+// page anyway.
+func (s *DB) pageOf(ctx context.Context, sn *snapshot, sel selection, f store.Filter) (ps []int, next string, total int, err error) {
+	if f.After != "" || sel.onlyRangeOrList {
+		counted := sel
+		if ps, next, err = sel.positions(f); err != nil {
+			return nil, "", 0, err
+		}
+		total, err = s.countSel(ctx, sn, counted, f)
+		return ps, next, total, err
+	}
+	walked := false
+	n, err := s.counts.do(ctx, sn.writes, "facets\x00count\x00"+filterKey(f), func() (any, error) {
+		walked = true
+		n := 0
+		sel.each(!f.Oldest, func(p int) bool {
+			if f.Limit <= 0 || len(ps) <= f.Limit {
+				ps = append(ps, p)
+			}
+			n++
+			return true
+		})
+		return n, nil
+	})
+	if err != nil {
+		return nil, "", 0, fmt.Errorf("count events: %w", err)
+	}
+	if !walked {
+		if ps, next, err = sel.positions(f); err != nil {
+			return nil, "", 0, err
+		}
+		return ps, next, n.(int), nil
+	}
+	if f.Limit > 0 && len(ps) > f.Limit {
+		ps = ps[:f.Limit]
+		next = sel.m.cursor(ps[len(ps)-1]).String()
+	}
+	return ps, next, n.(int), nil
+}
+
+// countSel counts the events sel, compiled from f, passes.
+func (s *DB) countSel(ctx context.Context, sn *snapshot, sel selection, f store.Filter) (int, error) {
+	if sel.onlyRangeOrList {
+		return sel.count(), nil
+	}
+	n, err := s.counts.do(ctx, sn.writes, "facets\x00count\x00"+filterKey(f), func() (any, error) {
+		return sel.count(), nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("count events: %w", err)
+	}
+	return n.(int), nil
+}
+
+// listFacets lists as list does, the keys from memory.
 func (sn *snapshot) listFacets(ctx context.Context, sel selection, f store.Filter) ([]store.Event, string, error) {
 	ps, next, err := sel.positions(f)
 	if err != nil {
 		return nil, "", err
 	}
-	m := sel.m
+	evs, err := sn.events(ctx, sel.m, ps)
+	return evs, next, err
+}
+
+// events reads the events at positions ps, from their rows in memory
+// when m holds them.
+func (sn *snapshot) events(ctx context.Context, m *facets, ps []int) ([]store.Event, error) {
 	if len(ps) == 0 {
-		return nil, next, nil
+		return nil, nil
 	}
 	if m.rows != nil {
 		evs := make([]store.Event, len(ps))
 		var buf []byte
+		var err error
 		for i, p := range ps {
 			if buf, err = m.rows.row(buf[:0], p); err != nil {
-				return nil, "", fmt.Errorf("stored event %d: %w", m.seq[p], err)
+				return nil, fmt.Errorf("stored event %d: %w", m.seq[p], err)
 			}
 			if err := json.Unmarshal(buf, &evs[i]); err != nil {
-				return nil, "", fmt.Errorf("stored event %d: %w", m.seq[p], err)
+				return nil, fmt.Errorf("stored event %d: %w", m.seq[p], err)
 			}
 		}
-		return evs, next, nil
+		return evs, nil
 	}
 	seqs, rowids := make([]int64, len(ps)), make([]int64, len(ps))
 	for i, p := range ps {
 		seqs[i], rowids[i] = m.seq[p], m.rowid[p]
 	}
-	evs, err := sn.bodies(ctx, seqs, rowids)
-	if err != nil {
-		return nil, "", err
-	}
-	return evs, next, nil
+	return sn.bodies(ctx, seqs, rowids)
 }
 
 // bodies reads the events numbered seqs, in that order, looking each up

@@ -318,7 +318,7 @@ func (s *DB) PageJSON(ctx context.Context, f store.Filter) (store.JSONPage, erro
 	var p store.JSONPage
 	if sn.mem != nil && sn.mem.rows != nil {
 		if sel, ok := sn.compile(f); ok {
-			ps, next, err := sel.positions(f)
+			ps, next, total, err := s.pageOf(ctx, sn, sel, f)
 			if err != nil {
 				return store.JSONPage{}, err
 			}
@@ -340,9 +340,7 @@ func (s *DB) PageJSON(ctx context.Context, f store.Filter) (store.JSONPage, erro
 				p.Events[i] = buf[from:end:end]
 				from = end
 			}
-			if p.Total, err = s.total(ctx, sn, f); err != nil {
-				return store.JSONPage{}, err
-			}
+			p.Total = total
 			return p, nil
 		}
 	}

@@ -1003,6 +1003,19 @@ func (s *DB) Page(ctx context.Context, f store.Filter) (store.Page, error) {
 	}
 	defer sn.tx.Rollback()
 	var p store.Page
+	if sn.mem != nil {
+		if sel, ok := sn.compile(f); ok {
+			ps, next, total, err := s.pageOf(ctx, sn, sel, f)
+			if err != nil {
+				return store.Page{}, err
+			}
+			if p.Events, err = sn.events(ctx, sel.m, ps); err != nil {
+				return store.Page{}, err
+			}
+			p.Next, p.Total = next, total
+			return p, nil
+		}
+	}
 	if p.Events, p.Next, err = sn.list(ctx, f); err != nil {
 		return store.Page{}, err
 	}
@@ -1016,16 +1029,7 @@ func (s *DB) Page(ctx context.Context, f store.Filter) (store.Page, error) {
 func (s *DB) total(ctx context.Context, sn *snapshot, f store.Filter) (int, error) {
 	if sn.mem != nil {
 		if sel, ok := sn.compile(f); ok {
-			if sel.onlyRangeOrList {
-				return sel.count(), nil
-			}
-			n, err := s.counts.do(ctx, sn.writes, "facets\x00count\x00"+filterKey(f), func() (any, error) {
-				return sel.count(), nil
-			})
-			if err != nil {
-				return 0, fmt.Errorf("count events: %w", err)
-			}
-			return n.(int), nil
+			return s.countSel(ctx, sn, sel, f)
 		}
 	}
 	cond, args, err := sn.where(ctx, f)
