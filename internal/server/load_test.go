@@ -319,6 +319,11 @@ func call(client *http.Client, rawURL, kind string, check bool) error {
 		return err
 	}
 	defer resp.Body.Close()
+	if !check && resp.StatusCode == http.StatusOK {
+		// Read, as a client would, but not kept.
+		_, err := io.Copy(io.Discard, resp.Body)
+		return err
+	}
 	body, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return err
@@ -326,7 +331,7 @@ func call(client *http.Client, rawURL, kind string, check bool) error {
 	if resp.StatusCode != http.StatusOK {
 		return fmt.Errorf("status %d: %.200s", resp.StatusCode, body)
 	}
-	if !check || kind != "events" && kind != "unfiltered" {
+	if kind != "events" && kind != "unfiltered" {
 		return nil
 	}
 	var p page

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"log/slog"
 	"net/http"
 	"sort"
@@ -277,21 +278,19 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, p)
 }
 
-// writeJSONPage writes what writeJSON writes of the page p holds.
+// writeJSONPage writes what writeJSON writes of the page p holds, its
+// events as they are.
 func writeJSONPage(w http.ResponseWriter, p store.JSONPage) {
-	size := 64
-	for _, e := range p.Events {
-		size += len(e) + 1
-	}
-	b := make([]byte, 0, size)
-	b = append(b, `{"events":[`...)
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	io.WriteString(w, `{"events":[`)
 	for i, e := range p.Events {
 		if i > 0 {
-			b = append(b, ',')
+			io.WriteString(w, ",")
 		}
-		b = append(b, e...)
+		w.Write(e)
 	}
-	b = append(b, ']')
+	b := []byte("]")
 	if p.Next != "" {
 		next, _ := json.Marshal(p.Next)
 		b = append(b, `,"next":`...)
@@ -300,8 +299,6 @@ func writeJSONPage(w http.ResponseWriter, p store.JSONPage) {
 	b = append(b, `,"total":`...)
 	b = strconv.AppendInt(b, int64(p.Total), 10)
 	b = append(b, "}\n"...)
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusOK)
 	w.Write(b)
 }
 
