@@ -199,6 +199,7 @@ func (w *rowWriter) flush() {
 		return
 	}
 	dict := bytes.Join(w.pending, nil)
+	raw := len(dict)
 	if len(dict) > maxDict {
 		dict = dict[len(dict)-maxDict:]
 	}
@@ -209,6 +210,12 @@ func (w *rowWriter) flush() {
 	w.pending, w.pendingP = nil, nil
 	for i, row := range pending {
 		w.put(ps[i], row)
+	}
+	// Room for all the rows, if they are as long as the first and
+	// compress about four times: growing hundreds of megabytes a step at
+	// a time copied them over and over.
+	if len(pending) > 0 {
+		w.col.data = slices.Grow(w.col.data, raw/len(pending)*len(w.col.from)/4)
 	}
 }
 
