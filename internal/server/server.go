@@ -398,8 +398,8 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		q.Set("cursor", p.Next)
 		next = "/?" + q.Encode()
 	}
-	s.render(w, r, "dashboard.html", s.dashboardData(r, f, map[string]any{"Filter": f, "Events": rows, "Total": p.Total,
-		"Next": next, "ByType": inTypeOrder(byType)}))
+	s.render(w, r, "dashboard.html", s.dashboardData(r, f, map[string]any{"Filter": f, "Events": rows, "Rows": tableHTML(rows),
+		"Total": p.Total, "Next": next, "ByType": inTypeOrder(byType)}))
 }
 
 // tableRow is what the dashboard's table shows of an event. It is flat:
