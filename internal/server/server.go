@@ -4,18 +4,19 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"embed"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
-	"io"
 	"log/slog"
 	"net/http"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/query"
@@ -34,6 +35,8 @@ type Server struct {
 	mux   *http.ServeMux
 	// resolve reads filters as people type them.
 	resolve *query.Resolver
+	// bufs are buffers answers are written into, for buffer.
+	bufs sync.Pool
 }
 
 // New returns a server over st.
@@ -267,7 +270,7 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 			if !s.listFailed(w, r, err) {
 				return
 			}
-			writeJSONPage(w, p)
+			s.writeJSONPage(w, p)
 			return
 		}
 	}
@@ -280,26 +283,28 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 
 // writeJSONPage writes what writeJSON writes of the page p holds, its
 // events as they are.
-func writeJSONPage(w http.ResponseWriter, p store.JSONPage) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusOK)
-	io.WriteString(w, `{"events":[`)
+func (s *Server) writeJSONPage(w http.ResponseWriter, p store.JSONPage) {
+	b := s.buffer()
+	defer s.bufs.Put(b)
+	b.WriteString(`{"events":[`)
 	for i, e := range p.Events {
 		if i > 0 {
-			io.WriteString(w, ",")
+			b.WriteByte(',')
 		}
-		w.Write(e)
+		b.Write(e)
 	}
-	b := []byte("]")
+	b.WriteByte(']')
 	if p.Next != "" {
 		next, _ := json.Marshal(p.Next)
-		b = append(b, `,"next":`...)
-		b = append(b, next...)
+		b.WriteString(`,"next":`)
+		b.Write(next)
 	}
-	b = append(b, `,"total":`...)
-	b = strconv.AppendInt(b, int64(p.Total), 10)
-	b = append(b, "}\n"...)
-	w.Write(b)
+	b.WriteString(`,"total":`)
+	b.WriteString(strconv.Itoa(p.Total))
+	b.WriteString("}\n")
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	w.Write(b.Bytes())
 }
 
 func (s *Server) apiEvent(w http.ResponseWriter, r *http.Request) {
@@ -545,7 +550,22 @@ func dedupe(ss []string) []string {
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, data any) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	if err := s.pages.ExecuteTemplate(w, name, data); err != nil {
+	b := s.buffer()
+	defer s.bufs.Put(b)
+	err := s.pages.ExecuteTemplate(b, name, data)
+	w.Write(b.Bytes())
+	if err != nil {
 		s.log.Error("render", "page", name, "err", err)
 	}
+}
+
+// buffer is an empty buffer to write an answer into before it is sent:
+// written piece by piece, an answer went out in a system call for each
+// 4 KB. Put it back in s.bufs once sent.
+func (s *Server) buffer() *bytes.Buffer {
+	if b, ok := s.bufs.Get().(*bytes.Buffer); ok {
+		b.Reset()
+		return b
+	}
+	return new(bytes.Buffer)
 }
