@@ -1,6 +1,7 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -323,5 +324,29 @@ func TestFacetsReloadInBackground(t *testing.T) {
 			t.Fatal("the sub-event types were never read")
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestNeedle checks the search of text against bytes.Contains, whichever
+// byte of the needle it looks for first.
+func TestNeedle(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 5))
+	word := func(n int) []byte {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = "town 12,ab"[r.IntN(10)]
+		}
+		return b
+	}
+	for range 20000 {
+		hay, s := word(r.IntN(40)), word(1+r.IntN(5))
+		if r.IntN(3) == 0 && len(hay) > len(s) {
+			at := r.IntN(len(hay) - len(s) + 1)
+			copy(hay[at:], s)
+		}
+		n := needle{s: s, rare: r.IntN(len(s))}
+		if got, want := n.in(hay), bytes.Contains(hay, s); got != want {
+			t.Fatalf("%q in %q looking for byte %d first: %v, want %v", s, hay, n.rare, got, want)
+		}
 	}
 }
