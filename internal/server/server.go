@@ -4,6 +4,7 @@
 package server
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"embed"
@@ -16,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/query"
@@ -37,6 +39,8 @@ type Server struct {
 	// outlines are the divisions' outlines, gzipped, and their digest.
 	outlines    []byte
 	outlinesSum string
+	// bufs are buffers answers are written into, for buffer.
+	bufs sync.Pool
 }
 
 // New returns a server over st.
@@ -181,13 +185,13 @@ const (
 	dashboardLimit = 200
 )
 
-// listed reads one page of the events that pass a request's filters,
-// at most limit; on failure it has answered the request and ok is false.
-func (s *Server) listed(w http.ResponseWriter, r *http.Request, limit int) (f store.Filter, p page, ok bool) {
+// listing reads the filters, order and cursor of a listing of at most
+// limit events; on failure it has answered the request and ok is false.
+func (s *Server) listing(w http.ResponseWriter, r *http.Request, limit int) (f store.Filter, by store.Sort, ok bool) {
 	f, err := s.filter(r)
 	if err != nil {
 		s.fail(w, r, http.StatusBadRequest, err)
-		return f, p, false
+		return f, by, false
 	}
 	f.After, f.Limit = r.URL.Query().Get("cursor"), limit
 	switch order := r.URL.Query().Get("order"); order {
@@ -196,27 +200,28 @@ func (s *Server) listed(w http.ResponseWriter, r *http.Request, limit int) (f st
 		f.Oldest = true
 	default:
 		s.fail(w, r, http.StatusBadRequest, fmt.Errorf("order is newest or oldest, not %q", order))
-		return f, p, false
+		return f, by, false
 	}
-	by, err := sortFrom(r.URL.Query())
-	if err != nil {
+	if by, err = sortFrom(r.URL.Query()); err != nil {
 		s.fail(w, r, http.StatusBadRequest, err)
-		return f, p, false
+		return f, by, false
 	}
-	var sp store.Page
 	if by.By == store.SortDate {
 		// The date order is the listing's own, newest first by default.
 		f.Oldest = f.Oldest || !by.Desc
-		sp, err = s.store.Page(r.Context(), f)
-	} else {
-		sp, err = s.store.Sorted(r.Context(), f, by)
 	}
-	switch {
-	case errors.Is(err, store.ErrBadCursor):
-		s.fail(w, r, http.StatusBadRequest, err)
+	return f, by, true
+}
+
+// listed reads one page of the events that pass a request's filters,
+// at most limit; on failure it has answered the request and ok is false.
+func (s *Server) listed(w http.ResponseWriter, r *http.Request, limit int) (f store.Filter, p page, ok bool) {
+	f, by, ok := s.listing(w, r, limit)
+	if !ok {
 		return f, p, false
-	case err != nil:
-		s.fail(w, r, http.StatusInternalServerError, err)
+	}
+	sp, ok := s.page(w, r, f, by)
+	if !ok {
 		return f, p, false
 	}
 	p = page{Events: sp.Events, Next: sp.Next, Total: sp.Total}
@@ -224,6 +229,33 @@ func (s *Server) listed(w http.ResponseWriter, r *http.Request, limit int) (f st
 		p.Events = []store.Event{}
 	}
 	return f, p, true
+}
+
+// page reads the page of events f and by ask for; on failure it has
+// answered the request and ok is false.
+func (s *Server) page(w http.ResponseWriter, r *http.Request, f store.Filter, by store.Sort) (store.Page, bool) {
+	var sp store.Page
+	var err error
+	if by.By == store.SortDate {
+		sp, err = s.store.Page(r.Context(), f)
+	} else {
+		sp, err = s.store.Sorted(r.Context(), f, by)
+	}
+	return sp, s.listFailed(w, r, err)
+}
+
+// listFailed answers a listing that failed with err; it is true when
+// err is nil.
+func (s *Server) listFailed(w http.ResponseWriter, r *http.Request, err error) bool {
+	switch {
+	case errors.Is(err, store.ErrBadCursor):
+		s.fail(w, r, http.StatusBadRequest, err)
+		return false
+	case err != nil:
+		s.fail(w, r, http.StatusInternalServerError, err)
+		return false
+	}
+	return true
 }
 
 func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
@@ -236,11 +268,53 @@ func (s *Server) apiEvents(w http.ResponseWriter, r *http.Request) {
 		}
 		limit = min(n, maxLimit)
 	}
+	if jp, ok := s.store.(store.JSONPager); ok {
+		// Events the store has encoded already are copied, not decoded
+		// and encoded again: most of the cost of a page otherwise.
+		f, by, ok := s.listing(w, r, limit)
+		if !ok {
+			return
+		}
+		if by.By == store.SortDate {
+			p, err := jp.PageJSON(r.Context(), f)
+			if !s.listFailed(w, r, err) {
+				return
+			}
+			s.writeJSONPage(w, p)
+			return
+		}
+	}
 	_, p, ok := s.listed(w, r, limit)
 	if !ok {
 		return
 	}
 	writeJSON(w, http.StatusOK, p)
+}
+
+// writeJSONPage writes what writeJSON writes of the page p holds, its
+// events as they are.
+func (s *Server) writeJSONPage(w http.ResponseWriter, p store.JSONPage) {
+	b := s.buffer()
+	defer s.bufs.Put(b)
+	b.WriteString(`{"events":[`)
+	for i, e := range p.Events {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.Write(e)
+	}
+	b.WriteByte(']')
+	if p.Next != "" {
+		next, _ := json.Marshal(p.Next)
+		b.WriteString(`,"next":`)
+		b.Write(next)
+	}
+	b.WriteString(`,"total":`)
+	b.WriteString(strconv.Itoa(p.Total))
+	b.WriteString("}\n")
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	w.Write(b.Bytes())
 }
 
 func (s *Server) apiEvent(w http.ResponseWriter, r *http.Request) {
@@ -320,7 +394,11 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	if n, err := strconv.Atoi(r.URL.Query().Get("limit")); err == nil && n > 0 {
 		limit = min(n, maxLimit)
 	}
-	f, p, ok := s.listed(w, r, limit)
+	f, by, ok := s.listing(w, r, limit)
+	if !ok {
+		return
+	}
+	rows, p, ok := s.table(w, r, f, by)
 	if !ok {
 		return
 	}
@@ -335,8 +413,61 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		q.Set("cursor", p.Next)
 		next = "/?" + q.Encode()
 	}
-	s.render(w, r, "dashboard.html", s.dashboardData(r, f, map[string]any{"Filter": f, "Events": p.Events, "Total": p.Total,
-		"Next": next, "ByType": inTypeOrder(byType)}))
+	s.render(w, r, "dashboard.html", s.dashboardData(r, f, map[string]any{"Filter": f, "Events": rows, "Rows": tableHTML(rows),
+		"Total": p.Total, "Next": next, "ByType": inTypeOrder(byType)}))
+}
+
+// tableRow is what the dashboard's table shows of an event. It is flat:
+// a template looks a field of an embedded struct, as store.Event's are,
+// up anew on every use, which made rendering a page of events cost more
+// than reading it.
+type tableRow struct {
+	ID           string     `json:"id"`
+	SubEventType *string    `json:"sub_event_type"`
+	Plover       string     `json:"plover"`
+	Actor1       string     `json:"actor1"`
+	Actor2       string     `json:"actor2"`
+	ISO          string     `json:"iso"`
+	Country      string     `json:"country"`
+	Location     string     `json:"location"`
+	DateStart    event.Date `json:"date_start"`
+	DateEnd      event.Date `json:"date_end"`
+	Fatalities   *int       `json:"fatalities"`
+	Contested    bool       `json:"contested"`
+	// Sources are counted only.
+	Sources []struct{} `json:"sources"`
+}
+
+// table reads the rows of one page of a listing; on failure it has
+// answered the request and ok is false. Its page holds no events.
+func (s *Server) table(w http.ResponseWriter, r *http.Request, f store.Filter, by store.Sort) (rows []tableRow, p store.Page, ok bool) {
+	if jp, isJP := s.store.(store.JSONPager); isJP && by.By == store.SortDate {
+		// Decoding the few fields shown costs less than decoding events.
+		jpage, err := jp.PageJSON(r.Context(), f)
+		if !s.listFailed(w, r, err) {
+			return nil, p, false
+		}
+		rows = make([]tableRow, len(jpage.Events))
+		for i, e := range jpage.Events {
+			if err := json.Unmarshal(e, &rows[i]); err != nil {
+				s.fail(w, r, http.StatusInternalServerError, fmt.Errorf("read listed event: %w", err))
+				return nil, p, false
+			}
+		}
+		return rows, store.Page{Next: jpage.Next, Total: jpage.Total}, true
+	}
+	p, ok = s.page(w, r, f, by)
+	if !ok {
+		return nil, p, false
+	}
+	rows = make([]tableRow, len(p.Events))
+	for i, e := range p.Events {
+		rows[i] = tableRow{ID: e.ID, SubEventType: e.SubEventType, Plover: e.Plover, Actor1: e.Actor1, Actor2: e.Actor2,
+			ISO: e.ISO, Country: e.Country, Location: e.Location, DateStart: e.DateStart, DateEnd: e.DateEnd,
+			Fatalities: e.Fatalities, Contested: e.Contested, Sources: make([]struct{}, len(e.Sources))}
+	}
+	p.Events = nil
+	return rows, p, true
 }
 
 // segment is a piece of article text, marked when it is evidence.
@@ -429,7 +560,22 @@ func dedupe(ss []string) []string {
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, name string, data any) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	if err := s.pages.ExecuteTemplate(w, name, data); err != nil {
+	b := s.buffer()
+	defer s.bufs.Put(b)
+	err := s.pages.ExecuteTemplate(b, name, data)
+	w.Write(b.Bytes())
+	if err != nil {
 		s.log.Error("render", "page", name, "err", err)
 	}
+}
+
+// buffer is an empty buffer to write an answer into before it is sent:
+// written piece by piece, an answer went out in a system call for each
+// 4 KB. Put it back in s.bufs once sent.
+func (s *Server) buffer() *bytes.Buffer {
+	if b, ok := s.bufs.Get().(*bytes.Buffer); ok {
+		b.Reset()
+		return b
+	}
+	return new(bytes.Buffer)
 }

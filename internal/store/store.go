@@ -7,6 +7,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"iter"
 
@@ -54,6 +55,21 @@ type Store interface {
 	Sorted(ctx context.Context, f Filter, by Sort) (Page, error)
 	// Close releases the store.
 	Close() error
+}
+
+// JSONPager is a Store that also lists events already encoded as JSON,
+// which spares a server decoding events only to encode them again.
+type JSONPager interface {
+	// PageJSON returns what Page does, each event as encoding/json
+	// encodes an Event.
+	PageJSON(ctx context.Context, f Filter) (JSONPage, error)
+}
+
+// JSONPage is a Page whose events are JSON.
+type JSONPage struct {
+	Events []json.RawMessage
+	Next   string
+	Total  int
 }
 
 // Values yields the events of a slice as Store.All yields a store's.

@@ -1,7 +1,9 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -101,6 +103,18 @@ func sameAnswers(t *testing.T, mem, plain *DB, fs []store.Filter) {
 				}
 				if !reflect.DeepEqual(a.Events, b.Events) {
 					t.Errorf("filter %+v: the events read differ", f)
+				}
+				enc, err := mem.PageJSON(ctx, f)
+				if err != nil {
+					t.Fatalf("filter %+v: %v", f, err)
+				}
+				if enc.Total != b.Total || enc.Next != b.Next || len(enc.Events) != len(b.Events) {
+					t.Errorf("filter %+v: encoded %d %q %d events, in SQLite %d %q %d", f, enc.Total, enc.Next, len(enc.Events), b.Total, b.Next, len(b.Events))
+				}
+				for i := range min(len(enc.Events), len(b.Events)) {
+					if want, _ := json.Marshal(b.Events[i]); string(enc.Events[i]) != string(want) {
+						t.Errorf("filter %+v: event %s encoded\n%s\nnot\n%s", f, b.Events[i].ID, enc.Events[i], want)
+					}
 				}
 				if a.Next == "" {
 					break
@@ -310,5 +324,29 @@ func TestFacetsReloadInBackground(t *testing.T) {
 			t.Fatal("the sub-event types were never read")
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// TestNeedle checks the search of text against bytes.Contains, whichever
+// byte of the needle it looks for first.
+func TestNeedle(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 5))
+	word := func(n int) []byte {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = "town 12,ab"[r.IntN(10)]
+		}
+		return b
+	}
+	for range 20000 {
+		hay, s := word(r.IntN(40)), word(1+r.IntN(5))
+		if r.IntN(3) == 0 && len(hay) > len(s) {
+			at := r.IntN(len(hay) - len(s) + 1)
+			copy(hay[at:], s)
+		}
+		n := needle{s: s, rare: r.IntN(len(s))}
+		if got, want := n.in(hay), bytes.Contains(hay, s); got != want {
+			t.Fatalf("%q in %q looking for byte %d first: %v, want %v", s, hay, n.rare, got, want)
+		}
 	}
 }

@@ -1003,40 +1003,40 @@ func (s *DB) Page(ctx context.Context, f store.Filter) (store.Page, error) {
 	}
 	defer sn.tx.Rollback()
 	var p store.Page
+	if sn.mem != nil {
+		if sel, ok := sn.compile(f); ok {
+			ps, next, total, err := s.pageOf(ctx, sn, sel, f)
+			if err != nil {
+				return store.Page{}, err
+			}
+			if p.Events, err = sn.events(ctx, sel.m, ps); err != nil {
+				return store.Page{}, err
+			}
+			p.Next, p.Total = next, total
+			return p, nil
+		}
+	}
 	if p.Events, p.Next, err = sn.list(ctx, f); err != nil {
 		return store.Page{}, err
 	}
+	if p.Total, err = s.total(ctx, sn, f); err != nil {
+		return store.Page{}, err
+	}
+	return p, nil
+}
+
+// total counts the events that pass f as sn sees them.
+func (s *DB) total(ctx context.Context, sn *snapshot, f store.Filter) (int, error) {
 	if sn.mem != nil {
 		if sel, ok := sn.compile(f); ok {
-			if sel.onlyRangeOrList {
-				p.Total = sel.count()
-				return p, nil
-			}
-			n, err := s.counts.do(ctx, sn.writes, "facets\x00count\x00"+filterKey(f), func() (any, error) {
-				return sel.count(), nil
-			})
-			if err != nil {
-				return store.Page{}, fmt.Errorf("count events: %w", err)
-			}
-			p.Total = n.(int)
-			return p, nil
+			return s.countSel(ctx, sn, sel, f)
 		}
 	}
 	cond, args, err := sn.where(ctx, f)
 	if err != nil {
-		return store.Page{}, err
+		return 0, err
 	}
-	key := fmt.Sprintf("count\x00%s\x00%q", cond, args)
-	n, err := s.counts.do(ctx, sn.writes, key, func() (any, error) {
-		var n int
-		err := sn.tx.QueryRowContext(ctx, `SELECT count(*) FROM event_facets f WHERE `+cond, args...).Scan(&n)
-		return n, err
-	})
-	if err != nil {
-		return store.Page{}, fmt.Errorf("count events: %w", err)
-	}
-	p.Total = n.(int)
-	return p, nil
+	return s.count(ctx, sn, cond, args)
 }
 
 // dimensions are the event_facets expressions Aggregate groups by.
