@@ -73,6 +73,12 @@ func TestExtractSentences(t *testing.T) {
 		// against its doer, is violence against civilians.
 		{"villagers killed when gunmen raided", "Eleven villagers were killed when gunmen raided Kamango near Beni in North Kivu on Sunday, officials said.", "2025-03-10",
 			"Violence against civilians", "Attack", "Unidentified Armed Group", "Beni", "2025-03-09", 11},
+		// Remote violence happens where it lands, not where it was
+		// fired from.
+		{"fired from positions elsewhere", "Terrorists positioned in Eastern Ghouta fired mortar shells at residential neighborhoods of Damascus on Monday, killing eight people, police said.", "2016-01-06",
+			"Explosions/Remote violence", "Shelling/artillery/missile attack", "", "Damascus", "2016-01-04", 8},
+		{"fired from a province into another", "Rebels fired rockets from Idlib province into the government stronghold of Latakia on Friday, killing one person, the monitor said.", "2016-10-29",
+			"Explosions/Remote violence", "Shelling/artillery/missile attack", "Opposition Rebels", "Latakia", "2016-10-28", 1},
 		{"ambush", "Fighters of the Islamic State West Africa Province ambushed a Nigerian army convoy near Damboa in Borno State late on Sunday, killing five soldiers.", "2024-09-03",
 			"Battles", "Armed clash", "Islamic State West Africa Province", "Damboa", "2024-09-01", 5},
 		{"abduction", "Gunmen abducted hundreds of boys from a school in Kankara, Katsina State, on Friday, police said.", "2020-12-13",

@@ -21,6 +21,9 @@ var (
 	// patientBeforeRE: the words right before an actor that make it the
 	// side acted on.
 	patientBeforeRE = pattern.MustCompile(`(?i)\b(?:against|on|targeting|targeted|at|with|into|upon|toward|towards|killing|killed|kill|wounding|injuring|abducting|kidnapping|arresting|detaining)\s+(?:the\s+|a\s+|an\s+|\S+\s+)?$`)
+	// originRE: the words before the place a shell or rocket was fired
+	// from.
+	originRE = pattern.MustCompile(`(?i)\b(?:positioned|based|located|stationed|holed up|entrenched|deployed)\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$|\b(?:fired|launched)\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$`)
 	// heldByRE: the words before the group that holds a place.
 	// "held by Al Qaeda affiliate Al Nusra Front" describes the holder
 	// first.
@@ -784,6 +787,13 @@ func (a *analysis) assignPlaces(m *mention, prior []*mention) {
 		}
 		before := a.text[max(m.span.Start, p.Start-45):p.Start]
 		if !m.nearest(event.Span{Start: p.Start, End: p.End}) {
+			continue
+		}
+		if m.typ == Explosions && originRE.MatchString(before) {
+			// "terrorists positioned in Eastern Ghouta fired mortar
+			// shells at the city", "rockets fired from Idlib into
+			// Latakia": remote violence happens where it lands, not
+			// where it was fired from.
 			continue
 		}
 		if locative(before) || possessedBy(a.text, before, cands) {
