@@ -58,7 +58,11 @@ func writeExplanation(w io.Writer, path string, res *event.Result) error {
 			if src == "" {
 				src = "no source named"
 			}
-			field(fmt.Sprintf("claims[%d]", k), fmt.Sprintf("%s %d %s, per %s", c.Qualifier, c.Count, c.Kind, src))
+			count := strconv.Itoa(c.Count)
+			if c.Qualifier != "" && c.Qualifier != "exact" {
+				count = c.Qualifier + " " + count
+			}
+			field(fmt.Sprintf("claims[%d]", k), fmt.Sprintf("%s %s, per %s", count, c.Kind, src))
 		}
 		if n := len(words["mention"]); n > 0 {
 			field("mention", fmt.Sprintf("told %d more times", n))
@@ -76,7 +80,10 @@ func place(ev event.Event) string {
 	if ev.Admin1 != "" && ev.Admin1 != ev.Location {
 		s += ", " + ev.Admin1
 	}
-	return s + ", " + ev.Country + " (precision " + strconv.Itoa(ev.GeoPrecision) + ")"
+	if ev.Country != ev.Location {
+		s += ", " + ev.Country
+	}
+	return s + " (precision " + strconv.Itoa(ev.GeoPrecision) + ")"
 }
 
 func dates(ev event.Event) string {
