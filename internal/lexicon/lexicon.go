@@ -209,7 +209,7 @@ func Names() []string {
 }
 
 // Alternation returns a regular expression group, (?:...), that matches
-// any phrase of the named lists, longest first, with the space between
+// any phrase of the named lists, a longer phrase before its beginning, with the space between
 // two words standing for any white space. It does not fold case or
 // bound words: the pattern that holds it says how it is matched.
 func Alternation(names ...string) string {
@@ -223,9 +223,12 @@ func Alternation(names ...string) string {
 // Pattern is Alternation for phrases given: "*" matches any one word.
 func Pattern(phrases []string) string {
 	phrases = slices.Clone(phrases)
-	// Longest first, so that a leftmost match takes "air strikes"
-	// rather than "air strike".
-	sort.SliceStable(phrases, func(i, j int) bool { return len(phrases[i]) > len(phrases[j]) })
+	// In reverse alphabetical order: a phrase comes before the shorter
+	// ones it extends, so that a leftmost match takes "bomb blast"
+	// rather than "bomb", and phrases that share a beginning stay side
+	// by side, where the regular expression parser factors them into one
+	// small program ("air strike|air raid" is tried as "air (strike|raid)").
+	sort.SliceStable(phrases, func(i, j int) bool { return strings.ToLower(phrases[i]) > strings.ToLower(phrases[j]) })
 	parts := make([]string, len(phrases))
 	for i, p := range phrases {
 		words := strings.Fields(p)
