@@ -441,59 +441,78 @@ func (sn *snapshot) close(ctx context.Context) { sn.tx.Rollback(context.WithoutC
 // when none does.
 func (sn *snapshot) list(ctx context.Context, f store.Filter) ([]store.Event, string, error) {
 	q := filter(f, sn.maxSpan)
-	order, after := `DESC`, `<`
-	if f.Oldest {
-		order, after = `ASC`, `>`
-	}
+	var after *store.SortCursor
 	if f.After != "" {
 		c, err := store.ParseCursor(f.After)
 		if err != nil {
 			return nil, "", err
 		}
-		q.add(`(e.date_start, e.seq) ` + after + ` (` + q.arg(c.DateStart) + `, ` + q.arg(c.Seq) + `)`)
+		after = &store.SortCursor{Key: c.DateStart, Seq: c.Seq}
 	}
-	keys := `SELECT e.date_start, e.seq FROM events e WHERE ` + q.where() + ` ORDER BY e.date_start ` + order + `, e.seq ` + order
-	if f.Limit > 0 {
-		// One more row than asked for tells whether a next page exists.
-		keys += ` LIMIT ` + q.arg(f.Limit+1)
-	}
-	// A row per source; the event's own columns come with its first.
-	rows, err := sn.tx.Query(ctx, `SELECT k.date_start, k.seq, CASE WHEN s.n = 0 THEN b.body ELSE '' END, b.updated_at, s.source, s.claims
-		FROM (`+keys+`) k JOIN events b ON b.seq = k.seq JOIN event_sources s ON s.event_seq = k.seq
-		ORDER BY k.date_start `+order+`, k.seq `+order+`, s.n`, q.args...)
+	out, next, err := sn.keyed(ctx, q, `e.date_start`, !f.Oldest, after, f.Limit)
 	if err != nil {
 		return nil, "", fmt.Errorf("query events: %w", err)
 	}
+	if next == nil {
+		return out, "", nil
+	}
+	key, _ := next.Key.(string)
+	return out, store.Cursor{DateStart: key, Seq: next.Seq}.String(), nil
+}
+
+// keyed reads the events that pass q in the order of key, an SQL
+// expression, and then of seq, both descending when desc: those after the
+// row after when it is set, at most limit of them when limit is positive.
+// It returns them and, when another event follows, the key and seq of the
+// last, where the next page starts. The events' own columns and their
+// sources come in one query, a row per source.
+func (sn *snapshot) keyed(ctx context.Context, q *query, key string, desc bool, after *store.SortCursor, limit int) ([]store.Event, *store.SortCursor, error) {
+	order, cmp := `ASC`, `>`
+	if desc {
+		order, cmp = `DESC`, `<`
+	}
+	if after != nil {
+		q.add(`(` + key + `, e.seq) ` + cmp + ` (` + q.arg(after.Key) + `, ` + q.arg(after.Seq) + `)`)
+	}
+	keys := `SELECT ` + key + ` AS k, e.seq FROM events e WHERE ` + q.where() + ` ORDER BY 1 ` + order + `, e.seq ` + order
+	if limit > 0 {
+		// One more row than asked for tells whether a next page exists.
+		keys += ` LIMIT ` + q.arg(limit+1)
+	}
+	// A row per source; the event's own columns come with its first.
+	rows, err := sn.tx.Query(ctx, `SELECT k.k, k.seq, CASE WHEN s.n = 0 THEN b.body ELSE '' END, b.updated_at, s.source, s.claims
+		FROM (`+keys+`) k JOIN events b ON b.seq = k.seq JOIN event_sources s ON s.event_seq = k.seq
+		ORDER BY k.k `+order+`, k.seq `+order+`, s.n`, q.args...)
+	if err != nil {
+		return nil, nil, err
+	}
 	defer rows.Close()
 	var out []store.Event
-	var at store.Cursor
+	var at store.SortCursor
 	for rows.Next() {
-		var row store.Cursor
+		var row store.SortCursor
 		var body, updated, source string
 		var claims *string
-		if err := rows.Scan(&row.DateStart, &row.Seq, &body, &updated, &source, &claims); err != nil {
-			return nil, "", fmt.Errorf("query events: %w", err)
+		if err := rows.Scan(&row.Key, &row.Seq, &body, &updated, &source, &claims); err != nil {
+			return nil, nil, err
 		}
-		if len(out) == 0 || row != at {
-			if f.Limit > 0 && len(out) == f.Limit {
-				return out, at.String(), nil
+		if len(out) == 0 || row.Seq != at.Seq {
+			if limit > 0 && len(out) == limit {
+				return out, &at, nil
 			}
 			at = row
 			var e store.Event
 			if err := json.Unmarshal([]byte(body), &e); err != nil {
-				return nil, "", fmt.Errorf("stored event %d: %w", at.Seq, err)
+				return nil, nil, fmt.Errorf("stored event %d: %w", at.Seq, err)
 			}
 			e.Updated = updated
 			out = append(out, e)
 		}
 		if err := addSource(&out[len(out)-1], source, claims); err != nil {
-			return nil, "", fmt.Errorf("stored event %d: %w", at.Seq, err)
+			return nil, nil, fmt.Errorf("stored event %d: %w", at.Seq, err)
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return nil, "", fmt.Errorf("query events: %w", err)
-	}
-	return out, "", nil
+	return out, nil, rows.Err()
 }
 
 // Events implements store.Store.

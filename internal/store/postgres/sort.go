@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 
@@ -45,12 +44,13 @@ func (s *DB) Sorted(ctx context.Context, f store.Filter, by store.Sort) (store.P
 	if !ok {
 		return store.Page{}, fmt.Errorf("sort by %q: not a column", by.By)
 	}
-	var after store.SortCursor
+	var after *store.SortCursor
 	if f.After != "" {
-		var err error
-		if after, err = parseSortCursor(f.After, key.text); err != nil {
+		c, err := parseSortCursor(f.After, key.text)
+		if err != nil {
 			return store.Page{}, err
 		}
+		after = &c
 	}
 	// One snapshot, so that the page and the total see the same events.
 	sn, err := s.snapshot(ctx)
@@ -63,54 +63,16 @@ func (s *DB) Sorted(ctx context.Context, f store.Filter, by store.Sort) (store.P
 	if err := sn.tx.QueryRow(ctx, `SELECT count(*) FROM events e WHERE `+q.where(), q.args...).Scan(&p.Total); err != nil {
 		return store.Page{}, fmt.Errorf("count events: %w", err)
 	}
-	order, cmp := `ASC`, `>`
-	if by.Desc {
-		order, cmp = `DESC`, `<`
-	}
-	if f.After != "" {
-		q.add(`(` + key.expr + `, e.seq) ` + cmp + ` (` + q.arg(after.Key) + `, ` + q.arg(after.Seq) + `)`)
-	}
-	keys := `SELECT ` + key.expr + ` AS k, e.seq FROM events e WHERE ` + q.where() + ` ORDER BY 1 ` + order + `, e.seq ` + order
-	if f.Limit > 0 {
-		// One more row than asked for tells whether a next page exists.
-		keys += ` LIMIT ` + q.arg(f.Limit+1)
-	}
-	// A row per source; the event's own columns come with its first.
-	rows, err := sn.tx.Query(ctx, `SELECT k.k, k.seq, CASE WHEN s.n = 0 THEN b.body ELSE '' END, b.updated_at, s.source, s.claims
-		FROM (`+keys+`) k JOIN events b ON b.seq = k.seq JOIN event_sources s ON s.event_seq = k.seq
-		ORDER BY k.k `+order+`, k.seq `+order+`, s.n`, q.args...)
+	events, next, err := sn.keyed(ctx, q, key.expr, by.Desc, after, f.Limit)
 	if err != nil {
 		return store.Page{}, fmt.Errorf("sort events: %w", err)
 	}
-	defer rows.Close()
-	p.Events = []store.Event{}
-	var at store.SortCursor
-	for rows.Next() {
-		var row store.SortCursor
-		var body, updated, source string
-		var claims *string
-		if err := rows.Scan(&row.Key, &row.Seq, &body, &updated, &source, &claims); err != nil {
-			return store.Page{}, fmt.Errorf("sort events: %w", err)
-		}
-		if len(p.Events) == 0 || row.Seq != at.Seq {
-			if f.Limit > 0 && len(p.Events) == f.Limit {
-				p.Next = at.String()
-				return p, nil
-			}
-			at = row
-			var e store.Event
-			if err := json.Unmarshal([]byte(body), &e); err != nil {
-				return store.Page{}, fmt.Errorf("stored event %d: %w", at.Seq, err)
-			}
-			e.Updated = updated
-			p.Events = append(p.Events, e)
-		}
-		if err := addSource(&p.Events[len(p.Events)-1], source, claims); err != nil {
-			return store.Page{}, fmt.Errorf("stored event %d: %w", at.Seq, err)
-		}
+	p.Events = events
+	if p.Events == nil {
+		p.Events = []store.Event{}
 	}
-	if err := rows.Err(); err != nil {
-		return store.Page{}, fmt.Errorf("sort events: %w", err)
+	if next != nil {
+		p.Next = next.String()
 	}
 	return p, nil
 }
