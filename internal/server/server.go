@@ -43,9 +43,9 @@ type Server struct {
 	bufs sync.Pool
 }
 
-// New returns a server over st.
-func New(st store.Store, log *slog.Logger) (*Server, error) {
-	pages, err := template.New("").Funcs(template.FuncMap{
+// pageFuncs are the functions the pages' templates call.
+func pageFuncs() template.FuncMap {
+	return template.FuncMap{
 		"deref": func(p *string) string {
 			if p == nil {
 				return ""
@@ -70,7 +70,12 @@ func New(st store.Store, log *slog.Logger) (*Server, error) {
 		},
 		"geoPrecision":  geoPrecision,
 		"timePrecision": timePrecision,
-	}).ParseFS(files, "templates/*.html")
+	}
+}
+
+// New returns a server over st.
+func New(st store.Store, log *slog.Logger) (*Server, error) {
+	pages, err := template.New("").Funcs(pageFuncs()).ParseFS(files, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse templates: %w", err)
 	}

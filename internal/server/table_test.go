@@ -3,7 +3,6 @@ package server
 import (
 	"html/template"
 	"math/rand/v2"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -23,21 +22,7 @@ const rowTemplate = `{{range .}}<tr data-country="{{.ISO}}">
 // TestTableAsTemplate checks that tableHTML writes what the template
 // wrote, for names full of what HTML and URLs escape.
 func TestTableAsTemplate(t *testing.T) {
-	tmpl := template.Must(template.New("rows").Funcs(template.FuncMap{
-		"deref": func(p *string) string {
-			if p == nil {
-				return ""
-			}
-			return *p
-		},
-		"intp": func(p *int) string {
-			if p == nil {
-				return "—"
-			}
-			return strconv.Itoa(*p)
-		},
-		"dates": dates,
-	}).Parse(rowTemplate))
+	tmpl := template.Must(template.New("rows").Funcs(pageFuncs()).Parse(rowTemplate))
 	r := rand.New(rand.NewPCG(1, 2))
 	const alphabet = "aZ09 -._~!#$&*+,/:;=?@[]%\"'<>()\x00\t\né—±\xff{}|\\^`"
 	word := func() string {
