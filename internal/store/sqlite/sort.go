@@ -2,10 +2,7 @@ package sqlite
 
 import (
 	"context"
-	"database/sql"
-	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/sitrep/sitrep/internal/store"
 )
@@ -119,38 +116,13 @@ func (sn *snapshot) sortedBodies(ctx context.Context, keys []store.SortCursor) (
 	if len(keys) == 0 {
 		return out, nil
 	}
+	seqs := make([]int64, len(keys))
 	at := make(map[int64]int, len(keys))
-	args := make([]any, len(keys))
 	for i, k := range keys {
+		seqs[i] = k.Seq
 		at[k.Seq] = i
-		args[i] = k.Seq
 	}
-	rows, err := sn.tx.QueryContext(ctx, `SELECT e.seq, iif(s.n = 0, e.body, ''), e.updated_at, s.source, s.claims
-		FROM events e CROSS JOIN event_sources s ON s.event_seq = e.seq
-		WHERE e.seq IN (`+strings.TrimSuffix(strings.Repeat("?,", len(keys)), ",")+`) ORDER BY e.seq, s.n`, args...)
-	if err != nil {
-		return nil, fmt.Errorf("read sorted events: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var seq int64
-		var body, updated, source string
-		var claims sql.NullString
-		if err := rows.Scan(&seq, &body, &updated, &source, &claims); err != nil {
-			return nil, fmt.Errorf("read sorted events: %w", err)
-		}
-		e := &out[at[seq]]
-		if body != "" {
-			if err := json.Unmarshal([]byte(body), e); err != nil {
-				return nil, fmt.Errorf("stored event %d: %w", seq, err)
-			}
-			e.Updated = updated
-		}
-		if err := addSource(e, source, claims); err != nil {
-			return nil, fmt.Errorf("stored event %d: %w", seq, err)
-		}
-	}
-	if err := rows.Err(); err != nil {
+	if err := sn.readBodies(ctx, "seq", seqs, at, out, make([]bool, len(keys))); err != nil {
 		return nil, fmt.Errorf("read sorted events: %w", err)
 	}
 	return out, nil
