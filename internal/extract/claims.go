@@ -677,8 +677,13 @@ func subjectWordEnd(s string, q int) int {
 	return e
 }
 
-// clauseBound are the words after which a determiner opens no subject.
-var clauseBound = append([]string{"for", "by", "with", "and", "about", "against", "under"}, locativePrepositions...)
+// objectBound are the words after which a determiner opens an object,
+// not the subject of a speech verb: lastDeterminer's.
+var objectBound = append([]string{"for", "by", "with", "and"}, locativePrepositions...)
+
+// clauseBound are objectBound and the prepositions a scrape without
+// commas leaves before a speaker's own phrase: determinerSpeakers'.
+var clauseBound = append([]string{"about", "against", "under"}, objectBound...)
 
 // speechVerbs are saidByRE's verbs but the last, "put the (death) toll".
 var speechVerbs = lexicon.Words(lexicon.TollSourceVerbs)
@@ -942,7 +947,7 @@ func lastDeterminer(subj string) int {
 		return 0
 	}
 	words := strings.Fields(subj[:at])
-	if oneOfFold(words[len(words)-1], locativePrepositions) || oneOfFold(words[len(words)-1], []string{"for", "by", "with", "and"}) {
+	if oneOfFold(words[len(words)-1], objectBound) {
 		return 0
 	}
 	return at
