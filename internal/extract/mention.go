@@ -802,28 +802,55 @@ var executionRE = pattern.MustCompile(`(?i)^(?:beheaded|executed|execution|execu
 // doing it ("An attack on the village of Batbo killed 19"), the sentence
 // before, whose raids it is one of.
 func (a *analysis) weaponContext(s event.Span, sent string) weaponText {
-	if namesWeapon(sent) {
-		return weaponText{sent, "the sentence"}
+	if w := weaponIn(sent); w >= 0 {
+		return weaponText{sent, "the sentence", w}
 	}
 	k := a.sentenceOf(s.Start)
 	if k+1 < len(a.sents) && a.sents[k+1].Paragraph == a.sents[k].Paragraph {
 		if next := a.text[a.sents[k+1].Start:a.sents[k+1].End]; continuesRE.MatchString(next) {
-			return weaponText{sent + " " + next, "the next sentence"}
+			text := sent + " " + next
+			return weaponText{text, "the next sentence", weaponIn(text)}
 		}
 	}
 	if k > 0 && a.sents[k-1].Paragraph == a.sents[k].Paragraph && agentlessRE.MatchString(sent) {
-		if prev := a.text[a.sents[k-1].Start:a.sents[k-1].End]; namesWeapon(prev) {
-			return weaponText{prev + " " + sent, "the sentence before"}
+		if prev := a.text[a.sents[k-1].Start:a.sents[k-1].End]; weaponIn(prev) >= 0 {
+			text := prev + " " + sent
+			return weaponText{text, "the sentence before", weaponIn(text)}
 		}
 	}
-	return weaponText{sent, "the sentence"}
+	return weaponText{sent, "the sentence", -1}
 }
 
-// weaponText is the text read for an attack's weapon, and where it was.
-type weaponText struct{ text, where string }
+// weaponText is the text read for an attack's weapon, where it was, and
+// the weapon it names, an index into weapons; -1 for none.
+type weaponText struct {
+	text, where string
+	weapon      int
+}
 
-func namesWeapon(sent string) bool {
-	return airRE.MatchString(sent) || shellRE.MatchString(sent) || iedRE.MatchString(sent) || suicideRE.MatchString(sent) || grenadeRE.MatchString(sent)
+// weapons are the weapon words, in the order in which they decide an
+// attack's type when a text names several: a suicide car bomb is a
+// suicide bombing, bombs dropped from the air an air strike.
+var weapons = []struct {
+	re              *pattern.Regexp
+	sub, mode, kind string
+}{
+	{suicideRE, "Suicide bomb", "suicide-attack", "suicide"},
+	{airRE, "Air/drone strike", "aerial", "air weapon"},
+	{shellRE, "Shelling/artillery/missile attack", "heavy-weapons", "shelling"},
+	{grenadeRE, "Grenade", "explosives", "grenade"},
+	{iedRE, "Remote explosive/landmine/IED", "explosives", "explosive"},
+}
+
+// weaponIn returns the index in weapons of the first whose words text
+// holds, or -1.
+func weaponIn(text string) int {
+	for i, w := range weapons {
+		if w.re.MatchString(text) {
+			return i
+		}
+	}
+	return -1
 }
 
 // agentlessRE is a sentence that opens on an attack and names no one
@@ -835,28 +862,16 @@ var continuesRE = pattern.MustCompile(`^(?:The\s+(?:victims|dead|attack|strike|s
 
 func (a *analysis) typeAttack(t Trigger, w weaponText) Trigger {
 	sent := w.text
-	weapon := func(kind string) string { return kind + " words in " + w.where }
 	switch {
 	case executionRE.MatchString(t.Text):
 		// Captives are unarmed whatever they were: their killing is
 		// violence against civilians, not a battle.
 		t.EventType, t.SubEventType, t.Mode = VAC, "Attack", "targeted"
 		t.Rule = "the killing of captives is violence against civilians"
-	case suicideRE.MatchString(sent):
-		t.EventType, t.SubEventType, t.Mode = Explosions, "Suicide bomb", "suicide-attack"
-		t.Rule = weapon("suicide")
-	case airRE.MatchString(sent):
-		t.EventType, t.SubEventType, t.Mode = Explosions, "Air/drone strike", "aerial"
-		t.Rule = weapon("air weapon")
-	case shellRE.MatchString(sent):
-		t.EventType, t.SubEventType, t.Mode = Explosions, "Shelling/artillery/missile attack", "heavy-weapons"
-		t.Rule = weapon("shelling")
-	case grenadeRE.MatchString(sent):
-		t.EventType, t.SubEventType, t.Mode = Explosions, "Grenade", "explosives"
-		t.Rule = weapon("grenade")
-	case iedRE.MatchString(sent):
-		t.EventType, t.SubEventType, t.Mode = Explosions, "Remote explosive/landmine/IED", "explosives"
-		t.Rule = weapon("explosive")
+	case w.weapon >= 0:
+		wp := weapons[w.weapon]
+		t.EventType, t.SubEventType, t.Mode = Explosions, wp.sub, wp.mode
+		t.Rule = wp.kind + " words in " + w.where
 	case riotRE.MatchString(sent) && crowdRE.MatchString(sent):
 		t.EventType, t.SubEventType, t.Plover, t.Mode = Riots, "Violent demonstration", "PROTEST", "riot"
 		t.Rule = "a crowd's violence (riot words)"
