@@ -18,10 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/bloom"
-	"github.com/sitrep/sitrep/internal/pattern"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+	"github.com/sitrep/sitrep/internal/text"
 	"gopkg.in/yaml.v3"
 )
 
@@ -210,7 +207,7 @@ func overlaps(a, b *Actor) bool {
 
 // phraseKey is the folded, tokenised form under which a phrase is indexed.
 func phraseKey(phrase string) string {
-	return joinKeys(tokenize(phrase))
+	return joinKeys(text.Tokens(phrase))
 }
 
 func readYAML(name string, v any) error {
@@ -302,7 +299,7 @@ func (d *Dictionary) ForCountry(iso2, kind string, date time.Time) (*Actor, bool
 // Demonym maps a demonym or country name ("Pakistani", "Afghan",
 // "Congolese", "Pakistan") to its ISO code.
 func (d *Dictionary) Demonym(word string) (string, bool) {
-	code, ok := d.demonyms[fold(word)]
+	code, ok := d.demonyms[text.Fold(word)]
 	return code, ok
 }
 
@@ -313,8 +310,13 @@ func (d *Dictionary) Demonym(word string) (string, bool) {
 // country and resolves it with ForCountry(country, m.Bare, date). A person
 // keeps the title written before the name in the span ("spokesperson
 // Zabiullah Mujahid") and has Person and Role set.
-func (d *Dictionary) Find(text string, date time.Time) []Mention {
-	toks := tokenize(text)
+func (d *Dictionary) Find(s string, date time.Time) []Mention {
+	return d.FindIn(text.Split(s), date)
+}
+
+// FindIn is Find over a text already split into words.
+func (d *Dictionary) FindIn(doc *text.Doc, date time.Time) []Mention {
+	txt, toks := doc.Text, doc.Tokens
 	var out []Mention
 	var buf []byte
 	for i := 0; i < len(toks); {
@@ -322,20 +324,20 @@ func (d *Dictionary) Find(text string, date time.Time) []Mention {
 		var m Mention
 		// The lengths of the phrases that begin with this word, no
 		// longer than the text left, longest first.
-		lengths := d.lengths[toks[i].key] & (1<<(min(len(toks)-i, maxWords)+1) - 1)
+		lengths := d.lengths[toks[i].Key] & (1<<(min(len(toks)-i, maxWords)+1) - 1)
 		for ; lengths != 0; lengths &^= 1 << (63 - bits.LeadingZeros64(lengths)) {
 			n := 63 - bits.LeadingZeros64(lengths)
 			buf = buf[:0]
 			ok := true
 			for k := 0; k < n; k++ {
 				if k > 0 {
-					if !joins(text[toks[i+k-1].end:toks[i+k].start]) {
+					if !joins(txt[toks[i+k-1].End:toks[i+k].Start]) {
 						ok = false
 						break
 					}
 					buf = append(buf, ' ')
 				}
-				buf = append(buf, toks[i+k].key...)
+				buf = append(buf, toks[i+k].Key...)
 			}
 			if !ok {
 				continue
@@ -347,13 +349,13 @@ func (d *Dictionary) Find(text string, date time.Time) []Mention {
 			if len(es) == 0 {
 				continue
 			}
-			surface := text[toks[i].start:toks[i+n-1].end]
+			surface := txt[toks[i].Start:toks[i+n-1].End]
 			es = matchCase(es, surface)
 			a, e, found := d.pick(es, date)
 			if !found {
 				continue
 			}
-			m = Mention{Start: toks[i].start, End: toks[i+n-1].end, Text: surface, Actor: a}
+			m = Mention{Start: toks[i].Start, End: toks[i+n-1].End, Text: surface, Actor: a}
 			switch {
 			case e.person >= 0:
 				m.Person, m.Role = d.people[e.person].Name, d.people[e.person].Role
@@ -370,12 +372,12 @@ func (d *Dictionary) Find(text string, date time.Time) []Mention {
 			continue
 		}
 		if m.Person != "" {
-			out = d.joinTitle(out, &m, text, toks[:i])
+			out = d.joinTitle(out, &m, txt, toks[:i])
 		}
-		if k := len(out) - 1; (m.Bare == "rebels" || m.Bare == "unidentified" || m.Bare == "communal") && k >= 0 && out[k].Actor != nil && out[k].Actor.Kind == "" && out[k].Person == "" && text[out[k].End:m.Start] == " " {
+		if k := len(out) - 1; (m.Bare == "rebels" || m.Bare == "unidentified" || m.Bare == "communal") && k >= 0 && out[k].Actor != nil && out[k].Actor.Kind == "" && out[k].Person == "" && txt[out[k].End:m.Start] == " " {
 			// "New People's Army rebels", "Nusra terrorists": the noun
 			// names the group before it, not another side.
-			out[k].End, out[k].Text = m.End, text[out[k].Start:m.End]
+			out[k].End, out[k].Text = m.End, txt[out[k].Start:m.End]
 			i += matched
 			continue
 		}
@@ -387,7 +389,7 @@ func (d *Dictionary) Find(text string, date time.Time) []Mention {
 
 // titleAtEnd returns the longest title that ends the phrase ("Pakistani
 // Foreign Minister" → "foreign minister"), or "".
-func (d *Dictionary) titleAtEnd(toks []token) string {
+func (d *Dictionary) titleAtEnd(toks []text.Token) string {
 	for k := 0; k < len(toks); k++ {
 		if key := joinKeys(toks[k:]); d.titles[key] {
 			return key
@@ -400,11 +402,11 @@ func (d *Dictionary) titleAtEnd(toks []token) string {
 // a bare title ("spokesperson Zabiullah Mujahid") or a state actor's title
 // already found ("Afghanistan’s Foreign Minister Amir Khan Muttaqi"), which
 // it replaces. before are the tokens before m; out the mentions so far.
-func (d *Dictionary) joinTitle(out []Mention, m *Mention, text string, before []token) []Mention {
+func (d *Dictionary) joinTitle(out []Mention, m *Mention, txt string, before []text.Token) []Mention {
 	if len(out) > 0 {
 		prev := out[len(out)-1]
-		if prev.Person == "" && prev.Role != "" && text[prev.End:m.Start] == " " {
-			m.Start, m.Text = prev.Start, text[prev.Start:m.End]
+		if prev.Person == "" && prev.Role != "" && txt[prev.End:m.Start] == " " {
+			m.Start, m.Text = prev.Start, txt[prev.Start:m.End]
 			if m.Actor == nil {
 				m.Actor = prev.Actor
 			}
@@ -417,15 +419,15 @@ func (d *Dictionary) joinTitle(out []Mention, m *Mention, text string, before []
 	}
 	for k := min(3, len(before)); k >= 1; k-- {
 		ts := before[len(before)-k:]
-		if ts[0].start < floor || text[ts[k-1].end:m.Start] != " " || !d.titles[joinKeys(ts)] {
+		if ts[0].Start < floor || txt[ts[k-1].End:m.Start] != " " || !d.titles[joinKeys(ts)] {
 			continue
 		}
 		spaced := true
 		for j := 1; j < k; j++ {
-			spaced = spaced && text[ts[j-1].end:ts[j].start] == " "
+			spaced = spaced && txt[ts[j-1].End:ts[j].Start] == " "
 		}
 		if spaced {
-			m.Start, m.Text = ts[0].start, text[ts[0].start:m.End]
+			m.Start, m.Text = ts[0].Start, txt[ts[0].Start:m.End]
 			if m.Role == "" {
 				m.Role = joinKeys(ts)
 			}
@@ -435,10 +437,10 @@ func (d *Dictionary) joinTitle(out []Mention, m *Mention, text string, before []
 	return out
 }
 
-func joinKeys(toks []token) string {
+func joinKeys(toks []text.Token) string {
 	keys := make([]string, len(toks))
 	for i, t := range toks {
-		keys[i] = t.key
+		keys[i] = t.Key
 	}
 	return strings.Join(keys, " ")
 }
@@ -480,124 +482,19 @@ func joins(s string) bool {
 	return false
 }
 
-// token is a word with its byte span and folded key.
-type token struct {
-	start, end int
-	key        string
-}
-
-// tokenize splits text into words (letters and digits); a possessive 's
-// becomes its own token "'s".
-func tokenize(text string) []token {
-	out := make([]token, 0, len(text)/6+1) // English words run about six bytes with their space
-	low := ""                              // text with ASCII capitals lowered, made at the first one
-	i := 0
-	for i < len(text) {
-		if c := text[i]; wordCase[c] == 0 && c < utf8.RuneSelf && c != '\'' {
-			i++ // spaces and punctuation: no need to decode them
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if (r == '\'' || r == '’') && i+size < len(text) && (text[i+size] == 's' || text[i+size] == 'S') &&
-			(i+size+1 >= len(text) || !isWordByte(text[i+size+1])) && len(out) > 0 && out[len(out)-1].end == i {
-			out = append(out, token{start: i, end: i + size + 1, key: "'s"})
-			i += size + 1
-			continue
-		}
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			i += size
-			continue
-		}
-		start := i
-		ascii, cases := true, uint8(0)
-		for i < len(text) {
-			c := text[i]
-			if k := wordCase[c]; k != 0 {
-				cases |= k // a table, not tests: the letters' cases would be guessed
-				i++
-				continue
-			}
-			if c < utf8.RuneSelf {
-				break
-			}
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r) {
-				break
-			}
-			ascii = false
-			i += size
-		}
-		key := text[start:i]
-		switch {
-		case !ascii:
-			key = fold(key)
-		case cases&upperCase != 0:
-			// An ASCII word folds to its lower case: cut it from one
-			// lowered copy of the text rather than lower each word.
-			if low == "" {
-				low = pattern.Lower(text)
-			}
-			key = low[start:i]
-		}
-		out = append(out, token{start: start, end: i, key: key})
-	}
-	return out
-}
-
-// wordCase classes the ASCII letters and digits: lowerCase for small
-// letters and digits, upperCase for capitals, 0 for every other byte.
-var wordCase = func() (t [256]uint8) {
-	for c := range 256 {
-		switch {
-		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
-			t[c] = lowerCase
-		case 'A' <= c && c <= 'Z':
-			t[c] = upperCase
-		}
-	}
-	return t
-}()
-
-const (
-	lowerCase = 1 << iota
-	upperCase
-)
-
-func isWordByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
-}
-
-// fold lower-cases s and removes accents.
-func fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			ascii = false
-			break
-		}
-	}
-	if !ascii {
-		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-		if r, _, err := transform.String(t, s); err == nil {
-			s = r
-		}
-	}
-	return strings.ToLower(strings.ReplaceAll(s, "’", "'"))
-}
-
 // addPhrase indexes a phrase under its folded key.
 // maxWords bounds the words of a phrase the dictionary holds; no actor's
 // name comes near it.
 const maxWords = 63
 
 func (d *Dictionary) addPhrase(phrase string, e entry) {
-	toks := tokenize(phrase)
+	toks := text.Tokens(phrase)
 	if len(toks) == 0 || len(toks) > maxWords {
 		return
 	}
 	keys := make([]string, len(toks))
 	for i, t := range toks {
-		keys[i] = t.key
+		keys[i] = t.Key
 	}
 	k := strings.Join(keys, " ")
 	first, _ := utf8.DecodeRuneInString(phrase)

@@ -3,6 +3,8 @@ package actor
 import (
 	"fmt"
 	"strings"
+
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // countryData is one entry of data/countries.yaml.
@@ -146,7 +148,7 @@ func (d *Dictionary) addCountry(c countryData) error {
 	}
 	names := append([]string{c.Name}, c.Aliases...)
 	for _, n := range append(append([]string{}, names...), c.Demonyms...) {
-		d.demonyms[fold(n)] = c.ISO
+		d.demonyms[text.Fold(n)] = c.ISO
 	}
 	// Before its first recorded period a state's forces still exist: the
 	// first period reaches back (its label keeps ACLED's name).

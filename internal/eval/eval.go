@@ -455,7 +455,9 @@ func assign(w [][]float64) []int {
 }
 
 // Fold normalises a name for comparison: lower case, punctuation and
-// spacing folded to single spaces.
+// spacing folded to single spaces. It is the scoring rules' fold, not the
+// one names are looked up by (text.Fold): the rules keep accents and read
+// an apostrophe as a space.
 func Fold(s string) string {
 	var b strings.Builder
 	space := true

@@ -10,7 +10,6 @@ import (
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
-	"github.com/sitrep/sitrep/internal/pattern"
 )
 
 // build writes the event a cluster reports.
@@ -424,23 +423,7 @@ func eventID(docID string, ev event.Event) string {
 
 // uses reports whether the article's text holds phrase as whole words,
 // in any case.
-func (a *analysis) uses(phrase string) bool {
-	if a.lower == "" {
-		a.lower = pattern.Lower(a.text)
-	}
-	p := pattern.Lower(phrase)
-	for i := 0; ; {
-		k := strings.Index(a.lower[i:], p)
-		if k < 0 {
-			return false
-		}
-		start, end := i+k, i+k+len(p)
-		if (start == 0 || !pattern.IsWordByte(a.lower[start-1])) && pattern.WordEndsAt(a.lower, end) {
-			return true
-		}
-		i = start + 1
-	}
-}
+func (a *analysis) uses(phrase string) bool { return a.words.Has(phrase) }
 
 // violent reports whether an ACLED event type is one of organised or mob
 // violence, whose fatalities field is a number.

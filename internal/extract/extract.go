@@ -26,6 +26,7 @@ import (
 	"github.com/sitrep/sitrep/internal/pattern"
 	"github.com/sitrep/sitrep/internal/quantity"
 	"github.com/sitrep/sitrep/internal/sentence"
+	"github.com/sitrep/sitrep/internal/text"
 	"github.com/sitrep/sitrep/internal/timex"
 )
 
@@ -304,7 +305,10 @@ type analysis struct {
 	x       *Extractor
 	doc     *event.Document
 	text    string
-	pub     time.Time
+	// words are text's tokens, which the actor dictionary, the gazetteer
+	// and the rules read.
+	words *text.Doc
+	pub   time.Time
 	// undated is true when neither the article nor the caller gives a
 	// publication date: pub then only names actors' periods, and times
 	// relative to it stay unknown.
@@ -328,20 +332,18 @@ type analysis struct {
 	home *gazetteer.Resolved
 	// saidIn holds saidByRE's matches in the sentences saidBy has read.
 	saidIn map[event.Span][][]int
-	// lower is text in lower case, made when first needed.
-	lower string
 	// speaker memoizes isSpeaker: every trigger in a sentence asks it
 	// again of the same names.
 	speaker map[event.Span]bool
 }
 
 func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
-	text := doc.Text
-	a := &analysis{x: x, doc: doc, text: text, pub: pub}
-	a.sents, a.stories = splitStories(text, sentence.Split(text))
-	a.actors = x.actors.Find(text, pub)
-	a.persons = findPersons(text, a.sents, a.actors)
-	mentions := x.places.Find(text)
+	txt := doc.Text
+	a := &analysis{x: x, doc: doc, text: txt, words: text.Split(txt), pub: pub}
+	a.sents, a.stories = splitStories(txt, sentence.Split(txt))
+	a.actors = x.actors.FindIn(a.words, pub)
+	a.persons = findPersons(txt, a.sents, a.actors)
+	mentions := x.places.FindIn(a.words)
 	// A place name inside an actor's name ("Tehreek-e-Taliban Pakistan",
 	// "Police Forces of Kenya") or a person's is not a place mention.
 	kept := mentions[:0]
@@ -349,38 +351,38 @@ func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
 		if a.insideName(event.Span{Start: m.Start, End: m.End}) {
 			continue
 		}
-		if basedRE.MatchString(text[m.End:min(len(text), m.End+12)]) {
+		if basedRE.MatchString(txt[m.End:min(len(txt), m.End+12)]) {
 			// "the Britain-based Syrian Observatory": a seat, not
 			// where anything happened.
 			continue
 		}
-		if officeRE.MatchString(text[m.End:min(len(text), m.End+40)]) {
+		if officeRE.MatchString(txt[m.End:min(len(txt), m.End+40)]) {
 			// "a source at Daraa Police Command told SANA": the office
 			// that speaks, not where anything happened.
 			continue
 		}
 		kept = append(kept, m)
 	}
-	a.places = x.places.Resolve(text, kept, nil)
+	a.places = x.places.ResolveIn(a.words, kept, nil)
 	a.places = a.unlocated(a.places)
 	// The date lines loading read ("MAIDUGURI, March 26 (LCH) —", "15
 	// July 2015 Abu ..."): they date and place the report, not its events.
 	for _, d := range doc.Datelines {
-		if d.Valid(len(text)) {
+		if d.Valid(len(txt)) {
 			a.datelines = append(a.datelines, d)
 		}
 	}
-	if d := doc.Dateline; d != nil && d.Valid(len(text)) && !a.inDateline(*d) {
+	if d := doc.Dateline; d != nil && d.Valid(len(txt)) && !a.inDateline(*d) {
 		a.datelines = append(a.datelines, *d)
 	}
 	a.datelines = append(a.datelines, a.shoutedDatelines()...)
 	a.actors = a.dropPlaceActors(a.actors)
 	a.actors = slices.DeleteFunc(a.actors, func(m actor.Mention) bool {
-		return basedRE.MatchString(text[m.End:min(len(text), m.End+12)])
+		return basedRE.MatchString(txt[m.End:min(len(txt), m.End+12)])
 	})
 	a.actors = a.dropForeignAcronyms(a.actors)
-	times := x.times.Find(text)
-	a.counts = a.dropDateNumbers(x.counts.Find(text), times)
+	times := x.times.Find(txt)
+	a.counts = a.dropDateNumbers(x.counts.Find(txt), times)
 	a.times = a.eventTimes(times)
 	a.country = a.mainCountry()
 	a.home = a.homePlace()

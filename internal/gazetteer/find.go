@@ -1,12 +1,11 @@
 package gazetteer
 
 import (
-	"iter"
 	"math"
 	"math/bits"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // Mention is a place name found in text; Start and End are byte offsets
@@ -39,90 +38,6 @@ type Resolved struct {
 	Unlocated bool
 }
 
-// token is a word of the text with its byte span.
-type token struct {
-	start, end int
-	text       string
-}
-
-// tokens splits text into words: runs of letters, digits, apostrophes
-// and inner hyphens or dashes; a possessive ’s is left out of the word.
-func tokens(text string) []token {
-	out := make([]token, 0, len(text)/6+1) // English words run about six bytes with their space
-	for t := range eachToken(text) {
-		out = append(out, t)
-	}
-	return out
-}
-
-// eachToken yields the words tokens returns, one at a time, for a reader
-// that needs no slice of them.
-func eachToken(text string) iter.Seq[token] {
-	return func(yield func(token) bool) {
-		i := 0
-		for i < len(text) {
-			if c := text[i]; c < utf8.RuneSelf {
-				if !asciiWord[c] {
-					i++ // spaces and punctuation: no need to decode them
-					continue
-				}
-			} else if r, size := utf8.DecodeRuneInString(text[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				i += size
-				continue
-			}
-			start := i
-			for i < len(text) {
-				c := text[i]
-				if asciiWord[c] {
-					i++ // most of a word: spare decoding it
-					continue
-				}
-				if c < utf8.RuneSelf && c != '\'' {
-					break // no other ASCII byte is a letter, digit or mark
-				}
-				r, size := runeAt(text, i)
-				if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-					i += size
-					continue
-				}
-				if (r == '\'' || r == '’') && i+size < len(text) {
-					// Keep "N'Djamena", drop the possessive "'s".
-					next, _ := utf8.DecodeRuneInString(text[i+size:])
-					if unicode.IsLetter(next) && !(next == 's' && (i+size+1 >= len(text) || !isLetterAt(text, i+size+1))) {
-						i += size
-						continue
-					}
-				}
-				break
-			}
-			if !yield(token{start: start, end: i, text: text[start:i]}) {
-				return
-			}
-		}
-	}
-}
-
-// asciiWord marks the ASCII letters and digits.
-var asciiWord = func() (t [256]bool) {
-	for c := 0; c < utf8.RuneSelf; c++ {
-		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
-	}
-	return t
-}()
-
-// runeAt decodes the rune at text[i], sparing the call for ASCII.
-func runeAt(text string, i int) (rune, int) {
-	if c := text[i]; c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	return utf8.DecodeRuneInString(text[i:])
-}
-
-func isLetterAt(text string, i int) bool {
-	r, _ := utf8.DecodeRuneInString(text[i:])
-	return unicode.IsLetter(r)
-}
-
 // joiner reports whether the bytes between two tokens may sit inside one
 // place name: a space, a hyphen or a dash.
 func joiner(s string) bool {
@@ -133,24 +48,25 @@ func joiner(s string) bool {
 	return false
 }
 
-// Find returns the place names in text, longest match first, not
+// Find returns the place names in s, longest match first, not
 // overlapping, in text order. Only capitalised words start a name, and
 // words that are more often English than places are passed over.
-func (g *Gazetteer) Find(text string) []Mention {
-	toks := tokens(text)
+func (g *Gazetteer) Find(s string) []Mention { return g.FindIn(text.Split(s)) }
+
+// FindIn is Find over a text already split into words.
+func (g *Gazetteer) FindIn(d *text.Doc) []Mention {
+	txt, toks := d.Text, d.Tokens
 	// A token holds no space, dash or dot, so it folds to one word, and
 	// a phrase of tokens folds to their folds joined by spaces; a phrase
 	// is tried only as long as a name that begins with its first word.
 	var out []Mention
-	var word [32]byte
 	key := make([]byte, 0, 64)
 	// ends[k] is where the k-th word of the phrase being tried ends in
 	// key; each capitalised word sets as many as it reads.
 	var ends [maxWords + 1]int
 	for i := 0; i < len(toks); {
 		t := toks[i]
-		first, _ := utf8.DecodeRuneInString(t.text)
-		if !unicode.IsUpper(first) {
+		if !text.IsCapital(txt[t.Start:t.End]) {
 			i++
 			continue
 		}
@@ -158,7 +74,7 @@ func (g *Gazetteer) Find(text string) []Mention {
 		var ids []int32
 		// The lengths of the names that begin with this word, no longer
 		// than the text left, longest first.
-		firstHash := hashName(appendFold(word[:0], t.text))
+		firstHash := hashName(t.Key)
 		lengths := g.lengths.get(firstHash) & (1<<(min(len(toks)-i, maxWords)+1) - 1)
 		// A shorter phrase's key is a prefix of the longest one's: fold
 		// the words once, as far as joiners link them, and note where
@@ -168,12 +84,12 @@ func (g *Gazetteer) Find(text string) []Mention {
 		longest := 63 - bits.LeadingZeros64(lengths) // -1 when none
 		for k := 0; k < longest; k++ {
 			if k > 0 {
-				if !joiner(text[toks[i+k-1].end:toks[i+k].start]) {
+				if !joiner(d.Between(i + k - 1)) {
 					break
 				}
 				key = append(key, ' ')
 			}
-			key = appendFold(key, toks[i+k].text)
+			key = append(key, toks[i+k].Key...)
 			joined, ends[k+1] = k+1, len(key)
 		}
 		for ; lengths != 0; lengths &^= 1 << (63 - bits.LeadingZeros64(lengths)) {
@@ -192,13 +108,13 @@ func (g *Gazetteer) Find(text string) []Mention {
 			if len(cand) == 0 {
 				continue
 			}
-			if n == 1 && !g.plausibleSingle(text, toks, i, cand) {
+			if n == 1 && !g.plausibleSingle(d, i, cand) {
 				break
 			}
 			matched, ids = n, cand
 			break
 		}
-		if matched == 0 && openers[strings.ToLower(t.text)] {
+		if matched == 0 && openers[t.Key] {
 			// "In Aleppo", "Meanwhile Kafr Nabl": a word that opens a
 			// sentence is no part of the name after it.
 			i++
@@ -208,40 +124,34 @@ func (g *Gazetteer) Find(text string) []Mention {
 			// A capitalised run that is no place ("Islamic State") must
 			// not yield a place from its later words ("State").
 			j := i + 1
-			for j < len(toks) && joiner(text[toks[j-1].end:toks[j].start]) && isCapital(toks[j].text) {
+			for j < len(toks) && joiner(d.Between(j-1)) && text.IsCapital(d.Word(j)) {
 				j++
 			}
 			i = j
 			continue
 		}
 		last := toks[i+matched-1]
-		m := Mention{Start: t.start, End: last.end, Text: text[t.start:last.end]}
+		m := Mention{Start: t.Start, End: last.End, Text: txt[t.Start:last.End]}
 		m.Candidates = make([]*Place, len(ids))
 		for k, id := range ids {
 			m.Candidates[k] = g.places.at(id)
 		}
-		m.Near = nearBefore(text[max(0, t.start-40):t.start])
+		m.Near = nearBefore(txt[max(0, t.Start-40):t.Start])
 		out = append(out, m)
 		i += matched
 	}
-	g.markQualifiers(text, out)
+	g.markQualifiers(txt, out)
 	return out
 }
 
-func isCapital(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}
-
-// plausibleSingle decides whether a one-word match is a place and not an
-// English word, a name or a sentence opener.
-func (g *Gazetteer) plausibleSingle(text string, toks []token, i int, cand []int32) bool {
-	w := toks[i].text
-	if stopwords[strings.ToLower(w)] {
+// plausibleSingle decides whether a one-word match, the i-th word of d,
+// is a place and not an English word, a name or a sentence opener.
+func (g *Gazetteer) plausibleSingle(d *text.Doc, i int, cand []int32) bool {
+	w, key := d.Word(i), d.Tokens[i].Key
+	if stopwords[key] {
 		return false
 	}
-	var buf [32]byte
-	if _, ok := g.demonyms[string(appendFold(buf[:0], w))]; ok {
+	if _, ok := g.demonyms[key]; ok {
 		return false // "Kazakh police" names no town called Kazakh
 	}
 	if len(w) <= 2 {
@@ -252,15 +162,16 @@ func (g *Gazetteer) plausibleSingle(text string, toks []token, i int, cand []int
 	// or organisation, which we cannot tell; accept only prominent places.
 	best := *g.places.at(cand[0])
 	prominent := best.Kind != Populated || best.Population >= 50_000 || strings.HasPrefix(best.Feature, "PPLA") || best.Feature == "PPLC"
-	if i+1 < len(toks) && joiner(text[toks[i].end:toks[i+1].start]) && isCapital(toks[i+1].text) && !prominent {
+	next := i+1 < len(d.Tokens) && joiner(d.Between(i))
+	if next && text.IsCapital(d.Word(i+1)) && !prominent {
 		return false
 	}
-	if i > 0 && joiner(text[toks[i-1].end:toks[i].start]) && isCapital(toks[i-1].text) && !prominent {
+	if i > 0 && joiner(d.Between(i-1)) && text.IsCapital(d.Word(i-1)) && !prominent {
 		return false
 	}
 	// "Moi Avenue", "Saudi Hospital": a street or a building named after
 	// a place is not the place.
-	if i+1 < len(toks) && joiner(text[toks[i].end:toks[i+1].start]) && facilityWords[strings.ToLower(toks[i+1].text)] {
+	if next && facilityWords[d.Tokens[i+1].Key] {
 		return false
 	}
 	// All-caps words are acronyms unless a dateline ("KABUL, Oct 14").
@@ -282,19 +193,12 @@ var facilityWords = map[string]bool{
 
 var nearWords = []string{"near ", "outside ", "outskirts of ", "close to ", "north of ", "south of ", "east of ", "west of ", "km from ", "kilometres from ", "kilometers from ", "miles from ", "near the "}
 
+// nearBefore reports whether s, the text before a place name, ends with
+// one of nearWords in any case. It is compared in place: this runs before
+// every place found.
 func nearBefore(s string) bool {
-	if isASCII(s) {
-		// Compared in place: this runs before every place found.
-		for _, w := range nearWords {
-			if len(s) >= len(w) && strings.EqualFold(s[len(s)-len(w):], w) {
-				return true
-			}
-		}
-		return false
-	}
-	s = strings.ToLower(s)
 	for _, w := range nearWords {
-		if strings.HasSuffix(s, w) {
+		if len(s) >= len(w) && strings.EqualFold(s[len(s)-len(w):], w) {
 			return true
 		}
 	}
@@ -322,8 +226,13 @@ func (g *Gazetteer) markQualifiers(text string, ms []Mention) {
 // explicit qualifiers ("Khost, Afghanistan", "Aleppo province"), and the
 // places' prominence. hint lists ISO codes that break ties (the outlet's
 // or the dateline's country). The places keep the mentions' order.
-func (g *Gazetteer) Resolve(text string, mentions []Mention, hint []string) []Resolved {
-	ctx := g.context(text, mentions, hint)
+func (g *Gazetteer) Resolve(s string, mentions []Mention, hint []string) []Resolved {
+	return g.ResolveIn(text.Split(s), mentions, hint)
+}
+
+// ResolveIn is Resolve over a text already split into words.
+func (g *Gazetteer) ResolveIn(d *text.Doc, mentions []Mention, hint []string) []Resolved {
+	ctx := g.context(d, mentions, hint)
 	out := make([]Resolved, 0, len(mentions))
 	for _, m := range mentions {
 		if len(m.Candidates) == 0 {
@@ -383,7 +292,7 @@ type docContext struct {
 	strongest float64            // the largest country weight
 }
 
-func (g *Gazetteer) context(text string, mentions []Mention, hint []string) docContext {
+func (g *Gazetteer) context(d *text.Doc, mentions []Mention, hint []string) docContext {
 	ctx := docContext{countries: map[string]float64{}, admin1: map[string]float64{}}
 	for _, h := range hint {
 		ctx.countries[strings.ToUpper(h)] += 1
@@ -420,12 +329,11 @@ func (g *Gazetteer) context(text string, mentions []Mention, hint []string) docC
 			}
 		}
 	}
-	var buf [32]byte
-	for t := range eachToken(text) {
-		if !isCapital(t.text) {
+	for i, t := range d.Tokens {
+		if !text.IsCapital(d.Word(i)) {
 			continue
 		}
-		if code, ok := g.demonyms[string(appendFold(buf[:0], t.text))]; ok {
+		if code, ok := g.demonyms[t.Key]; ok {
 			ctx.countries[code] += 1
 		}
 	}
@@ -484,7 +392,7 @@ func (g *Gazetteer) score(p *Place, m *Mention, ctx docContext) float64 {
 	s += 2.5 * math.Min(ctx.countries[p.CountryCode], 4)
 	s += 1.5 * math.Min(ctx.admin1[p.CountryCode+"|"+p.Admin1], 3)
 	if q := m.Qualifier; q != "" {
-		if qf := Fold(q); qf == Fold(p.Country) || qf == Fold(p.Admin1) || strings.HasPrefix(Fold(p.Admin1), qf) {
+		if qf := text.Fold(q); qf == text.Fold(p.Country) || qf == text.Fold(p.Admin1) || strings.HasPrefix(text.Fold(p.Admin1), qf) {
 			s += 10
 		}
 	}

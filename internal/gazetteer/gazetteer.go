@@ -10,17 +10,13 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/bloom"
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 //go:embed areas.tsv
@@ -195,7 +191,7 @@ type loader struct {
 	lengths map[uint64]uint64 // as Gazetteer.lengths
 	key     []byte            // scratch for a folded name
 	ids     []int32           // scratch for a name's places
-	fold    folder
+	fold    text.Folder
 }
 
 // placeFields is the number of fields of a row of places.tsv.
@@ -267,7 +263,7 @@ func readPlaces(g *Gazetteer, data []byte, index func(name string, idx int32)) e
 			}
 			for _, d := range strings.Split(parts[0], "|") {
 				if d != "" {
-					g.demonyms[Fold(d)] = p.CountryCode
+					g.demonyms[text.Fold(d)] = p.CountryCode
 				}
 			}
 		}
@@ -396,7 +392,7 @@ func (l *loader) loadAliases() error {
 			return fmt.Errorf("aliases.tsv line %d: %d fields, want 4", n+1, len(f))
 		}
 		found := false
-		l.ids = l.names.places(l.ids[:0], l.fold.append(l.key[:0], f[2]))
+		l.ids = l.names.places(l.ids[:0], l.fold.Append(l.key[:0], f[2]))
 		for _, idx := range l.ids {
 			p := g.places.at(idx)
 			if p.CountryCode == f[0] && p.Kind.String() == f[1] {
@@ -420,7 +416,7 @@ func (l *loader) loadAliases() error {
 const maxWords = 31
 
 func (l *loader) index(name string, idx int32) {
-	l.key = l.fold.append(l.key[:0], name)
+	l.key = l.fold.Append(l.key[:0], name)
 	k := l.key
 	if len(k) == 0 {
 		return
@@ -484,7 +480,7 @@ func (g *Gazetteer) Names() int { return g.byName.len() }
 // Lookup returns every place with this name or alternate name, case- and
 // accent-insensitively, most prominent first.
 func (g *Gazetteer) Lookup(name string) []Place {
-	ids := g.byName.lookup(Fold(name))
+	ids := g.byName.lookup(text.Fold(name))
 	out := make([]Place, len(ids))
 	for i, id := range ids {
 		out[i] = *g.places.at(id)
@@ -504,7 +500,7 @@ func (g *Gazetteer) Country(code string) (Place, bool) {
 // CountryOf returns the country a name, alias or demonym denotes
 // ("Pakistan", "DRC", "Pakistani", "Afghan").
 func (g *Gazetteer) CountryOf(name string) (Place, bool) {
-	k := Fold(name)
+	k := text.Fold(name)
 	if code, ok := g.demonyms[k]; ok {
 		return g.Country(code)
 	}
@@ -514,113 +510,4 @@ func (g *Gazetteer) CountryOf(name string) (Place, bool) {
 		}
 	}
 	return Place{}, false
-}
-
-// Fold normalises a name for lookup: accents removed, lower case, dashes
-// and hyphens as spaces, curly apostrophes straight, spaces collapsed.
-func Fold(s string) string {
-	// Most words in an article are plain ASCII letters, which fold to
-	// themselves in lower case; a name is looked up by the folds of its
-	// words, so this path runs for nearly every capitalised word.
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '\'':
-		default:
-			return string(appendFold(nil, s))
-		}
-	}
-	return strings.ToLower(s) // s itself when it has no capitals
-}
-
-// appendFold appends Fold(s) to dst without making a string.
-func appendFold(dst []byte, s string) []byte {
-	var f folder
-	return f.append(dst, s)
-}
-
-// folder folds names, keeping the transformer that strips accents from
-// one name to the next: building it anew for each of the tens of
-// thousands of names with accents the loader reads took a tenth of Load.
-type folder struct {
-	strip transform.Transformer
-}
-
-// append appends Fold(s) to dst.
-func (f *folder) append(dst []byte, s string) []byte {
-	plain := true
-	for i := 0; i < len(s); i++ {
-		if !plainByte[s[i]] {
-			plain = false
-			break
-		}
-	}
-	if plain { // the words most text is made of: their lower case
-		// Tables, not tests: every capitalised word of every article
-		// comes through here, and its bytes' cases would be guessed.
-		n := len(dst)
-		dst = slices.Grow(dst, len(s))[:n+len(s)]
-		for i := 0; i < len(s); i++ {
-			dst[n+i] = lowerASCII[s[i]]
-		}
-		return dst
-	}
-	if !isASCII(s) {
-		if f.strip == nil {
-			f.strip = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-		}
-		if out, _, err := transform.String(f.strip, s); err == nil {
-			s = out
-		}
-	}
-	start, space := len(dst), false
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		i += size
-		switch {
-		case r == '-' || r == '–' || r == '—' || r == '‐' || unicode.IsSpace(r):
-			space = true
-			continue
-		case r == '’' || r == 'ʼ' || r == '‘' || r == '`':
-			r = '\''
-		case r == '.':
-			continue
-		}
-		if space && len(dst) > start {
-			dst = append(dst, ' ')
-		}
-		space = false
-		dst = utf8.AppendRune(dst, unicode.ToLower(r))
-	}
-	return dst
-}
-
-// plainByte marks the bytes a plain word folds to its lower case
-// through: a token's ASCII letters and digits, and the apostrophe.
-var plainByte = func() [256]bool {
-	t := asciiWord
-	t['\''] = true
-	return t
-}()
-
-// lowerASCII maps every byte to itself, ASCII capitals to small letters.
-var lowerASCII = func() (t [256]byte) {
-	for c := range 256 {
-		t[c] = byte(c)
-		if 'A' <= c && c <= 'Z' {
-			t[c] = byte(c) + 'a' - 'A'
-		}
-	}
-	return t
-}()
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return false
-		}
-	}
-	return true
 }

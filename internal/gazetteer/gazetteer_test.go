@@ -12,12 +12,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-	"unicode"
-	"unicode/utf8"
-
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
-	"golang.org/x/text/unicode/norm"
 )
 
 var (
@@ -261,88 +255,6 @@ func FuzzFind(f *testing.F) {
 	})
 }
 
-// FuzzFoldByToken checks what Find relies on: a token folds to one word,
-// and a phrase of tokens folds to their folds joined by spaces.
-func FuzzFoldByToken(f *testing.F) {
-	f.Add("Dera Ismail Khan, N'Djamena São Tomé Ḩalab İstanbul ǅemal ﬁ Kabul’s")
-	f.Add("e\u0301 \u0301x a\u200db")
-	f.Fuzz(func(t *testing.T, text string) {
-		toks := tokens(text)
-		for i := range toks {
-			one := Fold(toks[i].text)
-			if one == "" || strings.Contains(one, " ") {
-				t.Fatalf("token %q folds to %q", toks[i].text, one)
-			}
-			var parts, folds []string
-			for k := i; k < min(len(toks), i+3); k++ {
-				parts = append(parts, toks[k].text)
-				folds = append(folds, Fold(toks[k].text))
-				if got, want := strings.Join(folds, " "), Fold(strings.Join(parts, " ")); got != want {
-					t.Fatalf("tokens %q fold to %q, the phrase to %q", parts, got, want)
-				}
-			}
-		}
-	})
-}
-
-// TestFoldFastPath holds Fold's path for plain words to the general one.
-func TestFoldFastPath(t *testing.T) {
-	for _, s := range []string{"", "kabul", "Kabul", "KABUL", "N'Djamena", "o'clock", "F16", "abc_d", "Dera Ismail", "Kabul’s", "São", "x-y", "a.b", " -Kabul- ", "\xffA\xc3"} {
-		if got, want := Fold(s), foldSpec(s); got != want {
-			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
-		}
-		if got, want := string(appendFold(nil, s)), foldSpec(s); got != want {
-			t.Errorf("appendFold(nil, %q) = %q, want %q", s, got, want)
-		}
-	}
-}
-
-// foldSpec is Fold as first written, which Fold and appendFold must
-// agree with.
-func foldSpec(s string) string {
-	r := s
-	if !isASCII(s) {
-		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-		if out, _, err := transform.String(t, s); err == nil {
-			r = out
-		}
-	}
-	var b strings.Builder
-	space := false
-	for _, c := range r {
-		switch {
-		case c == '-' || c == '–' || c == '—' || c == '‐' || unicode.IsSpace(c):
-			space = true
-			continue
-		case c == '’' || c == 'ʼ' || c == '‘' || c == '`':
-			c = '\''
-		case c == '.':
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(unicode.ToLower(c))
-	}
-	return b.String()
-}
-
-func FuzzFold(f *testing.F) {
-	f.Add("São Tomé  N’Djamena -- Dera-Ismail. Khan ǅemal İ \xff")
-	f.Add("Kabul")
-	f.Add("N'Djamena")
-	f.Fuzz(func(t *testing.T, s string) {
-		want := foldSpec(s)
-		if got := Fold(s); got != want {
-			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
-		}
-		if got := string(appendFold([]byte("x"), s)); got != "x"+want {
-			t.Errorf("appendFold(x, %q) = %q, want %q", s, got, "x"+want)
-		}
-	})
-}
-
 // TestFindMultiWordNames holds the Bloom filter to the names it stands
 // before: a phrase of several words is still found.
 func TestFindMultiWordNames(t *testing.T) {
@@ -361,55 +273,6 @@ func TestFindMultiWordNames(t *testing.T) {
 			t.Errorf("Find(%q) = %+v: no name of several words", text, ms)
 		}
 	}
-}
-
-// tokensSpec is the tokenizer as first written, decoding every rune,
-// which tokens must agree with.
-func tokensSpec(text string) []token {
-	var out []token
-	i := 0
-	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			i += size
-			continue
-		}
-		start := i
-		for i < len(text) {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-				i += size
-				continue
-			}
-			if (r == '\'' || r == '’') && i+size < len(text) {
-				next, _ := utf8.DecodeRuneInString(text[i+size:])
-				if unicode.IsLetter(next) && !(next == 's' && (i+size+1 >= len(text) || !isLetterAt(text, i+size+1))) {
-					i += size
-					continue
-				}
-			}
-			break
-		}
-		out = append(out, token{start: start, end: i, text: text[start:i]})
-	}
-	return out
-}
-
-func TestTokensFastPath(t *testing.T) {
-	for _, s := range []string{"", "Kabul", "N'Djamena's base", "Kabul’s outskirts", "e\u0301a \u0301x", "São Tomé, 12 km", "a'", "'s", "x's", "F-16s\xff\xfeA", "Dera Ismail Khan.", "ǅemal İstanbul"} {
-		if got, want := tokens(s), tokensSpec(s); !slices.Equal(got, want) {
-			t.Errorf("tokens(%q) = %v, want %v", s, got, want)
-		}
-	}
-}
-
-func FuzzTokens(f *testing.F) {
-	f.Add("N'Djamena's base, Kabul’s outskirts — São Tomé \xff e\u0301")
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := tokens(s), tokensSpec(s); !slices.Equal(got, want) {
-			t.Fatalf("tokens(%q) = %v, want %v", s, got, want)
-		}
-	})
 }
 
 // TestLoneCityAbroad checks that in an article about one country, a city

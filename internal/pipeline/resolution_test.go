@@ -11,6 +11,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/actor"
 	"github.com/sitrep/sitrep/internal/gazetteer"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // resolutionCase is one line of testdata/resolution/mentions.jsonl: a
@@ -116,6 +117,6 @@ func TestResolutionAccuracy(t *testing.T) {
 // sameDivision compares division names as people write them: "Kisumu"
 // and "Kisumu County" are the same.
 func sameDivision(got, want string) bool {
-	g, w := gazetteer.Fold(got), gazetteer.Fold(want)
+	g, w := text.Fold(got), text.Fold(want)
 	return g == w || strings.HasPrefix(g, w) || strings.HasPrefix(w, g)
 }

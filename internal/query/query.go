@@ -16,6 +16,7 @@ import (
 	"github.com/sitrep/sitrep/internal/gazetteer"
 	"github.com/sitrep/sitrep/internal/store"
 	"github.com/sitrep/sitrep/internal/taxonomy"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // ErrInvalid marks a filter value that names nothing; the message says
@@ -197,7 +198,7 @@ func (r *Resolver) Admin1(s, country string) string {
 		}
 		// A division of that very name comes before one that has it
 		// as another name.
-		if gazetteer.Fold(p.Name) == gazetteer.Fold(s) {
+		if text.Fold(p.Name) == text.Fold(s) {
 			return p.Name
 		}
 		if other == "" {

@@ -1,0 +1,344 @@
+// Package text splits an article into words once, for every reader of it:
+// the gazetteer, the actor dictionary and the extraction rules match
+// phrases over the same tokens, each a byte span of the text and a folded
+// key, and compare names by the same fold.
+package text
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Token is a word of a text: its byte span and its key, the word folded
+// (Fold). A possessive ’s after a word is a token of its own, with the
+// key "'s", so that a name written with it ("New People's Army") is a
+// phrase like any other and a place name before it ("Kabul's") stays
+// whole.
+type Token struct {
+	Start, End int
+	Key        string
+}
+
+// Possessive is the key of the possessive ’s.
+const Possessive = "'s"
+
+// Doc is a text and its tokens. It is not safe for concurrent use: Has
+// indexes the tokens at its first call.
+type Doc struct {
+	Text   string
+	Tokens []Token
+	// at lists where each key occurs, made by Has when first asked.
+	at map[string][]int32
+}
+
+// Split tokenises s.
+func Split(s string) *Doc { return &Doc{Text: s, Tokens: Tokens(s)} }
+
+// Word returns the written form of the i-th token.
+func (d *Doc) Word(i int) string { return d.Text[d.Tokens[i].Start:d.Tokens[i].End] }
+
+// Between returns the bytes between the i-th token and the next.
+func (d *Doc) Between(i int) string { return d.Text[d.Tokens[i].End:d.Tokens[i+1].Start] }
+
+// Has reports whether d writes phrase: its words in a row, in any case
+// and with or without accents, parted by the same bytes as in phrase.
+func (d *Doc) Has(phrase string) bool {
+	if d.at == nil {
+		d.at = make(map[string][]int32, len(d.Tokens)/2)
+		for i, t := range d.Tokens {
+			d.at[t.Key] = append(d.at[t.Key], int32(i))
+		}
+	}
+	// Most phrases asked about are not in the text, and their first word
+	// alone, folded in place, rules them out without splitting them.
+	var buf [32]byte
+	if first, ok := plainFirstKey(buf[:0], phrase); ok {
+		if _, found := d.at[string(first)]; !found {
+			return false
+		}
+	}
+	p := Split(phrase)
+	if len(p.Tokens) == 0 {
+		return false
+	}
+	n := len(p.Tokens)
+	for _, i := range d.at[p.Tokens[0].Key] {
+		if d.matchAt(int(i), p, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// plainFirstKey appends to dst the key of the first token of s when that
+// token is plain ASCII letters and digits with only ASCII bytes before
+// it, as most phrases' first words are; ok is false otherwise.
+func plainFirstKey(dst []byte, s string) (key []byte, ok bool) {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && wordByte[s[i]] == 0 {
+		i++
+	}
+	start := i
+	for i < len(s) && wordByte[s[i]] != 0 {
+		i++
+	}
+	if i == start || i < len(s) && (s[i] >= utf8.RuneSelf || s[i] == '\'') {
+		return nil, false
+	}
+	for ; start < i; start++ {
+		dst = append(dst, lowerByte[s[start]])
+	}
+	return dst, true
+}
+
+// matchAt reports whether the n words of p begin at d's i-th word.
+func (d *Doc) matchAt(i int, p *Doc, n int) bool {
+	if i+n > len(d.Tokens) {
+		return false
+	}
+	for k := 1; k < n; k++ {
+		if d.Tokens[i+k].Key != p.Tokens[k].Key || d.Between(i+k-1) != p.Between(k-1) {
+			return false
+		}
+	}
+	return true
+}
+
+// Tokens splits s into words: runs of letters, digits and combining
+// marks, with an apostrophe inside a word when a letter follows it
+// ("N'Djamena", "Jama’at"). A possessive ’s ends the word before it and
+// is a token of its own.
+func Tokens(s string) []Token {
+	out := make([]Token, 0, len(s)/6+1) // English words run about six bytes with their space
+	low := ""                           // s with ASCII capitals lowered, made at the first one
+	i := 0
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if wordByte[c] == 0 {
+				i++ // spaces and punctuation: no need to decode them
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(s[i:]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += size
+			continue
+		}
+		start, ascii, cases := i, true, uint8(0)
+		possessive := 0 // the length of a possessive ’s that ends the word
+		for i < len(s) {
+			c := s[i]
+			if k := wordByte[c]; k != 0 {
+				cases |= k // a table, not tests: the letters' cases would be guessed
+				i++
+				continue
+			}
+			if c < utf8.RuneSelf && c != '\'' {
+				break // no other ASCII byte is a letter, digit or mark
+			}
+			r, size := rune(c), 1
+			if c >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
+			if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+				ascii = false
+				i += size
+				continue
+			}
+			if (r == '\'' || r == '’') && i+size < len(s) {
+				next, _ := utf8.DecodeRuneInString(s[i+size:])
+				if (next == 's' || next == 'S') && (i+size+1 == len(s) || !isLetterAt(s, i+size+1)) {
+					possessive = size + 1
+					break
+				}
+				if unicode.IsLetter(next) {
+					ascii = ascii && r == '\''
+					i += size
+					continue
+				}
+			}
+			break
+		}
+		word := s[start:i]
+		var key string
+		switch {
+		case !ascii:
+			key = Fold(word)
+		case cases&upper != 0:
+			// An ASCII word folds to its lower case: cut it from one
+			// lowered copy of the text rather than lower each word.
+			if low == "" {
+				low = LowerASCII(s)
+			}
+			key = low[start:i]
+		default:
+			key = word
+		}
+		out = append(out, Token{Start: start, End: i, Key: key})
+		if possessive > 0 {
+			out = append(out, Token{Start: i, End: i + possessive, Key: Possessive})
+			i += possessive
+		}
+	}
+	return out
+}
+
+func isLetterAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
+}
+
+// wordByte classes the ASCII letters and digits: lower for small letters
+// and digits, upper for capitals, 0 for every other byte.
+var wordByte = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			t[c] = lower
+		case 'A' <= c && c <= 'Z':
+			t[c] = upper
+		}
+	}
+	return t
+}()
+
+const (
+	lower = 1 << iota
+	upper
+)
+
+// IsCapital reports whether s begins with a capital letter.
+func IsCapital(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// LowerASCII returns s with its ASCII capitals lowered and every other
+// byte kept, so that byte offsets into s hold in the result.
+func LowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				b[j] = lowerByte[b[j]]
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// Fold normalises a word or a name for lookup: accents removed, lower
+// case, dashes and hyphens as spaces, curly apostrophes straight, dots
+// dropped, spaces collapsed. A token's key is its fold.
+func Fold(s string) string {
+	// Most words in an article are plain ASCII letters, which fold to
+	// themselves in lower case; a name is looked up by the folds of its
+	// words, so this path runs for nearly every capitalised word.
+	for i := 0; i < len(s); i++ {
+		if !plainByte[s[i]] {
+			return string(AppendFold(nil, s))
+		}
+	}
+	return strings.ToLower(s) // s itself when it has no capitals
+}
+
+// AppendFold appends Fold(s) to dst.
+func AppendFold(dst []byte, s string) []byte {
+	var f Folder
+	return f.Append(dst, s)
+}
+
+// Folder folds names, keeping the transformer that strips accents from
+// one name to the next: building it anew for each of the tens of
+// thousands of names with accents a gazetteer holds takes a tenth of
+// loading it. The zero Folder is ready to use; it is not safe for
+// concurrent use.
+type Folder struct {
+	strip transform.Transformer
+}
+
+// Append appends Fold(s) to dst.
+func (f *Folder) Append(dst []byte, s string) []byte {
+	plain := true
+	for i := 0; i < len(s); i++ {
+		if !plainByte[s[i]] {
+			plain = false
+			break
+		}
+	}
+	if plain { // the words most text is made of: their lower case
+		// Tables, not tests: every capitalised word of every article
+		// comes through here, and its bytes' cases would be guessed.
+		n := len(dst)
+		dst = slices.Grow(dst, len(s))[:n+len(s)]
+		for i := 0; i < len(s); i++ {
+			dst[n+i] = lowerByte[s[i]]
+		}
+		return dst
+	}
+	if !isASCII(s) {
+		if f.strip == nil {
+			f.strip = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		}
+		if out, _, err := transform.String(f.strip, s); err == nil {
+			s = out
+		}
+	}
+	start, space := len(dst), false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		i += size
+		switch {
+		case r == '-' || r == '–' || r == '—' || r == '‐' || unicode.IsSpace(r):
+			space = true
+			continue
+		case r == '’' || r == 'ʼ' || r == '‘' || r == '`':
+			r = '\''
+		case r == '.':
+			continue
+		}
+		if space && len(dst) > start {
+			dst = append(dst, ' ')
+		}
+		space = false
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
+}
+
+// plainByte marks the bytes a plain word folds to its lower case
+// through: ASCII letters and digits, and the apostrophe.
+var plainByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = wordByte[c] != 0 || c == '\''
+	}
+	return t
+}()
+
+// lowerByte maps every byte to itself, ASCII capitals to small letters.
+var lowerByte = func() (t [256]byte) {
+	for c := range 256 {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return t
+}()
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,124 @@
+package text
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestTokens(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want string // keys joined by |
+	}{
+		{"", ""},
+		{"Gunmen killed 12 in Goma.", "gunmen|killed|12|in|goma"},
+		{"N'Djamena and N’Djamena", "n'djamena|and|n'djamena"},
+		{"Kabul's army, Afghanistan’s forces", "kabul|'s|army|afghanistan|'s|forces"},
+		{"the New People's Army", "the|new|people|'s|army"},
+		{"PEOPLE'S ARMY", "people|'s|army"},
+		{"al-Shabaab fighters", "al|shabaab|fighters"},
+		{"Jama'at Nusrat al-Islam", "jama'at|nusrat|al|islam"},
+		{"Dar'a, 'quoted' words'", "dar'a|quoted|words"},
+		{"Kyiv’s", "kyiv|'s"},
+		{"São Paulo, Ḥalab and Düsseldorf", "sao|paulo|halab|and|dusseldorf"},
+		{"U.S. forces", "u|s|forces"},
+		{"ДОНЕЦК и Донецк", "донецк|и|донецк"},
+		{"it's 5pm", "it|'s|5pm"},
+		{"rock'n'roll", "rock'n'roll"},
+	} {
+		var keys []string
+		for _, tok := range Tokens(tt.in) {
+			keys = append(keys, tok.Key)
+		}
+		if got := strings.Join(keys, "|"); got != tt.want {
+			t.Errorf("Tokens(%q) = %s, want %s", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestFold(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Goma", "goma"},
+		{"goma", "goma"},
+		{"Deir ez-Zor", "deir ez zor"},
+		{"Deir  ez–Zor", "deir ez zor"},
+		{"Côte d’Ivoire", "cote d'ivoire"},
+		{"U.S.", "us"},
+		{"  Kyiv ", "kyiv"},
+		{"ḤALAB", "halab"},
+	} {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if got := string(AppendFold([]byte("x"), tt.in)); got != "x"+tt.want {
+			t.Errorf("AppendFold(x, %q) = %q", tt.in, got)
+		}
+	}
+}
+
+func TestLowerASCII(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", ""}, {"abc", "abc"}, {"Goma ÉTAT", "goma État"},
+	} {
+		if got := LowerASCII(tt.in); got != tt.want {
+			t.Errorf("LowerASCII(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// FuzzTokens holds Tokens to its contract on any input: spans in order,
+// inside the text, each a word whose key is its fold.
+func FuzzTokens(f *testing.F) {
+	for _, s := range []string{"Kabul's army", "N’Djamena", "São Paulo", "a'b'", "'s", "\xff\xfeab", "Ǆ'S"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		end := 0
+		for _, tok := range Tokens(s) {
+			if tok.Start < end || tok.End <= tok.Start || tok.End > len(s) {
+				t.Fatalf("Tokens(%q): span %d-%d after %d", s, tok.Start, tok.End, end)
+			}
+			end = tok.End
+			word := s[tok.Start:tok.End]
+			if tok.Key == Possessive {
+				continue
+			}
+			if !utf8.ValidString(word) && utf8.ValidString(s) {
+				t.Fatalf("Tokens(%q): token %q cuts a character", s, word)
+			}
+			if tok.Key != Fold(word) {
+				t.Fatalf("Tokens(%q): key %q of %q, want its fold %q", s, tok.Key, word, Fold(word))
+			}
+		}
+	})
+}
+
+func TestHas(t *testing.T) {
+	d := Split("Reuters - U.S. planes bombed Falluja; the New People’s Army and Forces Armées du Congo said, al-Shabaab's men too.")
+	for _, tt := range []struct {
+		phrase string
+		want   bool
+	}{
+		{"U.S. planes", true},
+		{"us planes", false}, // "U.S." is two words parted by a dot
+		{"u.s", true},
+		{"PLANES BOMBED", true},
+		{"planes  bombed", false},
+		{"New People's Army", true},
+		{"forces armees", true},
+		{"Al-Shabaab", true},
+		{"al Shabaab", false},
+		{"Falluja", true},
+		{"Fallujah", false},
+		{"bombed Falluja the", false},
+		{"", false},
+		{"...", false},
+		{"said al", false},
+		{"men too", true},
+	} {
+		if got := d.Has(tt.phrase); got != tt.want {
+			t.Errorf("Has(%q) = %v, want %v", tt.phrase, got, tt.want)
+		}
+	}
+}
