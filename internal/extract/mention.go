@@ -614,6 +614,7 @@ func (a *analysis) victimSide(m *mention) {
 		}
 		if r := a.sideOf(m, kind, c.of, c.span); r != nil {
 			m.actor2 = r
+			a.because(m, "actor2", "no side acted on named: the side of the dead it counts")
 		}
 		return
 	}
@@ -630,7 +631,9 @@ func (a *analysis) victimSide(m *mention) {
 			kind = "police"
 		}
 		start, end := t.End+loc[2], t.End+loc[3]
-		m.actor2 = a.sideOf(m, kind, a.text[start:end], event.Span{Start: start, End: end})
+		if m.actor2 = a.sideOf(m, kind, a.text[start:end], event.Span{Start: start, End: end}); m.actor2 != nil {
+			a.because(m, "actor2", "no side acted on named: the force whose post was its target")
+		}
 		return
 	}
 }

@@ -917,6 +917,8 @@ func (a *analysis) splitPlaces(m *mention) []*mention {
 		c.place = &q
 		c.claims = nil // a toll told once belongs to the first place
 		c.injured = nil
+		c.why = slices.Clone(m.why) // its own reasons, not m's
+		a.because(&c, "location", "a list of places: one event for each")
 		out = append(out, &c)
 		prev = p
 	}
