@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/sitrep/sitrep/internal/cputime"
 )
 
 var (
@@ -76,13 +78,13 @@ func TestLoadRetainedHeap(t *testing.T) {
 // where the system measures it, which says more than wall time on cores
 // shared with other work. The budget is 1 s.
 func BenchmarkLoad(b *testing.B) {
-	cpu0, measured := cpuTime()
+	cpu0, measured := cputime.Used()
 	for b.Loop() {
 		if _, err := Load(); err != nil {
 			b.Fatal(err)
 		}
 	}
-	if cpu1, _ := cpuTime(); measured {
+	if cpu1, _ := cputime.Used(); measured {
 		b.ReportMetric(float64((cpu1-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }

@@ -35,6 +35,8 @@ type Doc struct {
 	Tokens []Token
 	// at lists where each key occurs, made by Has when first asked.
 	at map[string][]int32
+	// phrase holds the words of the phrase Has was last asked about.
+	phrase []Token
 }
 
 // Split tokenises s.
@@ -63,13 +65,14 @@ func (d *Doc) Has(phrase string) bool {
 			return false
 		}
 	}
-	p := Split(phrase)
-	if len(p.Tokens) == 0 {
+	d.phrase = appendTokens(d.phrase[:0], phrase)
+	p := Doc{Text: phrase, Tokens: d.phrase}
+	n := len(p.Tokens)
+	if n == 0 {
 		return false
 	}
-	n := len(p.Tokens)
 	for _, i := range d.at[p.Tokens[0].Key] {
-		if d.matchAt(int(i), p, n) {
+		if d.matchAt(int(i), &p, n) {
 			return true
 		}
 	}
@@ -115,8 +118,12 @@ func (d *Doc) matchAt(i int, p *Doc, n int) bool {
 // ("N'Djamena", "Jama’at"). A possessive ’s ends the word before it and
 // is a token of its own.
 func Tokens(s string) []Token {
-	out := make([]Token, 0, len(s)/6+1) // English words run about six bytes with their space
-	low := ""                           // s with ASCII capitals lowered, made at the first one
+	return appendTokens(make([]Token, 0, len(s)/6+1), s) // English words run about six bytes with their space
+}
+
+// appendTokens appends the tokens of s to out.
+func appendTokens(out []Token, s string) []Token {
+	low := "" // s with ASCII capitals lowered, made at the first one
 	i := 0
 	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {

@@ -1,15 +1,15 @@
 //go:build unix
 
-package gazetteer
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime is the CPU time this process has used so far. A budget in CPU
-// time holds on a busy machine, where other processes stretch wall time.
-func cpuTime() (time.Duration, bool) {
+// Used is the CPU time this process has used so far, and whether the
+// system tells it.
+func Used() (time.Duration, bool) {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0, false
