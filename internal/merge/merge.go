@@ -10,7 +10,6 @@ import (
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/geo"
-	"github.com/sitrep/sitrep/internal/store"
 )
 
 // Key is the blocking key of an event: only events with the same key
@@ -111,7 +110,7 @@ func midDay(start, end string) string {
 // a store may hand it e without them and store what it appends: merging
 // into an event with a thousand sources costs what merging into one with
 // one does.
-func Into(e *store.Event, m event.Event, s store.Source) {
+func Into(e *event.Merged, m event.Event, s event.Source) {
 	e.Sources = append(e.Sources, s)
 	if m.GeoPrecision != 0 && (e.GeoPrecision == 0 || m.GeoPrecision < e.GeoPrecision) {
 		e.Admin1, e.Admin2, e.Location = m.Admin1, m.Admin2, m.Location
