@@ -1,6 +1,7 @@
 // Package event holds sitrep's output record: a document's metadata and the
 // events coded from it, each field traceable to a byte span of the document's
-// clean text.
+// clean text, and the merged events that reports from several documents
+// make.
 //
 // The JSON form of these types is sitrep's public schema (docs/schema.md).
 // Fields may be added; existing JSON names never change.
@@ -173,6 +174,31 @@ type Event struct {
 	// Reasons names, for each field, the rule that gave its value; only
 	// when asked for (sitrep extract --explain).
 	Reasons []Reason `json:"reasons,omitempty"`
+}
+
+// Merged is an event as reports from several articles make it: the
+// fields of its first and most precise reports, the sources that report
+// it and every claim they make.
+type Merged struct {
+	Event
+	// Sources are the documents reporting the event, in the order they
+	// were ingested.
+	Sources []Source `json:"sources"`
+	// Updated is when the event last changed, RFC 3339 (ACLED's
+	// timestamp).
+	Updated string `json:"updated,omitempty"`
+}
+
+// Source is one document's report of a merged event.
+type Source struct {
+	DocumentID string `json:"document_id"`
+	MentionID  string `json:"mention_id"`
+	Outlet     string `json:"outlet,omitempty"`
+	URL        string `json:"url,omitempty"`
+	Title      string `json:"title,omitempty"`
+	Published  string `json:"published,omitempty"`
+	// Fatalities is this source's own toll for the event.
+	Fatalities *int `json:"fatalities"`
 }
 
 // Reason names the rule that gave a field its value: "weapon words in the

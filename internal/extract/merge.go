@@ -5,58 +5,116 @@ import (
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
-	"github.com/sitrep/sitrep/internal/geo"
+	"github.com/sitrep/sitrep/internal/merge"
 )
 
 // cluster is one event: the mentions of an article that report it.
 type cluster struct {
 	ms []*mention
+	// rs are the mentions as the merge rules read them, rs[i] made from
+	// ms[i] when it joined.
+	rs []merge.Report
 }
 
 // first returns the mention that opened the cluster.
 func (c *cluster) first() *mention { return c.ms[0] }
 
-// merge groups mentions that report the same event: same type, days that
-// agree, compatible places and actors. A mention with neither time nor
-// place of its own joins the latest event of its type.
+// add joins m, read as r, to c.
+func (c *cluster) add(m *mention, r merge.Report) {
+	c.ms = append(c.ms, m)
+	c.rs = append(c.rs, r)
+}
+
+// merge groups mentions that report the same event, by the rules of
+// package merge: same type, days that agree, compatible places and
+// actors. A mention with neither time nor place of its own joins the
+// latest event of its type.
 func (a *analysis) merge(ms []*mention) []*cluster {
 	var out []*cluster
-	for _, m := range ms {
-		if c := protestFor(out, m); c != nil {
+	rs := reports(ms)
+	for i, m := range ms {
+		r := rs[i]
+		if c := protestFor(out, r); c != nil {
 			// Arrests at a protest are part of the protest, as ACLED
 			// codes them.
-			c.ms = append(c.ms, m)
+			c.add(m, r)
 			continue
 		}
-		if c := a.retold(out, m); c != nil {
-			c.ms = append(c.ms, m)
+		if c := a.retold(out, m, r); c != nil {
+			c.add(m, r)
 			continue
 		}
 		var target *cluster
 		for i := len(out) - 1; i >= 0; i-- {
-			if a.compatible(out[i], m) {
+			if a.compatible(out[i], m, r) {
 				target = out[i]
 				break
 			}
 		}
 		if target == nil {
-			out = append(out, &cluster{ms: []*mention{m}})
+			out = append(out, &cluster{ms: []*mention{m}, rs: []merge.Report{r}})
 			continue
 		}
-		target.ms = append(target.ms, m)
+		target.add(m, r)
 	}
 	return out
 }
 
+// reports reads ms as the merge rules do. Their places and sides share
+// one array each, so that reading an article's mentions costs three
+// allocations, not two a mention.
+func reports(ms []*mention) []merge.Report {
+	rs := make([]merge.Report, len(ms))
+	places := make([]merge.Place, len(ms))
+	sides := make([]merge.Side, 2*len(ms))
+	for i, m := range ms {
+		r := &rs[i]
+		*r = merge.Report{
+			Type: m.typ, Sub: m.sub, Plover: m.plover, Class: m.trig.Class,
+			Days: merge.Days{Start: m.when.Start, End: m.when.End}, OwnTime: m.ownTime,
+			OwnPlace: m.ownPlace, Sides: sides[2*i : 2*i : 2*i+2],
+		}
+		if m.place != nil {
+			places[i] = place(m.place)
+			r.Place = &places[i]
+		}
+		if m.actor1 != nil && m.actor1.Actor != nil {
+			r.Doer = m.actor1.Actor.Name
+		}
+		for _, o := range []*role{m.actor1, m.actor2} {
+			if o != nil {
+				// Civilians and forces named without their country
+				// ("militants", "soldiers") do not tell two clashes
+				// apart, nor do people the dictionary does not know.
+				r.Sides = append(r.Sides, merge.Side{Name: o.name(), Vague: o.Actor == nil || o.Actor.Inter == 7 || o.Bare != ""})
+			}
+		}
+	}
+	return rs
+}
+
+// place reads p as the merge rules do.
+func place(p *gazetteer.Resolved) merge.Place {
+	kind := merge.Local
+	switch p.Place.Kind {
+	case gazetteer.Admin1:
+		kind = merge.Admin1
+	case gazetteer.Country:
+		kind = merge.Country
+	case gazetteer.Area:
+		kind = merge.Area
+	}
+	return merge.Place{
+		ID: p.Place.ID, Name: p.Place.Name, Kind: kind, Country: p.Place.CountryCode, Admin1: p.Place.Admin1,
+		Lat: p.Place.Lat, Lon: p.Place.Lon, Precision: precision(p), Unlocated: p.Unlocated,
+	}
+}
+
 // protestFor returns the protest or riot that an arrest mention took place
 // at: same days, same place.
-func protestFor(cs []*cluster, m *mention) *cluster {
-	if m.sub != "Arrests" {
-		return nil
-	}
+func protestFor(cs []*cluster, r merge.Report) *cluster {
 	for _, c := range cs {
-		f := c.first()
-		if (f.typ == Protests || f.typ == Riots) && f.when.Overlaps(m.when) && samePlace(clusterPlace(c), m.place) {
+		if merge.AtProtest(c.rs, r) {
 			return c
 		}
 	}
@@ -64,9 +122,9 @@ func protestFor(cs []*cluster, m *mention) *cluster {
 }
 
 // compatible reports whether m can report the same event as c.
-func (a *analysis) compatible(c *cluster, m *mention) bool {
+func (a *analysis) compatible(c *cluster, m *mention, r merge.Report) bool {
 	f := c.first()
-	if f.typ != m.typ || (f.typ == "" && f.plover != m.plover) {
+	if !merge.SameType(c.rs[0], r) {
 		return false
 	}
 	if a.stories[f.sent] && m.sent == f.sent+1 {
@@ -74,138 +132,15 @@ func (a *analysis) compatible(c *cluster, m *mention) bool {
 		// event, named more loosely in the headline.
 		return true
 	}
-	if f.typ == Explosions && f.sub != m.sub && m.trig.Class == "" && f.trig.Class == "" && (m.ownTime || m.ownPlace) {
-		// A drone strike and a shelling the same day are two events.
-		return false
-	}
-	if !m.ownTime && !m.ownPlace {
-		return actorsAgree(c, m)
-	}
-	// Days: they must overlap, and two explicit times must nest: "in
-	// recent days" holds "overnight", but "the following day" is another
-	// day than "overnight".
-	for _, o := range c.ms {
-		if !o.when.Overlaps(m.when) {
-			return false
-		}
-		if o.ownTime && m.ownTime && !nested(o, m) {
-			return false
-		}
-	}
-	// Places: the same, or one holds the other when either is inherited
-	// or is only a country (which names no place an event happens at).
-	for _, o := range c.ms {
-		if o.ownPlace && m.ownPlace && !samePlace(o.place, m.place) && !(countryOnly(o.place) || countryOnly(m.place)) {
-			return false
-		}
-	}
-	if !placesAgree(clusterPlace(c), m.place) {
-		return false
-	}
-	if f.typ == Explosions && f.sub == m.sub && sameDoer(c, m) && samePlace(clusterPlace(c), m.place) && !countryOnly(m.place) {
-		// "The US missile strike on the airbase killed four children"
-		// and "the United States launched 59 missiles at the airfield":
-		// one strike, whoever each report counts among its victims.
-		return true
-	}
-	return actorsAgree(c, m)
-}
-
-// sameDoer reports whether m names as its doer an actor that c names as
-// its doer.
-func sameDoer(c *cluster, m *mention) bool {
-	if m.actor1 == nil || m.actor1.Actor == nil {
-		return false
-	}
-	for _, o := range c.ms {
-		if o.actor1 != nil && o.actor1.Actor == m.actor1.Actor {
-			return true
-		}
-	}
-	return false
-}
-
-func nested(a, b *mention) bool {
-	x, y := a.when, b.when
-	return (!x.Start.After(y.Start) && !x.End.Before(y.End)) || (!y.Start.After(x.Start) && !y.End.Before(x.End))
+	return merge.InArticle(c.rs, r)
 }
 
 // clusterPlace is the most precise own place of a cluster.
 func clusterPlace(c *cluster) *gazetteer.Resolved {
-	var best *gazetteer.Resolved
-	for _, m := range c.ms {
-		if m.place == nil {
-			continue
-		}
-		if best == nil || (m.ownPlace && precision(m.place) < precision(best)) {
-			best = m.place
-		}
+	if i := merge.Placing(c.rs); i >= 0 {
+		return c.ms[i].place
 	}
-	return best
-}
-
-func samePlace(p, q *gazetteer.Resolved) bool {
-	if p == nil || q == nil {
-		return true
-	}
-	if p.Unlocated || q.Unlocated {
-		// Two villages placed at the seat of their province are two
-		// places.
-		return strings.EqualFold(p.Place.Name, q.Place.Name)
-	}
-	if p.Place.ID == q.Place.ID {
-		return true
-	}
-	return geo.DistanceKm(p.Place.Lat, p.Place.Lon, q.Place.Lat, q.Place.Lon) < 10
-}
-
-// countryOnly reports whether p is a whole country.
-func countryOnly(p *gazetteer.Resolved) bool { return p != nil && p.Place.Kind == gazetteer.Country }
-
-// placesAgree reports whether q is p, lies within it, or holds it.
-func placesAgree(p, q *gazetteer.Resolved) bool {
-	if p == nil || q == nil || samePlace(p, q) {
-		return true
-	}
-	if p.Place.CountryCode != q.Place.CountryCode {
-		return p.Place.Kind == gazetteer.Area || q.Place.Kind == gazetteer.Area
-	}
-	holds := func(big, small gazetteer.Place) bool {
-		switch big.Kind {
-		case gazetteer.Country, gazetteer.Area:
-			return true
-		case gazetteer.Admin1:
-			return small.Admin1 == big.Name || small.Admin1 == big.Admin1
-		}
-		return false
-	}
-	return holds(p.Place, q.Place) || holds(q.Place, p.Place)
-}
-
-// actorsAgree reports whether m's actors fit c's: no named side of m is
-// missing from c when c names both its sides.
-func actorsAgree(c *cluster, m *mention) bool {
-	names := map[string]bool{}
-	n := 0
-	for _, o := range c.ms {
-		for _, r := range []*role{o.actor1, o.actor2} {
-			if r != nil && !names[r.name()] {
-				names[r.name()] = true
-				n++
-			}
-		}
-	}
-	if n < 2 {
-		return true
-	}
-	for _, r := range []*role{m.actor1, m.actor2} {
-		// Civilians and forces named without their country
-		// ("militants", "soldiers") do not tell two clashes apart.
-		if r != nil && !names[r.name()] && r.Actor != nil && r.Actor.Inter != 7 && r.Bare == "" {
-			return false
-		}
-	}
-	return true
+	return nil
 }
 
 // retold returns the violent event that m tells again, when m is an
@@ -214,14 +149,14 @@ func actorsAgree(c *cluster, m *mention) bool {
 // event before it, if days, places and actors agree. Its own type would
 // otherwise make it a second event, an armed clash, beside the bombing
 // it refers to.
-func (a *analysis) retold(cs []*cluster, m *mention) *cluster {
+func (a *analysis) retold(cs []*cluster, m *mention, r merge.Report) *cluster {
 	if a.anaphoric(m) {
 		// "The attack was the second ...", "Tuesday's bombing struck a
 		// market": the event told before, named again.
 		for i := len(cs) - 1; i >= 0; i-- {
 			c := cs[i]
 			if violent(event.Str(c.first().typ)) {
-				if (c.first().when.Overlaps(m.when) || !m.ownTime) && (!m.ownPlace || placesAgree(clusterPlace(c), m.place)) {
+				if merge.Recalls(c.rs, r) {
 					return c
 				}
 				return nil
@@ -241,7 +176,7 @@ func (a *analysis) retold(cs []*cluster, m *mention) *cluster {
 		if f.typ == m.typ && f.sub == m.sub {
 			return nil // the usual rules decide between events of one type
 		}
-		if f.when.Overlaps(m.when) && placesAgree(clusterPlace(c), m.place) && actorsAgree(c, m) {
+		if merge.Retells(c.rs, r) {
 			return c
 		}
 		return nil

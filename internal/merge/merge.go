@@ -1,7 +1,14 @@
-// Package merge holds the rules by which reports from different articles
-// become one event: whether a mention reports an event already stored,
-// and how it folds into it. Stores find the candidates (those that share
-// a mention's blocking key and overlap its days) and keep the result.
+// Package merge holds the rules by which reports become one event: the
+// mentions of one article that tell of one event (InArticle and the
+// rules beside it), and reports from different articles: whether a
+// mention reports an event already stored (SameEvent), and how it folds
+// into it (Into). Extraction groups an article's mentions by the first;
+// stores find the candidates (those that share a mention's blocking key
+// and overlap its days) and keep the result of the second.
+//
+// Both uses share what is the same: the type test, distance, and the fit
+// of sides; they keep apart, by name, what one article can be surer of
+// than two.
 package merge
 
 import (
@@ -9,8 +16,6 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/internal/event"
-	"github.com/sitrep/sitrep/internal/geo"
-	"github.com/sitrep/sitrep/internal/store"
 )
 
 // Key is the blocking key of an event: only events with the same key
@@ -29,7 +34,7 @@ func Key(e event.Event) string {
 // within a distance that fits their precision, and actors that do not
 // contradict each other.
 func SameEvent(e, m event.Event) bool {
-	if !sameType(e, m) {
+	if !sameType(eventType(e), e.Plover, eventType(m), m.Plover) {
 		return false
 	}
 	if e.DateStart == "" || m.DateStart == "" {
@@ -43,19 +48,32 @@ func SameEvent(e, m event.Event) bool {
 	if e.ISO != m.ISO {
 		return false
 	}
-	if e.Latitude != nil && m.Latitude != nil {
-		if geo.DistanceKm(*e.Latitude, *e.Longitude, *m.Latitude, *m.Longitude) > RadiusKm(e.GeoPrecision, m.GeoPrecision) {
-			return false
-		}
+	if e.Latitude != nil && m.Latitude != nil && !Near(point(e), point(m)) {
+		return false
 	}
 	return actorsCompatible(e, m)
 }
 
-func sameType(e, m event.Event) bool {
-	if e.EventType == nil || m.EventType == nil {
-		return e.EventType == nil && m.EventType == nil && e.Plover == m.Plover
+// eventType is e's ACLED type, "" when ACLED does not code it.
+func eventType(e event.Event) string {
+	if e.EventType == nil {
+		return ""
 	}
-	return *e.EventType == *m.EventType
+	return *e.EventType
+}
+
+// point is the place of a located event, as far as Near reads it.
+func point(e event.Event) Place {
+	return Place{Lat: *e.Latitude, Lon: *e.Longitude, Precision: e.GeoPrecision}
+}
+
+// Near reports whether two reports from different articles place one
+// event close enough to be one: within RadiusKm of their precisions.
+// Two articles may name one event's place by different towns, or one by
+// a town and the other by its province, where one article names it by
+// one name (SamePlace).
+func Near(p, q Place) bool {
+	return p.DistanceKm(q) <= RadiusKm(p.Precision, q.Precision)
 }
 
 // RadiusKm is how far apart two reports of one event may place it, by
@@ -74,6 +92,10 @@ func RadiusKm(p1, p2 int) float64 {
 
 // actorsCompatible reports whether the named sides of e and m can be the
 // same: every actor m names is one of e's, or e names too few to tell.
+// Unlike within an article (SidesFit), names are compared without regard
+// to case, the merged event's associate actors count among its known
+// sides, and only civilians and unidentified groups are vague: a stored
+// event keeps names, not the dictionary entries behind them.
 func actorsCompatible(e, m event.Event) bool {
 	known := map[string]bool{}
 	for _, a := range []string{e.Actor1, e.Actor2, e.AssocActor1, e.AssocActor2} {
@@ -81,15 +103,13 @@ func actorsCompatible(e, m event.Event) bool {
 			known[strings.ToLower(a)] = true
 		}
 	}
-	if len(known) < 2 {
-		return true
-	}
+	named := make([]Side, 0, 2)
 	for _, a := range []string{m.Actor1, m.Actor2} {
-		if a != "" && !known[strings.ToLower(a)] && !strings.HasPrefix(a, "Civilians") && !strings.HasPrefix(a, "Unidentified") {
-			return false
+		if a != "" {
+			named = append(named, Side{Name: strings.ToLower(a), Vague: strings.HasPrefix(a, "Civilians") || strings.HasPrefix(a, "Unidentified")})
 		}
 	}
-	return true
+	return sidesAgree(known, named)
 }
 
 // midDay returns the middle day of a range, the later of two.
@@ -111,7 +131,7 @@ func midDay(start, end string) string {
 // a store may hand it e without them and store what it appends: merging
 // into an event with a thousand sources costs what merging into one with
 // one does.
-func Into(e *store.Event, m event.Event, s store.Source) {
+func Into(e *event.Merged, m event.Event, s event.Source) {
 	e.Sources = append(e.Sources, s)
 	if m.GeoPrecision != 0 && (e.GeoPrecision == 0 || m.GeoPrecision < e.GeoPrecision) {
 		e.Admin1, e.Admin2, e.Location = m.Admin1, m.Admin2, m.Location

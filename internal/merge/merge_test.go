@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/event"
-	"github.com/sitrep/sitrep/internal/store"
 )
 
 func f64(v float64) *float64 { return &v }
@@ -87,7 +86,7 @@ func TestInto(t *testing.T) {
 	first.DateStart, first.DateEnd = "2025-04-05", "2025-04-09"
 	first.Fatalities = intp(25)
 	first.Claims = []event.Claim{{Kind: "killed", Count: 25}}
-	e := store.Event{Event: first, Sources: []store.Source{{DocumentID: "a", Fatalities: first.Fatalities}}}
+	e := event.Merged{Event: first, Sources: []event.Source{{DocumentID: "a", Fatalities: first.Fatalities}}}
 	for i, tt := range []struct {
 		toll                  *int
 		contested             bool
@@ -117,8 +116,8 @@ func TestInto(t *testing.T) {
 			m.GeoPrecision = 1
 		}
 		m.Claims = []event.Claim{{Kind: "killed", Source: fmt.Sprint("report ", i)}}
-		gained := store.Event{Event: e.Event}
-		Into(&gained, m, store.Source{DocumentID: fmt.Sprint("doc ", i), Fatalities: tt.toll})
+		gained := event.Merged{Event: e.Event}
+		Into(&gained, m, event.Source{DocumentID: fmt.Sprint("doc ", i), Fatalities: tt.toll})
 		if len(gained.Sources) != 1 || len(gained.Claims) != len(e.Claims)+1 {
 			t.Fatalf("report %d: %d sources and %d claims gained, want 1 and 1", i, len(gained.Sources), len(gained.Claims)-len(e.Claims))
 		}
@@ -134,10 +133,10 @@ func TestInto(t *testing.T) {
 		t.Errorf("%d claims and %d sources, want 5 and 5", len(e.Claims), len(e.Sources))
 	}
 	// A mention that says its sources contest the toll makes it contested.
-	quiet := store.Event{Event: clash()}
+	quiet := event.Merged{Event: clash()}
 	m := clash()
 	m.Contested = true
-	Into(&quiet, m, store.Source{})
+	Into(&quiet, m, event.Source{})
 	if !quiet.Contested {
 		t.Error("a contested mention left the event uncontested")
 	}

@@ -200,26 +200,10 @@ type Cell struct {
 	Types      map[string]int `json:"types"`
 }
 
-// Event is a merged event: the fields of its first and most precise
-// reports, the sources that report it and every claim they make.
-type Event struct {
-	event.Event
-	// Sources are the documents reporting the event, in the order they
-	// were ingested.
-	Sources []Source `json:"sources"`
-	// Updated is when the event last changed, RFC 3339 (ACLED's
-	// timestamp).
-	Updated string `json:"updated,omitempty"`
-}
+// Event is a merged event, as the store keeps and lists it. It is
+// event.Merged, which package merge folds reports into without depending
+// on storage.
+type Event = event.Merged
 
 // Source is one document's report of an event.
-type Source struct {
-	DocumentID string `json:"document_id"`
-	MentionID  string `json:"mention_id"`
-	Outlet     string `json:"outlet,omitempty"`
-	URL        string `json:"url,omitempty"`
-	Title      string `json:"title,omitempty"`
-	Published  string `json:"published,omitempty"`
-	// Fatalities is this source's own toll for the event.
-	Fatalities *int `json:"fatalities"`
-}
+type Source = event.Source

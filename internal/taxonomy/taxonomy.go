@@ -4,6 +4,19 @@ package taxonomy
 
 import "slices"
 
+// ACLED's event types, and the sub-event types rules name, spelled as in
+// its codebook.
+const (
+	Battles                  = "Battles"
+	Explosions               = "Explosions/Remote violence"
+	ViolenceAgainstCivilians = "Violence against civilians"
+	Protests                 = "Protests"
+	Riots                    = "Riots"
+	StrategicDevelopments    = "Strategic developments"
+
+	Arrests = "Arrests"
+)
+
 // subEventTypes maps each ACLED event type to its sub-event types, as
 // spelled in ACLED's codebook.
 var subEventTypes = map[string][]string{
