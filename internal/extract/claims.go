@@ -401,7 +401,7 @@ func (a *analysis) violenceBefore(m *mention, i int) bool {
 	if start >= end {
 		return false
 	}
-	for _, t := range a.x.triggers.Detect(a.text, []event.Span{{Start: start, End: end}})[0] {
+	for _, t := range a.x.triggers.Detect(a.words, []event.Span{{Start: start, End: end}})[0] {
 		if t.End == end && violent(event.Str(t.EventType)) {
 			return true
 		}

@@ -10,6 +10,7 @@ import (
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
 	"github.com/sitrep/sitrep/internal/taxonomy"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 var (
@@ -184,7 +185,7 @@ func TestNotEvents(t *testing.T) {
 // model replaces the lexicon.
 type noTriggers struct{}
 
-func (noTriggers) Detect(_ string, sents []event.Span) [][]Trigger {
+func (noTriggers) Detect(_ *text.Doc, sents []event.Span) [][]Trigger {
 	return make([][]Trigger, len(sents))
 }
 

@@ -194,7 +194,7 @@ func (a *analysis) mentions() []*mention {
 	for i, s := range a.sents {
 		spans[i] = s.Span
 	}
-	detected := a.x.triggers.Detect(a.text, spans)
+	detected := a.x.triggers.Detect(a.words, spans)
 	for si, s := range a.sents {
 		if a.background(s.Span) || a.caption(s.Span) {
 			// A war's toll since it began: no event, and no event's

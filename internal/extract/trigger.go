@@ -1,12 +1,14 @@
 package extract
 
 import (
+	"fmt"
 	"sort"
 
 	"github.com/sitrep/sitrep/internal/lexicon"
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/pattern"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // ACLED event types.
@@ -42,13 +44,15 @@ type Trigger struct {
 // TriggerDetector finds event triggers in the sentences of a text. It is
 // the seam where a learned classifier can replace the lexicon.
 type TriggerDetector interface {
-	// Detect returns the triggers in each sentence text[s.Start:s.End]
-	// of sents, in the order of sents; spans index text.
-	Detect(text string, sents []event.Span) [][]Trigger
+	// Detect returns the triggers in each sentence d.Text[s.Start:s.End]
+	// of sents, in the order of sents; spans index d.Text.
+	Detect(d *text.Doc, sents []event.Span) [][]Trigger
 }
 
-// lexiconEntry is one trigger pattern of the lexicon.
+// lexiconEntry is one section of the lexicon, or a grammar.
 type lexiconEntry struct {
+	// re is the grammar of an entry that is not a list of phrases, nil
+	// for a section of the lexicon.
 	re      *pattern.Regexp
 	typ     string
 	sub     string
@@ -64,7 +68,9 @@ type lexiconEntry struct {
 // Lexicon is the dictionary-and-pattern trigger detector.
 type Lexicon struct {
 	entries []lexiconEntry
-	set     *pattern.Set // the entries' patterns, in order
+	// phrases holds the phrases of the sections, each listed under its
+	// entry's index; a grammar's list is empty.
+	phrases *text.Phrases
 }
 
 func rx(s string) *pattern.Regexp { return pattern.MustCompile(`(?i)\b(?:` + s + `)\b`) }
@@ -96,55 +102,79 @@ func NewLexicon() *Lexicon {
 		"accuse":  {not: pattern.MustCompile(`^\s+(?:\S+\s+){0,5}?on\b`)},
 	}
 	var entries []lexiconEntry
+	var lists [][]string
 	for _, sec := range lexicon.Triggers() {
 		en := conditions[sec.Name]
-		en.re = pattern.MustCompile(`(?i)\b` + lexicon.Pattern(sec.Phrases) + `\b`)
 		en.typ, en.sub, en.plover, en.mode, en.class, en.noun = sec.EventType, sec.SubEventType, sec.Plover, sec.Mode, sec.Class, sec.Noun
-		entries = append(entries, en)
+		entries, lists = append(entries, en), append(lists, sec.Phrases)
 		if sec.Name == "arrest" {
 			// ACLED codes the capture of people by state forces as
 			// arrests: a grammar, not a list of words.
 			entries = append(entries, lexiconEntry{re: rx(`captured ` + peopleTaken), typ: Strategic, sub: "Arrests", plover: "COERCE", mode: "arrest", class: "arrest"})
+			lists = append(lists, nil)
 		}
 	}
-	res := make([]*pattern.Regexp, len(entries))
-	for i, en := range entries {
-		res[i] = en.re
+	phrases, err := text.NewPhrases(lists)
+	if err != nil {
+		panic(fmt.Sprintf("trigger lexicon: %v", err)) // the embedded lexicon's own test checks it
 	}
-	return &Lexicon{entries: entries, set: pattern.NewSet(res...)}
+	return &Lexicon{entries: entries, phrases: phrases}
 }
 
 // Detect implements TriggerDetector.
-func (l *Lexicon) Detect(text string, sents []event.Span) [][]Trigger {
-	sc := l.set.Scan(text) // every entry's words, found in one pass
+func (l *Lexicon) Detect(d *text.Doc, sents []event.Span) [][]Trigger {
 	out := make([][]Trigger, len(sents))
 	for i, s := range sents {
-		out[i] = l.detect(sc, text, s)
+		out[i] = l.detect(d, s)
 	}
 	return out
 }
 
-// detect returns the triggers of sentence s.
-func (l *Lexicon) detect(sc *pattern.Scan, text string, s event.Span) []Trigger {
-	sent := text[s.Start:s.End]
+// detect returns the triggers of sentence s: each entry's, in the order
+// of the entries, then the first of those that overlap.
+func (l *Lexicon) detect(d *text.Doc, s event.Span) []Trigger {
+	// found holds each entry's matches, in text order, none overlapping
+	// another of the same entry: a phrase is read once, as its longest.
+	var found [][2]int
+	var entry []int
+	from, to := d.Span(s.Start, s.End)
+	ends := make(map[int]int) // the last token of each entry's last match
+	l.phrases.Each(d, from, to, func(e, first, last int) {
+		if end, ok := ends[e]; ok && first <= end {
+			return
+		}
+		ends[e] = last
+		found = append(found, [2]int{d.Tokens[first].Start, d.Tokens[last].End})
+		entry = append(entry, e)
+	})
+	sent := d.Text[s.Start:s.End]
 	var out []Trigger
 	for i, en := range l.entries {
-		if !sc.Possible(i, s.Start, s.End) {
+		var locs [][2]int
+		if en.re != nil {
+			for _, loc := range en.re.FindAllStringIndex(sent, -1) {
+				locs = append(locs, [2]int{s.Start + loc[0], s.Start + loc[1]})
+			}
+		} else {
+			for k, e := range entry {
+				if e == i {
+					locs = append(locs, found[k])
+				}
+			}
+		}
+		if len(locs) == 0 || en.context != nil && !en.context.MatchString(sent) {
 			continue
 		}
-		if en.context != nil && !en.context.MatchString(sent) {
-			continue
-		}
-		for _, loc := range sc.FindAll(i, s.Start, s.End, false) {
-			if en.not != nil && en.not.MatchString(text[loc[1]:s.End]) {
+		for _, loc := range locs {
+			if en.not != nil && en.not.MatchString(d.Text[loc[1]:s.End]) {
 				continue
 			}
-			if en.after != nil && !en.after.MatchString(text[loc[1]:s.End]) {
+			if en.after != nil && !en.after.MatchString(d.Text[loc[1]:s.End]) {
 				continue
 			}
 			out = append(out, Trigger{
 				Span:         event.Span{Start: loc[0], End: loc[1]},
-				Text:         text[loc[0]:loc[1]],
+				Text:         d.Text[loc[0]:loc[1]],
 				EventType:    en.typ,
 				SubEventType: en.sub,
 				Plover:       en.plover,
