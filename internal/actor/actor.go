@@ -103,8 +103,11 @@ type Dictionary struct {
 	// multi holds the hashes under seed of the phrases of more than one
 	// word: most phrases that Find builds name nothing, and it asks
 	// multi before phrases.
-	multi     bloom.Filter
-	seed      maphash.Seed
+	multi bloom.Filter
+	seed  maphash.Seed
+	// toks and key are addPhrase's buffers while the dictionary loads.
+	toks      []text.Token
+	key       []byte
 	byKind    map[string][]int32 // "PK|military" -> actor indexes, one per period
 	byName    map[string]int32
 	demonyms  map[string]string
@@ -116,7 +119,9 @@ type Dictionary struct {
 // Load parses the embedded YAML data.
 func Load() (*Dictionary, error) {
 	d := &Dictionary{
-		phrases:   map[string][]entry{},
+		// Sized for the data (some 24,000 phrases): growing the map
+		// phrase by phrase took a tenth of Load.
+		phrases:   make(map[string][]entry, 1<<15),
 		lengths:   map[string]uint64{},
 		byKind:    map[string][]int32{},
 		byName:    map[string]int32{},
@@ -169,6 +174,7 @@ func Load() (*Dictionary, error) {
 		}
 	}
 	d.multi = bloom.Of(multi)
+	d.toks, d.key = nil, nil
 	return d, nil
 }
 
@@ -488,15 +494,20 @@ func joins(s string) bool {
 const maxWords = 63
 
 func (d *Dictionary) addPhrase(phrase string, e entry) {
-	toks := text.Tokens(phrase)
+	d.toks = text.AppendTokens(d.toks[:0], phrase)
+	toks := d.toks
 	if len(toks) == 0 || len(toks) > maxWords {
 		return
 	}
-	keys := make([]string, len(toks))
+	key := d.key[:0]
 	for i, t := range toks {
-		keys[i] = t.Key
+		if i > 0 {
+			key = append(key, ' ')
+		}
+		key = append(key, t.Key...)
 	}
-	k := strings.Join(keys, " ")
+	d.key = key
+	k := string(key)
 	first, _ := utf8.DecodeRuneInString(phrase)
 	e.capital = unicode.IsUpper(first)
 	e.caseSens = len(phrase) <= 6 && isAcronymOf(phrase) && strings.IndexFunc(phrase, unicode.IsLetter) >= 0
@@ -506,7 +517,7 @@ func (d *Dictionary) addPhrase(phrase string, e entry) {
 		}
 	}
 	d.phrases[k] = append(d.phrases[k], e)
-	d.lengths[keys[0]] |= 1 << len(toks)
+	d.lengths[toks[0].Key] |= 1 << len(toks)
 }
 
 // distinct returns the aliases trimmed, without those that differ from
@@ -514,9 +525,14 @@ func (d *Dictionary) addPhrase(phrase string, e entry) {
 // not compare them with each other.
 func distinct(aliases []string) []string {
 	out := aliases[:0:0]
+	seen := make(map[string]bool, len(aliases))
 	for _, al := range aliases {
 		al = strings.TrimSpace(al)
-		if al != "" && !slices.ContainsFunc(out, func(s string) bool { return strings.EqualFold(s, al) }) {
+		// Upper then lower case: the pairs strings.EqualFold takes as
+		// one, but for a few letters no alias holds.
+		k := strings.ToLower(strings.ToUpper(al))
+		if al != "" && !seen[k] {
+			seen[k] = true
 			out = append(out, al)
 		}
 	}

@@ -65,7 +65,7 @@ func (d *Doc) Has(phrase string) bool {
 			return false
 		}
 	}
-	d.phrase = appendTokens(d.phrase[:0], phrase)
+	d.phrase = AppendTokens(d.phrase[:0], phrase)
 	p := Doc{Text: phrase, Tokens: d.phrase}
 	n := len(p.Tokens)
 	if n == 0 {
@@ -118,11 +118,12 @@ func (d *Doc) matchAt(i int, p *Doc, n int) bool {
 // ("N'Djamena", "Jama’at"). A possessive ’s ends the word before it and
 // is a token of its own.
 func Tokens(s string) []Token {
-	return appendTokens(make([]Token, 0, len(s)/6+1), s) // English words run about six bytes with their space
+	return AppendTokens(make([]Token, 0, len(s)/6+1), s) // English words run about six bytes with their space
 }
 
-// appendTokens appends the tokens of s to out.
-func appendTokens(out []Token, s string) []Token {
+// AppendTokens appends the tokens of s to out, for a reader that splits
+// many short texts into one buffer.
+func AppendTokens(out []Token, s string) []Token {
 	low := "" // s with ASCII capitals lowered, made at the first one
 	i := 0
 	for i < len(s) {
