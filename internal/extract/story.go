@@ -61,7 +61,10 @@ func splitStories(text string, sents []sentence.Sentence) ([]sentence.Sentence, 
 // clause, the lead opens with a capital after a word that ends no
 // sentence, and a clause's verb comes within its first ten words.
 func leadAfterHeadline(s string) int {
-	words := strings.Fields(s)
+	// No more words are read than the rule below looks at: most
+	// sentences are done with at their twentieth.
+	var buf [32]string
+	words := firstFields(buf[:0], s)
 	if len(words) < 8 {
 		return 0
 	}
@@ -88,6 +91,28 @@ func leadAfterHeadline(s string) int {
 		at += len(w)
 	}
 	return 0
+}
+
+// firstFields appends to dst the first cap(dst) words of s, as
+// strings.Fields splits them.
+func firstFields(dst []string, s string) []string {
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				if dst = append(dst, s[start:i]); len(dst) == cap(dst) {
+					return dst
+				}
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 && len(dst) < cap(dst) {
+		dst = append(dst, s[start:])
+	}
+	return dst
 }
 
 // clauseFollows reports whether words hold a clause's verb.

@@ -223,14 +223,15 @@ func (r *Regexp) possible(s string) bool {
 	if r.needles == nil {
 		return true
 	}
-	if len(s) > shortText {
+	if len(s) > stackLower {
 		return r.PossibleLower(Lower(s))
 	}
-	// Most texts tried are short: lower them on the stack.
+	// Most texts tried are a sentence or shorter: lower them on the
+	// stack rather than make a lowered copy of each.
 	if FoldsToASCII(s) {
 		return true
 	}
-	var buf [shortText]byte
+	var buf [stackLower]byte
 	lower := buf[:len(s)]
 	for i := 0; i < len(s); i++ {
 		lower[i] = lowerByte(s[i])
@@ -282,6 +283,9 @@ func Lower(s string) string {
 // each word start rather than scanning: each try costs the engine time in
 // proportion to the rest of the text.
 const shortText = 256
+
+// stackLower bounds the texts possible lowers on the stack.
+const stackLower = 2048
 
 // MatchString is regexp.Regexp.MatchString.
 func (r *Regexp) MatchString(s string) bool {

@@ -10,8 +10,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -33,8 +31,11 @@ const Possessive = "'s"
 type Doc struct {
 	Text   string
 	Tokens []Token
-	// at lists where each key occurs, made by Has when first asked.
-	at map[string][]int32
+	// first holds the first token of each key and next the next token
+	// of the same key after each, made by Has when first asked: a list
+	// per key without a slice per key.
+	first map[string]int32
+	next  []int32
 	// phrase holds the words of the phrase Has was last asked about.
 	phrase []Token
 }
@@ -51,17 +52,24 @@ func (d *Doc) Between(i int) string { return d.Text[d.Tokens[i].End:d.Tokens[i+1
 // Has reports whether d writes phrase: its words in a row, in any case
 // and with or without accents, parted by the same bytes as in phrase.
 func (d *Doc) Has(phrase string) bool {
-	if d.at == nil {
-		d.at = make(map[string][]int32, len(d.Tokens)/2)
-		for i, t := range d.Tokens {
-			d.at[t.Key] = append(d.at[t.Key], int32(i))
+	if d.first == nil {
+		d.first = make(map[string]int32, len(d.Tokens)/2)
+		d.next = make([]int32, len(d.Tokens))
+		for i := len(d.Tokens) - 1; i >= 0; i-- {
+			k := d.Tokens[i].Key
+			if j, ok := d.first[k]; ok {
+				d.next[i] = j
+			} else {
+				d.next[i] = -1
+			}
+			d.first[k] = int32(i)
 		}
 	}
 	// Most phrases asked about are not in the text, and their first word
 	// alone, folded in place, rules them out without splitting them.
 	var buf [32]byte
 	if first, ok := plainFirstKey(buf[:0], phrase); ok {
-		if _, found := d.at[string(first)]; !found {
+		if _, found := d.first[string(first)]; !found {
 			return false
 		}
 	}
@@ -71,10 +79,12 @@ func (d *Doc) Has(phrase string) bool {
 	if n == 0 {
 		return false
 	}
-	for _, i := range d.at[p.Tokens[0].Key] {
+	i, ok := d.first[p.Tokens[0].Key]
+	for ok && i >= 0 {
 		if d.matchAt(int(i), &p, n) {
 			return true
 		}
+		i = d.next[i]
 	}
 	return false
 }
@@ -261,13 +271,10 @@ func AppendFold(dst []byte, s string) []byte {
 	return f.Append(dst, s)
 }
 
-// Folder folds names, keeping the transformer that strips accents from
-// one name to the next: building it anew for each of the tens of
-// thousands of names with accents a gazetteer holds takes a tenth of
-// loading it. The zero Folder is ready to use; it is not safe for
-// concurrent use.
+// Folder folds names, keeping a buffer from one name to the next. The
+// zero Folder is ready to use; it is not safe for concurrent use.
 type Folder struct {
-	strip transform.Transformer
+	buf []byte
 }
 
 // Append appends Fold(s) to dst.
@@ -290,12 +297,7 @@ func (f *Folder) Append(dst []byte, s string) []byte {
 		return dst
 	}
 	if !isASCII(s) {
-		if f.strip == nil {
-			f.strip = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-		}
-		if out, _, err := transform.String(f.strip, s); err == nil {
-			s = out
-		}
+		s = f.stripAccents(s)
 	}
 	start, space := len(dst), false
 	for i := 0; i < len(s); {
@@ -320,6 +322,19 @@ func (f *Folder) Append(dst []byte, s string) []byte {
 		dst = utf8.AppendRune(dst, unicode.ToLower(r))
 	}
 	return dst
+}
+
+// stripAccents removes the combining marks of s once decomposed, and
+// composes what is left.
+func (f *Folder) stripAccents(s string) string {
+	d := norm.NFD.String(s)
+	f.buf = f.buf[:0]
+	for _, r := range d {
+		if !unicode.Is(unicode.Mn, r) {
+			f.buf = utf8.AppendRune(f.buf, r)
+		}
+	}
+	return norm.NFC.String(string(f.buf))
 }
 
 // plainByte marks the bytes a plain word folds to its lower case

@@ -121,4 +121,14 @@ func TestHas(t *testing.T) {
 			t.Errorf("Has(%q) = %v, want %v", tt.phrase, got, tt.want)
 		}
 	}
+	// A word written several times: each place it is written is tried.
+	d = Split("the army, the rebels and the police")
+	for _, p := range []string{"the police", "the rebels", "the army"} {
+		if !d.Has(p) {
+			t.Errorf("Has(%q) = false", p)
+		}
+	}
+	if d.Has("the militia") {
+		t.Error(`Has("the militia") = true`)
+	}
 }
