@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/actor"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
 )
@@ -182,10 +183,8 @@ func (a *analysis) describe(r *role, c *cluster) (string, int, []string) {
 	// Only those the article itself uses are kept: a list of every name
 	// the dictionary knows says nothing of this report.
 	written := len(aliases)
-	for _, al := range r.Actor.Aliases {
-		if a.uses(al) {
-			aliases = addAlias(aliases, al, r.name(), written)
-		}
+	for _, al := range a.usedAliases(r.Actor) {
+		aliases = addAlias(aliases, al, r.name(), written)
 	}
 	return r.Actor.Name, r.Actor.Inter, aliases
 }
@@ -421,9 +420,25 @@ func eventID(docID string, ev event.Event) string {
 	return hex.EncodeToString(h[:8])
 }
 
-// uses reports whether the article's text holds phrase as whole words,
-// in any case.
-func (a *analysis) uses(phrase string) bool { return a.words.Has(phrase) }
+// usedAliases returns the aliases of ac the article's text holds as
+// whole words, in any case. Each actor is looked up once: every event
+// of an article asks again of the same few.
+func (a *analysis) usedAliases(ac *actor.Actor) []string {
+	if used, ok := a.aliases[ac]; ok {
+		return used
+	}
+	var used []string
+	for _, al := range ac.Aliases {
+		if a.words.Has(al) {
+			used = append(used, al)
+		}
+	}
+	if a.aliases == nil {
+		a.aliases = map[*actor.Actor][]string{}
+	}
+	a.aliases[ac] = used
+	return used
+}
 
 // violent reports whether an ACLED event type is one of organised or mob
 // violence, whose fatalities field is a number.

@@ -332,6 +332,8 @@ type analysis struct {
 	home *gazetteer.Resolved
 	// saidIn holds saidByRE's matches in the sentences saidBy has read.
 	saidIn map[event.Span][][]int
+	// aliases memoizes usedAliases.
+	aliases map[*actor.Actor][]string
 	// speaker memoizes isSpeaker: every trigger in a sentence asks it
 	// again of the same names.
 	speaker map[event.Span]bool
