@@ -138,12 +138,15 @@ func (l *Lexicon) detect(d *text.Doc, s event.Span) []Trigger {
 	var found [][2]int
 	var entry []int
 	from, to := d.Span(s.Start, s.End)
-	ends := make(map[int]int) // the last token of each entry's last match
+	var ends []int // the last token of each entry's last match, +1
 	l.phrases.Each(d, from, to, func(e, first, last int) {
-		if end, ok := ends[e]; ok && first <= end {
+		if ends == nil {
+			ends = make([]int, len(l.entries))
+		}
+		if first < ends[e] {
 			return
 		}
-		ends[e] = last
+		ends[e] = last + 1
 		found = append(found, [2]int{d.Tokens[first].Start, d.Tokens[last].End})
 		entry = append(entry, e)
 	})

@@ -2,6 +2,7 @@ package text
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -132,22 +133,32 @@ func isWhiteByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // then by list.
 func (ps *Phrases) Each(d *Doc, from, to int, f func(list, first, last int)) {
 	longest := make([]int, ps.lists) // the tokens of each list's longest match here
+	var hit []int                     // the lists matched here, for the few tokens that begin a phrase
 	for i := from; i < to; i++ {
-		clear(longest)
-		for _, p := range ps.byFirst[d.Tokens[i].Key] {
-			if n := len(p.keys); n > longest[p.list] && p.matchAt(d, i, to) {
-				longest[p.list] = n
+		hit = hit[:0]
+		try := func(p *phrase) {
+			n := len(p.keys)
+			if n <= longest[p.list] || !p.matchAt(d, i, to) {
+				return
 			}
+			if longest[p.list] == 0 {
+				hit = append(hit, p.list)
+			}
+			longest[p.list] = n
 		}
-		for _, p := range ps.wild {
-			if n := len(p.keys); n > longest[p.list] && p.matchAt(d, i, to) {
-				longest[p.list] = n
-			}
+		for k := range ps.byFirst[d.Tokens[i].Key] {
+			try(&ps.byFirst[d.Tokens[i].Key][k])
 		}
-		for l, n := range longest {
-			if n > 0 {
-				f(l, i, i+n-1)
-			}
+		for k := range ps.wild {
+			try(&ps.wild[k])
+		}
+		if len(hit) == 0 {
+			continue
+		}
+		slices.Sort(hit)
+		for _, l := range hit {
+			f(l, i, i+longest[l]-1)
+			longest[l] = 0
 		}
 	}
 }
