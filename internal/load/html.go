@@ -73,7 +73,7 @@ func (e HTMLExtractor) String() string {
 // extracted is what an extractor found: the article's paragraphs and
 // what the page says of itself.
 type extracted struct {
-	paras              []string
+	blocks             []block
 	plain              string // the article as the extractor renders it as text
 	title, outlet, url string
 	published          time.Time
@@ -81,8 +81,8 @@ type extracted struct {
 
 func (x *extracted) size() int {
 	n := 0
-	for _, p := range x.paras {
-		n += len(p)
+	for _, b := range x.blocks {
+		n += len(b.text)
 	}
 	return n
 }
@@ -176,13 +176,7 @@ func articleDoc(root *html.Node, page string, opts Options) (*event.Document, er
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoText, err)
 	}
-	var paras []string
-	for _, l := range x.paras {
-		if isChrome(l) || !opts.HTMLKeepHeadings && isHeading(l) {
-			continue
-		}
-		paras = append(paras, l)
-	}
+	paras := bodyText(x.blocks, opts.HTMLBlocks, x.title)
 	// The headline is metadata, not a paragraph of the report.
 	if t := x.title; t != "" && len(paras) > 0 && strings.HasPrefix(paras[0], t) {
 		paras[0] = strings.TrimSpace(strings.TrimPrefix(paras[0], t))
@@ -231,7 +225,7 @@ func fromTrafilatura(root *html.Node, fallback bool) (*extracted, error) {
 	}
 	meta := res.Metadata
 	return &extracted{
-		paras:     blocks(res.ContentNode, res.ContentText),
+		blocks:    blocks(res.ContentNode, res.ContentText),
 		plain:     res.ContentText,
 		title:     strings.TrimSpace(meta.Title),
 		outlet:    strings.TrimSpace(meta.Sitename),
@@ -260,7 +254,7 @@ func fromReadability(root *html.Node, pageURL string) (*extracted, error) {
 		return nil, fmt.Errorf("readability: %w", err)
 	}
 	x := &extracted{
-		paras:  blocks(art.Node, plain.String()),
+		blocks: blocks(art.Node, plain.String()),
 		plain:  plain.String(),
 		title:  strings.TrimSpace(art.Title()),
 		outlet: strings.TrimSpace(art.SiteName()),
@@ -368,6 +362,25 @@ func isSoftHyphen(r rune) bool { return r == '\u00ad' }
 var blockTags = map[string]bool{"p": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
 	"li": true, "blockquote": true, "pre": true, "td": true, "th": true, "dd": true, "dt": true, "figcaption": true}
 
+// block is one paragraph of the extracted article and where it sits in
+// the extractor's tree, which tells a subhead of the article from the
+// headline of another story.
+type block struct {
+	text string
+	// node is the block element, or the element that holds a run of
+	// loose text; nil where the extractor gave only plain text.
+	node *html.Node
+	// linked is how many bytes of text are inside a link.
+	linked int
+	// header and caption say the block is inside a <header> or a
+	// <figcaption> of the article.
+	header, caption bool
+	// article is the innermost <article> inside the extracted content
+	// that holds the block: an article in the article is most often
+	// another story's card.
+	article *html.Node
+}
+
 // blocks returns the extracted article's paragraphs, one per block
 // element: trafilatura's plain text sometimes runs paragraphs together,
 // and a paragraph of chrome must not take the article down with it. Text
@@ -376,27 +389,38 @@ var blockTags = map[string]bool{"p": true, "h1": true, "h2": true, "h3": true, "
 // inside it included: read node by node, "attacked <a>a base in
 // Monguno</a>, killing five" fell into three pieces, two of them no
 // sentence at all.
-func blocks(content *html.Node, plain string) []string {
+func blocks(content *html.Node, plain string) []block {
 	if content == nil {
-		return splitLines(plain)
+		return plainBlocks(plain)
 	}
-	var out []string
+	var out []block
 	var run strings.Builder // the loose text since the last boundary
+	var cur block           // what is known of the run
 	flush := func() {
 		if t := strings.Join(strings.Fields(run.String()), " "); t != "" {
-			out = append(out, t)
+			cur.text = t
+			out = append(out, cur)
 		}
 		run.Reset()
+		cur = block{}
 	}
-	var visit func(n *html.Node)
-	visit = func(n *html.Node) {
+	var visit func(n *html.Node, in where)
+	visit = func(n *html.Node, in where) {
 		switch {
 		case n.Type == html.TextNode:
+			if cur.node == nil {
+				cur.node, cur.header, cur.caption, cur.article = n.Parent, in.header, in.caption, in.article
+			}
 			run.WriteString(n.Data)
+			if in.link {
+				cur.linked += len(strings.TrimSpace(n.Data))
+			}
 		case n.Type != html.ElementNode && n.Type != html.DocumentNode:
 		case n.Type == html.ElementNode && blockTags[n.Data]:
 			flush()
-			inline(n, &run)
+			in = in.enter(n)
+			cur.node, cur.header, cur.caption, cur.article = n, in.header, in.caption, in.article
+			cur.linked = inline(n, &run, in.link)
 			flush()
 		default:
 			// An inline element (a link, emphasis) is part of the run,
@@ -406,18 +430,54 @@ func blocks(content *html.Node, plain string) []string {
 			if !part {
 				flush()
 			}
+			in = in.enter(n)
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				visit(c)
+				visit(c, in)
 			}
 			if !part {
 				flush()
 			}
 		}
 	}
-	visit(content)
+	visit(content, where{root: content})
 	flush()
 	if len(out) == 0 {
-		return splitLines(plain)
+		return plainBlocks(plain)
+	}
+	return out
+}
+
+// where says what a node of the article is inside.
+type where struct {
+	root                  *html.Node // the extracted content
+	link, header, caption bool
+	article               *html.Node
+}
+
+func (w where) enter(n *html.Node) where {
+	if n.Type == html.ElementNode {
+		switch n.Data {
+		case "a":
+			w.link = w.link || attr(n, "href") != ""
+		case "header":
+			w.header = true
+		case "figcaption":
+			w.caption = true
+		case "article":
+			if n != w.root {
+				w.article = n
+			}
+		}
+	}
+	return w
+}
+
+// plainBlocks makes a block of each line of an extractor's plain text.
+func plainBlocks(plain string) []block {
+	lines := splitLines(plain)
+	out := make([]block, len(lines))
+	for i, l := range lines {
+		out[i] = block{text: l}
 	}
 	return out
 }
@@ -428,18 +488,24 @@ var inlineTags = map[string]bool{"a": true, "abbr": true, "b": true, "bdi": true
 	"q": true, "s": true, "samp": true, "small": true, "span": true, "strong": true, "sub": true, "sup": true,
 	"time": true, "u": true, "var": true, "img": true, "wbr": true}
 
-// inline writes the text inside a block, line breaks as spaces.
-func inline(n *html.Node, b *strings.Builder) {
+// inline writes the text inside a block, line breaks as spaces, and
+// returns how many bytes of it are inside a link.
+func inline(n *html.Node, b *strings.Builder, link bool) int {
+	linked := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch {
 		case c.Type == html.TextNode:
 			b.WriteString(c.Data)
+			if link {
+				linked += len(strings.TrimSpace(c.Data))
+			}
 		case c.Type == html.ElementNode && c.Data == "br":
 			b.WriteByte(' ')
 		case c.Type == html.ElementNode:
-			inline(c, b)
+			linked += inline(c, b, link || c.Data == "a" && attr(c, "href") != "")
 		}
 	}
+	return linked
 }
 
 // truncated reports whether a page ends before its body does.

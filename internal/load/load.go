@@ -60,11 +60,11 @@ type Options struct {
 	Source string
 	// MaxBytes bounds the input; 0 means DefaultMaxBytes.
 	MaxBytes int
-	// HTML is how the article is found in a web page and HTMLKeepHeadings
-	// keeps in the text the page's blocks that read as headings; both are
+	// HTML is how the article is found in a web page and HTMLBlocks
+	// which of its blocks that read as headings make its text; both are
 	// for measuring the choice, and no command sets them.
-	HTML             HTMLExtractor
-	HTMLKeepHeadings bool
+	HTML       HTMLExtractor
+	HTMLBlocks HTMLBlocks
 }
 
 // Dated is a publication date and where it came from.
