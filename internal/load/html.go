@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,7 +16,6 @@ import (
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
-	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 
@@ -89,7 +89,7 @@ func (x *extracted) size() int {
 
 // loadHTML removes the page's boilerplate and keeps the article's
 // paragraphs and metadata; a listing page gives its stories instead.
-func loadHTML(ctx context.Context, page string, opts Options) ([]*event.Document, error) {
+func loadHTML(ctx context.Context, page []byte, opts Options) ([]*event.Document, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("load html: %w", err)
 	}
@@ -142,7 +142,7 @@ func storyDocs(lp *listingPage) ([]*event.Document, error) {
 }
 
 // articleDoc reads the page as one article.
-func articleDoc(root *html.Node, page string, opts Options) (*event.Document, error) {
+func articleDoc(root *html.Node, page []byte, opts Options) (*event.Document, error) {
 	var err error
 	how := opts.HTML
 	if how == HTMLDefault {
@@ -155,16 +155,17 @@ func articleDoc(root *html.Node, page string, opts Options) (*event.Document, er
 	case HTMLTrafilaturaAlone:
 		x, err = fromTrafilatura(root, false)
 	case HTMLReadability:
-		x, err = fromReadability(root, opts.Source)
+		// Nothing reads root after go-readability: it may change it.
+		x, err = fromReadability(root, opts.Source, true)
 	case HTMLTrafilaturaThenReadability:
 		x, err = fromTrafilatura(root, false)
 		if err != nil || x.size() < tooLittle {
-			if y, yerr := fromReadability(root, opts.Source); yerr == nil && (err != nil || y.size() > x.size()) {
+			if y, yerr := fromReadability(root, opts.Source, false); yerr == nil && (err != nil || y.size() > x.size()) {
 				x, err = y, nil
 			}
 		}
 	case HTMLReadabilityThenTrafilatura:
-		x, err = fromReadability(root, opts.Source)
+		x, err = fromReadability(root, opts.Source, false)
 		if err != nil || x.size() < tooLittle {
 			if y, yerr := fromTrafilatura(root, false); yerr == nil && (err != nil || y.size() > x.size()) {
 				x, err = y, nil
@@ -237,40 +238,56 @@ func fromTrafilatura(root *html.Node, fallback bool) (*extracted, error) {
 // fromReadability finds the article with readeck's go-readability, and
 // the publication date, when the page's metadata gives none that
 // go-readability reads, with go-htmldate as go-trafilatura does. It
-// changes root unless keep is set.
-func fromReadability(root *html.Node, pageURL string) (*extracted, error) {
+// changes root where mutate is set, which spares a copy of the page.
+func fromReadability(root *html.Node, pageURL string, mutate bool) (*extracted, error) {
+	// go-htmldate first, on the page as it was: go-readability reads
+	// the metadata's time and gives the day in UTC, a day late for an
+	// evening story in America, where go-htmldate prefers the day the
+	// page's address names.
+	if !strings.HasPrefix(pageURL, "http://") && !strings.HasPrefix(pageURL, "https://") {
+		pageURL = "" // a file's name; go-htmldate looks for the page's own
+	}
+	var published time.Time
+	if d, err := htmldate.FromDocument(root, htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true, URL: pageURL}); err == nil && !d.IsZero() {
+		published = d.DateTime
+	}
 	p := readability.NewParser()
-	// go-readability changes the tree it reads; go-htmldate may need
-	// root as it was.
-	art, err := p.ParseDocument(root, nil)
+	var art readability.Article
+	var err error
+	if mutate {
+		art, err = p.ParseAndMutate(root, nil)
+	} else {
+		art, err = p.ParseDocument(root, nil)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("readability: %w", err)
 	}
 	if art.Node == nil {
 		return nil, errors.New("readability: no article found")
 	}
-	var plain strings.Builder
-	if err := art.RenderText(&plain); err != nil {
-		return nil, fmt.Errorf("readability: %w", err)
-	}
 	x := &extracted{
-		blocks: blocks(art.Node, plain.String()),
-		plain:  plain.String(),
-		title:  strings.TrimSpace(art.Title()),
-		outlet: strings.TrimSpace(art.SiteName()),
+		blocks:    blocks(art.Node, ""),
+		title:     strings.TrimSpace(art.Title()),
+		outlet:    strings.TrimSpace(art.SiteName()),
+		published: published,
 	}
-	// go-htmldate first: go-readability reads the metadata's time and
-	// gives the day in UTC, a day late for an evening story in America,
-	// where go-htmldate prefers the day the page's address names.
-	if !strings.HasPrefix(pageURL, "http://") && !strings.HasPrefix(pageURL, "https://") {
-		pageURL = "" // a file's name; go-htmldate looks for the page's own
+	if x.published.IsZero() {
+		if t, err := art.PublishedTime(); err == nil {
+			// A date in a form go-readability does not understand is no date.
+			x.published = t
+		}
 	}
-	d, err := htmldate.FromDocument(root, htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true, URL: pageURL})
-	if err == nil && !d.IsZero() {
-		x.published = d.DateTime
-	} else if t, err := art.PublishedTime(); err == nil {
-		// A date in a form go-readability does not understand is no date.
-		x.published = t
+	// The plain text is wanted only to look for a date line or where
+	// no element held the text; rendering it costs.
+	if x.published.IsZero() || len(x.blocks) == 0 {
+		var plain strings.Builder
+		if err := art.RenderText(&plain); err != nil {
+			return nil, fmt.Errorf("readability: %w", err)
+		}
+		x.plain = plain.String()
+		if len(x.blocks) == 0 {
+			x.blocks = plainBlocks(x.plain)
+		}
 	}
 	return x, nil
 }
@@ -335,28 +352,65 @@ func isASCII(s string) bool {
 // charset; here the declaration decides, by the HTML standard's rules.
 // Like that parser, it drops soft hyphens and composes characters (NFC),
 // so "Bamako" spelt with a combining accent reads as the precomposed one.
-func parseHTML(page string) (*html.Node, error) {
-	var r io.Reader = strings.NewReader(page)
-	valid := utf8.ValidString(page)
+func parseHTML(page []byte) (*html.Node, error) {
+	var r io.Reader = bytes.NewReader(page)
+	valid := utf8.Valid(page)
 	if !valid {
-		head := []byte(page[:min(len(page), 1024)])
-		enc, _, _ := charset.DetermineEncoding(head, "text/html")
+		enc, _, _ := charset.DetermineEncoding(page[:min(len(page), 1024)], "text/html")
 		r = transform.NewReader(r, enc.NewDecoder())
-	}
-	if !valid || strings.Contains(page, softHyphen) || !norm.NFC.IsNormalString(page) {
-		r = transform.NewReader(r, transform.Chain(runes.Remove(runes.Predicate(isSoftHyphen)), norm.NFC))
 	}
 	root, err := html.Parse(r)
 	if err != nil {
 		return nil, fmt.Errorf("parse html: %w", err)
 	}
+	// Text and attributes are mended after parsing, not the page before
+	// it: most of a page is markup and script, and a transformer reading
+	// it all cost more than the rest of parsing.
+	if !valid || needsMending(page) {
+		mend(root)
+	}
 	return root, nil
+}
+
+// needsMending reports whether a page has soft hyphens, written as such
+// or as entities, or characters to compose.
+func needsMending(page []byte) bool {
+	for _, s := range [][]byte{[]byte(softHyphen), []byte("&shy;"), []byte("&#173;"), []byte("&#xad;"), []byte("&#xAD;")} {
+		if bytes.Contains(page, s) {
+			return true
+		}
+	}
+	return !norm.NFC.IsNormal(page)
+}
+
+// mend drops the soft hyphens of n's text and attributes and composes
+// their characters.
+func mend(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		n.Data = mended(n.Data)
+	case html.ElementNode:
+		for i := range n.Attr {
+			n.Attr[i].Val = mended(n.Attr[i].Val)
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		mend(c)
+	}
+}
+
+func mended(s string) string {
+	if strings.Contains(s, softHyphen) {
+		s = strings.ReplaceAll(s, softHyphen, "")
+	}
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	return s
 }
 
 // The soft hyphen marks where a word may break and is never part of it.
 const softHyphen = "\u00ad"
-
-func isSoftHyphen(r rune) bool { return r == '\u00ad' }
 
 // blockTags are the elements whose text is one paragraph.
 var blockTags = map[string]bool{"p": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
@@ -509,7 +563,7 @@ func inline(n *html.Node, b *strings.Builder, link bool) int {
 }
 
 // truncated reports whether a page ends before its body does.
-func truncated(page string) bool {
-	tail := strings.ToLower(page[max(0, len(page)-4096):])
-	return !strings.Contains(tail, "</body") && !strings.Contains(tail, "</html")
+func truncated(page []byte) bool {
+	tail := bytes.ToLower(page[max(0, len(page)-4096):])
+	return !bytes.Contains(tail, []byte("</body")) && !bytes.Contains(tail, []byte("</html"))
 }

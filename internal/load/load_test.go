@@ -329,6 +329,11 @@ func TestHTMLEncodings(t *testing.T) {
 			page: body(`<meta charset="utf-8">`, "The envoy arrived in Se\u0301gou and met the com\u00admanders on Monday to discuss the ceasefire in the region."),
 			want: "The envoy arrived in Ségou and met the commanders on Monday",
 		},
+		{
+			name: "soft hyphens as entities",
+			page: body(`<meta charset="utf-8">`, "The envoy arrived in Ségou and met the com&shy;man&#173;ders on Monday to discuss the ceasefire in the region."),
+			want: "The envoy arrived in Ségou and met the commanders on Monday",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
