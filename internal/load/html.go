@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -15,7 +16,6 @@ import (
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
-	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 
@@ -73,7 +73,7 @@ func (e HTMLExtractor) String() string {
 // extracted is what an extractor found: the article's paragraphs and
 // what the page says of itself.
 type extracted struct {
-	paras              []string
+	blocks             []block
 	plain              string // the article as the extractor renders it as text
 	title, outlet, url string
 	published          time.Time
@@ -81,15 +81,15 @@ type extracted struct {
 
 func (x *extracted) size() int {
 	n := 0
-	for _, p := range x.paras {
-		n += len(p)
+	for _, b := range x.blocks {
+		n += len(b.text)
 	}
 	return n
 }
 
 // loadHTML removes the page's boilerplate and keeps the article's
 // paragraphs and metadata; a listing page gives its stories instead.
-func loadHTML(ctx context.Context, page string, opts Options) ([]*event.Document, error) {
+func loadHTML(ctx context.Context, page []byte, opts Options) ([]*event.Document, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("load html: %w", err)
 	}
@@ -142,7 +142,7 @@ func storyDocs(lp *listingPage) ([]*event.Document, error) {
 }
 
 // articleDoc reads the page as one article.
-func articleDoc(root *html.Node, page string, opts Options) (*event.Document, error) {
+func articleDoc(root *html.Node, page []byte, opts Options) (*event.Document, error) {
 	var err error
 	how := opts.HTML
 	if how == HTMLDefault {
@@ -155,16 +155,17 @@ func articleDoc(root *html.Node, page string, opts Options) (*event.Document, er
 	case HTMLTrafilaturaAlone:
 		x, err = fromTrafilatura(root, false)
 	case HTMLReadability:
-		x, err = fromReadability(root, opts.Source)
+		// Nothing reads root after go-readability: it may change it.
+		x, err = fromReadability(root, opts.Source, true)
 	case HTMLTrafilaturaThenReadability:
 		x, err = fromTrafilatura(root, false)
 		if err != nil || x.size() < tooLittle {
-			if y, yerr := fromReadability(root, opts.Source); yerr == nil && (err != nil || y.size() > x.size()) {
+			if y, yerr := fromReadability(root, opts.Source, false); yerr == nil && (err != nil || y.size() > x.size()) {
 				x, err = y, nil
 			}
 		}
 	case HTMLReadabilityThenTrafilatura:
-		x, err = fromReadability(root, opts.Source)
+		x, err = fromReadability(root, opts.Source, false)
 		if err != nil || x.size() < tooLittle {
 			if y, yerr := fromTrafilatura(root, false); yerr == nil && (err != nil || y.size() > x.size()) {
 				x, err = y, nil
@@ -176,13 +177,7 @@ func articleDoc(root *html.Node, page string, opts Options) (*event.Document, er
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoText, err)
 	}
-	var paras []string
-	for _, l := range x.paras {
-		if isChrome(l) || !opts.HTMLKeepHeadings && isHeading(l) {
-			continue
-		}
-		paras = append(paras, l)
-	}
+	paras := bodyText(x.blocks, opts.HTMLBlocks, x.title)
 	// The headline is metadata, not a paragraph of the report.
 	if t := x.title; t != "" && len(paras) > 0 && strings.HasPrefix(paras[0], t) {
 		paras[0] = strings.TrimSpace(strings.TrimPrefix(paras[0], t))
@@ -231,7 +226,7 @@ func fromTrafilatura(root *html.Node, fallback bool) (*extracted, error) {
 	}
 	meta := res.Metadata
 	return &extracted{
-		paras:     blocks(res.ContentNode, res.ContentText),
+		blocks:    blocks(res.ContentNode, res.ContentText),
 		plain:     res.ContentText,
 		title:     strings.TrimSpace(meta.Title),
 		outlet:    strings.TrimSpace(meta.Sitename),
@@ -243,40 +238,56 @@ func fromTrafilatura(root *html.Node, fallback bool) (*extracted, error) {
 // fromReadability finds the article with readeck's go-readability, and
 // the publication date, when the page's metadata gives none that
 // go-readability reads, with go-htmldate as go-trafilatura does. It
-// changes root unless keep is set.
-func fromReadability(root *html.Node, pageURL string) (*extracted, error) {
+// changes root where mutate is set, which spares a copy of the page.
+func fromReadability(root *html.Node, pageURL string, mutate bool) (*extracted, error) {
+	// go-htmldate first, on the page as it was: go-readability reads
+	// the metadata's time and gives the day in UTC, a day late for an
+	// evening story in America, where go-htmldate prefers the day the
+	// page's address names.
+	if !strings.HasPrefix(pageURL, "http://") && !strings.HasPrefix(pageURL, "https://") {
+		pageURL = "" // a file's name; go-htmldate looks for the page's own
+	}
+	var published time.Time
+	if d, err := htmldate.FromDocument(root, htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true, URL: pageURL}); err == nil && !d.IsZero() {
+		published = d.DateTime
+	}
 	p := readability.NewParser()
-	// go-readability changes the tree it reads; go-htmldate may need
-	// root as it was.
-	art, err := p.ParseDocument(root, nil)
+	var art readability.Article
+	var err error
+	if mutate {
+		art, err = p.ParseAndMutate(root, nil)
+	} else {
+		art, err = p.ParseDocument(root, nil)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("readability: %w", err)
 	}
 	if art.Node == nil {
 		return nil, errors.New("readability: no article found")
 	}
-	var plain strings.Builder
-	if err := art.RenderText(&plain); err != nil {
-		return nil, fmt.Errorf("readability: %w", err)
-	}
 	x := &extracted{
-		paras:  blocks(art.Node, plain.String()),
-		plain:  plain.String(),
-		title:  strings.TrimSpace(art.Title()),
-		outlet: strings.TrimSpace(art.SiteName()),
+		blocks:    blocks(art.Node, ""),
+		title:     strings.TrimSpace(art.Title()),
+		outlet:    strings.TrimSpace(art.SiteName()),
+		published: published,
 	}
-	// go-htmldate first: go-readability reads the metadata's time and
-	// gives the day in UTC, a day late for an evening story in America,
-	// where go-htmldate prefers the day the page's address names.
-	if !strings.HasPrefix(pageURL, "http://") && !strings.HasPrefix(pageURL, "https://") {
-		pageURL = "" // a file's name; go-htmldate looks for the page's own
+	if x.published.IsZero() {
+		if t, err := art.PublishedTime(); err == nil {
+			// A date in a form go-readability does not understand is no date.
+			x.published = t
+		}
 	}
-	d, err := htmldate.FromDocument(root, htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true, URL: pageURL})
-	if err == nil && !d.IsZero() {
-		x.published = d.DateTime
-	} else if t, err := art.PublishedTime(); err == nil {
-		// A date in a form go-readability does not understand is no date.
-		x.published = t
+	// The plain text is wanted only to look for a date line or where
+	// no element held the text; rendering it costs.
+	if x.published.IsZero() || len(x.blocks) == 0 {
+		var plain strings.Builder
+		if err := art.RenderText(&plain); err != nil {
+			return nil, fmt.Errorf("readability: %w", err)
+		}
+		x.plain = plain.String()
+		if len(x.blocks) == 0 {
+			x.blocks = plainBlocks(x.plain)
+		}
 	}
 	return x, nil
 }
@@ -341,32 +352,88 @@ func isASCII(s string) bool {
 // charset; here the declaration decides, by the HTML standard's rules.
 // Like that parser, it drops soft hyphens and composes characters (NFC),
 // so "Bamako" spelt with a combining accent reads as the precomposed one.
-func parseHTML(page string) (*html.Node, error) {
-	var r io.Reader = strings.NewReader(page)
-	valid := utf8.ValidString(page)
+func parseHTML(page []byte) (*html.Node, error) {
+	var r io.Reader = bytes.NewReader(page)
+	valid := utf8.Valid(page)
 	if !valid {
-		head := []byte(page[:min(len(page), 1024)])
-		enc, _, _ := charset.DetermineEncoding(head, "text/html")
+		enc, _, _ := charset.DetermineEncoding(page[:min(len(page), 1024)], "text/html")
 		r = transform.NewReader(r, enc.NewDecoder())
-	}
-	if !valid || strings.Contains(page, softHyphen) || !norm.NFC.IsNormalString(page) {
-		r = transform.NewReader(r, transform.Chain(runes.Remove(runes.Predicate(isSoftHyphen)), norm.NFC))
 	}
 	root, err := html.Parse(r)
 	if err != nil {
 		return nil, fmt.Errorf("parse html: %w", err)
 	}
+	// Text and attributes are mended after parsing, not the page before
+	// it: most of a page is markup and script, and a transformer reading
+	// it all cost more than the rest of parsing.
+	if !valid || needsMending(page) {
+		mend(root)
+	}
 	return root, nil
+}
+
+// needsMending reports whether a page has soft hyphens, written as such
+// or as entities, or characters to compose.
+func needsMending(page []byte) bool {
+	for _, s := range [][]byte{[]byte(softHyphen), []byte("&shy;"), []byte("&#173;"), []byte("&#xad;"), []byte("&#xAD;")} {
+		if bytes.Contains(page, s) {
+			return true
+		}
+	}
+	return !norm.NFC.IsNormal(page)
+}
+
+// mend drops the soft hyphens of n's text and attributes and composes
+// their characters.
+func mend(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		n.Data = mended(n.Data)
+	case html.ElementNode:
+		for i := range n.Attr {
+			n.Attr[i].Val = mended(n.Attr[i].Val)
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		mend(c)
+	}
+}
+
+func mended(s string) string {
+	if strings.Contains(s, softHyphen) {
+		s = strings.ReplaceAll(s, softHyphen, "")
+	}
+	if !norm.NFC.IsNormalString(s) {
+		s = norm.NFC.String(s)
+	}
+	return s
 }
 
 // The soft hyphen marks where a word may break and is never part of it.
 const softHyphen = "\u00ad"
 
-func isSoftHyphen(r rune) bool { return r == '\u00ad' }
-
 // blockTags are the elements whose text is one paragraph.
 var blockTags = map[string]bool{"p": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
 	"li": true, "blockquote": true, "pre": true, "td": true, "th": true, "dd": true, "dt": true, "figcaption": true}
+
+// block is one paragraph of the extracted article and where it sits in
+// the extractor's tree, which tells a subhead of the article from the
+// headline of another story.
+type block struct {
+	text string
+	// node is the block element, or the element that holds a run of
+	// loose text; nil where the extractor gave only plain text.
+	node *html.Node
+	// linked is how many bytes of text are inside a link.
+	linked int
+	// header and caption say the block is inside a <header> or a
+	// <figcaption> of the article.
+	header, caption bool
+	// article is the innermost <article> inside the extracted content
+	// that holds the block: an article in the article is most often
+	// another story's card.
+	article *html.Node
+}
 
 // blocks returns the extracted article's paragraphs, one per block
 // element: trafilatura's plain text sometimes runs paragraphs together,
@@ -376,27 +443,38 @@ var blockTags = map[string]bool{"p": true, "h1": true, "h2": true, "h3": true, "
 // inside it included: read node by node, "attacked <a>a base in
 // Monguno</a>, killing five" fell into three pieces, two of them no
 // sentence at all.
-func blocks(content *html.Node, plain string) []string {
+func blocks(content *html.Node, plain string) []block {
 	if content == nil {
-		return splitLines(plain)
+		return plainBlocks(plain)
 	}
-	var out []string
+	var out []block
 	var run strings.Builder // the loose text since the last boundary
+	var cur block           // what is known of the run
 	flush := func() {
 		if t := strings.Join(strings.Fields(run.String()), " "); t != "" {
-			out = append(out, t)
+			cur.text = t
+			out = append(out, cur)
 		}
 		run.Reset()
+		cur = block{}
 	}
-	var visit func(n *html.Node)
-	visit = func(n *html.Node) {
+	var visit func(n *html.Node, in where)
+	visit = func(n *html.Node, in where) {
 		switch {
 		case n.Type == html.TextNode:
+			if cur.node == nil {
+				cur.node, cur.header, cur.caption, cur.article = n.Parent, in.header, in.caption, in.article
+			}
 			run.WriteString(n.Data)
+			if in.link {
+				cur.linked += len(strings.TrimSpace(n.Data))
+			}
 		case n.Type != html.ElementNode && n.Type != html.DocumentNode:
 		case n.Type == html.ElementNode && blockTags[n.Data]:
 			flush()
-			inline(n, &run)
+			in = in.enter(n)
+			cur.node, cur.header, cur.caption, cur.article = n, in.header, in.caption, in.article
+			cur.linked = inline(n, &run, in.link)
 			flush()
 		default:
 			// An inline element (a link, emphasis) is part of the run,
@@ -406,18 +484,54 @@ func blocks(content *html.Node, plain string) []string {
 			if !part {
 				flush()
 			}
+			in = in.enter(n)
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
-				visit(c)
+				visit(c, in)
 			}
 			if !part {
 				flush()
 			}
 		}
 	}
-	visit(content)
+	visit(content, where{root: content})
 	flush()
 	if len(out) == 0 {
-		return splitLines(plain)
+		return plainBlocks(plain)
+	}
+	return out
+}
+
+// where says what a node of the article is inside.
+type where struct {
+	root                  *html.Node // the extracted content
+	link, header, caption bool
+	article               *html.Node
+}
+
+func (w where) enter(n *html.Node) where {
+	if n.Type == html.ElementNode {
+		switch n.Data {
+		case "a":
+			w.link = w.link || attr(n, "href") != ""
+		case "header":
+			w.header = true
+		case "figcaption":
+			w.caption = true
+		case "article":
+			if n != w.root {
+				w.article = n
+			}
+		}
+	}
+	return w
+}
+
+// plainBlocks makes a block of each line of an extractor's plain text.
+func plainBlocks(plain string) []block {
+	lines := splitLines(plain)
+	out := make([]block, len(lines))
+	for i, l := range lines {
+		out[i] = block{text: l}
 	}
 	return out
 }
@@ -428,22 +542,28 @@ var inlineTags = map[string]bool{"a": true, "abbr": true, "b": true, "bdi": true
 	"q": true, "s": true, "samp": true, "small": true, "span": true, "strong": true, "sub": true, "sup": true,
 	"time": true, "u": true, "var": true, "img": true, "wbr": true}
 
-// inline writes the text inside a block, line breaks as spaces.
-func inline(n *html.Node, b *strings.Builder) {
+// inline writes the text inside a block, line breaks as spaces, and
+// returns how many bytes of it are inside a link.
+func inline(n *html.Node, b *strings.Builder, link bool) int {
+	linked := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch {
 		case c.Type == html.TextNode:
 			b.WriteString(c.Data)
+			if link {
+				linked += len(strings.TrimSpace(c.Data))
+			}
 		case c.Type == html.ElementNode && c.Data == "br":
 			b.WriteByte(' ')
 		case c.Type == html.ElementNode:
-			inline(c, b)
+			linked += inline(c, b, link || c.Data == "a" && attr(c, "href") != "")
 		}
 	}
+	return linked
 }
 
 // truncated reports whether a page ends before its body does.
-func truncated(page string) bool {
-	tail := strings.ToLower(page[max(0, len(page)-4096):])
-	return !strings.Contains(tail, "</body") && !strings.Contains(tail, "</html")
+func truncated(page []byte) bool {
+	tail := bytes.ToLower(page[max(0, len(page)-4096):])
+	return !bytes.Contains(tail, []byte("</body")) && !bytes.Contains(tail, []byte("</html"))
 }

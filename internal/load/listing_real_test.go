@@ -30,7 +30,7 @@ func TestRealArticlesAreNoListings(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		root, err := parseHTML(string(data))
+		root, err := parseHTML(data)
 		if err != nil {
 			t.Fatalf("%s: %v", id, err)
 		}

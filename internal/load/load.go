@@ -60,11 +60,11 @@ type Options struct {
 	Source string
 	// MaxBytes bounds the input; 0 means DefaultMaxBytes.
 	MaxBytes int
-	// HTML is how the article is found in a web page and HTMLKeepHeadings
-	// keeps in the text the page's blocks that read as headings; both are
+	// HTML is how the article is found in a web page and HTMLBlocks
+	// which of its blocks that read as headings make its text; both are
 	// for measuring the choice, and no command sets them.
-	HTML             HTMLExtractor
-	HTMLKeepHeadings bool
+	HTML       HTMLExtractor
+	HTMLBlocks HTMLBlocks
 }
 
 // Dated is a publication date and where it came from.
@@ -101,11 +101,11 @@ var magics = []struct {
 
 // Detect decides the input kind from its content alone.
 func Detect(data []byte) (Format, error) {
-	text, _, err := decode(data)
+	data, _, err := decodeBytes(data)
 	if err != nil {
 		return "", err
 	}
-	if isHTML(text) {
+	if isHTML(head(data)) {
 		return FormatHTML, nil
 	}
 	return FormatText, nil
@@ -123,26 +123,34 @@ type decoded struct {
 // byte-order mark and single-byte Windows-1252 (and so Latin-1) text are
 // decoded, and the odd invalid byte of otherwise UTF-8 text is replaced.
 func decode(data []byte) (string, decoded, error) {
+	data, how, err := decodeBytes(data)
+	return string(data), how, err
+}
+
+// decodeBytes is decode without the copy into a string, which a web
+// page, read by the HTML parser from its bytes, does not need. It
+// returns data itself when it is UTF-8 already.
+func decodeBytes(data []byte) ([]byte, decoded, error) {
 	var how decoded
 	if len(bytes.TrimSpace(data)) == 0 {
-		return "", how, ErrEmpty
+		return nil, how, ErrEmpty
 	}
 	for _, m := range magics {
 		if bytes.HasPrefix(data, m.prefix) {
-			return "", how, fmt.Errorf("%w: looks like %s", ErrBinary, m.name)
+			return nil, how, fmt.Errorf("%w: looks like %s", ErrBinary, m.name)
 		}
 	}
 	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
 		out, _, err := transform.Bytes(unicode.BOMOverride(unicode.UTF8.NewDecoder()), data)
 		if err != nil {
-			return "", how, fmt.Errorf("%w: %v", ErrEncoding, err)
+			return nil, how, fmt.Errorf("%w: %v", ErrEncoding, err)
 		}
 		data, how.encoding = out, "utf-16"
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	head := data[:min(len(data), 8192)]
 	if bytes.IndexByte(head, 0) >= 0 {
-		return "", how, fmt.Errorf("%w: contains NUL bytes", ErrBinary)
+		return nil, how, fmt.Errorf("%w: contains NUL bytes", ErrBinary)
 	}
 	if !utf8.Valid(data) && !charsetDeclared(data) { // the HTML parser decodes declared charsets
 		valid, invalid := 0, 0
@@ -162,13 +170,13 @@ func decode(data []byte) (string, decoded, error) {
 			// Latin-1 has controls, so it reads both.
 			out, err := charmap.Windows1252.NewDecoder().Bytes(data)
 			if err != nil {
-				return "", how, fmt.Errorf("%w: %v", ErrEncoding, err)
+				return nil, how, fmt.Errorf("%w: %v", ErrEncoding, err)
 			}
 			data, how.encoding = out, "windows-1252"
 		} else {
 			data, how.invalid = bytes.ToValidUTF8(data, []byte("\uFFFD")), invalid
 			if invalid*20 > len(data) {
-				return "", how, fmt.Errorf("%w: %d invalid bytes in %d", ErrEncoding, invalid, len(data))
+				return nil, how, fmt.Errorf("%w: %d invalid bytes in %d", ErrEncoding, invalid, len(data))
 			}
 		}
 		head = data[:min(len(data), 8192)]
@@ -180,9 +188,9 @@ func decode(data []byte) (string, decoded, error) {
 		}
 	}
 	if controls*20 > len(head) {
-		return "", how, fmt.Errorf("%w: %d control characters in the first %d bytes", ErrBinary, controls, len(head))
+		return nil, how, fmt.Errorf("%w: %d control characters in the first %d bytes", ErrBinary, controls, len(head))
 	}
-	return string(data), how, nil
+	return data, how, nil
 }
 
 // charsetDeclared reports whether an HTML page names a charset other than
@@ -192,6 +200,9 @@ func charsetDeclared(data []byte) bool {
 	return bytes.Contains(head, []byte("charset=")) && !bytes.Contains(head, []byte("charset=\"utf-8")) &&
 		!bytes.Contains(head, []byte("charset=utf-8")) && isHTML(string(head))
 }
+
+// head returns the start of data that isHTML reads.
+func head(data []byte) string { return string(data[:min(len(data), 2048)]) }
 
 // isHTML reports whether text starts like a web page.
 func isHTML(text string) bool {
@@ -232,7 +243,7 @@ func LoadAll(ctx context.Context, data []byte, opts Options) ([]*event.Document,
 	if len(data) > limit {
 		return nil, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, len(data), limit)
 	}
-	text, how, err := decode(data)
+	data, how, err := decodeBytes(data)
 	if err != nil {
 		return nil, err
 	}
@@ -242,11 +253,11 @@ func LoadAll(ctx context.Context, data []byte, opts Options) ([]*event.Document,
 		}
 	}
 	var docs []*event.Document
-	if isHTML(text) {
-		docs, err = loadHTML(ctx, text, opts)
+	if isHTML(head(data)) {
+		docs, err = loadHTML(ctx, data, opts)
 	} else {
 		var doc *event.Document
-		doc, err = loadText(text)
+		doc, err = loadText(string(data))
 		docs = []*event.Document{doc}
 	}
 	if err != nil {

@@ -248,9 +248,10 @@ func TestHTMLChromeParagraph(t *testing.T) {
 	}
 }
 
-// TestHTMLHeadings checks that blocks that read as headings (a subhead, a
-// date line, a byline, the headline of a second story) are left out, and
-// that short paragraphs of prose are not.
+// TestHTMLHeadings checks that of the blocks that read as headings the
+// article's own subhead is kept and the rest left out (a date line, a
+// byline, the headline of a second story, which links to it), and that
+// short paragraphs of prose are kept.
 func TestHTMLHeadings(t *testing.T) {
 	page := `<!DOCTYPE html><html><head><title>Insurgents storm army base</title></head><body><article>
 <p>Published: 26 March 2025 | 09:12 WAT</p>
@@ -259,7 +260,7 @@ func TestHTMLHeadings(t *testing.T) {
 <h2>Air force strikes back</h2>
 <p>Five soldiers were killed.</p>
 <p>“We repelled them,” the army said.</p>
-<p>Drone strike hits market in El Fasher as shelling pounds displacement camp</p>
+<p><a href="/sudan/el-fasher-market">Drone strike hits market in El Fasher as shelling pounds displacement camp</a></p>
 <p>Residents of the town, many of whom had fled to the bush when the shooting began, said the insurgents burned shops and a clinic before they withdrew towards the lake</p>
 </article></body></html>`
 	doc, err := Load(context.Background(), []byte(page), Options{})
@@ -267,7 +268,7 @@ func TestHTMLHeadings(t *testing.T) {
 		t.Fatal(err)
 	}
 	paras := strings.Split(doc.Text, "\n\n")
-	want := []string{"MAIDUGURI", "Five soldiers", "“We repelled", "Residents of the town"}
+	want := []string{"MAIDUGURI", "Air force strikes back", "Five soldiers", "“We repelled", "Residents of the town"}
 	if len(paras) != len(want) {
 		t.Fatalf("paragraphs %q, want %d beginning %q", paras, len(want), want)
 	}
@@ -326,6 +327,11 @@ func TestHTMLEncodings(t *testing.T) {
 		{
 			name: "decomposed accents and soft hyphens",
 			page: body(`<meta charset="utf-8">`, "The envoy arrived in Se\u0301gou and met the com\u00admanders on Monday to discuss the ceasefire in the region."),
+			want: "The envoy arrived in Ségou and met the commanders on Monday",
+		},
+		{
+			name: "soft hyphens as entities",
+			page: body(`<meta charset="utf-8">`, "The envoy arrived in Ségou and met the com&shy;man&#173;ders on Monday to discuss the ceasefire in the region."),
 			want: "The envoy arrived in Ségou and met the commanders on Monday",
 		},
 	}

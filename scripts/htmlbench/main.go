@@ -5,7 +5,7 @@
 // evaluate.py, unchanged, and prints F1, precision, recall, the pages
 // loaded a second, and how many pages gave a title, a date and an outlet.
 //
-//	go run ./scripts/htmlbench [-data dir] [-rounds 3] [-cpu 1] [-extract]
+//	go run ./scripts/htmlbench [-data dir] [-rounds 3] [-cpu 1] [-extract] [-only regexp]
 //
 // Speed is the best of the timed rounds after one to warm up, every option taking its turn in each
 // round so that a busy machine slows them alike; it is a measure of one
@@ -24,7 +24,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -41,18 +43,21 @@ type option struct {
 	opts load.Options
 }
 
-var options = []option{
-	{"trafilatura", load.Options{HTML: load.HTMLTrafilatura}},
-	{"trafilatura, headings kept", load.Options{HTML: load.HTMLTrafilatura, HTMLKeepHeadings: true}},
-	{"trafilatura-alone", load.Options{HTML: load.HTMLTrafilaturaAlone}},
-	{"trafilatura-alone, headings kept", load.Options{HTML: load.HTMLTrafilaturaAlone, HTMLKeepHeadings: true}},
-	{"readability", load.Options{HTML: load.HTMLReadability}},
-	{"readability, headings kept", load.Options{HTML: load.HTMLReadability, HTMLKeepHeadings: true}},
-	{"trafilatura-then-readability", load.Options{HTML: load.HTMLTrafilaturaThenReadability}},
-	{"trafilatura-then-readability, headings kept", load.Options{HTML: load.HTMLTrafilaturaThenReadability, HTMLKeepHeadings: true}},
-	{"readability-then-trafilatura", load.Options{HTML: load.HTMLReadabilityThenTrafilatura}},
-	{"readability-then-trafilatura, headings kept", load.Options{HTML: load.HTMLReadabilityThenTrafilatura, HTMLKeepHeadings: true}},
-}
+// options are every extractor with every rule for the blocks that read
+// as headings.
+var options = func() []option {
+	var out []option
+	for _, x := range []load.HTMLExtractor{load.HTMLTrafilatura, load.HTMLTrafilaturaAlone, load.HTMLReadability,
+		load.HTMLTrafilaturaThenReadability, load.HTMLReadabilityThenTrafilatura} {
+		for _, r := range []struct {
+			name string
+			rule load.HTMLBlocks
+		}{{"headings of the body", load.HTMLBlocksOfBody}, {"headings dropped", load.HTMLBlocksProse}, {"headings kept", load.HTMLBlocksAll}} {
+			out = append(out, option{x.String() + ", " + r.name, load.Options{HTML: x, HTMLBlocks: r.rule}})
+		}
+	}
+	return out
+}()
 
 // page is one page of the benchmark.
 type page struct {
@@ -78,7 +83,16 @@ func main() {
 	bootstrap := flag.Int("bootstrap", 200, "evaluate.py's --n-bootstrap")
 	extract := flag.Bool("extract", false, "also time each option through the whole pipeline (loading and event extraction)")
 	keep := flag.String("keep", "", "write the predictions and evaluate.py's results to this folder")
+	only := flag.String("only", "", "measure only the options whose name matches this regular expression")
 	flag.Parse()
+	if *only != "" {
+		re, err := regexp.Compile(*only)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "htmlbench: -only:", err)
+			os.Exit(2)
+		}
+		options = slices.DeleteFunc(options, func(o option) bool { return !re.MatchString(o.name) })
+	}
 	if err := run(*dir, *rounds, *cpu, *bootstrap, *extract, *keep); err != nil {
 		fmt.Fprintln(os.Stderr, "htmlbench:", err)
 		os.Exit(1)
