@@ -59,6 +59,9 @@ type Regexp struct {
 type plan struct {
 	once sync.Once
 	done atomic.Bool
+	// uses counts the texts the pattern is tried on before its tries
+	// are worked out.
+	uses atomic.Int32
 	re   *syntax.Regexp // simplified; dropped once the tries are made
 	t    tries
 }
@@ -95,6 +98,18 @@ func (r *Regexp) tries() *tries {
 		p.done.Store(true)
 	})
 	return &p.t
+}
+
+// coldUses is how many texts a pattern is tried on by the engine alone
+// before its tries are worked out. They pay for themselves over many
+// texts; a process that codes one article spent more time working out
+// the tries of the patterns it used than trying them.
+const coldUses = 64
+
+// cold reports whether r is still tried by the engine alone: its tries
+// are not worked out and it has been tried on fewer than coldUses texts.
+func (r *Regexp) cold() bool {
+	return !r.planned() && r.plan.uses.Add(1) <= coldUses
 }
 
 // planned reports whether r's tries are worked out.
@@ -289,6 +304,12 @@ const stackLower = 2048
 
 // MatchString is regexp.Regexp.MatchString.
 func (r *Regexp) MatchString(s string) bool {
+	if r.cold() {
+		if !r.possible(s) {
+			return false
+		}
+		return r.Regexp.MatchString(s)
+	}
 	s, _ = r.tail(s)
 	window, ok, none := r.route(s)
 	if none {
@@ -409,6 +430,12 @@ func (r *Regexp) FindString(s string) string {
 
 // FindStringIndex is regexp.Regexp.FindStringIndex.
 func (r *Regexp) FindStringIndex(s string) []int {
+	if r.cold() {
+		if !r.possible(s) {
+			return nil
+		}
+		return r.Regexp.FindStringIndex(s)
+	}
 	if t, c := r.tail(s); c > 0 {
 		return shifted(r.FindStringIndex(t), c)
 	}
@@ -436,6 +463,12 @@ func (r *Regexp) FindStringSubmatch(s string) []string {
 
 // FindStringSubmatchIndex is regexp.Regexp.FindStringSubmatchIndex.
 func (r *Regexp) FindStringSubmatchIndex(s string) []int {
+	if r.cold() {
+		if !r.possible(s) {
+			return nil
+		}
+		return r.Regexp.FindStringSubmatchIndex(s)
+	}
 	if t, c := r.tail(s); c > 0 {
 		return shifted(r.FindStringSubmatchIndex(t), c)
 	}
@@ -463,6 +496,12 @@ func (r *Regexp) FindAllString(s string, n int) []string {
 
 // FindAllStringIndex is regexp.Regexp.FindAllStringIndex.
 func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
+	if r.cold() {
+		if !r.possible(s) {
+			return nil
+		}
+		return r.Regexp.FindAllStringIndex(s, n)
+	}
 	if t, c := r.tail(s); c > 0 {
 		out := r.FindAllStringIndex(t, n)
 		for _, loc := range out {
@@ -491,6 +530,12 @@ func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 
 // FindAllStringSubmatchIndex is regexp.Regexp.FindAllStringSubmatchIndex.
 func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	if r.cold() {
+		if !r.possible(s) {
+			return nil
+		}
+		return r.Regexp.FindAllStringSubmatchIndex(s, n)
+	}
 	if t, c := r.tail(s); c > 0 {
 		out := r.FindAllStringSubmatchIndex(t, n)
 		for _, loc := range out {

@@ -1,6 +1,7 @@
 package pattern
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -42,9 +43,18 @@ func TestNeedles(t *testing.T) {
 	}
 }
 
-// same fails t unless r and the plain regexp agree on s.
+// warm is MustCompile with the pattern past its cold uses, so that the
+// test reaches its tries rather than the engine alone.
+func warm(expr string) *Regexp {
+	r := MustCompile(expr)
+	r.plan.uses.Store(coldUses)
+	return r
+}
+
+// same fails t unless r and the plain regexp agree on s, warm and cold.
 func same(t *testing.T, expr, s string) {
 	t.Helper()
+	sameAs(t, expr, warm(expr), regexp.MustCompile(expr), s)
 	sameAs(t, expr, MustCompile(expr), regexp.MustCompile(expr), s)
 }
 
@@ -219,5 +229,21 @@ func TestIsWordByte(t *testing.T) {
 		if got, want := isWordByte(r), r >= 0 && w.MatchString(string(r)); got != want {
 			t.Errorf("isWordByte(%q) = %v, want %v", r, got, want)
 		}
+	}
+}
+
+// TestColdThenWarm: a pattern is tried by the engine alone for its first
+// texts and through its tries after, with the same answers.
+func TestColdThenWarm(t *testing.T) {
+	expr := `(?i)\b(?:killed|wounded)\s+(\d+)\b`
+	r, std := MustCompile(expr), regexp.MustCompile(expr)
+	for i := range coldUses + 8 {
+		s := fmt.Sprintf("Gunmen killed %d people and wounded %d in Goma.", i, i+1)
+		if got, want := r.FindAllStringSubmatchIndex(s, -1), std.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("try %d: %v, want %v", i, got, want)
+		}
+	}
+	if !r.planned() {
+		t.Error("tries not worked out after the cold uses")
 	}
 }

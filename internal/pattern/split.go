@@ -1,6 +1,7 @@
 package pattern
 
 import (
+	"fmt"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -258,6 +259,25 @@ func (p *parts) find(s string, sub bool) []int {
 	return nil
 }
 
+// printClass writes a character class from its ranges, which the parser
+// has already folded and complemented as its flags ask: what String
+// would work out again.
+func printClass(ranges []rune) string {
+	if len(ranges) == 0 {
+		return `[^\x00-\x{10FFFF}]` // matches nothing
+	}
+	var b strings.Builder
+	b.WriteByte('[')
+	for i := 0; i+1 < len(ranges); i += 2 {
+		fmt.Fprintf(&b, `\x{%x}`, ranges[i])
+		if ranges[i+1] != ranges[i] {
+			fmt.Fprintf(&b, `-\x{%x}`, ranges[i+1])
+		}
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
 // printer writes syntax trees as expressions for regexp.Compile,
 // keeping what it wrote of each node. The pieces of a pattern share all
 // of it but their part of the list, and syntax.Regexp.String works out
@@ -300,6 +320,8 @@ func (p printer) print(re *syntax.Regexp) string {
 		s = "(?P<" + re.Name + ">" + p.print(re.Sub[0]) + ")"
 	case re.Op == syntax.OpCapture:
 		s = "(" + p.print(re.Sub[0]) + ")"
+	case re.Op == syntax.OpCharClass:
+		s = printClass(re.Rune)
 	default:
 		s = re.String()
 	}

@@ -67,7 +67,7 @@ func TestSplitSameAsRegexp(t *testing.T) {
 	split := 0
 	for i := range 40 {
 		expr := shapes[i%len(shapes)]()
-		m, std := MustCompile(expr), regexp.MustCompile(expr)
+		m, std := warm(expr), regexp.MustCompile(expr)
 		if m.tries().held != nil {
 			split++
 		}

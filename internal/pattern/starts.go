@@ -267,10 +267,11 @@ func concat(a, b []prefix, n int) ([]prefix, bool) {
 			continue
 		}
 		for _, y := range b {
-			add(prefix{s: x.s + y.s, open: y.open})
-		}
-		if len(out) > maxStarts {
-			return nil, false
+			// Given up as soon as there are too many, not after
+			// every pairing: long lists pair into thousands.
+			if add(prefix{s: x.s + y.s, open: y.open}); len(out) > maxStarts {
+				return nil, false
+			}
 		}
 	}
 	return out, true
