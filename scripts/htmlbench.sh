@@ -12,4 +12,5 @@ if [ ! -f "$data/evaluate.py" ]; then
 fi
 command -v python3 >/dev/null || { echo "htmlbench: python3 is needed to run evaluate.py" >&2; exit 1; }
 uptime >&2 # speed means little on a busy machine; say how busy it was
-go run ./scripts/htmlbench -data "$data" "$@"
+# go-trafilatura is built in only with its tag (internal/load/trafilatura.go).
+go run -tags trafilatura ./scripts/htmlbench -data "$data" "$@"

@@ -12,8 +12,6 @@ import (
 	"unicode/utf8"
 
 	"codeberg.org/readeck/go-readability/v2"
-	"github.com/markusmobius/go-htmldate"
-	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/transform"
@@ -210,46 +208,17 @@ func articleDoc(root *html.Node, page []byte, opts Options) (*event.Document, er
 	return doc, nil
 }
 
-// fromTrafilatura finds the article with go-trafilatura, which leaves root
-// as it was.
-func fromTrafilatura(root *html.Node, fallback bool) (*extracted, error) {
-	res, err := trafilatura.ExtractDocument(root, trafilatura.Options{
-		EnableFallback:  fallback,
-		ExcludeComments: true,
-		ExcludeTables:   true,
-		Focus:           trafilatura.Balanced,
-		HtmlDateMode:    trafilatura.Fast,
-		MaxTreeSize:     50_000,
-	})
-	if err != nil {
-		return nil, fmt.Errorf("trafilatura: %w", err)
-	}
-	meta := res.Metadata
-	return &extracted{
-		blocks:    blocks(res.ContentNode, res.ContentText),
-		plain:     res.ContentText,
-		title:     strings.TrimSpace(meta.Title),
-		outlet:    strings.TrimSpace(meta.Sitename),
-		url:       meta.URL,
-		published: meta.Date,
-	}, nil
-}
-
 // fromReadability finds the article with readeck's go-readability, and
-// the publication date, when the page's metadata gives none that
-// go-readability reads, with go-htmldate as go-trafilatura does. It
-// changes root where mutate is set, which spares a copy of the page.
+// the publication date with pageDate. It changes root where mutate is
+// set, which spares a copy of the page.
 func fromReadability(root *html.Node, pageURL string, mutate bool) (*extracted, error) {
-	// go-htmldate first, on the page as it was: go-readability reads
-	// the metadata's time and gives the day in UTC, a day late for an
-	// evening story in America, where go-htmldate prefers the day the
-	// page's address names.
-	if !strings.HasPrefix(pageURL, "http://") && !strings.HasPrefix(pageURL, "https://") {
-		pageURL = "" // a file's name; go-htmldate looks for the page's own
-	}
+	// The date first, on the page as it was: go-readability reads the
+	// metadata's time and gives the day in UTC, a day late for an
+	// evening story in America, and it knows neither the day a page's
+	// address names nor the marks of most publishing systems.
 	var published time.Time
-	if d, err := htmldate.FromDocument(root, htmldate.Options{UseOriginalDate: true, SkipExtensiveSearch: true, URL: pageURL}); err == nil && !d.IsZero() {
-		published = d.DateTime
+	if d := pageDate(root, pageURL); d != "" {
+		published, _ = time.Parse(time.DateOnly, d)
 	}
 	p := readability.NewParser()
 	var art readability.Article
