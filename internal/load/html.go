@@ -262,11 +262,11 @@ func fromReadability(root *html.Node, pageURL string, mutate bool) (*extracted, 
 }
 
 // isHeading reports whether a block reads as a heading, not as prose: no
-// stop at its end and too few words for a paragraph. Headlines, subheads,
-// bylines and date lines tell no event of their own; read as sentences,
-// they repeat the body's events with less of what the body says (no date,
-// no actor), and the copies do not merge. The plain-text loader keeps
-// out the same lines.
+// stop at its end and too few words for a paragraph. Headlines, bylines
+// and date lines tell no event of their own, and another story's headline
+// tells another story's; in a web page such a block is kept only where it
+// sits in the body, as a subhead, a list item or a table's cell do
+// (keepBlocks).
 //
 // Chinese and Japanese end a sentence with their own stops and put no
 // space between words, so there a character of those scripts counts as

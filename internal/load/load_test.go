@@ -202,6 +202,9 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("date 2025-10-14 + ↺ − 16 px\n\nIn recent days, clashes along the border have marked one of the most serious confrontations.\n\nNews.Az"))
 	f.Add([]byte("<html><body><p>Soldiers clashed with rebels near the town on Monday, the army said.</p></body></html>"))
 	f.Add([]byte("<div><div><div><p>truncated"))
+	f.Add([]byte(`<html><body><article><header><h1>Base attacked</h1></header><p>Soldiers clashed with rebels near the town on Monday, the army said.</p>` +
+		`<h2>‘Repelled’</h2><ul><li><a href="/a">Other</a></li></ul><figure><figcaption>A soldier</figcaption></figure>` +
+		`<article><h3><a href="/b">Floods hit the capital</a></h3><p>Thousands fled.</p></article><p>Residents fled to the bush, witnesses said.</p></article></body></html>`))
 	f.Add([]byte("\xff\xfeS\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		doc, err := Load(context.Background(), data, Options{})
