@@ -444,7 +444,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 	hasSpecific := false
 	hasExplosion := false
 	for _, t := range trigs {
-		if t.Class != "kill" && t.Class != "attack" && t.Class != "strike" && violent(event.Str(t.EventType)) {
+		if t.Class != "kill" && t.Class != "attack" && t.Class != "strike" && t.Class != "weapon" && violent(event.Str(t.EventType)) {
 			// An arrest or a truce told beside an attack ("planes bombed
 			// Falluja ... and the military said it had captured a
 			// lieutenant") does not retell it.
@@ -499,6 +499,14 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 				continue
 			}
 			t = a.typeAttack(t, a.weaponContext(s, sent))
+		case "weapon":
+			// "drones struck a residential block": an attack by the
+			// weapon its sentence names; with none, a storm or a car.
+			w := weaponIn(sent)
+			if w < 0 || hasSpecific || nonConflictRE.MatchString(sent) {
+				continue
+			}
+			t = a.typeAttack(t, weaponText{sent, "the sentence", w})
 		case "blast":
 			// "gunfire and explosions echoed": a bomb only when the
 			// sentence says so or counts its victims.
