@@ -206,7 +206,8 @@ func (a *analysis) assignClaims(m *mention) {
 	}
 	if loc := noVictimsRE.FindStringIndex(a.text[m.span.Start:m.span.End]); loc != nil {
 		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
-		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 0, Qualifier: "exact"}, kind: "killed", span: span})
+		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 0, Qualifier: "exact"}, kind: "killed", span: span,
+			source: a.sourceOf(m, quantity.Quantity{Span: span})})
 	}
 	for _, q := range a.counts {
 		if q.Start < m.span.Start || q.End > m.span.End || !a.countBelongs(m, q) {
