@@ -213,10 +213,7 @@ func (a *analysis) assignClaims(m *mention) {
 		if q.Start < m.span.Start || q.End > m.span.End || !a.countBelongs(m, q) {
 			continue
 		}
-		if subsetBeforeRE.MatchString(a.text[max(m.span.Start, q.Start-30):q.Start]) ||
-			subsetAfterRE.MatchString(a.text[q.End:min(m.span.End, q.End+80)]) {
-			// "31 civilians including 10 children", "six women were
-			// among those killed": part of a toll counted already.
+		if a.partOfToll(q, m.span) {
 			continue
 		}
 		c, ok := a.readClaim(m, q)
@@ -559,7 +556,7 @@ var (
 	// another: "including nine children", "of them four children",
 	// "six women were among those killed".
 	subsetBeforeRE = pattern.MustCompile(`(?i)\b(?:including|includes|among them|among whom|of them|of whom|among the dead|among the victims)\s+(?:at least\s+|some\s+|about\s+)?$`)
-	subsetAfterRE  = pattern.MustCompile(`(?i)^[^.;]{0,60}?\b(?:were|was|are|is)\s+among\s+(?:those|the dead|the victims|the casualties|the killed)\b`)
+	subsetAfterRE  = pattern.MustCompile(`(?i)^[^.;]{0,60}?\b(?:were|was|are|is)\s+among\s+(?:those|the\s+(?:[\w-]+\s+)?(?:dead|victims|casualties|killed))\b`)
 	// basedPrefixRE: a seat before a name, "London-based ".
 	basedPrefixRE = pattern.MustCompile(`^\S+-based\s+`)
 	// pronounRE: subjects that name nobody.
@@ -898,7 +895,7 @@ func (a *analysis) nextSource(i int) *role {
 		return nil
 	}
 	for _, q := range a.counts {
-		if q.Start >= a.sents[j].Start && q.End <= a.sents[j].End {
+		if q.Start >= a.sents[j].Start && q.End <= a.sents[j].End && !a.partOfToll(q, a.sents[j].Span) {
 			return nil
 		}
 	}
@@ -911,6 +908,14 @@ func (a *analysis) nextSource(i int) *role {
 		return mon
 	}
 	return nil
+}
+
+// partOfToll reports whether count q, in sentence s, counts part of a
+// toll told already: "31 civilians including 10 children", "six women
+// were among those killed".
+func (a *analysis) partOfToll(q quantity.Quantity, s event.Span) bool {
+	return subsetBeforeRE.MatchString(a.text[max(s.Start, q.Start-30):q.Start]) ||
+		subsetAfterRE.MatchString(a.text[q.End:min(s.End, q.End+80)])
 }
 
 // backReference reports whether a source's words only point back to one
