@@ -460,6 +460,9 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		if modal(lastWords(before, modalWords)) && !isOngoing(before) {
 			continue
 		}
+		if denialRE.MatchString(before) {
+			continue // "The army denied that its soldiers had attacked civilians"
+		}
 		if infinitiveRE.MatchString(before) && !isOngoing(before) && !strings.HasSuffix(t.Text, "s") {
 			continue
 		}
@@ -1019,6 +1022,11 @@ func (a *analysis) assignTime(m *mention, ref timex.Range, prior []*mention) {
 	m.when = timex.Range{Start: a.pub.AddDate(0, 0, -3), End: a.pub}
 	a.because(m, "date", "no time told: the three days before publication")
 }
+
+// denialRE ends in a denial's clause: "denied that its soldiers had",
+// "denies reports that"; what it denies is no event, however far the
+// trigger is from the denial.
+var denialRE = pattern.MustCompile(`(?i)\bden(?:ied|ies|y|ying)\s+(?:\S+\s+){0,3}?that\s+[^.;]{0,80}$`)
 
 // modalWords is how many words modalRE needs to see, with room to spare.
 const modalWords = 8
