@@ -441,6 +441,8 @@ func genericBattle(m *mention) bool {
 // before a trigger cost no more than short ones.
 func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 	sent := a.text[s.Start:s.End]
+	// A trigger that needs a place beside it and has none is no trigger.
+	trigs = slices.DeleteFunc(trigs, func(t Trigger) bool { return t.NeedsPlace && !a.placeTaken(s, t) })
 	hasSpecific := false
 	hasExplosion := false
 	for _, t := range trigs {
@@ -795,6 +797,37 @@ func (a *analysis) hasPlace(s event.Span) bool {
 	}
 	return false
 }
+
+// placeTaken reports whether a place sentence s names is the ground
+// trigger t tells taken: named right after it ("captured Sake"), or as
+// the subject of its passive or of "fell to" ("Sake was captured by
+// rebels", "Sake, a town in North Kivu, fell to the rebels").
+func (a *analysis) placeTaken(s event.Span, t Trigger) bool {
+	for _, p := range a.places {
+		if p.Start < s.Start || p.End > s.End {
+			continue
+		}
+		switch {
+		case p.Start >= t.End:
+			if takenPlaceAfterRE.MatchString(a.text[t.End:p.Start]) {
+				return true
+			}
+		case p.End <= t.Start:
+			between := a.text[p.End:t.Start]
+			if takenPlacePassiveRE.MatchString(between) ||
+				strings.HasPrefix(strings.ToLower(t.Text), "fell") && takenPlaceFellRE.MatchString(between) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	takenPlaceAfterRE   = pattern.MustCompile(`(?i)^\s+(?:the\s+)?$`)
+	takenPlacePassiveRE = pattern.MustCompile(`(?i)^(?:,[^,.;]{0,60},)?\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?$`)
+	takenPlaceFellRE    = pattern.MustCompile(`(?i)^(?:,[^,.;]{0,60},)?\s+(?:\w+ly\s+)?$`)
+)
 
 func (a *analysis) hasOwnTime(s event.Span) bool {
 	for _, e := range a.times {
