@@ -337,6 +337,11 @@ func (a *analysis) stepInheritActors(m *mention, r *reading) bool {
 
 func (a *analysis) stepClaims(m *mention, _ *reading) bool {
 	a.assignClaims(m)
+	if slices.ContainsFunc(m.claims, func(c claim) bool { return c.part }) && a.tollBefore(m.sent) {
+		// "Five children were among the dead": part of the toll the
+		// article told before, even in a report kept as no event.
+		m.claims = slices.DeleteFunc(m.claims, func(c claim) bool { return c.part })
+	}
 	return true
 }
 
