@@ -37,6 +37,10 @@ type mention struct {
 	// siblings are the triggers of the same sentence: a time or place
 	// belongs to the trigger nearest it.
 	siblings []Trigger
+	// heard are all the triggers the lexicon found in the sentence, those
+	// refine dropped too: "attacked a military base ..., sparking a gun
+	// battle" names the target of the battle after "attacked".
+	heard []Trigger
 	// why holds, for each field a rule set, the rule's name, the last
 	// rule to set a field last.
 	why []event.Reason
@@ -223,7 +227,7 @@ func (a *analysis) mentions() []*mention {
 		}
 		trigs := a.refine(s.Span, detected[si])
 		for _, t := range trigs {
-			m := &mention{trig: t, sent: si, span: s.Span, typ: t.EventType, sub: t.SubEventType, plover: t.Plover, mode: t.Mode, siblings: trigs}
+			m := &mention{trig: t, sent: si, span: s.Span, typ: t.EventType, sub: t.SubEventType, plover: t.Plover, mode: t.Mode, siblings: trigs, heard: detected[si]}
 			a.read(m, r)
 		}
 		// A count in a sentence with no trigger belongs to the event
@@ -447,7 +451,9 @@ func genericBattle(m *mention) bool {
 func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 	sent := a.text[s.Start:s.End]
 	// A trigger that needs a place beside it and has none is no trigger.
-	trigs = slices.DeleteFunc(trigs, func(t Trigger) bool { return t.NeedsPlace && !a.placeTaken(s, t) })
+	if slices.ContainsFunc(trigs, func(t Trigger) bool { return t.NeedsPlace }) {
+		trigs = slices.DeleteFunc(slices.Clone(trigs), func(t Trigger) bool { return t.NeedsPlace && !a.placeTaken(s, t) })
+	}
 	hasSpecific := false
 	hasExplosion := false
 	for _, t := range trigs {
@@ -638,7 +644,7 @@ func (a *analysis) victimSide(m *mention) {
 	}
 	// "attacked a military base in Monguno, sparking a gun battle": the
 	// target of any trigger of the sentence names the force.
-	for _, t := range m.siblings {
+	for _, t := range m.heard {
 		after := a.text[t.End:min(m.span.End, t.End+targetReach)]
 		loc := forceTargetRE.FindStringSubmatchIndex(after)
 		if loc == nil {
