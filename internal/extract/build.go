@@ -227,8 +227,17 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 	var order []string
 	var injured *fig
 	seen := map[string]bool{}
+	whole := false // a toll told, of which counts of part of the dead are parts
 	for _, m := range c.ms {
 		for _, cl := range m.claims {
+			whole = whole || cl.kind == "killed" && !cl.part
+		}
+	}
+	for _, m := range c.ms {
+		for _, cl := range m.claims {
+			if cl.part && whole {
+				continue
+			}
 			key := fmt.Sprintf("%s|%d|%d", cl.kind, cl.q.Value, cl.q.Start)
 			if seen[key] {
 				continue

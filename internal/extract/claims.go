@@ -19,6 +19,9 @@ type claim struct {
 	source *role
 	hedge  string
 	span   event.Span // the whole claim: the clause that carries it
+	// part marks a count of part of the dead ("five soldiers were among
+	// the dead"): the least the toll is, when no other count gives it.
+	part bool
 }
 
 var (
@@ -28,7 +31,7 @@ var (
 	// kindBeforeRE finds the kind in the words right before a count.
 	kindBeforeRE = pattern.MustCompile(`(?i)\b(` + strings.Join(kindBeforePhrases, "|") + `)["”’]?\s+(?:(?:` + strings.Join(kindQualifiers, "|") + `)\s+)?$`)
 	// victimRE: the words a count of people is made of.
-	victimRE = pattern.MustCompile(`(?i)\b(?:people|persons|civilians?|citizens?|villagers?|residents?|soldiers?|troops|servicemen|militants?|fighters?|insurgents?|rebels?|jihadists?|terrorists?|gunmen|police(?:men|man| officers)?|officers?|personnel|guards?|members?|children|child|women|woman|men|man|boys?|girls?|students?|worshippers?|passengers?|workers?|protesters?|demonstrators?|farmers?|herders?|miners?|pilgrims?|others?|them|suspects?|hostages?|bodies|casualties|dead|family|relatives|attackers|assailants|recruits|commanders?|officials?|marines?|sailors?|airmen|paratroopers?|guerrillas?|militiamen|tribesmen|journalists?|doctors?|medics?|volunteers?|teachers?|patients?|babies|baby|infants?|refugees?|migrants?|detainees?|prisoners?|captives?|shoppers?|mourners?|fishermen)\b`)
+	victimRE = pattern.MustCompile(`(?i)\b(?:people|persons|civilians?|citizens?|villagers?|residents?|soldiers?|troops|servicemen|militants?|fighters?|insurgents?|rebels?|jihadists?|terrorists?|gunmen|police(?:men|man| officers)?|officers?|personnel|guards?|members?|children|child|women|woman|men|man|boys?|girls?|students?|worshippers?|passengers?|workers?|protesters?|demonstrators?|farmers?|herders?|miners?|pilgrims?|others?|them|suspects?|hostages?|bodies|casualties|dead|family|relatives|attackers|assailants|recruits|commanders?|officials?|marines?|sailors?|airmen|paratroopers?|guerrillas?|militiamen|tribesmen|journalists?|doctors?|medics?|volunteers?|teachers?|patients?|babies|baby|infants?|refugees?|migrants?|detainees?|prisoners?|captives?|shoppers?|mourners?|fishermen|pupils?|schoolchildren|school(?:girls?|boys?)|youths?|travell?ers?|motorists?|traders?|worshipers?|nurses?|priests?|clerics?|tourists?|peacekeepers?|herdsmen|elders?)\b`)
 	hedgeRE  = pattern.MustCompile(`(?i)\b(confirmed|verified|claimed|claims|claiming|estimated|estimates|an estimated|reportedly|reported|reports|were said to|unacknowledged|not acknowledged|unconfirmed|alleged|allegedly)\b`)
 )
 
@@ -206,16 +209,17 @@ func (a *analysis) assignClaims(m *mention) {
 	}
 	if loc := noVictimsRE.FindStringIndex(a.text[m.span.Start:m.span.End]); loc != nil {
 		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
-		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 0, Qualifier: "exact"}, kind: "killed", span: span})
+		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 0, Qualifier: "exact"}, kind: "killed", span: span,
+			source: a.sourceOf(m, quantity.Quantity{Span: span})})
 	}
 	for _, q := range a.counts {
 		if q.Start < m.span.Start || q.End > m.span.End || !a.countBelongs(m, q) {
 			continue
 		}
-		if subsetBeforeRE.MatchString(a.text[max(m.span.Start, q.Start-30):q.Start]) ||
-			subsetAfterRE.MatchString(a.text[q.End:min(m.span.End, q.End+80)]) {
-			// "31 civilians including 10 children", "six women were
-			// among those killed": part of a toll counted already.
+		if a.partOfToll(q, m.span) {
+			if c, ok := a.partOfDead(m, q); ok {
+				m.claims = append(m.claims, c)
+			}
 			continue
 		}
 		c, ok := a.readClaim(m, q)
@@ -437,7 +441,10 @@ func (a *analysis) coordinated(m *mention, q quantity.Quantity) (claim, bool) {
 	if of == "" {
 		return claim{}, false
 	}
-	c := claim{q: q, kind: prev.kind, of: of, source: prev.source, hedge: prev.hedge}
+	c := claim{q: q, kind: prev.kind, of: of, source: prev.source, hedge: prev.hedge, part: prev.part}
+	if c.part {
+		c.q.Qualifier = "at least" // "the dead included six women and three officers"
+	}
 	c.span = event.Span{Start: q.Start, End: q.End + strings.Index(a.text[q.End:], of) + len(of)}
 	c.group = a.victimGroup(m, c)
 	return c, true
@@ -557,8 +564,8 @@ var (
 	// subsetBeforeRE and subsetAfterRE mark a count that is part of
 	// another: "including nine children", "of them four children",
 	// "six women were among those killed".
-	subsetBeforeRE = pattern.MustCompile(`(?i)\b(?:including|includes|among them|among whom|of them|of whom|among the dead|among the victims)\s+(?:at least\s+|some\s+|about\s+)?$`)
-	subsetAfterRE  = pattern.MustCompile(`(?i)^[^.;]{0,60}?\b(?:were|was|are|is)\s+among\s+(?:those|the dead|the victims|the casualties|the killed)\b`)
+	subsetBeforeRE = pattern.MustCompile(`(?i)\b(?:including|includes|among them|among whom|of them|of whom|among the dead|among the victims|(?:dead|killed|victims)\s+included)\s+(?:at least\s+|some\s+|about\s+)?$`)
+	subsetAfterRE  = pattern.MustCompile(`(?i)^[^.;]{0,60}?\b(?:were|was|are|is)\s+among\s+(?:those|the\s+(?:[\w-]+\s+)?(?:dead|victims|casualties|killed))\b`)
 	// basedPrefixRE: a seat before a name, "London-based ".
 	basedPrefixRE = pattern.MustCompile(`^\S+-based\s+`)
 	// pronounRE: subjects that name nobody.
@@ -897,7 +904,7 @@ func (a *analysis) nextSource(i int) *role {
 		return nil
 	}
 	for _, q := range a.counts {
-		if q.Start >= a.sents[j].Start && q.End <= a.sents[j].End {
+		if q.Start >= a.sents[j].Start && q.End <= a.sents[j].End && !a.partOfToll(q, a.sents[j].Span) {
 			return nil
 		}
 	}
@@ -911,6 +918,61 @@ func (a *analysis) nextSource(i int) *role {
 	}
 	return nil
 }
+
+// partOfToll reports whether count q, in sentence s, counts part of a
+// toll told already: "31 civilians including 10 children", "six women
+// were among those killed".
+func (a *analysis) partOfToll(q quantity.Quantity, s event.Span) bool {
+	return subsetBeforeRE.MatchString(a.text[max(s.Start, q.Start-30):q.Start]) ||
+		subsetAfterRE.MatchString(a.text[q.End:min(s.End, q.End+80)])
+}
+
+// partOfDead reads count q of part of the dead ("five soldiers were
+// among the dead", "the dead included five soldiers") as the least the
+// toll can be.
+func (a *analysis) partOfDead(m *mention, q quantity.Quantity) (claim, bool) {
+	if !partDeadAfterRE.MatchString(a.text[q.End:min(m.span.End, q.End+80)]) &&
+		!partDeadBeforeRE.MatchString(a.text[max(m.span.Start, q.Start-30):q.Start]) {
+		return claim{}, false
+	}
+	q.Qualifier = "at least"
+	after := a.text[q.End:m.span.End]
+	c := claim{q: q, kind: "killed", of: victimPhrase(after), span: q.Span, source: a.sourceOf(m, q), part: true}
+	if c.of != "" {
+		c.span.End = q.End + strings.Index(after, c.of) + len(c.of)
+	}
+	// "Twelve children and 11 fighters were among the dead": one
+	// source's counts of two groups, added.
+	c.group = a.victimGroup(m, c)
+	return c, true
+}
+
+// tollBefore reports whether the text before sentence i counts dead
+// ("has killed 43 people", "the death toll rose to 70").
+func (a *analysis) tollBefore(i int) bool {
+	start := a.sents[i].Start
+	for _, q := range a.counts {
+		if q.End > start {
+			continue
+		}
+		after := a.text[q.End:min(start, q.End+60)]
+		if mm := kindAfter(after); mm != nil && kindOf[strings.ToLower(after[mm[4]:mm[5]])] == "killed" {
+			return true
+		}
+		if mm := kindBefore(a.text[max(0, q.Start-40):q.Start]); mm != nil {
+			w := strings.ToLower(mm[1])
+			if strings.HasPrefix(w, "death toll") || strings.HasPrefix(w, "toll") || kindOf[w] == "killed" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	partDeadAfterRE  = pattern.MustCompile(`(?i)^[^.;]{0,60}?\b(?:were|was|are|is)\s+among\s+(?:those killed|the\s+(?:[\w-]+\s+)?(?:dead|killed))\b`)
+	partDeadBeforeRE = pattern.MustCompile(`(?i)\b(?:dead|killed)\s+(?:included|include|includes)\s+(?:at least\s+|some\s+|about\s+)?$`)
+)
 
 // backReference reports whether a source's words only point back to one
 // named before: "the source", "the same source", "the official".

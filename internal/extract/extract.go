@@ -385,6 +385,7 @@ func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
 	a.actors = a.dropForeignAcronyms(a.actors)
 	times := x.times.Find(txt)
 	a.counts = a.dropDateNumbers(x.counts.Find(txt), times)
+	a.counts = slices.DeleteFunc(a.counts, func(q quantity.Quantity) bool { return noOne(txt, q) })
 	a.times = a.eventTimes(times)
 	a.country = a.mainCountry()
 	a.home = a.homePlace()
@@ -416,6 +417,17 @@ func (a *analysis) dropDateNumbers(qs []quantity.Quantity, times []timex.Expr) [
 		}
 	}
 	return out
+}
+
+// noOne reports whether q is the "one" of "no one" or "no-one": nobody,
+// not a count of one ("no one was hurt").
+func noOne(text string, q quantity.Quantity) bool {
+	if !strings.EqualFold(q.Text, "one") {
+		return false
+	}
+	before := strings.TrimRight(text[max(0, q.Start-4):q.Start], " -")
+	return len(before) >= 2 && strings.EqualFold(before[len(before)-2:], "no") &&
+		(len(before) == 2 || !pattern.IsWordByte(before[len(before)-3]))
 }
 
 // inDateline reports whether s lies inside a date line.

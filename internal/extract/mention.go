@@ -37,6 +37,10 @@ type mention struct {
 	// siblings are the triggers of the same sentence: a time or place
 	// belongs to the trigger nearest it.
 	siblings []Trigger
+	// heard are all the triggers the lexicon found in the sentence, those
+	// refine dropped too: "attacked a military base ..., sparking a gun
+	// battle" names the target of the battle after "attacked".
+	heard []Trigger
 	// why holds, for each field a rule set, the rule's name, the last
 	// rule to set a field last.
 	why []event.Reason
@@ -223,7 +227,7 @@ func (a *analysis) mentions() []*mention {
 		}
 		trigs := a.refine(s.Span, detected[si])
 		for _, t := range trigs {
-			m := &mention{trig: t, sent: si, span: s.Span, typ: t.EventType, sub: t.SubEventType, plover: t.Plover, mode: t.Mode, siblings: trigs}
+			m := &mention{trig: t, sent: si, span: s.Span, typ: t.EventType, sub: t.SubEventType, plover: t.Plover, mode: t.Mode, siblings: trigs, heard: detected[si]}
 			a.read(m, r)
 		}
 		// A count in a sentence with no trigger belongs to the event
@@ -337,6 +341,11 @@ func (a *analysis) stepInheritActors(m *mention, r *reading) bool {
 
 func (a *analysis) stepClaims(m *mention, _ *reading) bool {
 	a.assignClaims(m)
+	if slices.ContainsFunc(m.claims, func(c claim) bool { return c.part }) && a.tollBefore(m.sent) {
+		// "Five children were among the dead": part of the toll the
+		// article told before, even in a report kept as no event.
+		m.claims = slices.DeleteFunc(m.claims, func(c claim) bool { return c.part })
+	}
 	return true
 }
 
@@ -441,10 +450,14 @@ func genericBattle(m *mention) bool {
 // before a trigger cost no more than short ones.
 func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 	sent := a.text[s.Start:s.End]
+	// A trigger that needs a place beside it and has none is no trigger.
+	if slices.ContainsFunc(trigs, func(t Trigger) bool { return t.NeedsPlace }) {
+		trigs = slices.DeleteFunc(slices.Clone(trigs), func(t Trigger) bool { return t.NeedsPlace && !a.placeTaken(s, t) })
+	}
 	hasSpecific := false
 	hasExplosion := false
 	for _, t := range trigs {
-		if t.Class != "kill" && t.Class != "attack" && t.Class != "strike" && violent(event.Str(t.EventType)) {
+		if t.Class != "kill" && t.Class != "attack" && t.Class != "strike" && t.Class != "weapon" && violent(event.Str(t.EventType)) {
 			// An arrest or a truce told beside an attack ("planes bombed
 			// Falluja ... and the military said it had captured a
 			// lieutenant") does not retell it.
@@ -459,6 +472,9 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		before := a.text[clauseStart(a.text, s.Start, t.Start):t.Start]
 		if modal(lastWords(before, modalWords)) && !isOngoing(before) {
 			continue
+		}
+		if denialRE.MatchString(before) {
+			continue // "The army denied that its soldiers had attacked civilians"
 		}
 		if infinitiveRE.MatchString(before) && !isOngoing(before) && !strings.HasSuffix(t.Text, "s") {
 			continue
@@ -499,6 +515,14 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 				continue
 			}
 			t = a.typeAttack(t, a.weaponContext(s, sent))
+		case "weapon":
+			// "drones struck a residential block": an attack by the
+			// weapon its sentence names; with none, a storm or a car.
+			w := weaponIn(sent)
+			if w < 0 || hasSpecific || nonConflictRE.MatchString(sent) {
+				continue
+			}
+			t = a.typeAttack(t, weaponText{sent, "the sentence", w})
 		case "blast":
 			// "gunfire and explosions echoed": a bomb only when the
 			// sentence says so or counts its victims.
@@ -620,7 +644,7 @@ func (a *analysis) victimSide(m *mention) {
 	}
 	// "attacked a military base in Monguno, sparking a gun battle": the
 	// target of any trigger of the sentence names the force.
-	for _, t := range m.siblings {
+	for _, t := range m.heard {
 		after := a.text[t.End:min(m.span.End, t.End+targetReach)]
 		loc := forceTargetRE.FindStringSubmatchIndex(after)
 		if loc == nil {
@@ -784,6 +808,37 @@ func (a *analysis) hasPlace(s event.Span) bool {
 	}
 	return false
 }
+
+// placeTaken reports whether a place sentence s names is the ground
+// trigger t tells taken: named right after it ("captured Sake"), or as
+// the subject of its passive or of "fell to" ("Sake was captured by
+// rebels", "Sake, a town in North Kivu, fell to the rebels").
+func (a *analysis) placeTaken(s event.Span, t Trigger) bool {
+	for _, p := range a.places {
+		if p.Start < s.Start || p.End > s.End {
+			continue
+		}
+		switch {
+		case p.Start >= t.End:
+			if takenPlaceAfterRE.MatchString(a.text[t.End:p.Start]) {
+				return true
+			}
+		case p.End <= t.Start:
+			between := a.text[p.End:t.Start]
+			if takenPlacePassiveRE.MatchString(between) ||
+				strings.HasPrefix(strings.ToLower(t.Text), "fell") && takenPlaceFellRE.MatchString(between) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var (
+	takenPlaceAfterRE   = pattern.MustCompile(`(?i)^\s+(?:the\s+)?$`)
+	takenPlacePassiveRE = pattern.MustCompile(`(?i)^(?:,[^,.;]{0,60},)?\s+(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?$`)
+	takenPlaceFellRE    = pattern.MustCompile(`(?i)^(?:,[^,.;]{0,60},)?\s+(?:\w+ly\s+)?$`)
+)
 
 func (a *analysis) hasOwnTime(s event.Span) bool {
 	for _, e := range a.times {
@@ -1011,6 +1066,11 @@ func (a *analysis) assignTime(m *mention, ref timex.Range, prior []*mention) {
 	m.when = timex.Range{Start: a.pub.AddDate(0, 0, -3), End: a.pub}
 	a.because(m, "date", "no time told: the three days before publication")
 }
+
+// denialRE ends in a denial's clause: "denied that its soldiers had",
+// "denies reports that"; what it denies is no event, however far the
+// trigger is from the denial.
+var denialRE = pattern.MustCompile(`(?i)\bden(?:ied|ies|y|ying)\s+(?:\S+\s+){0,3}?that\s+[^.;]{0,80}$`)
 
 // modalWords is how many words modalRE needs to see, with room to spare.
 const modalWords = 8

@@ -424,7 +424,8 @@ func (a *analysis) assignRoles(m *mention) {
 				agents = append(agents, r)
 			}
 		case r.Start >= m.trig.End:
-			if agentBeforeRE.MatchString(before) && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(before)), "of") {
+			if agentBeforeRE.MatchString(before) && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(before)), "of") ||
+				a.joinedToAgent(m, agents, r) {
 				agents = append(agents, r)
 			} else {
 				patients = append(patients, r)
@@ -502,6 +503,25 @@ func (a *analysis) assignRoles(m *mention) {
 		}
 	}
 	a.impliedRoles(m)
+}
+
+// joinedToAgent reports whether r, after the trigger, is joined by "or"
+// to the doer named just before it: "carried out by Syrian regime or
+// Russian jets" names two possible doers, not a target. ("by the army
+// and militias" may be doers or the doer and its target.)
+func (a *analysis) joinedToAgent(m *mention, agents []*role, r *role) bool {
+	if len(agents) == 0 {
+		return false
+	}
+	last := agents[len(agents)-1]
+	if last.Start < m.trig.End || last.End > r.Start {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(a.text[last.End:r.Start])) {
+	case "or", "or the":
+		return true
+	}
+	return false
 }
 
 // demonymActor reads "Pakistani airstrikes", "Russian shelling": a demonym

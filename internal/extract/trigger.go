@@ -36,6 +36,10 @@ type Trigger struct {
 	Class string
 	// Noun is true for nominal triggers ("airstrikes", "clashes").
 	Noun bool
+	// NeedsPlace marks a trigger that counts only beside a place the
+	// text names ("captured Sake", "Sake fell to"), which the lexicon
+	// cannot see: refine checks it.
+	NeedsPlace bool
 	// Rule names the rule that typed the trigger, when one did more
 	// than look it up in the lexicon.
 	Rule string
@@ -63,6 +67,8 @@ type lexiconEntry struct {
 	context *pattern.Regexp // required somewhere in the sentence, when set
 	not     *pattern.Regexp // forbidden right after the trigger, when set
 	after   *pattern.Regexp // required right after the trigger, when set
+	// orPlace: a place named beside the trigger stands for after.
+	orPlace bool
 }
 
 // Lexicon is the dictionary-and-pattern trigger detector.
@@ -88,6 +94,9 @@ func NewLexicon() *Lexicon {
 			after: pattern.MustCompile(`(?i)^\s+(?:(?:\S+\s+){0,5}?)(?:towns?|villages?|cit(?:y|ies)|districts?|neighbou?rhoods?|areas?|territory|posts?|bases?|border crossings?|outposts?|positions?|checkpoints?|garrisons?|headquarters|airports?|of|the capital)\b`),
 			// "captured a lieutenant of ...": people taken, not ground.
 			not: pattern.MustCompile(`(?i)^\s+` + peopleTaken),
+			// "captured Sake", "Sake was captured": ground named by its
+			// name.
+			orPlace: true,
 		},
 		"strikes":         {not: pattern.MustCompile(`^\s+(?:zones?|areas?|sites?|by workers|by teachers|by doctors)`)},
 		"bombed-from-air": {context: aircraft},
@@ -151,7 +160,9 @@ func (l *Lexicon) detect(d *text.Doc, s event.Span) []Trigger {
 		entry = append(entry, e)
 	})
 	sent := d.Text[s.Start:s.End]
-	var out []Trigger
+	// maybe holds the triggers that count only beside a place, which
+	// give way to any other they overlap ("took hostage").
+	var out, maybe []Trigger
 	for i, en := range l.entries {
 		var locs [][2]int
 		if en.re != nil {
@@ -172,10 +183,19 @@ func (l *Lexicon) detect(d *text.Doc, s event.Span) []Trigger {
 			if en.not != nil && en.not.MatchString(d.Text[loc[1]:s.End]) {
 				continue
 			}
+			needsPlace := false
 			if en.after != nil && !en.after.MatchString(d.Text[loc[1]:s.End]) {
-				continue
+				if !en.orPlace {
+					continue
+				}
+				needsPlace = true
 			}
-			out = append(out, Trigger{
+			to := &out
+			if needsPlace {
+				to = &maybe
+			}
+			*to = append(*to, Trigger{
+				NeedsPlace:   needsPlace,
 				Span:         event.Span{Start: loc[0], End: loc[1]},
 				Text:         d.Text[loc[0]:loc[1]],
 				EventType:    en.typ,
@@ -187,7 +207,11 @@ func (l *Lexicon) detect(d *text.Doc, s event.Span) []Trigger {
 			})
 		}
 	}
-	return dropOverlaps(out)
+	out = dropOverlaps(out)
+	if len(maybe) == 0 {
+		return out
+	}
+	return dropOverlaps(append(out, maybe...))
 }
 
 // dropOverlaps keeps, of triggers that overlap, the one that came first in
