@@ -7,12 +7,13 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep/corpus"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // naiveNeedles is what needleIndex.each finds, found by trying every
 // needle at every byte of the lowered text.
-func naiveNeedles(words []string, text string) []string {
-	lower := Lower(text)
+func naiveNeedles(words []string, s string) []string {
+	lower := text.LowerASCII(s)
 	var out []string
 	for i := 0; i < len(lower); i++ {
 		for n, w := range words {
@@ -61,14 +62,14 @@ func TestNeedleIndex(t *testing.T) {
 func FuzzNeedleIndex(f *testing.F) {
 	f.Add("Killed in an ATTACK on Kabul's north-west", "kill|ack|-")
 	f.Add("\xff\xe2\x80\x99s KK", "k|\xe2\x80\x99s|kk")
-	f.Fuzz(func(t *testing.T, text, words string) {
+	f.Fuzz(func(t *testing.T, s, words string) {
 		ws := strings.Split(words, "|")
 		if len(ws) > 64 {
 			return
 		}
 		for i, w := range ws {
-			ws[i] = Lower(w) // needles are lower case, as Set makes them
+			ws[i] = text.LowerASCII(w) // needles are lower case, as Set makes them
 		}
-		sameNeedles(t, ws, text)
+		sameNeedles(t, ws, s)
 	})
 }

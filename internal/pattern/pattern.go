@@ -12,6 +12,8 @@
 package pattern
 
 import (
+	"github.com/sitrep/sitrep/internal/text"
+
 	"bytes"
 	"regexp"
 	"regexp/syntax"
@@ -239,7 +241,7 @@ func (r *Regexp) possible(s string) bool {
 		return true
 	}
 	if len(s) > stackLower {
-		return r.PossibleLower(Lower(s))
+		return r.PossibleLower(text.LowerASCII(s))
 	}
 	// Most texts tried are a sentence or shorter: lower them on the
 	// stack rather than make a lowered copy of each.
@@ -259,8 +261,9 @@ func (r *Regexp) possible(s string) bool {
 	return false
 }
 
-// PossibleLower is possible for text already passed through Lower, so a
-// caller trying many patterns on one text folds it once.
+// PossibleLower is possible for text already passed through
+// text.LowerASCII, so a caller trying many patterns on one text folds it
+// once.
 func (r *Regexp) PossibleLower(lower string) bool {
 	if r.needles == nil {
 		return true
@@ -277,21 +280,6 @@ func (r *Regexp) PossibleLower(lower string) bool {
 		}
 	}
 	return false
-}
-
-// Lower maps ASCII capitals to small letters and leaves every other byte
-// alone, so offsets into the result are offsets into s. It returns s
-// itself when s has no capitals.
-func Lower(s string) string {
-	i := strings.IndexFunc(s, func(r rune) bool { return 'A' <= r && r <= 'Z' })
-	if i < 0 {
-		return s
-	}
-	b := []byte(s)
-	for ; i < len(b); i++ {
-		b[i] = lowerByte(b[i])
-	}
-	return string(b)
 }
 
 // shortText bounds the texts on which MatchString tries a pattern at
@@ -675,7 +663,7 @@ func needles(re *syntax.Regexp) ([]string, bool) {
 				return nil, false
 			}
 		}
-		return []string{Lower(s)}, true
+		return []string{text.LowerASCII(s)}, true
 	case syntax.OpCapture:
 		return needles(re.Sub[0])
 	case syntax.OpPlus:

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 func TestNeedles(t *testing.T) {
@@ -156,9 +158,9 @@ func FuzzSameAsRegexp(f *testing.F) {
 
 func TestLowerKeepsOffsets(t *testing.T) {
 	for _, s := range []string{"", "abc", "ÀBÇ Déf", "\xff\xfeA", "KABUL, Afghanistan"} {
-		l := Lower(s)
+		l := text.LowerASCII(s)
 		if len(l) != len(s) {
-			t.Fatalf("Lower(%q) = %q: length changed", s, l)
+			t.Fatalf("text.LowerASCII(%q) = %q: length changed", s, l)
 		}
 		if want := strings.Map(func(r rune) rune {
 			if 'A' <= r && r <= 'Z' {
@@ -166,7 +168,7 @@ func TestLowerKeepsOffsets(t *testing.T) {
 			}
 			return r
 		}, s); l != want && strings.ToValidUTF8(s, "") == s {
-			t.Errorf("Lower(%q) = %q, want %q", s, l, want)
+			t.Errorf("text.LowerASCII(%q) = %q, want %q", s, l, want)
 		}
 	}
 }

@@ -33,7 +33,7 @@ func list(r *rand.Rand, n int) string {
 	return strings.Join(picked, "|")
 }
 
-func text(r *rand.Rand) string {
+func randomText(r *rand.Rand) string {
 	var b strings.Builder
 	for range r.IntN(24) {
 		w := words[r.IntN(len(words))]
@@ -72,7 +72,7 @@ func TestSplitSameAsRegexp(t *testing.T) {
 			split++
 		}
 		for range 200 {
-			sameAs(t, expr, m, std, text(r))
+			sameAs(t, expr, m, std, randomText(r))
 		}
 	}
 	if split < 20 {
@@ -107,7 +107,7 @@ func TestPrinterSameAsString(t *testing.T) {
 				t.Fatalf("%q: groups %q, String's %q", expr, got.SubexpNames(), want.SubexpNames())
 			}
 			for range 300 {
-				s := text(r)
+				s := randomText(r)
 				if g, w := got.FindAllStringSubmatchIndex(s, -1), want.FindAllStringSubmatchIndex(s, -1); !slices.EqualFunc(g, w, slices.Equal) {
 					t.Fatalf("%q on %q: %v, String's %v", expr, s, g, w)
 				}

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // starts holds the strings of up to three bytes that every match of a
@@ -305,10 +307,10 @@ func invalidBytes() []prefix {
 // variants returns the bytes of c and, folded, of every rune it matches,
 // ASCII capitals read as small letters.
 func variants(c rune, fold bool) []string {
-	out := []string{Lower(string(c))}
+	out := []string{text.LowerASCII(string(c))}
 	if fold {
 		for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
-			if v := Lower(string(f)); !slices.Contains(out, v) {
+			if v := text.LowerASCII(string(f)); !slices.Contains(out, v) {
 				out = append(out, v)
 			}
 		}
