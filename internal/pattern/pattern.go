@@ -12,8 +12,6 @@
 package pattern
 
 import (
-	"github.com/sitrep/sitrep/internal/text"
-
 	"bytes"
 	"regexp"
 	"regexp/syntax"
@@ -23,6 +21,8 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // Regexp is a compiled regexp.Regexp with a literal prefilter. Methods it
