@@ -133,7 +133,7 @@ func isWhiteByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // then by list.
 func (ps *Phrases) Each(d *Doc, from, to int, f func(list, first, last int)) {
 	longest := make([]int, ps.lists) // the tokens of each list's longest match here
-	var hit []int                     // the lists matched here, for the few tokens that begin a phrase
+	var hit []int                    // the lists matched here, for the few tokens that begin a phrase
 	for i := from; i < to; i++ {
 		hit = hit[:0]
 		try := func(p *phrase) {
