@@ -111,7 +111,12 @@ const coldUses = 64
 // cold reports whether r is still tried by the engine alone: its tries
 // are not worked out and it has been tried on fewer than coldUses texts.
 func (r *Regexp) cold() bool {
-	return !r.planned() && r.plan.uses.Add(1) <= coldUses
+	// Read before counting: once warm, many goroutines ask at once, and
+	// a count each would pass one cache line between the cores.
+	if r.planned() || r.plan.uses.Load() >= coldUses {
+		return false
+	}
+	return r.plan.uses.Add(1) <= coldUses
 }
 
 // planned reports whether r's tries are worked out.
