@@ -11,6 +11,15 @@ import (
 // warWords name a whole war rather than one of its events.
 const warWords = `(?:conflict|war|civil war|uprising|revolt|revolution|insurgency|crisis|unrest)`
 
+// backgroundWords are the words without one of which no pattern of
+// background matches: warWords, and the "hundreds" or "tens" of a
+// cumulative toll. Most sentences have none, and are done with by their
+// words rather than four patterns.
+var backgroundWords = map[string]bool{
+	"conflict": true, "war": true, "uprising": true, "revolt": true, "revolution": true,
+	"insurgency": true, "crisis": true, "unrest": true, "hundreds": true, "tens": true,
+}
+
 // backgroundRE finds a war's cumulative toll, which
 // articles repeat as background: "more than 300,000 people have been
 // killed since the conflict began in 2011", "a war that has killed
@@ -56,6 +65,9 @@ var tollRE = pattern.MustCompile(`(?i)\b(?:killed|died|dead|deaths?|lives|displa
 // how it began. A sentence that also gives a day ("on Tuesday") is
 // news: "the deadliest day since the war began".
 func (a *analysis) background(s event.Span) bool {
+	if !a.words.AnyIn(s.Start, s.End, backgroundWords) {
+		return false
+	}
 	sent := a.text[s.Start:s.End]
 	if !backgroundRE.MatchString(sent) && !(sinceWarRE.MatchString(sent) && tollRE.MatchString(sent)) && !warBegan(sent) && !wholeWarRE.MatchString(sent) {
 		return false

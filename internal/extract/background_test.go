@@ -1,6 +1,12 @@
 package extract
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/sitrep/sitrep/internal/text"
+)
 
 func TestBackgroundToll(t *testing.T) {
 	tests := []struct {
@@ -78,5 +84,23 @@ func TestReactions(t *testing.T) {
 	text := "The foreign ministry condemned the air strikes on Raqqa on Tuesday that killed 18 civilians."
 	if evs := extract(t, x, text, "2016-11-12"); len(evs) == 0 {
 		t.Errorf("%q: a condemned strike with its own day and toll is still news", text)
+	}
+}
+
+// TestBackgroundWords holds backgroundWords to the patterns it stands
+// before: every name of a war in warWords has a word in it.
+func TestBackgroundWords(t *testing.T) {
+	for _, alt := range strings.Split(strings.TrimSuffix(strings.TrimPrefix(warWords, "(?:"), ")"), "|") {
+		if !slices.ContainsFunc(strings.Fields(alt), func(w string) bool { return backgroundWords[w] }) {
+			t.Errorf("%q of warWords has no word in backgroundWords", alt)
+		}
+	}
+	for _, s := range []string{"Hundreds of thousands have been killed.", "tens of thousands have died"} {
+		if !backgroundRE.MatchString(s) {
+			t.Fatalf("backgroundRE misses %q", s)
+		}
+		if d := text.Split(s); !d.AnyIn(0, len(s), backgroundWords) {
+			t.Errorf("%q: no word of backgroundWords", s)
+		}
 	}
 }

@@ -193,3 +193,15 @@ func (d *Doc) Span(start, end int) (from, to int) {
 	}
 	return from, to
 }
+
+// AnyIn reports whether a token of d within the bytes start..end has one
+// of keys: a check by words where a rule needs one of a few.
+func (d *Doc) AnyIn(start, end int, keys map[string]bool) bool {
+	from, to := d.Span(start, end)
+	for _, t := range d.Tokens[from:to] {
+		if keys[t.Key] {
+			return true
+		}
+	}
+	return false
+}
