@@ -18,6 +18,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // minTruncatedText is how much text a page that ends early must still give
@@ -281,7 +282,7 @@ func isHeading(l string) bool {
 		return false
 	}
 	words := countWords(l, 25)
-	if words < 25 && !isASCII(l) {
+	if words < 25 && !text.IsASCII(l) {
 		words += cjkChars(l, 2*(25-words)) / 2
 	}
 	return words < 25
@@ -303,15 +304,6 @@ func cjkChars(s string, most int) int {
 		}
 	}
 	return n
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // parseHTML parses a page that decode has checked: UTF-8, or bytes in

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // A listing page (a section front, a tag, category or author page, search
@@ -283,7 +285,7 @@ func isTeaser(b string) bool {
 	stop := endsSentence(b) || cut || strings.ContainsRune(cjkStops+"।", last)
 	// Scripts without capitals (Bengali, Arabic) have no lower-case
 	// words: there length alone tells prose.
-	return stop && words >= 8 || words >= 15 && (lowerWords(b)*2 >= words || !isASCII(b) && countWords(b, 25) >= 25)
+	return stop && words >= 8 || words >= 15 && (lowerWords(b)*2 >= words || !text.IsASCII(b) && countWords(b, 25) >= 25)
 }
 
 // entryOf returns which entry, +1, holds n, or 0.

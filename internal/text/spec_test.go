@@ -52,7 +52,7 @@ func TestFoldFastPath(t *testing.T) {
 // agree with.
 func foldSpec(s string) string {
 	r := s
-	if !isASCII(s) {
+	if !IsASCII(s) {
 		t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 		if out, _, err := transform.String(t, s); err == nil {
 			r = out

@@ -296,7 +296,7 @@ func (f *Folder) Append(dst []byte, s string) []byte {
 		}
 		return dst
 	}
-	if !isASCII(s) {
+	if !IsASCII(s) {
 		s = f.stripAccents(s)
 	}
 	start, space := len(dst), false
@@ -357,7 +357,8 @@ var lowerByte = func() (t [256]byte) {
 	return t
 }()
 
-func isASCII(s string) bool {
+// IsASCII reports whether s is all ASCII.
+func IsASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false
