@@ -146,25 +146,13 @@ var (
 	civilianRE = pattern.MustCompile(`(?i)\b(?:civilians?|villagers?|residents?|worshippers?|passengers?|farmers?|herders?|students?|pupils|schoolchildren|children|women|families|family|homes?|houses?|villages?|markets?|churche?s?|mosques?|schools?|hospitals?|camps? for displaced|displaced people|IDPs|travell?ers|motorists|traders|shoppers|pilgrims|mourners|wedding|journalists?|aid workers?|teachers?|people|persons|men|boys|girls)\b`)
 	// forceRE marks armed targets.
 	forceRE = pattern.MustCompile(`(?i)\b(?:soldiers?|troops|army|military|security forces|forces|police(?:men|man| officers?| station| post)?|officers|checkpoints?|posts?|outposts?|bases?|barracks|positions?|convoys?|patrols?|garrisons?|militants?|fighters?|insurgents?|rebels?|jihadists?|gunmen|militiamen|militias?|combatants|guards?|personnel|paramilitar(?:y|ies))\b`)
-	// weapon words refine generic attacks.
-	airRE     = lexiconRE(lexicon.AirWeapons)
-	suicideRE = lexiconRE(lexicon.SuicideWeapons)
-	iedRE     = lexiconRE(lexicon.ExplosiveWeapons)
-	bombRE    = lexiconRE(lexicon.BombWords)
-	grenadeRE = lexiconRE(lexicon.GrenadeWeapons)
-	shellRE   = lexiconRE(lexicon.ShellingWeapons)
+	// bombRE makes a blast an attack.
+	bombRE = lexiconRE(lexicon.BombWords)
 	// agreementVerbRE must accompany a ceasefire or deal to make it an
 	// agreement that happened.
 	agreementVerbRE = pattern.MustCompile(`(?i)\b(?:confirmed|agreed|agree|reached|announced|declared|signed|brokered|took effect|came into (?:effect|force)|accepted|accept|struck|sealed|concluded|endorsed|began|started|holding|held)\b`)
-	// protest interventions and excessive force.
-	interventionRE = pattern.MustCompile(`(?i)\b(?:tear ?gas|water cannons?|dispersed|disperse|baton(?:s|-charged)?|rubber bullets|arrested|detained|broke up|beat|beaten|stun grenades|pepper spray)\b`)
-	excessiveRE    = pattern.MustCompile(`(?i)\b(?:opened fire on|fired (?:live )?(?:rounds|bullets|ammunition) (?:at|on|into)|live (?:ammunition|rounds|bullets)|shot dead|killing|killed|were killed|died)\b`)
-	riotRE         = pattern.MustCompile(`(?i)\b(?:torched|set fire|set ablaze|burn(?:ed|t|ing)|stoned|threw (?:stones|rocks|bricks|petrol bombs|molotov)|hurled (?:stones|rocks|bricks)|pelted|looted|vandali[sz]ed|smashed|clashed with|fought with|attacked (?:police|security))\b`)
-	securityRE     = pattern.MustCompile(`(?i)\b(?:police|security forces|soldiers|troops|army)\b`)
-	campaignRE     = pattern.MustCompile(`(?i)\b(?:campaign(?:ing|s)?|election|electoral|candidates?|polls?)\b`)
-	crowdRE        = pattern.MustCompile(`(?i)\b(?:youths?|crowds?|rioters|protesters|demonstrators|mob|young men)\b`)
-	marketRE       = pattern.MustCompile(`(?i)\b(?:markets?|stocks?|shares|prices|currency|naira|rupee|dollar|index|bonds?)\b`)
-	mobRE          = pattern.MustCompile(`(?i)\b(?:mob|mobs|lynch(?:ed|ing)?|vigilantes?)\b`)
+	campaignRE      = pattern.MustCompile(`(?i)\b(?:campaign(?:ing|s)?|election|electoral|candidates?|polls?)\b`)
+	marketRE        = pattern.MustCompile(`(?i)\b(?:markets?|stocks?|shares|prices|currency|naira|rupee|dollar|index|bonds?)\b`)
 	// nonConflictRE names deaths that no armed group caused: disasters,
 	// disease, accidents and animals. ACLED codes political violence
 	// only; a bare "killed" beside these words reports none.
@@ -267,8 +255,9 @@ type step struct {
 }
 
 // steps are the rules that read each mention, in the order they run; the
-// type a trigger suggests has been refined by its sentence before them
-// (refine, typeAttack).
+// type a trigger suggests has been settled by its sentence before them
+// (refine, typeOf), and "type by roles" settles what needs the roles
+// (eventtype.go).
 var steps = []step{
 	{"type from the trigger", (*analysis).stepTrigger},
 	{"time", (*analysis).stepTime},
@@ -355,7 +344,7 @@ func (a *analysis) stepVictims(m *mention, _ *reading) bool {
 }
 
 func (a *analysis) stepTypeByRoles(m *mention, _ *reading) bool {
-	a.refineByRoles(m)
+	a.typeByRoles(m)
 	return true
 }
 
@@ -425,12 +414,7 @@ func (a *analysis) weaponOfLast(m *mention, prior []*mention) bool {
 		if p != last && (p.sent != prior[i+1].sent-1 && p.sent != prior[i+1].sent || !genericBattle(p) || p.actor1 == nil || p.actor1.name() != last.actor1.name()) {
 			break
 		}
-		p.typ, p.sub, p.mode = m.typ, m.sub, m.mode
-		if p.plover == "" || p.plover == "FIGHT" {
-			p.plover = m.plover
-		}
-		a.because(p, "event_type", "its weapon told by the strikes in the next sentence")
-		a.refineByRoles(p)
+		a.takeWeapon(p, m)
 	}
 	return true
 }
@@ -441,8 +425,10 @@ func genericBattle(m *mention) bool {
 	return m.typ == Battles && (m.trig.Class == "kill" || m.trig.Class == "attack" || operationRE.MatchString(m.trig.Text))
 }
 
-// refine drops triggers that do not report a real event and types generic
-// attacks by their weapon and target.
+// refine drops the triggers of sentence s that do not report a real
+// event, has typeOf type those it keeps, and keeps one of those that
+// report the same event. The deduplication reads the types typeOf gives,
+// which is why typing runs here, before the steps (see eventtype.go).
 //
 // modalRE runs on the last words before a trigger only: a match is a
 // keyword of at most three words and three words more, so the last
@@ -504,25 +490,17 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 			// elsewhere, said where the speaker is.
 			continue
 		}
+		// What a trigger's class needs to count; the words that type
+		// it are typeOf's to read.
 		switch t.Class {
 		case "kill":
 			if hasSpecific || hasStrong(out) || nonConflictRE.MatchString(sent) {
 				continue
 			}
-			t = a.typeAttack(t, a.weaponContext(s, sent))
-		case "attack":
+		case "attack", "weapon":
 			if hasSpecific || nonConflictRE.MatchString(sent) {
 				continue
 			}
-			t = a.typeAttack(t, a.weaponContext(s, sent))
-		case "weapon":
-			// "drones struck a residential block": an attack by the
-			// weapon its sentence names; with none, a storm or a car.
-			w := weaponIn(sent)
-			if w < 0 || hasSpecific || nonConflictRE.MatchString(sent) {
-				continue
-			}
-			t = a.typeAttack(t, weaponText{sent, "the sentence", w})
 		case "blast":
 			// "gunfire and explosions echoed": a bomb only when the
 			// sentence says so or counts its victims.
@@ -533,28 +511,19 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 			if !agreementVerbRE.MatchString(sent) {
 				continue
 			}
-		case "strike":
-			// A bare "strikes" is an air or missile strike only in an
-			// article that speaks of them.
-			switch {
-			case airRE.MatchString(a.text):
-			case shellRE.MatchString(a.text):
-				t.SubEventType, t.Mode = "Shelling/artillery/missile attack", "heavy-weapons"
-			default:
-				continue
-			}
+		}
+		if t.EventType == Protests && (campaignRE.MatchString(sent) || marketRE.MatchString(sent)) && strings.HasPrefix(strings.ToLower(t.Text), "rall") {
+			// An election rally, or markets that rallied. typeOf makes
+			// no trigger a protest, and the lexicon's protest words have
+			// no class it retypes: their type here is the lexicon's.
+			continue
+		}
+		var ok bool
+		if t, ok = a.typeOf(s, sent, t); !ok {
+			continue
 		}
 		if t.EventType == Explosions && t.Mode == "explosives" && hasExplosion && t.SubEventType == "Remote explosive/landmine/IED" {
 			continue // "the air strike caused a huge explosion"
-		}
-		if t.EventType == Protests {
-			if (campaignRE.MatchString(sent) || marketRE.MatchString(sent)) && strings.HasPrefix(strings.ToLower(t.Text), "rall") {
-				continue // an election rally, or markets that rallied
-			}
-			t = typeProtest(sent, a.paragraphOf(s), t)
-		}
-		if t.EventType == Riots && mobRE.MatchString(t.Text) {
-			t.SubEventType = "Mob violence"
 		}
 		out = append(out, t)
 	}
@@ -847,127 +816,6 @@ func (a *analysis) hasOwnTime(s event.Span) bool {
 		}
 	}
 	return false
-}
-
-// executionRE is a killing of people held captive.
-var executionRE = pattern.MustCompile(`(?i)^(?:beheaded|executed|execution|executions|beheading|beheadings)$`)
-
-// typeAttack types a generic attack or killing by its weapon and target.
-// weaponContext is the text that tells the weapon of an attack in
-// sentence s: the sentence; else the next when it goes on about the
-// same event ("... committed a massacre in Bab Alnairab. The victims
-// were hit by airstrikes ..."); else, for an attack told with no one
-// doing it ("An attack on the village of Batbo killed 19"), the sentence
-// before, whose raids it is one of.
-func (a *analysis) weaponContext(s event.Span, sent string) weaponText {
-	if w := weaponIn(sent); w >= 0 {
-		return weaponText{sent, "the sentence", w}
-	}
-	k := a.sentenceOf(s.Start)
-	if k+1 < len(a.sents) && a.sents[k+1].Paragraph == a.sents[k].Paragraph {
-		if next := a.text[a.sents[k+1].Start:a.sents[k+1].End]; continuesRE.MatchString(next) {
-			text := sent + " " + next
-			return weaponText{text, "the next sentence", weaponIn(text)}
-		}
-	}
-	if k > 0 && a.sents[k-1].Paragraph == a.sents[k].Paragraph && agentlessRE.MatchString(sent) {
-		if prev := a.text[a.sents[k-1].Start:a.sents[k-1].End]; weaponIn(prev) >= 0 {
-			text := prev + " " + sent
-			return weaponText{text, "the sentence before", weaponIn(text)}
-		}
-	}
-	return weaponText{sent, "the sentence", -1}
-}
-
-// weaponText is the text read for an attack's weapon, where it was, and
-// the weapon it names, an index into weapons; -1 for none.
-type weaponText struct {
-	text, where string
-	weapon      int
-}
-
-// weapons are the weapon words, in the order in which they decide an
-// attack's type when a text names several: a suicide car bomb is a
-// suicide bombing, bombs dropped from the air an air strike.
-var weapons = []struct {
-	re              *pattern.Regexp
-	sub, mode, kind string
-}{
-	{suicideRE, "Suicide bomb", "suicide-attack", "suicide"},
-	{airRE, "Air/drone strike", "aerial", "air weapon"},
-	{shellRE, "Shelling/artillery/missile attack", "heavy-weapons", "shelling"},
-	{grenadeRE, "Grenade", "explosives", "grenade"},
-	{iedRE, "Remote explosive/landmine/IED", "explosives", "explosive"},
-}
-
-// weaponIn returns the index in weapons of the first whose words text
-// holds, or -1.
-func weaponIn(text string) int {
-	for i, w := range weapons {
-		if w.re.MatchString(text) {
-			return i
-		}
-	}
-	return -1
-}
-
-// agentlessRE is a sentence that opens on an attack and names no one
-// making it.
-var agentlessRE = pattern.MustCompile(`^(?:An|The|Another)\s+(?:\w+\s+)?attacks?\s+(?:on|in|at)\b`)
-
-// continuesRE opens a sentence that goes on about the event before it.
-var continuesRE = pattern.MustCompile(`^(?:The\s+(?:victims|dead|attack|strike|strikes|raid|raids|bombing|massacre|blast|explosion)|They|Most of the|Many of the)\b`)
-
-func (a *analysis) typeAttack(t Trigger, w weaponText) Trigger {
-	sent := w.text
-	switch {
-	case executionRE.MatchString(t.Text):
-		// Captives are unarmed whatever they were: their killing is
-		// violence against civilians, not a battle.
-		t.EventType, t.SubEventType, t.Mode = VAC, "Attack", "targeted"
-		t.Rule = "the killing of captives is violence against civilians"
-	case w.weapon >= 0:
-		wp := weapons[w.weapon]
-		t.EventType, t.SubEventType, t.Mode = Explosions, wp.sub, wp.mode
-		t.Rule = wp.kind + " words in " + w.where
-	case riotRE.MatchString(sent) && crowdRE.MatchString(sent):
-		t.EventType, t.SubEventType, t.Plover, t.Mode = Riots, "Violent demonstration", "PROTEST", "riot"
-		t.Rule = "a crowd's violence (riot words)"
-	default:
-		after := sent
-		if i := strings.Index(strings.ToLower(sent), strings.ToLower(t.Text)); i >= 0 {
-			after = sent[i:]
-		}
-		civ := civilianRE.FindStringIndex(after)
-		force := forceRE.FindStringIndex(after)
-		switch {
-		case civ != nil && (force == nil || civ[0] < force[0]):
-			t.EventType, t.SubEventType, t.Mode = VAC, "Attack", "firearms"
-			t.Rule = "no weapon named; civilians are its target"
-		default:
-			t.EventType, t.SubEventType, t.Mode = Battles, "Armed clash", "firearms"
-			t.Rule = "no weapon named; armed men are its target"
-		}
-	}
-	t.Class = "attack"
-	return t
-}
-
-// typeProtest picks the protest sub-event type, or turns a violent protest
-// into a riot; para is the sentence's paragraph.
-func typeProtest(sent, para string, t Trigger) Trigger {
-	// ACLED: demonstrators who use violence (clash, throw stones, burn)
-	// make a riot, even when force is used against them; force against
-	// demonstrators who use none is excessive force.
-	switch {
-	case riotRE.MatchString(sent):
-		t.EventType, t.SubEventType, t.Plover, t.Mode = Riots, "Violent demonstration", "PROTEST", "riot"
-	case excessiveRE.MatchString(sent) && securityRE.MatchString(para):
-		t.SubEventType = "Excessive force against protesters"
-	case interventionRE.MatchString(sent):
-		t.SubEventType = "Protest with intervention"
-	}
-	return t
 }
 
 // collapse keeps one trigger per event type and PLOVER type in a sentence:

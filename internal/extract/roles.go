@@ -945,43 +945,6 @@ func (a *analysis) splitPlaces(m *mention) []*mention {
 	return out
 }
 
-// refineByRoles settles types that depend on who acted where.
-func (a *analysis) refineByRoles(m *mention) {
-	if m.trig.Class == "territory" {
-		state := m.actor1 != nil && m.actor1.Actor != nil && m.actor1.Actor.Inter == 1
-		switch {
-		case state && m.place != nil && m.actor1.Actor.Country == m.place.Place.CountryCode:
-			m.sub = "Government regains territory"
-			a.because(m, "event_type", "ground taken by the state's forces in their own country")
-		case state:
-			m.sub = "Armed clash"
-			a.because(m, "event_type", "ground taken by a state's forces abroad is a battle")
-		case m.actor1 != nil:
-			m.sub = "Non-state actor overtakes territory"
-			a.because(m, "event_type", "ground taken by a group that is no state's forces")
-		default:
-			m.sub = "Armed clash"
-			a.because(m, "event_type", "ground taken by no one named is a battle")
-		}
-	}
-	if m.typ == Explosions {
-		a.civilianVictims(m)
-	}
-	if m.typ == Battles && m.sub == "Armed clash" && m.actor2 == nil && (m.trig.Class == "kill" || m.trig.Class == "attack") && onlyCivilians(m) &&
-		!forceRE.MatchString(a.text[m.span.Start:m.trig.Start]) {
-		// "Eleven villagers were killed when gunmen raided Kamango": a
-		// killing whose dead are all civilians, with no armed side
-		// named against its doer, is no battle (ACLED: violence against
-		// civilians). Armed men among those told before the killing ("26
-		// people including 16 soldiers were killed") make it one.
-		a.civilianVictims(m)
-	}
-	if m.typ == Battles && m.actor2 != nil && m.actor2.Actor != nil && m.actor2.Actor.Inter == 7 {
-		m.typ, m.sub = VAC, "Attack"
-		a.because(m, "event_type", "violence whose side acted on is civilians is violence against civilians")
-	}
-}
-
 // keep decides whether m reports an event worth coding.
 func (a *analysis) keep(m *mention, prior []*mention) bool {
 	if m.typ == "" {
@@ -1042,55 +1005,6 @@ func (a *analysis) keep(m *mention, prior []*mention) bool {
 	// alone that way; violence and protest told with no time or place
 	// of their own is background.
 	return m.actor1 != nil && m.typ == Strategic
-}
-
-// civilianVictims makes civilians the side acted on when a strike or a
-// shelling is told to have killed or wounded them ("killing 11 people
-// including six children", "three civilians were injured"): ACLED codes
-// the civilians harmed by remote violence as its second actor, whoever
-// else the sentence names near the trigger.
-func (a *analysis) civilianVictims(m *mention) {
-	if m.actor2 != nil && m.actor2.Actor != nil && m.actor2.Actor.Inter == 7 {
-		return
-	}
-	for _, c := range slices.Concat(m.claims, m.injured) {
-		if c.q.Value == 0 || c.kind != "killed" && c.kind != "injured" || !civilianVictim(c.of) {
-			continue
-		}
-		if r := a.sideOf(m, "civilians", c.of, c.span); r != nil {
-			m.actor2 = r
-			a.because(m, "actor2", "civilians among those a strike or shelling killed or wounded are its second actor")
-		}
-		return
-	}
-}
-
-// citizensRE: state media's word for the civilians it counts ("two
-// citizens got injured").
-var citizensRE = pattern.MustCompile(`(?i)\bcitizens?\b`)
-
-// civilianVictim reports whether the words a count counts are civilians.
-// onlyCivilians reports whether m counts dead or wounded and all of them
-// are said to be civilians (villagers, children, "civilians").
-func onlyCivilians(m *mention) bool {
-	n := 0
-	for _, c := range slices.Concat(m.claims, m.injured) {
-		if c.kind != "killed" && c.kind != "injured" || c.q.Value == 0 {
-			continue
-		}
-		if victimKind(c.of) != "civilians" {
-			// "26 people including 16 soldiers": people are not
-			// said to be civilians.
-			return false
-		}
-		n++
-	}
-	return n > 0
-}
-
-func civilianVictim(of string) bool {
-	kind := victimKind(of)
-	return kind == "civilians" || kind == "" && citizensRE.MatchString(of)
 }
 
 // inLead reports whether m is told in the article's lead, the first

@@ -1,0 +1,304 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/lexicon"
+	"github.com/sitrep/sitrep/internal/pattern"
+)
+
+// The ACLED event type and sub-event type of a mention are decided here,
+// and nowhere else, in two halves that run at two fixed points:
+//
+//   - typeOf, from the trigger and its sentence (weapon, target, crowd,
+//     the article's strikes), once for each trigger refine keeps. It runs
+//     before the steps, inside refine, because refine's deduplication of a
+//     sentence's triggers reads the types it gives: a chemical weapon
+//     drops the other explosions (chemicalFirst), a protest or riot drops
+//     the battle words beside it (dropProtestClashes), one trigger stays
+//     for each type (collapse), and a bomb typed from its own words drops
+//     the blast an air strike caused. The triggers kept are the mentions
+//     whose siblings every later step reads, so this half cannot wait
+//     for the steps. The step "type from the trigger" records its rule.
+//   - typeByRoles, the step "type by roles": what needs the roles, the
+//     place and the claims read by the steps before it (who took ground
+//     where, civilians as the side acted on). The step "weapon of the
+//     event before" retypes by takeWeapon a killing told just before the
+//     strikes that tell its weapon, and settles it by typeByRoles again.
+
+var (
+	// weapon words type generic attacks.
+	airRE     = lexiconRE(lexicon.AirWeapons)
+	suicideRE = lexiconRE(lexicon.SuicideWeapons)
+	iedRE     = lexiconRE(lexicon.ExplosiveWeapons)
+	grenadeRE = lexiconRE(lexicon.GrenadeWeapons)
+	shellRE   = lexiconRE(lexicon.ShellingWeapons)
+	// a crowd's violence, protest interventions and excessive force.
+	interventionRE = pattern.MustCompile(`(?i)\b(?:tear ?gas|water cannons?|dispersed|disperse|baton(?:s|-charged)?|rubber bullets|arrested|detained|broke up|beat|beaten|stun grenades|pepper spray)\b`)
+	excessiveRE    = pattern.MustCompile(`(?i)\b(?:opened fire on|fired (?:live )?(?:rounds|bullets|ammunition) (?:at|on|into)|live (?:ammunition|rounds|bullets)|shot dead|killing|killed|were killed|died)\b`)
+	riotRE         = pattern.MustCompile(`(?i)\b(?:torched|set fire|set ablaze|burn(?:ed|t|ing)|stoned|threw (?:stones|rocks|bricks|petrol bombs|molotov)|hurled (?:stones|rocks|bricks)|pelted|looted|vandali[sz]ed|smashed|clashed with|fought with|attacked (?:police|security))\b`)
+	securityRE     = pattern.MustCompile(`(?i)\b(?:police|security forces|soldiers|troops|army)\b`)
+	crowdRE        = pattern.MustCompile(`(?i)\b(?:youths?|crowds?|rioters|protesters|demonstrators|mob|young men)\b`)
+	mobRE          = pattern.MustCompile(`(?i)\b(?:mob|mobs|lynch(?:ed|ing)?|vigilantes?)\b`)
+)
+
+// typeOf gives trigger t, which refine keeps as an event of sentence s,
+// the type and sub-event type its words and its sentence tell. ok is
+// false when the words that would type it are missing, and then t
+// reports no event: a weapon word whose sentence names no weapon ("a
+// storm struck"), bare "strikes" in an article that speaks of neither air
+// strikes nor shelling.
+func (a *analysis) typeOf(s event.Span, sent string, t Trigger) (_ Trigger, ok bool) {
+	switch t.Class {
+	case "kill", "attack":
+		t = a.typeAttack(t, a.weaponContext(s, sent))
+	case "weapon":
+		// "drones struck a residential block": an attack by the
+		// weapon its sentence names; with none, a storm or a car.
+		w := weaponIn(sent)
+		if w < 0 {
+			return t, false
+		}
+		t = a.typeAttack(t, weaponText{sent, "the sentence", w})
+	case "strike":
+		// A bare "strikes" is an air or missile strike only in an
+		// article that speaks of them.
+		switch {
+		case airRE.MatchString(a.text):
+		case shellRE.MatchString(a.text):
+			t.SubEventType, t.Mode = "Shelling/artillery/missile attack", "heavy-weapons"
+		default:
+			return t, false
+		}
+	}
+	if t.EventType == Protests {
+		t = typeProtest(sent, a.paragraphOf(s), t)
+	}
+	if t.EventType == Riots && mobRE.MatchString(t.Text) {
+		t.SubEventType = "Mob violence"
+	}
+	return t, true
+}
+
+// executionRE is a killing of people held captive.
+var executionRE = pattern.MustCompile(`(?i)^(?:beheaded|executed|execution|executions|beheading|beheadings)$`)
+
+// weaponContext is the text that tells the weapon of an attack in
+// sentence s: the sentence; else the next when it goes on about the
+// same event ("... committed a massacre in Bab Alnairab. The victims
+// were hit by airstrikes ..."); else, for an attack told with no one
+// doing it ("An attack on the village of Batbo killed 19"), the sentence
+// before, whose raids it is one of.
+func (a *analysis) weaponContext(s event.Span, sent string) weaponText {
+	if w := weaponIn(sent); w >= 0 {
+		return weaponText{sent, "the sentence", w}
+	}
+	k := a.sentenceOf(s.Start)
+	if k+1 < len(a.sents) && a.sents[k+1].Paragraph == a.sents[k].Paragraph {
+		if next := a.text[a.sents[k+1].Start:a.sents[k+1].End]; continuesRE.MatchString(next) {
+			text := sent + " " + next
+			return weaponText{text, "the next sentence", weaponIn(text)}
+		}
+	}
+	if k > 0 && a.sents[k-1].Paragraph == a.sents[k].Paragraph && agentlessRE.MatchString(sent) {
+		if prev := a.text[a.sents[k-1].Start:a.sents[k-1].End]; weaponIn(prev) >= 0 {
+			text := prev + " " + sent
+			return weaponText{text, "the sentence before", weaponIn(text)}
+		}
+	}
+	return weaponText{sent, "the sentence", -1}
+}
+
+// weaponText is the text read for an attack's weapon, where it was, and
+// the weapon it names, an index into weapons; -1 for none.
+type weaponText struct {
+	text, where string
+	weapon      int
+}
+
+// weapons are the weapon words, in the order in which they decide an
+// attack's type when a text names several: a suicide car bomb is a
+// suicide bombing, bombs dropped from the air an air strike.
+var weapons = []struct {
+	re              *pattern.Regexp
+	sub, mode, kind string
+}{
+	{suicideRE, "Suicide bomb", "suicide-attack", "suicide"},
+	{airRE, "Air/drone strike", "aerial", "air weapon"},
+	{shellRE, "Shelling/artillery/missile attack", "heavy-weapons", "shelling"},
+	{grenadeRE, "Grenade", "explosives", "grenade"},
+	{iedRE, "Remote explosive/landmine/IED", "explosives", "explosive"},
+}
+
+// weaponIn returns the index in weapons of the first whose words text
+// holds, or -1.
+func weaponIn(text string) int {
+	for i, w := range weapons {
+		if w.re.MatchString(text) {
+			return i
+		}
+	}
+	return -1
+}
+
+// agentlessRE is a sentence that opens on an attack and names no one
+// making it.
+var agentlessRE = pattern.MustCompile(`^(?:An|The|Another)\s+(?:\w+\s+)?attacks?\s+(?:on|in|at)\b`)
+
+// continuesRE opens a sentence that goes on about the event before it.
+var continuesRE = pattern.MustCompile(`^(?:The\s+(?:victims|dead|attack|strike|strikes|raid|raids|bombing|massacre|blast|explosion)|They|Most of the|Many of the)\b`)
+
+// typeAttack types a generic attack or killing by its weapon and target.
+func (a *analysis) typeAttack(t Trigger, w weaponText) Trigger {
+	sent := w.text
+	switch {
+	case executionRE.MatchString(t.Text):
+		// Captives are unarmed whatever they were: their killing is
+		// violence against civilians, not a battle.
+		t.EventType, t.SubEventType, t.Mode = VAC, "Attack", "targeted"
+		t.Rule = "the killing of captives is violence against civilians"
+	case w.weapon >= 0:
+		wp := weapons[w.weapon]
+		t.EventType, t.SubEventType, t.Mode = Explosions, wp.sub, wp.mode
+		t.Rule = wp.kind + " words in " + w.where
+	case riotRE.MatchString(sent) && crowdRE.MatchString(sent):
+		t.EventType, t.SubEventType, t.Plover, t.Mode = Riots, "Violent demonstration", "PROTEST", "riot"
+		t.Rule = "a crowd's violence (riot words)"
+	default:
+		after := sent
+		if i := strings.Index(strings.ToLower(sent), strings.ToLower(t.Text)); i >= 0 {
+			after = sent[i:]
+		}
+		civ := civilianRE.FindStringIndex(after)
+		force := forceRE.FindStringIndex(after)
+		switch {
+		case civ != nil && (force == nil || civ[0] < force[0]):
+			t.EventType, t.SubEventType, t.Mode = VAC, "Attack", "firearms"
+			t.Rule = "no weapon named; civilians are its target"
+		default:
+			t.EventType, t.SubEventType, t.Mode = Battles, "Armed clash", "firearms"
+			t.Rule = "no weapon named; armed men are its target"
+		}
+	}
+	t.Class = "attack"
+	return t
+}
+
+// typeProtest picks the protest sub-event type, or turns a violent protest
+// into a riot; para is the sentence's paragraph.
+func typeProtest(sent, para string, t Trigger) Trigger {
+	// ACLED: demonstrators who use violence (clash, throw stones, burn)
+	// make a riot, even when force is used against them; force against
+	// demonstrators who use none is excessive force.
+	switch {
+	case riotRE.MatchString(sent):
+		t.EventType, t.SubEventType, t.Plover, t.Mode = Riots, "Violent demonstration", "PROTEST", "riot"
+	case excessiveRE.MatchString(sent) && securityRE.MatchString(para):
+		t.SubEventType = "Excessive force against protesters"
+	case interventionRE.MatchString(sent):
+		t.SubEventType = "Protest with intervention"
+	}
+	return t
+}
+
+// typeByRoles is the second half of the type: it settles the types that
+// depend on who acted where, once the roles, the place and the claims of
+// m are read.
+func (a *analysis) typeByRoles(m *mention) {
+	if m.trig.Class == "territory" {
+		state := m.actor1 != nil && m.actor1.Actor != nil && m.actor1.Actor.Inter == 1
+		switch {
+		case state && m.place != nil && m.actor1.Actor.Country == m.place.Place.CountryCode:
+			m.sub = "Government regains territory"
+			a.because(m, "event_type", "ground taken by the state's forces in their own country")
+		case state:
+			m.sub = "Armed clash"
+			a.because(m, "event_type", "ground taken by a state's forces abroad is a battle")
+		case m.actor1 != nil:
+			m.sub = "Non-state actor overtakes territory"
+			a.because(m, "event_type", "ground taken by a group that is no state's forces")
+		default:
+			m.sub = "Armed clash"
+			a.because(m, "event_type", "ground taken by no one named is a battle")
+		}
+	}
+	if m.typ == Explosions {
+		a.civilianVictims(m)
+	}
+	if m.typ == Battles && m.sub == "Armed clash" && m.actor2 == nil && (m.trig.Class == "kill" || m.trig.Class == "attack") && onlyCivilians(m) &&
+		!forceRE.MatchString(a.text[m.span.Start:m.trig.Start]) {
+		// "Eleven villagers were killed when gunmen raided Kamango": a
+		// killing whose dead are all civilians, with no armed side
+		// named against its doer, is no battle (ACLED: violence against
+		// civilians). Armed men among those told before the killing ("26
+		// people including 16 soldiers were killed") make it one.
+		a.civilianVictims(m)
+	}
+	if m.typ == Battles && m.actor2 != nil && m.actor2.Actor != nil && m.actor2.Actor.Inter == 7 {
+		m.typ, m.sub = VAC, "Attack"
+		a.because(m, "event_type", "violence whose side acted on is civilians is violence against civilians")
+	}
+}
+
+// takeWeapon types p, a killing or an attack typed a battle for want of
+// a weapon, by the weapon that strikes, the mention m told just after it,
+// name.
+func (a *analysis) takeWeapon(p, m *mention) {
+	p.typ, p.sub, p.mode = m.typ, m.sub, m.mode
+	if p.plover == "" || p.plover == "FIGHT" {
+		p.plover = m.plover
+	}
+	a.because(p, "event_type", "its weapon told by the strikes in the next sentence")
+	a.typeByRoles(p)
+}
+
+// civilianVictims makes civilians the side acted on when a strike or a
+// shelling is told to have killed or wounded them ("killing 11 people
+// including six children", "three civilians were injured"): ACLED codes
+// the civilians harmed by remote violence as its second actor, whoever
+// else the sentence names near the trigger.
+func (a *analysis) civilianVictims(m *mention) {
+	if m.actor2 != nil && m.actor2.Actor != nil && m.actor2.Actor.Inter == 7 {
+		return
+	}
+	for _, c := range slices.Concat(m.claims, m.injured) {
+		if c.q.Value == 0 || c.kind != "killed" && c.kind != "injured" || !civilianVictim(c.of) {
+			continue
+		}
+		if r := a.sideOf(m, "civilians", c.of, c.span); r != nil {
+			m.actor2 = r
+			a.because(m, "actor2", "civilians among those a strike or shelling killed or wounded are its second actor")
+		}
+		return
+	}
+}
+
+// citizensRE: state media's word for the civilians it counts ("two
+// citizens got injured").
+var citizensRE = pattern.MustCompile(`(?i)\bcitizens?\b`)
+
+// civilianVictim reports whether the words a count counts are civilians.
+// onlyCivilians reports whether m counts dead or wounded and all of them
+// are said to be civilians (villagers, children, "civilians").
+func onlyCivilians(m *mention) bool {
+	n := 0
+	for _, c := range slices.Concat(m.claims, m.injured) {
+		if c.kind != "killed" && c.kind != "injured" || c.q.Value == 0 {
+			continue
+		}
+		if victimKind(c.of) != "civilians" {
+			// "26 people including 16 soldiers": people are not
+			// said to be civilians.
+			return false
+		}
+		n++
+	}
+	return n > 0
+}
+
+func civilianVictim(of string) bool {
+	kind := victimKind(of)
+	return kind == "civilians" || kind == "" && citizensRE.MatchString(of)
+}
