@@ -69,6 +69,7 @@ func (a *analysis) typeOf(s event.Span, sent string, t Trigger) (_ Trigger, ok b
 		case airRE.MatchString(a.text):
 		case shellRE.MatchString(a.text):
 			t.SubEventType, t.Mode = "Shelling/artillery/missile attack", "heavy-weapons"
+			t.Rule = `bare "strikes" in an article about shelling`
 		default:
 			return t, false
 		}
@@ -78,6 +79,7 @@ func (a *analysis) typeOf(s event.Span, sent string, t Trigger) (_ Trigger, ok b
 	}
 	if t.EventType == Riots && mobRE.MatchString(t.Text) {
 		t.SubEventType = "Mob violence"
+		t.Rule = "a mob's violence"
 	}
 	return t, true
 }
@@ -195,10 +197,13 @@ func typeProtest(sent, para string, t Trigger) Trigger {
 	switch {
 	case riotRE.MatchString(sent):
 		t.EventType, t.SubEventType, t.Plover, t.Mode = Riots, "Violent demonstration", "PROTEST", "riot"
+		t.Rule = "demonstrators who use violence make a riot"
 	case excessiveRE.MatchString(sent) && securityRE.MatchString(para):
 		t.SubEventType = "Excessive force against protesters"
+		t.Rule = "deadly force against demonstrators who use none"
 	case interventionRE.MatchString(sent):
 		t.SubEventType = "Protest with intervention"
+		t.Rule = "a protest the police break up"
 	}
 	return t
 }
