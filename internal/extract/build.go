@@ -11,6 +11,7 @@ import (
 	"github.com/sitrep/sitrep/internal/actor"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // build writes the event a cluster reports.
@@ -437,9 +438,9 @@ func (a *analysis) usedAliases(ac *actor.Actor) []string {
 		return used
 	}
 	var used []string
-	for _, al := range ac.Aliases {
-		if a.words.Has(al) {
-			used = append(used, al)
+	for _, al := range a.x.splitAliases(ac) {
+		if a.words.HasSplit(al) {
+			used = append(used, al.Text)
 		}
 	}
 	if a.aliases == nil {
@@ -447,6 +448,20 @@ func (a *analysis) usedAliases(ac *actor.Actor) []string {
 	}
 	a.aliases[ac] = used
 	return used
+}
+
+// splitAliases returns ac's aliases split into words, split at the first
+// article that names ac and kept for the next.
+func (x *Extractor) splitAliases(ac *actor.Actor) []*text.Doc {
+	if v, ok := x.aliases.Load(ac); ok {
+		return v.([]*text.Doc)
+	}
+	docs := make([]*text.Doc, len(ac.Aliases))
+	for i, al := range ac.Aliases {
+		docs[i] = &text.Doc{Text: al, Tokens: text.Tokens(al)}
+	}
+	v, _ := x.aliases.LoadOrStore(ac, docs)
+	return v.([]*text.Doc)
 }
 
 // violent reports whether an ACLED event type is one of organised or mob
