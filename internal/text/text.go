@@ -257,11 +257,15 @@ func IsCapital(s string) bool {
 func LowerASCII(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				b[j] = lowerByte[b[j]]
+			// One copy, written by a Builder: []byte(s) and back would
+			// be two.
+			var b strings.Builder
+			b.Grow(len(s))
+			b.WriteString(s[:i])
+			for j := i; j < len(s); j++ {
+				b.WriteByte(lowerByte[s[j]])
 			}
-			return string(b)
+			return b.String()
 		}
 	}
 	return s
