@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -370,14 +371,21 @@ func day(t time.Time) string { return t.Format(time.DateOnly) }
 
 // notes writes an ACLED-style one-line summary.
 func notes(ev event.Event) string {
+	// Written piece by piece rather than through fmt: one note per event.
 	var b strings.Builder
+	b.Grow(160)
 	if ev.EventDate == "" {
 		b.WriteString("On an unknown date")
 	} else {
-		fmt.Fprintf(&b, "On %s", ev.EventDate)
+		b.WriteString("On ")
+		b.WriteString(string(ev.EventDate))
 	}
 	if ev.TimePrecision > 1 {
-		fmt.Fprintf(&b, " (between %s and %s)", ev.DateStart, ev.DateEnd)
+		b.WriteString(" (between ")
+		b.WriteString(string(ev.DateStart))
+		b.WriteString(" and ")
+		b.WriteString(string(ev.DateEnd))
+		b.WriteString(")")
 	}
 	b.WriteString(", ")
 	if ev.Actor1 != "" {
@@ -389,31 +397,43 @@ func notes(ev event.Event) string {
 	if ev.SubEventType != nil {
 		what = strings.ToLower(*ev.SubEventType)
 	}
-	fmt.Fprintf(&b, ": %s", what)
+	b.WriteString(": ")
+	b.WriteString(what)
 	if ev.Actor2 != "" {
-		fmt.Fprintf(&b, " involving %s", ev.Actor2)
+		b.WriteString(" involving ")
+		b.WriteString(ev.Actor2)
 	}
 	if ev.Location != "" {
-		fmt.Fprintf(&b, " in %s", ev.Location)
+		b.WriteString(" in ")
+		b.WriteString(ev.Location)
 		if ev.Country != "" && ev.Country != ev.Location {
-			fmt.Fprintf(&b, ", %s", ev.Country)
+			b.WriteString(", ")
+			b.WriteString(ev.Country)
 		}
 	}
 	b.WriteString(".")
 	if ev.Fatalities != nil {
-		fmt.Fprintf(&b, " Fatalities: %d", *ev.Fatalities)
+		b.WriteString(" Fatalities: ")
+		b.WriteString(strconv.Itoa(*ev.Fatalities))
 		if ev.Contested {
-			var figs []string
+			b.WriteString(" (contested: ")
+			first := true
 			for _, c := range ev.Claims {
 				if c.Kind == "killed" {
 					src := c.Source
 					if src == "" {
 						src = "unattributed"
 					}
-					figs = append(figs, fmt.Sprintf("%d per %s", c.Count, src))
+					if !first {
+						b.WriteString("; ")
+					}
+					first = false
+					b.WriteString(strconv.Itoa(c.Count))
+					b.WriteString(" per ")
+					b.WriteString(src)
 				}
 			}
-			fmt.Fprintf(&b, " (contested: %s)", strings.Join(figs, "; "))
+			b.WriteString(")")
 		}
 		b.WriteString(".")
 	}
