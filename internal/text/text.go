@@ -72,6 +72,13 @@ func (d *Doc) HasSplit(p *Doc) bool {
 	return d.has(p)
 }
 
+// HasKey reports whether a token of d has key.
+func (d *Doc) HasKey(key string) bool {
+	d.index()
+	_, ok := d.first[key]
+	return ok
+}
+
 // index makes first and next at the first call.
 func (d *Doc) index() {
 	if d.first != nil {

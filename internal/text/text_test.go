@@ -134,4 +134,10 @@ func TestHas(t *testing.T) {
 	if d.Has("the militia") {
 		t.Error(`Has("the militia") = true`)
 	}
+	// HasKey asks of a key, already folded.
+	for key, want := range map[string]bool{"police": true, "rebels": true, "Police": false, "militia": false, "": false} {
+		if got := d.HasKey(key); got != want {
+			t.Errorf("HasKey(%q) = %v, want %v", key, got, want)
+		}
+	}
 }
