@@ -231,7 +231,9 @@ func (l *Lexicon) detect(d *text.Doc, s event.Span) []Trigger {
 // dropOverlaps keeps, of triggers that overlap, the one that came first in
 // the lexicon (more specific entries come first) and then the longer one.
 func dropOverlaps(ts []Trigger) []Trigger {
-	var out []Trigger
+	// Kept in place: a trigger kept goes no later than where it was,
+	// and ts is detect's own.
+	out := ts[:0]
 outer:
 	for _, t := range ts {
 		for _, o := range out {
@@ -241,6 +243,14 @@ outer:
 		}
 		out = append(out, t)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	// Most sentences give their triggers in order already; strictly
+	// rising starts have one order, and sort.Slice, with its cost, gives
+	// it too.
+	for i := 1; i < len(out); i++ {
+		if out[i].Start <= out[i-1].Start {
+			sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+			break
+		}
+	}
 	return out
 }
