@@ -121,8 +121,13 @@ func wordKinds(w string) (finite, headline bool) {
 // strings.Fields splits them.
 func firstFields(dst []string, s string) []string {
 	start := -1
-	for i, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		// An ASCII byte is told a space by a table; others are decoded.
+		c, size := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if c < utf8.RuneSelf && asciiSpace[c] || c >= utf8.RuneSelf && unicode.IsSpace(c) {
 			if start >= 0 {
 				if dst = append(dst, s[start:i]); len(dst) == cap(dst) {
 					return dst
@@ -132,12 +137,16 @@ func firstFields(dst []string, s string) []string {
 		} else if start < 0 {
 			start = i
 		}
+		i += size
 	}
 	if start >= 0 && len(dst) < cap(dst) {
 		dst = append(dst, s[start:])
 	}
 	return dst
 }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace takes for spaces.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // clauseFollows reports whether words hold a clause's verb.
 func clauseFollows(words []string) bool {

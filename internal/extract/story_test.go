@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -86,6 +87,23 @@ func TestWordKinds(t *testing.T) {
 		finite, headline := wordKinds(w)
 		if finite != finiteWords[lw] || headline != headlineWords[lw] {
 			t.Errorf("wordKinds(%q) = %v, %v; want %v, %v", w, finite, headline, finiteWords[lw], headlineWords[lw])
+		}
+	}
+}
+
+// TestFirstFields holds firstFields to strings.Fields, cut to the
+// buffer's length.
+func TestFirstFields(t *testing.T) {
+	for _, s := range []string{"", "  ", "one", " one  two\tthree\n", "a\u00a0b\u0085c\u2003d", "caf\u00e9 na\u00efve \xff bad",
+		"\vx\fy\rz", strings.Repeat("w ", 40)} {
+		var buf [32]string
+		got := firstFields(buf[:0], s)
+		want := strings.Fields(s)
+		if len(want) > len(buf) {
+			want = want[:len(buf)]
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("firstFields(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
