@@ -55,8 +55,11 @@ func (a *Actor) ValidOn(d time.Time) bool {
 	if d.IsZero() {
 		return a.To == ""
 	}
-	day := d.Format(time.DateOnly)
-	return (a.From == "" || a.From <= day) && (a.To == "" || day <= a.To)
+	// Formatted on the stack: a dictionary look-up asks it of each
+	// actor a name may stand for.
+	var buf [len(time.DateOnly) + 8]byte
+	day := d.AppendFormat(buf[:0], time.DateOnly)
+	return (a.From == "" || a.From <= string(day)) && (a.To == "" || string(day) <= a.To)
 }
 
 // Mention is an actor reference found in text; Start and End are byte

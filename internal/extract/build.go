@@ -5,12 +5,14 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/sitrep/sitrep/internal/actor"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // build writes the event a cluster reports.
@@ -369,14 +371,21 @@ func day(t time.Time) string { return t.Format(time.DateOnly) }
 
 // notes writes an ACLED-style one-line summary.
 func notes(ev event.Event) string {
+	// Written piece by piece rather than through fmt: one note per event.
 	var b strings.Builder
+	b.Grow(160)
 	if ev.EventDate == "" {
 		b.WriteString("On an unknown date")
 	} else {
-		fmt.Fprintf(&b, "On %s", ev.EventDate)
+		b.WriteString("On ")
+		b.WriteString(string(ev.EventDate))
 	}
 	if ev.TimePrecision > 1 {
-		fmt.Fprintf(&b, " (between %s and %s)", ev.DateStart, ev.DateEnd)
+		b.WriteString(" (between ")
+		b.WriteString(string(ev.DateStart))
+		b.WriteString(" and ")
+		b.WriteString(string(ev.DateEnd))
+		b.WriteString(")")
 	}
 	b.WriteString(", ")
 	if ev.Actor1 != "" {
@@ -388,31 +397,43 @@ func notes(ev event.Event) string {
 	if ev.SubEventType != nil {
 		what = strings.ToLower(*ev.SubEventType)
 	}
-	fmt.Fprintf(&b, ": %s", what)
+	b.WriteString(": ")
+	b.WriteString(what)
 	if ev.Actor2 != "" {
-		fmt.Fprintf(&b, " involving %s", ev.Actor2)
+		b.WriteString(" involving ")
+		b.WriteString(ev.Actor2)
 	}
 	if ev.Location != "" {
-		fmt.Fprintf(&b, " in %s", ev.Location)
+		b.WriteString(" in ")
+		b.WriteString(ev.Location)
 		if ev.Country != "" && ev.Country != ev.Location {
-			fmt.Fprintf(&b, ", %s", ev.Country)
+			b.WriteString(", ")
+			b.WriteString(ev.Country)
 		}
 	}
 	b.WriteString(".")
 	if ev.Fatalities != nil {
-		fmt.Fprintf(&b, " Fatalities: %d", *ev.Fatalities)
+		b.WriteString(" Fatalities: ")
+		b.WriteString(strconv.Itoa(*ev.Fatalities))
 		if ev.Contested {
-			var figs []string
+			b.WriteString(" (contested: ")
+			first := true
 			for _, c := range ev.Claims {
 				if c.Kind == "killed" {
 					src := c.Source
 					if src == "" {
 						src = "unattributed"
 					}
-					figs = append(figs, fmt.Sprintf("%d per %s", c.Count, src))
+					if !first {
+						b.WriteString("; ")
+					}
+					first = false
+					b.WriteString(strconv.Itoa(c.Count))
+					b.WriteString(" per ")
+					b.WriteString(src)
 				}
 			}
-			fmt.Fprintf(&b, " (contested: %s)", strings.Join(figs, "; "))
+			b.WriteString(")")
 		}
 		b.WriteString(".")
 	}
@@ -437,9 +458,18 @@ func (a *analysis) usedAliases(ac *actor.Actor) []string {
 		return used
 	}
 	var used []string
-	for _, al := range ac.Aliases {
-		if a.words.Has(al) {
-			used = append(used, al)
+	set := a.x.splitAliases(ac)
+	// An actor's aliases share few first words ("Military Forces of
+	// Syria", "Military of Syria", ...): each is looked up once, and
+	// only the aliases whose first word the article has are matched.
+	var buf [16]bool
+	has := buf[:0]
+	for _, k := range set.firsts {
+		has = append(has, a.words.HasKey(k))
+	}
+	for i, al := range set.phrases {
+		if f := set.first[i]; f >= 0 && has[f] && a.words.HasSplit(al) {
+			used = append(used, al.Text)
 		}
 	}
 	if a.aliases == nil {
@@ -447,6 +477,40 @@ func (a *analysis) usedAliases(ac *actor.Actor) []string {
 	}
 	a.aliases[ac] = used
 	return used
+}
+
+// aliasSet is an actor's aliases split into words, with the first words
+// they begin with.
+type aliasSet struct {
+	phrases []*text.Doc
+	// firsts are the distinct keys of the phrases' first words; first[i]
+	// is the index in firsts of phrases[i]'s, -1 for a phrase of no word.
+	firsts []string
+	first  []int
+}
+
+// splitAliases returns ac's aliases split into words, split at the first
+// article that names ac and kept for the next.
+func (x *Extractor) splitAliases(ac *actor.Actor) *aliasSet {
+	if v, ok := x.aliases.Load(ac); ok {
+		return v.(*aliasSet)
+	}
+	set := &aliasSet{phrases: make([]*text.Doc, len(ac.Aliases)), first: make([]int, len(ac.Aliases))}
+	for i, al := range ac.Aliases {
+		d := &text.Doc{Text: al, Tokens: text.Tokens(al)}
+		set.phrases[i], set.first[i] = d, -1
+		if len(d.Tokens) == 0 {
+			continue
+		}
+		k := slices.Index(set.firsts, d.Tokens[0].Key)
+		if k < 0 {
+			k = len(set.firsts)
+			set.firsts = append(set.firsts, d.Tokens[0].Key)
+		}
+		set.first[i] = k
+	}
+	v, _ := x.aliases.LoadOrStore(ac, set)
+	return v.(*aliasSet)
 }
 
 // violent reports whether an ACLED event type is one of organised or mob

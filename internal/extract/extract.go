@@ -50,6 +50,9 @@ type Extractor struct {
 	times    *timex.Finder
 	counts   *quantity.Finder
 	common   *commonWords
+	// aliases holds each actor's aliases split into words
+	// (splitAliases), *actor.Actor to *aliasSet; shared by copies.
+	aliases *sync.Map
 }
 
 // commonWords loads the common-word list the first time an all-capitals
@@ -75,6 +78,7 @@ func New(places *gazetteer.Gazetteer, actors *actor.Dictionary) *Extractor {
 		times:    timex.NewFinder(),
 		counts:   quantity.NewFinder(),
 		common:   &commonWords{},
+		aliases:  &sync.Map{},
 	}
 }
 

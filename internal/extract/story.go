@@ -72,7 +72,7 @@ func leadAfterHeadline(s string) int {
 	at := 0 // byte offset of words[i] in s
 	for i, w := range words {
 		at = strings.Index(s[at:], w) + at
-		lw := strings.ToLower(strings.Trim(w, ",;:"))
+		finite, headline := wordKinds(strings.Trim(w, ",;:"))
 		if i >= 3 && told && leadOpeners[w] {
 			prev := words[i-1]
 			if r, _ := utf8.DecodeLastRuneInString(prev); unicode.IsPunct(r) {
@@ -82,10 +82,10 @@ func leadAfterHeadline(s string) int {
 				return at
 			}
 		}
-		if finiteWords[lw] || i >= 20 {
+		if finite || i >= 20 {
 			return 0
 		}
-		if headlineWords[lw] {
+		if headline {
 			told = true
 		}
 		at += len(w)
@@ -93,12 +93,41 @@ func leadAfterHeadline(s string) int {
 	return 0
 }
 
+// wordKinds reports whether w, in lower case, is one of finiteWords and
+// one of headlineWords. A plain ASCII word is lowered on the stack: most
+// words of a sentence are, and a copy of each is work for the collector.
+func wordKinds(w string) (finite, headline bool) {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		lw := strings.ToLower(w)
+		return finiteWords[lw], headlineWords[lw]
+	}
+	b := buf[:len(w)]
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			lw := strings.ToLower(w)
+			return finiteWords[lw], headlineWords[lw]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return finiteWords[string(b)], headlineWords[string(b)]
+}
+
 // firstFields appends to dst the first cap(dst) words of s, as
 // strings.Fields splits them.
 func firstFields(dst []string, s string) []string {
 	start := -1
-	for i, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		// An ASCII byte is told a space by a table; others are decoded.
+		c, size := rune(s[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if c < utf8.RuneSelf && asciiSpace[c] || c >= utf8.RuneSelf && unicode.IsSpace(c) {
 			if start >= 0 {
 				if dst = append(dst, s[start:i]); len(dst) == cap(dst) {
 					return dst
@@ -108,12 +137,16 @@ func firstFields(dst []string, s string) []string {
 		} else if start < 0 {
 			start = i
 		}
+		i += size
 	}
 	if start >= 0 && len(dst) < cap(dst) {
 		dst = append(dst, s[start:])
 	}
 	return dst
 }
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace takes for spaces.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
 
 // clauseFollows reports whether words hold a clause's verb.
 func clauseFollows(words []string) bool {

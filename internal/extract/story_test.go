@@ -2,6 +2,8 @@ package extract
 
 import (
 	"context"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/event"
@@ -73,5 +75,35 @@ func TestBulletinStoryIsOneEvent(t *testing.T) {
 			got = append(got, deref(e.SubEventType)+" "+e.Location)
 		}
 		t.Errorf("events %q, want one for each story", got)
+	}
+}
+
+// TestWordKinds holds wordKinds to the maps looked up by the lower case
+// strings.ToLower gives, on the stack or not.
+func TestWordKinds(t *testing.T) {
+	for _, w := range []string{"killed", "KILLED", "Said", "said", "WERE", "attack", "Attacks", "market", "",
+		"ATTACKK", "İs", "Blast", "EXPLOSION", strings.Repeat("a", 40), "Killed" + strings.Repeat("x", 30)} {
+		lw := strings.ToLower(w)
+		finite, headline := wordKinds(w)
+		if finite != finiteWords[lw] || headline != headlineWords[lw] {
+			t.Errorf("wordKinds(%q) = %v, %v; want %v, %v", w, finite, headline, finiteWords[lw], headlineWords[lw])
+		}
+	}
+}
+
+// TestFirstFields holds firstFields to strings.Fields, cut to the
+// buffer's length.
+func TestFirstFields(t *testing.T) {
+	for _, s := range []string{"", "  ", "one", " one  two\tthree\n", "a\u00a0b\u0085c\u2003d", "caf\u00e9 na\u00efve \xff bad",
+		"\vx\fy\rz", strings.Repeat("w ", 40)} {
+		var buf [32]string
+		got := firstFields(buf[:0], s)
+		want := strings.Fields(s)
+		if len(want) > len(buf) {
+			want = want[:len(buf)]
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("firstFields(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

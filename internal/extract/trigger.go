@@ -139,23 +139,36 @@ func (l *Lexicon) Detect(d *text.Doc, sents []event.Span) [][]Trigger {
 	return out
 }
 
+// entryEnd is an entry of the lexicon and the last token of its last
+// match in a sentence, +1.
+type entryEnd struct{ entry, end int }
+
 // detect returns the triggers of sentence s: each entry's, in the order
 // of the entries, then the first of those that overlap.
 func (l *Lexicon) detect(d *text.Doc, s event.Span) []Trigger {
 	// found holds each entry's matches, in text order, none overlapping
 	// another of the same entry: a phrase is read once, as its longest.
-	var found [][2]int
-	var entry []int
+	// A sentence holds few matches: the slices start on the stack.
+	var foundBuf [8][2]int
+	var entryBuf [8]int
+	found, entry := foundBuf[:0], entryBuf[:0]
 	from, to := d.Span(s.Start, s.End)
-	var ends []int // the last token of each entry's last match, +1
+	// ends holds the last token of each entry's last match, +1, for the
+	// few entries matched.
+	var endsBuf [8]entryEnd
+	ends := endsBuf[:0]
 	l.phrases.Each(d, from, to, func(e, first, last int) {
-		if ends == nil {
-			ends = make([]int, len(l.entries))
+		k := 0
+		for k < len(ends) && ends[k].entry != e {
+			k++
 		}
-		if first < ends[e] {
+		if k == len(ends) {
+			ends = append(ends, entryEnd{entry: e})
+		}
+		if first < ends[k].end {
 			return
 		}
-		ends[e] = last + 1
+		ends[k].end = last + 1
 		found = append(found, [2]int{d.Tokens[first].Start, d.Tokens[last].End})
 		entry = append(entry, e)
 	})
@@ -163,8 +176,9 @@ func (l *Lexicon) detect(d *text.Doc, s event.Span) []Trigger {
 	// maybe holds the triggers that count only beside a place, which
 	// give way to any other they overlap ("took hostage").
 	var out, maybe []Trigger
+	var locsBuf [8][2]int
 	for i, en := range l.entries {
-		var locs [][2]int
+		locs := locsBuf[:0] // read within the turn only
 		if en.re != nil {
 			for _, loc := range en.re.FindAllStringIndex(sent, -1) {
 				locs = append(locs, [2]int{s.Start + loc[0], s.Start + loc[1]})
@@ -217,7 +231,9 @@ func (l *Lexicon) detect(d *text.Doc, s event.Span) []Trigger {
 // dropOverlaps keeps, of triggers that overlap, the one that came first in
 // the lexicon (more specific entries come first) and then the longer one.
 func dropOverlaps(ts []Trigger) []Trigger {
-	var out []Trigger
+	// Kept in place: a trigger kept goes no later than where it was,
+	// and ts is detect's own.
+	out := ts[:0]
 outer:
 	for _, t := range ts {
 		for _, o := range out {
@@ -227,6 +243,14 @@ outer:
 		}
 		out = append(out, t)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	// Most sentences give their triggers in order already; strictly
+	// rising starts have one order, and sort.Slice, with its cost, gives
+	// it too.
+	for i := 1; i < len(out); i++ {
+		if out[i].Start <= out[i-1].Start {
+			sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+			break
+		}
+	}
 	return out
 }

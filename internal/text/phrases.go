@@ -132,35 +132,51 @@ func isWhiteByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c =
 // as the indices of its first and last tokens. Matches come by token,
 // then by list.
 func (ps *Phrases) Each(d *Doc, from, to int, f func(list, first, last int)) {
-	longest := make([]int, ps.lists) // the tokens of each list's longest match here
-	var hit []int                    // the lists matched here, for the few tokens that begin a phrase
+	// The lists matched at a token and the tokens of each one's longest
+	// match there: a token begins a phrase of few lists, so a short
+	// slice searched in full costs less than a slot per list made for
+	// each call.
+	var buf [8]listMatch
+	hits := buf[:0]
 	for i := from; i < to; i++ {
-		hit = hit[:0]
-		try := func(p *phrase) {
-			n := len(p.keys)
-			if n <= longest[p.list] || !p.matchAt(d, i, to) {
-				return
-			}
-			if longest[p.list] == 0 {
-				hit = append(hit, p.list)
-			}
-			longest[p.list] = n
-		}
-		for k := range ps.byFirst[d.Tokens[i].Key] {
-			try(&ps.byFirst[d.Tokens[i].Key][k])
+		hits = hits[:0]
+		first := ps.byFirst[d.Tokens[i].Key]
+		for k := range first {
+			hits = first[k].longer(hits, d, i, to)
 		}
 		for k := range ps.wild {
-			try(&ps.wild[k])
+			hits = ps.wild[k].longer(hits, d, i, to)
 		}
-		if len(hit) == 0 {
+		if len(hits) == 0 {
 			continue
 		}
-		slices.Sort(hit)
-		for _, l := range hit {
-			f(l, i, i+longest[l]-1)
-			longest[l] = 0
+		slices.SortFunc(hits, func(a, b listMatch) int { return a.list - b.list })
+		for _, h := range hits {
+			f(h.list, i, i+h.n-1)
 		}
 	}
+}
+
+// listMatch is the longest match of a list's phrases at a token so far:
+// its list and its number of tokens.
+type listMatch struct{ list, n int }
+
+// longer returns hits with p's match at token i of d in place of its
+// list's, when p matches there and is longer.
+func (p *phrase) longer(hits []listMatch, d *Doc, i, to int) []listMatch {
+	n := len(p.keys)
+	j := 0
+	for j < len(hits) && hits[j].list != p.list {
+		j++
+	}
+	if j < len(hits) && n <= hits[j].n || !p.matchAt(d, i, to) {
+		return hits
+	}
+	if j == len(hits) {
+		return append(hits, listMatch{list: p.list, n: n})
+	}
+	hits[j].n = n
+	return hits
 }
 
 // matchAt reports whether p's words are d's tokens from i on, all before

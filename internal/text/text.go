@@ -52,19 +52,7 @@ func (d *Doc) Between(i int) string { return d.Text[d.Tokens[i].End:d.Tokens[i+1
 // Has reports whether d writes phrase: its words in a row, in any case
 // and with or without accents, parted by the same bytes as in phrase.
 func (d *Doc) Has(phrase string) bool {
-	if d.first == nil {
-		d.first = make(map[string]int32, len(d.Tokens)/2)
-		d.next = make([]int32, len(d.Tokens))
-		for i := len(d.Tokens) - 1; i >= 0; i-- {
-			k := d.Tokens[i].Key
-			if j, ok := d.first[k]; ok {
-				d.next[i] = j
-			} else {
-				d.next[i] = -1
-			}
-			d.first[k] = int32(i)
-		}
-	}
+	d.index()
 	// Most phrases asked about are not in the text, and their first word
 	// alone, folded in place, rules them out without splitting them.
 	var buf [32]byte
@@ -74,14 +62,50 @@ func (d *Doc) Has(phrase string) bool {
 		}
 	}
 	d.phrase = AppendTokens(d.phrase[:0], phrase)
-	p := Doc{Text: phrase, Tokens: d.phrase}
+	return d.has(&Doc{Text: phrase, Tokens: d.phrase})
+}
+
+// HasSplit is Has(p.Text) for a phrase already split, for a reader that
+// asks about the same phrases in many texts.
+func (d *Doc) HasSplit(p *Doc) bool {
+	d.index()
+	return d.has(p)
+}
+
+// HasKey reports whether a token of d has key.
+func (d *Doc) HasKey(key string) bool {
+	d.index()
+	_, ok := d.first[key]
+	return ok
+}
+
+// index makes first and next at the first call.
+func (d *Doc) index() {
+	if d.first != nil {
+		return
+	}
+	d.first = make(map[string]int32, len(d.Tokens)/2)
+	d.next = make([]int32, len(d.Tokens))
+	for i := len(d.Tokens) - 1; i >= 0; i-- {
+		k := d.Tokens[i].Key
+		if j, ok := d.first[k]; ok {
+			d.next[i] = j
+		} else {
+			d.next[i] = -1
+		}
+		d.first[k] = int32(i)
+	}
+}
+
+// has reports whether d writes p's words.
+func (d *Doc) has(p *Doc) bool {
 	n := len(p.Tokens)
 	if n == 0 {
 		return false
 	}
 	i, ok := d.first[p.Tokens[0].Key]
 	for ok && i >= 0 {
-		if d.matchAt(int(i), &p, n) {
+		if d.matchAt(int(i), p, n) {
 			return true
 		}
 		i = d.next[i]
@@ -240,11 +264,15 @@ func IsCapital(s string) bool {
 func LowerASCII(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				b[j] = lowerByte[b[j]]
+			// One copy, written by a Builder: []byte(s) and back would
+			// be two.
+			var b strings.Builder
+			b.Grow(len(s))
+			b.WriteString(s[:i])
+			for j := i; j < len(s); j++ {
+				b.WriteByte(lowerByte[s[j]])
 			}
-			return string(b)
+			return b.String()
 		}
 	}
 	return s
