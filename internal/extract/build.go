@@ -458,17 +458,8 @@ func (a *analysis) usedAliases(ac *actor.Actor) []string {
 		return used
 	}
 	var used []string
-	set := a.x.splitAliases(ac)
-	// An actor's aliases share few first words ("Military Forces of
-	// Syria", "Military of Syria", ...): each is looked up once, and
-	// only the aliases whose first word the article has are matched.
-	var buf [16]bool
-	has := buf[:0]
-	for _, k := range set.firsts {
-		has = append(has, a.words.HasKey(k))
-	}
-	for i, al := range set.phrases {
-		if f := set.first[i]; f >= 0 && has[f] && a.words.HasSplit(al) {
+	for _, al := range a.x.splitAliases(ac) {
+		if a.words.HasSplit(al) {
 			used = append(used, al.Text)
 		}
 	}
@@ -479,38 +470,18 @@ func (a *analysis) usedAliases(ac *actor.Actor) []string {
 	return used
 }
 
-// aliasSet is an actor's aliases split into words, with the first words
-// they begin with.
-type aliasSet struct {
-	phrases []*text.Doc
-	// firsts are the distinct keys of the phrases' first words; first[i]
-	// is the index in firsts of phrases[i]'s, -1 for a phrase of no word.
-	firsts []string
-	first  []int
-}
-
 // splitAliases returns ac's aliases split into words, split at the first
 // article that names ac and kept for the next.
-func (x *Extractor) splitAliases(ac *actor.Actor) *aliasSet {
+func (x *Extractor) splitAliases(ac *actor.Actor) []*text.Doc {
 	if v, ok := x.aliases.Load(ac); ok {
-		return v.(*aliasSet)
+		return v.([]*text.Doc)
 	}
-	set := &aliasSet{phrases: make([]*text.Doc, len(ac.Aliases)), first: make([]int, len(ac.Aliases))}
+	split := make([]*text.Doc, len(ac.Aliases))
 	for i, al := range ac.Aliases {
-		d := &text.Doc{Text: al, Tokens: text.Tokens(al)}
-		set.phrases[i], set.first[i] = d, -1
-		if len(d.Tokens) == 0 {
-			continue
-		}
-		k := slices.Index(set.firsts, d.Tokens[0].Key)
-		if k < 0 {
-			k = len(set.firsts)
-			set.firsts = append(set.firsts, d.Tokens[0].Key)
-		}
-		set.first[i] = k
+		split[i] = text.Split(al)
 	}
-	v, _ := x.aliases.LoadOrStore(ac, set)
-	return v.(*aliasSet)
+	v, _ := x.aliases.LoadOrStore(ac, split)
+	return v.([]*text.Doc)
 }
 
 // violent reports whether an ACLED event type is one of organised or mob

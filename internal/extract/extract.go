@@ -51,7 +51,7 @@ type Extractor struct {
 	counts   *quantity.Finder
 	common   *commonWords
 	// aliases holds each actor's aliases split into words
-	// (splitAliases), *actor.Actor to *aliasSet; shared by copies.
+	// (splitAliases), *actor.Actor to []*text.Doc; shared by copies.
 	aliases *sync.Map
 }
 

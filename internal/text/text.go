@@ -36,8 +36,6 @@ type Doc struct {
 	// per key without a slice per key.
 	first map[string]int32
 	next  []int32
-	// phrase holds the words of the phrase Has was last asked about.
-	phrase []Token
 }
 
 // Split tokenises s.
@@ -51,32 +49,13 @@ func (d *Doc) Between(i int) string { return d.Text[d.Tokens[i].End:d.Tokens[i+1
 
 // Has reports whether d writes phrase: its words in a row, in any case
 // and with or without accents, parted by the same bytes as in phrase.
-func (d *Doc) Has(phrase string) bool {
-	d.index()
-	// Most phrases asked about are not in the text, and their first word
-	// alone, folded in place, rules them out without splitting them.
-	var buf [32]byte
-	if first, ok := plainFirstKey(buf[:0], phrase); ok {
-		if _, found := d.first[string(first)]; !found {
-			return false
-		}
-	}
-	d.phrase = AppendTokens(d.phrase[:0], phrase)
-	return d.has(&Doc{Text: phrase, Tokens: d.phrase})
-}
+func (d *Doc) Has(phrase string) bool { return d.HasSplit(Split(phrase)) }
 
 // HasSplit is Has(p.Text) for a phrase already split, for a reader that
 // asks about the same phrases in many texts.
 func (d *Doc) HasSplit(p *Doc) bool {
 	d.index()
 	return d.has(p)
-}
-
-// HasKey reports whether a token of d has key.
-func (d *Doc) HasKey(key string) bool {
-	d.index()
-	_, ok := d.first[key]
-	return ok
 }
 
 // index makes first and next at the first call.
@@ -111,27 +90,6 @@ func (d *Doc) has(p *Doc) bool {
 		i = d.next[i]
 	}
 	return false
-}
-
-// plainFirstKey appends to dst the key of the first token of s when that
-// token is plain ASCII letters and digits with only ASCII bytes before
-// it, as most phrases' first words are; ok is false otherwise.
-func plainFirstKey(dst []byte, s string) (key []byte, ok bool) {
-	i := 0
-	for i < len(s) && s[i] < utf8.RuneSelf && wordByte[s[i]] == 0 {
-		i++
-	}
-	start := i
-	for i < len(s) && wordByte[s[i]] != 0 {
-		i++
-	}
-	if i == start || i < len(s) && (s[i] >= utf8.RuneSelf || s[i] == '\'') {
-		return nil, false
-	}
-	for ; start < i; start++ {
-		dst = append(dst, lowerByte[s[start]])
-	}
-	return dst, true
 }
 
 // matchAt reports whether the n words of p begin at d's i-th word.

@@ -120,9 +120,6 @@ func TestHas(t *testing.T) {
 		if got := d.Has(tt.phrase); got != tt.want {
 			t.Errorf("Has(%q) = %v, want %v", tt.phrase, got, tt.want)
 		}
-		if got := d.HasSplit(Split(tt.phrase)); got != tt.want {
-			t.Errorf("HasSplit(Split(%q)) = %v, want %v", tt.phrase, got, tt.want)
-		}
 	}
 	// A word written several times: each place it is written is tried.
 	d = Split("the army, the rebels and the police")
@@ -133,11 +130,5 @@ func TestHas(t *testing.T) {
 	}
 	if d.Has("the militia") {
 		t.Error(`Has("the militia") = true`)
-	}
-	// HasKey asks of a key, already folded.
-	for key, want := range map[string]bool{"police": true, "rebels": true, "Police": false, "militia": false, "": false} {
-		if got := d.HasKey(key); got != want {
-			t.Errorf("HasKey(%q) = %v, want %v", key, got, want)
-		}
 	}
 }
