@@ -72,7 +72,7 @@ func leadAfterHeadline(s string) int {
 	at := 0 // byte offset of words[i] in s
 	for i, w := range words {
 		at = strings.Index(s[at:], w) + at
-		finite, headline := wordKinds(strings.Trim(w, ",;:"))
+		lw := strings.ToLower(strings.Trim(w, ",;:"))
 		if i >= 3 && told && leadOpeners[w] {
 			prev := words[i-1]
 			if r, _ := utf8.DecodeLastRuneInString(prev); unicode.IsPunct(r) {
@@ -82,39 +82,15 @@ func leadAfterHeadline(s string) int {
 				return at
 			}
 		}
-		if finite || i >= 20 {
+		if finiteWords[lw] || i >= 20 {
 			return 0
 		}
-		if headline {
+		if headlineWords[lw] {
 			told = true
 		}
 		at += len(w)
 	}
 	return 0
-}
-
-// wordKinds reports whether w, in lower case, is one of finiteWords and
-// one of headlineWords. A plain ASCII word is lowered on the stack: most
-// words of a sentence are, and a copy of each is work for the collector.
-func wordKinds(w string) (finite, headline bool) {
-	var buf [32]byte
-	if len(w) > len(buf) {
-		lw := strings.ToLower(w)
-		return finiteWords[lw], headlineWords[lw]
-	}
-	b := buf[:len(w)]
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= utf8.RuneSelf {
-			lw := strings.ToLower(w)
-			return finiteWords[lw], headlineWords[lw]
-		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b[i] = c
-	}
-	return finiteWords[string(b)], headlineWords[string(b)]
 }
 
 // firstFields appends to dst the first cap(dst) words of s, as

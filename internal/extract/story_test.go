@@ -78,19 +78,6 @@ func TestBulletinStoryIsOneEvent(t *testing.T) {
 	}
 }
 
-// TestWordKinds holds wordKinds to the maps looked up by the lower case
-// strings.ToLower gives, on the stack or not.
-func TestWordKinds(t *testing.T) {
-	for _, w := range []string{"killed", "KILLED", "Said", "said", "WERE", "attack", "Attacks", "market", "",
-		"ATTACKK", "İs", "Blast", "EXPLOSION", strings.Repeat("a", 40), "Killed" + strings.Repeat("x", 30)} {
-		lw := strings.ToLower(w)
-		finite, headline := wordKinds(w)
-		if finite != finiteWords[lw] || headline != headlineWords[lw] {
-			t.Errorf("wordKinds(%q) = %v, %v; want %v, %v", w, finite, headline, finiteWords[lw], headlineWords[lw])
-		}
-	}
-}
-
 // TestFirstFields holds firstFields to strings.Fields, cut to the
 // buffer's length.
 func TestFirstFields(t *testing.T) {
