@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -371,21 +370,14 @@ func day(t time.Time) string { return t.Format(time.DateOnly) }
 
 // notes writes an ACLED-style one-line summary.
 func notes(ev event.Event) string {
-	// Written piece by piece rather than through fmt: one note per event.
 	var b strings.Builder
-	b.Grow(160)
 	if ev.EventDate == "" {
 		b.WriteString("On an unknown date")
 	} else {
-		b.WriteString("On ")
-		b.WriteString(string(ev.EventDate))
+		fmt.Fprintf(&b, "On %s", ev.EventDate)
 	}
 	if ev.TimePrecision > 1 {
-		b.WriteString(" (between ")
-		b.WriteString(string(ev.DateStart))
-		b.WriteString(" and ")
-		b.WriteString(string(ev.DateEnd))
-		b.WriteString(")")
+		fmt.Fprintf(&b, " (between %s and %s)", ev.DateStart, ev.DateEnd)
 	}
 	b.WriteString(", ")
 	if ev.Actor1 != "" {
@@ -397,43 +389,31 @@ func notes(ev event.Event) string {
 	if ev.SubEventType != nil {
 		what = strings.ToLower(*ev.SubEventType)
 	}
-	b.WriteString(": ")
-	b.WriteString(what)
+	fmt.Fprintf(&b, ": %s", what)
 	if ev.Actor2 != "" {
-		b.WriteString(" involving ")
-		b.WriteString(ev.Actor2)
+		fmt.Fprintf(&b, " involving %s", ev.Actor2)
 	}
 	if ev.Location != "" {
-		b.WriteString(" in ")
-		b.WriteString(ev.Location)
+		fmt.Fprintf(&b, " in %s", ev.Location)
 		if ev.Country != "" && ev.Country != ev.Location {
-			b.WriteString(", ")
-			b.WriteString(ev.Country)
+			fmt.Fprintf(&b, ", %s", ev.Country)
 		}
 	}
 	b.WriteString(".")
 	if ev.Fatalities != nil {
-		b.WriteString(" Fatalities: ")
-		b.WriteString(strconv.Itoa(*ev.Fatalities))
+		fmt.Fprintf(&b, " Fatalities: %d", *ev.Fatalities)
 		if ev.Contested {
-			b.WriteString(" (contested: ")
-			first := true
+			var figs []string
 			for _, c := range ev.Claims {
 				if c.Kind == "killed" {
 					src := c.Source
 					if src == "" {
 						src = "unattributed"
 					}
-					if !first {
-						b.WriteString("; ")
-					}
-					first = false
-					b.WriteString(strconv.Itoa(c.Count))
-					b.WriteString(" per ")
-					b.WriteString(src)
+					figs = append(figs, fmt.Sprintf("%d per %s", c.Count, src))
 				}
 			}
-			b.WriteString(")")
+			fmt.Fprintf(&b, " (contested: %s)", strings.Join(figs, "; "))
 		}
 		b.WriteString(".")
 	}
