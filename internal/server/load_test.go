@@ -21,6 +21,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/cputime"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/query"
 	"github.com/sitrep/sitrep/internal/store"
@@ -163,7 +164,8 @@ func drive(tb testing.TB, st store.Store, clients, warm, calls, checkEvery int) 
 			wg   sync.WaitGroup
 		)
 		left.Store(int64(calls))
-		start, cpu := time.Now(), cpuTime()
+		start := time.Now()
+		cpu, _ := cputime.Used()
 		for i := range clients {
 			wg.Add(1)
 			go func() {
@@ -184,7 +186,8 @@ func drive(tb testing.TB, st store.Store, clients, warm, calls, checkEvery int) 
 			}()
 		}
 		wg.Wait()
-		out.took, out.cpu = time.Since(start), cpuTime()-cpu
+		cpu1, _ := cputime.Used()
+		out.took, out.cpu = time.Since(start), cpu1-cpu
 		return out
 	}
 	if warm > 0 {
