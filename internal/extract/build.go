@@ -437,12 +437,7 @@ func (a *analysis) usedAliases(ac *actor.Actor) []string {
 	if used, ok := a.aliases[ac]; ok {
 		return used
 	}
-	var used []string
-	for _, al := range a.x.splitAliases(ac) {
-		if a.words.HasSplit(al) {
-			used = append(used, al.Text)
-		}
-	}
+	used := a.words.Written(a.x.aliasSet(ac))
 	if a.aliases == nil {
 		a.aliases = map[*actor.Actor][]string{}
 	}
@@ -450,18 +445,14 @@ func (a *analysis) usedAliases(ac *actor.Actor) []string {
 	return used
 }
 
-// splitAliases returns ac's aliases split into words, split at the first
-// article that names ac and kept for the next.
-func (x *Extractor) splitAliases(ac *actor.Actor) []*text.Doc {
+// aliasSet returns ac's aliases as a text.Set, made at the first article
+// that names ac and kept for the next.
+func (x *Extractor) aliasSet(ac *actor.Actor) *text.Set {
 	if v, ok := x.aliases.Load(ac); ok {
-		return v.([]*text.Doc)
+		return v.(*text.Set)
 	}
-	split := make([]*text.Doc, len(ac.Aliases))
-	for i, al := range ac.Aliases {
-		split[i] = text.Split(al)
-	}
-	v, _ := x.aliases.LoadOrStore(ac, split)
-	return v.([]*text.Doc)
+	v, _ := x.aliases.LoadOrStore(ac, text.NewSet(ac.Aliases))
+	return v.(*text.Set)
 }
 
 // violent reports whether an ACLED event type is one of organised or mob

@@ -51,7 +51,7 @@ type Extractor struct {
 	counts   *quantity.Finder
 	common   *commonWords
 	// aliases holds each actor's aliases split into words
-	// (splitAliases), *actor.Actor to []*text.Doc; shared by copies.
+	// (aliasSet), *actor.Actor to *text.Set; shared by copies.
 	aliases *sync.Map
 }
 

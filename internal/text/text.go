@@ -49,13 +49,11 @@ func (d *Doc) Between(i int) string { return d.Text[d.Tokens[i].End:d.Tokens[i+1
 
 // Has reports whether d writes phrase: its words in a row, in any case
 // and with or without accents, parted by the same bytes as in phrase.
-func (d *Doc) Has(phrase string) bool { return d.HasSplit(Split(phrase)) }
-
-// HasSplit is Has(p.Text) for a phrase already split, for a reader that
-// asks about the same phrases in many texts.
-func (d *Doc) HasSplit(p *Doc) bool {
+// A reader that asks about the same phrases in many texts makes them a
+// Set.
+func (d *Doc) Has(phrase string) bool {
 	d.index()
-	return d.has(p)
+	return d.has(Split(phrase))
 }
 
 // index makes first and next at the first call.
