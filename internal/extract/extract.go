@@ -652,9 +652,41 @@ func (a *analysis) shoutedDatelines() []event.Span {
 	return out
 }
 
-// unlocatedRE finds a place the text names by its kind: "the village of
-// Haas", "the town of Urem al-Kubra".
-var unlocatedRE = pattern.MustCompile(`\b(?:town|village|city|suburb|neighbou?rhood|district|camp) of ((?:(?:al|el|Al|El)-)?[A-Z][a-z'’]+(?:[ -](?:(?:al|el)-)?[A-Z][a-z'’]+){0,2})`)
+// placeKinds are the words, written in lower case, that name a place by
+// its kind before "of" and its name: "the village of Haas", "the town of
+// Urem al-Kubra".
+var placeKinds = map[string]bool{
+	"town": true, "village": true, "city": true, "suburb": true, "neighbourhood": true,
+	"neighborhood": true, "district": true, "camp": true,
+}
+
+// kindNameRE is the name after a place's kind and "of": one to three
+// capitalised words, each perhaps opening on "al-" or "el-".
+var kindNameRE = pattern.MustCompile(`^(?:(?:al|el|Al|El)-)?[A-Z][a-z'’]+(?:[ -](?:(?:al|el)-)?[A-Z][a-z'’]+){0,2}`)
+
+// namedByKind returns the spans of the names of places the text names by
+// their kind, in text order.
+func (a *analysis) namedByKind() []event.Span {
+	var out []event.Span
+	d := a.words
+	end := 0 // of the last name found: names do not overlap
+	for i := 0; i+1 < len(d.Tokens); i++ {
+		t := d.Tokens[i]
+		if t.Start < end || !placeKinds[t.Key] || d.Word(i) != t.Key || d.Word(i+1) != "of" || d.Between(i) != " " ||
+			t.Start > 0 && pattern.IsWordByte(a.text[t.Start-1]) {
+			continue
+		}
+		from := d.Tokens[i+1].End + 1 // past "of "
+		if from > len(a.text) || a.text[from-1] != ' ' {
+			continue
+		}
+		if loc := kindNameRE.FindStringIndex(a.text[from:]); loc != nil {
+			out = append(out, event.Span{Start: from, End: from + loc[1]})
+			end = from + loc[1]
+		}
+	}
+	return out
+}
 
 // unlocated adds to places those the text names by their kind that the
 // gazetteer lacks, at the point of the known place named nearest before
@@ -662,8 +694,8 @@ var unlocatedRE = pattern.MustCompile(`\b(?:town|village|city|suburb|neighbou?rh
 // event there is then its own event, at ACLED's geo-precision 2.
 func (a *analysis) unlocated(places []gazetteer.Resolved) []gazetteer.Resolved {
 	var add []gazetteer.Resolved
-	for _, loc := range unlocatedRE.FindAllStringSubmatchIndex(a.text, -1) {
-		start, end := loc[2], loc[3]
+	for _, name := range a.namedByKind() {
+		start, end := name.Start, name.End
 		known := false
 		sent := a.sentenceOf(start)
 		var inSent, before *gazetteer.Resolved
