@@ -1,12 +1,14 @@
 package extract
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // The ACLED event type and sub-event type of a mention are decided here,
@@ -29,12 +31,6 @@ import (
 //     strikes that tell its weapon, and settles it by typeByRoles again.
 
 var (
-	// weapon words type generic attacks.
-	airRE     = lexiconRE(lexicon.AirWeapons)
-	suicideRE = lexiconRE(lexicon.SuicideWeapons)
-	iedRE     = lexiconRE(lexicon.ExplosiveWeapons)
-	grenadeRE = lexiconRE(lexicon.GrenadeWeapons)
-	shellRE   = lexiconRE(lexicon.ShellingWeapons)
 	// a crowd's violence, protest interventions and excessive force.
 	interventionRE = pattern.MustCompile(`(?i)\b(?:tear ?gas|water cannons?|dispersed|disperse|baton(?:s|-charged)?|rubber bullets|arrested|detained|broke up|beat|beaten|stun grenades|pepper spray)\b`)
 	excessiveRE    = pattern.MustCompile(`(?i)\b(?:opened fire on|fired (?:live )?(?:rounds|bullets|ammunition) (?:at|on|into)|live (?:ammunition|rounds|bullets)|shot dead|killing|killed|were killed|died)\b`)
@@ -57,7 +53,7 @@ func (a *analysis) typeOf(s event.Span, sent string, t Trigger) (_ Trigger, ok b
 	case "weapon":
 		// "drones struck a residential block": an attack by the
 		// weapon its sentence names; with none, a storm or a car.
-		w := weaponIn(sent)
+		w := a.sentenceWeapon(a.sentenceOf(s.Start))
 		if w < 0 {
 			return t, false
 		}
@@ -66,8 +62,8 @@ func (a *analysis) typeOf(s event.Span, sent string, t Trigger) (_ Trigger, ok b
 		// A bare "strikes" is an air or missile strike only in an
 		// article that speaks of them.
 		switch {
-		case airRE.MatchString(a.text):
-		case shellRE.MatchString(a.text):
+		case a.textNames(airWeapon):
+		case a.textNames(shellWeapon):
 			t.SubEventType, t.Mode = "Shelling/artillery/missile attack", "heavy-weapons"
 			t.Rule = `bare "strikes" in an article about shelling`
 		default:
@@ -94,20 +90,19 @@ var executionRE = pattern.MustCompile(`(?i)^(?:beheaded|executed|execution|execu
 // doing it ("An attack on the village of Batbo killed 19"), the sentence
 // before, whose raids it is one of.
 func (a *analysis) weaponContext(s event.Span, sent string) weaponText {
-	if w := weaponIn(sent); w >= 0 {
+	k := a.sentenceOf(s.Start)
+	if w := a.sentenceWeapon(k); w >= 0 {
 		return weaponText{sent, "the sentence", w}
 	}
-	k := a.sentenceOf(s.Start)
 	if k+1 < len(a.sents) && a.sents[k+1].Paragraph == a.sents[k].Paragraph {
 		if next := a.text[a.sents[k+1].Start:a.sents[k+1].End]; continuesRE.MatchString(next) {
-			text := sent + " " + next
-			return weaponText{text, "the next sentence", weaponIn(text)}
+			return weaponText{sent + " " + next, "the next sentence", weaponIn(a.words, s.Start, a.sents[k+1].End)}
 		}
 	}
 	if k > 0 && a.sents[k-1].Paragraph == a.sents[k].Paragraph && agentlessRE.MatchString(sent) {
-		if prev := a.text[a.sents[k-1].Start:a.sents[k-1].End]; weaponIn(prev) >= 0 {
-			text := prev + " " + sent
-			return weaponText{text, "the sentence before", weaponIn(text)}
+		if a.sentenceWeapon(k-1) >= 0 {
+			prev := a.sents[k-1]
+			return weaponText{a.text[prev.Start:prev.End] + " " + sent, "the sentence before", weaponIn(a.words, prev.Start, s.End)}
 		}
 	}
 	return weaponText{sent, "the sentence", -1}
@@ -124,25 +119,75 @@ type weaponText struct {
 // attack's type when a text names several: a suicide car bomb is a
 // suicide bombing, bombs dropped from the air an air strike.
 var weapons = []struct {
-	re              *pattern.Regexp
+	list            string // of the lexicon
 	sub, mode, kind string
 }{
-	{suicideRE, "Suicide bomb", "suicide-attack", "suicide"},
-	{airRE, "Air/drone strike", "aerial", "air weapon"},
-	{shellRE, "Shelling/artillery/missile attack", "heavy-weapons", "shelling"},
-	{grenadeRE, "Grenade", "explosives", "grenade"},
-	{iedRE, "Remote explosive/landmine/IED", "explosives", "explosive"},
+	{lexicon.SuicideWeapons, "Suicide bomb", "suicide-attack", "suicide"},
+	{lexicon.AirWeapons, "Air/drone strike", "aerial", "air weapon"},
+	{lexicon.ShellingWeapons, "Shelling/artillery/missile attack", "heavy-weapons", "shelling"},
+	{lexicon.GrenadeWeapons, "Grenade", "explosives", "grenade"},
+	{lexicon.ExplosiveWeapons, "Remote explosive/landmine/IED", "explosives", "explosive"},
 }
 
-// weaponIn returns the index in weapons of the first whose words text
-// holds, or -1.
-func weaponIn(text string) int {
+// The weapons the rules name by their place in weapons.
+const (
+	airWeapon   = 1
+	shellWeapon = 2
+)
+
+// weaponWords holds the words of each weapon, listed in the order of
+// weapons.
+var weaponWords = func() *text.Phrases {
+	lists := make([][]string, len(weapons))
 	for i, w := range weapons {
-		if w.re.MatchString(text) {
-			return i
+		lists[i] = lexicon.Words(w.list)
+	}
+	ps, err := text.NewPhrases(lists)
+	if err != nil {
+		panic(fmt.Sprintf("weapon words: %v", err)) // built at start-up: every test of the package meets it
+	}
+	return ps
+}()
+
+// weaponIn returns the index in weapons of the first whose words d
+// writes within the bytes start..end, or -1.
+func weaponIn(d *text.Doc, start, end int) int {
+	from, to := d.Span(start, end)
+	w := -1
+	weaponWords.Each(d, from, to, func(list, _, _ int) {
+		if w < 0 || list < w {
+			w = list
+		}
+	})
+	return w
+}
+
+// sentenceWeapon is weaponIn for sentence k, read once: the triggers of
+// a sentence and of the sentences beside it ask again.
+func (a *analysis) sentenceWeapon(k int) int {
+	if a.weapon == nil {
+		a.weapon = make([]int8, len(a.sents))
+		for i := range a.weapon {
+			a.weapon[i] = unread
 		}
 	}
-	return -1
+	if a.weapon[k] == unread {
+		a.weapon[k] = int8(weaponIn(a.words, a.sents[k].Start, a.sents[k].End))
+	}
+	return int(a.weapon[k])
+}
+
+// unread marks a sentence whose weapon is not read yet.
+const unread = -2
+
+// textNames reports whether the whole text, headline and all, names
+// weapons[w].
+func (a *analysis) textNames(w int) bool {
+	if a.textWeapons == nil {
+		a.textWeapons = make([]bool, len(weapons))
+		weaponWords.Each(a.words, 0, len(a.words.Tokens), func(list, _, _ int) { a.textWeapons[list] = true })
+	}
+	return a.textWeapons[w]
 }
 
 // agentlessRE is a sentence that opens on an attack and names no one

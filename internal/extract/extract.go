@@ -341,6 +341,10 @@ type analysis struct {
 	// speaker memoizes isSpeaker: every trigger in a sentence asks it
 	// again of the same names.
 	speaker map[event.Span]bool
+	// weapon memoizes sentenceWeapon, one per sentence, and textWeapons
+	// textNames.
+	weapon      []int8
+	textWeapons []bool
 }
 
 func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
