@@ -727,19 +727,33 @@ func speechVerbEnd(s string, v int) int {
 
 // saidBy reads the words that name a source when no known actor or
 // person does: the subject of a speech verb before q, or "according to X".
+// Of several, the one nearest q; a zero q takes the first.
 func (a *analysis) saidBy(s event.Span, q quantity.Quantity) *role {
-	sent := a.text[s.Start:s.End]
 	var best *role
-	// A sentence with several counts is asked about once.
-	said, ok := a.saidIn[s]
-	if !ok {
-		said = append(speakers(sent), determinerSpeakers(sent)...)
-		if a.saidIn == nil {
-			a.saidIn = map[event.Span][][]int{}
+	said := a.sayers(s)
+	for i := range said {
+		if best == nil || abs(said[i].Start-q.Start) < abs(best.Start-q.Start) {
+			best = &said[i]
 		}
-		a.saidIn[s] = said
 	}
-	for _, loc := range said {
+	if best == nil {
+		return nil
+	}
+	r := *best // the caller's own: roles are filled in as they are read
+	return &r
+}
+
+// sayers returns the sources sentence s names, for saidBy: the subjects
+// of its speech verbs, then those of "according to". A sentence with
+// several counts, and the sentences before one that quotes, are asked
+// about more than once: each is read once.
+func (a *analysis) sayers(s event.Span) []role {
+	if said, ok := a.saidIn[s]; ok {
+		return said
+	}
+	sent := a.text[s.Start:s.End]
+	var out []role
+	for _, loc := range append(speakers(sent), determinerSpeakers(sent)...) {
 		subj := strings.TrimSpace(sent[loc[2]:loc[3]])
 		subj = strings.TrimPrefix(strings.TrimPrefix(subj, "The "), "the ")
 		if w, ok := strings.CutSuffix(subj, " also"); ok {
@@ -766,18 +780,17 @@ func (a *analysis) saidBy(s event.Span, q quantity.Quantity) *role {
 		if genericMonitorRE.MatchString(subj) {
 			r = a.namedMonitor(r)
 		}
-		if best == nil || abs(r.Start-q.Start) < abs(best.Start-q.Start) {
-			best = r
-		}
+		out = append(out, *r)
 	}
 	for _, loc := range accordingToRE.FindAllStringSubmatchIndex(sent, -1) {
 		subj := strings.TrimPrefix(strings.TrimSpace(sent[loc[2]:loc[3]]), "the ")
-		r := &role{Span: event.Span{Start: s.Start + loc[2], End: s.Start + loc[3]}, Text: subj, Name: subj}
-		if best == nil || abs(r.Start-q.Start) < abs(best.Start-q.Start) {
-			best = r
-		}
+		out = append(out, role{Span: event.Span{Start: s.Start + loc[2], End: s.Start + loc[3]}, Text: subj, Name: subj})
 	}
-	return best
+	if a.saidIn == nil {
+		a.saidIn = map[event.Span][]role{}
+	}
+	a.saidIn[s] = out
+	return out
 }
 
 func abs(n int) int {
@@ -1021,11 +1034,17 @@ func lastDeterminer(subj string) int {
 // the first after; r itself when the article names none. Rescuers, aid
 // agencies and state media report tolls too but are no "monitor".
 func (a *analysis) namedMonitor(r *role) *role {
-	var best []int
-	for _, loc := range monitorRE.FindAllStringIndex(a.text, -1) {
-		if !watchdogRE.MatchString(a.text[loc[0]:loc[1]]) {
-			continue
+	if a.watchdogs == nil {
+		// Read once: a generic monitor may be named in many sentences.
+		a.watchdogs = [][]int{}
+		for _, loc := range monitorRE.FindAllStringIndex(a.text, -1) {
+			if watchdogRE.MatchString(a.text[loc[0]:loc[1]]) {
+				a.watchdogs = append(a.watchdogs, loc)
+			}
 		}
+	}
+	var best []int
+	for _, loc := range a.watchdogs {
 		if best == nil || loc[0] < r.End {
 			best = loc
 		}
@@ -1047,8 +1066,18 @@ var watchdogRE = pattern.MustCompile(`\b(?:Syrian Observatory for Human Rights|S
 // monitorIn returns the monitor that sentence s names nearest before q,
 // else the first after it; a zero q asks for the last.
 func (a *analysis) monitorIn(s event.Span, q quantity.Quantity) *role {
+	locs, ok := a.monitors[s]
+	if !ok {
+		// Each count of a sentence, and each sentence after it that
+		// quotes, asks again.
+		locs = monitorRE.FindAllStringIndex(a.text[s.Start:s.End], -1)
+		if a.monitors == nil {
+			a.monitors = map[event.Span][][]int{}
+		}
+		a.monitors[s] = locs
+	}
 	var best *role
-	for _, loc := range monitorRE.FindAllStringIndex(a.text[s.Start:s.End], -1) {
+	for _, loc := range locs {
 		start, end := s.Start+loc[0], s.Start+loc[1]
 		name := strings.TrimPrefix(strings.TrimPrefix(a.text[start:end], "The "), "the ")
 		r := &role{Span: event.Span{Start: start, End: end}, Text: a.text[start:end], Name: name}

@@ -334,8 +334,13 @@ type analysis struct {
 	country string
 	// home is the place events default to when nothing nearer is known.
 	home *gazetteer.Resolved
-	// saidIn holds saidByRE's matches in the sentences saidBy has read.
-	saidIn map[event.Span][][]int
+	// saidIn holds the sources of the sentences sayers has read.
+	saidIn map[event.Span][]role
+	// monitors holds monitorRE's matches in the sentences monitorIn has
+	// read, and watchdogs those of the whole text that namedMonitor
+	// reads.
+	monitors  map[event.Span][][]int
+	watchdogs [][]int
 	// aliases memoizes usedAliases.
 	aliases map[*actor.Actor][]string
 	// speaker memoizes isSpeaker: every trigger in a sentence asks it
