@@ -48,9 +48,9 @@ var (
 // strikes nor shelling.
 func (a *analysis) typeOf(s event.Span, sent string, t Trigger) (_ Trigger, ok bool) {
 	switch t.Class {
-	case "kill", "attack":
+	case lexicon.Kill, lexicon.Attack:
 		t = a.typeAttack(t, a.weaponContext(s, sent))
-	case "weapon":
+	case lexicon.Weapon:
 		// "drones struck a residential block": an attack by the
 		// weapon its sentence names; with none, a storm or a car.
 		w := a.sentenceWeapon(a.sentenceOf(s.Start))
@@ -58,7 +58,7 @@ func (a *analysis) typeOf(s event.Span, sent string, t Trigger) (_ Trigger, ok b
 			return t, false
 		}
 		t = a.typeAttack(t, weaponText{sent, "the sentence", w})
-	case "strike":
+	case lexicon.Strike:
 		// A bare "strikes" is an air or missile strike only in an
 		// article that speaks of them.
 		switch {
@@ -229,7 +229,7 @@ func (a *analysis) typeAttack(t Trigger, w weaponText) Trigger {
 			t.Rule = "no weapon named; armed men are its target"
 		}
 	}
-	t.Class = "attack"
+	t.Class = lexicon.Attack
 	return t
 }
 
@@ -257,7 +257,7 @@ func typeProtest(sent, para string, t Trigger) Trigger {
 // depend on who acted where, once the roles, the place and the claims of
 // m are read.
 func (a *analysis) typeByRoles(m *mention) {
-	if m.trig.Class == "territory" {
+	if m.trig.Class == lexicon.Territory {
 		state := m.actor1 != nil && m.actor1.Actor != nil && m.actor1.Actor.Inter == 1
 		switch {
 		case state && m.place != nil && m.actor1.Actor.Country == m.place.Place.CountryCode:
@@ -277,7 +277,7 @@ func (a *analysis) typeByRoles(m *mention) {
 	if m.typ == Explosions {
 		a.civilianVictims(m)
 	}
-	if m.typ == Battles && m.sub == "Armed clash" && m.actor2 == nil && (m.trig.Class == "kill" || m.trig.Class == "attack") && onlyCivilians(m) &&
+	if m.typ == Battles && m.sub == "Armed clash" && m.actor2 == nil && (m.trig.Class == lexicon.Kill || m.trig.Class == lexicon.Attack) && onlyCivilians(m) &&
 		!forceRE.MatchString(a.text[m.span.Start:m.trig.Start]) {
 		// "Eleven villagers were killed when gunmen raided Kamango": a
 		// killing whose dead are all civilians, with no armed side

@@ -351,7 +351,7 @@ func (a *analysis) stepTypeByRoles(m *mention, _ *reading) bool {
 // stepTollOfLast: "Five soldiers were killed, the army said" is a toll
 // for the event told before.
 func (a *analysis) stepTollOfLast(m *mention, r *reading) bool {
-	if !(((m.trig.Class == "kill" || m.trig.Class == "attack") && !m.ownTime && !m.ownPlace || tollWord(m.trig)) && len(r.out) > 0 && !a.stories[m.sent]) {
+	if !(((m.trig.Class == lexicon.Kill || m.trig.Class == lexicon.Attack) && !m.ownTime && !m.ownPlace || tollWord(m.trig)) && len(r.out) > 0 && !a.stories[m.sent]) {
 		return true
 	}
 	last := r.out[len(r.out)-1]
@@ -422,7 +422,7 @@ func (a *analysis) weaponOfLast(m *mention, prior []*mention) bool {
 // genericBattle reports whether m is a killing, an attack or an operation
 // typed a battle for want of a weapon word.
 func genericBattle(m *mention) bool {
-	return m.typ == Battles && (m.trig.Class == "kill" || m.trig.Class == "attack" || operationRE.MatchString(m.trig.Text))
+	return m.typ == Battles && (m.trig.Class == lexicon.Kill || m.trig.Class == lexicon.Attack || operationRE.MatchString(m.trig.Text))
 }
 
 // refine drops the triggers of sentence s that do not report a real
@@ -443,7 +443,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 	hasSpecific := false
 	hasExplosion := false
 	for _, t := range trigs {
-		if t.Class != "kill" && t.Class != "attack" && t.Class != "strike" && t.Class != "weapon" && violent(event.Str(t.EventType)) {
+		if t.Class != lexicon.Kill && t.Class != lexicon.Attack && t.Class != lexicon.Strike && t.Class != lexicon.Weapon && violent(event.Str(t.EventType)) {
 			// An arrest or a truce told beside an attack ("planes bombed
 			// Falluja ... and the military said it had captured a
 			// lieutenant") does not retell it.
@@ -493,21 +493,21 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		// What a trigger's class needs to count; the words that type
 		// it are typeOf's to read.
 		switch t.Class {
-		case "kill":
+		case lexicon.Kill:
 			if hasSpecific || hasStrong(out) || nonConflictRE.MatchString(sent) {
 				continue
 			}
-		case "attack", "weapon":
+		case lexicon.Attack, lexicon.Weapon:
 			if hasSpecific || nonConflictRE.MatchString(sent) {
 				continue
 			}
-		case "blast":
+		case lexicon.Blast:
 			// "gunfire and explosions echoed": a bomb only when the
 			// sentence says so or counts its victims.
 			if !bombRE.MatchString(sent) && !a.countsVictims(s) || accidentBlastRE.MatchString(sent) {
 				continue
 			}
-		case "agreement":
+		case lexicon.Agreement:
 			if !agreementVerbRE.MatchString(sent) {
 				continue
 			}
@@ -682,7 +682,7 @@ func (a *analysis) sideOf(m *mention, kind, phrase string, span event.Span) *rol
 // tollWord reports whether t is a word of a toll ("deaths", "dead",
 // "died"), which reports the cost of an event rather than a new one.
 func tollWord(t Trigger) bool {
-	if t.Class != "kill" && t.Class != "attack" {
+	if t.Class != lexicon.Kill && t.Class != lexicon.Attack {
 		return false
 	}
 	switch strings.ToLower(t.Text) {
@@ -698,7 +698,7 @@ var clauseBreakRE = pattern.MustCompile(`(?i)(?:,\s+and\s+the\b|;|,\s+but\b|,\s+
 // hasStrong reports whether ts holds a trigger other than a bare "strikes".
 func hasStrong(ts []Trigger) bool {
 	for _, t := range ts {
-		if t.Class != "strike" {
+		if t.Class != lexicon.Strike {
 			return true
 		}
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
+	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/merge"
 )
 
@@ -70,7 +71,7 @@ func reports(ms []*mention) []merge.Report {
 	for i, m := range ms {
 		r := &rs[i]
 		*r = merge.Report{
-			Type: m.typ, Sub: m.sub, Plover: m.plover, Class: m.trig.Class,
+			Type: m.typ, Sub: m.sub, Plover: m.plover, Class: string(m.trig.Class),
 			Days: merge.Days{Start: m.when.Start, End: m.when.End}, OwnTime: m.ownTime,
 			OwnPlace: m.ownPlace, Sides: sides[2*i : 2*i : 2*i+2],
 		}
@@ -164,7 +165,7 @@ func (a *analysis) retold(cs []*cluster, m *mention, r merge.Report) *cluster {
 		}
 		return nil
 	}
-	if m.trig.Class != "attack" || m.trig.Mode != "firearms" {
+	if m.trig.Class != lexicon.Attack || m.trig.Mode != "firearms" {
 		return nil
 	}
 	for i := len(cs) - 1; i >= 0; i-- {

@@ -386,7 +386,7 @@ func (a *analysis) assignRoles(m *mention) {
 	}
 	for _, r := range parties {
 		before := a.text[max(m.span.Start, r.Start-40):r.Start]
-		if m.trig.Class != "territory" && heldByRE.MatchString(before) {
+		if m.trig.Class != lexicon.Territory && heldByRE.MatchString(before) {
 			// "a town in eastern Syria held by Daesh": the holder of the
 			// place, as in "Daesh-held", is no party to the event, unless
 			// the event is the place changing hands.
@@ -976,11 +976,11 @@ func (a *analysis) keep(m *mention, prior []*mention) bool {
 	if m.place == nil {
 		return false
 	}
-	if m.trig.Class == "deal" && !armedParty(m.actor1) && !armedParty(m.actor2) {
+	if m.trig.Class == lexicon.Deal && !armedParty(m.actor1) && !armedParty(m.actor2) {
 		// A loan or trade deal is no conflict agreement.
 		return false
 	}
-	if (m.trig.Class == "attack" || m.trig.Class == "kill" || m.trig.Class == "strike") && !m.ownTime && !m.ownPlace && len(m.claims) == 0 {
+	if (m.trig.Class == lexicon.Attack || m.trig.Class == lexicon.Kill || m.trig.Class == lexicon.Strike) && !m.ownTime && !m.ownPlace && len(m.claims) == 0 {
 		// "blamed Pakistan for the attack": a word this general with
 		// neither time nor place refers back; it reports nothing new.
 		return false

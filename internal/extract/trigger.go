@@ -30,10 +30,8 @@ type Trigger struct {
 	SubEventType string
 	Plover       string
 	Mode         string
-	// Class says how the trigger is refined by its sentence: "attack"
-	// triggers take their type from weapon and target words; "kill"
-	// triggers only count when the sentence has no other trigger.
-	Class string
+	// Class says how the trigger is refined by its sentence.
+	Class lexicon.Class
 	// Noun is true for nominal triggers ("airstrikes", "clashes").
 	Noun bool
 	// NeedsPlace marks a trigger that counts only beside a place the
@@ -62,7 +60,7 @@ type lexiconEntry struct {
 	sub     string
 	plover  string
 	mode    string
-	class   string
+	class   lexicon.Class
 	noun    bool
 	context *pattern.Regexp // required somewhere in the sentence, when set
 	not     *pattern.Regexp // forbidden right after the trigger, when set
@@ -119,7 +117,7 @@ func NewLexicon() *Lexicon {
 		if sec.Name == "arrest" {
 			// ACLED codes the capture of people by state forces as
 			// arrests: a grammar, not a list of words.
-			entries = append(entries, lexiconEntry{re: rx(`captured ` + peopleTaken), typ: Strategic, sub: "Arrests", plover: "COERCE", mode: "arrest", class: "arrest"})
+			entries = append(entries, lexiconEntry{re: rx(`captured ` + peopleTaken), typ: Strategic, sub: "Arrests", plover: "COERCE", mode: "arrest"})
 			lists = append(lists, nil)
 		}
 	}

@@ -252,10 +252,39 @@ type Section struct {
 	SubEventType string
 	Plover       string
 	Mode         string
-	Class        string
+	Class        Class
 	Noun         bool
 	Phrases      []string
 }
+
+// Class says how a trigger's sentence refines it (see data/triggers.txt).
+type Class string
+
+// The classes of triggers.
+const (
+	// None: the trigger's section gives its type.
+	None Class = ""
+	// Attack and Kill take their type from the weapon and target words
+	// around them; a Kill counts only where its sentence tells of nothing
+	// more specific.
+	Attack Class = "attack"
+	Kill   Class = "kill"
+	// Weapon is typed as Attack, and counts only where its sentence
+	// names a weapon ("drones struck").
+	Weapon Class = "weapon"
+	// Territory is typed by who took the ground.
+	Territory Class = "territory"
+	// Strike counts only in an article about air strikes or shelling.
+	Strike Class = "strike"
+	// Blast counts only beside bomb words or a count of victims.
+	Blast Class = "blast"
+	// Agreement and Deal count only with a verb that makes them happen.
+	Agreement Class = "agreement"
+	Deal      Class = "deal"
+)
+
+// classes are the classes a section may give.
+var classes = []Class{None, Attack, Kill, Weapon, Territory, Strike, Blast, Agreement, Deal}
 
 // header reads a section's opening line, after its "= ":
 // "name | ACLED type | sub-event type | PLOVER type | mode | class | noun".
@@ -269,7 +298,7 @@ func header(line string) (Section, error) {
 			f[i] = ""
 		}
 	}
-	sec := Section{Name: f[0], EventType: f[1], SubEventType: f[2], Plover: f[3], Mode: f[4], Class: f[5], Noun: f[6] == "noun"}
+	sec := Section{Name: f[0], EventType: f[1], SubEventType: f[2], Plover: f[3], Mode: f[4], Class: Class(f[5]), Noun: f[6] == "noun"}
 	switch {
 	case sec.Name == "":
 		return sec, fmt.Errorf("%q: a section needs a name", line)
@@ -277,6 +306,8 @@ func header(line string) (Section, error) {
 		return sec, fmt.Errorf("%q: the last field is \"noun\" or \"-\"", line)
 	case sec.EventType != "" && !taxonomy.IsSubEventType(sec.EventType, sec.SubEventType):
 		return sec, fmt.Errorf("%q: %q is no sub-event type of ACLED's %q", line, sec.SubEventType, sec.EventType)
+	case !slices.Contains(classes, sec.Class):
+		return sec, fmt.Errorf("%q: %q is no class of triggers", line, sec.Class)
 	case sec.EventType == "" && sec.SubEventType != "":
 		return sec, fmt.Errorf("%q: a sub-event type without an event type", line)
 	case !taxonomy.IsPlover(sec.Plover):

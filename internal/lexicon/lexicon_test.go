@@ -126,6 +126,7 @@ func TestTriggers(t *testing.T) {
 		"= x | Battles | Armed clash | ASSAULT | - | -\nclash\n",
 		"clash\n= x | Battles | Armed clash | ASSAULT | - | - | -\nfighting\n",
 		"= x | Battles | Armed clash | ASSAULT | - | - | -\n",
+		"= x | Battles | Armed clash | ASSAULT | - | killing | -\nclash\n",
 	} {
 		if _, err := parse([]byte(bad), true); err == nil {
 			t.Errorf("parse accepted %q", bad)
