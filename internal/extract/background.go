@@ -68,10 +68,8 @@ func (a *analysis) background(s event.Span) bool {
 	if !a.words.AnyIn(s.Start, s.End, backgroundWords) {
 		return false
 	}
-	sent := a.text[s.Start:s.End]
-	if !backgroundRE.MatchString(sent) && !(sinceWarRE.MatchString(sent) && tollRE.MatchString(sent)) && !warBegan(sent) && !wholeWarRE.MatchString(sent) {
-		return false
-	}
+	// The day first: a loop over the sentence's times spares the
+	// patterns.
 	for _, e := range a.times {
 		if e.Start < s.Start || e.End > s.End {
 			continue
@@ -80,7 +78,8 @@ func (a *analysis) background(s event.Span) bool {
 			return false
 		}
 	}
-	return true
+	sent := a.text[s.Start:s.End]
+	return backgroundRE.MatchString(sent) || sinceWarRE.MatchString(sent) && tollRE.MatchString(sent) || warBegan(sent) || wholeWarRE.MatchString(sent)
 }
 
 // warBegan reports whether sent tells how a war began, not after "since".

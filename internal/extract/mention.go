@@ -453,6 +453,9 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 			hasExplosion = true
 		}
 	}
+	// What the sentence as a whole tells, read at the first trigger that
+	// asks.
+	var pastYear, nonConflict fact
 	var out []Trigger
 	for _, t := range trigs {
 		before := a.text[clauseStart(a.text, s.Start, t.Start):t.Start]
@@ -471,7 +474,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 			!own && pastRelativeRE.MatchString(before) {
 			continue
 		}
-		if !own && a.pastYear(sent) {
+		if !own && pastYear.of(func() bool { return a.pastYear(sent) }) {
 			// "The conflict began in 2017 after ...": history, not news.
 			continue
 		}
@@ -494,11 +497,11 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		// it are typeOf's to read.
 		switch t.Class {
 		case lexicon.Kill:
-			if hasSpecific || hasStrong(out) || nonConflictRE.MatchString(sent) {
+			if hasSpecific || hasStrong(out) || nonConflict.of(func() bool { return nonConflictRE.MatchString(sent) }) {
 				continue
 			}
 		case lexicon.Attack, lexicon.Weapon:
-			if hasSpecific || nonConflictRE.MatchString(sent) {
+			if hasSpecific || nonConflict.of(func() bool { return nonConflictRE.MatchString(sent) }) {
 				continue
 			}
 		case lexicon.Blast:
@@ -528,6 +531,17 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		out = append(out, t)
 	}
 	return collapse(chemicalFirst(dropProtestClashes(out)))
+}
+
+// fact is a yes or no read once.
+type fact struct{ read, is bool }
+
+// of returns the fact, reading it by read the first time.
+func (f *fact) of(read func() bool) bool {
+	if !f.read {
+		f.is, f.read = read(), true
+	}
+	return f.is
 }
 
 // chemicalFirst drops the other explosions of a sentence that reports a
