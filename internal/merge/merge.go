@@ -13,7 +13,6 @@ package merge
 
 import (
 	"strings"
-	"time"
 
 	"github.com/sitrep/sitrep/internal/event"
 )
@@ -113,14 +112,14 @@ func actorsCompatible(e, m event.Event) bool {
 }
 
 // midDay returns the middle day of a range, the later of two.
-func midDay(start, end string) string {
-	s, err1 := time.Parse(time.DateOnly, start)
-	e, err2 := time.Parse(time.DateOnly, end)
-	if err1 != nil || err2 != nil {
+func midDay(start, end event.Date) event.Date {
+	s, ok1 := start.Time()
+	e, ok2 := end.Time()
+	if !ok1 || !ok2 {
 		return start
 	}
 	days := int(e.Sub(s).Hours()/24) + 1
-	return s.AddDate(0, 0, days/2).Format(time.DateOnly)
+	return event.DateOf(s.AddDate(0, 0, days/2))
 }
 
 // Into folds mention m, reported by source s, into event e: s joins
@@ -149,7 +148,7 @@ func Into(e *event.Merged, m event.Event, s event.Source) {
 	if e.Actor2 == "" && m.Actor2 != e.Actor1 {
 		e.Actor2, e.Inter2, e.Actor2Aliases = m.Actor2, m.Inter2, m.Actor2Aliases
 	}
-	e.EventDate = event.Date(midDay(string(e.DateStart), string(e.DateEnd)))
+	e.EventDate = midDay(e.DateStart, e.DateEnd)
 	e.Claims = append(e.Claims, m.Claims...)
 	// The event's toll is already the least of its sources' and contested
 	// if they differ: the new source only has to be compared with it.

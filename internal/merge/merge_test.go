@@ -143,7 +143,7 @@ func TestInto(t *testing.T) {
 }
 
 func TestMidDay(t *testing.T) {
-	for _, tt := range []struct{ start, end, want string }{
+	for _, tt := range []struct{ start, end, want event.Date }{
 		{"2025-04-07", "2025-04-07", "2025-04-07"},
 		{"2025-04-07", "2025-04-08", "2025-04-08"},
 		{"2025-04-01", "2025-04-30", "2025-04-16"},

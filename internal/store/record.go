@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/sitrep/sitrep/internal/event"
 )
 
 // What every store writes and reads alike: event ids, the date window a
@@ -33,10 +35,10 @@ func Earliest(day string, span int) string {
 
 // SpanDays is how many days after start end is; 0 when either is not a
 // date.
-func SpanDays(start, end string) int {
-	s, err1 := time.Parse(time.DateOnly, start)
-	e, err2 := time.Parse(time.DateOnly, end)
-	if err1 != nil || err2 != nil {
+func SpanDays(start, end event.Date) int {
+	s, ok1 := start.Time()
+	e, ok2 := end.Time()
+	if !ok1 || !ok2 {
 		return 0
 	}
 	return int(e.Sub(s).Hours() / 24)

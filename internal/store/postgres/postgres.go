@@ -308,7 +308,7 @@ func (w *writer) putEvent(ctx context.Context, e *store.Event, seq int64) (int64
 			return 0, err
 		}
 	}
-	w.maxSpan = max(w.maxSpan, store.SpanDays(string(e.DateStart), string(e.DateEnd)))
+	w.maxSpan = max(w.maxSpan, store.SpanDays(e.DateStart, e.DateEnd))
 	return seq, nil
 }
 

@@ -714,7 +714,7 @@ func putLookups(ctx context.Context, w *writeTx, seq int64, e *store.Event) erro
 			return fmt.Errorf("index event place: %w", err)
 		}
 	}
-	w.maxSpan = max(w.maxSpan, store.SpanDays(string(e.DateStart), string(e.DateEnd)))
+	w.maxSpan = max(w.maxSpan, store.SpanDays(e.DateStart, e.DateEnd))
 	return nil
 }
 
