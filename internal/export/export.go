@@ -16,6 +16,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/gazetteer"
 	"github.com/sitrep/sitrep/internal/store"
+	"github.com/sitrep/sitrep/internal/taxonomy"
 )
 
 // ACLEDColumns are ACLED's export columns, in ACLED's order.
@@ -126,19 +127,19 @@ func coord(f *float64) string {
 // disorderType is ACLED's disorder_type for an event type.
 func disorderType(typ, sub string) string {
 	switch typ {
-	case "Protests", "Riots":
+	case taxonomy.Protests, taxonomy.Riots:
 		if sub == "Excessive force against protesters" || sub == "Mob violence" {
 			return "Political violence; Demonstrations"
 		}
 		return "Demonstrations"
-	case "Strategic developments":
+	case taxonomy.StrategicDevelopments:
 		return "Strategic developments"
 	}
 	return "Political violence"
 }
 
 func civilianTargeting(i1, i2 int, typ string) string {
-	if (i1 == 7 || i2 == 7) && typ != "Protests" && typ != "Strategic developments" {
+	if (i1 == 7 || i2 == 7) && typ != taxonomy.Protests && typ != taxonomy.StrategicDevelopments {
 		return "Civilian targeting"
 	}
 	return ""

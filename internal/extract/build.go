@@ -11,6 +11,7 @@ import (
 	"github.com/sitrep/sitrep/internal/actor"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
+	"github.com/sitrep/sitrep/internal/taxonomy"
 	"github.com/sitrep/sitrep/internal/text"
 )
 
@@ -462,7 +463,7 @@ func violent(typ *string) bool {
 		return false
 	}
 	switch *typ {
-	case Battles, Explosions, VAC, Riots:
+	case taxonomy.Battles, taxonomy.Explosions, taxonomy.ViolenceAgainstCivilians, taxonomy.Riots:
 		return true
 	}
 	return false

@@ -8,6 +8,7 @@ import (
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
+	"github.com/sitrep/sitrep/internal/taxonomy"
 	"github.com/sitrep/sitrep/internal/text"
 )
 
@@ -70,10 +71,10 @@ func (a *analysis) typeOf(s event.Span, sent string, t Trigger) (_ Trigger, ok b
 			return t, false
 		}
 	}
-	if t.EventType == Protests {
+	if t.EventType == taxonomy.Protests {
 		t = typeProtest(sent, a.paragraphOf(s), t)
 	}
-	if t.EventType == Riots && mobRE.MatchString(t.Text) {
+	if t.EventType == taxonomy.Riots && mobRE.MatchString(t.Text) {
 		t.SubEventType = "Mob violence"
 		t.Rule = "a mob's violence"
 	}
@@ -204,14 +205,14 @@ func (a *analysis) typeAttack(t Trigger, w weaponText) Trigger {
 	case executionRE.MatchString(t.Text):
 		// Captives are unarmed whatever they were: their killing is
 		// violence against civilians, not a battle.
-		t.EventType, t.SubEventType, t.Mode = VAC, "Attack", "targeted"
+		t.EventType, t.SubEventType, t.Mode = taxonomy.ViolenceAgainstCivilians, "Attack", "targeted"
 		t.Rule = "the killing of captives is violence against civilians"
 	case w.weapon >= 0:
 		wp := weapons[w.weapon]
-		t.EventType, t.SubEventType, t.Mode = Explosions, wp.sub, wp.mode
+		t.EventType, t.SubEventType, t.Mode = taxonomy.Explosions, wp.sub, wp.mode
 		t.Rule = wp.kind + " words in " + w.where
 	case riotRE.MatchString(sent) && crowdRE.MatchString(sent):
-		t.EventType, t.SubEventType, t.Plover, t.Mode = Riots, "Violent demonstration", "PROTEST", "riot"
+		t.EventType, t.SubEventType, t.Plover, t.Mode = taxonomy.Riots, "Violent demonstration", "PROTEST", "riot"
 		t.Rule = "a crowd's violence (riot words)"
 	default:
 		after := sent
@@ -222,10 +223,10 @@ func (a *analysis) typeAttack(t Trigger, w weaponText) Trigger {
 		force := forceRE.FindStringIndex(after)
 		switch {
 		case civ != nil && (force == nil || civ[0] < force[0]):
-			t.EventType, t.SubEventType, t.Mode = VAC, "Attack", "firearms"
+			t.EventType, t.SubEventType, t.Mode = taxonomy.ViolenceAgainstCivilians, "Attack", "firearms"
 			t.Rule = "no weapon named; civilians are its target"
 		default:
-			t.EventType, t.SubEventType, t.Mode = Battles, "Armed clash", "firearms"
+			t.EventType, t.SubEventType, t.Mode = taxonomy.Battles, "Armed clash", "firearms"
 			t.Rule = "no weapon named; armed men are its target"
 		}
 	}
@@ -241,7 +242,7 @@ func typeProtest(sent, para string, t Trigger) Trigger {
 	// demonstrators who use none is excessive force.
 	switch {
 	case riotRE.MatchString(sent):
-		t.EventType, t.SubEventType, t.Plover, t.Mode = Riots, "Violent demonstration", "PROTEST", "riot"
+		t.EventType, t.SubEventType, t.Plover, t.Mode = taxonomy.Riots, "Violent demonstration", "PROTEST", "riot"
 		t.Rule = "demonstrators who use violence make a riot"
 	case excessiveRE.MatchString(sent) && securityRE.MatchString(para):
 		t.SubEventType = "Excessive force against protesters"
@@ -274,10 +275,10 @@ func (a *analysis) typeByRoles(m *mention) {
 			a.because(m, "event_type", "ground taken by no one named is a battle")
 		}
 	}
-	if m.typ == Explosions {
+	if m.typ == taxonomy.Explosions {
 		a.civilianVictims(m)
 	}
-	if m.typ == Battles && m.sub == "Armed clash" && m.actor2 == nil && (m.trig.Class == lexicon.Kill || m.trig.Class == lexicon.Attack) && onlyCivilians(m) &&
+	if m.typ == taxonomy.Battles && m.sub == "Armed clash" && m.actor2 == nil && (m.trig.Class == lexicon.Kill || m.trig.Class == lexicon.Attack) && onlyCivilians(m) &&
 		!forceRE.MatchString(a.text[m.span.Start:m.trig.Start]) {
 		// "Eleven villagers were killed when gunmen raided Kamango": a
 		// killing whose dead are all civilians, with no armed side
@@ -286,8 +287,8 @@ func (a *analysis) typeByRoles(m *mention) {
 		// people including 16 soldiers were killed") make it one.
 		a.civilianVictims(m)
 	}
-	if m.typ == Battles && m.actor2 != nil && m.actor2.Actor != nil && m.actor2.Actor.Inter == 7 {
-		m.typ, m.sub = VAC, "Attack"
+	if m.typ == taxonomy.Battles && m.actor2 != nil && m.actor2.Actor != nil && m.actor2.Actor.Inter == 7 {
+		m.typ, m.sub = taxonomy.ViolenceAgainstCivilians, "Attack"
 		a.because(m, "event_type", "violence whose side acted on is civilians is violence against civilians")
 	}
 }

@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
+	"github.com/sitrep/sitrep/internal/taxonomy"
 )
 
 // foldHeadline folds each event told in the headline into the first event
@@ -160,7 +161,7 @@ func (a *analysis) placeFromNext(evs []event.Event) {
 	for i := range evs {
 		e := &evs[i]
 		if e.GeoPrecision < 3 || e.ISO == "" || e.Location != "" && e.Location != e.Country ||
-			e.EventType == nil || *e.EventType == "Strategic developments" {
+			e.EventType == nil || *e.EventType == taxonomy.StrategicDevelopments {
 			continue // statements and developments are placed where they are made
 		}
 		k := a.sentenceOf(e.Span.Start)

@@ -10,6 +10,7 @@ import (
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
 	"github.com/sitrep/sitrep/internal/pattern"
+	"github.com/sitrep/sitrep/internal/taxonomy"
 	"github.com/sitrep/sitrep/internal/timex"
 )
 
@@ -390,7 +391,7 @@ func (a *analysis) stepSplit(m *mention, r *reading) bool {
 // it: m refers back and reports nothing new.
 func (a *analysis) weaponOfLast(m *mention, prior []*mention) bool {
 	last := prior[len(prior)-1]
-	if m.typ != Explosions || m.ownTime || m.ownPlace || len(m.claims) > 0 {
+	if m.typ != taxonomy.Explosions || m.ownTime || m.ownPlace || len(m.claims) > 0 {
 		return false
 	}
 	if !genericBattle(last) || m.sent != last.sent+1 || a.stories[m.sent] {
@@ -422,7 +423,7 @@ func (a *analysis) weaponOfLast(m *mention, prior []*mention) bool {
 // genericBattle reports whether m is a killing, an attack or an operation
 // typed a battle for want of a weapon word.
 func genericBattle(m *mention) bool {
-	return m.typ == Battles && (m.trig.Class == lexicon.Kill || m.trig.Class == lexicon.Attack || operationRE.MatchString(m.trig.Text))
+	return m.typ == taxonomy.Battles && (m.trig.Class == lexicon.Kill || m.trig.Class == lexicon.Attack || operationRE.MatchString(m.trig.Text))
 }
 
 // refine drops the triggers of sentence s that do not report a real
@@ -449,7 +450,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 			// lieutenant") does not retell it.
 			hasSpecific = true
 		}
-		if t.EventType == Explosions && t.Mode != "explosives" {
+		if t.EventType == taxonomy.Explosions && t.Mode != "explosives" {
 			hasExplosion = true
 		}
 	}
@@ -481,7 +482,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		if habitualAfter(a.text[t.End:min(s.End, t.End+120)]) {
 			continue
 		}
-		if t.EventType == Explosions && len(trigs) > 1 && supportRE.MatchString(before) {
+		if t.EventType == taxonomy.Explosions && len(trigs) > 1 && supportRE.MatchString(before) {
 			// "captured Tel Abyad in an offensive backed by U.S.-led air
 			// strikes": the support of the event the sentence tells.
 			continue
@@ -515,7 +516,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 				continue
 			}
 		}
-		if t.EventType == Protests && (campaignRE.MatchString(sent) || marketRE.MatchString(sent)) && strings.HasPrefix(strings.ToLower(t.Text), "rall") {
+		if t.EventType == taxonomy.Protests && (campaignRE.MatchString(sent) || marketRE.MatchString(sent)) && strings.HasPrefix(strings.ToLower(t.Text), "rall") {
 			// An election rally, or markets that rallied. typeOf makes
 			// no trigger a protest, and the lexicon's protest words have
 			// no class it retypes: their type here is the lexicon's.
@@ -525,7 +526,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		if t, ok = a.typeOf(s, sent, t); !ok {
 			continue
 		}
-		if t.EventType == Explosions && t.Mode == "explosives" && hasExplosion && t.SubEventType == "Remote explosive/landmine/IED" {
+		if t.EventType == taxonomy.Explosions && t.Mode == "explosives" && hasExplosion && t.SubEventType == "Remote explosive/landmine/IED" {
 			continue // "the air strike caused a huge explosion"
 		}
 		out = append(out, t)
@@ -553,7 +554,7 @@ func chemicalFirst(ts []Trigger) []Trigger {
 	}
 	out := ts[:0]
 	for _, t := range ts {
-		if t.EventType == Explosions && t.SubEventType != "Chemical weapon" {
+		if t.EventType == taxonomy.Explosions && t.SubEventType != "Chemical weapon" {
 			continue
 		}
 		out = append(out, t)
@@ -566,7 +567,7 @@ func chemicalFirst(ts []Trigger) []Trigger {
 func dropProtestClashes(ts []Trigger) []Trigger {
 	demo := false
 	for _, t := range ts {
-		if t.EventType == Protests || t.EventType == Riots {
+		if t.EventType == taxonomy.Protests || t.EventType == taxonomy.Riots {
 			demo = true
 		}
 	}
@@ -575,7 +576,7 @@ func dropProtestClashes(ts []Trigger) []Trigger {
 	}
 	out := ts[:0]
 	for _, t := range ts {
-		if t.EventType == Battles {
+		if t.EventType == taxonomy.Battles {
 			continue
 		}
 		out = append(out, t)
@@ -608,7 +609,7 @@ func (a *analysis) claimedBy(s event.Span, last *mention) {
 // soldiers or police of an attack or clash ("killed 12 soldiers in an
 // attack on an army post"). The doers' own losses name no other side.
 func (a *analysis) victimSide(m *mention) {
-	if m.actor2 != nil || m.typ != Explosions && m.typ != Battles {
+	if m.actor2 != nil || m.typ != taxonomy.Explosions && m.typ != taxonomy.Battles {
 		return
 	}
 	for _, c := range m.claims {
@@ -616,7 +617,7 @@ func (a *analysis) victimSide(m *mention) {
 			continue
 		}
 		kind := victimKind(c.of)
-		if kind == "" || kind == "civilians" && m.typ != Explosions {
+		if kind == "" || kind == "civilians" && m.typ != taxonomy.Explosions {
 			continue
 		}
 		if r := a.sideOf(m, kind, c.of, c.span); r != nil {

@@ -7,6 +7,7 @@ import (
 	"github.com/sitrep/sitrep/internal/gazetteer"
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/merge"
+	"github.com/sitrep/sitrep/internal/taxonomy"
 )
 
 // cluster is one event: the mentions of an article that report it.
@@ -171,7 +172,7 @@ func (a *analysis) retold(cs []*cluster, m *mention, r merge.Report) *cluster {
 	for i := len(cs) - 1; i >= 0; i-- {
 		c := cs[i]
 		f := c.first()
-		if f.typ != Battles && f.typ != Explosions && f.typ != VAC {
+		if f.typ != taxonomy.Battles && f.typ != taxonomy.Explosions && f.typ != taxonomy.ViolenceAgainstCivilians {
 			continue
 		}
 		if f.typ == m.typ && f.sub == m.sub {

@@ -12,6 +12,7 @@ import (
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
 	"github.com/sitrep/sitrep/internal/pattern"
+	"github.com/sitrep/sitrep/internal/taxonomy"
 )
 
 var (
@@ -393,22 +394,22 @@ func (a *analysis) assignRoles(m *mention) {
 			continue
 		}
 		switch {
-		case (m.typ == Explosions || m.typ == VAC) && civilianParty(r):
+		case (m.typ == taxonomy.Explosions || m.typ == taxonomy.ViolenceAgainstCivilians) && civilianParty(r):
 			// In ACLED's political violence civilians are only ever
 			// acted on: "Thirteen civilians including four children were
 			// also killed in missile attacks" names the victims before the
 			// trigger.
 			patients = append(patients, r)
-		case m.typ == Battles && civilianParty(r) && r.End <= m.trig.Start:
+		case m.typ == taxonomy.Battles && civilianParty(r) && r.End <= m.trig.Start:
 			// "six civilians killed because of the clashes": caught in a
 			// fight between armed groups, neither its side nor its target.
 			continue
 		case betweenRE.MatchString(before):
 			agents = append(agents, r)
-		case m.typ == Explosions && r.Start <= m.trig.Start && r.End >= m.trig.End:
+		case m.typ == taxonomy.Explosions && r.Start <= m.trig.Start && r.End >= m.trig.End:
 			// "Regime warplanes struck": the weapon names its doer.
 			agents = append(agents, a.weaponUser(m, r))
-		case m.typ == Explosions && r.End <= m.trig.Start && strings.TrimSpace(a.text[r.End:m.trig.Start]) == "":
+		case m.typ == taxonomy.Explosions && r.End <= m.trig.Start && strings.TrimSpace(a.text[r.End:m.trig.Start]) == "":
 			// "killed in government barrel bombs": the word that
 			// qualifies the weapon names its user, whatever comes before;
 			// the state that uses one is its forces.
@@ -453,10 +454,10 @@ func (a *analysis) assignRoles(m *mention) {
 			if a1.name() == r.name() {
 				continue
 			}
-			if m.typ == Battles && a2 == nil && betweenRE.MatchString(a.text[max(m.span.Start, a1.Start-40):a1.Start]) {
+			if m.typ == taxonomy.Battles && a2 == nil && betweenRE.MatchString(a.text[max(m.span.Start, a1.Start-40):a1.Start]) {
 				a2 = r
 			}
-			if m.typ == Battles && a2 == nil && reciprocal(a.text[m.trig.Start:m.trig.End]) && r.End <= m.trig.Start &&
+			if m.typ == taxonomy.Battles && a2 == nil && reciprocal(a.text[m.trig.Start:m.trig.End]) && r.End <= m.trig.Start &&
 				strings.EqualFold(strings.TrimSuffix(strings.TrimSpace(a.text[a1.End:r.Start]), " the"), "and") {
 				// "Government troops and rebels clashed": each fought
 				// the other.
@@ -465,7 +466,7 @@ func (a *analysis) assignRoles(m *mention) {
 		}
 	}
 	for _, r := range patients {
-		if a1 == nil && m.typ == Battles && !civilianParty(r) {
+		if a1 == nil && m.typ == taxonomy.Battles && !civilianParty(r) {
 			a1 = r
 			continue
 		}
@@ -480,9 +481,9 @@ func (a *analysis) assignRoles(m *mention) {
 	}
 	m.actor1, m.actor2 = a.resolveBare(m, a1), a.resolveBare(m, a2)
 	switch m.typ {
-	case Explosions, Battles:
+	case taxonomy.Explosions, taxonomy.Battles:
 		m.actor1, m.actor2 = a.weaponUser(m, m.actor1), a.weaponUser(m, m.actor2)
-	case VAC:
+	case taxonomy.ViolenceAgainstCivilians:
 		m.actor1 = a.weaponUser(m, m.actor1)
 	}
 	if m.actor1 == nil && m.typ != "" {
@@ -758,7 +759,7 @@ func (a *analysis) impliedRoles(m *mention) {
 	}
 	isInter := func(r *role, inter int) bool { return r != nil && r.Actor != nil && r.Actor.Inter == inter }
 	switch m.typ {
-	case Protests:
+	case taxonomy.Protests:
 		if !isInter(m.actor1, 6) {
 			if m.actor1 != nil && m.assoc1 == nil && !isInter(m.actor1, 1) {
 				m.assoc1 = m.actor1
@@ -768,25 +769,25 @@ func (a *analysis) impliedRoles(m *mention) {
 			}
 			m.actor1 = forCountry("protesters")
 		}
-	case Riots:
+	case taxonomy.Riots:
 		if !isInter(m.actor1, 5) {
 			if isInter(m.actor1, 1) && m.actor2 == nil {
 				m.actor2 = m.actor1
 			}
 			m.actor1 = forCountry("rioters")
 		}
-	case Explosions:
+	case taxonomy.Explosions:
 		if m.actor1 == nil && m.sub != "Air/drone strike" && m.sub != "Shelling/artillery/missile attack" {
 			m.actor1 = forCountry("unidentified")
 		}
-	case Strategic:
+	case taxonomy.StrategicDevelopments:
 		// ACLED's arrests are made by the state: "81 suspects were
 		// arrested", "the arrest of Zambada in the United States" name
 		// no one else, and the police of the place are who arrests.
 		if m.sub == "Arrests" && m.actor1 == nil {
 			m.actor1 = forCountry("police")
 		}
-	case VAC:
+	case taxonomy.ViolenceAgainstCivilians:
 		if m.actor2 == nil || !isInter(m.actor2, 7) {
 			m.actor2 = forCountry("civilians")
 		}
@@ -809,7 +810,7 @@ func (a *analysis) assignPlaces(m *mention, prior []*mention) {
 		if !m.nearest(event.Span{Start: p.Start, End: p.End}) {
 			continue
 		}
-		if m.typ == Explosions && originRE.MatchString(before) {
+		if m.typ == taxonomy.Explosions && originRE.MatchString(before) {
 			// "terrorists positioned in Eastern Ghouta fired mortar
 			// shells at the city", "rockets fired from Idlib into
 			// Latakia": remote violence happens where it lands, not
@@ -1004,7 +1005,7 @@ func (a *analysis) keep(m *mention, prior []*mention) bool {
 	// Only agreements, arrests and other strategic developments stand
 	// alone that way; violence and protest told with no time or place
 	// of their own is background.
-	return m.actor1 != nil && m.typ == Strategic
+	return m.actor1 != nil && m.typ == taxonomy.StrategicDevelopments
 }
 
 // inLead reports whether m is told in the article's lead, the first

@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"testing"
+
+	"github.com/sitrep/sitrep/internal/taxonomy"
 )
 
 // TestRemoteViolenceRoles checks who strikes and who is struck in reports
@@ -52,8 +54,8 @@ func TestRemoteViolenceRoles(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			e := firstEvent(t, x, tt.text, "2016-08-10")
-			if deref(e.EventType) != Explosions {
-				t.Fatalf("event type %q, want %q", deref(e.EventType), Explosions)
+			if deref(e.EventType) != taxonomy.Explosions {
+				t.Fatalf("event type %q, want %q", deref(e.EventType), taxonomy.Explosions)
 			}
 			if tt.actor1 != "" && !strings.HasPrefix(e.Actor1, tt.actor1) {
 				t.Errorf("actor1 %q, want %q", e.Actor1, tt.actor1)
@@ -98,8 +100,8 @@ func TestCiviliansInClashes(t *testing.T) {
 	x := extractor(t)
 	text := "Four civilians were killed on Sunday in clashes between Syrian troops and rebels in the town of Jobar near Damascus, the monitor said."
 	e := firstEvent(t, x, text, "2016-08-10")
-	if deref(e.EventType) != Battles {
-		t.Fatalf("event type %q, want %q", deref(e.EventType), Battles)
+	if deref(e.EventType) != taxonomy.Battles {
+		t.Fatalf("event type %q, want %q", deref(e.EventType), taxonomy.Battles)
 	}
 	if strings.HasPrefix(e.Actor1, "Civilians") || strings.HasPrefix(e.Actor2, "Civilians") {
 		t.Errorf("actors %q and %q: civilians caught in a clash are no side of it", e.Actor1, e.Actor2)

@@ -8,17 +8,8 @@ import (
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/pattern"
+	"github.com/sitrep/sitrep/internal/taxonomy"
 	"github.com/sitrep/sitrep/internal/text"
-)
-
-// ACLED event types.
-const (
-	Battles    = "Battles"
-	Explosions = "Explosions/Remote violence"
-	VAC        = "Violence against civilians"
-	Protests   = "Protests"
-	Riots      = "Riots"
-	Strategic  = "Strategic developments"
 )
 
 // Trigger is a word or phrase that reports an event, with the type it
@@ -117,7 +108,7 @@ func NewLexicon() *Lexicon {
 		if sec.Name == "arrest" {
 			// ACLED codes the capture of people by state forces as
 			// arrests: a grammar, not a list of words.
-			entries = append(entries, lexiconEntry{re: rx(`captured ` + peopleTaken), typ: Strategic, sub: "Arrests", plover: "COERCE", mode: "arrest"})
+			entries = append(entries, lexiconEntry{re: rx(`captured ` + peopleTaken), typ: taxonomy.StrategicDevelopments, sub: "Arrests", plover: "COERCE", mode: "arrest"})
 			lists = append(lists, nil)
 		}
 	}

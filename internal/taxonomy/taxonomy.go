@@ -20,13 +20,13 @@ const (
 // subEventTypes maps each ACLED event type to its sub-event types, as
 // spelled in ACLED's codebook.
 var subEventTypes = map[string][]string{
-	"Battles": {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
-	"Explosions/Remote violence": {"Chemical weapon", "Air/drone strike", "Suicide bomb",
+	Battles: {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
+	Explosions: {"Chemical weapon", "Air/drone strike", "Suicide bomb",
 		"Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"},
-	"Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
-	"Protests":                   {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
-	"Riots":                      {"Violent demonstration", "Mob violence"},
-	"Strategic developments": {"Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+	ViolenceAgainstCivilians: {"Sexual violence", "Attack", "Abduction/forced disappearance"},
+	Protests:                 {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
+	Riots:                    {"Violent demonstration", "Mob violence"},
+	StrategicDevelopments: {"Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
 		"Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory", "Other"},
 }
 
@@ -36,7 +36,7 @@ var plover = []string{"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AI
 
 // EventTypes returns ACLED's six event types.
 func EventTypes() []string {
-	return []string{"Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots", "Strategic developments"}
+	return []string{Battles, Explosions, ViolenceAgainstCivilians, Protests, Riots, StrategicDevelopments}
 }
 
 // IsEventType reports whether t is one of ACLED's event types.
