@@ -31,8 +31,9 @@ var (
 	// kindBeforeRE finds the kind in the words right before a count.
 	kindBeforeRE = pattern.MustCompile(`(?i)\b(` + strings.Join(kindBeforePhrases, "|") + `)["”’]?\s+(?:(?:` + strings.Join(kindQualifiers, "|") + `)\s+)?$`)
 	// victimRE: the words a count of people is made of.
-	victimRE = pattern.MustCompile(`(?i)\b(?:people|persons|civilians?|citizens?|villagers?|residents?|soldiers?|troops|servicemen|militants?|fighters?|insurgents?|rebels?|jihadists?|terrorists?|gunmen|police(?:men|man| officers)?|officers?|personnel|guards?|members?|children|child|women|woman|men|man|boys?|girls?|students?|worshippers?|passengers?|workers?|protesters?|demonstrators?|farmers?|herders?|miners?|pilgrims?|others?|them|suspects?|hostages?|bodies|casualties|dead|family|relatives|attackers|assailants|recruits|commanders?|officials?|marines?|sailors?|airmen|paratroopers?|guerrillas?|militiamen|tribesmen|journalists?|doctors?|medics?|volunteers?|teachers?|patients?|babies|baby|infants?|refugees?|migrants?|detainees?|prisoners?|captives?|shoppers?|mourners?|fishermen|pupils?|schoolchildren|school(?:girls?|boys?)|youths?|travell?ers?|motorists?|traders?|worshipers?|nurses?|priests?|clerics?|tourists?|peacekeepers?|herdsmen|elders?)\b`)
-	hedgeRE  = pattern.MustCompile(`(?i)\b(confirmed|verified|claimed|claims|claiming|estimated|estimates|an estimated|reportedly|reported|reports|were said to|unacknowledged|not acknowledged|unconfirmed|alleged|allegedly)\b`)
+	victimRE = lexiconRE(lexicon.VictimWords)
+	// hedgeRE: the words that hedge a count.
+	hedgeRE = lexiconRE(lexicon.Hedges)
 )
 
 var kindOf = map[string]string{

@@ -144,9 +144,9 @@ var (
 	// habitualAfter.
 	habitualPhraseRE = pattern.MustCompile(`(?i)^` + habitualPhrases + `\b`)
 	// civilianRE marks civilian targets and victims.
-	civilianRE = pattern.MustCompile(`(?i)\b(?:civilians?|villagers?|residents?|worshippers?|passengers?|farmers?|herders?|students?|pupils|schoolchildren|children|women|families|family|homes?|houses?|villages?|markets?|churche?s?|mosques?|schools?|hospitals?|camps? for displaced|displaced people|IDPs|travell?ers|motorists|traders|shoppers|pilgrims|mourners|wedding|journalists?|aid workers?|teachers?|people|persons|men|boys|girls)\b`)
+	civilianRE = lexiconRE(lexicon.CivilianTargets)
 	// forceRE marks armed targets.
-	forceRE = pattern.MustCompile(`(?i)\b(?:soldiers?|troops|army|military|security forces|forces|police(?:men|man| officers?| station| post)?|officers|checkpoints?|posts?|outposts?|bases?|barracks|positions?|convoys?|patrols?|garrisons?|militants?|fighters?|insurgents?|rebels?|jihadists?|gunmen|militiamen|militias?|combatants|guards?|personnel|paramilitar(?:y|ies))\b`)
+	forceRE = lexiconRE(lexicon.ArmedTargets)
 	// bombRE makes a blast an attack.
 	bombRE = lexiconRE(lexicon.BombWords)
 	// agreementVerbRE must accompany a ceasefire or deal to make it an

@@ -49,6 +49,14 @@ const (
 	ModalPhrases = "modal-phrases"
 	// TollBeforeCount say, right before a count, what it counts.
 	TollBeforeCount = "toll-before-count"
+	// VictimWords are what a count of people is made of.
+	VictimWords = "victim-words"
+	// CivilianTargets and ArmedTargets are the people and places an
+	// attack's target is named by, civilian or armed.
+	CivilianTargets = "civilian-targets"
+	ArmedTargets    = "armed-targets"
+	// Hedges say how a count is known: "reportedly", "an estimated".
+	Hedges = "hedges"
 )
 
 // lists parses every file once; the lists never change after.
