@@ -52,12 +52,19 @@ var kindOf = map[string]string{
 	"captured": "captured", "taken prisoner": "captured", "capturing": "captured",
 }
 
-var hedgeOf = map[string]string{
-	"confirmed": "confirmed", "verified": "confirmed", "claimed": "claimed", "claims": "claimed",
-	"claiming": "claimed", "alleged": "claimed", "allegedly": "claimed", "estimated": "estimated",
-	"estimates": "estimated", "an estimated": "estimated", "reportedly": "reportedly",
-	"reported": "reportedly", "reports": "reportedly", "were said to": "reportedly",
-	"unacknowledged": "unacknowledged", "not acknowledged": "unacknowledged", "unconfirmed": "reportedly",
+// hedgeOf is the hedge each hedging phrase writes, its part of the list.
+var hedgeOf = partOf(lexicon.Hedges)
+
+// partOf maps each phrase of the named list, in lower case, to the name of
+// its part.
+func partOf(name string) map[string]string {
+	m := map[string]string{}
+	for _, p := range lexicon.Parts(name) {
+		for _, w := range p.Phrases {
+			m[strings.ToLower(w)] = p.Name
+		}
+	}
+	return m
 }
 
 // resultRE marks a toll told as the result of the whole sentence: ",

@@ -60,14 +60,14 @@ const (
 )
 
 // lists parses every file once; the lists never change after.
-var lists = sync.OnceValues(func() (map[string][]string, error) { return parseAll() })
+var lists = sync.OnceValues(func() (map[string][]Section, error) { return parseAll() })
 
-func parseAll() (map[string][]string, error) {
+func parseAll() (map[string][]Section, error) {
 	files, err := data.ReadDir("data")
 	if err != nil {
 		return nil, fmt.Errorf("lexicon: %w", err)
 	}
-	out := make(map[string][]string, len(files))
+	out := make(map[string][]Section, len(files))
 	for _, f := range files {
 		if f.Name() == triggersFile {
 			continue
@@ -76,11 +76,11 @@ func parseAll() (map[string][]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("lexicon: %w", err)
 		}
-		phrases, err := Parse(b)
+		parts, err := parse(b, false)
 		if err != nil {
 			return nil, fmt.Errorf("lexicon: %s: %w", f.Name(), err)
 		}
-		out[strings.TrimSuffix(f.Name(), ".txt")] = phrases
+		out[strings.TrimSuffix(f.Name(), ".txt")] = parts
 	}
 	return out, nil
 }
@@ -89,13 +89,23 @@ func parseAll() (map[string][]string, error) {
 // spaces, "#" to the end of a line a comment, blank lines ignored. A
 // phrase may give alternatives in braces, the empty one included
 // ("rocket{|s} {hit|struck}"), and "*" for any one word. A phrase written
-// twice, in any case, is an error.
+// twice, in any case, is an error. Lines "= name" may cut the list into
+// named parts (see Parts); Parse returns the phrases of every part.
 func Parse(b []byte) ([]string, error) {
-	secs, err := parse(b, false)
+	parts, err := parse(b, false)
 	if err != nil {
 		return nil, err
 	}
-	return secs[0].Phrases, nil
+	return phrases(parts), nil
+}
+
+// phrases returns the phrases of parts, in order.
+func phrases(parts []Section) []string {
+	var out []string
+	for _, p := range parts {
+		out = append(out, p.Phrases...)
+	}
+	return out
 }
 
 // parse reads a list, or with sections the sections that "= " lines open.
@@ -119,6 +129,22 @@ func parse(b []byte, sections bool) ([]Section, error) {
 			}
 			out = append(out, sec)
 			seen = map[string]int{}
+			continue
+		}
+		if !sections && strings.HasPrefix(line, "= ") {
+			// A part of a list: a phrase is in one part only, so that
+			// its part tells what it says.
+			name := strings.TrimSpace(line[2:])
+			if name == "" || strings.ContainsAny(name, " |") {
+				return nil, fmt.Errorf("line %d: %q: a part is named by one word", n, line)
+			}
+			if out[len(out)-1].Name == "" {
+				if len(out[len(out)-1].Phrases) > 0 {
+					return nil, fmt.Errorf("line %d: phrases before the first part", n)
+				}
+				out = out[:len(out)-1]
+			}
+			out = append(out, Section{Name: name})
 			continue
 		}
 		if len(out) == 0 {
@@ -195,11 +221,30 @@ func Words(name string) []string {
 	if err != nil {
 		panic(err)
 	}
-	w, ok := all[name]
+	parts, ok := all[name]
 	if !ok {
 		panic("lexicon: no list " + name)
 	}
-	return slices.Clone(w)
+	return phrases(parts)
+}
+
+// Parts returns the named list's parts, each named, with its phrases in
+// the file's order; a list not cut into parts is one part without a name.
+// It panics as Words does.
+func Parts(name string) []Section {
+	all, err := lists()
+	if err != nil {
+		panic(err)
+	}
+	parts, ok := all[name]
+	if !ok {
+		panic("lexicon: no list " + name)
+	}
+	out := slices.Clone(parts)
+	for i := range out {
+		out[i].Phrases = slices.Clone(out[i].Phrases)
+	}
+	return out
 }
 
 // Names returns the names of every list, sorted.

@@ -27,6 +27,16 @@ func TestLists(t *testing.T) {
 		if !strings.HasPrefix(string(b), "# ") {
 			t.Errorf("data/%s.txt: opens without the comment that says what the list is", n)
 		}
+		var inParts []string
+		for _, p := range Parts(n) {
+			inParts = append(inParts, p.Phrases...)
+		}
+		if w := Words(n); !slices.Equal(w, inParts) {
+			t.Errorf("data/%s.txt: Words gives %d phrases, its parts %d", n, len(w), len(inParts))
+		}
+	}
+	if got := Parts(Hedges); len(got) != 5 || got[0].Name != "confirmed" || !slices.Contains(got[2].Phrases, "an estimated") {
+		t.Errorf("Parts(Hedges) = %v, want five parts, confirmed first, estimated third", got)
 	}
 	for _, n := range known {
 		if !slices.Contains(names, n) {
@@ -45,6 +55,11 @@ func TestParse(t *testing.T) {
 		{"duplicate in another case", "said\nSaid\n", nil, "written already on line 1"},
 		{"double space", "air  strike\n", nil, "single spaces"},
 		{"empty", "# only a comment\n", nil, "no phrases"},
+		{"parts", "= one\nsaid\n= two\ntold\nwrote\n", []string{"said", "told", "wrote"}, ""},
+		{"phrase before the parts", "said\n= one\ntold\n", nil, "before the first part"},
+		{"phrase in two parts", "= one\nsaid\n= two\nSaid\n", nil, "written already on line 2"},
+		{"part of two words", "= one two\nsaid\n", nil, "one word"},
+		{"empty part", "= one\n= two\nsaid\n", nil, "section one: no phrases"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
