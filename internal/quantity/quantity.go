@@ -160,12 +160,13 @@ type lead struct {
 }
 
 // leads holds the lead of each word, up to a space or hyphen, that the
-// pattern's alternatives begin with; leadLengths, by first letter, the
-// lengths of those words as bits, a look-up that rules out most words
-// before the map does.
-var leads, leadLengths = func() (map[string]*lead, [26]uint16) {
+// pattern's alternatives begin with; leadLengths, by first and last
+// letter, the lengths of those words as bits, a look-up that rules out
+// most words before the map does ("the", "said" and "from" pass a
+// look-up by the first letter alone).
+var leads, leadLengths = func() (map[string]*lead, [26][26]uint16) {
 	m := map[string]*lead{}
-	var lengths [26]uint16
+	var lengths [26][26]uint16
 	for _, part := range []struct {
 		list []string
 		to   func(*lead) *[]string
@@ -184,7 +185,7 @@ var leads, leadLengths = func() (map[string]*lead, [26]uint16) {
 			}
 			list := part.to(l)
 			*list = append(*list, p)
-			lengths[w[0]-'a'] |= 1 << len(w)
+			lengths[w[0]-'a'][w[len(w)-1]-'a'] |= 1 << len(w)
 		}
 	}
 	return m, lengths
@@ -209,7 +210,7 @@ func leadAt(s string) *lead {
 		lower[n] = s[n] | 0x20
 		n++
 	}
-	if n == 0 || leadLengths[lower[0]-'a']&(1<<n) == 0 {
+	if n == 0 || leadLengths[lower[0]-'a'][lower[n-1]-'a']&(1<<n) == 0 {
 		return nil
 	}
 	return leads[string(lower[:n])]
