@@ -99,7 +99,7 @@ func (f *Finder) Find(text string) []Quantity {
 		numText := strings.ToLower(text[m[4]:m[5]])
 		q := Quantity{Span: event.Span{Start: m[0], End: m[1]}, Text: text[m[0]:m[1]], Qualifier: "exact"}
 		if m[2] >= 0 {
-			q.Qualifier = qualifiers[strings.ToLower(strings.Join(strings.Fields(text[m[2]:m[3]]), " "))]
+			q.Qualifier = qualifiers[strings.ToLower(text[m[2]:m[3]])]
 		}
 		v, vagueWord, ok := value(numText)
 		if !ok {
@@ -300,9 +300,9 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
-// value reads a number word, digits or a vague quantity.
+// value reads a number word, digits or a vague quantity, in lower case
+// and with single spaces, as the pattern's alternatives write them.
 func value(s string) (v int, isVague, ok bool) {
-	s = strings.Join(strings.Fields(s), " ")
 	if n, ok := vague[s]; ok {
 		return n, true, true
 	}
