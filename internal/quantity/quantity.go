@@ -99,7 +99,7 @@ func (f *Finder) Find(text string) []Quantity {
 		numText := strings.ToLower(text[m[4]:m[5]])
 		q := Quantity{Span: event.Span{Start: m[0], End: m[1]}, Text: text[m[0]:m[1]], Qualifier: "exact"}
 		if m[2] >= 0 {
-			q.Qualifier = qualifiers[strings.ToLower(strings.Join(strings.Fields(text[m[2]:m[3]]), " "))]
+			q.Qualifier = qualifiers[strings.ToLower(text[m[2]:m[3]])]
 		}
 		v, vagueWord, ok := value(numText)
 		if !ok {
@@ -122,9 +122,10 @@ func (f *Finder) Find(text string) []Quantity {
 
 // matches returns what f.re.FindAllStringSubmatchIndex(text, -1) does:
 // each count with its qualifier as group 1 and its number as group 2.
-// It tries the pattern's alternatives in the engine's order at the word
-// starts whose first word can begin a count, where the engine would walk
-// its large program over every byte.
+// It tries, in the engine's order, the pattern's alternatives that begin
+// with a word start's first word, at the word starts whose first word
+// begins any, where the engine would walk its large program over every
+// byte.
 func (f *Finder) matches(text string) [][]int {
 	// (?i) folds these two to "k" and "s"; leave such text to the engine.
 	if pattern.FoldsToASCII(text) {
@@ -136,11 +137,11 @@ func (f *Finder) matches(text string) [][]int {
 			p = pattern.SkipWord(text, p) // inside a word: the next start is past its end
 			continue
 		}
-		b := mayBeginCount(text[p:])
-		if b == 0 {
+		l := leadAt(text[p:])
+		if l == nil {
 			continue
 		}
-		if loc := countAt(text, p, b); loc != nil {
+		if loc := countAt(text, p, l); loc != nil {
 			out = append(out, loc)
 			p = loc[1] - 1 // matches are never empty
 		}
@@ -148,93 +149,108 @@ func (f *Finder) matches(text string) [][]int {
 	return out
 }
 
-// begins tells which of the pattern's parts a word can begin.
-type begins uint8
+// lead holds the pattern's alternatives that begin with one word, in the
+// pattern's order: at a word start, only those can match. Most words
+// that begin one begin few ("a" begins "a dozen" but no "at least"),
+// where trying every alternative cost a comparison each.
+type lead struct {
+	qualifiers []string // of qualifierPhrases
+	tens       []string // of tensWords
+	numbers    []string // of numberPhrases, then of vaguePhrases
+}
 
-const (
-	beginsQualifier begins = 1 << iota
-	beginsNumber
-)
-
-// firstWords holds the words, up to a space or hyphen, that the
-// pattern's alternatives begin with, and which parts they begin;
-// firstLengths, by first letter, the lengths of those words as bits, a
-// look-up that rules out most words before the map does.
-var firstWords, firstLengths = func() (map[string]begins, [26]uint16) {
-	m := map[string]begins{}
-	var lengths [26]uint16
+// leads holds the lead of each word, up to a space or hyphen, that the
+// pattern's alternatives begin with; leadLengths, by first and last
+// letter, the lengths of those words as bits, a look-up that rules out
+// most words before the map does ("the", "said" and "from" pass a
+// look-up by the first letter alone).
+var leads, leadLengths = func() (map[string]*lead, [26][26]uint16) {
+	m := map[string]*lead{}
+	var lengths [26][26]uint16
 	for _, part := range []struct {
 		list []string
-		b    begins
-	}{{qualifierPhrases, beginsQualifier}, {tensWords, beginsNumber}, {numberPhrases, beginsNumber}, {vaguePhrases, beginsNumber}} {
+		to   func(*lead) *[]string
+	}{
+		{qualifierPhrases, func(l *lead) *[]string { return &l.qualifiers }},
+		{tensWords, func(l *lead) *[]string { return &l.tens }},
+		{numberPhrases, func(l *lead) *[]string { return &l.numbers }},
+		{vaguePhrases, func(l *lead) *[]string { return &l.numbers }},
+	} {
 		for _, p := range part.list {
 			w := strings.FieldsFunc(p, func(r rune) bool { return r == ' ' || r == '-' })[0]
-			m[w] |= part.b
-			lengths[w[0]-'a'] |= 1 << len(w)
+			l := m[w]
+			if l == nil {
+				l = &lead{}
+				m[w] = l
+			}
+			list := part.to(l)
+			*list = append(*list, p)
+			lengths[w[0]-'a'][w[len(w)-1]-'a'] |= 1 << len(w)
 		}
 	}
 	return m, lengths
 }()
 
-// mayBeginCount returns the parts of a count that can begin s: a digit
-// begins a number, a run of letters what firstWords says.
-func mayBeginCount(s string) begins {
+// digits leads a word that begins with a digit: it begins a number, and
+// no alternative written out in letters.
+var digits = &lead{}
+
+// leadAt returns the lead of the word that begins s, nil when no count
+// begins with it.
+func leadAt(s string) *lead {
 	if isDigit(s[0]) {
-		return beginsNumber
+		return digits
 	}
 	var lower [16]byte
 	n := 0
 	for n < len(s) && isLetter(s[n]) {
 		if n == len(lower) {
-			return 0
+			return nil
 		}
 		lower[n] = s[n] | 0x20
 		n++
 	}
-	if n == 0 || firstLengths[lower[0]-'a']&(1<<n) == 0 {
-		return 0
+	if n == 0 || leadLengths[lower[0]-'a'][lower[n-1]-'a']&(1<<n) == 0 {
+		return nil
 	}
-	return firstWords[string(lower[:n])]
+	return leads[string(lower[:n])]
 }
 
-// countAt returns the match at p, a word start whose first word can
-// begin the parts b, with its groups; nil when none begins there. The
-// qualifier is optional and greedy: with one first, in the pattern's
-// order, then without.
-func countAt(text string, p int, b begins) []int {
-	if b&beginsQualifier != 0 {
-		for _, q := range qualifierPhrases {
-			if !pattern.HasPrefixFold(text[p:], q) {
-				continue
-			}
-			r := p + len(q)
-			s := pattern.SkipSpace(text, r)
-			if s == r {
-				continue
-			}
-			if end := numberAt(text, s); end >= 0 {
+// countAt returns the match at p, a word start whose word leads l, with
+// its groups; nil when none begins there. The qualifier is optional and
+// greedy: with one first, in the pattern's order, then without.
+func countAt(text string, p int, l *lead) []int {
+	for _, q := range l.qualifiers {
+		if !pattern.HasPrefixFold(text[p:], q) {
+			continue
+		}
+		r := p + len(q)
+		s := pattern.SkipSpace(text, r)
+		if s == r || s == len(text) {
+			continue
+		}
+		if ls := leadAt(text[s:]); ls != nil {
+			if end := numberAt(text, s, ls); end >= 0 {
 				return []int{p, end, p, r, s, end}
 			}
 		}
 	}
-	if b&beginsNumber != 0 {
-		if end := numberAt(text, p); end >= 0 {
-			return []int{p, end, -1, -1, p, end}
-		}
+	if end := numberAt(text, p, l); end >= 0 {
+		return []int{p, end, -1, -1, p, end}
 	}
 	return nil
 }
 
 // numberAt returns the end of the number the pattern matches at p, a
-// word boundary after it, or -1.
-func numberAt(text string, p int) int {
+// word boundary after it, or -1; l leads the word at p.
+func numberAt(text string, p int, l *lead) int {
 	// Every alternative ends in a word byte, so a boundary follows it
 	// where a word ends (pattern.WordEndsAt).
-	n := 0
-	for p+n < len(text) && isDigit(text[p+n]) {
-		n++
-	}
-	if n > 0 {
+	if l == digits {
+		n := 0
+		for p+n < len(text) && isDigit(text[p+n]) {
+			n++
+		}
 		// \d{1,3}(?:,\d{3})+: the most leading digits first, and for
 		// each the most groups.
 		for k := min(3, n); k >= 1; k-- {
@@ -256,7 +272,7 @@ func numberAt(text string, p int) int {
 		}
 		return -1
 	}
-	for _, t := range tensWords {
+	for _, t := range l.tens {
 		if !pattern.HasPrefixFold(text[p:], t) {
 			continue
 		}
@@ -272,11 +288,9 @@ func numberAt(text string, p int) int {
 			return e
 		}
 	}
-	for _, list := range [][]string{numberPhrases, vaguePhrases} {
-		for _, w := range list {
-			if pattern.HasPrefixFold(text[p:], w) && pattern.WordEndsAt(text, p+len(w)) {
-				return p + len(w)
-			}
+	for _, w := range l.numbers {
+		if pattern.HasPrefixFold(text[p:], w) && pattern.WordEndsAt(text, p+len(w)) {
+			return p + len(w)
 		}
 	}
 	return -1
@@ -286,9 +300,9 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
-// value reads a number word, digits or a vague quantity.
+// value reads a number word, digits or a vague quantity, in lower case
+// and with single spaces, as the pattern's alternatives write them.
 func value(s string) (v int, isVague, ok bool) {
-	s = strings.Join(strings.Fields(s), " ")
 	if n, ok := vague[s]; ok {
 		return n, true, true
 	}

@@ -5,7 +5,8 @@
 package timex
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -384,27 +385,25 @@ func number(s string) (int, bool) {
 	return n, err == nil && n > 0 && n < 400
 }
 
-// findIn appends the expressions of text[start:end] to all.
-func (f *Finder) findIn(all []Expr, sc *pattern.Scan, text string, start, end int) []Expr {
-	for k, p := range f.patterns {
-		if !sc.Possible(k, start, end) {
+// appendExprs appends to all the expressions pattern k's matches locs
+// make, reusing m for the submatches.
+func (f *Finder) appendExprs(all []Expr, m []string, text string, k int, locs [][]int) []Expr {
+	for _, loc := range locs {
+		m = m[:0]
+		for i := 0; i < len(loc); i += 2 {
+			s := ""
+			if loc[i] >= 0 {
+				s = text[loc[i]:loc[i+1]]
+			}
+			m = append(m, s)
+		}
+		e, ok := f.patterns[k].build(m)
+		if !ok {
 			continue
 		}
-		for _, loc := range sc.FindAll(k, start, end, true) {
-			m := make([]string, len(loc)/2)
-			for i := range m {
-				if loc[2*i] >= 0 {
-					m[i] = text[loc[2*i]:loc[2*i+1]]
-				}
-			}
-			e, ok := p.build(m)
-			if !ok {
-				continue
-			}
-			e.Span = event.Span{Start: loc[0], End: loc[1]}
-			e.Text = m[0]
-			all = append(all, e)
-		}
+		e.Span = event.Span{Start: loc[0], End: loc[1]}
+		e.Text = m[0]
+		all = append(all, e)
 	}
 	return all
 }
@@ -412,25 +411,19 @@ func (f *Finder) findIn(all []Expr, sc *pattern.Scan, text string, start, end in
 // Find returns the time expressions in text, in order, not overlapping;
 // where two overlap the longer wins.
 func (f *Finder) Find(text string) []Expr {
-	var all []Expr
 	sc := f.set.Scan(text)
-	// Paragraph by paragraph: most patterns' words are in few of them,
-	// and the prefilter skips the rest. No expression spans a blank line.
-	for start := 0; start < len(text); {
-		end := strings.Index(text[start:], "\n\n")
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
-		all = f.findIn(all, sc, text, start, end)
-		start = end + 2
+	var all []Expr
+	m := make([]string, 0, 8) // more than any pattern's groups
+	for k := range f.patterns {
+		all = f.appendExprs(all, m, text, k, f.matches(sc, text, k))
 	}
-	sort.SliceStable(all, func(i, j int) bool {
-		if all[i].Start != all[j].Start {
-			return all[i].Start < all[j].Start
+	// Stable: of two expressions at the same place and of the same
+	// length, the earlier pattern's wins.
+	slices.SortStableFunc(all, func(a, b Expr) int {
+		if a.Start != b.Start {
+			return cmp.Compare(a.Start, b.Start)
 		}
-		return all[i].Len() > all[j].Len()
+		return cmp.Compare(b.Len(), a.Len())
 	})
 	out := all[:0]
 	for _, e := range all {
@@ -448,6 +441,40 @@ func (f *Finder) Find(text string) []Expr {
 		out = append(out, e)
 	}
 	return out
+}
+
+// matches returns the matches of pattern k in the text sc scans, found
+// paragraph by paragraph: no expression spans a blank line. Where no
+// match in the whole text spans one, those are the matches, and the text
+// is searched once rather than once a paragraph.
+func (f *Finder) matches(sc *pattern.Scan, text string, k int) [][]int {
+	locs := sc.FindAll(k, 0, len(text), true)
+	if !spansBlankLine(text, locs) {
+		return locs
+	}
+	locs = locs[:0]
+	for start := 0; start < len(text); {
+		end := strings.Index(text[start:], "\n\n")
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		locs = append(locs, sc.FindAll(k, start, end, true)...)
+		start = end + 2
+	}
+	return locs
+}
+
+// spansBlankLine reports whether one of the matches locs spans a blank
+// line of text.
+func spansBlankLine(text string, locs [][]int) bool {
+	for _, loc := range locs {
+		if strings.Contains(text[loc[0]:loc[1]], "\n\n") {
+			return true
+		}
+	}
+	return false
 }
 
 // namedAfterDate are the words that make the date before them part of a

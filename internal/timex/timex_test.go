@@ -1,8 +1,13 @@
 package timex
 
 import (
+	"regexp"
+	"slices"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/sitrep/sitrep/corpus"
 )
 
 func day(s string) time.Time {
@@ -98,12 +103,65 @@ func TestNoFalseTimes(t *testing.T) {
 	}
 }
 
+// byParagraph returns what re finds in each paragraph of text, as
+// offsets into text.
+func byParagraph(re *regexp.Regexp, text string) [][]int {
+	var out [][]int
+	for start := 0; start < len(text); {
+		end := strings.Index(text[start:], "\n\n")
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		for _, loc := range re.FindAllStringSubmatchIndex(text[start:end], -1) {
+			for i := range loc {
+				if loc[i] >= 0 {
+					loc[i] += start
+				}
+			}
+			out = append(out, loc)
+		}
+		start = end + 2
+	}
+	return out
+}
+
+// sameMatches reports the first pattern whose matches in text are not
+// the engine's, paragraph by paragraph.
+func sameMatches(t *testing.T, f *Finder, text string) {
+	t.Helper()
+	sc := f.set.Scan(text)
+	for k, p := range f.patterns {
+		got, want := f.matches(sc, text, k), byParagraph(p.re.Regexp, text)
+		if !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("pattern %d in %.80q: matches %v, want %v", k, text, got, want)
+		}
+	}
+}
+
+func TestMatchesByParagraph(t *testing.T) {
+	texts, err := corpus.Lengthened()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts = append(texts, "", "\n\n", "fled in March\n\n4 people died", "March\n\n\n4, 2024",
+		"on Tuesday\n\nnight", "two\n\ndays ago and three days ago", "the following\n\nday, the next day",
+		"May 4\n\n2024-01-02\n\n\nMay\n\n5")
+	f := NewFinder()
+	for _, text := range texts {
+		sameMatches(t, f, text)
+	}
+}
+
 func FuzzFind(f *testing.F) {
 	f.Add("On April 4, two days earlier, last week, since Monday, 2025-13-45")
 	f.Add("31 February 2024 and 99 days ago")
 	fd := NewFinder()
 	pub := day("2025-10-14")
+	f.Add("fled in March\n\n4 people died, two\n\ndays ago")
 	f.Fuzz(func(t *testing.T, text string) {
+		sameMatches(t, fd, text)
 		prev := 0
 		for _, e := range fd.Find(text) {
 			if e.Start < prev || e.End > len(text) || e.Start >= e.End {
