@@ -235,8 +235,10 @@ func joinWrapped(raw []string) []string {
 // Caption and chrome patterns, split by where they look: run unanchored
 // over a whole paragraph, a "^" alternative costs the engine a pass over
 // every byte, so the line's start and end are cut off and matched alone.
+// A start pattern holds its "^" before all its alternatives: package
+// pattern then rules out a line by its first three bytes.
 var (
-	captionStartRE = pattern.MustCompile(`(?i)^(?:photo|image|file photo|caption|picture|video|watch|listen|graphic)\b|^(?:by|reporting by|writing by|editing by|additional reporting by)\s`)
+	captionStartRE = pattern.MustCompile(`(?i)^(?:(?:photo|image|file photo|caption|picture|video|watch|listen|graphic)\b|(?:by|reporting by|writing by|editing by|additional reporting by)\s)`)
 	captionEndRE   = pattern.MustCompile(`(?i)\((?:AFP|Reuters|AP|EPA|Getty Images)\)$|/(?:Reuters|AFP|AP|EPA)$`)
 	chromeStartRE  = pattern.MustCompile(`(?i)^(?:share|tweet|email|print|comments?|subscribe|sign up|log ?in|register|advertisement|cookies?|accept|related|read more|more from|most read|you may also like|trending|follow us|newsletter|all rights reserved|©|copyright|home\b|menu|search|skip to)\b`)
 	chromeAnyRE    = pattern.MustCompile(`(?i)cookie|newsletter|all rights reserved|©\s*\d{4}`)
