@@ -35,6 +35,9 @@ func loadText(text string) (*event.Document, error) {
 			content[i] = l != title && countWords(l, 3) >= 3 && lowerWords(l) > 0
 		}
 	}
+	// A list of tags opens with "Tag": a text that never writes it has
+	// none, and its paragraphs need no search for one.
+	tags := strings.Contains(text, "Tag")
 	var body []string
 	firstBody := -1
 	for i, l := range lines {
@@ -42,7 +45,10 @@ func loadText(text string) (*event.Document, error) {
 			if firstBody < 0 {
 				firstBody = i
 			}
-			body = append(body, dropTagList(l))
+			if tags {
+				l = dropTagList(l)
+			}
+			body = append(body, l)
 		}
 	}
 	if firstBody < 0 {
