@@ -17,10 +17,11 @@ import (
 // the article or a piece of chrome, and the chrome says when the article
 // was published and by whom.
 func loadText(text string) (*event.Document, error) {
-	if n := headlineList(text); n > 0 {
+	raw := rawLines(text)
+	if n := headlineList(raw); n > 0 {
 		return nil, fmt.Errorf("%w: %d lines that read as headlines and not one sentence", ErrListing, n)
 	}
-	lines := splitLines(text)
+	lines := paragraphs(raw)
 	doc := &event.Document{Format: string(FormatText)}
 	content := contentLines(lines)
 	if !slices.Contains(content, true) {
@@ -107,7 +108,8 @@ func loadText(text string) (*event.Document, error) {
 const minListed = 4
 
 // headlineList returns how many lines of a plain-text listing of
-// headlines (a copied section page, a list of links) the text has, or 0
+// headlines (a copied section page, a list of links) the raw lines of a
+// text hold, or 0
 // when it is not one: every line short, none ending a sentence, and
 // nearly all starting as a headline does, with a capital or a digit.
 // Joined, its lines would read as one report, and the events of
@@ -115,10 +117,10 @@ const minListed = 4
 // mid-sentence too, but the last of a paragraph ends with its stop,
 // many start with a small letter, and many hold the end of a sentence;
 // wire text in capitals alone is never a listing.
-func headlineList(text string) int {
+func headlineList(raw []string) int {
 	lines, upper := 0, 0
 	lower := false
-	for _, l := range strings.Split(text, "\n") {
+	for _, l := range raw {
 		l = strings.TrimSpace(l)
 		if l == "" {
 			continue
@@ -166,12 +168,21 @@ func noProse(lines []string) error {
 // splitLines returns the non-blank lines of text, trimmed; the lines of
 // a hard-wrapped paragraph (wire and e-mail text broken at about 70
 // characters) are joined into one.
-func splitLines(text string) []string {
-	raw := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+func splitLines(text string) []string { return paragraphs(rawLines(text)) }
+
+// rawLines returns the lines of text as written, split once for every
+// reader of them.
+func rawLines(text string) []string {
+	return strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+}
+
+// paragraphs is splitLines for a text's raw lines, which it may
+// overwrite.
+func paragraphs(raw []string) []string {
 	if hardWrapped(raw) {
 		return joinWrapped(raw)
 	}
-	var out []string
+	out := raw[:0]
 	for _, l := range raw {
 		l = strings.TrimSpace(l)
 		if l != "" {
