@@ -109,15 +109,23 @@ const minListed = 4
 
 // headlineList returns how many lines of a plain-text listing of
 // headlines (a copied section page, a list of links) the raw lines of a
-// text hold, or 0
-// when it is not one: every line short, none ending a sentence, and
-// nearly all starting as a headline does, with a capital or a digit.
+// text hold, or 0 when it is not one: every line short, none ending a
+// sentence, and nearly all starting as a headline does, with a capital
+// or a digit.
 // Joined, its lines would read as one report, and the events of
 // different stories would merge. The lines of hard-wrapped prose end
 // mid-sentence too, but the last of a paragraph ends with its stop,
 // many start with a small letter, and many hold the end of a sentence;
 // wire text in capitals alone is never a listing.
 func headlineList(raw []string) int {
+	// An article has a line that ends a sentence or runs long within its
+	// first few: asked first, that spares the patterns below the lines of
+	// chrome before it.
+	for _, l := range raw {
+		if l = strings.TrimSpace(l); l != "" && (endsSentence(l) || countWords(l, 26) > 25) {
+			return 0
+		}
+	}
 	lines, upper := 0, 0
 	lower := false
 	for _, l := range raw {
@@ -126,7 +134,7 @@ func headlineList(raw []string) int {
 			continue
 		}
 		words := countWords(l, 26)
-		if endsSentence(l) || words > 25 || innerStopRE.MatchString(l) {
+		if innerStopRE.MatchString(l) {
 			return 0
 		}
 		lower = lower || strings.IndexFunc(l, unicode.IsLower) >= 0
