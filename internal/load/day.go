@@ -2,6 +2,8 @@ package load
 
 import (
 	"time"
+
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // A dayMatch is a calendar date read at one place in a text.
@@ -54,11 +56,7 @@ func (sc *scanner) word() string {
 		sc.i = j
 		return ""
 	}
-	b := []byte(sc.s[j:sc.i])
-	for k := range b {
-		b[k] |= 0x20
-	}
-	return string(b)
+	return text.LowerASCII(sc.s[j:sc.i]) // no copy of a word in small letters
 }
 
 // digits reads a run of at most 8 ASCII digits.

@@ -211,7 +211,7 @@ func TestHeadlineList(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := headlineList(tt.text); got != tt.want {
+			if got := headlineList(rawLines(tt.text)); got != tt.want {
 				t.Errorf("headlineList = %d, want %d", got, tt.want)
 			}
 			_, err := Load(context.Background(), []byte(tt.text), Options{})

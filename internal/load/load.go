@@ -206,7 +206,13 @@ func head(data []byte) string { return string(data[:min(len(data), 2048)]) }
 
 // isHTML reports whether text starts like a web page.
 func isHTML(text string) bool {
-	head := strings.ToLower(strings.TrimSpace(text[:min(len(text), 2048)]))
+	text = text[:min(len(text), 2048)]
+	// Every sign of a page is a tag, which opens with "<": a text
+	// without one is no page, and need not be lowered to tell.
+	if !strings.Contains(text, "<") {
+		return false
+	}
+	head := strings.ToLower(strings.TrimSpace(text))
 	for _, p := range []string{"<!doctype html", "<html", "<head", "<body", "<?xml"} {
 		if strings.HasPrefix(head, p) {
 			return true

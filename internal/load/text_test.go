@@ -3,6 +3,8 @@ package load
 import (
 	"context"
 	"testing"
+
+	"github.com/sitrep/sitrep/corpus"
 )
 
 // TestDropTagList checks that a page's tags run into a story's first
@@ -40,5 +42,27 @@ func TestWireHeadline(t *testing.T) {
 		if doc.Title != tt.title {
 			t.Errorf("title %q, want %q", doc.Title, tt.title)
 		}
+	}
+}
+
+// BenchmarkLoadText loads plain-text articles of 3 to 8 KB, the size of
+// long wire reports, as the pipeline does before extraction.
+func BenchmarkLoadText(b *testing.B) {
+	texts, err := corpus.Lengthened()
+	if err != nil {
+		b.Fatal(err)
+	}
+	data := make([][]byte, len(texts))
+	for i, t := range texts {
+		data[i] = []byte(t)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := Load(ctx, data[i%len(data)], Options{}); err != nil {
+			b.Fatal(err)
+		}
+		i++
 	}
 }
