@@ -1,11 +1,12 @@
 package extract
 
 import (
-	"github.com/sitrep/sitrep/internal/lexicon"
+	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
 	"github.com/sitrep/sitrep/internal/quantity"
 )
@@ -36,21 +37,18 @@ var (
 	hedgeRE = lexiconRE(lexicon.Hedges)
 )
 
-var kindOf = map[string]string{
-	"killed": "killed", "dead": "killed", "died": "killed", "death": "killed", "deaths": "killed",
-	"fatalities": "killed", "casualties": "killed", "bodies": "killed", "slain": "killed",
-	"lost their lives": "killed", "perished": "killed", "neutralised": "killed", "neutralized": "killed", "killing": "killed", "kill": "killed",
-	"suffered": "killed", "lost": "killed", "the deaths of": "killed", "the killing of": "killed",
-	"the lives of": "killed", // "claiming the lives of two persons"
-	"wounded":      "injured", "injured": "injured", "hurt": "injured", "injuries": "injured",
-	"wounding": "injured", "injuring": "injured",
-	// State media's toll of a gas attack: "35 people suffered suffocation".
-	"suffered suffocation": "injured", "suffering suffocation": "injured",
-	"abducted": "abducted", "kidnapped": "abducted", "taken hostage": "abducted", "missing": "abducted",
-	"abducting": "abducted", "kidnapping": "abducted",
-	"arrested": "arrested", "detained": "arrested", "held": "arrested", "arresting": "arrested", "detaining": "arrested",
-	"captured": "captured", "taken prisoner": "captured", "capturing": "captured",
-}
+// kindOf is the kind of toll each word of a toll counts: the parts of
+// the lists of the words before and after a count.
+var kindOf = func() map[string]string {
+	m := partOf(lexicon.TollAfterCount)
+	for w, kind := range partOf(lexicon.TollBeforeCount) {
+		if k, ok := m[w]; ok && k != kind {
+			panic(fmt.Sprintf("lexicon: %q counts the %s after a count, the %s before one", w, k, kind)) // every test of the package meets it
+		}
+		m[w] = kind
+	}
+	return m
+}()
 
 // hedgeOf is the hedge each hedging phrase writes, its part of the list.
 var hedgeOf = partOf(lexicon.Hedges)
@@ -1101,7 +1099,7 @@ func (a *analysis) monitorIn(s event.Span, q quantity.Quantity) *role {
 
 // kindPhrase is an auxiliary verb, if any, and what a count counts:
 // "were killed", "dead", "taken hostage".
-const kindPhrase = `(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|are\s+|being\s+|of\s+them\s+|more\s+|others\s+)?(killed|dead|died|deaths?|fatalities|casualties|bodies|slain|lost their lives|perished|neutrali[sz]ed|wounded|injured|hurt|injuries|abducted|kidnapped|taken hostage|missing|arrested|detained|captured|taken prisoner|held|suffered suffocation|suffering suffocation)\b`
+var kindPhrase = `(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|are\s+|being\s+|of\s+them\s+|more\s+|others\s+)?(` + lexicon.Alternation(lexicon.TollAfterCount) + `)\b`
 
 // kindAfterWords is how many words may come between a count and what it
 // counts ("23 soldiers and police officers were killed").

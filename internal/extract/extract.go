@@ -11,7 +11,6 @@ package extract
 import (
 	"context"
 	"fmt"
-	"github.com/sitrep/sitrep/internal/lexicon"
 	"slices"
 	"sort"
 	"strings"
@@ -23,6 +22,7 @@ import (
 	"github.com/sitrep/sitrep/internal/debris"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/gazetteer"
+	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
 	"github.com/sitrep/sitrep/internal/quantity"
 	"github.com/sitrep/sitrep/internal/sentence"

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"github.com/sitrep/sitrep/internal/lexicon"
 	"regexp"
 	"sort"
 	"strings"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/actor"
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
 	"github.com/sitrep/sitrep/internal/sentence"
 )

@@ -1,13 +1,13 @@
 package extract
 
 import (
-	"github.com/sitrep/sitrep/internal/lexicon"
 	"reflect"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep/corpus"
+	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
 )
 

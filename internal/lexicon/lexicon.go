@@ -47,8 +47,10 @@ const (
 	GrenadeWeapons = "weapons-grenade"
 	// ModalPhrases, before a trigger, make it no event that happened.
 	ModalPhrases = "modal-phrases"
-	// TollBeforeCount say, right before a count, what it counts.
+	// TollBeforeCount say, right before a count, what it counts, and
+	// TollAfterCount right after it; their parts are the kinds of toll.
 	TollBeforeCount = "toll-before-count"
+	TollAfterCount  = "toll-after-count"
 	// VictimWords are what a count of people is made of.
 	VictimWords = "victim-words"
 	// CivilianTargets and ArmedTargets are the people and places an
