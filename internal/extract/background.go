@@ -4,21 +4,26 @@ import (
 	"strings"
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
+	"github.com/sitrep/sitrep/internal/text"
 	"github.com/sitrep/sitrep/internal/timex"
 )
 
 // warWords name a whole war rather than one of its events.
-const warWords = `(?:conflict|war|civil war|uprising|revolt|revolution|insurgency|crisis|unrest)`
+var warWords = lexicon.Alternation(lexicon.WarWords)
 
 // backgroundWords are the words without one of which no pattern of
-// background matches: warWords, and the "hundreds" or "tens" of a
-// cumulative toll. Most sentences have none, and are done with by their
-// words rather than four patterns.
-var backgroundWords = map[string]bool{
-	"conflict": true, "war": true, "uprising": true, "revolt": true, "revolution": true,
-	"insurgency": true, "crisis": true, "unrest": true, "hundreds": true, "tens": true,
-}
+// background matches: the last word of each of warWords, and the
+// "hundreds" or "tens" of a cumulative toll. Most sentences have none,
+// and are done with by their words rather than four patterns.
+var backgroundWords = func() map[string]bool {
+	m := map[string]bool{"hundreds": true, "tens": true}
+	for _, w := range lexicon.Words(lexicon.WarWords) {
+		m[text.Fold(w[strings.LastIndexByte(w, ' ')+1:])] = true
+	}
+	return m
+}()
 
 // backgroundRE finds a war's cumulative toll, which
 // articles repeat as background: "more than 300,000 people have been

@@ -59,6 +59,8 @@ const (
 	ArmedTargets    = "armed-targets"
 	// Hedges say how a count is known: "reportedly", "an estimated".
 	Hedges = "hedges"
+	// WarWords name a whole war: "the conflict", "the uprising".
+	WarWords = "war-words"
 )
 
 // lists parses every file once; the lists never change after.

@@ -9,7 +9,7 @@ import (
 
 // known is every list the code names; a file no constant names is a list
 // nobody reads.
-var known = []string{ModalPhrases, TollBeforeCount, SpeechVerbs, TollSourceVerbs, PersonSpeechVerbs, AirWeapons, ShellingWeapons, ExplosiveWeapons, BombWords, SuicideWeapons, GrenadeWeapons, VictimWords, CivilianTargets, ArmedTargets, Hedges, TollAfterCount}
+var known = []string{ModalPhrases, TollBeforeCount, SpeechVerbs, TollSourceVerbs, PersonSpeechVerbs, AirWeapons, ShellingWeapons, ExplosiveWeapons, BombWords, SuicideWeapons, GrenadeWeapons, VictimWords, CivilianTargets, ArmedTargets, Hedges, TollAfterCount, WarWords}
 
 // TestLists validates the embedded files: each parses, opens with a
 // comment that says what it is and who reads it, and is named by a
