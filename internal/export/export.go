@@ -128,7 +128,7 @@ func coord(f *float64) string {
 func disorderType(typ, sub string) string {
 	switch typ {
 	case taxonomy.Protests, taxonomy.Riots:
-		if sub == "Excessive force against protesters" || sub == "Mob violence" {
+		if sub == taxonomy.ExcessiveForce || sub == taxonomy.MobViolence {
 			return "Political violence; Demonstrations"
 		}
 		return "Demonstrations"

@@ -72,7 +72,7 @@ func (a *analysis) build(c *cluster) event.Event {
 			s2 = m.assoc2
 		}
 	}
-	if f.sub == "Air/drone strike" && (a1 == nil || a1.Bare == "unidentified") {
+	if f.sub == taxonomy.AirDroneStrike && (a1 == nil || a1.Bare == "unidentified") {
 		if r := a.airForce(c, a1); r != a1 {
 			a1, a1From = r, nil
 			because("actor1", "an air strike with no air force named: the forces of the country struck")
@@ -477,7 +477,7 @@ func violent(typ *string) bool {
 func (a *analysis) strikeTarget(c *cluster, a1 *role) *role {
 	f := c.first()
 	switch f.sub {
-	case "Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon":
+	case taxonomy.AirDroneStrike, taxonomy.Shelling, taxonomy.ChemicalWeapon:
 	default:
 		return nil
 	}

@@ -65,7 +65,7 @@ func (a *analysis) typeOf(s event.Span, sent string, t Trigger) (_ Trigger, ok b
 		switch {
 		case a.textNames(airWeapon):
 		case a.textNames(shellWeapon):
-			t.SubEventType, t.Mode = "Shelling/artillery/missile attack", "heavy-weapons"
+			t.SubEventType, t.Mode = taxonomy.Shelling, "heavy-weapons"
 			t.Rule = `bare "strikes" in an article about shelling`
 		default:
 			return t, false
@@ -75,7 +75,7 @@ func (a *analysis) typeOf(s event.Span, sent string, t Trigger) (_ Trigger, ok b
 		t = typeProtest(sent, a.paragraphOf(s), t)
 	}
 	if t.EventType == taxonomy.Riots && mobRE.MatchString(t.Text) {
-		t.SubEventType = "Mob violence"
+		t.SubEventType = taxonomy.MobViolence
 		t.Rule = "a mob's violence"
 	}
 	return t, true
@@ -123,11 +123,11 @@ var weapons = []struct {
 	list            string // of the lexicon
 	sub, mode, kind string
 }{
-	{lexicon.SuicideWeapons, "Suicide bomb", "suicide-attack", "suicide"},
-	{lexicon.AirWeapons, "Air/drone strike", "aerial", "air weapon"},
-	{lexicon.ShellingWeapons, "Shelling/artillery/missile attack", "heavy-weapons", "shelling"},
-	{lexicon.GrenadeWeapons, "Grenade", "explosives", "grenade"},
-	{lexicon.ExplosiveWeapons, "Remote explosive/landmine/IED", "explosives", "explosive"},
+	{lexicon.SuicideWeapons, taxonomy.SuicideBomb, "suicide-attack", "suicide"},
+	{lexicon.AirWeapons, taxonomy.AirDroneStrike, "aerial", "air weapon"},
+	{lexicon.ShellingWeapons, taxonomy.Shelling, "heavy-weapons", "shelling"},
+	{lexicon.GrenadeWeapons, taxonomy.Grenade, "explosives", "grenade"},
+	{lexicon.ExplosiveWeapons, taxonomy.RemoteExplosive, "explosives", "explosive"},
 }
 
 // The weapons the rules name by their place in weapons.
@@ -205,14 +205,14 @@ func (a *analysis) typeAttack(t Trigger, w weaponText) Trigger {
 	case executionRE.MatchString(t.Text):
 		// Captives are unarmed whatever they were: their killing is
 		// violence against civilians, not a battle.
-		t.EventType, t.SubEventType, t.Mode = taxonomy.ViolenceAgainstCivilians, "Attack", "targeted"
+		t.EventType, t.SubEventType, t.Mode = taxonomy.ViolenceAgainstCivilians, taxonomy.Attack, "targeted"
 		t.Rule = "the killing of captives is violence against civilians"
 	case w.weapon >= 0:
 		wp := weapons[w.weapon]
 		t.EventType, t.SubEventType, t.Mode = taxonomy.Explosions, wp.sub, wp.mode
 		t.Rule = wp.kind + " words in " + w.where
 	case riotRE.MatchString(sent) && crowdRE.MatchString(sent):
-		t.EventType, t.SubEventType, t.Plover, t.Mode = taxonomy.Riots, "Violent demonstration", "PROTEST", "riot"
+		t.EventType, t.SubEventType, t.Plover, t.Mode = taxonomy.Riots, taxonomy.ViolentDemonstration, "PROTEST", "riot"
 		t.Rule = "a crowd's violence (riot words)"
 	default:
 		after := sent
@@ -223,10 +223,10 @@ func (a *analysis) typeAttack(t Trigger, w weaponText) Trigger {
 		force := forceRE.FindStringIndex(after)
 		switch {
 		case civ != nil && (force == nil || civ[0] < force[0]):
-			t.EventType, t.SubEventType, t.Mode = taxonomy.ViolenceAgainstCivilians, "Attack", "firearms"
+			t.EventType, t.SubEventType, t.Mode = taxonomy.ViolenceAgainstCivilians, taxonomy.Attack, "firearms"
 			t.Rule = "no weapon named; civilians are its target"
 		default:
-			t.EventType, t.SubEventType, t.Mode = taxonomy.Battles, "Armed clash", "firearms"
+			t.EventType, t.SubEventType, t.Mode = taxonomy.Battles, taxonomy.ArmedClash, "firearms"
 			t.Rule = "no weapon named; armed men are its target"
 		}
 	}
@@ -242,13 +242,13 @@ func typeProtest(sent, para string, t Trigger) Trigger {
 	// demonstrators who use none is excessive force.
 	switch {
 	case riotRE.MatchString(sent):
-		t.EventType, t.SubEventType, t.Plover, t.Mode = taxonomy.Riots, "Violent demonstration", "PROTEST", "riot"
+		t.EventType, t.SubEventType, t.Plover, t.Mode = taxonomy.Riots, taxonomy.ViolentDemonstration, "PROTEST", "riot"
 		t.Rule = "demonstrators who use violence make a riot"
 	case excessiveRE.MatchString(sent) && securityRE.MatchString(para):
-		t.SubEventType = "Excessive force against protesters"
+		t.SubEventType = taxonomy.ExcessiveForce
 		t.Rule = "deadly force against demonstrators who use none"
 	case interventionRE.MatchString(sent):
-		t.SubEventType = "Protest with intervention"
+		t.SubEventType = taxonomy.ProtestWithIntervention
 		t.Rule = "a protest the police break up"
 	}
 	return t
@@ -262,23 +262,23 @@ func (a *analysis) typeByRoles(m *mention) {
 		state := m.actor1 != nil && m.actor1.Actor != nil && m.actor1.Actor.Inter == 1
 		switch {
 		case state && m.place != nil && m.actor1.Actor.Country == m.place.Place.CountryCode:
-			m.sub = "Government regains territory"
+			m.sub = taxonomy.GovernmentRegainsTerritory
 			a.because(m, "event_type", "ground taken by the state's forces in their own country")
 		case state:
-			m.sub = "Armed clash"
+			m.sub = taxonomy.ArmedClash
 			a.because(m, "event_type", "ground taken by a state's forces abroad is a battle")
 		case m.actor1 != nil:
-			m.sub = "Non-state actor overtakes territory"
+			m.sub = taxonomy.NonStateActorOvertakesTerritory
 			a.because(m, "event_type", "ground taken by a group that is no state's forces")
 		default:
-			m.sub = "Armed clash"
+			m.sub = taxonomy.ArmedClash
 			a.because(m, "event_type", "ground taken by no one named is a battle")
 		}
 	}
 	if m.typ == taxonomy.Explosions {
 		a.civilianVictims(m)
 	}
-	if m.typ == taxonomy.Battles && m.sub == "Armed clash" && m.actor2 == nil && (m.trig.Class == lexicon.Kill || m.trig.Class == lexicon.Attack) && onlyCivilians(m) &&
+	if m.typ == taxonomy.Battles && m.sub == taxonomy.ArmedClash && m.actor2 == nil && (m.trig.Class == lexicon.Kill || m.trig.Class == lexicon.Attack) && onlyCivilians(m) &&
 		!forceRE.MatchString(a.text[m.span.Start:m.trig.Start]) {
 		// "Eleven villagers were killed when gunmen raided Kamango": a
 		// killing whose dead are all civilians, with no armed side
@@ -288,7 +288,7 @@ func (a *analysis) typeByRoles(m *mention) {
 		a.civilianVictims(m)
 	}
 	if m.typ == taxonomy.Battles && m.actor2 != nil && m.actor2.Actor != nil && m.actor2.Actor.Inter == 7 {
-		m.typ, m.sub = taxonomy.ViolenceAgainstCivilians, "Attack"
+		m.typ, m.sub = taxonomy.ViolenceAgainstCivilians, taxonomy.Attack
 		a.because(m, "event_type", "violence whose side acted on is civilians is violence against civilians")
 	}
 }

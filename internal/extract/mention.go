@@ -526,7 +526,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		if t, ok = a.typeOf(s, sent, t); !ok {
 			continue
 		}
-		if t.EventType == taxonomy.Explosions && t.Mode == "explosives" && hasExplosion && t.SubEventType == "Remote explosive/landmine/IED" {
+		if t.EventType == taxonomy.Explosions && t.Mode == "explosives" && hasExplosion && t.SubEventType == taxonomy.RemoteExplosive {
 			continue // "the air strike caused a huge explosion"
 		}
 		out = append(out, t)
@@ -549,12 +549,12 @@ func (f *fact) of(read func() bool) bool {
 // chemical weapon: ACLED types the attack by the weapon, whatever
 // delivered it ("shells that contained toxic gas").
 func chemicalFirst(ts []Trigger) []Trigger {
-	if !slices.ContainsFunc(ts, func(t Trigger) bool { return t.SubEventType == "Chemical weapon" }) {
+	if !slices.ContainsFunc(ts, func(t Trigger) bool { return t.SubEventType == taxonomy.ChemicalWeapon }) {
 		return ts
 	}
 	out := ts[:0]
 	for _, t := range ts {
-		if t.EventType == taxonomy.Explosions && t.SubEventType != "Chemical weapon" {
+		if t.EventType == taxonomy.Explosions && t.SubEventType != taxonomy.ChemicalWeapon {
 			continue
 		}
 		out = append(out, t)

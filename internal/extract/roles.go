@@ -777,14 +777,14 @@ func (a *analysis) impliedRoles(m *mention) {
 			m.actor1 = forCountry("rioters")
 		}
 	case taxonomy.Explosions:
-		if m.actor1 == nil && m.sub != "Air/drone strike" && m.sub != "Shelling/artillery/missile attack" {
+		if m.actor1 == nil && m.sub != taxonomy.AirDroneStrike && m.sub != taxonomy.Shelling {
 			m.actor1 = forCountry("unidentified")
 		}
 	case taxonomy.StrategicDevelopments:
 		// ACLED's arrests are made by the state: "81 suspects were
 		// arrested", "the arrest of Zambada in the United States" name
 		// no one else, and the police of the place are who arrests.
-		if m.sub == "Arrests" && m.actor1 == nil {
+		if m.sub == taxonomy.Arrests && m.actor1 == nil {
 			m.actor1 = forCountry("police")
 		}
 	case taxonomy.ViolenceAgainstCivilians:

@@ -108,7 +108,7 @@ func NewLexicon() *Lexicon {
 		if sec.Name == "arrest" {
 			// ACLED codes the capture of people by state forces as
 			// arrests: a grammar, not a list of words.
-			entries = append(entries, lexiconEntry{re: rx(`captured ` + peopleTaken), typ: taxonomy.StrategicDevelopments, sub: "Arrests", plover: "COERCE", mode: "arrest"})
+			entries = append(entries, lexiconEntry{re: rx(`captured ` + peopleTaken), typ: taxonomy.StrategicDevelopments, sub: taxonomy.Arrests, plover: "COERCE", mode: "arrest"})
 			lists = append(lists, nil)
 		}
 	}

@@ -4,8 +4,7 @@ package taxonomy
 
 import "slices"
 
-// ACLED's event types, and the sub-event types rules name, spelled as in
-// its codebook.
+// ACLED's event types, spelled as in its codebook.
 const (
 	Battles                  = "Battles"
 	Explosions               = "Explosions/Remote violence"
@@ -13,21 +12,53 @@ const (
 	Protests                 = "Protests"
 	Riots                    = "Riots"
 	StrategicDevelopments    = "Strategic developments"
+)
 
-	Arrests = "Arrests"
+// ACLED's sub-event types, spelled as in its codebook, under their event
+// types.
+const (
+	ArmedClash                      = "Armed clash"
+	GovernmentRegainsTerritory      = "Government regains territory"
+	NonStateActorOvertakesTerritory = "Non-state actor overtakes territory"
+
+	ChemicalWeapon  = "Chemical weapon"
+	AirDroneStrike  = "Air/drone strike"
+	SuicideBomb     = "Suicide bomb"
+	Shelling        = "Shelling/artillery/missile attack"
+	RemoteExplosive = "Remote explosive/landmine/IED"
+	Grenade         = "Grenade"
+
+	SexualViolence = "Sexual violence"
+	Attack         = "Attack"
+	Abduction      = "Abduction/forced disappearance"
+
+	PeacefulProtest         = "Peaceful protest"
+	ProtestWithIntervention = "Protest with intervention"
+	ExcessiveForce          = "Excessive force against protesters"
+
+	ViolentDemonstration = "Violent demonstration"
+	MobViolence          = "Mob violence"
+
+	Agreement           = "Agreement"
+	Arrests             = "Arrests"
+	ChangeToGroup       = "Change to group/activity"
+	DisruptedWeaponsUse = "Disrupted weapons use"
+	BaseEstablished     = "Headquarters or base established"
+	Looting             = "Looting/property destruction"
+	NonViolentTransfer  = "Non-violent transfer of territory"
+	OtherDevelopment    = "Other"
 )
 
 // subEventTypes maps each ACLED event type to its sub-event types, as
 // spelled in ACLED's codebook.
 var subEventTypes = map[string][]string{
-	Battles: {"Armed clash", "Government regains territory", "Non-state actor overtakes territory"},
-	Explosions: {"Chemical weapon", "Air/drone strike", "Suicide bomb",
-		"Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"},
-	ViolenceAgainstCivilians: {"Sexual violence", "Attack", "Abduction/forced disappearance"},
-	Protests:                 {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"},
-	Riots:                    {"Violent demonstration", "Mob violence"},
-	StrategicDevelopments: {"Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-		"Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory", "Other"},
+	Battles:                  {ArmedClash, GovernmentRegainsTerritory, NonStateActorOvertakesTerritory},
+	Explosions:               {ChemicalWeapon, AirDroneStrike, SuicideBomb, Shelling, RemoteExplosive, Grenade},
+	ViolenceAgainstCivilians: {SexualViolence, Attack, Abduction},
+	Protests:                 {PeacefulProtest, ProtestWithIntervention, ExcessiveForce},
+	Riots:                    {ViolentDemonstration, MobViolence},
+	StrategicDevelopments: {Agreement, Arrests, ChangeToGroup, DisruptedWeaponsUse, BaseEstablished,
+		Looting, NonViolentTransfer, OtherDevelopment},
 }
 
 // plover lists PLOVER's 16 event types.
