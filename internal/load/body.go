@@ -2,10 +2,11 @@ package load
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // HTMLBlocks says which of the extracted blocks that are not plainly
@@ -60,8 +61,8 @@ func keepBlocks(bs []block, rule HTMLBlocks, title string) []bool {
 	linky := make([]bool, len(bs)) // dropped as a link or a list of links
 	heading := make([]bool, len(bs))
 	titleWords := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(title), notLetter) {
-		titleWords[w] = true
+	for _, t := range text.Tokens(title) {
+		titleWords[t.Key] = true
 	}
 	for i, b := range bs {
 		heading[i] = readsAsHeading(b)
@@ -117,20 +118,18 @@ func readsAsHeading(b block) bool {
 // ("'We got her!' Video shows rescue of kidnapped girl" under "'We Got
 // Her!': Video Shows Rescue of Kidnapped Fort Worth Girl").
 func sameHeadline(block string, title map[string]bool) bool {
-	words := strings.FieldsFunc(strings.ToLower(block), notLetter)
+	words := text.Tokens(block)
 	if len(words) < 4 || len(title) == 0 {
 		return false
 	}
 	in := 0
 	for _, w := range words {
-		if title[w] {
+		if title[w.Key] {
 			in++
 		}
 	}
 	return 5*in >= 4*len(words)
 }
-
-func notLetter(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
 
 // closingQuotes end a quotation.
 const closingQuotes = "”\"’»"
