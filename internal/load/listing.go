@@ -353,10 +353,12 @@ func firstLink(n *html.Node) string {
 	return ""
 }
 
-// entryDate reads the day of an entry's <time datetime>.
+// entryDate reads the day of an entry's <time>: its datetime, metadata
+// most often written with its time ("2019-11-14T14:00:00Z"), else its
+// text.
 func entryDate(n *html.Node) string {
 	if n.Type == html.ElementNode && n.Data == "time" {
-		if d := ParseDate(attr(n, "datetime")); d != "" {
+		if d := metaDate(attr(n, "datetime")); d != "" {
 			return d
 		}
 		if d := ParseDate(textOf(n)); d != "" {

@@ -221,3 +221,21 @@ func TestHeadlineList(t *testing.T) {
 		})
 	}
 }
+
+func TestEntryDate(t *testing.T) {
+	for _, tt := range []struct{ html, want string }{
+		{`<div><time datetime="2019-11-14T14:00:00Z">2 hours ago</time></div>`, "2019-11-14"},
+		{`<time datetime="2025-03-04T23:30:00-05:00">March 4</time>`, "2025-03-04"}, // the day written, not UTC's
+		{`<p><time datetime="2025-04-01 10:00:00">01.04.2025</time></p>`, "2025-04-01"},
+		{`<time datetime="soon">March 3, 2025</time>`, "2025-03-03"},
+		{`<time>yesterday</time>`, ""},
+	} {
+		doc, err := html.Parse(strings.NewReader(tt.html))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := entryDate(doc); got != tt.want {
+			t.Errorf("entryDate(%s) = %q, want %q", tt.html, got, tt.want)
+		}
+	}
+}
