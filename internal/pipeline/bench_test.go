@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/sitrep/sitrep/corpus"
 	"github.com/sitrep/sitrep/internal/cputime"
@@ -48,7 +47,7 @@ func benchmark(b *testing.B, docs []string) {
 		}
 	}
 	b.ResetTimer()
-	cpu0, measured := cputime.Used()
+	m := cputime.Start()
 	i := 0
 	for b.Loop() {
 		if _, err := p.Process(ctx, data[i%len(data)], Options{Load: load.Options{Published: "2025-01-01"}}); err != nil {
@@ -56,18 +55,7 @@ func benchmark(b *testing.B, docs []string) {
 		}
 		i++
 	}
-	rate(b, b.N, cpu0, measured)
-}
-
-// rate reports the n articles read since CPU time was cpu0, per second
-// of wall time and, where the system measures it, per second of CPU time:
-// what one core does when nothing else runs on it, which wall time on a
-// shared machine does not tell.
-func rate(b *testing.B, n int, cpu0 time.Duration, measured bool) {
-	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "articles/s")
-	if cpu1, _ := cputime.Used(); measured && cpu1 > cpu0 {
-		b.ReportMetric(float64(n)/(cpu1-cpu0).Seconds(), "articles/cpu-s")
-	}
+	m.Report(b, b.N, "articles")
 }
 
 // BenchmarkExtractText runs plain-text articles of 3-8 KB through load and
@@ -137,7 +125,7 @@ func BenchmarkExtractWebPages(b *testing.B) {
 	}
 	b.SetBytes(size)
 	b.ResetTimer()
-	cpu0, measured := cputime.Used()
+	m := cputime.Start()
 	for b.Loop() {
 		for _, data := range pages {
 			if _, err := p.Process(ctx, data, Options{Load: load.Options{Published: "2025-01-01"}}); err != nil {
@@ -145,5 +133,5 @@ func BenchmarkExtractWebPages(b *testing.B) {
 			}
 		}
 	}
-	rate(b, b.N*len(pages), cpu0, measured)
+	m.Report(b, b.N*len(pages), "pages")
 }

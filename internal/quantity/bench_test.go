@@ -22,16 +22,11 @@ func BenchmarkFind(b *testing.B) {
 			f.Find(t)
 		}
 	}
-	cpu0, measured := cputime.Used()
+	m := cputime.Start()
 	i := 0
 	for b.Loop() {
 		f.Find(texts[i%len(texts)])
 		i++
 	}
-	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
-	// On a machine shared with other work, wall time stretches with
-	// its load and CPU time does not.
-	if cpu1, _ := cputime.Used(); measured && cpu1 > cpu0 {
-		b.ReportMetric(float64(b.N)/(cpu1-cpu0).Seconds(), "articles/cpu-s")
-	}
+	m.Report(b, b.N, "articles")
 }
