@@ -220,22 +220,22 @@ func expand(line string) ([]string, error) {
 // Words returns the phrases of the named list, in the file's order. It
 // panics on a name with no file: the names are the constants above, and
 // the embedded files are checked by the package's tests.
-func Words(name string) []string {
-	all, err := lists()
-	if err != nil {
-		panic(err)
-	}
-	parts, ok := all[name]
-	if !ok {
-		panic("lexicon: no list " + name)
-	}
-	return phrases(parts)
-}
+func Words(name string) []string { return phrases(list(name)) }
 
 // Parts returns the named list's parts, each named, with its phrases in
 // the file's order; a list not cut into parts is one part without a name.
 // It panics as Words does.
 func Parts(name string) []Section {
+	out := slices.Clone(list(name))
+	for i := range out {
+		out[i].Phrases = slices.Clone(out[i].Phrases)
+	}
+	return out
+}
+
+// list returns the parts of the named list, which callers must not
+// change.
+func list(name string) []Section {
 	all, err := lists()
 	if err != nil {
 		panic(err)
@@ -244,11 +244,7 @@ func Parts(name string) []Section {
 	if !ok {
 		panic("lexicon: no list " + name)
 	}
-	out := slices.Clone(parts)
-	for i := range out {
-		out[i].Phrases = slices.Clone(out[i].Phrases)
-	}
-	return out
+	return parts
 }
 
 // Names returns the names of every list, sorted.
