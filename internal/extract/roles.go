@@ -715,7 +715,7 @@ func (a *analysis) soleRebelGroup() *actor.Actor {
 	return g
 }
 
-func bareKind(text string) string {
+func bareKind(text string) actor.Kind {
 	t := strings.ToLower(text)
 	switch {
 	case strings.Contains(t, "police"):
@@ -751,7 +751,7 @@ func (a *analysis) eventCountry(m *mention) string {
 // impliedRoles fills the actors that ACLED's event types imply.
 func (a *analysis) impliedRoles(m *mention) {
 	country := a.eventCountry(m)
-	forCountry := func(kind string) *role {
+	forCountry := func(kind actor.Kind) *role {
 		if act, ok := a.x.actors.ForCountry(country, kind, a.pub); ok {
 			return &role{Actor: act, Span: m.trig.Span, Text: m.trig.Text}
 		}
