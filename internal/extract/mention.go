@@ -617,7 +617,7 @@ func (a *analysis) victimSide(m *mention) {
 			continue
 		}
 		kind := victimKind(c.of)
-		if kind == "" || kind == "civilians" && m.typ != taxonomy.Explosions {
+		if kind == "" || kind == actor.Civilians && m.typ != taxonomy.Explosions {
 			continue
 		}
 		if r := a.sideOf(m, kind, c.of, c.span); r != nil {
@@ -655,8 +655,8 @@ const targetReach = 60
 var forceTargetRE = pattern.MustCompile(`(?i)^\s+(?:(?:on|against)\s+)?(?:(?:an?|the|two|three|several)\s+)?((?:[a-z]+\s+)?(military|army|police|security)\s+(?:base|post|outpost|camp|barracks|checkpoint|convoy|patrol|station|position)s?)\b`)
 
 // victimKind is the side of the people a count names, by the first word
-// that tells ("11 civilians and one soldier" are civilians): "civilians",
-// "military", "police", or "" for those who take no side of their own.
+// that tells ("11 civilians and one soldier" are civilians): civilians,
+// military, police, or "" for those who take no side of their own.
 func victimKind(of string) actor.Kind {
 	var kind actor.Kind
 	at := len(of)
@@ -672,9 +672,9 @@ var victimKinds = []struct {
 	kind actor.Kind
 	re   *pattern.Regexp
 }{
-	{"police", pattern.MustCompile(`(?i)\bpolice`)},
-	{"military", pattern.MustCompile(`(?i)\b(?:soldiers?|troops|servicemen|service members|army personnel|military personnel)\b`)},
-	{"civilians", civilianRE},
+	{actor.Police, pattern.MustCompile(`(?i)\bpolice`)},
+	{actor.Military, pattern.MustCompile(`(?i)\b(?:soldiers?|troops|servicemen|service members|army personnel|military personnel)\b`)},
+	{actor.Civilians, civilianRE},
 }
 
 // sideOf returns the actor of kind in the country that phrase's demonym
