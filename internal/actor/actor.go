@@ -43,10 +43,9 @@ type Actor struct {
 	// From and To bound when the actor held this role, YYYY-MM-DD; empty
 	// means open.
 	From, To string
-	// Kind is the state or public role of a country's actor: military,
-	// police, government, protesters, rioters, civilians, unidentified,
-	// communal; empty for named groups.
-	Kind string
+	// Kind is the state or public role of a country's actor; empty for
+	// named groups.
+	Kind Kind
 }
 
 // ValidOn reports whether a is the actor to use for an event on day d; a
@@ -72,7 +71,7 @@ type Mention struct {
 	// resolve it with ForCountry and Bare.
 	Actor *Actor
 	// Bare is the kind of a bare mention, for ForCountry.
-	Bare string
+	Bare Kind
 	// Person and Role are set when the mention is a person who speaks or
 	// acts for Actor.
 	Person string
@@ -83,7 +82,7 @@ type Mention struct {
 type entry struct {
 	actor    int32 // index into actors, or -1
 	person   int32 // index into people, or -1
-	bare     string
+	bare     Kind
 	exact    bool // the phrase is the actor's name, not an alias
 	caseSens bool // an acronym: must match case
 	capital  bool // the phrase starts with a capital letter
@@ -111,7 +110,7 @@ type Dictionary struct {
 	// toks and key are addPhrase's buffers while the dictionary loads.
 	toks      []text.Token
 	key       []byte
-	byKind    map[string][]int32 // "PK|military" -> actor indexes, one per period
+	byKind    map[countryKind][]int32 // actor indexes, one per period
 	byName    map[string]int32
 	demonyms  map[string]string
 	titles    map[string]bool // folded titleNouns and people's roles
@@ -126,7 +125,7 @@ func Load() (*Dictionary, error) {
 		// phrase by phrase took a tenth of Load.
 		phrases:   make(map[string][]entry, 1<<15),
 		lengths:   map[string]uint64{},
-		byKind:    map[string][]int32{},
+		byKind:    map[countryKind][]int32{},
 		byName:    map[string]int32{},
 		demonyms:  map[string]string{},
 		titles:    map[string]bool{},
@@ -280,7 +279,7 @@ func (d *Dictionary) pick(es []entry, date time.Time) (*Actor, *entry, bool) {
 
 func (d *Dictionary) forPerson(p person, date time.Time) *Actor {
 	if iso, kind, ok := strings.Cut(p.For, ":"); ok {
-		a, _ := d.ForCountry(iso, kind, date)
+		a, _ := d.ForCountry(iso, Kind(kind), date)
 		return a
 	}
 	if i, ok := d.byName[p.For]; ok {
@@ -289,11 +288,15 @@ func (d *Dictionary) forPerson(p person, date time.Time) *Actor {
 	return nil
 }
 
-// ForCountry returns the country's actor of the given kind valid on date:
-// kind is military, police, government, protesters, rioters, civilians,
-// unidentified or communal.
-func (d *Dictionary) ForCountry(iso2, kind string, date time.Time) (*Actor, bool) {
-	ids := d.byKind[strings.ToUpper(iso2)+"|"+kind]
+// countryKind keys a country's actors of one kind.
+type countryKind struct {
+	iso  string
+	kind Kind
+}
+
+// ForCountry returns the country's actor of the given kind valid on date.
+func (d *Dictionary) ForCountry(iso2 string, kind Kind, date time.Time) (*Actor, bool) {
+	ids := d.byKind[countryKind{strings.ToUpper(iso2), kind}]
 	for _, i := range ids {
 		if d.actors[i].ValidOn(date) {
 			return d.actors[i], true
@@ -383,7 +386,7 @@ func (d *Dictionary) FindIn(doc *text.Doc, date time.Time) []Mention {
 		if m.Person != "" {
 			out = d.joinTitle(out, &m, txt, toks[:i])
 		}
-		if k := len(out) - 1; (m.Bare == "rebels" || m.Bare == "unidentified" || m.Bare == "communal") && k >= 0 && out[k].Actor != nil && out[k].Actor.Kind == "" && out[k].Person == "" && txt[out[k].End:m.Start] == " " {
+		if k := len(out) - 1; (m.Bare == Rebels || m.Bare == Unidentified || m.Bare == Communal) && k >= 0 && out[k].Actor != nil && out[k].Actor.Kind == "" && out[k].Person == "" && txt[out[k].End:m.Start] == " " {
 			// "New People's Army rebels", "Nusra terrorists": the noun
 			// names the group before it, not another side.
 			out[k].End, out[k].Text = m.End, txt[out[k].Start:m.End]

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -163,22 +164,24 @@ func TestDemonym(t *testing.T) {
 func TestForCountry(t *testing.T) {
 	d := dict(t)
 	tests := []struct {
-		iso, kind, date, want string
-		inter                 int
+		iso        string
+		kind       Kind
+		date, want string
+		inter      int
 	}{
-		{"PK", "military", "2025-10-14", "Military Forces of Pakistan (2022-)", 1},
-		{"pk", "police", "2025-10-14", "Police Forces of Pakistan (2022-)", 1},
-		{"AF", "government", "2020-01-01", "Government of Afghanistan (2004-2021)", 1},
-		{"AF", "government", "2025-10-14", "Government of Afghanistan (2021-)", 1},
-		{"SD", "military", "2024-01-01", "Military Forces of Sudan (2019-)", 1},
-		{"MM", "military", "2022-01-01", "Military Forces of Myanmar (2021-)", 1},
-		{"NG", "protesters", "2024-08-01", "Protesters (Nigeria)", 6},
-		{"KE", "rioters", "2024-06-25", "Rioters (Kenya)", 5},
-		{"ML", "civilians", "2024-01-01", "Civilians (Mali)", 7},
-		{"CD", "unidentified", "2024-01-01", "Unidentified Armed Group (Democratic Republic of Congo)", 3},
-		{"NG", "communal", "2024-01-01", "Unidentified Communal Militia (Nigeria)", 4},
-		{"US", "military", "2025-06-01", "Military Forces of the United States (2025-)", 1},
-		{"ZZ", "military", "2025-06-01", "", 0},
+		{"PK", Military, "2025-10-14", "Military Forces of Pakistan (2022-)", 1},
+		{"pk", Police, "2025-10-14", "Police Forces of Pakistan (2022-)", 1},
+		{"AF", Government, "2020-01-01", "Government of Afghanistan (2004-2021)", 1},
+		{"AF", Government, "2025-10-14", "Government of Afghanistan (2021-)", 1},
+		{"SD", Military, "2024-01-01", "Military Forces of Sudan (2019-)", 1},
+		{"MM", Military, "2022-01-01", "Military Forces of Myanmar (2021-)", 1},
+		{"NG", Protesters, "2024-08-01", "Protesters (Nigeria)", 6},
+		{"KE", Rioters, "2024-06-25", "Rioters (Kenya)", 5},
+		{"ML", Civilians, "2024-01-01", "Civilians (Mali)", 7},
+		{"CD", Unidentified, "2024-01-01", "Unidentified Armed Group (Democratic Republic of Congo)", 3},
+		{"NG", Communal, "2024-01-01", "Unidentified Communal Militia (Nigeria)", 4},
+		{"US", Military, "2025-06-01", "Military Forces of the United States (2025-)", 1},
+		{"ZZ", Military, "2025-06-01", "", 0},
 		{"PK", "navy", "2025-06-01", "", 0},
 	}
 	for _, tt := range tests {
@@ -197,15 +200,15 @@ func TestForCountry(t *testing.T) {
 
 func TestDemonymForCountry(t *testing.T) {
 	d := dict(t)
-	a, ok := d.ForCountry("SY", "military", day("2023-05-01"))
+	a, ok := d.ForCountry("SY", Military, day("2023-05-01"))
 	if !ok || a.Name != "Military Forces of Syria (2000-2024)" {
 		t.Errorf("ForCountry(SY, military, 2023) = %v", a)
 	}
-	a, ok = d.ForCountry("SY", "military", day("2025-05-01"))
+	a, ok = d.ForCountry("SY", Military, day("2025-05-01"))
 	if !ok || a.Name != "Military Forces of Syria (2024-)" {
 		t.Errorf("ForCountry(SY, military, 2025) = %v", a)
 	}
-	if a, ok := d.ForCountry("NG", "civilians", time.Time{}); !ok || a.Name != "Civilians (Nigeria)" || a.Inter != 7 {
+	if a, ok := d.ForCountry("NG", Civilians, time.Time{}); !ok || a.Name != "Civilians (Nigeria)" || a.Inter != 7 {
 		t.Errorf("ForCountry(NG, civilians) = %v", a)
 	}
 }
@@ -283,10 +286,13 @@ func TestFind(t *testing.T) {
 
 func TestFindBare(t *testing.T) {
 	d := dict(t)
-	tests := []struct{ text, bare string }{
-		{"security forces", "military"}, {"the army", "military"}, {"troops", "military"}, {"police", "police"},
-		{"gunmen", "unidentified"}, {"protesters", "protesters"}, {"demonstrators", "protesters"},
-		{"rioters", "rioters"}, {"villagers", "civilians"},
+	tests := []struct {
+		text string
+		bare Kind
+	}{
+		{"security forces", Military}, {"the army", Military}, {"troops", Military}, {"police", Police},
+		{"gunmen", Unidentified}, {"protesters", Protesters}, {"demonstrators", Protesters},
+		{"rioters", Rioters}, {"villagers", Civilians},
 	}
 	for _, tt := range tests {
 		ms := d.Find(tt.text, day("2025-01-01"))
@@ -331,4 +337,46 @@ func FuzzLookup(f *testing.F) {
 			t.Fatalf("Lookup(%q, %q) = %+v, not valid on the date", name, date, a)
 		}
 	})
+}
+
+// TestKinds checks that the kinds the data tables name are the declared
+// ones: a Kind converts from any string, so a misspelt kind would compile
+// and ForCountry would find no actor for it.
+func TestKinds(t *testing.T) {
+	known := []Kind{Military, Police, Government, Protesters, Rioters, Civilians, Unidentified, Communal, Rebels}
+	made := map[Kind]int{}
+	for _, k := range countryKinds {
+		made[k.kind]++
+	}
+	for _, k := range known {
+		if made[k] != 1 {
+			t.Errorf("countryKinds makes %q %d times, want once", k, made[k])
+		}
+	}
+	for k := range made {
+		if !slices.Contains(known, k) {
+			t.Errorf("countryKinds makes unknown kind %q", k)
+		}
+	}
+	for w, k := range bareNouns {
+		if !slices.Contains(known, k) {
+			t.Errorf("bare noun %q has unknown kind %q", w, k)
+		}
+	}
+	// Every country has an actor of every kind, for ForCountry to find.
+	d := dict(t)
+	isos := map[string]bool{}
+	for ck := range d.byKind {
+		isos[ck.iso] = true
+	}
+	if len(isos) != d.Countries() {
+		t.Errorf("%d countries have actors, want %d", len(isos), d.Countries())
+	}
+	for iso := range isos {
+		for _, k := range known {
+			if _, ok := d.ForCountry(iso, k, time.Time{}); !ok {
+				t.Errorf("ForCountry(%s, %s) finds no actor", iso, k)
+			}
+		}
+	}
 }

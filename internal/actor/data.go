@@ -84,57 +84,58 @@ var titleNouns = []string{"spokesperson", "spokesman", "spokeswoman", "chief spo
 
 // bareNouns are forces and publics named without a country; callers
 // resolve them with ForCountry.
-var bareNouns = map[string]string{
-	"soldiers": "military", "troops": "military", "the army": "military", "the military": "military",
-	"security forces": "military", "armed forces": "military", "government forces": "military",
-	"government troops": "military", "army troops": "military", "military": "military",
-	"government positions": "military", "government soldiers": "military", "pro-government forces": "military",
-	"police": "police", "policemen": "police", "police officers": "police", "riot police": "police",
-	"gunmen": "unidentified", "armed men": "unidentified", "unidentified gunmen": "unidentified",
-	"assailants": "unidentified", "attackers": "unidentified", "militants": "unidentified",
-	"insurgents": "unidentified", "jihadists": "unidentified", "suspected militants": "unidentified",
-	"suspected jihadists": "unidentified", "armed group": "unidentified", "unknown gunmen": "unidentified",
-	"protesters": "protesters", "demonstrators": "protesters", "protestors": "protesters",
-	"rioters": "rioters", "mob": "rioters", "angry mob": "rioters",
-	"civilians": "civilians", "villagers": "civilians", "residents": "civilians", "worshippers": "civilians",
-	"passengers": "civilians", "farmers": "civilians", "students": "civilians",
-	"militiamen": "communal", "vigilantes": "communal",
-	"the government": "government", "government": "government", "the authorities": "government", "authorities": "government",
+var bareNouns = map[string]Kind{
+	"soldiers": Military, "troops": Military, "the army": Military, "the military": Military,
+	"security forces": Military, "armed forces": Military, "government forces": Military,
+	"government troops": Military, "army troops": Military, "military": Military,
+	"government positions": Military, "government soldiers": Military, "pro-government forces": Military,
+	"police": Police, "policemen": Police, "police officers": Police, "riot police": Police,
+	"gunmen": Unidentified, "armed men": Unidentified, "unidentified gunmen": Unidentified,
+	"assailants": Unidentified, "attackers": Unidentified, "militants": Unidentified,
+	"insurgents": Unidentified, "jihadists": Unidentified, "suspected militants": Unidentified,
+	"suspected jihadists": Unidentified, "armed group": Unidentified, "unknown gunmen": Unidentified,
+	"protesters": Protesters, "demonstrators": Protesters, "protestors": Protesters,
+	"rioters": Rioters, "mob": Rioters, "angry mob": Rioters,
+	"civilians": Civilians, "villagers": Civilians, "residents": Civilians, "worshippers": Civilians,
+	"passengers": Civilians, "farmers": Civilians, "students": Civilians,
+	"militiamen": Communal, "vigilantes": Communal,
+	"the government": Government, "government": Government, "the authorities": Government, "authorities": Government,
 	// A regime's forces and aircraft, as reports of civil wars call them.
-	"regime forces": "military", "regime troops": "military", "regime army": "military", "regime soldiers": "military",
-	"pro-regime forces": "military", "loyalist forces": "military", "the regime": "military", "regime": "military",
-	"regime warplanes": "military", "regime aircraft": "military", "regime helicopters": "military", "regime planes": "military",
-	"regime jets": "military", "government warplanes": "military", "government aircraft": "military",
-	"government helicopters": "military", "government planes": "military", "government jets": "military",
-	"army helicopters": "military",
+	"regime forces": Military, "regime troops": Military, "regime army": Military, "regime soldiers": Military,
+	"pro-regime forces": Military, "loyalist forces": Military, "the regime": Military, "regime": Military,
+	"regime warplanes": Military, "regime aircraft": Military, "regime helicopters": Military, "regime planes": Military,
+	"regime jets": Military, "government warplanes": Military, "government aircraft": Military,
+	"government helicopters": Military, "government planes": Military, "government jets": Military,
+	"army helicopters": Military,
 	// Armed opposition named without its groups.
-	"rebels": "rebels", "rebel fighters": "rebels", "rebel forces": "rebels", "rebel groups": "rebels",
-	"opposition fighters": "rebels", "opposition forces": "rebels", "armed opposition": "rebels",
-	"opposition groups": "rebels", "rebel factions": "rebels", "opposition factions": "rebels",
+	"rebels": Rebels, "rebel fighters": Rebels, "rebel forces": Rebels, "rebel groups": Rebels,
+	"opposition fighters": Rebels, "opposition forces": Rebels, "armed opposition": Rebels,
+	"opposition groups": Rebels, "rebel factions": Rebels, "opposition factions": Rebels,
 	// State media's word for the armed opposition: ACLED cannot tell
 	// which group, and codes an unidentified one.
-	"terrorists": "unidentified", "terrorist organizations": "unidentified",
-	"terrorist organisations": "unidentified", "armed terrorist groups": "unidentified", "terrorist gangs": "unidentified",
-	"takfiri terrorists": "unidentified", "takfiri terrorist organizations": "unidentified",
-	"takfiri terrorist groups": "unidentified", "terrorist militants": "unidentified",
+	"terrorists": Unidentified, "terrorist organizations": Unidentified,
+	"terrorist organisations": Unidentified, "armed terrorist groups": Unidentified, "terrorist gangs": Unidentified,
+	"takfiri terrorists": Unidentified, "takfiri terrorist organizations": Unidentified,
+	"takfiri terrorist groups": Unidentified, "terrorist militants": Unidentified,
 }
 
 // kinds of a country's actors, with ACLED's names, inter codes and PLOVER
 // sectors.
 var countryKinds = []struct {
-	kind, sector string
-	inter        int
-	name         func(country, period string) string
+	kind   Kind
+	sector string
+	inter  int
+	name   func(country, period string) string
 }{
-	{"military", "MIL", 1, func(c, p string) string { return fmt.Sprintf("Military Forces of %s (%s)", c, p) }},
-	{"police", "COP", 1, func(c, p string) string { return fmt.Sprintf("Police Forces of %s (%s)", c, p) }},
-	{"government", "GOV", 1, func(c, p string) string { return fmt.Sprintf("Government of %s (%s)", c, p) }},
-	{"protesters", "CVL", 6, func(c, _ string) string { return fmt.Sprintf("Protesters (%s)", c) }},
-	{"rioters", "CVL", 5, func(c, _ string) string { return fmt.Sprintf("Rioters (%s)", c) }},
-	{"civilians", "CVL", 7, func(c, _ string) string { return fmt.Sprintf("Civilians (%s)", c) }},
-	{"unidentified", "UAF", 3, func(c, _ string) string { return fmt.Sprintf("Unidentified Armed Group (%s)", c) }},
-	{"communal", "UAF", 4, func(c, _ string) string { return fmt.Sprintf("Unidentified Communal Militia (%s)", c) }},
-	{"rebels", "REB", 2, func(c, _ string) string { return fmt.Sprintf("Opposition Rebels (%s)", c) }},
+	{Military, "MIL", 1, func(c, p string) string { return fmt.Sprintf("Military Forces of %s (%s)", c, p) }},
+	{Police, "COP", 1, func(c, p string) string { return fmt.Sprintf("Police Forces of %s (%s)", c, p) }},
+	{Government, "GOV", 1, func(c, p string) string { return fmt.Sprintf("Government of %s (%s)", c, p) }},
+	{Protesters, "CVL", 6, func(c, _ string) string { return fmt.Sprintf("Protesters (%s)", c) }},
+	{Rioters, "CVL", 5, func(c, _ string) string { return fmt.Sprintf("Rioters (%s)", c) }},
+	{Civilians, "CVL", 7, func(c, _ string) string { return fmt.Sprintf("Civilians (%s)", c) }},
+	{Unidentified, "UAF", 3, func(c, _ string) string { return fmt.Sprintf("Unidentified Armed Group (%s)", c) }},
+	{Communal, "UAF", 4, func(c, _ string) string { return fmt.Sprintf("Unidentified Communal Militia (%s)", c) }},
+	{Rebels, "REB", 2, func(c, _ string) string { return fmt.Sprintf("Opposition Rebels (%s)", c) }},
 }
 
 // addCountry creates a country's state actors for each of its periods and
@@ -171,14 +172,15 @@ func (d *Dictionary) addCountry(c countryData) error {
 			if err != nil {
 				return err
 			}
-			d.byKind[c.ISO+"|"+k.kind] = append(d.byKind[c.ISO+"|"+k.kind], idx)
+			key := countryKind{c.ISO, k.kind}
+			d.byKind[key] = append(d.byKind[key], idx)
 		}
 	}
 	return nil
 }
 
 // countryAliases writes the surface forms of a country's actor of a kind.
-func countryAliases(kind string, c countryData, p periodData) []string {
+func countryAliases(kind Kind, c countryData, p periodData) []string {
 	var out []string
 	names := append([]string{c.Name}, c.Aliases...)
 	withNouns := func(nouns []string) {
@@ -194,21 +196,21 @@ func countryAliases(kind string, c countryData, p periodData) []string {
 		}
 	}
 	switch kind {
-	case "military":
+	case Military:
 		withNouns(forceNouns)
 		for _, name := range names {
 			out = append(out, name+" Army", "Army of "+name, "Armed Forces of "+name, "Military Forces of "+name)
 		}
 		out = append(out, c.Military...)
 		out = append(out, p.Military...)
-	case "police":
+	case Police:
 		withNouns(policeNouns)
 		for _, name := range names {
 			out = append(out, name+" Police", "Police Forces of "+name)
 		}
 		out = append(out, c.Police...)
 		out = append(out, p.Police...)
-	case "government":
+	case Government:
 		withNouns(governmentNouns)
 		out = append(out, names...)
 		for _, name := range names {
@@ -219,13 +221,13 @@ func countryAliases(kind string, c countryData, p periodData) []string {
 		}
 		out = append(out, c.Government...)
 		out = append(out, p.Government...)
-	case "protesters":
+	case Protesters:
 		withNouns([]string{"protesters", "demonstrators", "protestors", "opposition supporters"})
-	case "rioters":
+	case Rioters:
 		withNouns([]string{"rioters", "mob"})
-	case "civilians":
+	case Civilians:
 		withNouns([]string{"civilians", "villagers", "residents", "citizens", "nationals"})
-	case "rebels":
+	case Rebels:
 		withNouns([]string{"rebels", "rebel fighters", "rebel forces", "opposition fighters", "opposition forces", "armed opposition"})
 	}
 	return out
@@ -258,7 +260,7 @@ func (d *Dictionary) addPerson(p personData) error {
 		return fmt.Errorf("actor data: person %q needs name and for", p.Name)
 	}
 	if iso, kind, ok := strings.Cut(p.For, ":"); ok {
-		if len(d.byKind[iso+"|"+kind]) == 0 {
+		if len(d.byKind[countryKind{iso, Kind(kind)}]) == 0 {
 			return fmt.Errorf("actor data: person %q speaks for unknown %s", p.Name, p.For)
 		}
 	} else if _, ok := d.byName[p.For]; !ok {

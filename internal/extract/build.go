@@ -72,7 +72,7 @@ func (a *analysis) build(c *cluster) event.Event {
 			s2 = m.assoc2
 		}
 	}
-	if f.sub == taxonomy.AirDroneStrike && (a1 == nil || a1.Bare == "unidentified") {
+	if f.sub == taxonomy.AirDroneStrike && (a1 == nil || a1.Bare == actor.Unidentified) {
 		if r := a.airForce(c, a1); r != a1 {
 			a1, a1From = r, nil
 			because("actor1", "an air strike with no air force named: the forces of the country struck")
@@ -481,7 +481,7 @@ func (a *analysis) strikeTarget(c *cluster, a1 *role) *role {
 	default:
 		return nil
 	}
-	act, ok := a.x.actors.ForCountry(a.clusterCountry(c), "civilians", a.pub)
+	act, ok := a.x.actors.ForCountry(a.clusterCountry(c), actor.Civilians, a.pub)
 	if !ok || a1.name() == act.Name {
 		return nil
 	}
@@ -545,7 +545,7 @@ func holdsWords(whole, part []string) bool {
 // where the country has no military in the dictionary.
 func (a *analysis) airForce(c *cluster, r *role) *role {
 	f := c.first()
-	act, ok := a.x.actors.ForCountry(a.clusterCountry(c), "military", a.pub)
+	act, ok := a.x.actors.ForCountry(a.clusterCountry(c), actor.Military, a.pub)
 	if !ok {
 		return r
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sitrep/sitrep/internal/actor"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
@@ -515,7 +516,7 @@ func clauseEnd(text string, i, limit int) int {
 // can be compared: an actor's name where the words name one, else the
 // words.
 func (a *analysis) victimGroup(m *mention, c claim) string {
-	civilians := c.of != "" && !strings.EqualFold(c.of, "people") && victimKind(c.of) == "civilians"
+	civilians := c.of != "" && !strings.EqualFold(c.of, "people") && victimKind(c.of) == actor.Civilians
 	for _, am := range a.actors {
 		if civilians {
 			// "20 Syrian civilians": the demonym names no armed side.

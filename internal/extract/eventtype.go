@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/sitrep/sitrep/internal/actor"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
@@ -318,7 +319,7 @@ func (a *analysis) civilianVictims(m *mention) {
 		if c.q.Value == 0 || c.kind != "killed" && c.kind != "injured" || !civilianVictim(c.of) {
 			continue
 		}
-		if r := a.sideOf(m, "civilians", c.of, c.span); r != nil {
+		if r := a.sideOf(m, actor.Civilians, c.of, c.span); r != nil {
 			m.actor2 = r
 			a.because(m, "actor2", "civilians among those a strike or shelling killed or wounded are its second actor")
 		}
@@ -339,7 +340,7 @@ func onlyCivilians(m *mention) bool {
 		if c.kind != "killed" && c.kind != "injured" || c.q.Value == 0 {
 			continue
 		}
-		if victimKind(c.of) != "civilians" {
+		if victimKind(c.of) != actor.Civilians {
 			// "26 people including 16 soldiers": people are not
 			// said to be civilians.
 			return false
@@ -351,5 +352,5 @@ func onlyCivilians(m *mention) bool {
 
 func civilianVictim(of string) bool {
 	kind := victimKind(of)
-	return kind == "civilians" || kind == "" && citizensRE.MatchString(of)
+	return kind == actor.Civilians || kind == "" && citizensRE.MatchString(of)
 }

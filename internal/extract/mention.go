@@ -106,7 +106,7 @@ type role struct {
 	Name string
 	// Bare is the kind of a force or public named without its country
 	// ("security forces": military).
-	Bare string
+	Bare actor.Kind
 	// Rule names the rule that chose this role, when one did more than
 	// read it in place (a claim's source named in another sentence).
 	Rule string
@@ -617,7 +617,7 @@ func (a *analysis) victimSide(m *mention) {
 			continue
 		}
 		kind := victimKind(c.of)
-		if kind == "" || kind == "civilians" && m.typ != taxonomy.Explosions {
+		if kind == "" || kind == actor.Civilians && m.typ != taxonomy.Explosions {
 			continue
 		}
 		if r := a.sideOf(m, kind, c.of, c.span); r != nil {
@@ -634,9 +634,9 @@ func (a *analysis) victimSide(m *mention) {
 		if loc == nil {
 			continue
 		}
-		kind := "military"
+		kind := actor.Military
 		if strings.EqualFold(after[loc[4]:loc[5]], "police") {
-			kind = "police"
+			kind = actor.Police
 		}
 		start, end := t.End+loc[2], t.End+loc[3]
 		if m.actor2 = a.sideOf(m, kind, a.text[start:end], event.Span{Start: start, End: end}); m.actor2 != nil {
@@ -655,10 +655,11 @@ const targetReach = 60
 var forceTargetRE = pattern.MustCompile(`(?i)^\s+(?:(?:on|against)\s+)?(?:(?:an?|the|two|three|several)\s+)?((?:[a-z]+\s+)?(military|army|police|security)\s+(?:base|post|outpost|camp|barracks|checkpoint|convoy|patrol|station|position)s?)\b`)
 
 // victimKind is the side of the people a count names, by the first word
-// that tells ("11 civilians and one soldier" are civilians): "civilians",
-// "military", "police", or "" for those who take no side of their own.
-func victimKind(of string) string {
-	kind, at := "", len(of)
+// that tells ("11 civilians and one soldier" are civilians): civilians,
+// military, police, or "" for those who take no side of their own.
+func victimKind(of string) actor.Kind {
+	var kind actor.Kind
+	at := len(of)
 	for _, k := range victimKinds {
 		if loc := k.re.FindStringIndex(of); loc != nil && loc[0] < at {
 			kind, at = k.kind, loc[0]
@@ -668,18 +669,18 @@ func victimKind(of string) string {
 }
 
 var victimKinds = []struct {
-	kind string
+	kind actor.Kind
 	re   *pattern.Regexp
 }{
-	{"police", pattern.MustCompile(`(?i)\bpolice`)},
-	{"military", pattern.MustCompile(`(?i)\b(?:soldiers?|troops|servicemen|service members|army personnel|military personnel)\b`)},
-	{"civilians", civilianRE},
+	{actor.Police, pattern.MustCompile(`(?i)\bpolice`)},
+	{actor.Military, pattern.MustCompile(`(?i)\b(?:soldiers?|troops|servicemen|service members|army personnel|military personnel)\b`)},
+	{actor.Civilians, civilianRE},
 }
 
 // sideOf returns the actor of kind in the country that phrase's demonym
 // names ("Pakistani soldiers"), or the event's, as a role spanning the
 // phrase; nil when that is the doer's own side or no such actor exists.
-func (a *analysis) sideOf(m *mention, kind, phrase string, span event.Span) *role {
+func (a *analysis) sideOf(m *mention, kind actor.Kind, phrase string, span event.Span) *role {
 	country := a.eventCountry(m)
 	for _, w := range strings.Fields(phrase) {
 		if code, ok := a.x.actors.Demonym(strings.Trim(w, ",.;:")); ok && isUpper(w) {

@@ -292,7 +292,7 @@ func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
 		if govRoleRE.MatchString(p.Role) {
 			// "Information Minister Michael Makuei": an official of the
 			// country the article is about.
-			if act, ok := a.x.actors.ForCountry(a.country, "government", a.pub); ok {
+			if act, ok := a.x.actors.ForCountry(a.country, actor.Government, a.pub); ok {
 				r.Actor = act
 			}
 		}
@@ -313,7 +313,7 @@ func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
 // the sentence's own subject.
 func (a *analysis) dateline(k int) bool {
 	am := a.actors[k]
-	if am.Actor == nil || am.Actor.Kind != "government" || k+1 >= len(a.actors) ||
+	if am.Actor == nil || am.Actor.Kind != actor.Government || k+1 >= len(a.actors) ||
 		strings.TrimSpace(a.text[am.End:max(am.End, a.actors[k+1].Start)]) != "" {
 		return false
 	}
@@ -335,7 +335,7 @@ func civilianParty(r *role) bool {
 	if kind == "" && r.Name == "" {
 		kind = bareKind(r.Text)
 	}
-	return kind == "civilians"
+	return kind == actor.Civilians
 }
 
 // armedParty reports whether r is a non-state armed group or a state's
@@ -498,7 +498,7 @@ func (a *analysis) assignRoles(m *mention) {
 	}
 	if m.typ == "" && m.actor2 == nil && m.ownPlace && m.place.Start >= m.trig.End {
 		// "visit to India": the host is the government of the place.
-		if act, ok := a.x.actors.ForCountry(m.place.Place.CountryCode, "government", a.pub); ok &&
+		if act, ok := a.x.actors.ForCountry(m.place.Place.CountryCode, actor.Government, a.pub); ok &&
 			(m.actor1 == nil || m.actor1.Actor == nil || m.actor1.Actor.Country != act.Country) {
 			m.actor2 = &role{Span: event.Span{Start: m.place.Start, End: m.place.End}, Text: m.place.Text, Actor: act}
 		}
@@ -535,7 +535,7 @@ func (a *analysis) demonymActor(m *mention) *role {
 		if stateModifier(w) {
 			// "regime shelling", "government barrel bombs": the forces of
 			// the state where the event happened.
-			if act, ok := a.x.actors.ForCountry(a.eventCountry(m), "military", a.pub); ok {
+			if act, ok := a.x.actors.ForCountry(a.eventCountry(m), actor.Military, a.pub); ok {
 				start := m.trig.Start - len(before) + strings.LastIndex(before, w)
 				return &role{Span: event.Span{Start: start, End: start + len(w)}, Text: w, Actor: act}
 			}
@@ -548,7 +548,7 @@ func (a *analysis) demonymActor(m *mention) *role {
 		if !ok {
 			continue
 		}
-		if act, ok := a.x.actors.ForCountry(code, "military", a.pub); ok {
+		if act, ok := a.x.actors.ForCountry(code, actor.Military, a.pub); ok {
 			start := m.trig.Start - len(before) + strings.LastIndex(before, w)
 			return &role{Span: event.Span{Start: start, End: start + len(w)}, Text: w, Actor: act}
 		}
@@ -567,14 +567,14 @@ func (a *analysis) weaponUser(m *mention, r *role) *role {
 	}
 	country := ""
 	switch {
-	case r.Actor != nil && r.Actor.Kind == "government":
+	case r.Actor != nil && r.Actor.Kind == actor.Government:
 		country = r.Actor.Country
 	case r.Actor == nil && r.Name == "" && stateModifier(r.Text):
 		country = a.eventCountry(m)
 	default:
 		return r
 	}
-	if act, ok := a.x.actors.ForCountry(country, "military", a.pub); ok {
+	if act, ok := a.x.actors.ForCountry(country, actor.Military, a.pub); ok {
 		return &role{Span: r.Span, Text: r.Text, Actor: act}
 	}
 	return r
@@ -648,7 +648,7 @@ func (a *analysis) resolveBare(m *mention, r *role) *role {
 	if kind == "" {
 		return nil
 	}
-	if kind == "rebels" {
+	if kind == actor.Rebels {
 		if g := a.soleRebelGroup(); g != nil {
 			// "M23 rebels took Goma ... soldiers fought the rebels":
 			// the article's one rebel group.
@@ -715,27 +715,27 @@ func (a *analysis) soleRebelGroup() *actor.Actor {
 	return g
 }
 
-func bareKind(text string) string {
+func bareKind(text string) actor.Kind {
 	t := strings.ToLower(text)
 	switch {
 	case strings.Contains(t, "police"):
-		return "police"
+		return actor.Police
 	case strings.Contains(t, "protest") || strings.Contains(t, "demonstrat"):
-		return "protesters"
+		return actor.Protesters
 	case strings.Contains(t, "riot") || strings.Contains(t, "mob"):
-		return "rioters"
+		return actor.Rioters
 	case strings.Contains(t, "gunmen") || strings.Contains(t, "armed men") || strings.Contains(t, "assailant") || strings.Contains(t, "attacker"):
-		return "unidentified"
+		return actor.Unidentified
 	case civilianRE.MatchString(t):
-		return "civilians"
+		return actor.Civilians
 	case strings.Contains(t, "government") || strings.Contains(t, "authorities"):
-		return "government"
+		return actor.Government
 	case strings.Contains(t, "rebel") || strings.Contains(t, "opposition"):
-		return "rebels"
+		return actor.Rebels
 	case strings.Contains(t, "militant") || strings.Contains(t, "insurgent") || strings.Contains(t, "jihadist") || strings.Contains(t, "fighters"):
-		return "unidentified"
+		return actor.Unidentified
 	case forceRE.MatchString(t) || strings.Contains(t, "army") || strings.Contains(t, "military"):
-		return "military"
+		return actor.Military
 	}
 	return ""
 }
@@ -751,7 +751,7 @@ func (a *analysis) eventCountry(m *mention) string {
 // impliedRoles fills the actors that ACLED's event types imply.
 func (a *analysis) impliedRoles(m *mention) {
 	country := a.eventCountry(m)
-	forCountry := func(kind string) *role {
+	forCountry := func(kind actor.Kind) *role {
 		if act, ok := a.x.actors.ForCountry(country, kind, a.pub); ok {
 			return &role{Actor: act, Span: m.trig.Span, Text: m.trig.Text}
 		}
@@ -767,32 +767,32 @@ func (a *analysis) impliedRoles(m *mention) {
 			if isInter(m.actor1, 1) && m.actor2 == nil {
 				m.actor2 = m.actor1
 			}
-			m.actor1 = forCountry("protesters")
+			m.actor1 = forCountry(actor.Protesters)
 		}
 	case taxonomy.Riots:
 		if !isInter(m.actor1, 5) {
 			if isInter(m.actor1, 1) && m.actor2 == nil {
 				m.actor2 = m.actor1
 			}
-			m.actor1 = forCountry("rioters")
+			m.actor1 = forCountry(actor.Rioters)
 		}
 	case taxonomy.Explosions:
 		if m.actor1 == nil && m.sub != taxonomy.AirDroneStrike && m.sub != taxonomy.Shelling {
-			m.actor1 = forCountry("unidentified")
+			m.actor1 = forCountry(actor.Unidentified)
 		}
 	case taxonomy.StrategicDevelopments:
 		// ACLED's arrests are made by the state: "81 suspects were
 		// arrested", "the arrest of Zambada in the United States" name
 		// no one else, and the police of the place are who arrests.
 		if m.sub == taxonomy.Arrests && m.actor1 == nil {
-			m.actor1 = forCountry("police")
+			m.actor1 = forCountry(actor.Police)
 		}
 	case taxonomy.ViolenceAgainstCivilians:
 		if m.actor2 == nil || !isInter(m.actor2, 7) {
-			m.actor2 = forCountry("civilians")
+			m.actor2 = forCountry(actor.Civilians)
 		}
 		if m.actor1 == nil {
-			m.actor1 = forCountry("unidentified")
+			m.actor1 = forCountry(actor.Unidentified)
 		}
 	}
 }
