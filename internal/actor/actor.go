@@ -2,7 +2,7 @@
 // publics, rebel groups, militias and international forces named as ACLED
 // names them, with their inter codes, aliases and the dates their roles held,
 // and the people who speak or act for them. The data is readable YAML under
-// data/ (see DATA.md).
+// data/ (see the repository's DATA.md).
 package actor
 
 import (
