@@ -35,6 +35,9 @@ var (
 	// speech, not a party to the event; sourceAfter reads it faster.
 	sourceAfterRE  = pattern.MustCompile(`(?i)^(?:’s|'s)?(?:\s+sources?|\s+officials?|\s+spokes(?:man|woman|person))?\s*(?:,\s*[^,]{0,60},\s*)?(?:\s*and\s+(?:\S+\s+){0,3}?)?(?:` + lexicon.Alternation(lexicon.SpeechVerbs) + `|spokes(?:man|woman|person))\b`)
 	sourceBeforeRE = pattern.MustCompile(`(?i)\b(?:according to|through|told|quoted|cited|citing)\s+(?:\S+\s+){0,4}$`)
+	// takenFromRE ends in the "from" that names the side ground was
+	// taken from, with the word before it, if any.
+	takenFromRE = pattern.MustCompile(`(?i)(?:\b([\w'-]+)\s+)?\bfrom\s+(?:the\s+)?$`)
 	// passiveVictimRE: an actor followed by a passive of harm is its victim.
 	passiveVictimRE = pattern.MustCompile(`(?i)^,?\s+(?:were|was|had been|have been|has been)\s+(?:\S+\s+)?(?:killed|wounded|injured|abducted|kidnapped|arrested|detained|shot|hurt)\b`)
 	// selfRefRE: a speaker's words that refer back to the speaker.
@@ -425,8 +428,8 @@ func (a *analysis) assignRoles(m *mention) {
 				agents = append(agents, r)
 			}
 		case r.Start >= m.trig.End:
-			if agentBeforeRE.MatchString(before) && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(before)), "of") ||
-				a.joinedToAgent(m, agents, r) {
+			if !a.lostGround(m, r) && (agentBeforeRE.MatchString(before) && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(before)), "of") ||
+				a.joinedToAgent(m, agents, r)) {
 				agents = append(agents, r)
 			} else {
 				patients = append(patients, r)
@@ -466,7 +469,7 @@ func (a *analysis) assignRoles(m *mention) {
 		}
 	}
 	for _, r := range patients {
-		if a1 == nil && m.typ == taxonomy.Battles && !civilianParty(r) {
+		if a1 == nil && m.typ == taxonomy.Battles && !civilianParty(r) && !a.lostGround(m, r) {
 			a1 = r
 			continue
 		}
@@ -504,6 +507,20 @@ func (a *analysis) assignRoles(m *mention) {
 		}
 	}
 	a.impliedRoles(m)
+}
+
+// lostGround reports whether r, after a trigger of ground taken, is the
+// side it was taken from ("Sake was captured from Congolese troops"):
+// acted on, whoever took it, where "from" after other triggers names the
+// doer ("fire from the army").
+func (a *analysis) lostGround(m *mention, r *role) bool {
+	if m.trig.Class != lexicon.Territory || r.Start < m.trig.End {
+		return false
+	}
+	loc := takenFromRE.FindStringSubmatchIndex(a.text[max(m.trig.End, r.Start-60):r.Start])
+	// "recaptured by the rebels, who include fighters from Al-Nusra":
+	// people from a group are its members.
+	return loc != nil && (loc[2] < 0 || !victimRE.MatchString(a.text[max(m.trig.End, r.Start-60):r.Start][loc[2]:loc[3]]))
 }
 
 // joinedToAgent reports whether r, after the trigger, is joined by "or"

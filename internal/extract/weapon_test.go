@@ -22,7 +22,7 @@ func TestWeaponTypes(t *testing.T) {
 		{"weapon in the next sentence", "Regime forces committed a massacre in Douma on Tuesday, killing 25 civilians. The victims were hit by airstrikes while trying to flee.", "Air/drone strike"},
 		{"raids in the sentence before", "Air raids also continued in the countryside west of Aleppo on Tuesday. An attack on the village of Kafr Naha killed at least 12 people, the monitor said.", "Air/drone strike"},
 		{"weapon of the operation told after", "At least 20 militants were killed on Thursday near Jarablus during a military operation by the Turkish army, the army said. The Turkish army hit 34 targets in three airstrikes, the statement said.", "Air/drone strike"},
-		{"took an area", "Kurdish forces took an area south of the city of Hasakeh from Islamic State fighters on Thursday, the monitor said.", "Non-state actor overtakes territory"},
+		{"took an area", "YPG fighters took an area south of the city of Hasakeh from Islamic State fighters on Thursday, the monitor said.", "Non-state actor overtakes territory"},
 		{"encircled", "Kurdish-led forces encircled the town of Manbij on Friday, cutting the last road out, the monitor said.", "Armed clash"},
 		// Captives are unarmed: their killing is an attack on civilians.
 		{"executed soldiers", "Islamic State executed 20 soldiers it had captured near Palmyra on Monday, the Observatory said.", "Attack"},
