@@ -1030,7 +1030,16 @@ func wordsEndAt(s string, words []string, e int) bool {
 }
 
 // habitualPhrases are the phrases habitualPhraseRE looks for.
-const habitualPhrases = `(?:has (?:largely |mostly )?(?:frozen|stalled|subsided|eased)|(?:had|have|has) (?:risen|increased|fallen|doubled)|for more than a (?:year|decade)|for (?:a|over a) (?:year|decade)|repeatedly|regularly|frequently|many times|several times|since (?:taking|seizing|coming to) power|around the world|worldwide|globally|in \d{4}\b|last year|this year|in recent years|since (?:\w+\s+)?\d{4}|since (?:mid-|early |late )?(?:january|february|march|april|may|june|july|august|september|october|november|december)|since the start|similar|such attacks|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)`
+var habitualPhrases = `(?:has (?:largely |mostly )?(?:frozen|stalled|subsided|eased)|(?:had|have|has) (?:risen|increased|fallen|doubled)|for more than a (?:year|decade)|for (?:a|over a) (?:year|decade)|repeatedly|regularly|frequently|many times|several times|since (?:taking|seizing|coming to) power|around the world|worldwide|globally|in \d{4}\b|last year|this year|in recent years|since (?:\w+\s+)?\d{4}|since (?:mid-|early |late )?(?:` + strings.Join(monthFullNames(), "|") + `)|since the start|similar|such attacks|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)`
+
+// monthFullNames returns the months' full names, January first.
+func monthFullNames() []string {
+	var names []string
+	for _, m := range lexicon.MonthNames() {
+		names = append(names, m.Name)
+	}
+	return names
+}
 
 // habitualWords are habitualRE's words, but for "\w+-month" and
 // "\w+-year".

@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"strings"
 
+	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/text"
 )
 
@@ -419,8 +420,7 @@ var stopwords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`the a an and or but of in on at to by for with from as is was
 	he she they it we you i his her their our this that these those there here
-	monday tuesday wednesday thursday friday saturday sunday january february march april may june july
-	august september october november december jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr president minister prime army police
+	monday tuesday wednesday thursday friday saturday sunday mr mrs ms dr president minister prime army police
 	government state states islamic forces military ministry council union party front movement
 	national liberation agreement public relations news reuters associated press afp ap bbc cnn
 	al el ad as ash at ar an la le de du des van von der di da dos das san santa saint st
@@ -443,6 +443,14 @@ var stopwords = func() map[string]bool {
 	christmas easter ramadan eid english french arabic spanish portuguese congress parliament senate assembly palace court
 	`) {
 		m[w] = true
+	}
+	// A month's name or short form alone ("March", "Sept") is a date,
+	// not a place.
+	for _, mo := range lexicon.MonthNames() {
+		m[mo.Name] = true
+		for _, s := range mo.Short {
+			m[s] = true
+		}
 	}
 	return m
 }()

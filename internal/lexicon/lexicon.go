@@ -15,8 +15,10 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/sitrep/sitrep/internal/taxonomy"
 )
@@ -61,6 +63,9 @@ const (
 	Hedges = "hedges"
 	// WarWords name a whole war: "the conflict", "the uprising".
 	WarWords = "war-words"
+	// Months are the months' names and short forms, a part for each;
+	// MonthNames reads them.
+	Months = "months"
 )
 
 // lists parses every file once; the lists never change after.
@@ -397,3 +402,90 @@ var triggers = sync.OnceValues(func() ([]Section, error) {
 
 // triggersFile holds the trigger lexicon, a list in sections.
 const triggersFile = "triggers.txt"
+
+// Month is how text names one month.
+type Month struct {
+	Number time.Month
+	// Name is the full name, in small letters: "september".
+	Name string
+	// Short are the forms the name is cut to, in small letters, each of
+	// which text may write with a dot or without: "sep", "sept".
+	Short []string
+}
+
+// MonthNames returns the twelve months of the Months list, January
+// first. It panics as Words does, or if the list is not twelve parts
+// named 1 to 12, each a month's full name and then its short forms, all
+// single words.
+func MonthNames() []Month {
+	ms, err := monthNames()
+	if err != nil {
+		panic(err)
+	}
+	out := slices.Clone(ms)
+	for i := range out {
+		out[i].Short = slices.Clone(out[i].Short)
+	}
+	return out
+}
+
+var monthNames = sync.OnceValues(func() ([]Month, error) {
+	parts := Parts(Months)
+	if len(parts) != 12 {
+		return nil, fmt.Errorf("lexicon: %s: %d parts, not one for each of the 12 months", Months, len(parts))
+	}
+	out := make([]Month, len(parts))
+	for i, p := range parts {
+		if p.Name != strconv.Itoa(i+1) {
+			return nil, fmt.Errorf("lexicon: %s: part %q where month %d's belongs", Months, p.Name, i+1)
+		}
+		for k, w := range p.Phrases {
+			w = strings.ToLower(w)
+			if strings.ContainsAny(w, " *.") {
+				return nil, fmt.Errorf("lexicon: %s: %q: a month's name is one word, without its dot", Months, w)
+			}
+			p.Phrases[k] = w
+		}
+		out[i] = Month{Number: time.Month(i + 1), Name: p.Phrases[0], Short: p.Phrases[1:]}
+	}
+	return out, nil
+})
+
+// Pattern returns a regular expression that matches the month's full
+// name or any of its short forms, and holds no group that alternatives
+// around it could split: "sep(?:t(?:ember)?)?".
+func (m Month) Pattern() string { return tails(append([]string{m.Name}, m.Short...)) }
+
+// ShortPattern is Pattern for the short forms alone, "" for a month
+// without them: "sept?".
+func (m Month) ShortPattern() string {
+	if len(m.Short) == 0 {
+		return ""
+	}
+	return tails(m.Short)
+}
+
+// tails writes words as one regular expression. Where each word, by
+// length, opens with the one before ("sep", "sept", "september"), the
+// rest of it is an optional tail, sep(?:t(?:ember)?)?, which compiles to
+// a smaller program than the words side by side, and so to less work at
+// start-up and at each try; otherwise the words are alternatives in a
+// group, the longest first.
+func tails(words []string) string {
+	words = slices.Clone(words)
+	slices.SortStableFunc(words, func(a, b string) int { return len(a) - len(b) })
+	for i := 1; i < len(words); i++ {
+		if !strings.HasPrefix(words[i], words[i-1]) {
+			slices.Reverse(words)
+			for k, w := range words {
+				words[k] = regexp.QuoteMeta(w)
+			}
+			return `(?:` + strings.Join(words, "|") + `)`
+		}
+	}
+	out := ""
+	for i := len(words) - 1; i > 0; i-- {
+		out = `(?:` + regexp.QuoteMeta(words[i][len(words[i-1]):]) + out + `)?`
+	}
+	return regexp.QuoteMeta(words[0]) + out
+}

@@ -5,11 +5,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // known is every list the code names; a file no constant names is a list
 // nobody reads.
-var known = []string{ModalPhrases, TollBeforeCount, SpeechVerbs, TollSourceVerbs, PersonSpeechVerbs, AirWeapons, ShellingWeapons, ExplosiveWeapons, BombWords, SuicideWeapons, GrenadeWeapons, VictimWords, CivilianTargets, ArmedTargets, Hedges, TollAfterCount, WarWords}
+var known = []string{ModalPhrases, TollBeforeCount, SpeechVerbs, TollSourceVerbs, PersonSpeechVerbs, AirWeapons, ShellingWeapons, ExplosiveWeapons, BombWords, SuicideWeapons, GrenadeWeapons, VictimWords, CivilianTargets, ArmedTargets, Hedges, TollAfterCount, WarWords, Months}
 
 // TestLists validates the embedded files: each parses, opens with a
 // comment that says what it is and who reads it, and is named by a
@@ -145,6 +146,85 @@ func TestTriggers(t *testing.T) {
 	} {
 		if _, err := parse([]byte(bad), true); err == nil {
 			t.Errorf("parse accepted %q", bad)
+		}
+	}
+}
+
+func TestMonthNames(t *testing.T) {
+	ms := MonthNames()
+	if len(ms) != 12 {
+		t.Fatalf("MonthNames() gives %d months, want 12", len(ms))
+	}
+	tests := []struct {
+		num   time.Month
+		name  string
+		short []string
+	}{
+		{time.January, "january", []string{"jan"}},
+		{time.May, "may", nil},
+		{time.June, "june", []string{"jun"}},
+		{time.September, "september", []string{"sep", "sept"}},
+		{time.December, "december", []string{"dec"}},
+	}
+	for _, tt := range tests {
+		m := ms[tt.num-1]
+		if m.Number != tt.num || m.Name != tt.name || !slices.Equal(m.Short, tt.short) {
+			t.Errorf("month %d = %+v, want %s with short forms %q", tt.num, m, tt.name, tt.short)
+		}
+	}
+	for i, m := range ms {
+		if m.Number != time.Month(i+1) || m.Name != strings.ToLower(m.Number.String()) {
+			t.Errorf("month %d = %+v, want %s", i+1, m, time.Month(i+1))
+		}
+	}
+	// The table is the callers' to change.
+	ms[0].Short[0] = "x"
+	if MonthNames()[0].Short[0] != "jan" {
+		t.Error("a change to MonthNames' result changed the list")
+	}
+}
+
+func TestMonthPattern(t *testing.T) {
+	tests := []struct {
+		m            Month
+		want, short  string
+		match, other []string
+	}{
+		{Month{Name: "may"}, `may`, ``, []string{"may"}, []string{"ma", "mayo"}},
+		{Month{Name: "june", Short: []string{"jun"}}, `jun(?:e)?`, `jun`, []string{"jun", "june"}, []string{"ju", "junee"}},
+		{Month{Name: "september", Short: []string{"sep", "sept"}}, `sep(?:t(?:ember)?)?`, `sep(?:t)?`, []string{"sep", "sept", "september"}, []string{"se", "septe", "sepember"}},
+		// Forms that do not open one another stay alternatives.
+		{Month{Name: "july", Short: []string{"jly"}}, `(?:july|jly)`, `jly`, []string{"july", "jly"}, []string{"jul", "jl"}},
+	}
+	for _, tt := range tests {
+		if got := tt.m.Pattern(); got != tt.want {
+			t.Errorf("%s: Pattern() = %q, want %q", tt.m.Name, got, tt.want)
+		}
+		if got := tt.m.ShortPattern(); got != tt.short {
+			t.Errorf("%s: ShortPattern() = %q, want %q", tt.m.Name, got, tt.short)
+		}
+		re := regexp.MustCompile(`^(?:` + tt.m.Pattern() + `)$`)
+		for _, s := range tt.match {
+			if !re.MatchString(s) {
+				t.Errorf("%s: Pattern() does not match %q", tt.m.Name, s)
+			}
+		}
+		for _, s := range tt.other {
+			if re.MatchString(s) {
+				t.Errorf("%s: Pattern() matches %q", tt.m.Name, s)
+			}
+		}
+	}
+	// Every month of the list matches all its forms and nothing more.
+	for _, m := range MonthNames() {
+		re := regexp.MustCompile(`^(?:` + m.Pattern() + `)$`)
+		for _, s := range append([]string{m.Name}, m.Short...) {
+			if !re.MatchString(s) {
+				t.Errorf("%s: Pattern() %s does not match %q", m.Name, m.Pattern(), s)
+			}
+		}
+		if re.MatchString(m.Name[:2]) || re.MatchString(m.Name+"s") {
+			t.Errorf("%s: Pattern() %s matches more than the month's forms", m.Name, m.Pattern())
 		}
 	}
 }

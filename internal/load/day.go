@@ -3,6 +3,7 @@ package load
 import (
 	"time"
 
+	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/text"
 )
 
@@ -15,12 +16,18 @@ type dayMatch struct {
 	weekday    bool // a weekday name opens it
 }
 
-var monthWords = map[string]time.Month{
-	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-	"april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-	"august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10,
-	"oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
+// monthWords reads a month's full name or short form, in small letters;
+// a dot after either is read apart.
+var monthWords = func() map[string]time.Month {
+	m := map[string]time.Month{}
+	for _, mo := range lexicon.MonthNames() {
+		m[mo.Name] = mo.Number
+		for _, s := range mo.Short {
+			m[s] = mo.Number
+		}
+	}
+	return m
+}()
 
 var weekdayWords = map[string]bool{
 	"monday": true, "mon": true, "tuesday": true, "tue": true, "tues": true,

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/lexicon"
 )
 
 // sharedCorpus returns the path of the project's reference corpus, or
@@ -191,9 +193,28 @@ func TestParseDate(t *testing.T) {
 		"31 February 2024":              "",
 		"16 px":                         "",
 		"May":                           "",
+		"Sept. 7, 2004":                 "2004-09-07",
+		"SEP 7 2004":                    "2004-09-07",
+		"14 Oct. 2025":                  "2025-10-14",
+		"October. 14, 2025":             "2025-10-14",
+		"May 5, 2020":                   "2020-05-05",
+		"3rd June 2021":                 "2021-06-03",
+		"Septem 7, 2004":                "",
 	} {
 		if got := ParseDate(in); got != want {
 			t.Errorf("ParseDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestMonthStems checks what monthOf and urlDate rest on: every form of
+// a month opens with its first three letters.
+func TestMonthStems(t *testing.T) {
+	for _, m := range lexicon.MonthNames() {
+		for _, f := range append([]string{m.Name}, m.Short...) {
+			if !strings.HasPrefix(f, monthStems[m.Number-1]) {
+				t.Errorf("%s: %q does not open with %q", m.Name, f, monthStems[m.Number-1])
+			}
 		}
 	}
 }

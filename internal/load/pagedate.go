@@ -1,6 +1,7 @@
 package load
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -165,8 +166,9 @@ func metaDate(v string) string {
 }
 
 // urlDateRE finds a day in a page's address: /2025/10/14/, -2025-10-14/,
-// /2019/nov/18/, -20191115/.
-var urlDateRE = pattern.MustCompile(`[/_-]((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2]|[1-9]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)([/_-]?)(0[1-9]|[12]\d|3[01]|[1-9])(?:[/_.-]|$)`)
+// /2019/nov/18/, -20191115/. A month's name is cut to its first three
+// letters there.
+var urlDateRE = pattern.MustCompile(`[/_-]((?:19|20)\d\d)([/_-]?)(0[1-9]|1[0-2]|[1-9]|` + strings.Join(monthStems, "|") + `)([/_-]?)(0[1-9]|[12]\d|3[01]|[1-9])(?:[/_.-]|$)`)
 
 // urlDate returns the day an address names, or "".
 func urlDate(u string) string {
@@ -185,8 +187,8 @@ func urlDate(u string) string {
 		}
 	}
 	month := m[3]
-	if i := strings.Index("janfebmaraprmayjunjulaugsepoctnovdec", m[3]); len(m[3]) == 3 && i >= 0 && i%3 == 0 {
-		month = strconv.Itoa(i/3 + 1)
+	if i := slices.Index(monthStems, m[3]); i >= 0 {
+		month = strconv.Itoa(i + 1)
 	}
 	return validDate(m[1], month, m[5])
 }

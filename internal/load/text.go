@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
 )
 
@@ -379,7 +380,19 @@ func headline(before []string, outlet string) string {
 	return ""
 }
 
-const monthRE = `(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`
+// monthRE matches a month's full name or short form, with a dot after
+// either or without ("Sept. 7, 2004", "14 Oct. 2025"). monthStems are
+// the months' first three letters, January first: a page's address cuts
+// a month to them, and monthOf finds a month by them, as every form of a
+// month opens with them.
+var monthRE, monthStems = func() (string, []string) {
+	var names, stems []string
+	for _, m := range lexicon.MonthNames() {
+		names = append(names, m.Pattern())
+		stems = append(stems, m.Name[:3])
+	}
+	return `(?:` + strings.Join(names, "|") + `)\.?`, stems
+}()
 
 var (
 	isoDateRE = pattern.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
@@ -390,10 +403,6 @@ var (
 	pubWordRE = pattern.MustCompile(`(?i)\b(?:published|posted|date|dated|first published)\b`)
 	updWordRE = pattern.MustCompile(`(?i)\bupdated\b`)
 )
-
-var monthNums = map[string]time.Month{
-	"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
 
 // ParseDate reads one date in the formats pages print: "2025-10-14",
 // "14.10.2025", "10/14/2025", "October 14, 2025", "14 Oct 2025". It
@@ -455,11 +464,11 @@ func parseDate(s string) string {
 func monthOf(s string) string {
 	low := strings.ToLower(s)
 	best, at := "", len(low)
-	for name, n := range monthNums {
-		if i := strings.Index(low, name); i >= 0 && i < at {
+	for n, stem := range monthStems {
+		if i := strings.Index(low, stem); i >= 0 && i < at {
 			// "mar" inside "march" is the same month; "may" is only a
 			// month as a word of its own here.
-			best, at = strconv.Itoa(int(n)), i
+			best, at = strconv.Itoa(n+1), i
 		}
 	}
 	return best

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/lexicon"
 )
 
 // Sentence is one sentence of a text.
@@ -19,19 +20,27 @@ type Sentence struct {
 
 // abbreviations end with a period that does not end a sentence. Keys are
 // lower case, without the final period.
-var abbreviations = map[string]bool{
-	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true,
-	"lt": true, "col": true, "maj": true, "capt": true, "cpt": true, "sgt": true,
-	"cpl": true, "pvt": true, "adm": true, "gov": true, "sen": true, "rep": true,
-	"st": true, "no": true, "nos": true, "vs": true, "jr": true, "sr": true,
-	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true,
-	"aug": true, "sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
-	"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thurs": true,
-	"fri": true, "sat": true, "sun": true, "inc": true, "ltd": true, "co": true,
-	"corp": true, "approx": true, "est": true, "fig": true, "brig": true,
-	"insp": true, "supt": true, "cmdr": true, "hon": true, "rev": true,
-	"e.g": true, "i.e": true, "etc": false,
-}
+var abbreviations = func() map[string]bool {
+	m := map[string]bool{
+		"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "gen": true,
+		"lt": true, "col": true, "maj": true, "capt": true, "cpt": true, "sgt": true,
+		"cpl": true, "pvt": true, "adm": true, "gov": true, "sen": true, "rep": true,
+		"st": true, "no": true, "nos": true, "vs": true, "jr": true, "sr": true,
+		"mon": true, "tue": true, "tues": true, "wed": true, "thu": true, "thurs": true,
+		"fri": true, "sat": true, "sun": true, "inc": true, "ltd": true, "co": true,
+		"corp": true, "approx": true, "est": true, "fig": true, "brig": true,
+		"insp": true, "supt": true, "cmdr": true, "hon": true, "rev": true,
+		"e.g": true, "i.e": true, "etc": false,
+	}
+	// A month's short form ("Sept. 7"), not its full name: "in May."
+	// ends a sentence.
+	for _, mo := range lexicon.MonthNames() {
+		for _, s := range mo.Short {
+			m[s] = true
+		}
+	}
+	return m
+}()
 
 // Split returns the sentences of text in order. Paragraphs are separated by
 // blank lines; a sentence never crosses a paragraph.

@@ -13,6 +13,7 @@ import (
 	"unicode"
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
 )
 
@@ -252,12 +253,18 @@ func inferYear(pub time.Time, m time.Month, d int) int {
 	return y
 }
 
-var months = map[string]time.Month{
-	"january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3,
-	"april": 4, "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7,
-	"august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9, "october": 10,
-	"oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-}
+// months reads a month's full name or short form, in small letters and
+// without its dot.
+var months = func() map[string]time.Month {
+	m := map[string]time.Month{}
+	for _, mo := range lexicon.MonthNames() {
+		m[mo.Name] = mo.Number
+		for _, s := range mo.Short {
+			m[s] = mo.Number
+		}
+	}
+	return m
+}()
 
 var weekdays = map[string]time.Weekday{
 	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday,
@@ -271,10 +278,22 @@ var smallNumbers = map[string]int{
 	"twelve": 12, "couple of": 2, "few": 3,
 }
 
+// monthRE matches a month's full name, or a short form with its dot or
+// without ("Sept. 7"), as lexicon's table of months writes them.
+var monthRE = func() string {
+	var names, short []string
+	for _, m := range lexicon.MonthNames() {
+		names = append(names, m.Name)
+		if p := m.ShortPattern(); p != "" {
+			short = append(short, p+`\.?`)
+		}
+	}
+	return `(` + strings.Join(append(names, short...), "|") + `)`
+}()
+
 const (
-	monthRE = `(january|february|march|april|may|june|july|august|september|october|november|december|jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?)`
-	numRE   = `(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few)`
-	wdRE    = `(sunday|monday|tuesday|wednesday|thursday|friday|saturday)`
+	numRE = `(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|couple of|few)`
+	wdRE  = `(sunday|monday|tuesday|wednesday|thursday|friday|saturday)`
 )
 
 // form is one kind of time expression.
