@@ -845,6 +845,14 @@ func (a *analysis) assignPlaces(m *mention, prior []*mention) {
 			if nearRE.MatchString(before) && p.Precision < 2 {
 				p.Precision = 2
 			}
+			if x := a.places[max(k-1, 0)]; k > 0 && x.Start >= m.span.Start && x.End <= p.Start && heldIn(x, p, a.text[x.End:p.Start]) {
+				// "the town of Sake in North Kivu was captured": the
+				// province only says where the town is.
+				if len(cands) > 0 && cands[len(cands)-1].Start == x.Start {
+					continue // the town is a candidate already ("in Sake in North Kivu")
+				}
+				p = x
+			}
 			cands = append(cands, p)
 		}
 	}
@@ -887,6 +895,22 @@ func (a *analysis) assignPlaces(m *mention, prior []*mention) {
 	}
 	m.place = a.home
 	a.because(m, "location", "no place told near it: the place the article is about")
+}
+
+// heldIn reports whether place x, told just before "in" and the province
+// or country p that holds it, is the place p's words say where it is:
+// "Sake in North Kivu", "Kidal in Mali".
+func heldIn(x, p gazetteer.Resolved, between string) bool {
+	if !strings.EqualFold(strings.TrimSpace(between), "in") || x.Place.Kind == gazetteer.Country || x.Place.CountryCode != p.Place.CountryCode {
+		return false
+	}
+	switch p.Place.Kind {
+	case gazetteer.Country:
+		return true
+	case gazetteer.Admin1:
+		return x.Place.Kind != gazetteer.Admin1 && x.Place.Admin1 == p.Place.Name
+	}
+	return false
 }
 
 // ownsNoun reports whether the words after a place open with a possessive
