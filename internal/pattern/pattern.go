@@ -131,30 +131,36 @@ func MustCompile(expr string) *Regexp {
 	}
 	switch leading(re) {
 	case syntax.OpBeginText:
-		// Tried once, at the start: a look at the first bytes can
-		// still spare the engine, and pieces speed it up.
-		r.atStart, r.plan.re = true, re.Simplify()
+		// Tried once, at the start: a look at the first bytes, or for
+		// rare needles, can still spare the engine, and pieces speed
+		// it up.
+		r.atStart = true
 	case syntax.OpBeginLine:
 		// Tried at each line start, where the engine stops early: a
 		// prefilter reading the whole text would cost more than it saves.
-	default:
-		re = re.Simplify()
-		r.plan.re = re
-		if ns, ok := needles(re); ok && len(ns) > 0 {
-			r.needles = ns
-			for _, n := range ns {
-				r.needleBytes = append(r.needleBytes, []byte(n))
-			}
-		}
-		l := lengthOf(re)
-		r.maxLen = l.eval(runs{})
-		if r.maxLen < 0 {
-			r.length = &l
-		}
-		r.atEnd = trailing(re) == syntax.OpEndText && !has(re, syntax.OpBeginText, syntax.OpBeginLine)
+		return r
 	}
+	re = re.Simplify()
+	r.plan.re = re
+	if ns, ok := needles(re); ok && len(ns) > 0 && (!r.atStart || rare(ns)) {
+		r.needles = ns
+		for _, n := range ns {
+			r.needleBytes = append(r.needleBytes, []byte(n))
+		}
+	}
+	l := lengthOf(re)
+	r.maxLen = l.eval(runs{})
+	if r.maxLen < 0 {
+		r.length = &l
+	}
+	r.atEnd = trailing(re) == syntax.OpEndText && !has(re, syntax.OpBeginText, syntax.OpBeginLine)
 	return r
 }
+
+// rare reports whether a search for needles ns is likely to cost less
+// than the engine's try at the start of a text, which often fails within
+// a few bytes: only when they are few and long enough to be rare.
+func rare(ns []string) bool { return len(ns) <= 8 && shortest(ns) >= 4 }
 
 // newTries works out the tries of r, whose simplified syntax is re; nil
 // leaves r to the engine alone.
@@ -577,7 +583,15 @@ func (r *Regexp) atWords(s string) (window int, ok bool) {
 // search for each needle against a look-up at each word.
 func (r *Regexp) route(s string) (window int, words, none bool) {
 	if r.atStart {
-		return 0, false, !r.tries().starts.may(s, 0)
+		// Many of these patterns skip a few words after one the caller
+		// found ("... were among the dead"): the engine reads them at
+		// every text, where a search finds no needle in most. A match
+		// lies within the pattern's longest.
+		head := s
+		if r.maxLen >= 0 && r.maxLen < len(s) {
+			head = s[:r.maxLen]
+		}
+		return 0, false, !r.tries().starts.may(s, 0) || !r.possible(head)
 	}
 	if !r.planned() && !r.possible(s) {
 		// The prefilter alone says no: spare working out the tries of
