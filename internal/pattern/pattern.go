@@ -418,13 +418,14 @@ func HasPrefixFold(s, lit string) bool {
 	return true
 }
 
-// FindString is regexp.Regexp.FindString.
+// FindString is regexp.Regexp.FindString. It and the other methods that
+// return text go through those that return offsets, which know the
+// faster ways to search.
 func (r *Regexp) FindString(s string) string {
-	s, _ = r.tail(s)
-	if !r.possible(s) {
-		return ""
+	if loc := r.FindStringIndex(s); loc != nil {
+		return s[loc[0]:loc[1]]
 	}
-	return r.Regexp.FindString(s)
+	return ""
 }
 
 // FindStringIndex is regexp.Regexp.FindStringIndex.
@@ -453,11 +454,22 @@ func (r *Regexp) FindStringIndex(s string) []int {
 
 // FindStringSubmatch is regexp.Regexp.FindStringSubmatch.
 func (r *Regexp) FindStringSubmatch(s string) []string {
-	s, _ = r.tail(s)
-	if !r.possible(s) {
-		return nil
+	if loc := r.FindStringSubmatchIndex(s); loc != nil {
+		return substrings(s, loc)
 	}
-	return r.Regexp.FindStringSubmatch(s)
+	return nil
+}
+
+// substrings returns the text of each pair of offsets of loc, "" where
+// a group took no part in the match.
+func substrings(s string, loc []int) []string {
+	out := make([]string, len(loc)/2)
+	for i := range out {
+		if loc[2*i] >= 0 {
+			out[i] = s[loc[2*i]:loc[2*i+1]]
+		}
+	}
+	return out
 }
 
 // FindStringSubmatchIndex is regexp.Regexp.FindStringSubmatchIndex.
@@ -486,11 +498,11 @@ func (r *Regexp) FindStringSubmatchIndex(s string) []int {
 
 // FindAllString is regexp.Regexp.FindAllString.
 func (r *Regexp) FindAllString(s string, n int) []string {
-	s, _ = r.tail(s)
-	if !r.possible(s) {
-		return nil
+	var out []string
+	for _, loc := range r.FindAllStringIndex(s, n) {
+		out = append(out, s[loc[0]:loc[1]])
 	}
-	return r.Regexp.FindAllString(s, n)
+	return out
 }
 
 // FindAllStringIndex is regexp.Regexp.FindAllStringIndex.
@@ -520,11 +532,11 @@ func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
 
 // FindAllStringSubmatch is regexp.Regexp.FindAllStringSubmatch.
 func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
-	s, _ = r.tail(s)
-	if !r.possible(s) {
-		return nil
+	var out [][]string
+	for _, loc := range r.FindAllStringSubmatchIndex(s, n) {
+		out = append(out, substrings(s, loc))
 	}
-	return r.Regexp.FindAllStringSubmatch(s, n)
+	return out
 }
 
 // FindAllStringSubmatchIndex is regexp.Regexp.FindAllStringSubmatchIndex.

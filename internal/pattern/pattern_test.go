@@ -94,6 +94,14 @@ func sameAs(t *testing.T, expr string, r *Regexp, std *regexp.Regexp, s string) 
 	if got, want := r.FindAllStringSubmatch(s, -1), std.FindAllStringSubmatch(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 		t.Fatalf("%q on %q: FindAllStringSubmatch %q, regexp says %q", expr, s, got, want)
 	}
+	for _, n := range []int{0, 1, 2} {
+		if got, want := r.FindAllString(s, n), std.FindAllString(s, n); !slices.Equal(got, want) {
+			t.Fatalf("%q on %q: FindAllString(%d) %q, regexp says %q", expr, s, n, got, want)
+		}
+		if got, want := r.FindAllStringSubmatch(s, n), std.FindAllStringSubmatch(s, n); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("%q on %q: FindAllStringSubmatch(%d) %q, regexp says %q", expr, s, n, got, want)
+		}
+	}
 	if got, want := r.ReplaceAllString(s, "<$0>"), std.ReplaceAllString(s, "<$0>"); got != want {
 		t.Fatalf("%q on %q: Replace %q, regexp says %q", expr, s, got, want)
 	}
