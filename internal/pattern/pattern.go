@@ -12,7 +12,6 @@
 package pattern
 
 import (
-	"bytes"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -33,8 +32,9 @@ type Regexp struct {
 	// in the text of every match; nil when no such set is known.
 	needles []string
 	// needleBytes are needles as bytes, to search a copy of the text
-	// lowered on the stack.
+	// lowered on the stack, and rare where in each its rarest byte is.
 	needleBytes [][]byte
+	rare        []int
 	// maxLen bounds the bytes of any match; -1 when unbounded.
 	maxLen int
 	// length, kept when maxLen is -1, bounds its matches in a given
@@ -146,6 +146,7 @@ func MustCompile(expr string) *Regexp {
 		r.needles = ns
 		for _, n := range ns {
 			r.needleBytes = append(r.needleBytes, []byte(n))
+			r.rare = append(r.rare, rarest(n))
 		}
 	}
 	l := lengthOf(re)
@@ -251,21 +252,20 @@ func (r *Regexp) possible(s string) bool {
 	if r.needles == nil {
 		return true
 	}
-	if len(s) > stackLower {
-		return r.PossibleLower(text.LowerASCII(s))
-	}
 	// Most texts tried are a sentence or shorter: lower them on the
 	// stack rather than make a lowered copy of each.
-	if FoldsToASCII(s) {
+	var buf [stackLower]byte
+	lower := buf[:0]
+	if len(s) <= stackLower {
+		lower = buf[:len(s)]
+	} else {
+		lower = make([]byte, len(s))
+	}
+	if !lowerInto(lower, s) && FoldsToASCII(s) {
 		return true
 	}
-	var buf [stackLower]byte
-	lower := buf[:len(s)]
-	for i := 0; i < len(s); i++ {
-		lower[i] = lowerByte(s[i])
-	}
-	for _, n := range r.needleBytes {
-		if bytes.Contains(lower, n) {
+	for i, n := range r.needleBytes {
+		if containsAt(lower, n, r.rare[i]) {
 			return true
 		}
 	}
