@@ -632,7 +632,10 @@ func reach(s string, p, window int) int {
 // trying the pattern held to the start of the text at each; sub asks
 // for the groups too.
 func (r *Regexp) firstAtWords(s string, window int, sub bool) []int {
-	if out := r.allAtWords(s, 1, window, sub); len(out) > 0 {
+	// The one match is kept on the stack: Find runs thousands of times
+	// an article, and a slice to hold it would be garbage at once.
+	var one [1][]int
+	if out := r.appendAtWords(one[:0], s, 1, window, sub); len(out) > 0 {
 		return out[0]
 	}
 	return nil
@@ -642,7 +645,11 @@ func (r *Regexp) firstAtWords(s string, window int, sub bool) []int {
 // trying the pattern held to the start of the text at each of them from
 // the end of the last match on; sub asks for the groups too.
 func (r *Regexp) allAtWords(s string, n, window int, sub bool) [][]int {
-	var out [][]int
+	return r.appendAtWords(nil, s, n, window, sub)
+}
+
+// appendAtWords is allAtWords appending to out.
+func (r *Regexp) appendAtWords(out [][]int, s string, n, window int, sub bool) [][]int {
 	t := r.tries()
 	for p := 0; p < len(s) && (n < 0 || len(out) < n); p++ {
 		if p > 0 && isWordByte(s[p-1]) {
