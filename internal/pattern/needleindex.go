@@ -1,5 +1,10 @@
 package pattern
 
+import (
+	"bytes"
+	"encoding/binary"
+)
+
 // needleIndex finds every place a text holds one of a set of lower-case
 // strings, ASCII capitals taken as small letters. Most bytes of a text
 // begin no needle: a look-up of the three bytes there in a table of bits
@@ -107,4 +112,72 @@ func hasLowerPrefix(s, w string) bool {
 		}
 	}
 	return true
+}
+
+// lowerInto copies s into dst, which is as long, with ASCII capitals made
+// small, and reports whether s is all ASCII. It reads eight bytes at a
+// time: it lowers most texts a pattern is tried on.
+func lowerInto(dst []byte, s string) (ascii bool) {
+	const ones = 0x0101010101010101
+	copy(dst, s)
+	var high uint64
+	i := 0
+	for ; i+8 <= len(dst); i += 8 {
+		x := binary.LittleEndian.Uint64(dst[i:])
+		high |= x
+		// The top bit of each byte of upper is set where the byte is
+		// 'A' to 'Z': at least 'A', less than 'Z'+1, and ASCII. No sum
+		// carries into the next byte.
+		low := x &^ (0x80 * ones)
+		upper := (low + (0x80-'A')*ones) &^ (low + (0x80-'Z'-1)*ones) &^ x & (0x80 * ones)
+		binary.LittleEndian.PutUint64(dst[i:], x|upper>>2)
+	}
+	for ; i < len(dst); i++ {
+		high |= uint64(dst[i])
+		dst[i] = lowerTable[dst[i]]
+	}
+	return high&(0x80*ones) == 0
+}
+
+// rarest returns where in needle n lies the byte least often found in
+// English text: searched for first, it leaves the fewest places to
+// compare the rest of n, where its first byte, often "t" or "s", would
+// leave many.
+func rarest(n string) int {
+	k := 0
+	for i := 1; i < len(n); i++ {
+		if byteRank[n[i]] < byteRank[n[k]] {
+			k = i
+		}
+	}
+	return k
+}
+
+// byteRank orders bytes from rare to common in English text, roughly:
+// letters by their frequency, then white space; digits, punctuation and
+// other bytes between.
+var byteRank = func() (t [256]uint8) {
+	for c := range t {
+		t[c] = 10
+	}
+	for i, c := range "zqjxkvbpgwyfmculdhrsnioate" {
+		t[c] = uint8(i)
+	}
+	t[' '] = 30
+	return t
+}()
+
+// containsAt reports whether s holds n, searching for its byte at k.
+func containsAt(s, n []byte, k int) bool {
+	last := len(s) - len(n) + k // the last place n[k] may lie
+	for i := k; i <= last; i++ {
+		j := bytes.IndexByte(s[i:last+1], n[k])
+		if j < 0 {
+			return false
+		}
+		if i += j; bytes.Equal(s[i-k:i-k+len(n)], n) {
+			return true
+		}
+	}
+	return false
 }

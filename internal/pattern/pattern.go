@@ -12,7 +12,6 @@
 package pattern
 
 import (
-	"bytes"
 	"regexp"
 	"regexp/syntax"
 	"slices"
@@ -33,8 +32,9 @@ type Regexp struct {
 	// in the text of every match; nil when no such set is known.
 	needles []string
 	// needleBytes are needles as bytes, to search a copy of the text
-	// lowered on the stack.
+	// lowered on the stack, and rare where in each its rarest byte is.
 	needleBytes [][]byte
+	rare        []int
 	// maxLen bounds the bytes of any match; -1 when unbounded.
 	maxLen int
 	// length, kept when maxLen is -1, bounds its matches in a given
@@ -131,30 +131,37 @@ func MustCompile(expr string) *Regexp {
 	}
 	switch leading(re) {
 	case syntax.OpBeginText:
-		// Tried once, at the start: a look at the first bytes can
-		// still spare the engine, and pieces speed it up.
-		r.atStart, r.plan.re = true, re.Simplify()
+		// Tried once, at the start: a look at the first bytes, or for
+		// rare needles, can still spare the engine, and pieces speed
+		// it up.
+		r.atStart = true
 	case syntax.OpBeginLine:
 		// Tried at each line start, where the engine stops early: a
 		// prefilter reading the whole text would cost more than it saves.
-	default:
-		re = re.Simplify()
-		r.plan.re = re
-		if ns, ok := needles(re); ok && len(ns) > 0 {
-			r.needles = ns
-			for _, n := range ns {
-				r.needleBytes = append(r.needleBytes, []byte(n))
-			}
-		}
-		l := lengthOf(re)
-		r.maxLen = l.eval(runs{})
-		if r.maxLen < 0 {
-			r.length = &l
-		}
-		r.atEnd = trailing(re) == syntax.OpEndText && !has(re, syntax.OpBeginText, syntax.OpBeginLine)
+		return r
 	}
+	re = re.Simplify()
+	r.plan.re = re
+	if ns, ok := needles(re); ok && len(ns) > 0 && (!r.atStart || rare(ns)) {
+		r.needles = ns
+		for _, n := range ns {
+			r.needleBytes = append(r.needleBytes, []byte(n))
+			r.rare = append(r.rare, rarest(n))
+		}
+	}
+	l := lengthOf(re)
+	r.maxLen = l.eval(runs{})
+	if r.maxLen < 0 {
+		r.length = &l
+	}
+	r.atEnd = trailing(re) == syntax.OpEndText && !has(re, syntax.OpBeginText, syntax.OpBeginLine)
 	return r
 }
+
+// rare reports whether a search for needles ns is likely to cost less
+// than the engine's try at the start of a text, which often fails within
+// a few bytes: only when they are few and long enough to be rare.
+func rare(ns []string) bool { return len(ns) <= 8 && shortest(ns) >= 4 }
 
 // newTries works out the tries of r, whose simplified syntax is re; nil
 // leaves r to the engine alone.
@@ -245,21 +252,20 @@ func (r *Regexp) possible(s string) bool {
 	if r.needles == nil {
 		return true
 	}
-	if len(s) > stackLower {
-		return r.PossibleLower(text.LowerASCII(s))
-	}
 	// Most texts tried are a sentence or shorter: lower them on the
 	// stack rather than make a lowered copy of each.
-	if FoldsToASCII(s) {
+	var buf [stackLower]byte
+	lower := buf[:0]
+	if len(s) <= stackLower {
+		lower = buf[:len(s)]
+	} else {
+		lower = make([]byte, len(s))
+	}
+	if !lowerInto(lower, s) && FoldsToASCII(s) {
 		return true
 	}
-	var buf [stackLower]byte
-	lower := buf[:len(s)]
-	for i := 0; i < len(s); i++ {
-		lower[i] = lowerByte(s[i])
-	}
-	for _, n := range r.needleBytes {
-		if bytes.Contains(lower, n) {
+	for i, n := range r.needleBytes {
+		if containsAt(lower, n, r.rare[i]) {
 			return true
 		}
 	}
@@ -412,13 +418,14 @@ func HasPrefixFold(s, lit string) bool {
 	return true
 }
 
-// FindString is regexp.Regexp.FindString.
+// FindString is regexp.Regexp.FindString. It and the other methods that
+// return text go through those that return offsets, which know the
+// faster ways to search.
 func (r *Regexp) FindString(s string) string {
-	s, _ = r.tail(s)
-	if !r.possible(s) {
-		return ""
+	if loc := r.FindStringIndex(s); loc != nil {
+		return s[loc[0]:loc[1]]
 	}
-	return r.Regexp.FindString(s)
+	return ""
 }
 
 // FindStringIndex is regexp.Regexp.FindStringIndex.
@@ -447,11 +454,22 @@ func (r *Regexp) FindStringIndex(s string) []int {
 
 // FindStringSubmatch is regexp.Regexp.FindStringSubmatch.
 func (r *Regexp) FindStringSubmatch(s string) []string {
-	s, _ = r.tail(s)
-	if !r.possible(s) {
-		return nil
+	if loc := r.FindStringSubmatchIndex(s); loc != nil {
+		return substrings(s, loc)
 	}
-	return r.Regexp.FindStringSubmatch(s)
+	return nil
+}
+
+// substrings returns the text of each pair of offsets of loc, "" where
+// a group took no part in the match.
+func substrings(s string, loc []int) []string {
+	out := make([]string, len(loc)/2)
+	for i := range out {
+		if loc[2*i] >= 0 {
+			out[i] = s[loc[2*i]:loc[2*i+1]]
+		}
+	}
+	return out
 }
 
 // FindStringSubmatchIndex is regexp.Regexp.FindStringSubmatchIndex.
@@ -480,11 +498,11 @@ func (r *Regexp) FindStringSubmatchIndex(s string) []int {
 
 // FindAllString is regexp.Regexp.FindAllString.
 func (r *Regexp) FindAllString(s string, n int) []string {
-	s, _ = r.tail(s)
-	if !r.possible(s) {
-		return nil
+	var out []string
+	for _, loc := range r.FindAllStringIndex(s, n) {
+		out = append(out, s[loc[0]:loc[1]])
 	}
-	return r.Regexp.FindAllString(s, n)
+	return out
 }
 
 // FindAllStringIndex is regexp.Regexp.FindAllStringIndex.
@@ -514,11 +532,11 @@ func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
 
 // FindAllStringSubmatch is regexp.Regexp.FindAllStringSubmatch.
 func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
-	s, _ = r.tail(s)
-	if !r.possible(s) {
-		return nil
+	var out [][]string
+	for _, loc := range r.FindAllStringSubmatchIndex(s, n) {
+		out = append(out, substrings(s, loc))
 	}
-	return r.Regexp.FindAllStringSubmatch(s, n)
+	return out
 }
 
 // FindAllStringSubmatchIndex is regexp.Regexp.FindAllStringSubmatchIndex.
@@ -577,7 +595,15 @@ func (r *Regexp) atWords(s string) (window int, ok bool) {
 // search for each needle against a look-up at each word.
 func (r *Regexp) route(s string) (window int, words, none bool) {
 	if r.atStart {
-		return 0, false, !r.tries().starts.may(s, 0)
+		// Many of these patterns skip a few words after one the caller
+		// found ("... were among the dead"): the engine reads them at
+		// every text, where a search finds no needle in most. A match
+		// lies within the pattern's longest.
+		head := s
+		if r.maxLen >= 0 && r.maxLen < len(s) {
+			head = s[:r.maxLen]
+		}
+		return 0, false, !r.tries().starts.may(s, 0) || !r.possible(head)
 	}
 	if !r.planned() && !r.possible(s) {
 		// The prefilter alone says no: spare working out the tries of
@@ -606,7 +632,10 @@ func reach(s string, p, window int) int {
 // trying the pattern held to the start of the text at each; sub asks
 // for the groups too.
 func (r *Regexp) firstAtWords(s string, window int, sub bool) []int {
-	if out := r.allAtWords(s, 1, window, sub); len(out) > 0 {
+	// The one match is kept on the stack: Find runs thousands of times
+	// an article, and a slice to hold it would be garbage at once.
+	var one [1][]int
+	if out := r.appendAtWords(one[:0], s, 1, window, sub); len(out) > 0 {
 		return out[0]
 	}
 	return nil
@@ -616,7 +645,11 @@ func (r *Regexp) firstAtWords(s string, window int, sub bool) []int {
 // trying the pattern held to the start of the text at each of them from
 // the end of the last match on; sub asks for the groups too.
 func (r *Regexp) allAtWords(s string, n, window int, sub bool) [][]int {
-	var out [][]int
+	return r.appendAtWords(nil, s, n, window, sub)
+}
+
+// appendAtWords is allAtWords appending to out.
+func (r *Regexp) appendAtWords(out [][]int, s string, n, window int, sub bool) [][]int {
 	t := r.tries()
 	for p := 0; p < len(s) && (n < 0 || len(out) < n); p++ {
 		if p > 0 && isWordByte(s[p-1]) {

@@ -37,6 +37,10 @@ func TestNeedles(t *testing.T) {
 		{`(?i)\bthe\s+same\s+day|that\s+(?:day|night)\b`, []string{"day", "night", "same"}},
 		{`(?i)\bwas\s+hit`, []string{"hit"}},
 		{`(?i)\bthe\b`, []string{"the"}},
+		// Held to the start of the text, or of a line.
+		{`(?i)^\s+(?:\S+\s+){0,2}?among\b`, []string{"among"}},
+		{`(?i)^\s+of\b`, nil}, // the engine fails sooner than a search for "of"
+		{`(?m)^among`, nil},
 	} {
 		got := MustCompile(tc.expr).Needles()
 		if !slices.Equal(got, tc.want) {
@@ -90,6 +94,14 @@ func sameAs(t *testing.T, expr string, r *Regexp, std *regexp.Regexp, s string) 
 	if got, want := r.FindAllStringSubmatch(s, -1), std.FindAllStringSubmatch(s, -1); !slices.EqualFunc(got, want, slices.Equal) {
 		t.Fatalf("%q on %q: FindAllStringSubmatch %q, regexp says %q", expr, s, got, want)
 	}
+	for _, n := range []int{0, 1, 2} {
+		if got, want := r.FindAllString(s, n), std.FindAllString(s, n); !slices.Equal(got, want) {
+			t.Fatalf("%q on %q: FindAllString(%d) %q, regexp says %q", expr, s, n, got, want)
+		}
+		if got, want := r.FindAllStringSubmatch(s, n), std.FindAllStringSubmatch(s, n); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Fatalf("%q on %q: FindAllStringSubmatch(%d) %q, regexp says %q", expr, s, n, got, want)
+		}
+	}
 	if got, want := r.ReplaceAllString(s, "<$0>"), std.ReplaceAllString(s, "<$0>"); got != want {
 		t.Fatalf("%q on %q: Replace %q, regexp says %q", expr, s, got, want)
 	}
@@ -111,6 +123,9 @@ func TestSameAsRegexp(t *testing.T) {
 		`(?:\s|^)\S+\s*$`,
 		`(?m)\w+$`,
 		`a|b$`,
+		`(?i)^[^.;]{0,12}?\b(?:were|was)\s+among\b`,
+		`(?i)^\s+(?:\S+\s+){0,2}?(?:killed|asked)\b`,
+		`^.{0,3}ab`,
 	}
 	texts := []string{
 		"", "Fighting broke out", "AIRSTRIKES hit", "two were KILLED", "no event here",
@@ -122,6 +137,8 @@ func TestSameAsRegexp(t *testing.T) {
 		"a longer clause, well past the sixty-four bytes left whole, in which the fighters killed at least ",
 		"\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600x",
 		"\U0001F600\U0001F600x", "\xe2\x80ab", "x \u00e9t\u00e9 ", "words\nlines\nend",
+		"they were among the dead", "Of them, most WERE  AMONG", "many were x among", " the men \u212aILLED", " they were asked",
+		"\u00e9ab", "\U0001F600ab", "xyzab",
 	}
 	for _, e := range exprs {
 		for _, s := range texts {

@@ -28,7 +28,7 @@ func TestShape(t *testing.T) {
 		{`\b(?:x|)y\b`, 2, true}, // the empty branch leaves y first
 		{`\b(?:x?)\b`, 1, false}, // may match nothing
 		{`(?m)\bfoo$`, 3, false}, // looks for the end of a line
-		{`^\bfoo`, -1, false},    // anchored: no prefilter, no analysis
+		{`^\bfoo`, 3, false},     // anchored: its needles are looked for in its longest match
 		{`\bé`, 2, false},
 		{`\b[a-z]{2,4}\b`, 4, true},
 		{`(?i)\b[a-z]{2,4}\b`, 12, true}, // k and s widen under (?i)

@@ -9,16 +9,16 @@ import (
 	"github.com/sitrep/sitrep/internal/text"
 )
 
-// starts holds the strings of up to three bytes that every match of a
+// starts holds the strings of up to four bytes that every match of a
 // pattern begins with one of, ASCII capitals read as small letters. Most
 // of sitrep's patterns are long lists of words; at a word start the next
-// three bytes rule most of them out for the cost of a look-up in a set of
+// four bytes rule most of them out for the cost of a look-up in a set of
 // bits, where Go's engine, given a program of hundreds of instructions,
 // takes a microsecond to say no.
 type starts struct {
 	// one holds the single bytes after which anything may follow.
 	one [256]bool
-	// more is a set of bits, one for each two- or three-byte string by
+	// more is a set of bits, one for each string of two to four bytes by
 	// its key's hash, the top shift bits of key times a large odd number.
 	// A string whose bit another has set passes too: that costs a try of
 	// the pattern, never a match, and with 64 bits a string it is rare,
@@ -43,9 +43,6 @@ func (st *starts) has(k uint32) bool {
 	return st.more[h/64]&(1<<(h%64)) != 0
 }
 
-// startsLen is how many bytes starts looks at.
-const startsLen = 3
-
 // maxStarts bounds the strings a pattern may begin with before starts
 // gives up on it: beyond that the look-up rules out too little.
 const maxStarts = 4096
@@ -60,35 +57,48 @@ type prefix struct {
 // newStarts works out the starts of re, or returns nil when a match can
 // begin with any byte or the strings are too many.
 func newStarts(re *syntax.Regexp) *starts {
-	for n := startsLen; n >= 2; n-- {
-		ps, ok := prefixes(re, n)
-		if !ok {
-			continue
+	ps, ok := prefixes(re, 3)
+	if !ok {
+		if ps, ok = prefixes(re, 2); !ok {
+			return nil
 		}
-		// A power of two of at least bitsPerStart bits a string, and a
-		// word's worth.
-		bits := uint(6)
-		for 1<<bits < bitsPerStart*len(ps) {
-			bits++
+	} else if len(ps) <= maxStarts/16 {
+		// A fourth byte tells "market" from "mar." and "decided" from
+		// "dec ". It is looked for only where the strings of three are
+		// few: where a class begins a match, the strings of four are
+		// too many, and working them out to find so cost more than
+		// the rest of the pattern's tries.
+		if more, ok := prefixes(re, 4); ok {
+			ps = more
 		}
-		st := &starts{more: make([]uint64, 1<<bits/64), shift: 32 - bits}
-		for _, p := range ps {
-			switch len(p.s) {
-			case 0:
-				return nil
-			case 1:
-				st.one[p.s[0]] = true
-			default:
-				st.add(key(p.s))
-			}
-		}
-		return st
 	}
-	return nil
+	// A power of two of at least bitsPerStart bits a string, and a
+	// word's worth.
+	bits := uint(6)
+	for 1<<bits < bitsPerStart*len(ps) {
+		bits++
+	}
+	st := &starts{more: make([]uint64, 1<<bits/64), shift: 32 - bits}
+	for _, p := range ps {
+		switch len(p.s) {
+		case 0:
+			return nil
+		case 1:
+			st.one[p.s[0]] = true
+		default:
+			st.add(key(p.s))
+		}
+	}
+	return st
 }
 
-// key packs a string of two or three bytes with its length.
+// key packs a string of two or three bytes with its length; one of four
+// bytes has no room for its length and may share the key of a shorter
+// string, which costs a try of the pattern, never a match.
 func key(s string) uint32 {
+	if len(s) == 4 {
+		return uint32(s[0])<<24 | uint32(s[1])<<16 | uint32(s[2])<<8 | uint32(s[3])
+	}
 	k := uint32(len(s)) << 24
 	for i := 0; i < len(s); i++ {
 		k |= uint32(s[i]) << (16 - 8*i)
@@ -116,7 +126,14 @@ func (st *starts) may(s string, p int) bool {
 	if st.has(k) {
 		return true
 	}
-	return p+2 < len(s) && st.has(k+1<<24|uint32(lowerByte(s[p+2])))
+	if p+2 >= len(s) {
+		return false
+	}
+	b2 := uint32(lowerByte(s[p+2]))
+	if st.has(k + 1<<24 | b2) {
+		return true
+	}
+	return p+3 < len(s) && st.has(uint32(b0)<<24|(k&0xff00)<<8|b2<<8|uint32(lowerByte(s[p+3])))
 }
 
 func lowerByte(c byte) byte {

@@ -13,10 +13,12 @@ func TestStarts(t *testing.T) {
 		may  []string // texts a match may begin
 		not  []string // texts no match begins
 	}{
-		{expr: `(?i)\b(?:will|would|plans?\s+to)\b`, may: []string{"Will", "WOULD", "plan", "pla"}, not: []string{"wa", "wind", "pl", "the"}},
+		{expr: `(?i)\b(?:will|would|plans?\s+to)\b`, may: []string{"Will", "WOULD", "plan", "Plans"}, not: []string{"wa", "wind", "pl", "pla", "plea", "the"}},
 		{expr: `\b(?:a|an)\b`, may: []string{"a", "an", "and"}, not: []string{"b", "The"}},
 		{expr: `\b[A-Z][a-z]+\b`, may: []string{"Kabul", "ka"}, not: []string{"K", "K1", "1a"}},
 		{expr: `\b\d+\s+killed\b`, may: []string{"12 killed", "1 k", "12 "}, not: []string{"a1", "1", "1 ", "1a"}},
+		// Four bytes tell a month from the words it begins.
+		{expr: `(?i)\b(?:mar\.?|may|dec(?:ember)?)\s+\d`, may: []string{"May 1", "mar. 3", "Dec 5", "DECEMBER"}, not: []string{"market", "mayor", "decided", "Mar"}},
 		{expr: `(?i)\bcaf\x{e9}\b`, may: []string{"café", "CAFÉ"}, not: []string{"cab"}},
 		{expr: `\bx\x{fffd}`, may: []string{"x\xff", "x\ufffd"}, not: []string{"xa", "x"}},
 		{expr: `\b.x`, nil: true},
