@@ -429,6 +429,19 @@ func MonthNames() []Month {
 	return out
 }
 
+// MonthWords returns each month's full name and short forms, in small
+// letters and without a dot, with the month they name.
+func MonthWords() map[string]time.Month {
+	m := map[string]time.Month{}
+	for _, mo := range MonthNames() {
+		m[mo.Name] = mo.Number
+		for _, s := range mo.Short {
+			m[s] = mo.Number
+		}
+	}
+	return m
+}
+
 var monthNames = sync.OnceValues(func() ([]Month, error) {
 	parts := Parts(Months)
 	if len(parts) != 12 {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/pattern"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // openingReach is how far into its first paragraph an article's own date
@@ -229,21 +230,14 @@ func titleLike(s string) bool {
 // "JERUSALEM (Reuters) - ".
 var wireRE = pattern.MustCompile(`^[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60}?)?(?:\s*\([A-Za-z .]{1,20}\))?\s*(?:—|–|--| - )\s*`)
 
-// datelines finds the wire date lines that open the paragraphs of text,
+// datelines finds the wire date lines that open the paragraphs of doc,
 // and adds the article's own date line own when none of them holds it.
-func datelines(text string, own *event.Span) []event.Span {
+func datelines(doc string, own *event.Span) []event.Span {
 	var out []event.Span
-	for start := 0; start < len(text); {
-		end := strings.Index(text[start:], "\n\n")
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
-		if loc := wireRE.FindStringIndex(text[start:min(end, start+140)]); loc != nil {
+	for start, end := range text.Paragraphs(doc) {
+		if loc := wireRE.FindStringIndex(doc[start:min(end, start+140)]); loc != nil {
 			out = append(out, event.Span{Start: start, End: start + loc[1]})
 		}
-		start = end + 2
 	}
 	if own != nil {
 		for _, d := range out {

@@ -18,16 +18,7 @@ type dayMatch struct {
 
 // monthWords reads a month's full name or short form, in small letters;
 // a dot after either is read apart.
-var monthWords = func() map[string]time.Month {
-	m := map[string]time.Month{}
-	for _, mo := range lexicon.MonthNames() {
-		m[mo.Name] = mo.Number
-		for _, s := range mo.Short {
-			m[s] = mo.Number
-		}
-	}
-	return m
-}()
+var monthWords = lexicon.MonthWords()
 
 var weekdayWords = map[string]bool{
 	"monday": true, "mon": true, "tuesday": true, "tue": true, "tues": true,

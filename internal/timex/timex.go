@@ -15,6 +15,7 @@ import (
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // Range is an inclusive range of days, each a time.Time at 00:00 UTC.
@@ -255,16 +256,7 @@ func inferYear(pub time.Time, m time.Month, d int) int {
 
 // months reads a month's full name or short form, in small letters and
 // without its dot.
-var months = func() map[string]time.Month {
-	m := map[string]time.Month{}
-	for _, mo := range lexicon.MonthNames() {
-		m[mo.Name] = mo.Number
-		for _, s := range mo.Short {
-			m[s] = mo.Number
-		}
-	}
-	return m
-}()
+var months = lexicon.MonthWords()
 
 var weekdays = map[string]time.Weekday{
 	"sunday": time.Sunday, "monday": time.Monday, "tuesday": time.Tuesday,
@@ -466,21 +458,14 @@ func (f *Finder) Find(text string) []Expr {
 // paragraph by paragraph: no expression spans a blank line. Where no
 // match in the whole text spans one, those are the matches, and the text
 // is searched once rather than once a paragraph.
-func (f *Finder) matches(sc *pattern.Scan, text string, k int) [][]int {
-	locs := sc.FindAll(k, 0, len(text), true)
-	if !spansBlankLine(text, locs) {
+func (f *Finder) matches(sc *pattern.Scan, doc string, k int) [][]int {
+	locs := sc.FindAll(k, 0, len(doc), true)
+	if !spansBlankLine(doc, locs) {
 		return locs
 	}
 	locs = locs[:0]
-	for start := 0; start < len(text); {
-		end := strings.Index(text[start:], "\n\n")
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
+	for start, end := range text.Paragraphs(doc) {
 		locs = append(locs, sc.FindAll(k, start, end, true)...)
-		start = end + 2
 	}
 	return locs
 }

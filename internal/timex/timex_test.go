@@ -3,11 +3,11 @@ package timex
 import (
 	"regexp"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/sitrep/sitrep/corpus"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 func day(s string) time.Time {
@@ -105,16 +105,10 @@ func TestNoFalseTimes(t *testing.T) {
 
 // byParagraph returns what re finds in each paragraph of text, as
 // offsets into text.
-func byParagraph(re *regexp.Regexp, text string) [][]int {
+func byParagraph(re *regexp.Regexp, doc string) [][]int {
 	var out [][]int
-	for start := 0; start < len(text); {
-		end := strings.Index(text[start:], "\n\n")
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
-		for _, loc := range re.FindAllStringSubmatchIndex(text[start:end], -1) {
+	for start, end := range text.Paragraphs(doc) {
+		for _, loc := range re.FindAllStringSubmatchIndex(doc[start:end], -1) {
 			for i := range loc {
 				if loc[i] >= 0 {
 					loc[i] += start
@@ -122,7 +116,6 @@ func byParagraph(re *regexp.Regexp, text string) [][]int {
 			}
 			out = append(out, loc)
 		}
-		start = end + 2
 	}
 	return out
 }
