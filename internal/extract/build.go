@@ -481,11 +481,34 @@ func (a *analysis) strikeTarget(c *cluster, a1 *role) *role {
 	default:
 		return nil
 	}
+	if armedVictims(c) {
+		// "jets struck militant hideouts, killing 14 fighters": those
+		// struck were armed men, no one's civilians.
+		return nil
+	}
 	act, ok := a.x.actors.ForCountry(a.clusterCountry(c), actor.Civilians, a.pub)
 	if !ok || a1.name() == act.Name {
 		return nil
 	}
 	return &role{Span: f.trig.Span, Text: f.trig.Text, Actor: act}
+}
+
+// armedVictims reports whether the people cluster c counts killed or
+// wounded are all named, and all armed men.
+func armedVictims(c *cluster) bool {
+	n := 0
+	for _, m := range c.ms {
+		for _, cl := range slices.Concat(m.claims, m.injured) {
+			if cl.q.Value == 0 || cl.kind != "killed" && cl.kind != "injured" {
+				continue
+			}
+			if cl.of == "" || !forceRE.MatchString(cl.of) || civilianRE.MatchString(cl.of) {
+				return false
+			}
+			n++
+		}
+	}
+	return n > 0
 }
 
 // sourceName is who a claim is attributed to, as the article names it
