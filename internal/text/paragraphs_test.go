@@ -2,6 +2,7 @@ package text
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -25,4 +26,24 @@ func TestParagraphs(t *testing.T) {
 			t.Errorf("Paragraphs(%q) = %v, want %v", tt.s, got, tt.want)
 		}
 	}
+}
+
+func FuzzParagraphs(f *testing.F) {
+	f.Add("one\n\ntwo\n\n\n\nthree\n")
+	f.Add("\n\n\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		prev := -2
+		for start, end := range Paragraphs(s) {
+			if start != prev+2 || end < start || end > len(s) || strings.Contains(s[start:end], "\n\n") {
+				t.Fatalf("Paragraphs(%q): %d..%d after one ending at %d", s, start, end, prev)
+			}
+			if end < len(s) && !strings.HasPrefix(s[end:], "\n\n") {
+				t.Fatalf("Paragraphs(%q): %d..%d ends before no blank line", s, start, end)
+			}
+			prev = end
+		}
+		if len(s) > 0 && prev != len(s) && s[prev:] != "\n\n" {
+			t.Fatalf("Paragraphs(%q): the last ends at %d", s, prev)
+		}
+	})
 }
