@@ -517,10 +517,11 @@ func (a *analysis) lostGround(m *mention, r *role) bool {
 	if m.trig.Class != lexicon.Territory || r.Start < m.trig.End {
 		return false
 	}
-	loc := takenFromRE.FindStringSubmatchIndex(a.text[max(m.trig.End, r.Start-60):r.Start])
+	before := a.text[max(m.trig.End, r.Start-60):r.Start]
+	loc := takenFromRE.FindStringSubmatchIndex(before)
 	// "recaptured by the rebels, who include fighters from Al-Nusra":
 	// people from a group are its members.
-	return loc != nil && (loc[2] < 0 || !victimRE.MatchString(a.text[max(m.trig.End, r.Start-60):r.Start][loc[2]:loc[3]]))
+	return loc != nil && (loc[2] < 0 || !victimRE.MatchString(before[loc[2]:loc[3]]))
 }
 
 // joinedToAgent reports whether r, after the trigger, is joined by "or"
