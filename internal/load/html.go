@@ -202,7 +202,7 @@ func articleDoc(root *html.Node, page []byte, opts Options) (*event.Document, er
 		doc.Published, doc.PublishedFrom = event.DateOf(x.published), "html-meta"
 	} else {
 		lines := splitLines(x.plain)
-		if d, _ := dateline(lines, contentLines(lines), 0); d != "" {
+		if d, _ := publishedLine(lines, contentLines(lines), 0); d != "" {
 			doc.Published, doc.PublishedFrom = event.Date(d), "html-text"
 		}
 	}

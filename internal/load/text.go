@@ -58,7 +58,7 @@ func loadText(text string) (*event.Document, error) {
 	}
 	doc.Outlet = outlet(lines)
 	doc.Title = headline(lines[:firstBody], doc.Outlet)
-	d, from := dateline(lines, content, firstBody)
+	d, from := publishedLine(lines, content, firstBody)
 	doc.Published, doc.PublishedFrom = event.Date(d), from
 	doc.Text = strings.Join(body, "\n\n")
 	if doc.Title != "" && len(body) <= 2 {
@@ -497,10 +497,10 @@ func contentLines(lines []string) []bool {
 	return content
 }
 
-// dateline finds the publication date in the chrome, the lines content
+// publishedLine finds the publication date in the chrome, the lines content
 // does not mark: a line that says "Published" or "date" first, then any
 // dated chrome line before the body, then an "Updated" line.
-func dateline(lines []string, content []bool, firstBody int) (string, string) {
+func publishedLine(lines []string, content []bool, firstBody int) (string, string) {
 	var any, updated string
 	for i, l := range lines {
 		if content[i] {
