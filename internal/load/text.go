@@ -431,31 +431,25 @@ func hasDigits(s string, n int) bool {
 	return false
 }
 
-// parseDate is ParseDate without the check for a year. It asks the
-// patterns where their groups lie, not for the groups: package pattern
-// tries FindStringSubmatchIndex only at the word starts where a match
-// can begin, but hands FindStringSubmatch to the engine over the whole
-// line, which takes three to four times as long. Every group of these
-// patterns takes part in every match.
+// parseDate is ParseDate without the check for a year.
 func parseDate(s string) string {
-	group := func(m []int, i int) string { return s[m[2*i]:m[2*i+1]] }
-	if m := isoDateRE.FindStringSubmatchIndex(s); m != nil {
-		return validDate(group(m, 1), group(m, 2), group(m, 3))
+	if m := isoDateRE.FindStringSubmatch(s); m != nil {
+		return validDate(m[1], m[2], m[3])
 	}
-	if m := mdyRE.FindStringSubmatchIndex(s); m != nil {
-		return validDate(group(m, 2), monthOf(group(m, 0)), group(m, 1))
+	if m := mdyRE.FindStringSubmatch(s); m != nil {
+		return validDate(m[2], monthOf(m[0]), m[1])
 	}
-	if m := dmyRE.FindStringSubmatchIndex(s); m != nil {
-		return validDate(group(m, 2), monthOf(group(m, 0)), group(m, 1))
+	if m := dmyRE.FindStringSubmatch(s); m != nil {
+		return validDate(m[2], monthOf(m[0]), m[1])
 	}
-	if m := numDateRE.FindStringSubmatchIndex(s); m != nil {
-		a, _ := strconv.Atoi(group(m, 1))
+	if m := numDateRE.FindStringSubmatch(s); m != nil {
+		a, _ := strconv.Atoi(m[1])
 		// Dotted dates are day first; slashed ones month first unless
 		// the first number cannot be a month.
-		if group(m, 2) == "." || a > 12 {
-			return validDate(group(m, 4), group(m, 3), group(m, 1))
+		if m[2] == "." || a > 12 {
+			return validDate(m[4], m[3], m[1])
 		}
-		return validDate(group(m, 4), group(m, 1), group(m, 3))
+		return validDate(m[4], m[1], m[3])
 	}
 	return ""
 }
