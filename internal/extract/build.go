@@ -496,19 +496,9 @@ func (a *analysis) strikeTarget(c *cluster, a1 *role) *role {
 // armedVictims reports whether the people cluster c counts killed or
 // wounded are all named, and all armed men.
 func armedVictims(c *cluster) bool {
-	n := 0
-	for _, m := range c.ms {
-		for _, cl := range slices.Concat(m.claims, m.injured) {
-			if cl.q.Value == 0 || cl.kind != "killed" && cl.kind != "injured" {
-				continue
-			}
-			if cl.of == "" || !forceRE.MatchString(cl.of) || civilianRE.MatchString(cl.of) {
-				return false
-			}
-			n++
-		}
-	}
-	return n > 0
+	return allHarmed(c.ms, func(of string) bool {
+		return of != "" && forceRE.MatchString(of) && !civilianRE.MatchString(of)
+	})
 }
 
 // sourceName is who a claim is attributed to, as the article names it

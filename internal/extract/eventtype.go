@@ -333,19 +333,26 @@ var citizensRE = pattern.MustCompile(`(?i)\bcitizens?\b`)
 
 // civilianVictim reports whether the words a count counts are civilians.
 // onlyCivilians reports whether m counts dead or wounded and all of them
-// are said to be civilians (villagers, children, "civilians").
+// are said to be civilians (villagers, children, "civilians"); "26
+// people including 16 soldiers" are not.
 func onlyCivilians(m *mention) bool {
+	return allHarmed([]*mention{m}, func(of string) bool { return victimKind(of) == actor.Civilians })
+}
+
+// allHarmed reports whether mentions ms count dead or wounded and the
+// people of every such count pass is.
+func allHarmed(ms []*mention, is func(of string) bool) bool {
 	n := 0
-	for _, c := range slices.Concat(m.claims, m.injured) {
-		if c.kind != "killed" && c.kind != "injured" || c.q.Value == 0 {
-			continue
+	for _, m := range ms {
+		for _, c := range slices.Concat(m.claims, m.injured) {
+			if c.kind != "killed" && c.kind != "injured" || c.q.Value == 0 {
+				continue
+			}
+			if !is(c.of) {
+				return false
+			}
+			n++
 		}
-		if victimKind(c.of) != actor.Civilians {
-			// "26 people including 16 soldiers": people are not
-			// said to be civilians.
-			return false
-		}
-		n++
 	}
 	return n > 0
 }
