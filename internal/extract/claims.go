@@ -41,8 +41,8 @@ var (
 // kindOf is the kind of toll each word of a toll counts: the parts of
 // the lists of the words before and after a count.
 var kindOf = func() map[string]string {
-	m := partOf(lexicon.TollAfterCount)
-	for w, kind := range partOf(lexicon.TollBeforeCount) {
+	m := lexicon.PartOf(lexicon.TollAfterCount)
+	for w, kind := range lexicon.PartOf(lexicon.TollBeforeCount) {
 		if k, ok := m[w]; ok && k != kind {
 			panic(fmt.Sprintf("lexicon: %q counts the %s after a count, the %s before one", w, k, kind)) // every test of the package meets it
 		}
@@ -52,19 +52,7 @@ var kindOf = func() map[string]string {
 }()
 
 // hedgeOf is the hedge each hedging phrase writes, its part of the list.
-var hedgeOf = partOf(lexicon.Hedges)
-
-// partOf maps each phrase of the named list, in lower case, to the name of
-// its part.
-func partOf(name string) map[string]string {
-	m := map[string]string{}
-	for _, p := range lexicon.Parts(name) {
-		for _, w := range p.Phrases {
-			m[strings.ToLower(w)] = p.Name
-		}
-	}
-	return m
-}
+var hedgeOf = lexicon.PartOf(lexicon.Hedges)
 
 // resultRE marks a toll told as the result of the whole sentence: ",
 // killing all 33 attackers".

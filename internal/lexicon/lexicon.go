@@ -238,6 +238,19 @@ func Parts(name string) []Section {
 	return out
 }
 
+// PartOf maps each phrase of the named list, in lower case, to the name
+// of its part: what a list cut into parts says of its phrases. It panics
+// as Words does.
+func PartOf(name string) map[string]string {
+	m := map[string]string{}
+	for _, p := range list(name) {
+		for _, w := range p.Phrases {
+			m[strings.ToLower(w)] = p.Name
+		}
+	}
+	return m
+}
+
 // list returns the parts of the named list, which callers must not
 // change.
 func list(name string) []Section {

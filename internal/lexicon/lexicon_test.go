@@ -39,6 +39,9 @@ func TestLists(t *testing.T) {
 	if got := Parts(Hedges); len(got) != 5 || got[0].Name != "confirmed" || !slices.Contains(got[2].Phrases, "an estimated") {
 		t.Errorf("Parts(Hedges) = %v, want five parts, confirmed first, estimated third", got)
 	}
+	if of := PartOf(Hedges); of["an estimated"] != "estimated" || of["unconfirmed"] != "reportedly" || len(of) != len(Words(Hedges)) {
+		t.Errorf("PartOf(Hedges) = %v", of)
+	}
 	for _, n := range known {
 		if !slices.Contains(names, n) {
 			t.Errorf("constant %q has no file data/%s.txt", n, n)
