@@ -44,11 +44,12 @@ func (d *Doc) Written(s *Set) []string {
 	d.index()
 	var in []bool
 	for _, g := range s.groups {
-		if _, ok := d.first[g.key]; !ok {
+		at := d.first(g.key)
+		if at < 0 {
 			continue
 		}
 		for _, i := range g.members {
-			if d.has(s.phrases[i]) {
+			if d.hasFrom(at, s.phrases[i]) {
 				if in == nil {
 					in = make([]bool, len(s.phrases))
 				}

@@ -5,6 +5,7 @@
 package text
 
 import (
+	"hash/maphash"
 	"slices"
 	"strings"
 	"unicode"
@@ -31,12 +32,18 @@ const Possessive = "'s"
 type Doc struct {
 	Text   string
 	Tokens []Token
-	// first holds the first token of each key and next the next token
-	// of the same key after each, made by Has when first asked: a list
-	// per key without a slice per key.
-	first map[string]int32
+	// slots is a hash table of the text's keys, made by Has when first
+	// asked: each slot holds one more than the first token of a key, or
+	// 0. next holds the next token of the same key after each, or -1: a
+	// list per key without a slice per key. The table holds no pointers,
+	// so the collector does not scan it, and filling it costs a hash and
+	// a probe a token where a map also allocates.
+	slots []int32
 	next  []int32
 }
+
+// seed keys the hash of every Doc's index; it is set once, at start-up.
+var seed = maphash.MakeSeed()
 
 // Split tokenises s.
 func Split(s string) *Doc { return &Doc{Text: s, Tokens: Tokens(s)} }
@@ -56,36 +63,57 @@ func (d *Doc) Has(phrase string) bool {
 	return d.has(Split(phrase))
 }
 
-// index makes first and next at the first call.
+// index makes slots and next at the first call.
 func (d *Doc) index() {
-	if d.first != nil {
+	if d.slots != nil {
 		return
 	}
-	d.first = make(map[string]int32, len(d.Tokens)/2)
+	n := 8 // a power of two at least twice the tokens: probes stay short
+	for n < 2*len(d.Tokens) {
+		n *= 2
+	}
+	d.slots = make([]int32, n)
 	d.next = make([]int32, len(d.Tokens))
 	for i := len(d.Tokens) - 1; i >= 0; i-- {
-		k := d.Tokens[i].Key
-		if j, ok := d.first[k]; ok {
-			d.next[i] = j
-		} else {
-			d.next[i] = -1
-		}
-		d.first[k] = int32(i)
+		at := d.slot(d.Tokens[i].Key)
+		d.next[i] = d.slots[at] - 1
+		d.slots[at] = int32(i) + 1
 	}
 }
 
+// slot returns the slot of key in d's table: the one that holds it, or
+// the empty one where it would go.
+func (d *Doc) slot(key string) int {
+	mask := len(d.slots) - 1
+	at := int(maphash.String(seed, key)) & mask
+	for {
+		j := d.slots[at]
+		if j == 0 || d.Tokens[j-1].Key == key {
+			return at
+		}
+		at = (at + 1) & mask
+	}
+}
+
+// first returns the first token whose key is key, or -1.
+func (d *Doc) first(key string) int32 { return d.slots[d.slot(key)] - 1 }
+
 // has reports whether d writes p's words.
 func (d *Doc) has(p *Doc) bool {
-	n := len(p.Tokens)
-	if n == 0 {
+	if len(p.Tokens) == 0 {
 		return false
 	}
-	i, ok := d.first[p.Tokens[0].Key]
-	for ok && i >= 0 {
+	return d.hasFrom(d.first(p.Tokens[0].Key), p)
+}
+
+// hasFrom reports whether d writes p's words at the token i, whose key
+// is that of p's first word, or at a later one of the same key.
+func (d *Doc) hasFrom(i int32, p *Doc) bool {
+	n := len(p.Tokens)
+	for ; i >= 0; i = d.next[i] {
 		if d.matchAt(int(i), p, n) {
 			return true
 		}
-		i = d.next[i]
 	}
 	return false
 }
