@@ -136,7 +136,7 @@ func (d *Doc) matchAt(i int, p *Doc, n int) bool {
 // ("N'Djamena", "Jama’at"). A possessive ’s ends the word before it and
 // is a token of its own.
 func Tokens(s string) []Token {
-	return AppendTokens(make([]Token, 0, len(s)/6+1), s) // English words run about six bytes with their space
+	return AppendTokens(make([]Token, 0, len(s)/5+1), s) // English words run about six bytes with their space: room for the wordier
 }
 
 // AppendTokens appends the tokens of s to out, for a reader that splits
