@@ -159,6 +159,8 @@ func FuzzSameAsRegexp(f *testing.F) {
 	f.Add(`\S{1,2}$`, "a\U0001F600")
 	f.Add(`(?i)\b(killed|toll (?:rose|was)(?: to)?)\s+(?:(?:at least|some)\s+)?$`, "a longer clause, well past the sixty-four bytes left whole, in which the fighters killed at least  ")
 	f.Add(`\S{1,3}$`, "\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600x")
+	f.Add(`^[A-Z][A-Z .'’-]{2,40}\s*(?:—|–|--| - )`, "O’NEIL — JERUSALEM - The")
+	f.Add(`\b[\x{fffd}–-]x|[é-ü]y`, "a \xffx –x \u00fcy")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		if len(expr) > 200 || len(s) > 4000 {
 			return

@@ -10,7 +10,8 @@ import (
 )
 
 // starts holds the strings of up to four bytes that every match of a
-// pattern begins with one of, ASCII capitals read as small letters. Most
+// pattern begins with one of, ASCII capitals read as small letters unless
+// the pattern is exact, folding the case of none of its letters. Most
 // of sitrep's patterns are long lists of words; at a word start the next
 // four bytes rule most of them out for the cost of a look-up in a set of
 // bits, where Go's engine, given a program of hundreds of instructions,
@@ -26,7 +27,24 @@ type starts struct {
 	// extraction.
 	more  []uint64
 	shift uint
+	// low maps a byte of the text to a byte of the strings: ASCII
+	// capitals to small letters, or, where the pattern folds no case,
+	// each byte to itself, so that a pattern of capitals ("[A-Z][A-Z
+	// .]{2,40}") rules out the "The" of most lines.
+	low *[256]byte
 }
+
+// lowered and same are the two maps of starts.low.
+var lowered, unlowered = func() (l, s [256]byte) {
+	for i := range 256 {
+		l[i], s[i] = lowerByte(byte(i)), byte(i)
+	}
+	return l, s
+}()
+
+// maxWideRunes bounds the runes from U+0080 on of a class whose bytes
+// starts follows in full; of a wider class it knows only the first byte.
+const maxWideRunes = 8
 
 // bitsPerStart sizes starts.more.
 const bitsPerStart = 64
@@ -57,9 +75,10 @@ type prefix struct {
 // newStarts works out the starts of re, or returns nil when a match can
 // begin with any byte or the strings are too many.
 func newStarts(re *syntax.Regexp) *starts {
-	ps, ok := prefixes(re, 3)
+	exact := !folds(re)
+	ps, ok := prefixes(re, 3, exact)
 	if !ok {
-		if ps, ok = prefixes(re, 2); !ok {
+		if ps, ok = prefixes(re, 2, exact); !ok {
 			return nil
 		}
 	} else if len(ps) <= maxStarts/16 {
@@ -68,7 +87,7 @@ func newStarts(re *syntax.Regexp) *starts {
 		// few: where a class begins a match, the strings of four are
 		// too many, and working them out to find so cost more than
 		// the rest of the pattern's tries.
-		if more, ok := prefixes(re, 4); ok {
+		if more, ok := prefixes(re, 4, exact); ok {
 			ps = more
 		}
 	}
@@ -78,7 +97,10 @@ func newStarts(re *syntax.Regexp) *starts {
 	for 1<<bits < bitsPerStart*len(ps) {
 		bits++
 	}
-	st := &starts{more: make([]uint64, 1<<bits/64), shift: 32 - bits}
+	st := &starts{more: make([]uint64, 1<<bits/64), shift: 32 - bits, low: &lowered}
+	if exact {
+		st.low = &unlowered
+	}
 	for _, p := range ps {
 		switch len(p.s) {
 		case 0:
@@ -115,25 +137,34 @@ func (st *starts) may(s string, p int) bool {
 	if p >= len(s) {
 		return false // every match holds a byte
 	}
-	b0 := lowerByte(s[p])
+	low := st.low
+	b0 := low[s[p]]
 	if st.one[b0] {
 		return true
 	}
 	if p+1 >= len(s) {
 		return false
 	}
-	k := 2<<24 | uint32(b0)<<16 | uint32(lowerByte(s[p+1]))<<8
+	k := 2<<24 | uint32(b0)<<16 | uint32(low[s[p+1]])<<8
 	if st.has(k) {
 		return true
 	}
 	if p+2 >= len(s) {
 		return false
 	}
-	b2 := uint32(lowerByte(s[p+2]))
+	b2 := uint32(low[s[p+2]])
 	if st.has(k + 1<<24 | b2) {
 		return true
 	}
-	return p+3 < len(s) && st.has(uint32(b0)<<24|(k&0xff00)<<8|b2<<8|uint32(lowerByte(s[p+3])))
+	return p+3 < len(s) && st.has(uint32(b0)<<24|(k&0xff00)<<8|b2<<8|uint32(low[s[p+3]]))
+}
+
+// folds reports whether any part of re matches letters of either case.
+func folds(re *syntax.Regexp) bool {
+	if re.Flags&syntax.FoldCase != 0 {
+		return true
+	}
+	return slices.ContainsFunc(re.Sub, folds)
 }
 
 func lowerByte(c byte) byte {
@@ -143,11 +174,11 @@ func lowerByte(c byte) byte {
 	return c
 }
 
-// prefixes returns the strings of at most n bytes, lowered, that every
-// match of re begins with one of; ok is false when they are more than
-// maxStarts. Assertions are passed over: they narrow where a match can
-// be, never which bytes it holds.
-func prefixes(re *syntax.Regexp, n int) (ps []prefix, ok bool) {
+// prefixes returns the strings of at most n bytes, lowered unless exact,
+// that every match of re begins with one of; ok is false when they are
+// more than maxStarts. Assertions are passed over: they narrow where a
+// match can be, never which bytes it holds.
+func prefixes(re *syntax.Regexp, n int, exact bool) (ps []prefix, ok bool) {
 	switch re.Op {
 	case syntax.OpNoMatch:
 		return nil, true
@@ -162,7 +193,7 @@ func prefixes(re *syntax.Regexp, n int) (ps []prefix, ok bool) {
 				// Matched by any byte that is not UTF-8.
 				runes = invalidBytes()
 			}
-			for _, v := range variants(c, re.Flags&syntax.FoldCase != 0) {
+			for _, v := range variants(c, re.Flags&syntax.FoldCase != 0, exact) {
 				runes = append(runes, prefix{s: v, open: true})
 			}
 			if ps, ok = concat(ps, runes, n); !ok {
@@ -172,13 +203,39 @@ func prefixes(re *syntax.Regexp, n int) (ps []prefix, ok bool) {
 		return ps, true
 	case syntax.OpCharClass:
 		var seen [utf8.RuneSelf]bool
-		wide := false
+		var lead [256]bool // the first bytes of the class's wide runes
+		var wide []prefix
 		for i := 0; i < len(re.Rune); i += 2 {
-			for c := re.Rune[i]; c <= re.Rune[i+1] && c < utf8.RuneSelf; c++ {
-				seen[lowerByte(byte(c))] = true
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			for c := lo; c <= hi && c < utf8.RuneSelf; c++ {
+				if exact {
+					seen[c] = true
+				} else {
+					seen[lowerByte(byte(c))] = true
+				}
 			}
-			if re.Rune[i+1] >= utf8.RuneSelf {
-				wide = true
+			lo = max(lo, utf8.RuneSelf)
+			switch {
+			case lo > hi:
+			case lo <= utf8.RuneError && utf8.RuneError <= hi:
+				// Where the text is not UTF-8, any byte from 0x80 on
+				// reads as U+FFFD.
+				for b := utf8.RuneSelf; b < 256; b++ {
+					lead[b] = true
+				}
+			case hi-lo < maxWideRunes:
+				// A few runes ("’", "–"): the whole of each.
+				for c := lo; c <= hi; c++ {
+					if w := string(c); len(w) > n {
+						wide = append(wide, prefix{s: w[:n]})
+					} else {
+						wide = append(wide, prefix{s: w, open: true})
+					}
+				}
+			default:
+				for b := utf8.AppendRune(nil, lo)[0]; b <= utf8.AppendRune(nil, hi)[0]; b++ {
+					lead[b] = true
+				}
 			}
 		}
 		for b, in := range seen {
@@ -186,29 +243,31 @@ func prefixes(re *syntax.Regexp, n int) (ps []prefix, ok bool) {
 				ps = append(ps, prefix{s: string([]byte{byte(b)}), open: true})
 			}
 		}
-		if wide {
-			// Any byte from 0x80 on may begin a rune of the class or,
-			// where the text is not UTF-8, read as U+FFFD.
-			ps = append(ps, invalidBytes()...)
+		for b, in := range lead {
+			if in {
+				// Any continuation: the rune's other bytes are not
+				// followed.
+				ps = append(ps, prefix{s: string([]byte{byte(b)})})
+			}
 		}
-		return ps, true
+		return union(ps, wide), true
 	case syntax.OpCapture:
-		return prefixes(re.Sub[0], n)
+		return prefixes(re.Sub[0], n, exact)
 	case syntax.OpQuest:
-		ps, ok = prefixes(re.Sub[0], n)
+		ps, ok = prefixes(re.Sub[0], n, exact)
 		return union(ps, []prefix{{open: true}}), ok
 	case syntax.OpStar:
-		return repeat(re.Sub[0], 0, n)
+		return repeat(re.Sub[0], 0, n, exact)
 	case syntax.OpPlus:
-		return repeat(re.Sub[0], 1, n)
+		return repeat(re.Sub[0], 1, n, exact)
 	case syntax.OpRepeat:
 		if re.Max == 1 && re.Min == 1 {
-			return prefixes(re.Sub[0], n)
+			return prefixes(re.Sub[0], n, exact)
 		}
 		if re.Max == 0 {
 			return []prefix{{open: true}}, true
 		}
-		return repeat(re.Sub[0], min(re.Min, 1), n)
+		return repeat(re.Sub[0], min(re.Min, 1), n, exact)
 	case syntax.OpConcat:
 		ps = []prefix{{open: true}}
 		for _, sub := range re.Sub {
@@ -223,7 +282,7 @@ func prefixes(re *syntax.Regexp, n int) (ps []prefix, ok bool) {
 			if need == 0 {
 				break
 			}
-			next, ok := prefixes(sub, need)
+			next, ok := prefixes(sub, need, exact)
 			if !ok {
 				return nil, false
 			}
@@ -234,7 +293,7 @@ func prefixes(re *syntax.Regexp, n int) (ps []prefix, ok bool) {
 		return ps, true
 	case syntax.OpAlternate:
 		for _, sub := range re.Sub {
-			next, ok := prefixes(sub, n)
+			next, ok := prefixes(sub, n, exact)
 			if !ok {
 				return nil, false
 			}
@@ -252,8 +311,8 @@ func prefixes(re *syntax.Regexp, n int) (ps []prefix, ok bool) {
 // repeat returns the prefixes of at least least (0 or 1) repetitions of
 // re. A second repetition's bytes are not followed: a repetition's
 // prefixes stop where its first one might.
-func repeat(re *syntax.Regexp, least, n int) ([]prefix, bool) {
-	ps, ok := prefixes(re, n)
+func repeat(re *syntax.Regexp, least, n int, exact bool) ([]prefix, bool) {
+	ps, ok := prefixes(re, n, exact)
 	if !ok {
 		return nil, false
 	}
@@ -322,8 +381,11 @@ func invalidBytes() []prefix {
 }
 
 // variants returns the bytes of c and, folded, of every rune it matches,
-// ASCII capitals read as small letters.
-func variants(c rune, fold bool) []string {
+// ASCII capitals read as small letters unless exact.
+func variants(c rune, fold, exact bool) []string {
+	if exact {
+		return []string{string(c)}
+	}
 	out := []string{text.LowerASCII(string(c))}
 	if fold {
 		for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {

@@ -15,7 +15,9 @@ func TestStarts(t *testing.T) {
 	}{
 		{expr: `(?i)\b(?:will|would|plans?\s+to)\b`, may: []string{"Will", "WOULD", "plan", "Plans"}, not: []string{"wa", "wind", "pl", "pla", "plea", "the"}},
 		{expr: `\b(?:a|an)\b`, may: []string{"a", "an", "and"}, not: []string{"b", "The"}},
-		{expr: `\b[A-Z][a-z]+\b`, may: []string{"Kabul", "ka"}, not: []string{"K", "K1", "1a"}},
+		// A pattern that folds no case is held to the case it writes.
+		{expr: `\b[A-Z][a-z]+\b`, may: []string{"Kabul", "Ka"}, not: []string{"K", "K1", "1a", "ka", "KA"}},
+		{expr: `[A-Z][A-Z .'’-]{2,40}`, may: []string{"KABUL", "ST. LOUIS", "O’NEIL"}, not: []string{"The", "Kabul", "kab"}},
 		{expr: `\b\d+\s+killed\b`, may: []string{"12 killed", "1 k", "12 "}, not: []string{"a1", "1", "1 ", "1a"}},
 		// Four bytes tell a month from the words it begins.
 		{expr: `(?i)\b(?:mar\.?|may|dec(?:ember)?)\s+\d`, may: []string{"May 1", "mar. 3", "Dec 5", "DECEMBER"}, not: []string{"market", "mayor", "decided", "Mar"}},
@@ -58,9 +60,12 @@ func TestStartsSound(t *testing.T) {
 		`(?i)\b(?:ab|c)?d?e\b`,
 		`(?i)\b[kſ]\w*`,
 		`\bx\x{fffd}`,
+		`[A-Z][A-Z .'’-]{2,40}(?:\s*\([A-Za-z .]{1,20}\))?\s*(?:—|–|--| - )`,
+		`(?i:ab)C`,
 	}
 	texts := []string{"Will", "would ", "plans  to", "threatened of", "at least 1,000", "over two", "a dozen", "dozens",
-		"Abu Bakr", "Kürşat Özdemir", "O’Neil Smith", "abde", "cde", "de", "e", "ſa", "\u212a1", "k", "Ke\xffx", "x\xff", "x\ufffd"}
+		"Abu Bakr", "Kürşat Özdemir", "O’Neil Smith", "abde", "cde", "de", "e", "ſa", "\u212a1", "k", "Ke\xffx", "x\xff", "x\ufffd",
+		"JERUSALEM (Reuters) - ", "O’NEIL — ", "ST. LOUIS -- ", "AbC", "aBC", "abc"}
 	for _, expr := range exprs {
 		re, err := syntax.Parse(expr, syntax.Perl)
 		if err != nil {
