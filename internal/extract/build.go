@@ -438,7 +438,17 @@ func eventID(docID string, ev event.Event) string {
 	if ev.EventType != nil {
 		typ = *ev.EventType + "/" + *ev.SubEventType
 	}
-	h := sha256.Sum256([]byte(strings.Join([]string{docID, typ, string(ev.DateStart), string(ev.DateEnd), ev.Location, ev.Actor1, ev.Actor2, fmt.Sprint(ev.Span.Start)}, "\x00")))
+	// The fields joined by NULs, on the stack where they fit.
+	var buf [512]byte
+	key := buf[:0]
+	for i, part := range [...]string{docID, typ, string(ev.DateStart), string(ev.DateEnd), ev.Location, ev.Actor1, ev.Actor2} {
+		if i > 0 {
+			key = append(key, 0)
+		}
+		key = append(key, part...)
+	}
+	key = strconv.AppendInt(append(key, 0), int64(ev.Span.Start), 10)
+	h := sha256.Sum256(key)
 	return hex.EncodeToString(h[:8])
 }
 
