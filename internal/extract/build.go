@@ -3,7 +3,6 @@ package extract
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -231,7 +230,11 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 	groups := map[string]*fig{}
 	var order []string
 	var injured *fig
-	seen := map[string]bool{}
+	type seenKey struct {
+		kind         string
+		value, start int
+	}
+	seen := map[seenKey]bool{}
 	whole := false // a toll told, of which counts of part of the dead are parts
 	for _, m := range c.ms {
 		for _, cl := range m.claims {
@@ -243,15 +246,16 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 			if cl.part && whole {
 				continue
 			}
-			key := fmt.Sprintf("%s|%d|%d", cl.kind, cl.q.Value, cl.q.Start)
+			key := seenKey{cl.kind, cl.q.Value, cl.q.Start}
 			if seen[key] {
 				continue
 			}
 			seen[key] = true
 			ev.Claims = append(ev.Claims, a.claimOf(cl))
-			evidence(fmt.Sprintf("claims[%d]", len(ev.Claims)-1), cl.span)
+			field := "claims[" + strconv.Itoa(len(ev.Claims)-1) + "]"
+			evidence(field, cl.span)
 			if cl.source != nil {
-				because(fmt.Sprintf("claims[%d]", len(ev.Claims)-1), cl.source.Rule)
+				because(field, cl.source.Rule)
 			}
 			if cl.kind != "killed" {
 				continue
@@ -269,15 +273,16 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 			g.max = max(g.max, cl.q.Value)
 		}
 		for _, cl := range m.injured {
-			key := fmt.Sprintf("%s|%d|%d", cl.kind, cl.q.Value, cl.q.Start)
+			key := seenKey{cl.kind, cl.q.Value, cl.q.Start}
 			if seen[key] {
 				continue
 			}
 			seen[key] = true
 			ev.Claims = append(ev.Claims, a.claimOf(cl))
-			evidence(fmt.Sprintf("claims[%d]", len(ev.Claims)-1), cl.span)
+			field := "claims[" + strconv.Itoa(len(ev.Claims)-1) + "]"
+			evidence(field, cl.span)
 			if cl.source != nil {
-				because(fmt.Sprintf("claims[%d]", len(ev.Claims)-1), cl.source.Rule)
+				because(field, cl.source.Rule)
 			}
 			if injured == nil || cl.q.Value < injured.min {
 				injured = &fig{min: cl.q.Value, span: cl.q.Span}
