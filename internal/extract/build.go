@@ -144,8 +144,15 @@ func (a *analysis) build(c *cluster) event.Event {
 		}
 	}
 	if !when.IsZero() {
-		ev.DateStart, ev.DateEnd = event.Date(day(when.Start)), event.Date(day(when.End))
-		ev.EventDate = event.Date(day(when.Mid()))
+		// A day's range formats one string for all three: the same
+		// time.Time value formats the same.
+		ev.DateStart = event.Date(day(when.Start))
+		if ev.DateEnd = ev.DateStart; when.End != when.Start {
+			ev.DateEnd = event.Date(day(when.End))
+		}
+		if ev.EventDate = ev.DateStart; when.Mid() != when.Start {
+			ev.EventDate = event.Date(day(when.Mid()))
+		}
 		ev.TimePrecision = when.Precision()
 	}
 	if whenFrom != nil && whenFrom.whenExpr != nil {
