@@ -237,8 +237,18 @@ const (
 	upper
 )
 
-// IsCapital reports whether s begins with a capital letter.
+// IsCapital reports whether s begins with a capital letter. An ASCII
+// first letter is told at once: readers ask it of every word.
 func IsCapital(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return s[0]-'A' < 26 // 'A' to 'Z', in one comparison
+	}
+	return startsUpper(s)
+}
+
+// startsUpper is IsCapital for the rest, kept apart so that IsCapital is
+// small enough to be inlined.
+func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }

@@ -132,3 +132,11 @@ func TestHas(t *testing.T) {
 		t.Error(`Has("the militia") = true`)
 	}
 }
+
+func TestIsCapital(t *testing.T) {
+	for s, want := range map[string]bool{"": false, "Kabul": true, "kabul": false, "1st": false, "Ürümqi": true, "ürümqi": false, "Δ": true, "\xff": false, "'s": false} {
+		if got := IsCapital(s); got != want {
+			t.Errorf("IsCapital(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
