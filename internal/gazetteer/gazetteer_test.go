@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/internal/cputime"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 var (
@@ -467,4 +468,74 @@ func TestTablesCheckedOnLoad(t *testing.T) {
 			t.Errorf("index of names %d: no error", i)
 		}
 	}
+}
+
+func TestCapital(t *testing.T) {
+	for _, s := range []string{"", "Kabul", "kabul", "1st", "Élysée", "élan", "\u212aelvin", "\xff", "'s"} {
+		if got, want := capital(s), text.IsCapital(s); got != want {
+			t.Errorf("capital(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestNearBefore(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"clashes near ", true},
+		{"clashes NEAR ", true},
+		{"an attack on the outskirts of ", true},
+		{"a village 30 km from ", true},
+		{"clashes in ", false},
+		{"clashes near", false},
+		{"", false},
+		{" ", false},
+		{"nea\u0280 ", false},
+	}
+	for _, tt := range tests {
+		if got := nearBefore(tt.in); got != tt.want {
+			t.Errorf("nearBefore(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestHasPrefixLower holds hasPrefixLower to strings.ToLower and
+// strings.HasPrefix.
+func TestHasPrefixLower(t *testing.T) {
+	for _, s := range []string{" province of", " Province", " PROVINCE", " provİnce", " provinc", "", " zone", " Zone\xff", "\u212a zone", " state-run"} {
+		for _, suf := range qualifierWords {
+			if got, want := hasPrefixLower(s, suf), strings.HasPrefix(strings.ToLower(s), suf); got != want {
+				t.Errorf("hasPrefixLower(%q, %q) = %v, want %v", s, suf, got, want)
+			}
+		}
+	}
+}
+
+func FuzzHasPrefixLower(f *testing.F) {
+	f.Add(" Province")
+	f.Add(" provİnce")
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, suf := range qualifierWords {
+			if got, want := hasPrefixLower(s, suf), strings.HasPrefix(strings.ToLower(s), suf); got != want {
+				t.Fatalf("hasPrefixLower(%q, %q) = %v, want %v", s, suf, got, want)
+			}
+		}
+	})
+}
+
+func FuzzNearBefore(f *testing.F) {
+	f.Add("clashes near ")
+	f.Add("30 KM FROM ")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := false
+		for _, w := range nearWords {
+			if len(s) >= len(w) && strings.EqualFold(s[len(s)-len(w):], w) {
+				want = true
+			}
+		}
+		if got := nearBefore(s); got != want {
+			t.Fatalf("nearBefore(%q) = %v, want %v", s, got, want)
+		}
+	})
 }
