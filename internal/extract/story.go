@@ -83,8 +83,10 @@ func leadAfterHeadline(s string) int {
 			}
 		}
 		var finite, headline bool
-		if k, ok := asciiKey(&lower, strings.Trim(w, ",;:")); ok {
-			finite, headline = finiteWords[string(k)], headlineWords[string(k)]
+		if k, ok := asciiKey(&lower, trimStops(w)); ok {
+			if storyShape(k) {
+				finite, headline = finiteWords[string(k)], headlineWords[string(k)]
+			}
 		} else {
 			lw := strings.ToLower(strings.Trim(w, ",;:"))
 			finite, headline = finiteWords[lw], headlineWords[lw]
@@ -97,6 +99,36 @@ func leadAfterHeadline(s string) int {
 		}
 	}
 	return 0
+}
+
+// storyShapes holds, for each first letter, the lengths of the words of
+// finiteWords and headlineWords that begin with it, as bits.
+var storyShapes = func() (t [26]uint32) {
+	for _, m := range []map[string]bool{finiteWords, headlineWords} {
+		for w := range m {
+			t[w[0]-'a'] |= 1 << len(w)
+		}
+	}
+	return t
+}()
+
+// storyShape reports whether the lower-case key may be one of
+// finiteWords or headlineWords: a look at its first letter and length
+// rules most words out before the maps.
+func storyShape(key []byte) bool {
+	return len(key) > 0 && len(key) < 32 && 'a' <= key[0] && key[0] <= 'z' && storyShapes[key[0]-'a']&(1<<len(key)) != 0
+}
+
+// trimStops is strings.Trim(w, ",;:"), which would make a table of the
+// cut set at every word.
+func trimStops(w string) string {
+	for w != "" && (w[0] == ',' || w[0] == ';' || w[0] == ':') {
+		w = w[1:]
+	}
+	for w != "" && (w[len(w)-1] == ',' || w[len(w)-1] == ';' || w[len(w)-1] == ':') {
+		w = w[:len(w)-1]
+	}
+	return w
 }
 
 // maxKeyLen bounds the words asciiKey lowers: longer than any of
@@ -153,26 +185,29 @@ func (r *fieldReader) read(n int) int {
 // nextField returns the first word of s at or after i, as
 // strings.Fields splits them; start == end == len(s) when there is none.
 func nextField(s string, i int) (start, end int) {
-	start = -1
+	i = skipSpace(s, i, true)
+	return i, skipSpace(s, i, false)
+}
+
+// skipSpace returns where, from i on, the run of bytes of s that are
+// white space (or, with space false, are not) ends. An ASCII byte is
+// told a space by a table; others are decoded.
+func skipSpace(s string, i int, space bool) int {
 	for i < len(s) {
-		// An ASCII byte is told a space by a table; others are decoded.
-		c, size := rune(s[i]), 1
-		if c >= utf8.RuneSelf {
-			c, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if c < utf8.RuneSelf && asciiSpace[c] || c >= utf8.RuneSelf && unicode.IsSpace(c) {
-			if start >= 0 {
-				return start, i
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] != space {
+				return i
 			}
-		} else if start < 0 {
-			start = i
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) != space {
+			return i
 		}
 		i += size
 	}
-	if start < 0 {
-		return len(s), len(s)
-	}
-	return start, len(s)
+	return i
 }
 
 // asciiSpace marks the ASCII bytes unicode.IsSpace takes for spaces.

@@ -128,6 +128,31 @@ func TestASCIIKey(t *testing.T) {
 	}
 }
 
+func TestTrimStops(t *testing.T) {
+	for _, w := range []string{"", ",", ",;:", "killed,", ";killed:", "a,b", ",:a;b,", "é,"} {
+		if got, want := trimStops(w), strings.Trim(w, ",;:"); got != want {
+			t.Errorf("trimStops(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestStoryShape checks that storyShape passes every word the maps
+// hold.
+func TestStoryShape(t *testing.T) {
+	for _, m := range []map[string]bool{finiteWords, headlineWords} {
+		for w := range m {
+			if !storyShape([]byte(w)) {
+				t.Errorf("storyShape(%q) = false", w)
+			}
+		}
+	}
+	for _, w := range []string{"", "the", "Killed", "1st", "on"} {
+		if storyShape([]byte(w)) {
+			t.Errorf("storyShape(%q) = true", w)
+		}
+	}
+}
+
 // leadAfterHeadlineSpec is leadAfterHeadline written plainly: every
 // word split first and lowered with strings.ToLower.
 func leadAfterHeadlineSpec(s string) int {
