@@ -226,11 +226,8 @@ func nearBefore(s string) bool {
 // markQualifiers notes "X, Y" pairs where Y holds X, and "X province".
 func (g *Gazetteer) markQualifiers(text string, ms []Mention) {
 	for i := range ms {
-		after := text[ms[i].End:min(len(text), ms[i].End+14)]
-		for _, suf := range qualifierWords {
-			if hasPrefixLower(after, suf) {
-				ms[i].Qualifier = strings.TrimSpace(suf)
-			}
+		if q := qualifierAfter(text[ms[i].End:min(len(text), ms[i].End+14)]); q != "" {
+			ms[i].Qualifier = q
 		}
 		if i+1 < len(ms) && strings.TrimSpace(text[ms[i].End:ms[i+1].Start]) == "," {
 			ms[i].Qualifier = ms[i+1].Text
@@ -241,15 +238,31 @@ func (g *Gazetteer) markQualifiers(text string, ms []Mention) {
 // qualifierWords name a division after a place's name.
 var qualifierWords = []string{" province", " governorate", " state", " region", " oblast", " district", " county", " zone"}
 
-// hasPrefixLower reports whether strings.ToLower(s) begins with suf, an
-// ASCII phrase in small letters, comparing an ASCII s in place.
-func hasPrefixLower(s, suf string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
+// qualifierAfter returns the last of qualifierWords, without its
+// space, that strings.ToLower(after) begins with, or "". An ASCII after
+// is compared in place, where lowering it made a string of every text
+// after a place.
+func qualifierAfter(after string) string {
+	low, ascii := after, true
+	for i := 0; i < len(after); i++ {
+		if after[i] >= utf8.RuneSelf {
 			// "İ" lowers to "i": only strings.ToLower can tell.
-			return strings.HasPrefix(strings.ToLower(s), suf)
+			low, ascii = strings.ToLower(after), false
+			break
 		}
 	}
+	q := ""
+	for _, suf := range qualifierWords {
+		if ascii && hasPrefixASCIIFold(low, suf) || !ascii && strings.HasPrefix(low, suf) {
+			q = strings.TrimSpace(suf)
+		}
+	}
+	return q
+}
+
+// hasPrefixASCIIFold reports whether the ASCII s begins with suf, an
+// ASCII phrase in small letters, the case of s's letters apart.
+func hasPrefixASCIIFold(s, suf string) bool {
 	if len(s) < len(suf) {
 		return false
 	}

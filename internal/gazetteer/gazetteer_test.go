@@ -500,26 +500,32 @@ func TestNearBefore(t *testing.T) {
 	}
 }
 
-// TestHasPrefixLower holds hasPrefixLower to strings.ToLower and
-// strings.HasPrefix.
-func TestHasPrefixLower(t *testing.T) {
-	for _, s := range []string{" province of", " Province", " PROVINCE", " provİnce", " provinc", "", " zone", " Zone\xff", "\u212a zone", " state-run"} {
-		for _, suf := range qualifierWords {
-			if got, want := hasPrefixLower(s, suf), strings.HasPrefix(strings.ToLower(s), suf); got != want {
-				t.Errorf("hasPrefixLower(%q, %q) = %v, want %v", s, suf, got, want)
-			}
+// qualifierSpec is qualifierAfter as first written.
+func qualifierSpec(after string) string {
+	q := ""
+	low := strings.ToLower(after)
+	for _, suf := range qualifierWords {
+		if strings.HasPrefix(low, suf) {
+			q = strings.TrimSpace(suf)
+		}
+	}
+	return q
+}
+
+func TestQualifierAfter(t *testing.T) {
+	for _, s := range []string{" province of", " Province", " PROVINCE", " provİnce", " provinc", "", " zone", " Zone\xff", "\u212a zone", " state-run", " districts", ", Syria"} {
+		if got, want := qualifierAfter(s), qualifierSpec(s); got != want {
+			t.Errorf("qualifierAfter(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
 
-func FuzzHasPrefixLower(f *testing.F) {
+func FuzzQualifierAfter(f *testing.F) {
 	f.Add(" Province")
 	f.Add(" provİnce")
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, suf := range qualifierWords {
-			if got, want := hasPrefixLower(s, suf), strings.HasPrefix(strings.ToLower(s), suf); got != want {
-				t.Fatalf("hasPrefixLower(%q, %q) = %v, want %v", s, suf, got, want)
-			}
+		if got, want := qualifierAfter(s), qualifierSpec(s); got != want {
+			t.Fatalf("qualifierAfter(%q) = %q, want %q", s, got, want)
 		}
 	})
 }
