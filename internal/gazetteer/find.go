@@ -64,8 +64,10 @@ func (g *Gazetteer) FindIn(d *text.Doc) []Mention {
 	var out []Mention
 	key := make([]byte, 0, 64)
 	// ends[k] is where the k-th word of the phrase being tried ends in
-	// key; each capitalised word sets as many as it reads.
+	// key, and states[k] FNV-1a's state after it (see hashName); each
+	// capitalised word sets as many as it reads.
 	var ends [maxWords + 1]int
+	var states [maxWords + 1]uint64
 	for i := 0; i < len(toks); {
 		t := toks[i]
 		if !capital(txt[t.Start:t.End]) {
@@ -84,7 +86,9 @@ func (g *Gazetteer) FindIn(d *text.Doc) []Mention {
 		joined := 0
 		key = key[:0]
 		longest := 63 - bits.LeadingZeros64(lengths) // -1 when none
+		state := fnvOffset
 		for k := 0; k < longest; k++ {
+			from := len(key)
 			if k > 0 {
 				if !joiner(d.Between(i + k - 1)) {
 					break
@@ -92,7 +96,8 @@ func (g *Gazetteer) FindIn(d *text.Doc) []Mention {
 				key = append(key, ' ')
 			}
 			key = append(key, toks[i+k].Key...)
-			joined, ends[k+1] = k+1, len(key)
+			state = fnvAppend(state, key[from:])
+			joined, ends[k+1], states[k+1] = k+1, len(key), state
 		}
 		for ; lengths != 0; lengths &^= 1 << (63 - bits.LeadingZeros64(lengths)) {
 			n := 63 - bits.LeadingZeros64(lengths)
@@ -102,7 +107,7 @@ func (g *Gazetteer) FindIn(d *text.Doc) []Mention {
 			phrase := key[:ends[n]]
 			h := firstHash // a name of one word is its first word
 			if n > 1 {
-				if h = hashName(phrase); !g.phrases.Has(h) {
+				if h = finishName(states[n]); !g.phrases.Has(h) {
 					continue // most phrases name nothing: spare the map
 				}
 			}
