@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"bytes"
 	"math"
 	"math/bits"
 	"strings"
@@ -301,9 +302,8 @@ func (g *Gazetteer) ResolveIn(d *text.Doc, mentions []Mention, hint []string) []
 		if len(m.Candidates) == 0 {
 			continue
 		}
-		f.qualifier = ""
 		if m.Qualifier != "" {
-			f.qualifier = text.Fold(m.Qualifier)
+			f.qualifier = f.folder.Append(f.qualifier[:0], m.Qualifier)
 		}
 		best, bestScore := 0, math.Inf(-1)
 		var total float64
@@ -435,7 +435,7 @@ func secondPop(ps []*Place) int {
 // names of its candidates' divisions and countries: a name may stand for
 // dozens of places.
 type folds struct {
-	qualifier string
+	qualifier []byte
 	folder    text.Folder
 	buf       []byte
 }
@@ -444,11 +444,11 @@ type folds struct {
 // division, or begins its division's name.
 func (f *folds) qualifies(p *Place) bool {
 	f.buf = f.folder.Append(f.buf[:0], p.Country)
-	if string(f.buf) == f.qualifier {
+	if bytes.Equal(f.buf, f.qualifier) {
 		return true
 	}
 	f.buf = f.folder.Append(f.buf[:0], p.Admin1)
-	return strings.HasPrefix(string(f.buf), f.qualifier)
+	return bytes.HasPrefix(f.buf, f.qualifier)
 }
 
 // score rates how well p fits mention m, whose qualifier f holds, in the

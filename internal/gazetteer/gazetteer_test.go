@@ -562,3 +562,21 @@ func TestHashNameByParts(t *testing.T) {
 		}
 	}
 }
+
+// TestQualifies holds folds.qualifies to the folds of the names it
+// compares, as text.Fold writes them.
+func TestQualifies(t *testing.T) {
+	places := []Place{{Country: "Syria", Admin1: "Aleppo"}, {Country: "Côte d'Ivoire", Admin1: "Abidjan"},
+		{Country: "Democratic Republic of the Congo", Admin1: "North Kivu"}, {Country: "Pakistan", Admin1: "Khyber Pakhtunkhwa"}}
+	var f folds
+	for _, q := range []string{"Syria", "syria", "ALEPPO", "Cote d’Ivoire", "North", "North Kivu", "Khyber", "Kivu", "Congo", "Ale"} {
+		f.qualifier = f.folder.Append(f.qualifier[:0], q)
+		for _, p := range places {
+			qf := text.Fold(q)
+			want := qf == text.Fold(p.Country) || qf == text.Fold(p.Admin1) || strings.HasPrefix(text.Fold(p.Admin1), qf)
+			if got := f.qualifies(&p); got != want {
+				t.Errorf("qualifier %q of %s, %s: %v, want %v", q, p.Admin1, p.Country, got, want)
+			}
+		}
+	}
+}
