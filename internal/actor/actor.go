@@ -407,14 +407,19 @@ func (d *Dictionary) FindIn(doc *text.Doc, date time.Time) []Mention {
 			if n > 1 && !d.multi.Has(sums[n]) {
 				continue
 			}
-			buf = buf[:0]
-			for k := 0; k < n; k++ {
-				if k > 0 {
-					buf = append(buf, ' ')
+			var es []entry
+			if n == 1 {
+				es = d.phrases[toks[i].Key]
+			} else {
+				buf = buf[:0]
+				for k := 0; k < n; k++ {
+					if k > 0 {
+						buf = append(buf, ' ')
+					}
+					buf = append(buf, toks[i+k].Key...)
 				}
-				buf = append(buf, toks[i+k].Key...)
+				es = d.phrases[string(buf)] // no allocation: the compiler looks up by bytes
 			}
-			es := d.phrases[string(buf)] // no allocation: the compiler looks up by bytes
 			if len(es) == 0 {
 				continue
 			}

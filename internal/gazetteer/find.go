@@ -177,7 +177,7 @@ func (g *Gazetteer) plausibleSingle(d *text.Doc, i int, cand []int32) bool {
 	// Part of a longer capitalised name ("Hamza Azhar Salam", "Doha
 	// Agreement"): only when the name around it is itself not a person
 	// or organisation, which we cannot tell; accept only prominent places.
-	best := *g.places.at(cand[0])
+	best := g.places.at(cand[0]) // read, not copied: a Place is some 200 bytes
 	prominent := best.Kind != Populated || best.Population >= 50_000 || strings.HasPrefix(best.Feature, "PPLA") || best.Feature == "PPLC"
 	next := i+1 < len(d.Tokens) && joiner(d.Between(i))
 	if next && text.IsCapital(d.Word(i+1)) && !prominent {
