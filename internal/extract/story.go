@@ -63,8 +63,7 @@ func splitStories(text string, sents []sentence.Sentence) ([]sentence.Sentence, 
 func leadAfterHeadline(s string) int {
 	// Words are read as the rule asks for them: most sentences are done
 	// with at their first verb of a clause, long before the twentieth.
-	var buf [32]string
-	words := fieldReader{s: s, words: buf[:0]}
+	words := fieldReader{s: s}
 	if words.read(8) < 8 {
 		return 0
 	}
@@ -78,7 +77,7 @@ func leadAfterHeadline(s string) int {
 			if r, _ := utf8.DecodeLastRuneInString(prev); unicode.IsPunct(r) {
 				return 0
 			}
-			if clauseFollows(words.words[i+1 : words.read(i+11)]) {
+			if end := words.read(i + 11); clauseFollows(words.words[i+1 : end]) {
 				return at
 			}
 		}
@@ -161,25 +160,29 @@ func asciiKey(buf *[maxKeyLen]byte, w string) (key []byte, ok bool) {
 // fieldReader reads the words of s, as strings.Fields splits them, up
 // to cap(words), as they are asked for.
 type fieldReader struct {
-	s      string
-	pos    int // where reading goes on in s
-	words  []string
-	starts [32]int // the byte offset of each word in s
+	s   string
+	pos int // where reading goes on in s
+	n   int // the words read
+	// words and starts hold each word read and its byte offset in s:
+	// arrays, not slices appended to, which would put them on the heap
+	// for every sentence.
+	words  [32]string
+	starts [32]int
 }
 
 // read reads words until it holds n, s ends or words is full, and
 // returns how many it holds.
 func (r *fieldReader) read(n int) int {
-	n = min(n, cap(r.words), len(r.starts))
-	for len(r.words) < n && r.pos < len(r.s) {
+	n = min(n, len(r.words))
+	for r.n < n && r.pos < len(r.s) {
 		start, end := nextField(r.s, r.pos)
 		r.pos = end
 		if start < end {
-			r.starts[len(r.words)] = start
-			r.words = append(r.words, r.s[start:end])
+			r.words[r.n], r.starts[r.n] = r.s[start:end], start
+			r.n++
 		}
 	}
-	return len(r.words)
+	return r.n
 }
 
 // nextField returns the first word of s at or after i, as

@@ -85,21 +85,20 @@ func TestBulletinStoryIsOneEvent(t *testing.T) {
 func TestFieldReader(t *testing.T) {
 	for _, s := range []string{"", "  ", "one", " one  two\tthree\n", "a\u00a0b\u0085c\u2003d", "caf\u00e9 na\u00efve \xff bad",
 		"\vx\fy\rz", strings.Repeat("w ", 40)} {
-		var buf [32]string
-		r := fieldReader{s: s, words: buf[:0]}
+		r := fieldReader{s: s}
 		want := strings.Fields(s)
-		if len(want) > len(buf) {
-			want = want[:len(buf)]
+		if len(want) > len(r.words) {
+			want = want[:len(r.words)]
 		}
 		// Asked for a few words, then for all.
 		if n := r.read(2); n != min(2, len(want)) {
 			t.Errorf("fieldReader(%q).read(2) = %d", s, n)
 		}
 		r.read(100)
-		if !slices.Equal(r.words, want) {
-			t.Errorf("fieldReader(%q) read %q, want %q", s, r.words, want)
+		if !slices.Equal(r.words[:r.n], want) {
+			t.Errorf("fieldReader(%q) read %q, want %q", s, r.words[:r.n], want)
 		}
-		for i, w := range r.words {
+		for i, w := range r.words[:r.n] {
 			if s[r.starts[i]:r.starts[i]+len(w)] != w {
 				t.Errorf("fieldReader(%q): word %d %q at %d", s, i, w, r.starts[i])
 			}
