@@ -54,11 +54,30 @@ func (a *Actor) ValidOn(d time.Time) bool {
 	if d.IsZero() {
 		return a.To == ""
 	}
+	if a.From == "" && a.To == "" {
+		return true
+	}
 	// Formatted on the stack: a dictionary look-up asks it of each
 	// actor a name may stand for.
 	var buf [len(time.DateOnly) + 8]byte
-	day := d.AppendFormat(buf[:0], time.DateOnly)
-	return (a.From == "" || a.From <= string(day)) && (a.To == "" || string(day) <= a.To)
+	return a.validOn(string(d.AppendFormat(buf[:0], time.DateOnly)))
+}
+
+// validOn is ValidOn for a day written as dayOf writes it.
+func (a *Actor) validOn(day string) bool {
+	if day == "" {
+		return a.To == ""
+	}
+	return (a.From == "" || a.From <= day) && (a.To == "" || day <= a.To)
+}
+
+// dayOf writes d as validOn reads it: YYYY-MM-DD, or "" for the zero
+// time. Find writes its date once for every actor it checks.
+func dayOf(d time.Time) string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.Format(time.DateOnly)
 }
 
 // Mention is an actor reference found in text; Start and End are byte
@@ -102,11 +121,21 @@ type Dictionary struct {
 	// words of the phrases that begin with it, as bits: bit n for
 	// phrases of n words, up to maxWords.
 	lengths map[string]uint64
+	// firsts holds a bit for the shape of each first word of a phrase
+	// (firstShape): most words of a text begin none, and a look at it
+	// spares their look-up in lengths.
+	firsts [1 << 10]uint64
 	// multi holds the hashes under seed of the phrases of more than one
 	// word: most phrases that Find builds name nothing, and it asks
 	// multi before phrases.
 	multi bloom.Filter
-	seed  maphash.Seed
+	// prefixes holds, under seed, the hashes of the first two words or
+	// more of each phrase of several words, the whole phrase included:
+	// Find reads no further along the text than a prefix it holds, and
+	// tries no phrase longer, where a word such as "the" begins phrases
+	// of up to nine words.
+	prefixes bloom.Filter
+	seed     maphash.Seed
 	// toks and key are addPhrase's buffers while the dictionary loads.
 	toks      []text.Token
 	key       []byte
@@ -169,13 +198,25 @@ func Load() (*Dictionary, error) {
 		return nil, err
 	}
 	d.seed = maphash.MakeSeed()
-	var multi []uint64
+	var multi, prefixes []uint64
 	for k := range d.phrases {
-		if strings.Contains(k, " ") {
-			multi = append(multi, maphash.String(d.seed, k))
+		if !strings.Contains(k, " ") {
+			continue
+		}
+		h := maphash.String(d.seed, k)
+		multi = append(multi, h)
+		prefixes = append(prefixes, h)
+		// The prefixes of two words or more end at the second space
+		// and those after it.
+		for j, spaces := 0, 0; j < len(k); j++ {
+			if k[j] == ' ' {
+				if spaces++; spaces >= 2 {
+					prefixes = append(prefixes, maphash.String(d.seed, k[:j]))
+				}
+			}
 		}
 	}
-	d.multi = bloom.Of(multi)
+	d.multi, d.prefixes = bloom.Of(multi), bloom.Of(prefixes)
 	d.toks, d.key = nil, nil
 	return d, nil
 }
@@ -244,13 +285,13 @@ func (d *Dictionary) Actors() []*Actor { return d.actors }
 // Lookup resolves a name, alias, demonym phrase or person to the actor
 // valid on date (zero date: the current one).
 func (d *Dictionary) Lookup(name string, date time.Time) (*Actor, bool) {
-	a, _, ok := d.pick(d.phrases[phraseKey(name)], date)
+	a, _, ok := d.pick(d.phrases[phraseKey(name)], date, dayOf(date))
 	return a, ok && a != nil
 }
 
-// pick chooses, among a phrase's entries, the one valid on date: names
-// before aliases, in data order.
-func (d *Dictionary) pick(es []entry, date time.Time) (*Actor, *entry, bool) {
+// pick chooses, among a phrase's entries, the one valid on date, which
+// is day as dayOf writes it: names before aliases, in data order.
+func (d *Dictionary) pick(es []entry, date time.Time, day string) (*Actor, *entry, bool) {
 	var best *entry
 	var bestActor *Actor
 	for i := range es {
@@ -258,10 +299,10 @@ func (d *Dictionary) pick(es []entry, date time.Time) (*Actor, *entry, bool) {
 		var a *Actor
 		switch {
 		case e.person >= 0:
-			a = d.forPerson(d.people[e.person], date)
+			a = d.forPerson(d.people[e.person], date, day)
 		case e.actor >= 0:
 			a = d.actors[e.actor]
-			if !a.ValidOn(date) {
+			if !a.validOn(day) {
 				continue
 			}
 		case e.bare != "":
@@ -277,9 +318,9 @@ func (d *Dictionary) pick(es []entry, date time.Time) (*Actor, *entry, bool) {
 	return bestActor, best, best != nil
 }
 
-func (d *Dictionary) forPerson(p person, date time.Time) *Actor {
+func (d *Dictionary) forPerson(p person, date time.Time, day string) *Actor {
 	if iso, kind, ok := strings.Cut(p.For, ":"); ok {
-		a, _ := d.ForCountry(iso, Kind(kind), date)
+		a, _ := d.forCountry(iso, Kind(kind), date, day)
 		return a
 	}
 	if i, ok := d.byName[p.For]; ok {
@@ -296,9 +337,20 @@ type countryKind struct {
 
 // ForCountry returns the country's actor of the given kind valid on date.
 func (d *Dictionary) ForCountry(iso2 string, kind Kind, date time.Time) (*Actor, bool) {
+	// Formatted on the stack, once for all the country's periods.
+	var buf [len(time.DateOnly) + 8]byte
+	day := ""
+	if !date.IsZero() {
+		day = string(date.AppendFormat(buf[:0], time.DateOnly))
+	}
+	return d.forCountry(iso2, kind, date, day)
+}
+
+// forCountry is ForCountry given date written as dayOf writes it too.
+func (d *Dictionary) forCountry(iso2 string, kind Kind, date time.Time, day string) (*Actor, bool) {
 	ids := d.byKind[countryKind{strings.ToUpper(iso2), kind}]
 	for _, i := range ids {
-		if d.actors[i].ValidOn(date) {
+		if d.actors[i].validOn(day) {
 			return d.actors[i], true
 		}
 	}
@@ -329,41 +381,51 @@ func (d *Dictionary) Find(s string, date time.Time) []Mention {
 // FindIn is Find over a text already split into words.
 func (d *Dictionary) FindIn(doc *text.Doc, date time.Time) []Mention {
 	txt, toks := doc.Text, doc.Tokens
+	day := dayOf(date)
 	var out []Mention
 	var buf []byte
+	// sums[k] is the hash of the phrase of the first k words from i on,
+	// written into h a word at a time.
+	var h maphash.Hash
+	h.SetSeed(d.seed)
+	var sums [maxWords + 1]uint64
 	for i := 0; i < len(toks); {
+		if slot, bit := firstShape(toks[i].Key); d.firsts[slot]&bit == 0 {
+			i++
+			continue
+		}
 		matched := 0
 		var m Mention
 		// The lengths of the phrases that begin with this word, no
 		// longer than the text left, longest first.
 		lengths := d.lengths[toks[i].Key] & (1<<(min(len(toks)-i, maxWords)+1) - 1)
+		if longest := 63 - bits.LeadingZeros64(lengths); longest > 1 {
+			lengths &= 1<<(d.reach(&h, &sums, txt, toks[i:i+longest])+1) - 1
+		}
 		for ; lengths != 0; lengths &^= 1 << (63 - bits.LeadingZeros64(lengths)) {
 			n := 63 - bits.LeadingZeros64(lengths)
-			buf = buf[:0]
-			ok := true
-			for k := 0; k < n; k++ {
-				if k > 0 {
-					if !joins(txt[toks[i+k-1].End:toks[i+k].Start]) {
-						ok = false
-						break
+			if n > 1 && !d.multi.Has(sums[n]) {
+				continue
+			}
+			var es []entry
+			if n == 1 {
+				es = d.phrases[toks[i].Key]
+			} else {
+				buf = buf[:0]
+				for k := 0; k < n; k++ {
+					if k > 0 {
+						buf = append(buf, ' ')
 					}
-					buf = append(buf, ' ')
+					buf = append(buf, toks[i+k].Key...)
 				}
-				buf = append(buf, toks[i+k].Key...)
+				es = d.phrases[string(buf)] // no allocation: the compiler looks up by bytes
 			}
-			if !ok {
-				continue
-			}
-			if n > 1 && !d.multi.Has(maphash.Bytes(d.seed, buf)) {
-				continue
-			}
-			es := d.phrases[string(buf)] // no allocation: the compiler looks up by bytes
 			if len(es) == 0 {
 				continue
 			}
 			surface := txt[toks[i].Start:toks[i+n-1].End]
 			es = matchCase(es, surface)
-			a, e, found := d.pick(es, date)
+			a, e, found := d.pick(es, date, day)
 			if !found {
 				continue
 			}
@@ -397,6 +459,37 @@ func (d *Dictionary) FindIn(doc *text.Doc, date time.Time) []Mention {
 		i += matched
 	}
 	return out
+}
+
+// reach returns how many of toks, from the first on, may be a phrase
+// or begin one: as many as join and make a prefix that prefixes holds.
+// It sets sums[k] to the hash of the phrase of the first k words, for
+// k from 2 to that many, written into h, which holds d's seed.
+func (d *Dictionary) reach(h *maphash.Hash, sums *[maxWords + 1]uint64, txt string, toks []text.Token) int {
+	h.Reset()
+	h.WriteString(toks[0].Key)
+	for k := 1; k < len(toks); k++ {
+		if !joins(txt[toks[k-1].End:toks[k].Start]) {
+			return k
+		}
+		h.WriteByte(' ')
+		h.WriteString(toks[k].Key)
+		sum := h.Sum64()
+		if !d.prefixes.Has(sum) {
+			return k
+		}
+		sums[k+1] = sum
+	}
+	return len(toks)
+}
+
+// firstShape returns the slot and bit of Dictionary.firsts for the word
+// key: its first and last bytes and its length.
+func firstShape(key string) (slot int, bit uint64) {
+	if key == "" {
+		return 0, 1
+	}
+	return int(key[0]&31)<<5 | int(key[len(key)-1]&31), 1 << min(len(key), 63)
 }
 
 // titleAtEnd returns the longest title that ends the phrase ("Pakistani
@@ -524,6 +617,8 @@ func (d *Dictionary) addPhrase(phrase string, e entry) {
 	}
 	d.phrases[k] = append(d.phrases[k], e)
 	d.lengths[toks[0].Key] |= 1 << len(toks)
+	slot, bit := firstShape(toks[0].Key)
+	d.firsts[slot] |= bit
 }
 
 // distinct returns the aliases trimmed, without those that differ from

@@ -1,10 +1,13 @@
 package actor
 
 import (
+	"hash/maphash"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 func day(s string) time.Time {
@@ -378,5 +381,41 @@ func TestKinds(t *testing.T) {
 				t.Errorf("ForCountry(%s, %s) finds no actor", iso, k)
 			}
 		}
+	}
+}
+
+// TestReachHoldsEveryPhrase checks that Find reads every phrase of the
+// dictionary to its end: its prefixes and its hash, written a word at a
+// time, are those Load filed.
+func TestReachHoldsEveryPhrase(t *testing.T) {
+	d := dict(t)
+	var h maphash.Hash
+	h.SetSeed(d.seed)
+	var sums [maxWords + 1]uint64
+	for k := range d.phrases {
+		// The key's words as tokens: Tokens would split "'s" anew.
+		var toks []text.Token
+		for start := 0; start < len(k); {
+			end := strings.IndexByte(k[start:], ' ')
+			if end < 0 {
+				end = len(k) - start
+			}
+			toks = append(toks, text.Token{Start: start, End: start + end, Key: k[start : start+end]})
+			start += end + 1
+		}
+		if len(toks) < 2 {
+			continue
+		}
+		if n := d.reach(&h, &sums, k, toks); n != len(toks) {
+			t.Errorf("reach(%q) = %d, want %d", k, n, len(toks))
+		}
+		if sums[len(toks)] != maphash.String(d.seed, k) || !d.multi.Has(sums[len(toks)]) {
+			t.Errorf("phrase %q: hash %x, want %x", k, sums[len(toks)], maphash.String(d.seed, k))
+		}
+	}
+	// A phrase cut short where its words stop joining.
+	txt := "the army, said"
+	if n := d.reach(&h, &sums, txt, text.Tokens(txt)); n != 2 {
+		t.Errorf("reach(%q) = %d, want 2", txt, n)
 	}
 }

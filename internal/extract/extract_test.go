@@ -2,6 +2,7 @@ package extract
 
 import (
 	"context"
+	"math/rand/v2"
 	"strings"
 	"sync"
 	"testing"
@@ -516,5 +517,68 @@ func TestCapturedPeople(t *testing.T) {
 	e := firstEvent(t, x, "Iraqi troops captured a senior commander of the militant group in a raid in Falluja early on Saturday, the military said.", "2004-11-13")
 	if e.SubEventType == nil || *e.SubEventType != "Arrests" {
 		t.Errorf("sub-event %v, want Arrests", e.SubEventType)
+	}
+}
+
+// statementStartSpec is statementStart as the expression tells it.
+func statementStartSpec(before string) int {
+	if loc := statementTimeRE.Regexp.FindStringIndex(before); loc != nil {
+		return loc[0]
+	}
+	return -1
+}
+
+func TestStatementStart(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"the army said in a statement on", 9},
+		{"the army SAID on", 9},
+		{"he said. The strike came on", -1},
+		{"he said that the strike; it came on", -1},
+		{"the ministry said the attack began late on", 13},
+		{"said_ on", -1},
+		{"unsaid on", -1},
+		{"a statement issued by the ministry late on", -1}, // 31 bytes after it
+		{"a statement issued by the ministry on", 2},
+		{"", -1},
+	}
+	for _, tt := range tests {
+		got, ok := statementStart(tt.in)
+		if !ok || got != tt.want || got != statementStartSpec(tt.in) {
+			t.Errorf("statementStart(%q) = %d, %v, want %d (the expression: %d)", tt.in, got, ok, tt.want, statementStartSpec(tt.in))
+		}
+	}
+	if _, ok := statementStart("the army \u212aaid on"); ok {
+		t.Error("statementStart read a text that is not ASCII")
+	}
+}
+
+func FuzzStatementStart(f *testing.F) {
+	f.Add("the army said in a statement on")
+	f.Add("he said. The strike came on")
+	f.Add("officials told reporters that fighting resumed early on")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, ok := statementStart(s); ok && got != statementStartSpec(s) {
+			t.Fatalf("statementStart(%q) = %d, the expression %d", s, got, statementStartSpec(s))
+		}
+	})
+}
+
+// TestStatementStartRandom holds statementStart to the expression over
+// texts made of the words and bytes that decide it.
+func TestStatementStartRandom(t *testing.T) {
+	parts := []string{"said", "SAID", "Told", "statement", "statements", "unsaid", "said_", "said2", "the", "army", ".", ";", " ", "  ", "\n", ",", "-", "'s", "x", "reported", "in"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for range r.IntN(16) {
+			b.WriteString(parts[r.IntN(len(parts))])
+		}
+		s := b.String()
+		if got, ok := statementStart(s); !ok || got != statementStartSpec(s) {
+			t.Fatalf("statementStart(%q) = %d, %v, the expression %d", s, got, ok, statementStartSpec(s))
+		}
 	}
 }

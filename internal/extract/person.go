@@ -78,8 +78,11 @@ func endsWithRole(s string) bool {
 			return true
 		}
 	}
+	// The text before end is ASCII: a role noun must end with its last
+	// byte, a letter's case apart.
+	last := s[end-1] | 0x20
 	for _, w := range roleNouns {
-		if end >= len(w) && strings.EqualFold(s[end-len(w):end], w) {
+		if end >= len(w) && last == w[len(w)-1] && strings.EqualFold(s[end-len(w):end], w) {
 			return true
 		}
 	}
@@ -133,8 +136,15 @@ func nameFrom(text string, p, words int) int {
 	// greedy repetition prefers, then each shorter one.
 	e := p + 1
 	for e < len(text) {
-		r, n := utf8.DecodeRuneInString(text[e:])
-		if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' {
+		if c := text[e]; c < utf8.RuneSelf {
+			if !asciiNameByte[c] {
+				break
+			}
+			e++
+			continue
+		}
+		_, n := nameRune(text, e)
+		if n == 0 {
 			break
 		}
 		e += n
@@ -148,6 +158,32 @@ func nameFrom(text string, p, words int) int {
 	}
 	return -1
 }
+
+// nameRune returns the rune at text[i] and its length when it may be
+// part of a name word, [\p{L}'’-], or a length of 0. ASCII bytes are told
+// by a table: most of an article's bytes are read here.
+func nameRune(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		if !asciiNameByte[c] {
+			return rune(c), 0
+		}
+		return rune(c), 1
+	}
+	r, n := utf8.DecodeRuneInString(text[i:])
+	if !unicode.IsLetter(r) && r != '’' {
+		return r, 0
+	}
+	return r, n
+}
+
+// asciiNameByte marks the ASCII bytes of [\p{L}'’-]: letters, the
+// apostrophe and the hyphen.
+var asciiNameByte = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = unicode.IsLetter(rune(c)) || c == '\'' || c == '-'
+	}
+	return t
+}()
 
 // nameRest returns where a name goes on to from q, the end of its
 // words-th word after the first: through one more word if it can (the
@@ -179,9 +215,20 @@ func nameRest(text string, q, words int) int {
 // nameParticles join the parts of a name: "Abu Bakr al-Baghdadi".
 var nameParticles = []string{"al", "el", "bin", "ibn", "de", "da", "van", "von", "du"}
 
+// particleFirst marks the bytes nameParticles begin with.
+var particleFirst = func() (t [256]bool) {
+	for _, w := range nameParticles {
+		t[w[0]] = true
+	}
+	return t
+}()
+
 // nameParticle returns the length of the particle, with the hyphen or
 // space after it, that s begins with, or 0.
 func nameParticle(s string) int {
+	if s == "" || !particleFirst[s[0]] {
+		return 0
+	}
 	for _, w := range nameParticles {
 		if len(s) > len(w) && s[:len(w)] == w && (s[len(w)] == '-' || s[len(w)] == ' ') {
 			return len(w) + 1
@@ -205,13 +252,22 @@ func capitalised(text string) [][]int {
 		// Every end the greedy run can back off to, longest last.
 		end := -1
 		for e := p + 1; e < len(text); {
-			r, n := utf8.DecodeRuneInString(text[e:])
-			if !unicode.IsLetter(r) && r != '\'' && r != '’' && r != '-' {
-				break
+			// Of the name's runes, only ASCII letters are word bytes.
+			prevWord := false
+			if c := text[e]; c < utf8.RuneSelf {
+				if !asciiNameByte[c] {
+					break
+				}
+				prevWord = c != '\'' && c != '-'
+				e++
+			} else {
+				_, n := nameRune(text, e)
+				if n == 0 {
+					break
+				}
+				e += n
 			}
-			e += n
 			// A word boundary at e: a word byte on one side only.
-			prevWord := r < utf8.RuneSelf && pattern.IsWordByte(byte(r))
 			nextWord := e < len(text) && pattern.IsWordByte(text[e])
 			if prevWord != nextWord {
 				end = e
@@ -245,6 +301,15 @@ var notNames = map[string]bool{
 	"Sunday": true, "Reuters": true, "Associated": true, "Press": true,
 }
 
+// firstField returns strings.Fields(s)[0] for an s that opens with a
+// word, without the slice of every word.
+func firstField(s string) string {
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
 // findPersons returns person names: those the actor dictionary knows, and
 // capitalised names that a role noun, an appositive role or a speech verb
 // marks as a person. Later bare surnames ("Salam said") are tied back to
@@ -272,7 +337,7 @@ func findPersons(text string, sents []sentence.Sentence, actors []actor.Mention)
 	for _, loc := range names(text) {
 		s := event.Span{Start: loc[0], End: loc[1]}
 		name := text[s.Start:s.End]
-		first := strings.Fields(name)[0]
+		first := firstField(name)
 		if notNames[first] || taken(s) || strings.ContainsAny(name, "\n") {
 			continue
 		}
@@ -297,14 +362,18 @@ func findPersons(text string, sents []sentence.Sentence, actors []actor.Mention)
 			full[parts[len(parts)-1]] = p
 		}
 	}
-	for _, loc := range capitalised(text) {
-		s := event.Span{Start: loc[0], End: loc[1]}
-		w := strings.TrimSuffix(strings.TrimSuffix(text[s.Start:s.End], "’s"), "'s")
-		p, ok := full[w]
-		if !ok || taken(s) {
-			continue
+	// With no full name, there is no surname to look for among the
+	// capitalised words.
+	if len(full) > 0 {
+		for _, loc := range capitalised(text) {
+			s := event.Span{Start: loc[0], End: loc[1]}
+			w := strings.TrimSuffix(strings.TrimSuffix(text[s.Start:s.End], "’s"), "'s")
+			p, ok := full[w]
+			if !ok || taken(s) {
+				continue
+			}
+			out = append(out, person{Span: event.Span{Start: s.Start, End: s.Start + len(w)}, Name: p.Name, Role: p.Role, Actor: p.Actor})
 		}
-		out = append(out, person{Span: event.Span{Start: s.Start, End: s.Start + len(w)}, Name: p.Name, Role: p.Role, Actor: p.Actor})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out

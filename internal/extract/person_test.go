@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep/corpus"
@@ -124,4 +125,24 @@ func TestNames(t *testing.T) {
 func FuzzNames(f *testing.F) {
 	fuzzSame(f, "names", names, func(s string) [][]int { return namesOracle.FindAllStringIndex(s, -1) },
 		"Abu Bakr al-Baghdadi said", "Ab Cé Dé Ali’s- Ef")
+}
+
+func TestFirstField(t *testing.T) {
+	for _, s := range []string{"Abu Bakr al-Baghdadi", "Salam", "Hamza\tAzhar", "Ali\u00a0Khan Jr", "Zabiullah\nMujahid"} {
+		if got, want := firstField(s), strings.Fields(s)[0]; got != want {
+			t.Errorf("firstField(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestNameRune holds nameRune to the class [\p{L}'’-] it reads.
+func TestNameRune(t *testing.T) {
+	class := regexp.MustCompile(`^[\p{L}'’-]`)
+	for _, s := range []string{"a", "Z", "'", "-", "’", "é", "\u212a", " ", "1", "_", ".", "\xff", "\u2019", "‘", "\u00a0", "ß"} {
+		r, n := nameRune(s, 0)
+		want := class.FindStringIndex(s)
+		if n > 0 && (want == nil || want[1] != n || string(r) != s[:n]) || n == 0 && want != nil {
+			t.Errorf("nameRune(%q) = %q, %d; the class matches %v", s, r, n, want)
+		}
+	}
 }

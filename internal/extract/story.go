@@ -61,64 +61,156 @@ func splitStories(text string, sents []sentence.Sentence) ([]sentence.Sentence, 
 // clause, the lead opens with a capital after a word that ends no
 // sentence, and a clause's verb comes within its first ten words.
 func leadAfterHeadline(s string) int {
-	// No more words are read than the rule below looks at: most
-	// sentences are done with at their twentieth.
-	var buf [32]string
-	words := firstFields(buf[:0], s)
-	if len(words) < 8 {
+	// Words are read as the rule asks for them: most sentences are done
+	// with at their first verb of a clause, long before the twentieth.
+	words := fieldReader{s: s}
+	if words.read(8) < 8 {
 		return 0
 	}
 	told := false
-	at := 0 // byte offset of words[i] in s
-	for i, w := range words {
-		at = strings.Index(s[at:], w) + at
-		lw := strings.ToLower(strings.Trim(w, ",;:"))
+	var lower [maxKeyLen]byte
+	for i := 0; i < words.read(i+1); i++ {
+		w := words.words[i]
+		at := words.starts[i]
 		if i >= 3 && told && leadOpeners[w] {
-			prev := words[i-1]
+			prev := words.words[i-1]
 			if r, _ := utf8.DecodeLastRuneInString(prev); unicode.IsPunct(r) {
 				return 0
 			}
-			if clauseFollows(words[i+1 : min(len(words), i+11)]) {
+			if end := words.read(i + 11); clauseFollows(words.words[i+1 : end]) {
 				return at
 			}
 		}
-		if finiteWords[lw] || i >= 20 {
+		var finite, headline bool
+		if k, ok := asciiKey(&lower, trimStops(w)); ok {
+			if storyShape(k) {
+				finite, headline = finiteWords[string(k)], headlineWords[string(k)]
+			}
+		} else {
+			lw := strings.ToLower(strings.Trim(w, ",;:"))
+			finite, headline = finiteWords[lw], headlineWords[lw]
+		}
+		if finite || i >= 20 {
 			return 0
 		}
-		if headlineWords[lw] {
+		if headline {
 			told = true
 		}
-		at += len(w)
 	}
 	return 0
 }
 
-// firstFields appends to dst the first cap(dst) words of s, as
-// strings.Fields splits them.
-func firstFields(dst []string, s string) []string {
-	start := -1
-	for i := 0; i < len(s); {
-		// An ASCII byte is told a space by a table; others are decoded.
-		c, size := rune(s[i]), 1
-		if c >= utf8.RuneSelf {
-			c, size = utf8.DecodeRuneInString(s[i:])
+// storyShapes holds, for each first letter, the lengths of the words of
+// finiteWords and headlineWords that begin with it, as bits.
+var storyShapes = func() (t [26]uint32) {
+	for _, m := range []map[string]bool{finiteWords, headlineWords} {
+		for w := range m {
+			t[w[0]-'a'] |= 1 << len(w)
 		}
-		if c < utf8.RuneSelf && asciiSpace[c] || c >= utf8.RuneSelf && unicode.IsSpace(c) {
-			if start >= 0 {
-				if dst = append(dst, s[start:i]); len(dst) == cap(dst) {
-					return dst
-				}
-				start = -1
+	}
+	return t
+}()
+
+// storyShape reports whether the lower-case key may be one of
+// finiteWords or headlineWords: a look at its first letter and length
+// rules most words out before the maps.
+func storyShape(key []byte) bool {
+	return len(key) > 0 && len(key) < 32 && 'a' <= key[0] && key[0] <= 'z' && storyShapes[key[0]-'a']&(1<<len(key)) != 0
+}
+
+// trimStops is strings.Trim(w, ",;:"), which would make a table of the
+// cut set at every word.
+func trimStops(w string) string {
+	for w != "" && (w[0] == ',' || w[0] == ';' || w[0] == ':') {
+		w = w[1:]
+	}
+	for w != "" && (w[len(w)-1] == ',' || w[len(w)-1] == ';' || w[len(w)-1] == ':') {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// maxKeyLen bounds the words asciiKey lowers: longer than any of
+// headlineWords and finiteWords.
+const maxKeyLen = 16
+
+// asciiKey returns w in lower case, written into buf, when w is ASCII;
+// an ASCII word too long for buf comes back empty, as it is none of the
+// words looked up. ok is false when w holds other bytes, whose lower
+// case strings.ToLower must tell.
+func asciiKey(buf *[maxKeyLen]byte, w string) (key []byte, ok bool) {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return nil, false
+		}
+	}
+	if len(w) > len(buf) {
+		return nil, true
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(w)], true
+}
+
+// fieldReader reads the words of s, as strings.Fields splits them, up
+// to cap(words), as they are asked for.
+type fieldReader struct {
+	s   string
+	pos int // where reading goes on in s
+	n   int // the words read
+	// words and starts hold each word read and its byte offset in s:
+	// arrays, not slices appended to, which would put them on the heap
+	// for every sentence.
+	words  [32]string
+	starts [32]int
+}
+
+// read reads words until it holds n, s ends or words is full, and
+// returns how many it holds.
+func (r *fieldReader) read(n int) int {
+	n = min(n, len(r.words))
+	for r.n < n && r.pos < len(r.s) {
+		start, end := nextField(r.s, r.pos)
+		r.pos = end
+		if start < end {
+			r.words[r.n], r.starts[r.n] = r.s[start:end], start
+			r.n++
+		}
+	}
+	return r.n
+}
+
+// nextField returns the first word of s at or after i, as
+// strings.Fields splits them; start == end == len(s) when there is none.
+func nextField(s string, i int) (start, end int) {
+	i = skipSpace(s, i, true)
+	return i, skipSpace(s, i, false)
+}
+
+// skipSpace returns where, from i on, the run of bytes of s that are
+// white space (or, with space false, are not) ends. An ASCII byte is
+// told a space by a table; others are decoded.
+func skipSpace(s string, i int, space bool) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if asciiSpace[c] != space {
+				return i
 			}
-		} else if start < 0 {
-			start = i
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) != space {
+			return i
 		}
 		i += size
 	}
-	if start >= 0 && len(dst) < cap(dst) {
-		dst = append(dst, s[start:])
-	}
-	return dst
+	return i
 }
 
 // asciiSpace marks the ASCII bytes unicode.IsSpace takes for spaces.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/event"
 )
@@ -78,19 +80,119 @@ func TestBulletinStoryIsOneEvent(t *testing.T) {
 	}
 }
 
-// TestFirstFields holds firstFields to strings.Fields, cut to the
-// buffer's length.
-func TestFirstFields(t *testing.T) {
+// TestFieldReader holds fieldReader to strings.Fields, cut to its
+// buffer's length, and each word's offset to the word.
+func TestFieldReader(t *testing.T) {
 	for _, s := range []string{"", "  ", "one", " one  two\tthree\n", "a\u00a0b\u0085c\u2003d", "caf\u00e9 na\u00efve \xff bad",
 		"\vx\fy\rz", strings.Repeat("w ", 40)} {
-		var buf [32]string
-		got := firstFields(buf[:0], s)
+		r := fieldReader{s: s}
 		want := strings.Fields(s)
-		if len(want) > len(buf) {
-			want = want[:len(buf)]
+		if len(want) > len(r.words) {
+			want = want[:len(r.words)]
 		}
-		if !slices.Equal(got, want) {
-			t.Errorf("firstFields(%q) = %q, want %q", s, got, want)
+		// Asked for a few words, then for all.
+		if n := r.read(2); n != min(2, len(want)) {
+			t.Errorf("fieldReader(%q).read(2) = %d", s, n)
+		}
+		r.read(100)
+		if !slices.Equal(r.words[:r.n], want) {
+			t.Errorf("fieldReader(%q) read %q, want %q", s, r.words[:r.n], want)
+		}
+		for i, w := range r.words[:r.n] {
+			if s[r.starts[i]:r.starts[i]+len(w)] != w {
+				t.Errorf("fieldReader(%q): word %d %q at %d", s, i, w, r.starts[i])
+			}
 		}
 	}
+}
+
+func TestASCIIKey(t *testing.T) {
+	tests := []struct {
+		in, want string
+		ok       bool
+	}{
+		{"Killed", "killed", true},
+		{"SAID", "said", true},
+		{"", "", true},
+		{"extraordinarily-long", "", true}, // longer than any word looked up
+		{"Caf\u00e9", "", false},
+		{"\u212aILLED", "", false}, // the Kelvin sign lowers to "k"
+	}
+	for _, tt := range tests {
+		var buf [maxKeyLen]byte
+		got, ok := asciiKey(&buf, tt.in)
+		if string(got) != tt.want || ok != tt.ok {
+			t.Errorf("asciiKey(%q) = %q, %v, want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestTrimStops(t *testing.T) {
+	for _, w := range []string{"", ",", ",;:", "killed,", ";killed:", "a,b", ",:a;b,", "é,"} {
+		if got, want := trimStops(w), strings.Trim(w, ",;:"); got != want {
+			t.Errorf("trimStops(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// TestStoryShape checks that storyShape passes every word the maps
+// hold.
+func TestStoryShape(t *testing.T) {
+	for _, m := range []map[string]bool{finiteWords, headlineWords} {
+		for w := range m {
+			if !storyShape([]byte(w)) {
+				t.Errorf("storyShape(%q) = false", w)
+			}
+		}
+	}
+	for _, w := range []string{"", "the", "Killed", "1st", "on"} {
+		if storyShape([]byte(w)) {
+			t.Errorf("storyShape(%q) = true", w)
+		}
+	}
+}
+
+// leadAfterHeadlineSpec is leadAfterHeadline written plainly: every
+// word split first and lowered with strings.ToLower.
+func leadAfterHeadlineSpec(s string) int {
+	words := strings.Fields(s)
+	if len(words) > 32 {
+		words = words[:32]
+	}
+	if len(words) < 8 {
+		return 0
+	}
+	told := false
+	at := 0
+	for i, w := range words {
+		at = strings.Index(s[at:], w) + at
+		lw := strings.ToLower(strings.Trim(w, ",;:"))
+		if i >= 3 && told && leadOpeners[w] {
+			if r, _ := utf8.DecodeLastRuneInString(words[i-1]); unicode.IsPunct(r) {
+				return 0
+			}
+			if clauseFollows(words[i+1 : min(len(words), i+11)]) {
+				return at
+			}
+		}
+		if finiteWords[lw] || i >= 20 {
+			return 0
+		}
+		if headlineWords[lw] {
+			told = true
+		}
+		at += len(w)
+	}
+	return 0
+}
+
+func FuzzLeadAfterHeadlineSpec(f *testing.F) {
+	f.Add("Three civilians injured in rocket attack on Mhardeh A woman and two children were injured on Monday.")
+	f.Add("Two soldiers \u212aILLED in mortar attack in Deir ez-Zor The army said two soldiers were killed on Friday.")
+	f.Add("One two three killed five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty The x was")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := leadAfterHeadline(s), leadAfterHeadlineSpec(s); got != want {
+			t.Fatalf("leadAfterHeadline(%q) = %d, want %d", s, got, want)
+		}
+	})
 }

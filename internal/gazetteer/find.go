@@ -1,9 +1,11 @@
 package gazetteer
 
 import (
+	"bytes"
 	"math"
 	"math/bits"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/text"
@@ -63,11 +65,13 @@ func (g *Gazetteer) FindIn(d *text.Doc) []Mention {
 	var out []Mention
 	key := make([]byte, 0, 64)
 	// ends[k] is where the k-th word of the phrase being tried ends in
-	// key; each capitalised word sets as many as it reads.
+	// key, and states[k] FNV-1a's state after it (see hashName); each
+	// capitalised word sets as many as it reads.
 	var ends [maxWords + 1]int
+	var states [maxWords + 1]uint64
 	for i := 0; i < len(toks); {
 		t := toks[i]
-		if !text.IsCapital(txt[t.Start:t.End]) {
+		if !capital(txt[t.Start:t.End]) {
 			i++
 			continue
 		}
@@ -83,7 +87,9 @@ func (g *Gazetteer) FindIn(d *text.Doc) []Mention {
 		joined := 0
 		key = key[:0]
 		longest := 63 - bits.LeadingZeros64(lengths) // -1 when none
+		state := fnvOffset
 		for k := 0; k < longest; k++ {
+			from := len(key)
 			if k > 0 {
 				if !joiner(d.Between(i + k - 1)) {
 					break
@@ -91,7 +97,8 @@ func (g *Gazetteer) FindIn(d *text.Doc) []Mention {
 				key = append(key, ' ')
 			}
 			key = append(key, toks[i+k].Key...)
-			joined, ends[k+1] = k+1, len(key)
+			state = fnvAppend(state, key[from:])
+			joined, ends[k+1], states[k+1] = k+1, len(key), state
 		}
 		for ; lengths != 0; lengths &^= 1 << (63 - bits.LeadingZeros64(lengths)) {
 			n := 63 - bits.LeadingZeros64(lengths)
@@ -101,7 +108,7 @@ func (g *Gazetteer) FindIn(d *text.Doc) []Mention {
 			phrase := key[:ends[n]]
 			h := firstHash // a name of one word is its first word
 			if n > 1 {
-				if h = hashName(phrase); !g.phrases.Has(h) {
+				if h = finishName(states[n]); !g.phrases.Has(h) {
 					continue // most phrases name nothing: spare the map
 				}
 			}
@@ -125,7 +132,7 @@ func (g *Gazetteer) FindIn(d *text.Doc) []Mention {
 			// A capitalised run that is no place ("Islamic State") must
 			// not yield a place from its later words ("State").
 			j := i + 1
-			for j < len(toks) && joiner(d.Between(j-1)) && text.IsCapital(d.Word(j)) {
+			for j < len(toks) && joiner(d.Between(j-1)) && capital(d.Word(j)) {
 				j++
 			}
 			i = j
@@ -145,6 +152,15 @@ func (g *Gazetteer) FindIn(d *text.Doc) []Mention {
 	return out
 }
 
+// capital is text.IsCapital, told at once for an ASCII first letter:
+// it runs for every word of a text.
+func capital(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return 'A' <= s[0] && s[0] <= 'Z'
+	}
+	return text.IsCapital(s)
+}
+
 // plausibleSingle decides whether a one-word match, the i-th word of d,
 // is a place and not an English word, a name or a sentence opener.
 func (g *Gazetteer) plausibleSingle(d *text.Doc, i int, cand []int32) bool {
@@ -161,7 +177,7 @@ func (g *Gazetteer) plausibleSingle(d *text.Doc, i int, cand []int32) bool {
 	// Part of a longer capitalised name ("Hamza Azhar Salam", "Doha
 	// Agreement"): only when the name around it is itself not a person
 	// or organisation, which we cannot tell; accept only prominent places.
-	best := *g.places.at(cand[0])
+	best := g.places.at(cand[0]) // read, not copied: a Place is some 200 bytes
 	prominent := best.Kind != Populated || best.Population >= 50_000 || strings.HasPrefix(best.Feature, "PPLA") || best.Feature == "PPLC"
 	next := i+1 < len(d.Tokens) && joiner(d.Between(i))
 	if next && text.IsCapital(d.Word(i+1)) && !prominent {
@@ -176,7 +192,7 @@ func (g *Gazetteer) plausibleSingle(d *text.Doc, i int, cand []int32) bool {
 		return false
 	}
 	// All-caps words are acronyms unless a dateline ("KABUL, Oct 14").
-	if strings.ToUpper(w) == w && len(w) <= 4 && best.Kind != Country {
+	if len(w) <= 4 && best.Kind != Country && strings.ToUpper(w) == w {
 		return false
 	}
 	return true
@@ -198,8 +214,15 @@ var nearWords = []string{"near ", "outside ", "outskirts of ", "close to ", "nor
 // one of nearWords in any case. It is compared in place: this runs before
 // every place found.
 func nearBefore(s string) bool {
+	// Every one of nearWords ends in a letter and a space, and is ASCII:
+	// no text that differs in the last two bytes, letters' case apart,
+	// can match it.
+	if len(s) < 2 || s[len(s)-1] != ' ' {
+		return false
+	}
+	last := s[len(s)-2] | 0x20
 	for _, w := range nearWords {
-		if len(s) >= len(w) && strings.EqualFold(s[len(s)-len(w):], w) {
+		if len(s) >= len(w) && last == w[len(w)-2] && strings.EqualFold(s[len(s)-len(w):], w) {
 			return true
 		}
 	}
@@ -209,17 +232,56 @@ func nearBefore(s string) bool {
 // markQualifiers notes "X, Y" pairs where Y holds X, and "X province".
 func (g *Gazetteer) markQualifiers(text string, ms []Mention) {
 	for i := range ms {
-		after := text[ms[i].End:min(len(text), ms[i].End+14)]
-		low := strings.ToLower(after)
-		for _, suf := range []string{" province", " governorate", " state", " region", " oblast", " district", " county", " zone"} {
-			if strings.HasPrefix(low, suf) {
-				ms[i].Qualifier = strings.TrimSpace(suf)
-			}
+		if q := qualifierAfter(text[ms[i].End:min(len(text), ms[i].End+14)]); q != "" {
+			ms[i].Qualifier = q
 		}
 		if i+1 < len(ms) && strings.TrimSpace(text[ms[i].End:ms[i+1].Start]) == "," {
 			ms[i].Qualifier = ms[i+1].Text
 		}
 	}
+}
+
+// qualifierWords name a division after a place's name.
+var qualifierWords = []string{" province", " governorate", " state", " region", " oblast", " district", " county", " zone"}
+
+// qualifierAfter returns the last of qualifierWords, without its
+// space, that strings.ToLower(after) begins with, or "". An ASCII after
+// is compared in place, where lowering it made a string of every text
+// after a place.
+func qualifierAfter(after string) string {
+	low, ascii := after, true
+	for i := 0; i < len(after); i++ {
+		if after[i] >= utf8.RuneSelf {
+			// "İ" lowers to "i": only strings.ToLower can tell.
+			low, ascii = strings.ToLower(after), false
+			break
+		}
+	}
+	q := ""
+	for _, suf := range qualifierWords {
+		if ascii && hasPrefixASCIIFold(low, suf) || !ascii && strings.HasPrefix(low, suf) {
+			q = strings.TrimSpace(suf)
+		}
+	}
+	return q
+}
+
+// hasPrefixASCIIFold reports whether the ASCII s begins with suf, an
+// ASCII phrase in small letters, the case of s's letters apart.
+func hasPrefixASCIIFold(s, suf string) bool {
+	if len(s) < len(suf) {
+		return false
+	}
+	for i := 0; i < len(suf); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != suf[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // Resolve picks one place for each mention using the article's context:
@@ -235,14 +297,18 @@ func (g *Gazetteer) Resolve(s string, mentions []Mention, hint []string) []Resol
 func (g *Gazetteer) ResolveIn(d *text.Doc, mentions []Mention, hint []string) []Resolved {
 	ctx := g.context(d, mentions, hint)
 	out := make([]Resolved, 0, len(mentions))
+	var f folds
 	for _, m := range mentions {
 		if len(m.Candidates) == 0 {
 			continue
 		}
+		if m.Qualifier != "" {
+			f.qualifier = f.folder.Append(f.qualifier[:0], m.Qualifier)
+		}
 		best, bestScore := 0, math.Inf(-1)
 		var total float64
 		for i, p := range m.Candidates {
-			s := g.score(p, &m, ctx)
+			s := g.score(p, &m, ctx, &f)
 			total += math.Exp(s)
 			if s > bestScore {
 				best, bestScore = i, s
@@ -251,7 +317,7 @@ func (g *Gazetteer) ResolveIn(d *text.Doc, mentions []Mention, hint []string) []
 		p := *m.Candidates[best]
 		small := p.Kind == Populated && p.Population < 100_000 || p.Kind == Admin2 || p.Kind == Admin1
 		lone := p.Kind == Populated && p.Feature != "PPLC" && ctx.countries[p.CountryCode] <= 1 && ctx.strongest >= 6 &&
-			ctx.admin1[p.CountryCode+"|"+p.Admin1] <= 0.5
+			ctx.admin1[division{p.CountryCode, p.Admin1}] <= 0.5
 		if small && ctx.countries[p.CountryCode] == 0 && ctx.strongest >= 2 || lone {
 			// A small town in a country the article never mentions,
 			// while it speaks of others, is a misreading: better no
@@ -286,15 +352,18 @@ func (g *Gazetteer) ResolveIn(d *text.Doc, mentions []Mention, hint []string) []
 	return out
 }
 
+// division keys a first-level division by its country's code and name.
+type division struct{ country, admin1 string }
+
 // docContext is what the article says about where it is.
 type docContext struct {
-	countries map[string]float64 // ISO -> weight
-	admin1    map[string]float64 // "CC|name" -> weight
-	strongest float64            // the largest country weight
+	countries map[string]float64   // ISO -> weight
+	admin1    map[division]float64 // division -> weight
+	strongest float64              // the largest country weight
 }
 
 func (g *Gazetteer) context(d *text.Doc, mentions []Mention, hint []string) docContext {
-	ctx := docContext{countries: map[string]float64{}, admin1: map[string]float64{}}
+	ctx := docContext{countries: map[string]float64{}, admin1: map[division]float64{}}
 	for _, h := range hint {
 		ctx.countries[strings.ToUpper(h)] += 1
 	}
@@ -321,17 +390,17 @@ func (g *Gazetteer) context(d *text.Doc, mentions []Mention, hint []string) docC
 			// North Kivu and a department of Bolivia, and would weigh
 			// Bolivia as the reason to read itself as Bolivia.
 			if len(m.Candidates) == 1 {
-				ctx.admin1[c.CountryCode+"|"+c.Admin1] += 1
+				ctx.admin1[division{c.CountryCode, c.Admin1}] += 1
 			}
 		case len(m.Candidates) == 1 || c.Population > 10*secondPop(m.Candidates):
 			ctx.countries[c.CountryCode] += 1
 			if c.Admin1 != "" {
-				ctx.admin1[c.CountryCode+"|"+c.Admin1] += 0.5
+				ctx.admin1[division{c.CountryCode, c.Admin1}] += 0.5
 			}
 		}
 	}
 	for i, t := range d.Tokens {
-		if !text.IsCapital(d.Word(i)) {
+		if !capital(d.Word(i)) {
 			continue
 		}
 		if code, ok := g.demonyms[t.Key]; ok {
@@ -362,8 +431,29 @@ func secondPop(ps []*Place) int {
 	return ps[1].Population
 }
 
-// score rates how well p fits mention m in the article's context.
-func (g *Gazetteer) score(p *Place, m *Mention, ctx docContext) float64 {
+// folds holds a mention's qualifier folded, and buffers to fold the
+// names of its candidates' divisions and countries: a name may stand for
+// dozens of places.
+type folds struct {
+	qualifier []byte
+	folder    text.Folder
+	buf       []byte
+}
+
+// qualifies reports whether f's qualifier names p's country or
+// division, or begins its division's name.
+func (f *folds) qualifies(p *Place) bool {
+	f.buf = f.folder.Append(f.buf[:0], p.Country)
+	if bytes.Equal(f.buf, f.qualifier) {
+		return true
+	}
+	f.buf = f.folder.Append(f.buf[:0], p.Admin1)
+	return bytes.HasPrefix(f.buf, f.qualifier)
+}
+
+// score rates how well p fits mention m, whose qualifier f holds, in the
+// article's context.
+func (g *Gazetteer) score(p *Place, m *Mention, ctx docContext, f *folds) float64 {
 	s := 0.0
 	switch p.Kind {
 	case Country:
@@ -391,11 +481,9 @@ func (g *Gazetteer) score(p *Place, m *Mention, ctx docContext) float64 {
 		}
 	}
 	s += 2.5 * math.Min(ctx.countries[p.CountryCode], 4)
-	s += 1.5 * math.Min(ctx.admin1[p.CountryCode+"|"+p.Admin1], 3)
-	if q := m.Qualifier; q != "" {
-		if qf := text.Fold(q); qf == text.Fold(p.Country) || qf == text.Fold(p.Admin1) || strings.HasPrefix(text.Fold(p.Admin1), qf) {
-			s += 10
-		}
+	s += 1.5 * math.Min(ctx.admin1[division{p.CountryCode, p.Admin1}], 3)
+	if m.Qualifier != "" && f.qualifies(p) {
+		s += 10
 	}
 	return s
 }

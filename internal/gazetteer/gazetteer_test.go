@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/internal/cputime"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 var (
@@ -465,6 +466,117 @@ func TestTablesCheckedOnLoad(t *testing.T) {
 	for i, data := range names {
 		if err := newGazetteer().readNames(data); err == nil {
 			t.Errorf("index of names %d: no error", i)
+		}
+	}
+}
+
+func TestCapital(t *testing.T) {
+	for _, s := range []string{"", "Kabul", "kabul", "1st", "Élysée", "élan", "\u212aelvin", "\xff", "'s"} {
+		if got, want := capital(s), text.IsCapital(s); got != want {
+			t.Errorf("capital(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestNearBefore(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"clashes near ", true},
+		{"clashes NEAR ", true},
+		{"an attack on the outskirts of ", true},
+		{"a village 30 km from ", true},
+		{"clashes in ", false},
+		{"clashes near", false},
+		{"", false},
+		{" ", false},
+		{"nea\u0280 ", false},
+	}
+	for _, tt := range tests {
+		if got := nearBefore(tt.in); got != tt.want {
+			t.Errorf("nearBefore(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// qualifierSpec is qualifierAfter as first written.
+func qualifierSpec(after string) string {
+	q := ""
+	low := strings.ToLower(after)
+	for _, suf := range qualifierWords {
+		if strings.HasPrefix(low, suf) {
+			q = strings.TrimSpace(suf)
+		}
+	}
+	return q
+}
+
+func TestQualifierAfter(t *testing.T) {
+	for _, s := range []string{" province of", " Province", " PROVINCE", " provİnce", " provinc", "", " zone", " Zone\xff", "\u212a zone", " state-run", " districts", ", Syria"} {
+		if got, want := qualifierAfter(s), qualifierSpec(s); got != want {
+			t.Errorf("qualifierAfter(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzQualifierAfter(f *testing.F) {
+	f.Add(" Province")
+	f.Add(" provİnce")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := qualifierAfter(s), qualifierSpec(s); got != want {
+			t.Fatalf("qualifierAfter(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+func FuzzNearBefore(f *testing.F) {
+	f.Add("clashes near ")
+	f.Add("30 KM FROM ")
+	f.Fuzz(func(t *testing.T, s string) {
+		want := false
+		for _, w := range nearWords {
+			if len(s) >= len(w) && strings.EqualFold(s[len(s)-len(w):], w) {
+				want = true
+			}
+		}
+		if got := nearBefore(s); got != want {
+			t.Fatalf("nearBefore(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// TestHashNameByParts checks that a name hashed a word at a time, as
+// FindIn hashes the phrases it tries, hashes as the whole name does.
+func TestHashNameByParts(t *testing.T) {
+	for _, name := range []string{"", "kabul", "north waziristan", "tehreek e taliban pakistan", "ras al ayn"} {
+		state := fnvOffset
+		for i, w := range strings.Split(name, " ") {
+			if i > 0 {
+				state = fnvAppend(state, " ")
+			}
+			state = fnvAppend(state, w)
+		}
+		if got, want := finishName(state), hashName(name); got != want {
+			t.Errorf("%q hashed by parts %x, whole %x", name, got, want)
+		}
+	}
+}
+
+// TestQualifies holds folds.qualifies to the folds of the names it
+// compares, as text.Fold writes them.
+func TestQualifies(t *testing.T) {
+	places := []Place{{Country: "Syria", Admin1: "Aleppo"}, {Country: "Côte d'Ivoire", Admin1: "Abidjan"},
+		{Country: "Democratic Republic of the Congo", Admin1: "North Kivu"}, {Country: "Pakistan", Admin1: "Khyber Pakhtunkhwa"}}
+	var f folds
+	for _, q := range []string{"Syria", "syria", "ALEPPO", "Cote d’Ivoire", "North", "North Kivu", "Khyber", "Kivu", "Congo", "Ale"} {
+		f.qualifier = f.folder.Append(f.qualifier[:0], q)
+		for _, p := range places {
+			qf := text.Fold(q)
+			want := qf == text.Fold(p.Country) || qf == text.Fold(p.Admin1) || strings.HasPrefix(text.Fold(p.Admin1), qf)
+			if got := f.qualifies(&p); got != want {
+				t.Errorf("qualifier %q of %s, %s: %v, want %v", q, p.Admin1, p.Country, got, want)
+			}
 		}
 	}
 }

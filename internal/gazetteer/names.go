@@ -15,11 +15,25 @@ import (
 // collide with it costs look-ups, never a wrong match: a hit compares
 // the name itself.
 func hashName[T string | []byte](k T) uint64 {
-	h := uint64(14695981039346656037)
+	return finishName(fnvAppend(fnvOffset, k))
+}
+
+// fnvOffset is FNV-1a's state before any byte.
+const fnvOffset = uint64(14695981039346656037)
+
+// fnvAppend returns FNV-1a's state h after the bytes of k: hashName of a
+// phrase is finishName of the state after its words, so that the words
+// of a phrase are hashed once for all the phrases they begin.
+func fnvAppend[T string | []byte](h uint64, k T) uint64 {
 	for i := 0; i < len(k); i++ {
 		h ^= uint64(k[i])
 		h *= 1099511628211
 	}
+	return h
+}
+
+// finishName returns the hash of a name from FNV-1a's state after it.
+func finishName(h uint64) uint64 {
 	h ^= h >> 30
 	h *= 0xbf58476d1ce4e5b9
 	h ^= h >> 27

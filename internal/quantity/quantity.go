@@ -137,6 +137,9 @@ func (f *Finder) matches(text string) [][]int {
 			p = pattern.SkipWord(text, p) // inside a word: the next start is past its end
 			continue
 		}
+		if c := text[p]; !isLetter(c) && !isDigit(c) {
+			continue // spaces and stops begin no count
+		}
 		l := leadAt(text[p:])
 		if l == nil {
 			continue
@@ -191,6 +194,25 @@ var leads, leadLengths = func() (map[string]*lead, [26][26]uint16) {
 	return m, lengths
 }()
 
+// leadStarts holds, by first letter, the second letters of the words
+// leads holds, as bits, bit 26 for a word of one letter: read before
+// the rest of a word, the two rule out most words ("of", "said", "to").
+var leadStarts = func() (t [26]uint32) {
+	for w := range leads {
+		t[w[0]-'a'] |= 1 << secondLetter(w)
+	}
+	return t
+}()
+
+// secondLetter returns the bit of leadStarts for the byte after the
+// first letter of s: 0 to 25 for a letter, 26 when no letter follows.
+func secondLetter(s string) int {
+	if len(s) < 2 || !isLetter(s[1]) {
+		return 26
+	}
+	return int(s[1]|0x20) - 'a'
+}
+
 // digits leads a word that begins with a digit: it begins a number, and
 // no alternative written out in letters.
 var digits = &lead{}
@@ -201,17 +223,23 @@ func leadAt(s string) *lead {
 	if isDigit(s[0]) {
 		return digits
 	}
+	if !isLetter(s[0]) || leadStarts[s[0]|0x20-'a']&(1<<secondLetter(s)) == 0 {
+		return nil
+	}
 	var lower [16]byte
 	n := 0
 	for n < len(s) && isLetter(s[n]) {
 		if n == len(lower) {
 			return nil
 		}
-		lower[n] = s[n] | 0x20
 		n++
 	}
-	if n == 0 || leadLengths[lower[0]-'a'][lower[n-1]-'a']&(1<<n) == 0 {
+	// The word is lowered only once its letters and length pass.
+	if n == 0 || leadLengths[s[0]|0x20-'a'][s[n-1]|0x20-'a']&(1<<n) == 0 {
 		return nil
+	}
+	for i := range n {
+		lower[i] = s[i] | 0x20
 	}
 	return leads[string(lower[:n])]
 }

@@ -2,6 +2,7 @@ package quantity
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep/corpus"
@@ -108,4 +109,21 @@ func FuzzFind(f *testing.F) {
 			prev = q.End
 		}
 	})
+}
+
+// TestLeadStarts checks that leadStarts passes the first two letters of
+// every word leads holds, and rules out words no count begins with.
+func TestLeadStarts(t *testing.T) {
+	for w := range leads {
+		for _, s := range []string{w, strings.ToUpper(w), w + " x"} {
+			if leadAt(s) != leads[w] {
+				t.Errorf("leadAt(%q) = %v, want the lead of %q", s, leadAt(s), w)
+			}
+		}
+	}
+	for _, s := range []string{"of", "said", "to", "the army", "x"} {
+		if leadAt(s) != nil {
+			t.Errorf("leadAt(%q) is not nil", s)
+		}
+	}
 }

@@ -84,9 +84,14 @@ func splitParagraph(text string, start, end, para int, out *[]Sentence) int {
 	}
 	s := start
 	for i := start; i < end; {
-		// Only a line break or a stop can end a sentence, and no byte of
-		// a rune of several bytes is one: step over the rest a byte at a
-		// time, undecoded.
+		// Only a line break, a stop or a bracket closing a credit can
+		// end a sentence, and no byte of a rune of several bytes is one:
+		// step over the rest a byte at a time, undecoded, told by a
+		// table.
+		if !enders[text[i]] {
+			i++
+			continue
+		}
 		r, size := rune(text[i]), 1
 		if r == ')' && photoCredit(text, s, i) && nextIsSentenceStart(text, i+1, end) && i+1 < end && isSpace(text[i+1]) {
 			// "... a street in Aleppo (AP photo) BEIRUT Air strikes
@@ -133,6 +138,9 @@ func splitParagraph(text string, start, end, para int, out *[]Sentence) int {
 	emit(s, end)
 	return n
 }
+
+// enders marks the bytes splitParagraph stops at.
+var enders = [256]bool{')': true, '\n': true, '.': true, '!': true, '?': true}
 
 // photoCredit reports whether the bracket that closes at text[close]
 // holds a photo's credit, "(AP photo)", "(Reuters Photo)", "(AFP/Getty
