@@ -71,7 +71,7 @@ func (g *Gazetteer) FindIn(d *text.Doc) []Mention {
 	var states [maxWords + 1]uint64
 	for i := 0; i < len(toks); {
 		t := toks[i]
-		if !capital(txt[t.Start:t.End]) {
+		if !text.IsCapital(txt[t.Start:t.End]) {
 			i++
 			continue
 		}
@@ -132,7 +132,7 @@ func (g *Gazetteer) FindIn(d *text.Doc) []Mention {
 			// A capitalised run that is no place ("Islamic State") must
 			// not yield a place from its later words ("State").
 			j := i + 1
-			for j < len(toks) && joiner(d.Between(j-1)) && capital(d.Word(j)) {
+			for j < len(toks) && joiner(d.Between(j-1)) && text.IsCapital(d.Word(j)) {
 				j++
 			}
 			i = j
@@ -150,15 +150,6 @@ func (g *Gazetteer) FindIn(d *text.Doc) []Mention {
 	}
 	g.markQualifiers(txt, out)
 	return out
-}
-
-// capital is text.IsCapital, told at once for an ASCII first letter:
-// it runs for every word of a text.
-func capital(s string) bool {
-	if s != "" && s[0] < utf8.RuneSelf {
-		return 'A' <= s[0] && s[0] <= 'Z'
-	}
-	return text.IsCapital(s)
 }
 
 // plausibleSingle decides whether a one-word match, the i-th word of d,
@@ -400,7 +391,7 @@ func (g *Gazetteer) context(d *text.Doc, mentions []Mention, hint []string) docC
 		}
 	}
 	for i, t := range d.Tokens {
-		if !capital(d.Word(i)) {
+		if !text.IsCapital(d.Word(i)) {
 			continue
 		}
 		if code, ok := g.demonyms[t.Key]; ok {

@@ -470,14 +470,6 @@ func TestTablesCheckedOnLoad(t *testing.T) {
 	}
 }
 
-func TestCapital(t *testing.T) {
-	for _, s := range []string{"", "Kabul", "kabul", "1st", "Élysée", "élan", "\u212aelvin", "\xff", "'s"} {
-		if got, want := capital(s), text.IsCapital(s); got != want {
-			t.Errorf("capital(%q) = %v, want %v", s, got, want)
-		}
-	}
-}
-
 func TestNearBefore(t *testing.T) {
 	tests := []struct {
 		in   string
