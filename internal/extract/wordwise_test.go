@@ -21,6 +21,7 @@ func TestHabitualAfter(t *testing.T) {
 		"one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen repeatedly",
 		"one two three four five six seven eight nine ten eleven twelve thirteen fourteen repeatedly",
 		"x \xffrepeatedly", "x \u00a0repeatedly", "x Repeatedly,", "x repeatedlyx", "x   ",
+		"x ſince 2019", "x \u212a since 2019", "x ha\u017f risen", "x HAVE Risen", "x in 2019x", "x in-2019", "x for\tyears",
 	})
 	sameOnAll(t, "habitualAfter", cases, habitualAfter, habitualAfterOracle.MatchString, func(b bool) bool { return b })
 }
@@ -227,4 +228,147 @@ func TestKindBefore(t *testing.T) {
 func FuzzKindBefore(f *testing.F) {
 	fuzzSame(f, "kindBefore", kindBefore, kindBeforeOracle.FindStringSubmatch,
 		"the death toll rose to ", "killed at least ", "suffered” about\t", "\u212ailled ")
+}
+
+func TestInfinitive(t *testing.T) {
+	cases := corpusWindows(t, 30, 7, []string{
+		"", " ", "to", "to ", "To\t", "TO \n ", "into ", "x-to ", "_to ", "9to ", "éto ", "(to ", "to x ", "tox ",
+		"going to\v", "going to\v ", "t o ", "o ", " to ",
+	})
+	for i, c := range cases {
+		if i%2 == 0 {
+			cases[i] = c + " " // most windows end mid-word
+		}
+	}
+	sameOnAll(t, "infinitive", cases, infinitive, infinitiveRE.Regexp.MatchString, func(b bool) bool { return b })
+}
+
+func FuzzInfinitive(f *testing.F) {
+	fuzzSame(f, "infinitive", infinitive, infinitiveRE.Regexp.MatchString, "plans to ", "into\t", "éto ")
+}
+
+func TestMayBeRelative(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"", false},
+		{" ", false},
+		{"which is ", true},
+		{" Who are\t", true},
+		{"that has been a b ", true},
+		{"whose troops had also fought ", true},
+		{"which is a b c d ", false},  // six words
+		{"which is", false},           // no white space after
+		{"the army, which is ", true}, // four words, opening on "t"
+		{"an army, which is ", false},
+		{"ſome ", false},
+	} {
+		if got := mayBeRelative(c.in); got != c.want {
+			t.Errorf("mayBeRelative(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+	// Every match of either pattern passes.
+	cases := corpusWindows(t, 40, 3, []string{"which is ", "who have been fighting ", "whose  men had also ", "That are x y ",
+		"which has been ", "who are a ", "that have been x y ", "\twhose x had ", "who had also ", "which x ", "WHO HAS "})
+	hits := 0
+	for _, s := range cases {
+		for _, s := range []string{s, s + " "} {
+			if relativeRE.Regexp.MatchString(s) || pastRelativeRE.Regexp.MatchString(s) {
+				hits++
+				if !mayBeRelative(s) {
+					t.Errorf("mayBeRelative(%q) = false, but a pattern matches", s)
+				}
+			}
+		}
+	}
+	if hits < 10 {
+		t.Errorf("only %d hits: the test proves little", hits)
+	}
+}
+
+func FuzzMayBeRelative(f *testing.F) {
+	for _, s := range []string{"which is ", "whose troops had also fought ", " who are a b "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if (relativeRE.Regexp.MatchString(s) || pastRelativeRE.Regexp.MatchString(s)) && !mayBeRelative(s) {
+			t.Errorf("mayBeRelative(%q) = false, but a pattern matches", s)
+		}
+	})
+}
+
+// yearBeforeOracle is yearBefore as pastYear read it, by the pattern.
+func yearBeforeOracle(pub string) func(string) bool {
+	return func(s string) bool {
+		for _, y := range pastYearRE.Regexp.FindAllString(s, -1) {
+			if y < pub {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+func TestYearBefore(t *testing.T) {
+	cases := corpusWindows(t, 60, 17, []string{
+		"", "1950", "1949", "2049", "2050", "in 2024.", "in 2025", "(1999)", "x1999", "1999x", "1999_", "_1999",
+		"19999", "é1999", "1999é", "2019-2020", "20190", "\xff2019\xff", "since 1960s", "2024 2026",
+	})
+	for _, pub := range []string{"2025", "2000", "1970"} {
+		sameOnAll(t, "yearBefore "+pub, cases, func(s string) bool { return yearBefore(s, pub) }, yearBeforeOracle(pub), func(b bool) bool { return b })
+	}
+}
+
+func FuzzYearBefore(f *testing.F) {
+	fuzzSame(f, "yearBefore", func(s string) bool { return yearBefore(s, "2025") }, yearBeforeOracle("2025"),
+		"in 2019 and 2030", "x1999 (2003)")
+}
+
+func TestOpensHabitual(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"", false},
+		{"since 2019", true},
+		{"Since", true},
+		{"SINCE,", true},
+		{"sinces", false},
+		{"since2019", true}, // the letters end at the digits: the pattern rules it out
+		{"in", true},
+		{"i", false},
+		{"-in", false},
+		{"repeatedly", true},
+		{"Repeatedly-", true},
+		{"abcdefghijklmnopq", false},
+		{"ſince", false}, // habitualAfter leaves such text to the pattern
+	} {
+		if got := opensHabitual(c.in); got != c.want {
+			t.Errorf("opensHabitual(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+	for _, p := range habitualPhraseList {
+		if !opensHabitual(p) {
+			t.Errorf("phrase %q does not open on a first word", p)
+		}
+	}
+}
+
+func TestDenial(t *testing.T) {
+	cases := corpusWindows(t, 90, 7, []string{
+		"", "that ", "denied that ", "The army denied that its soldiers had attacked ", "It DENIES reports that x ",
+		"they deny\tthat y", "denying a b c that z", "denied a b c d that z", "denied that " + strings.Repeat("x", 80),
+		"denied that " + strings.Repeat("x", 81), "denied that " + strings.Repeat("é", 80), "denied that " + strings.Repeat("é", 81),
+		"denied that a. b", "denied that a; b", "denied. that a", "undenied that x", "x_denied that y", "ædenied that y",
+		"\"denied that y", "denied that", "denied thatx ", "denied xthat y", "denied\nthat\n", "deny  that  ", "a deny b that c that d",
+		"denied that a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p q r s that x",
+		"denies \u212a that x", "denie\u017f that x", "denied that \xff\xfe", "Deny\vthat x", "deny that\vx", "deny x\vthat y",
+	})
+	sameOnAll(t, "denial", cases, denial, denialRE.Regexp.MatchString, func(b bool) bool { return b })
+}
+
+func FuzzDenial(f *testing.F) {
+	fuzzSame(f, "denial", denial, denialRE.Regexp.MatchString,
+		"The army denied that its soldiers had attacked ", "denies a b c that x", "denied that "+strings.Repeat("é", 80))
 }
