@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/actor"
 	"github.com/sitrep/sitrep/internal/event"
@@ -471,7 +470,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger, pubYear string) []Trigg
 		if modal(lastWords(before, modalWords)) && !isOngoing(before) {
 			continue
 		}
-		if denial(before) {
+		if denialRE.MatchString(before) {
 			continue // "The army denied that its soldiers had attacked civilians"
 		}
 		if infinitive(before) && !isOngoing(before) && !strings.HasSuffix(t.Text, "s") {
@@ -957,73 +956,6 @@ func (a *analysis) assignTime(m *mention, ref timex.Range, prior []*mention) {
 // trigger is from the denial.
 var denialRE = pattern.MustCompile(`(?i)\bden(?:ied|ies|y|ying)\s+(?:\S+\s+){0,3}?that\s+[^.;]{0,80}$`)
 
-// denialReach is how many runes after "that" and the white space after
-// it denialRE reads.
-const denialReach = 80
-
-// denyForms are the verbs denialRE opens with.
-var denyForms = []string{"denied", "denies", "deny", "denying"}
-
-// denial is denialRE.MatchString(s), read from the end of s by words
-// (runs of what is not white space): the pattern, which must find its
-// verb first, would try the clause at every word. A match is a word
-// "that" followed by white space and no more than denialReach runes, with
-// no "." or ";" among them, and one of the four words before it ending
-// with a verb of denyForms at a word boundary.
-func denial(s string) bool {
-	if pattern.FoldsToASCII(s) {
-		return denialRE.MatchString(s)
-	}
-	last := strings.LastIndexAny(s, ".;")
-	for e := len(s); ; {
-		// The word s[b:e], the last one before e.
-		for e > 0 && pattern.IsSpace(s[e-1]) {
-			e--
-		}
-		b := e
-		for b > 0 && !pattern.IsSpace(s[b-1]) {
-			b--
-		}
-		if b <= last || b == 0 {
-			// A "." or ";" after "that", or no word before it.
-			return false
-		}
-		if e-b == 4 && e < len(s) && pattern.HasPrefixFold(s[b:e], "that") {
-			if utf8.RuneCountInString(s[pattern.SkipSpace(s, e):]) > denialReach {
-				return false // and farther from the end, more runes
-			}
-			if denyBefore(s, b) {
-				return true
-			}
-		}
-		e = b
-	}
-}
-
-// denyBefore reports whether one of the four words of s before position
-// b, the start of a word, ends with a verb of denyForms that begins at a
-// word boundary.
-func denyBefore(s string, b int) bool {
-	e := b
-	for range 4 {
-		for e > 0 && pattern.IsSpace(s[e-1]) {
-			e--
-		}
-		if e == 0 {
-			return false
-		}
-		for _, f := range denyForms {
-			if st := e - len(f); st >= 0 && pattern.HasPrefixFold(s[st:e], f) && (st == 0 || !pattern.IsWordByte(s[st-1])) {
-				return true
-			}
-		}
-		for e > 0 && !pattern.IsSpace(s[e-1]) {
-			e--
-		}
-	}
-	return false
-}
-
 // modalWords is how many words modalRE needs to see, with room to spare.
 const modalWords = 8
 
@@ -1117,66 +1049,8 @@ func wordsEndAt(s string, words []string, e int) bool {
 	return e == 0 || !pattern.IsWordByte(s[e-1])
 }
 
-// habitualPhraseList are the phrases habitualPhraseRE looks for, each
-// opening on a word of letters that a space or the phrase's end follows:
-// habitualAfter looks that word up before it tries the pattern.
-var habitualPhraseList = []string{
-	`has (?:largely |mostly )?(?:frozen|stalled|subsided|eased)`,
-	`had ` + trendVerbs, `have ` + trendVerbs, `has ` + trendVerbs,
-	`for more than a (?:year|decade)`, `for (?:a|over a) (?:year|decade)`,
-	`repeatedly`, `regularly`, `frequently`, `many times`, `several times`,
-	`since (?:taking|seizing|coming to) power`,
-	`around the world`, `worldwide`, `globally`,
-	`in \d{4}\b`, `last year`, `this year`, `in recent years`,
-	`since (?:\w+\s+)?\d{4}`, `since (?:mid-|early |late )?(?:` + strings.Join(monthFullNames(), "|") + `)`, `since the start`,
-	`similar`, `such attacks`,
-	`for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)`,
-	`for years`, `for decades`,
-}
-
-// trendVerbs tell a trend: "had risen".
-const trendVerbs = `(?:risen|increased|fallen|doubled)`
-
-// habitualPhrases is habitualPhraseList as one group of alternatives.
-var habitualPhrases = `(?:` + strings.Join(habitualPhraseList, "|") + `)`
-
-// habitualFirst holds the first word of each of habitualPhraseList.
-var habitualFirst = func() map[string]bool {
-	m := map[string]bool{}
-	for _, p := range habitualPhraseList {
-		w := p[:letterRun(p)]
-		if w == "" || len(w) < len(p) && p[len(w)] != ' ' {
-			panic("habitual phrase " + strconv.Quote(p) + " does not open on a word")
-		}
-		m[w] = true
-	}
-	return m
-}()
-
-// letterRun returns how many ASCII letters s begins with.
-func letterRun(s string) int {
-	i := 0
-	for i < len(s) && ('a' <= s[i]|0x20 && s[i]|0x20 <= 'z') {
-		i++
-	}
-	return i
-}
-
-// opensHabitual reports whether s opens on the first word of a habitual
-// phrase, in any case: the run of ASCII letters it begins with is one.
-// Every match of habitualPhraseRE in s does, unless s holds a rune that
-// (?i) reads as an ASCII letter (pattern.FoldsToASCII).
-func opensHabitual(s string) bool {
-	n := letterRun(s)
-	var lower [16]byte
-	if n == 0 || n > len(lower) {
-		return false
-	}
-	for i := range n {
-		lower[i] = s[i] | 0x20
-	}
-	return habitualFirst[string(lower[:n])]
-}
+// habitualPhrases are the phrases habitualPhraseRE looks for.
+var habitualPhrases = `(?:has (?:largely |mostly )?(?:frozen|stalled|subsided|eased)|(?:had|have|has) (?:risen|increased|fallen|doubled)|for more than a (?:year|decade)|for (?:a|over a) (?:year|decade)|repeatedly|regularly|frequently|many times|several times|since (?:taking|seizing|coming to) power|around the world|worldwide|globally|in \d{4}\b|last year|this year|in recent years|since (?:\w+\s+)?\d{4}|since (?:mid-|early |late )?(?:` + strings.Join(monthFullNames(), "|") + `)|since the start|similar|such attacks|for (?:more than |nearly |almost |over |about )?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many) (?:years|decades)|for years|for decades)`
 
 // monthFullNames returns the months' full names, January first.
 func monthFullNames() []string {
@@ -1256,11 +1130,10 @@ const habitualAfterWords = 15
 // habitualAfter reports whether a habitual phrase begins at one of the
 // habitualAfterWords words of s after its first, words being runs of what
 // is not white space (regexp's \S). It is the pattern
-// ^\S*\s+(?:\S+\s+){0,14}?(?:phrases)\b, tried word by word: a word
-// that opens no phrase is ruled out by a look-up of its letters, where
-// the engine would walk the whole list of phrases at each.
+// ^\S*\s+(?:\S+\s+){0,14}?(?:phrases)\b, tried word by word: a phrase's
+// first bytes rule out most words at a glance, where the engine would
+// walk the whole list of phrases at each.
 func habitualAfter(s string) bool {
-	folds := pattern.FoldsToASCII(s)
 	i := 0
 	for i < len(s) && !pattern.IsSpace(s[i]) {
 		i++
@@ -1272,7 +1145,7 @@ func habitualAfter(s string) bool {
 		for i < len(s) && pattern.IsSpace(s[i]) {
 			i++
 		}
-		if (folds || opensHabitual(s[i:])) && habitualPhraseRE.MatchString(s[i:]) {
+		if habitualPhraseRE.MatchString(s[i:]) {
 			return true
 		}
 		for i < len(s) && !pattern.IsSpace(s[i]) {

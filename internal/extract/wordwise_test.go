@@ -21,7 +21,6 @@ func TestHabitualAfter(t *testing.T) {
 		"one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen repeatedly",
 		"one two three four five six seven eight nine ten eleven twelve thirteen fourteen repeatedly",
 		"x \xffrepeatedly", "x \u00a0repeatedly", "x Repeatedly,", "x repeatedlyx", "x   ",
-		"x ſince 2019", "x \u212a since 2019", "x ha\u017f risen", "x HAVE Risen", "x in 2019x", "x in-2019", "x for\tyears",
 	})
 	sameOnAll(t, "habitualAfter", cases, habitualAfter, habitualAfterOracle.MatchString, func(b bool) bool { return b })
 }
@@ -323,52 +322,4 @@ func TestYearBefore(t *testing.T) {
 func FuzzYearBefore(f *testing.F) {
 	fuzzSame(f, "yearBefore", func(s string) bool { return yearBefore(s, "2025") }, yearBeforeOracle("2025"),
 		"in 2019 and 2030", "x1999 (2003)")
-}
-
-func TestOpensHabitual(t *testing.T) {
-	for _, c := range []struct {
-		in   string
-		want bool
-	}{
-		{"", false},
-		{"since 2019", true},
-		{"Since", true},
-		{"SINCE,", true},
-		{"sinces", false},
-		{"since2019", true}, // the letters end at the digits: the pattern rules it out
-		{"in", true},
-		{"i", false},
-		{"-in", false},
-		{"repeatedly", true},
-		{"Repeatedly-", true},
-		{"abcdefghijklmnopq", false},
-		{"ſince", false}, // habitualAfter leaves such text to the pattern
-	} {
-		if got := opensHabitual(c.in); got != c.want {
-			t.Errorf("opensHabitual(%q) = %v, want %v", c.in, got, c.want)
-		}
-	}
-	for _, p := range habitualPhraseList {
-		if !opensHabitual(p) {
-			t.Errorf("phrase %q does not open on a first word", p)
-		}
-	}
-}
-
-func TestDenial(t *testing.T) {
-	cases := corpusWindows(t, 90, 7, []string{
-		"", "that ", "denied that ", "The army denied that its soldiers had attacked ", "It DENIES reports that x ",
-		"they deny\tthat y", "denying a b c that z", "denied a b c d that z", "denied that " + strings.Repeat("x", 80),
-		"denied that " + strings.Repeat("x", 81), "denied that " + strings.Repeat("é", 80), "denied that " + strings.Repeat("é", 81),
-		"denied that a. b", "denied that a; b", "denied. that a", "undenied that x", "x_denied that y", "ædenied that y",
-		"\"denied that y", "denied that", "denied thatx ", "denied xthat y", "denied\nthat\n", "deny  that  ", "a deny b that c that d",
-		"denied that a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p q r s that x",
-		"denies \u212a that x", "denie\u017f that x", "denied that \xff\xfe", "Deny\vthat x", "deny that\vx", "deny x\vthat y",
-	})
-	sameOnAll(t, "denial", cases, denial, denialRE.Regexp.MatchString, func(b bool) bool { return b })
-}
-
-func FuzzDenial(f *testing.F) {
-	fuzzSame(f, "denial", denial, denialRE.Regexp.MatchString,
-		"The army denied that its soldiers had attacked ", "denies a b c that x", "denied that "+strings.Repeat("é", 80))
 }
