@@ -126,7 +126,7 @@ func (a *analysis) background(s event.Span) bool {
 		}
 	}
 	sent := a.text[s.Start:s.End]
-	return backgroundRE.MatchString(sent) || sinceWarRE.MatchString(sent) && tollRE.MatchString(sent) || warBegan(sent) || wholeWarRE.MatchString(sent)
+	return backgroundRE.MatchString(sent) || mayMatch(sinceWarRE, sent) && tollRE.MatchString(sent) || warBegan(sent) || wholeWarRE.MatchString(sent)
 }
 
 // warBegan reports whether sent tells how a war began, not after "since".

@@ -238,25 +238,6 @@ func (l *Lexicon) detect(d *text.Doc, s event.Span) []Trigger {
 	return dropOverlaps(append(out, maybe...))
 }
 
-// holdsNeedle reports whether s may hold a match of a pattern whose
-// needles are needles (pattern.Regexp.Needles), lower-case: false only
-// when none occurs in s, in any case. A grammar of the lexicon is tried
-// on every sentence, and a search of its few needles costs less than a
-// try of the pattern, which looks at every word.
-func holdsNeedle(s string, needles []string) bool {
-	if needles == nil || pattern.FoldsToASCII(s) {
-		return true
-	}
-	for _, n := range needles {
-		for i := 0; i+len(n) <= len(s); i++ {
-			if s[i]|0x20 == n[0]|0x20 && pattern.HasPrefixFold(s[i:], n) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // dropOverlaps keeps, of triggers that overlap, the one that came first in
 // the lexicon (more specific entries come first) and then the longer one.
 func dropOverlaps(ts []Trigger) []Trigger {

@@ -46,27 +46,3 @@ func TestTriggerFixtures(t *testing.T) {
 		t.Fatal(err)
 	}
 }
-
-func TestHoldsNeedle(t *testing.T) {
-	for _, c := range []struct {
-		s       string
-		needles []string
-		want    bool
-	}{
-		{"", nil, true},
-		{"", []string{"captured "}, false},
-		{"they captured two", []string{"captured "}, true},
-		{"They CAPTURED Two", []string{"captured "}, true},
-		{"recaptured", []string{"captured "}, false},
-		{"captured", []string{"captured "}, false},
-		{"x captured\t", []string{"captured "}, false},
-		{"a b", []string{"x", "b"}, true},
-		{"\u212a", []string{"k"}, true}, // the engine reads the Kelvin sign as k
-		{"ca\u017f", []string{"x"}, true},
-		{"@", []string{"`"}, false},
-	} {
-		if got := holdsNeedle(c.s, c.needles); got != c.want {
-			t.Errorf("holdsNeedle(%q, %q) = %v, want %v", c.s, c.needles, got, c.want)
-		}
-	}
-}
