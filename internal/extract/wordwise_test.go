@@ -323,3 +323,24 @@ func FuzzYearBefore(f *testing.F) {
 	fuzzSame(f, "yearBefore", func(s string) bool { return yearBefore(s, "2025") }, yearBeforeOracle("2025"),
 		"in 2019 and 2030", "x1999 (2003)")
 }
+
+func TestIndexFold(t *testing.T) {
+	oracle := func(s, sub string) int { return strings.Index(strings.ToLower(s), strings.ToLower(sub)) }
+	subs := []string{"", "a", "Attack", "ATTACKED", "killed", "x-y", "é", "İstanbul", "\u212a"}
+	cases := corpusWindows(t, 40, 97, []string{"", "attack", "An ATTACK on", "the Attacked", "x-Y", "éattack", "İstanbul attack", "\u212ailled", "kill"})
+	hits := 0
+	for _, s := range cases {
+		for _, sub := range append(subs, s[len(s)/2:]) {
+			got, want := indexFold(s, sub), oracle(s, sub)
+			if got != want {
+				t.Errorf("indexFold(%q, %q) = %d, want %d", s, sub, got, want)
+			}
+			if want > 0 {
+				hits++
+			}
+		}
+	}
+	if hits < 10 {
+		t.Errorf("only %d hits", hits)
+	}
+}
