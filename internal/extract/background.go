@@ -125,8 +125,21 @@ func (a *analysis) background(s event.Span) bool {
 			return false
 		}
 	}
-	sent := a.text[s.Start:s.End]
-	return backgroundRE.MatchString(sent) || mayMatch(sinceWarRE, sent) && tollRE.MatchString(sent) || warBegan(sent) || wholeWarRE.MatchString(sent)
+	return backgroundSentence(a.text[s.Start:s.End])
+}
+
+// backgroundSentence reports whether sent matches one of background's
+// patterns. It lowers sent once and searches it for each pattern's
+// needles (pattern.Regexp.PossibleLower) before it tries the pattern:
+// on a sentence the patterns try every word, and "since", "began" or
+// "throughout" are rarely there.
+func backgroundSentence(sent string) bool {
+	lower := text.LowerASCII(sent)
+	may := func(re *pattern.Regexp) bool { return re.PossibleLower(lower) }
+	return may(backgroundRE) && backgroundRE.MatchString(sent) ||
+		may(sinceWarRE) && sinceWarRE.MatchString(sent) && may(tollRE) && tollRE.MatchString(sent) ||
+		may(warBeganRE) && warBegan(sent) ||
+		may(wholeWarRE) && wholeWarRE.MatchString(sent)
 }
 
 // warBegan reports whether sent tells how a war began, not after "since".
