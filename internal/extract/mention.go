@@ -144,6 +144,8 @@ var (
 	// repeatedly since 2019", "fighting the group for 15 years"; see
 	// habitualAfter.
 	habitualPhraseRE = pattern.MustCompile(`(?i)^` + habitualPhrases + `\b`)
+	// habitualFirst are the bytes a match of habitualPhraseRE begins with.
+	habitualFirst = firstBytes(`(?i)^` + habitualPhrases + `\b`)
 	// civilianRE marks civilian targets and victims.
 	civilianRE = lexiconRE(lexicon.CivilianTargets)
 	// forceRE marks armed targets.
@@ -1131,8 +1133,8 @@ const habitualAfterWords = 15
 // habitualAfterWords words of s after its first, words being runs of what
 // is not white space (regexp's \S). It is the pattern
 // ^\S*\s+(?:\S+\s+){0,14}?(?:phrases)\b, tried word by word: a phrase's
-// first bytes rule out most words at a glance, where the engine would
-// walk the whole list of phrases at each.
+// first bytes (habitualFirst) rule out most words at a glance, where the
+// engine would walk the whole list of phrases at each.
 func habitualAfter(s string) bool {
 	i := 0
 	for i < len(s) && !pattern.IsSpace(s[i]) {
@@ -1145,7 +1147,7 @@ func habitualAfter(s string) bool {
 		for i < len(s) && pattern.IsSpace(s[i]) {
 			i++
 		}
-		if habitualPhraseRE.MatchString(s[i:]) {
+		if i < len(s) && habitualFirst[s[i]] && habitualPhraseRE.MatchString(s[i:]) {
 			return true
 		}
 		for i < len(s) && !pattern.IsSpace(s[i]) {

@@ -1,15 +1,61 @@
 package extract
 
 import (
+	"fmt"
+	"regexp/syntax"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/pattern"
 )
 
-// mayMatch is re.MatchString(s), which holdsNeedle answers first when
-// s holds none of re's needles.
-func mayMatch(re *pattern.Regexp, s string) bool {
-	return holdsNeedle(s, re.Needles()) && re.MatchString(s)
+// firstBytes returns the bytes a match of expr, a regular expression,
+// can begin with: those of the runes its program can read first. A byte
+// of a rune past ASCII stands for every such rune. A pattern tried at
+// many places can so be ruled out at most by a look-up of one byte.
+func firstBytes(expr string) *[256]bool {
+	re, err := syntax.Parse(expr, syntax.Perl)
+	if err != nil {
+		panic(fmt.Sprintf("firstBytes(%q): %v", expr, err))
+	}
+	prog, err := syntax.Compile(re.Simplify())
+	if err != nil {
+		panic(fmt.Sprintf("firstBytes(%q): %v", expr, err))
+	}
+	var first [256]bool
+	seen := make([]bool, len(prog.Inst))
+	var visit func(pc uint32)
+	visit = func(pc uint32) {
+		if seen[pc] {
+			return
+		}
+		seen[pc] = true
+		in := &prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			visit(in.Out)
+			visit(in.Arg)
+		case syntax.InstCapture, syntax.InstNop, syntax.InstEmptyWidth:
+			// An assertion may fail: reading past it errs on the safe side.
+			visit(in.Out)
+		case syntax.InstMatch:
+			// The empty text matches: any byte may begin a match.
+			for b := range first {
+				first[b] = true
+			}
+		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+			for r := rune(0); r < utf8.RuneSelf; r++ {
+				if in.MatchRune(r) {
+					first[r] = true
+				}
+			}
+			for b := utf8.RuneSelf; b < len(first); b++ {
+				first[b] = true
+			}
+		}
+	}
+	visit(uint32(prog.Start))
+	return &first
 }
 
 // holdsNeedle reports whether s may hold a match of a pattern whose

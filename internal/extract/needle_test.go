@@ -50,3 +50,44 @@ func TestContainsFold(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstBytes(t *testing.T) {
+	for _, c := range []struct {
+		expr string
+		want string // the ASCII bytes, in order
+	}{
+		{`(?i)^(?:has|for)\b`, "FHfh"},
+		{`\bx|y+`, "xy"},
+		{`\d{4}`, "0123456789"},
+		{`(?i)k`, "Kk"},
+		{`(?:a|)b`, "ab"},
+		{`a*`, ""}, // every byte: the empty text matches
+	} {
+		first := firstBytes(c.expr)
+		var got []byte
+		for b := range 128 {
+			if first[b] {
+				got = append(got, byte(b))
+			}
+		}
+		want := c.want
+		if want == "" {
+			want = string(func() []byte {
+				var all []byte
+				for b := range 128 {
+					all = append(all, byte(b))
+				}
+				return all
+			}())
+		}
+		if string(got) != want {
+			t.Errorf("firstBytes(%q) = %q, want %q", c.expr, got, want)
+		}
+		for b := 128; b < 256; b++ {
+			if !first[b] {
+				t.Errorf("firstBytes(%q): byte %#x, which begins runes past ASCII, left out", c.expr, b)
+				break
+			}
+		}
+	}
+}
