@@ -17,13 +17,55 @@ var warWords = lexicon.Alternation(lexicon.WarWords)
 // background matches: the last word of each of warWords, and the
 // "hundreds" or "tens" of a cumulative toll. Most sentences have none,
 // and are done with by their words rather than four patterns.
-var backgroundWords = func() map[string]bool {
+var backgroundWords = func() *keySet {
 	m := map[string]bool{"hundreds": true, "tens": true}
 	for _, w := range lexicon.Words(lexicon.WarWords) {
 		m[text.Fold(w[strings.LastIndexByte(w, ' ')+1:])] = true
 	}
-	return m
+	return newKeySet(m)
 }()
+
+// keySet is a set of words' keys that rules out most words by their
+// length and first byte before it looks them up: every sentence of an
+// article asks it of each of its words.
+type keySet struct {
+	keys  map[string]bool
+	first [256]bool
+	// lens has bit n set for a key n bytes long, bit 63 for any longer.
+	lens uint64
+}
+
+func newKeySet(keys map[string]bool) *keySet {
+	ks := &keySet{keys: keys}
+	for k := range keys {
+		if k != "" {
+			ks.first[k[0]] = true
+		}
+		ks.lens |= lenBit(len(k))
+	}
+	return ks
+}
+
+func lenBit(n int) uint64 { return 1 << min(n, 63) }
+
+// has reports whether key is in ks.
+func (ks *keySet) has(key string) bool {
+	if key == "" || !ks.first[key[0]] || ks.lens&lenBit(len(key)) == 0 {
+		return key == "" && ks.keys[""]
+	}
+	return ks.keys[key]
+}
+
+// anyIn is d.AnyIn(start, end, ks's keys).
+func (ks *keySet) anyIn(d *text.Doc, start, end int) bool {
+	from, to := d.Span(start, end)
+	for _, t := range d.Tokens[from:to] {
+		if ks.has(t.Key) {
+			return true
+		}
+	}
+	return false
+}
 
 // backgroundRE finds a war's cumulative toll, which
 // articles repeat as background: "more than 300,000 people have been
@@ -70,7 +112,7 @@ var tollRE = pattern.MustCompile(`(?i)\b(?:killed|died|dead|deaths?|lives|displa
 // how it began. A sentence that also gives a day ("on Tuesday") is
 // news: "the deadliest day since the war began".
 func (a *analysis) background(s event.Span) bool {
-	if !a.words.AnyIn(s.Start, s.End, backgroundWords) {
+	if !backgroundWords.anyIn(a.words, s.Start, s.End) {
 		return false
 	}
 	// The day first: a loop over the sentence's times spares the
@@ -83,8 +125,21 @@ func (a *analysis) background(s event.Span) bool {
 			return false
 		}
 	}
-	sent := a.text[s.Start:s.End]
-	return backgroundRE.MatchString(sent) || sinceWarRE.MatchString(sent) && tollRE.MatchString(sent) || warBegan(sent) || wholeWarRE.MatchString(sent)
+	return backgroundSentence(a.text[s.Start:s.End])
+}
+
+// backgroundSentence reports whether sent matches one of background's
+// patterns. It lowers sent once and searches it for each pattern's
+// needles (pattern.Regexp.PossibleLower) before it tries the pattern:
+// on a sentence the patterns try every word, and "since", "began" or
+// "throughout" are rarely there.
+func backgroundSentence(sent string) bool {
+	lower := text.LowerASCII(sent)
+	may := func(re *pattern.Regexp) bool { return re.PossibleLower(lower) }
+	return may(backgroundRE) && backgroundRE.MatchString(sent) ||
+		may(sinceWarRE) && sinceWarRE.MatchString(sent) && may(tollRE) && tollRE.MatchString(sent) ||
+		may(warBeganRE) && warBegan(sent) ||
+		may(wholeWarRE) && wholeWarRE.MatchString(sent)
 }
 
 // warBegan reports whether sent tells how a war began, not after "since".
@@ -113,5 +168,8 @@ func (a *analysis) caption(s event.Span) bool {
 	}
 	// "Related News Iraqs vote violations | The global ... | ...": a
 	// list of links a one-line scrape kept.
-	return strings.Count(a.text[s.Start:s.End], " | ") >= 2
+	// Most sentences hold no "|": counting the byte, which the library
+	// does many at a time, spares the search for " | " in them.
+	sent := a.text[s.Start:s.End]
+	return strings.Count(sent, "|") >= 2 && strings.Count(sent, " | ") >= 2
 }

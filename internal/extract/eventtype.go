@@ -212,12 +212,12 @@ func (a *analysis) typeAttack(t Trigger, w weaponText) Trigger {
 		wp := weapons[w.weapon]
 		t.EventType, t.SubEventType, t.Mode = taxonomy.Explosions, wp.sub, wp.mode
 		t.Rule = wp.kind + " words in " + w.where
-	case riotRE.MatchString(sent) && crowdRE.MatchString(sent):
+	case crowdRE.MatchString(sent) && riotRE.MatchString(sent): // the crowd first: it is rarely there
 		t.EventType, t.SubEventType, t.Plover, t.Mode = taxonomy.Riots, taxonomy.ViolentDemonstration, "PROTEST", "riot"
 		t.Rule = "a crowd's violence (riot words)"
 	default:
 		after := sent
-		if i := strings.Index(strings.ToLower(sent), strings.ToLower(t.Text)); i >= 0 {
+		if i := indexFold(sent, t.Text); i >= 0 {
 			after = sent[i:]
 		}
 		civ := civilianRE.FindStringIndex(after)
@@ -233,6 +233,32 @@ func (a *analysis) typeAttack(t Trigger, w weaponText) Trigger {
 	}
 	t.Class = lexicon.Attack
 	return t
+}
+
+// indexFold is strings.Index(strings.ToLower(s), strings.ToLower(sub)).
+// When both are ASCII, lowering changes no byte's place, and it compares
+// them in place rather than lower a copy of the whole text.
+func indexFold(s, sub string) int {
+	if !text.IsASCII(s) || !text.IsASCII(sub) {
+		return strings.Index(strings.ToLower(s), strings.ToLower(sub))
+	}
+	if sub == "" {
+		return 0
+	}
+	first := lowerASCII(sub[0])
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if lowerASCII(s[i]) == first && pattern.HasPrefixFold(s[i:], sub) {
+			return i
+		}
+	}
+	return -1
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // typeProtest picks the protest sub-event type, or turns a violent protest

@@ -126,7 +126,8 @@ var (
 	// modalRE marks an event that has not happened: future, plan,
 	// threat, hypothesis or negation, in the words before a trigger.
 	modalRE = pattern.MustCompile(`(?i)\b` + lexicon.Alternation(lexicon.ModalPhrases) + `\s+(?:\S+\s+){0,3}$`)
-	// infinitiveRE marks "to attack": an aim, not an act.
+	// infinitiveRE marks "to attack": an aim, not an act; infinitive
+	// reads it faster.
 	infinitiveRE = pattern.MustCompile(`(?i)\bto\s+$`)
 	// habitualRE marks a background pattern rather than an event;
 	// habitual reads it faster.
@@ -143,6 +144,8 @@ var (
 	// repeatedly since 2019", "fighting the group for 15 years"; see
 	// habitualAfter.
 	habitualPhraseRE = pattern.MustCompile(`(?i)^` + habitualPhrases + `\b`)
+	// habitualFirst are the bytes a match of habitualPhraseRE begins with.
+	habitualFirst = firstBytes(`(?i)^` + habitualPhrases + `\b`)
 	// civilianRE marks civilian targets and victims.
 	civilianRE = lexiconRE(lexicon.CivilianTargets)
 	// forceRE marks armed targets.
@@ -188,6 +191,12 @@ func (a *analysis) mentions() []*mention {
 		spans[i] = s.Span
 	}
 	detected := a.x.triggers.Detect(a.words, spans)
+	// The year the article was published, which dates what refine
+	// reads as history, written once rather than for each sentence.
+	pubYear := ""
+	if !a.undated {
+		pubYear = a.pub.Format("2006")
+	}
 	for si, s := range a.sents {
 		if a.background(s.Span) || a.caption(s.Span) {
 			// A war's toll since it began: no event, and no event's
@@ -214,7 +223,7 @@ func (a *analysis) mentions() []*mention {
 			// before.
 			r.ref = r.news
 		}
-		trigs := a.refine(s.Span, detected[si])
+		trigs := a.refine(s.Span, detected[si], pubYear)
 		for _, t := range trigs {
 			m := &mention{trig: t, sent: si, span: s.Span, typ: t.EventType, sub: t.SubEventType, plover: t.Plover, mode: t.Mode, siblings: trigs, heard: detected[si]}
 			a.read(m, r)
@@ -426,16 +435,16 @@ func genericBattle(m *mention) bool {
 	return m.typ == taxonomy.Battles && (m.trig.Class == lexicon.Kill || m.trig.Class == lexicon.Attack || operationRE.MatchString(m.trig.Text))
 }
 
-// refine drops the triggers of sentence s that do not report a real
-// event, has typeOf type those it keeps, and keeps one of those that
-// report the same event. The deduplication reads the types typeOf gives,
+// refine drops the triggers of sentence s, of an article published in
+// pubYear, that do not report a real event, has typeOf type those it
+// keeps, and keeps one of those that report the same event. The deduplication reads the types typeOf gives,
 // which is why typing runs here, before the steps (see eventtype.go).
 //
 // modalRE runs on the last words before a trigger only: a match is a
 // keyword of at most three words and three words more, so the last
 // modalWords words hold every match there is, and the long clauses
 // before a trigger cost no more than short ones.
-func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
+func (a *analysis) refine(s event.Span, trigs []Trigger, pubYear string) []Trigger {
 	sent := a.text[s.Start:s.End]
 	// A trigger that needs a place beside it and has none is no trigger.
 	if slices.ContainsFunc(trigs, func(t Trigger) bool { return t.NeedsPlace }) {
@@ -456,7 +465,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 	}
 	// What the sentence as a whole tells, read at the first trigger that
 	// asks.
-	var pastYear, nonConflict fact
+	var pastYear, nonConflict, agreement fact
 	var out []Trigger
 	for _, t := range trigs {
 		before := a.text[clauseStart(a.text, s.Start, t.Start):t.Start]
@@ -466,16 +475,16 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 		if denialRE.MatchString(before) {
 			continue // "The army denied that its soldiers had attacked civilians"
 		}
-		if infinitiveRE.MatchString(before) && !isOngoing(before) && !strings.HasSuffix(t.Text, "s") {
+		if infinitive(before) && !isOngoing(before) && !strings.HasSuffix(t.Text, "s") {
 			continue
 		}
 		// hasOwnTime first: a loop over a few spans spares the patterns.
 		own := a.hasOwnTime(s)
-		if !own && habitual(before) || relativeRE.MatchString(before) ||
-			!own && pastRelativeRE.MatchString(before) {
+		if !own && habitual(before) ||
+			mayBeRelative(before) && (relativeRE.MatchString(before) || !own && pastRelativeRE.MatchString(before)) {
 			continue
 		}
-		if !own && pastYear.of(func() bool { return a.pastYear(sent) }) {
+		if !own && !a.undated && pastYear.of(func() bool { return yearBefore(sent, pubYear) }) {
 			// "The conflict began in 2017 after ...": history, not news.
 			continue
 		}
@@ -512,11 +521,11 @@ func (a *analysis) refine(s event.Span, trigs []Trigger) []Trigger {
 				continue
 			}
 		case lexicon.Agreement:
-			if !agreementVerbRE.MatchString(sent) {
+			if !agreement.of(func() bool { return agreementVerbRE.MatchString(sent) }) {
 				continue
 			}
 		}
-		if t.EventType == taxonomy.Protests && (campaignRE.MatchString(sent) || marketRE.MatchString(sent)) && strings.HasPrefix(strings.ToLower(t.Text), "rall") {
+		if t.EventType == taxonomy.Protests && strings.HasPrefix(strings.ToLower(t.Text), "rall") && (campaignRE.MatchString(sent) || marketRE.MatchString(sent)) {
 			// An election rally, or markets that rallied. typeOf makes
 			// no trigger a protest, and the lexicon's protest words have
 			// no class it retypes: their type here is the lexicon's.
@@ -763,17 +772,30 @@ func (a *analysis) paragraphOf(s event.Span) string {
 	return a.text[start:end]
 }
 
-// pastYear reports whether sent names a year before the publication year.
-func (a *analysis) pastYear(sent string) bool {
-	if a.undated {
-		return false
-	}
-	for _, y := range pastYearRE.FindAllString(sent, -1) {
-		if y < a.pub.Format("2006") {
+// yearBefore reports whether a match of pastYearRE in s is a year before
+// pub, the year of publication, compared as text. A match is a whole run of word bytes, so
+// yearBefore reads those runs four bytes long, where the engine would try
+// at every byte.
+func yearBefore(s, pub string) bool {
+	for p := 0; p < len(s); {
+		if !pattern.IsWordByte(s[p]) {
+			p++
+			continue
+		}
+		q := pattern.SkipWord(s, p)
+		if y := s[p:q]; len(y) == 4 && isYear(y) && y < pub {
 			return true
 		}
+		p = q
 	}
 	return false
+}
+
+// isYear reports whether the four bytes of y are a year pastYearRE
+// finds: 1950 to 2049.
+func isYear(y string) bool {
+	d := func(c byte, lo, hi byte) bool { return lo <= c && c <= hi }
+	return d(y[3], '0', '9') && (y[:2] == "19" && d(y[2], '5', '9') || y[:2] == "20" && d(y[2], '0', '4'))
 }
 
 // countsVictims reports whether sentence s gives a count of people killed
@@ -1111,8 +1133,8 @@ const habitualAfterWords = 15
 // habitualAfterWords words of s after its first, words being runs of what
 // is not white space (regexp's \S). It is the pattern
 // ^\S*\s+(?:\S+\s+){0,14}?(?:phrases)\b, tried word by word: a phrase's
-// first bytes rule out most words at a glance, where the engine would
-// walk the whole list of phrases at each.
+// first bytes (habitualFirst) rule out most words at a glance, where the
+// engine would walk the whole list of phrases at each.
 func habitualAfter(s string) bool {
 	i := 0
 	for i < len(s) && !pattern.IsSpace(s[i]) {
@@ -1125,7 +1147,7 @@ func habitualAfter(s string) bool {
 		for i < len(s) && pattern.IsSpace(s[i]) {
 			i++
 		}
-		if habitualPhraseRE.MatchString(s[i:]) {
+		if i < len(s) && habitualFirst[s[i]] && habitualPhraseRE.MatchString(s[i:]) {
 			return true
 		}
 		for i < len(s) && !pattern.IsSpace(s[i]) {
@@ -1133,6 +1155,47 @@ func habitualAfter(s string) bool {
 		}
 	}
 	return false
+}
+
+// infinitive is infinitiveRE.MatchString(s): s ends with the word "to"
+// and white space. Neither letter has a fold outside ASCII.
+func infinitive(s string) bool {
+	e := len(s)
+	for e > 0 && pattern.IsSpace(s[e-1]) {
+		e--
+	}
+	return e < len(s) && e >= 2 && pattern.HasPrefixFold(s[e-2:e], "to") && (e == 2 || !pattern.IsWordByte(s[e-3]))
+}
+
+// relativeWords is the most words a match of relativeRE or
+// pastRelativeRE holds ("which has also been attacking", "who have
+// been a b").
+const relativeWords = 5
+
+// mayBeRelative reports whether s may match relativeRE or
+// pastRelativeRE: both open, past white space, on "which", "who",
+// "whose" or "that", hold at most relativeWords words and end with white
+// space. Most clauses before a trigger fail at once, where each pattern
+// would cost a search.
+func mayBeRelative(s string) bool {
+	i := pattern.SkipSpace(s, 0)
+	if i == len(s) || !pattern.IsSpace(s[len(s)-1]) {
+		return false
+	}
+	if c := s[i] | 0x20; c != 'w' && c != 't' {
+		return false
+	}
+	for words := 1; ; words++ {
+		if words > relativeWords {
+			return false
+		}
+		for i < len(s) && !pattern.IsSpace(s[i]) {
+			i++
+		}
+		if i = pattern.SkipSpace(s, i); i == len(s) {
+			return true
+		}
+	}
 }
 
 // lastWords returns the end of s from the start of its n-th last word,

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/sitrep/sitrep/internal/lexicon"
@@ -66,6 +67,8 @@ type Lexicon struct {
 	// phrases holds the phrases of the sections, each listed under its
 	// entry's index; a grammar's list is empty.
 	phrases *text.Phrases
+	// grammars are the indices of the entries that are grammars.
+	grammars []int
 }
 
 func rx(s string) *pattern.Regexp { return pattern.MustCompile(`(?i)\b(?:` + s + `)\b`) }
@@ -116,7 +119,13 @@ func NewLexicon() *Lexicon {
 	if err != nil {
 		panic(fmt.Sprintf("trigger lexicon: %v", err)) // the embedded lexicon's own test checks it
 	}
-	return &Lexicon{entries: entries, phrases: phrases}
+	l := &Lexicon{entries: entries, phrases: phrases}
+	for i, en := range entries {
+		if en.re != nil {
+			l.grammars = append(l.grammars, i)
+		}
+	}
+	return l
 }
 
 // Detect implements TriggerDetector.
@@ -166,9 +175,21 @@ func (l *Lexicon) detect(d *text.Doc, s event.Span) []Trigger {
 	// give way to any other they overlap ("took hostage").
 	var out, maybe []Trigger
 	var locsBuf [8][2]int
-	for i, en := range l.entries {
+	// Only the grammars and the entries matched can give a trigger:
+	// visit those, in the order of the entries, rather than all.
+	var visitBuf [16]int
+	visit := append(visitBuf[:0], l.grammars...)
+	for _, e := range ends {
+		visit = append(visit, e.entry)
+	}
+	slices.Sort(visit)
+	for _, i := range visit {
+		en := l.entries[i]
 		locs := locsBuf[:0] // read within the turn only
 		if en.re != nil {
+			if !holdsNeedle(sent, en.re.Needles()) {
+				continue
+			}
 			for _, loc := range en.re.FindAllStringIndex(sent, -1) {
 				locs = append(locs, [2]int{s.Start + loc[0], s.Start + loc[1]})
 			}

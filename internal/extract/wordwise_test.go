@@ -228,3 +228,119 @@ func FuzzKindBefore(f *testing.F) {
 	fuzzSame(f, "kindBefore", kindBefore, kindBeforeOracle.FindStringSubmatch,
 		"the death toll rose to ", "killed at least ", "suffered” about\t", "\u212ailled ")
 }
+
+func TestInfinitive(t *testing.T) {
+	cases := corpusWindows(t, 30, 7, []string{
+		"", " ", "to", "to ", "To\t", "TO \n ", "into ", "x-to ", "_to ", "9to ", "éto ", "(to ", "to x ", "tox ",
+		"going to\v", "going to\v ", "t o ", "o ", " to ",
+	})
+	for i, c := range cases {
+		if i%2 == 0 {
+			cases[i] = c + " " // most windows end mid-word
+		}
+	}
+	sameOnAll(t, "infinitive", cases, infinitive, infinitiveRE.Regexp.MatchString, func(b bool) bool { return b })
+}
+
+func FuzzInfinitive(f *testing.F) {
+	fuzzSame(f, "infinitive", infinitive, infinitiveRE.Regexp.MatchString, "plans to ", "into\t", "éto ")
+}
+
+func TestMayBeRelative(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want bool
+	}{
+		{"", false},
+		{" ", false},
+		{"which is ", true},
+		{" Who are\t", true},
+		{"that has been a b ", true},
+		{"whose troops had also fought ", true},
+		{"which is a b c d ", false},  // six words
+		{"which is", false},           // no white space after
+		{"the army, which is ", true}, // four words, opening on "t"
+		{"an army, which is ", false},
+		{"ſome ", false},
+	} {
+		if got := mayBeRelative(c.in); got != c.want {
+			t.Errorf("mayBeRelative(%q) = %v, want %v", c.in, got, c.want)
+		}
+	}
+	// Every match of either pattern passes.
+	cases := corpusWindows(t, 40, 3, []string{"which is ", "who have been fighting ", "whose  men had also ", "That are x y ",
+		"which has been ", "who are a ", "that have been x y ", "\twhose x had ", "who had also ", "which x ", "WHO HAS "})
+	hits := 0
+	for _, s := range cases {
+		for _, s := range []string{s, s + " "} {
+			if relativeRE.Regexp.MatchString(s) || pastRelativeRE.Regexp.MatchString(s) {
+				hits++
+				if !mayBeRelative(s) {
+					t.Errorf("mayBeRelative(%q) = false, but a pattern matches", s)
+				}
+			}
+		}
+	}
+	if hits < 10 {
+		t.Errorf("only %d hits: the test proves little", hits)
+	}
+}
+
+func FuzzMayBeRelative(f *testing.F) {
+	for _, s := range []string{"which is ", "whose troops had also fought ", " who are a b "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if (relativeRE.Regexp.MatchString(s) || pastRelativeRE.Regexp.MatchString(s)) && !mayBeRelative(s) {
+			t.Errorf("mayBeRelative(%q) = false, but a pattern matches", s)
+		}
+	})
+}
+
+// yearBeforeOracle is yearBefore as pastYear read it, by the pattern.
+func yearBeforeOracle(pub string) func(string) bool {
+	return func(s string) bool {
+		for _, y := range pastYearRE.Regexp.FindAllString(s, -1) {
+			if y < pub {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+func TestYearBefore(t *testing.T) {
+	cases := corpusWindows(t, 60, 17, []string{
+		"", "1950", "1949", "2049", "2050", "in 2024.", "in 2025", "(1999)", "x1999", "1999x", "1999_", "_1999",
+		"19999", "é1999", "1999é", "2019-2020", "20190", "\xff2019\xff", "since 1960s", "2024 2026",
+	})
+	for _, pub := range []string{"2025", "2000", "1970"} {
+		sameOnAll(t, "yearBefore "+pub, cases, func(s string) bool { return yearBefore(s, pub) }, yearBeforeOracle(pub), func(b bool) bool { return b })
+	}
+}
+
+func FuzzYearBefore(f *testing.F) {
+	fuzzSame(f, "yearBefore", func(s string) bool { return yearBefore(s, "2025") }, yearBeforeOracle("2025"),
+		"in 2019 and 2030", "x1999 (2003)")
+}
+
+func TestIndexFold(t *testing.T) {
+	oracle := func(s, sub string) int { return strings.Index(strings.ToLower(s), strings.ToLower(sub)) }
+	subs := []string{"", "a", "Attack", "ATTACKED", "killed", "x-y", "é", "İstanbul", "\u212a"}
+	cases := corpusWindows(t, 40, 97, []string{"", "attack", "An ATTACK on", "the Attacked", "x-Y", "éattack", "İstanbul attack", "\u212ailled", "kill"})
+	hits := 0
+	for _, s := range cases {
+		for _, sub := range append(subs, s[len(s)/2:]) {
+			got, want := indexFold(s, sub), oracle(s, sub)
+			if got != want {
+				t.Errorf("indexFold(%q, %q) = %d, want %d", s, sub, got, want)
+			}
+			if want > 0 {
+				hits++
+			}
+		}
+	}
+	if hits < 10 {
+		t.Errorf("only %d hits", hits)
+	}
+}

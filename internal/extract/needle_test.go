@@ -1,0 +1,93 @@
+package extract
+
+import "testing"
+
+func TestHoldsNeedle(t *testing.T) {
+	for _, c := range []struct {
+		s       string
+		needles []string
+		want    bool
+	}{
+		{"", nil, true},
+		{"", []string{"captured "}, false},
+		{"they captured two", []string{"captured "}, true},
+		{"They CAPTURED Two", []string{"captured "}, true},
+		{"recaptured", []string{"captured "}, false},
+		{"captured", []string{"captured "}, false},
+		{"x captured\t", []string{"captured "}, false},
+		{"a b", []string{"x", "b"}, true},
+		{"\u212a", []string{"k"}, true}, // the engine reads the Kelvin sign as k
+		{"ca\u017f", []string{"x"}, true},
+		{"@", []string{"`"}, false},
+	} {
+		if got := holdsNeedle(c.s, c.needles); got != c.want {
+			t.Errorf("holdsNeedle(%q, %q) = %v, want %v", c.s, c.needles, got, c.want)
+		}
+	}
+}
+
+func TestContainsFold(t *testing.T) {
+	for _, c := range []struct {
+		s, n string
+		want bool
+	}{
+		{"", "", true},
+		{"", "a", false},
+		{"abc", "", true},
+		{"Killed", "killed", true},
+		{"were KILLED.", "killed", true},
+		{"kille", "killed", false},
+		{"xxkilled", "killed", true},
+		{"kkkilled", "killed", true},
+		{"Kk kIlLeD", "killed", true},
+		{" responsibility", " responsibility", true},
+		{"responsibility", " responsibility", false},
+		{"@", "`", false},
+		{"a-b", "-b", true},
+	} {
+		if got := containsFold(c.s, c.n); got != c.want {
+			t.Errorf("containsFold(%q, %q) = %v, want %v", c.s, c.n, got, c.want)
+		}
+	}
+}
+
+func TestFirstBytes(t *testing.T) {
+	for _, c := range []struct {
+		expr string
+		want string // the ASCII bytes, in order
+	}{
+		{`(?i)^(?:has|for)\b`, "FHfh"},
+		{`\bx|y+`, "xy"},
+		{`\d{4}`, "0123456789"},
+		{`(?i)k`, "Kk"},
+		{`(?:a|)b`, "ab"},
+		{`a*`, ""}, // every byte: the empty text matches
+	} {
+		first := firstBytes(c.expr)
+		var got []byte
+		for b := range 128 {
+			if first[b] {
+				got = append(got, byte(b))
+			}
+		}
+		want := c.want
+		if want == "" {
+			want = string(func() []byte {
+				var all []byte
+				for b := range 128 {
+					all = append(all, byte(b))
+				}
+				return all
+			}())
+		}
+		if string(got) != want {
+			t.Errorf("firstBytes(%q) = %q, want %q", c.expr, got, want)
+		}
+		for b := 128; b < 256; b++ {
+			if !first[b] {
+				t.Errorf("firstBytes(%q): byte %#x, which begins runes past ASCII, left out", c.expr, b)
+				break
+			}
+		}
+	}
+}
