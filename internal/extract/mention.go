@@ -145,7 +145,7 @@ var (
 	// habitualAfter.
 	habitualPhraseRE = pattern.MustCompile(`(?i)^` + habitualPhrases + `\b`)
 	// habitualFirst are the bytes a match of habitualPhraseRE begins with.
-	habitualFirst = firstBytes(`(?i)^` + habitualPhrases + `\b`)
+	habitualFirst = habitualPhraseRE.FirstBytes()
 	// civilianRE marks civilian targets and victims.
 	civilianRE = lexiconRE(lexicon.CivilianTargets)
 	// forceRE marks armed targets.

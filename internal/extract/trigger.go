@@ -187,7 +187,7 @@ func (l *Lexicon) detect(d *text.Doc, s event.Span) []Trigger {
 		en := l.entries[i]
 		locs := locsBuf[:0] // read within the turn only
 		if en.re != nil {
-			if !holdsNeedle(sent, en.re.Needles()) {
+			if !en.re.HoldsNeedle(sent) {
 				continue
 			}
 			for _, loc := range en.re.FindAllStringIndex(sent, -1) {

@@ -1,4 +1,4 @@
-package extract
+package pattern
 
 import "testing"
 
@@ -20,8 +20,9 @@ func TestHoldsNeedle(t *testing.T) {
 		{"ca\u017f", []string{"x"}, true},
 		{"@", []string{"`"}, false},
 	} {
-		if got := holdsNeedle(c.s, c.needles); got != c.want {
-			t.Errorf("holdsNeedle(%q, %q) = %v, want %v", c.s, c.needles, got, c.want)
+		r := &Regexp{needles: c.needles}
+		if got := r.HoldsNeedle(c.s); got != c.want {
+			t.Errorf("HoldsNeedle(%q) with needles %q = %v, want %v", c.s, c.needles, got, c.want)
 		}
 	}
 }
@@ -63,7 +64,7 @@ func TestFirstBytes(t *testing.T) {
 		{`(?:a|)b`, "ab"},
 		{`a*`, ""}, // every byte: the empty text matches
 	} {
-		first := firstBytes(c.expr)
+		first := MustCompile(c.expr).FirstBytes()
 		var got []byte
 		for b := range 128 {
 			if first[b] {
@@ -81,11 +82,11 @@ func TestFirstBytes(t *testing.T) {
 			}())
 		}
 		if string(got) != want {
-			t.Errorf("firstBytes(%q) = %q, want %q", c.expr, got, want)
+			t.Errorf("FirstBytes(%q) = %q, want %q", c.expr, got, want)
 		}
 		for b := 128; b < 256; b++ {
 			if !first[b] {
-				t.Errorf("firstBytes(%q): byte %#x, which begins runes past ASCII, left out", c.expr, b)
+				t.Errorf("FirstBytes(%q): byte %#x, which begins runes past ASCII, left out", c.expr, b)
 				break
 			}
 		}
