@@ -592,18 +592,31 @@ func speakerAt(s string, p int) []int {
 			return loc
 		}
 	}
-	for _, mark := range []string{",", ";", ":", "“", `"`} {
-		if strings.HasPrefix(s[p:], mark) {
-			return speakerFrom(s, p, pattern.SkipSpace(s, p+len(mark)))
+	// The byte at p rules out all but one opening: speakers asks at
+	// every byte of a sentence.
+	var w string
+	switch s[p] {
+	case ',', ';', ':', '"':
+		return speakerFrom(s, p, pattern.SkipSpace(s, p+1))
+	case "“"[0]:
+		if strings.HasPrefix(s[p:], "“") {
+			return speakerFrom(s, p, pattern.SkipSpace(s, p+len("“")))
 		}
-	}
-	if p > 0 && pattern.IsWordByte(s[p-1]) {
+		return nil
+	case 'a':
+		w = "and"
+	case 'w':
+		w = "while"
+	case 'b':
+		w = "but"
+	default:
 		return nil
 	}
-	for _, w := range []string{"and", "while", "but"} {
-		if g := pattern.SkipSpace(s, p+len(w)); strings.HasPrefix(s[p:], w) && g > p+len(w) {
-			return speakerFrom(s, p, g)
-		}
+	if p > 0 && pattern.IsWordByte(s[p-1]) || !strings.HasPrefix(s[p:], w) {
+		return nil
+	}
+	if g := pattern.SkipSpace(s, p+len(w)); g > p+len(w) {
+		return speakerFrom(s, p, g)
 	}
 	return nil
 }
