@@ -91,6 +91,11 @@ func singleVictims(text string) [][]int {
 	if pattern.FoldsToASCII(text) {
 		return singleVictimRE.FindAllStringSubmatchIndex(text, -1)
 	}
+	if !victimDeathIn(text) {
+		// Most sentences with a trigger tell no "was killed": the
+		// articles and nouns before one are not worth reading.
+		return nil
+	}
 	var out [][]int
 	for p := 0; p < len(text); p++ {
 		if c := text[p] | 0x20; c != 'a' && c != 'o' || p > 0 && pattern.IsWordByte(text[p-1]) {
@@ -143,6 +148,33 @@ func singleVictimAt(text string, p int) []int {
 	return nil
 }
 
+// victimDeathIn reports whether text holds an auxiliary and a death of
+// singleVictimRE ("was killed", "had been shot dead"), which every match
+// ends with.
+func victimDeathIn(text string) bool {
+	for p := range len(text) {
+		for _, aux := range victimAuxiliariesBy[text[p]] {
+			if z := spaceAfter(text, p, aux); z >= 0 && victimDeathAt(text, z) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// victimAuxiliariesBy are victimAuxiliaries by their first byte.
+var victimAuxiliariesBy = byFirstByte(victimAuxiliaries)
+
+// victimDeathAt returns the end of a death of singleVictimRE at z, or -1.
+func victimDeathAt(text string, z int) int {
+	for _, d := range victimDeaths {
+		if pattern.HasPrefixFold(text[z:], d) {
+			return z + len(d)
+		}
+	}
+	return -1
+}
+
 // victimAt returns the end of a noun, an auxiliary and a death at x, and
 // the end of the noun; -1, -1 when they are not there.
 func victimAt(text string, x int) (end, noun int) {
@@ -156,10 +188,8 @@ func victimAt(text string, x int) (end, noun int) {
 			if z < 0 {
 				continue
 			}
-			for _, d := range victimDeaths {
-				if pattern.HasPrefixFold(text[z:], d) {
-					return z + len(d), x + len(n)
-				}
+			if end := victimDeathAt(text, z); end >= 0 {
+				return end, x + len(n)
 			}
 		}
 	}
@@ -550,12 +580,6 @@ var (
 	saidByRE = pattern.MustCompile(`(?:^|[,;:“"]\s*|\band\s+|\bwhile\s+|\bbut\s+)((?:[A-Za-z][\w’'-]*\s+){0,6}?[A-Za-z][\w’'-]*)\s+(?:` + lexicon.Alternation(lexicon.TollSourceVerbs) + `|put the (?:death )?(?:toll|number(?: of dead)?))\b`)
 	// accordingToRE finds "according to the health ministry".
 	accordingToRE = pattern.MustCompile(`(?i)\baccording to\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+)(?:[,.;]|\s+(?:in|on|at|who)\b|$)`)
-	// monitorRE names the monitors, rescuers, agencies and state media
-	// that report tolls without taking part: they are sources, never
-	// sides, and reports name them without the commas of an apposition
-	// ("the Syrian Observatory for Human Rights a Britain-based monitor
-	// said").
-	monitorRE = pattern.MustCompile(`\b(?:Syrian Observatory for Human Rights|SOHR|Syrian Observatory|[Tt]he [Oo]bservatory|White Helmets|Syrian Civil Defen[cs]e|[Cc]ivil [Dd]efen[cs]e|Local Coordination Committees|Syrian Network for Human Rights|SANA|Amnesty International|Human Rights Watch|Doctors Without Borders|M[ée]decins Sans Fronti[èe]res|MSF|UNICEF|World Health Organi[sz]ation|OCHA|Red Crescent|Red Cross|ICRC)\b`)
 	// subsetBeforeRE and subsetAfterRE mark a count that is part of
 	// another: "including nine children", "of them four children",
 	// "six women were among those killed".
@@ -566,6 +590,52 @@ var (
 	// pronounRE: subjects that name nobody.
 	pronounRE = pattern.MustCompile(`(?i)^(?:he|she|they|it|we|i|who|which|that|this)$`)
 )
+
+// monitorNames are the monitors, rescuers, agencies and state media that
+// report tolls without taking part: they are sources, never sides, and
+// reports name them without the commas of an apposition ("the Syrian
+// Observatory for Human Rights a Britain-based monitor said"). Where two
+// begin alike the longer comes first.
+var monitorNames = []string{
+	"Syrian Observatory for Human Rights", "SOHR", "Syrian Observatory", "The Observatory", "The observatory",
+	"the Observatory", "the observatory", "White Helmets", "Syrian Civil Defence", "Syrian Civil Defense",
+	"Civil Defence", "Civil Defense", "Civil defence", "Civil defense", "civil Defence", "civil Defense",
+	"civil defence", "civil defense", "Local Coordination Committees", "Syrian Network for Human Rights", "SANA",
+	"Amnesty International", "Human Rights Watch", "Doctors Without Borders", "Médecins Sans Frontières",
+	"Médecins Sans Frontieres", "Medecins Sans Frontières", "Medecins Sans Frontieres", "MSF", "UNICEF",
+	"World Health Organisation", "World Health Organization", "OCHA", "Red Crescent", "Red Cross", "ICRC",
+}
+
+// monitorsBy are monitorNames by their first byte.
+var monitorsBy = func() *[256][]string {
+	var out [256][]string
+	for _, n := range monitorNames {
+		out[n[0]] = append(out[n[0]], n)
+	}
+	return &out
+}()
+
+// monitorsIn returns where s names a monitor, as
+// FindAllStringIndex(s, -1) of the pattern \b(?:monitorNames)\b would:
+// the names, case and all, as whole words, the first of the list that
+// fits where several begin at one place.
+func monitorsIn(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p++ {
+		if p > 0 && pattern.IsWordByte(s[p-1]) {
+			continue
+		}
+		for _, n := range monitorsBy[s[p]] {
+			// Every name begins and ends with a word byte.
+			if strings.HasPrefix(s[p:], n) && pattern.WordEndsAt(s, p+len(n)) {
+				out = append(out, []int{p, p + len(n)})
+				p += len(n) - 1
+				break
+			}
+		}
+	}
+	return out
+}
 
 // speakers returns saidByRE.FindAllStringSubmatchIndex(s, -1): each
 // clause opening, the subject after it as group 1, and the speech verb
@@ -1045,7 +1115,7 @@ func (a *analysis) namedMonitor(r *role) *role {
 	if a.watchdogs == nil {
 		// Read once: a generic monitor may be named in many sentences.
 		a.watchdogs = [][]int{}
-		for _, loc := range monitorRE.FindAllStringIndex(a.text, -1) {
+		for _, loc := range monitorsIn(a.text) {
 			if watchdogRE.MatchString(a.text[loc[0]:loc[1]]) {
 				a.watchdogs = append(a.watchdogs, loc)
 			}
@@ -1078,7 +1148,7 @@ func (a *analysis) monitorIn(s event.Span, q quantity.Quantity) *role {
 	if !ok {
 		// Each count of a sentence, and each sentence after it that
 		// quotes, asks again.
-		locs = monitorRE.FindAllStringIndex(a.text[s.Start:s.End], -1)
+		locs = monitorsIn(a.text[s.Start:s.End])
 		if a.monitors == nil {
 			a.monitors = map[event.Span][][]int{}
 		}

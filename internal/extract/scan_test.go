@@ -1,0 +1,111 @@
+package extract
+
+import (
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// monitorOracle is the pattern monitorsIn stands for, built from the
+// same list.
+var monitorOracle = func() *regexp.Regexp {
+	quoted := make([]string, len(monitorNames))
+	for i, n := range monitorNames {
+		quoted[i] = regexp.QuoteMeta(n)
+	}
+	return regexp.MustCompile(`\b(?:` + strings.Join(quoted, "|") + `)\b`)
+}()
+
+func TestMonitorsIn(t *testing.T) {
+	cases := corpusWindows(t, 200, 31, []string{
+		"", "SANA", "xSANA", "SANAx", "SANA_", "_SANA", "SANA SANA", "SANA-SANA", "sana", "the Syrian Observatory for Human Rights said",
+		"the Syrian Observatory for Human Right", "Syrian Observatory for Human Rightsx", "Médecins Sans Frontieres",
+		"Medecins Sans Frontières said", "éSANA", "SANAé", "civil Defense and Civil defence", "World Health Organisation Organization",
+		"Syrian Civil Defence, Civil defence", "The Observatory the observatory THE OBSERVATORY", "Red Crescent Red Cross ICRC",
+		"OCHA, UNICEF and MSF", "Human Rights Watch and Amnesty International", "White Helmets", "Local Coordination Committees",
+		"Syrian Network for Human Rights", "Doctors Without Borders", "SOHR", "Syrian Observatory",
+	})
+	sameOnAll(t, "monitorsIn", cases, monitorsIn, func(s string) [][]int { return monitorOracle.FindAllStringIndex(s, -1) },
+		func(locs [][]int) bool { return len(locs) > 0 })
+}
+
+func FuzzMonitorsIn(f *testing.F) {
+	fuzzSame(f, "monitorsIn", monitorsIn, func(s string) [][]int { return monitorOracle.FindAllStringIndex(s, -1) },
+		"the Syrian Observatory for Human Rights said", "SANA and MSF", "Médecins Sans Frontières")
+}
+
+func TestVictimDeathIn(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"", false},
+		{"a man was killed", true},
+		{"WAS\tSHOT DEAD", true},
+		{"it had been  stabbed to death", true},
+		{"has been beaten to death", true},
+		{"was killedx", true}, // a pre-check: the word's end is the pattern's to test
+		{"waskilled", false},
+		{"was  ", false},
+		{"were killed", false},
+		{"has  been killed", false},
+		{"the soldier was wounded", false},
+		{"killed was", false},
+	}
+	for _, tt := range tests {
+		if got := victimDeathIn(tt.text); got != tt.want {
+			t.Errorf("victimDeathIn(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestByFirstByte(t *testing.T) {
+	got := byFirstByte([]string{"said", "Says", "told", "'s", "spokesman"})
+	tests := []struct {
+		c    byte
+		want []string
+	}{
+		{'s', []string{"said", "Says", "spokesman"}},
+		{'S', []string{"said", "Says", "spokesman"}},
+		{'t', []string{"told"}},
+		{'T', []string{"told"}},
+		{'\'', []string{"'s"}},
+		{'x', nil},
+		{'"', nil},
+	}
+	for _, tt := range tests {
+		if !reflect.DeepEqual(got[tt.c], tt.want) {
+			t.Errorf("byFirstByte(...)[%q] = %q, want %q", tt.c, got[tt.c], tt.want)
+		}
+	}
+}
+
+func TestPlaces(t *testing.T) {
+	tests := []struct {
+		add  []int
+		from int
+		want []int
+	}{
+		{nil, 0, nil},
+		{[]int{0}, 0, []int{0}},
+		{[]int{5, 0, 63, 64, 128}, 0, []int{0, 5, 63, 64, 128}},
+		{[]int{5, 0, 63, 64, 128}, 6, []int{63, 64, 128}},
+		{[]int{5, 0, 63, 64, 128}, 64, []int{64, 128}},
+		{[]int{127, 127}, 65, []int{127}},
+		{[]int{1}, 2, nil},
+	}
+	for _, tt := range tests {
+		var ps places
+		for _, p := range tt.add {
+			ps.add(p)
+		}
+		var got []int
+		for p := ps.next(tt.from); p >= 0; p = ps.next(p + 1) {
+			got = append(got, p)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("places %v from %d = %v, want %v", tt.add, tt.from, got, tt.want)
+		}
+	}
+}
