@@ -296,31 +296,61 @@ var (
 // actorsIn returns the dictionary actors and people named in s, in order,
 // as roles; speakers of reported speech come back apart.
 func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
-	for k, am := range a.actors {
+	// Each sentence is asked for its actors by each of its triggers and
+	// counts: the roles, fresh at each call since callers fill them in,
+	// are made in one array, and the parties and speakers share another,
+	// the parties from its front and the speakers from its back.
+	n := 0
+	for k := range a.actors {
+		if am := &a.actors[k]; am.Start >= s.Start && am.End <= s.End {
+			n++
+		}
+	}
+	for k := range a.persons {
+		if p := &a.persons[k]; p.Start >= s.Start && p.End <= s.End && p.Actor == nil {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	roles := make([]role, 0, n)
+	found := make([]*role, n)
+	np, ns := 0, 0
+	add := func(r role, speaker bool) {
+		roles = append(roles, r)
+		if speaker {
+			ns++
+			found[n-ns] = &roles[len(roles)-1]
+		} else {
+			found[np] = &roles[len(roles)-1]
+			np++
+		}
+	}
+	for k := range a.actors {
+		am := &a.actors[k]
 		if am.Start < s.Start || am.End > s.End {
 			continue
 		}
-		if modifierAfterRE.MatchString(a.text[am.End:min(len(a.text), am.End+12)]) {
+		// modifierAfterRE opens with a hyphen.
+		if am.End < len(a.text) && a.text[am.End] == '-' && modifierAfterRE.MatchString(a.text[am.End:min(len(a.text), am.End+12)]) {
 			continue
 		}
 		if a.dateline(k) {
 			continue
 		}
-		r := &role{Span: event.Span{Start: am.Start, End: am.End}, Text: am.Text, Actor: am.Actor, Bare: am.Bare}
+		r := role{Span: event.Span{Start: am.Start, End: am.End}, Text: am.Text, Actor: am.Actor, Bare: am.Bare}
 		if am.Person != "" {
 			r.Name = am.Person
 		}
-		if a.isSpeaker(r.Span) {
-			speakers = append(speakers, r)
-			continue
-		}
-		parties = append(parties, r)
+		add(r, a.isSpeaker(r.Span))
 	}
-	for _, p := range a.persons {
+	for k := range a.persons {
+		p := &a.persons[k]
 		if p.Start < s.Start || p.End > s.End || p.Actor != nil {
 			continue // dictionary people are already among the actors
 		}
-		r := &role{Span: p.Span, Text: a.text[p.Start:p.End], Name: p.Name}
+		r := role{Span: p.Span, Text: a.text[p.Start:p.End], Name: p.Name}
 		if govRoleRE.MatchString(p.Role) {
 			// "Information Minister Michael Makuei": an official of the
 			// country the article is about.
@@ -328,14 +358,17 @@ func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
 				r.Actor = act
 			}
 		}
-		if a.isSpeaker(r.Span) || isCommentator(p.Role) || strings.Contains(p.Role, "spokes") {
-			speakers = append(speakers, r)
-			continue
-		}
-		parties = append(parties, r)
+		add(r, a.isSpeaker(r.Span) || isCommentator(p.Role) || strings.Contains(p.Role, "spokes"))
 	}
-	sortRoles(parties)
-	sortRoles(speakers)
+	if np > 0 {
+		parties = found[:np:np]
+		sortRoles(parties)
+	}
+	if ns > 0 {
+		speakers = found[n-ns:]
+		slices.Reverse(speakers) // in the order found, as the sort expects
+		sortRoles(speakers)
+	}
 	return parties, speakers
 }
 
