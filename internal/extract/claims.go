@@ -79,8 +79,58 @@ var (
 var singleVictimRE = pattern.MustCompile(`(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(man|woman|boy|girl|child|soldier|policeman|police officer|protester|demonstrator|civilian|student|person|journalist|teenager|farmer)\s+(?:was|has been|had been)\s+(?:shot dead|killed|shot and killed|stabbed to death|beaten to death|killed by)`)
 
 // killedOneRE reads the active voice of singleVictimRE: "killed a
-// two-day-old baby", "shot and killed a Palestinian gunman".
-var killedOneRE = pattern.MustCompile(`(?i)\b(?:killed|killing|shot dead|shot and killed|stabbed to death|beheaded|executed)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(man|woman|boy|girl|child|baby|infant|teenager|soldier|policeman|police officer|officer|gunman|militant|fighter|rebel|civilian|student|journalist|farmer|hostage|worker|doctor|commander|leader)\b`)
+// two-day-old baby", "shot and killed a Palestinian gunman"; killedOne
+// reads it faster.
+var killedOneRE = pattern.MustCompile(`(?i)\b(?:` + strings.Join(killedOneVerbs, "|") + `)\s+(?:` + strings.Join(victimArticles, "|") +
+	`)\s+(?:[\w-]+\s+){0,3}?(` + strings.Join(killedOneNouns, "|") + `)\b`)
+
+// The alternatives of killedOneRE, in its order.
+var (
+	killedOneVerbs = []string{"killed", "killing", "shot dead", "shot and killed", "stabbed to death", "beheaded", "executed"}
+	killedOneNouns = []string{"man", "woman", "boy", "girl", "child", "baby", "infant", "teenager", "soldier", "policeman",
+		"police officer", "officer", "gunman", "militant", "fighter", "rebel", "civilian", "student", "journalist", "farmer",
+		"hostage", "worker", "doctor", "commander", "leader"}
+	killedOneVerbsBy = byFirstByte(killedOneVerbs)
+)
+
+// killedOne returns killedOneRE.FindAllStringSubmatchIndex(text, -1): it
+// tries the pattern's choices in the engine's order at the word starts
+// that begin one of its verbs.
+func killedOne(text string) [][]int {
+	// (?i) folds the Kelvin sign and the long s to "k" and "s"; the
+	// lists below are compared without them.
+	if pattern.FoldsToASCII(text) {
+		return killedOneRE.FindAllStringSubmatchIndex(text, -1)
+	}
+	var out [][]int
+	for p := 0; p < len(text); p++ {
+		if p > 0 && pattern.IsWordByte(text[p-1]) {
+			continue
+		}
+		for _, v := range killedOneVerbsBy[text[p]] {
+			if z := spaceAfter(text, p, v); z >= 0 {
+				if loc := articleThen(text, z, killedNounAt); loc != nil {
+					loc[0] = p
+					out = append(out, loc)
+					p = loc[1] - 1
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// killedNounAt returns the end of a noun of killedOneRE at x, a whole
+// word, twice; -1, -1 when none is there.
+func killedNounAt(text string, x int) (end, noun int) {
+	for _, n := range killedOneNouns {
+		if pattern.HasPrefixFold(text[x:], n) && pattern.WordEndsAt(text, x+len(n)) {
+			return x + len(n), x + len(n)
+		}
+	}
+	return -1, -1
+}
 
 // singleVictims returns singleVictimRE.FindAllStringSubmatchIndex(text,
 // -1): it tries the pattern's choices in the engine's order at each "a",
@@ -121,14 +171,21 @@ var (
 // singleVictimAt returns the match of singleVictimRE at p with its group,
 // or nil.
 func singleVictimAt(text string, p int) []int {
+	return articleThen(text, p, victimAt)
+}
+
+// articleThen returns the match at p of an article of victimArticles,
+// white space, up to three words (?:[\w-]+\s+){0,3}? and what rest reads
+// at x after them, the fewest words first, as the engine tries them:
+// {p, end, x, noun} for the end of rest's match and of its noun, or nil.
+func articleThen(text string, p int, rest func(text string, x int) (end, noun int)) []int {
 	for _, art := range victimArticles {
 		x := spaceAfter(text, p, art)
 		if x < 0 {
 			continue
 		}
-		// Up to three words before the noun, the fewest first.
 		for words := 0; ; words++ {
-			if end, noun := victimAt(text, x); end >= 0 {
+			if end, noun := rest(text, x); end >= 0 {
 				return []int{p, end, x, noun}
 			}
 			if words == 3 {
@@ -148,11 +205,15 @@ func singleVictimAt(text string, p int) []int {
 	return nil
 }
 
-// victimDeathIn reports whether text holds an auxiliary and a death of
-// singleVictimRE ("was killed", "had been shot dead"), which every match
-// ends with.
+// victimDeathIn reports whether text holds white space, an auxiliary
+// and a death of singleVictimRE (" was killed", " had been shot dead"),
+// which every match ends with.
 func victimDeathIn(text string) bool {
-	for p := range len(text) {
+	// The auxiliary follows the noun's white space.
+	for p := 1; p < len(text); p++ {
+		if !pattern.IsSpace(text[p-1]) {
+			continue
+		}
 		for _, aux := range victimAuxiliariesBy[text[p]] {
 			if z := spaceAfter(text, p, aux); z >= 0 && victimDeathAt(text, z) >= 0 {
 				return true
@@ -224,7 +285,7 @@ func (a *analysis) assignClaims(m *mention) {
 		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 1, Qualifier: "exact"},
 			kind: "killed", of: of, group: of, span: span, source: a.sourceOf(m, quantity.Quantity{Span: span})})
 	}
-	for _, loc := range killedOneRE.FindAllStringSubmatchIndex(a.text[m.span.Start:m.span.End], -1) {
+	for _, loc := range killedOne(a.text[m.span.Start:m.span.End]) {
 		// "soldiers shot and killed a Palestinian gunman": one dead, told
 		// with no number.
 		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}

@@ -42,10 +42,12 @@ func TestVictimDeathIn(t *testing.T) {
 	}{
 		{"", false},
 		{"a man was killed", true},
-		{"WAS\tSHOT DEAD", true},
+		{"x\nWAS\tSHOT DEAD", true},
 		{"it had been  stabbed to death", true},
-		{"has been beaten to death", true},
-		{"was killedx", true}, // a pre-check: the word's end is the pattern's to test
+		{" has been beaten to death", true},
+		{"has been beaten to death", false},
+		{"x was killedx", true}, // a pre-check: the word's end is the pattern's to test
+		{"xwas killed", false},
 		{"waskilled", false},
 		{"was  ", false},
 		{"were killed", false},
@@ -108,4 +110,21 @@ func TestPlaces(t *testing.T) {
 			t.Errorf("places %v from %d = %v, want %v", tt.add, tt.from, got, tt.want)
 		}
 	}
+}
+
+func TestKilledOne(t *testing.T) {
+	cases := corpusWindows(t, 150, 29, []string{
+		"", "killed a man", "Killed A Man", "soldiers shot and killed a Palestinian gunman", "killed a two-day-old baby",
+		"killed one police officer", "killed a policeman", "killed an officer", "killed a b c man", "killed a b c d man",
+		"xkilled a man", "_killed a man", "killed  \ta\nman", "killed a manx", "killed a man_", "killed a man-", "killed aman",
+		"killing one of the fighters", "beheaded a hostage and executed a worker", "stabbed to death a farmer", "shot dead an infant",
+		"killed a \u212aid", "\u212ailled a man", "killed a ſtudent", "killed a m\u00e9n", "killed a-b man", "killed a a a a man",
+		"killed an an man", "killed a woman’s son", "executed a man's son", "killed a police  officer", "killed a police officers",
+	})
+	sameOnAll(t, "killedOne", cases, killedOne, findAll(killedOneRE), func(locs [][]int) bool { return len(locs) > 0 })
+}
+
+func FuzzKilledOne(f *testing.F) {
+	fuzzSame(f, "killedOne", killedOne, findAll(killedOneRE),
+		"soldiers shot and killed a Palestinian gunman and killed one police officer", "killed a two-day-old baby")
 }
