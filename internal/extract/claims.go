@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/actor"
 	"github.com/sitrep/sitrep/internal/event"
@@ -276,6 +277,40 @@ var subsetRE = pattern.MustCompile(`(?i)^\s+of\s+(?:the\s+|those\s+)?(?:dead|kil
 // noVictimsRE says explicitly that nobody died.
 var noVictimsRE = pattern.MustCompile(`(?i)\b(?:no one|nobody|no-one) (?:was|were) (?:killed|hurt|injured|harmed)|\bno (?:casualties|deaths|fatalities|injuries) (?:were|was) reported|\bwithout (?:causing )?casualties|\bcaused no casualties`)
 
+// noVictimsWords are words one of which begins, at a word start, every
+// match of noVictimsRE.
+var noVictimsWords = byFirstByte([]string{"casualties", "no one", "nobody", "no-one", "no deaths", "no fatalities", "no injuries"})
+
+// noVictims is noVictimsRE.FindStringIndex(s), asked only of a sentence
+// that holds one of noVictimsWords: few do.
+func noVictims(s string) []int {
+	if !phraseAtWordStart(s, noVictimsWords) {
+		return nil
+	}
+	return noVictimsRE.FindStringIndex(s)
+}
+
+// phraseAtWordStart reports whether one of phrases, ASCII phrases filed
+// by byFirstByte, begins at a word start of s, case folded as (?i) folds
+// it; true too for text that FoldsToASCII holds, which it cannot rule
+// out.
+func phraseAtWordStart(s string, phrases *[256][]string) bool {
+	if pattern.FoldsToASCII(s) {
+		return true
+	}
+	for p := 0; p < len(s); p++ {
+		if p > 0 && pattern.IsWordByte(s[p-1]) {
+			continue
+		}
+		for _, w := range phrases[s[p]] {
+			if pattern.HasPrefixFold(s[p:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // assignClaims reads the counts of people killed, injured, abducted or
 // arrested in m's sentence, each with who says so.
 func (a *analysis) assignClaims(m *mention) {
@@ -293,7 +328,7 @@ func (a *analysis) assignClaims(m *mention) {
 		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 1, Qualifier: "exact"},
 			kind: "killed", of: of, group: of, span: span, source: a.sourceOf(m, quantity.Quantity{Span: span})})
 	}
-	if loc := noVictimsRE.FindStringIndex(a.text[m.span.Start:m.span.End]); loc != nil {
+	if loc := noVictims(a.text[m.span.Start:m.span.End]); loc != nil {
 		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
 		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 0, Qualifier: "exact"}, kind: "killed", span: span,
 			source: a.sourceOf(m, quantity.Quantity{Span: span})})
@@ -324,7 +359,7 @@ func (a *analysis) assignClaims(m *mention) {
 		}
 	}
 	if len(m.claims) == 0 {
-		if loc := damageOnlyRE.FindStringIndex(a.text[m.span.Start:m.span.End]); loc != nil {
+		if loc := damageOnly(a.text[m.span.Start:m.span.End]); loc != nil {
 			// "causing material damage to the buildings": the harm told
 			// is to property; ACLED records no deaths as 0. It is a group
 			// of its own, so that a toll told elsewhere is not lowered
@@ -339,6 +374,18 @@ func (a *analysis) assignClaims(m *mention) {
 // damageOnlyRE: a report that tells the damage an attack caused and, in
 // the same sentence, no toll.
 var damageOnlyRE = pattern.MustCompile(`(?i)\b(?:causing|caused|leaving|left|inflicting)\s+(?:only\s+)?(?:\S+\s+){0,2}?(?:material|property)\s+damages?\b`)
+
+// damageWord begins, after white space, every match of damageOnlyRE.
+var damageWord = byFirstByte([]string{"damage"})
+
+// damageOnly is damageOnlyRE.FindStringIndex(s), asked only of a
+// sentence that tells of damage.
+func damageOnly(s string) []int {
+	if !phraseAtWordStart(s, damageWord) {
+		return nil
+	}
+	return damageOnlyRE.FindStringIndex(s)
+}
 
 // kindBeforePhrases are the words before a count that say what it
 // counts ("killing at least 12", "the death toll rose to 40").
@@ -511,6 +558,34 @@ func firstWords(s string, n int) string {
 // coordinatedRE matches the words between two coordinated counts.
 var coordinatedRE = pattern.MustCompile(`^\s+(?:[\w’'-]+\s+){0,5}?(?:and|as well as|plus)\s+$|^\s+(?:[\w’'-]+\s*){0,5}?,\s+$`)
 
+// coordinatedWords is coordinatedRE.MatchString(s), asked only of a
+// text that may match: one that opens and ends with white space and
+// holds at most eight words of word bytes, apostrophes, hyphens and a
+// comma. Most texts between two counts are longer, or hold a full stop.
+func coordinatedWords(s string) bool {
+	if len(s) < 2 || !pattern.IsSpace(s[0]) || !pattern.IsSpace(s[len(s)-1]) {
+		return false
+	}
+	words := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case pattern.IsSpace(c):
+			continue
+		case c >= utf8.RuneSelf:
+			// "’", or text the pattern rejects.
+		case !pattern.IsWordByte(c) && c != '\'' && c != '-' && c != ',':
+			return false
+		}
+		if pattern.IsSpace(s[i-1]) {
+			// Five words and "as well as" at most, or five and a comma.
+			if words++; words > 8 {
+				return false
+			}
+		}
+	}
+	return coordinatedRE.MatchString(s)
+}
+
 // coordinated reads a count that shares the verb of the claim before it.
 func (a *analysis) coordinated(m *mention, q quantity.Quantity) (claim, bool) {
 	all := slices.Concat(m.claims, m.injured)
@@ -520,7 +595,7 @@ func (a *analysis) coordinated(m *mention, q quantity.Quantity) (claim, bool) {
 			prev = &all[i]
 		}
 	}
-	if prev == nil || prev.kind == "killed" && prev.q.Value == 0 || !coordinatedRE.MatchString(a.text[prev.q.End:q.Start]) {
+	if prev == nil || prev.kind == "killed" && prev.q.Value == 0 || !coordinatedWords(a.text[prev.q.End:q.Start]) {
 		return claim{}, false
 	}
 	of := victimPhrase(a.text[q.End:clauseEnd(a.text, q.End, m.span.End)])
@@ -1083,7 +1158,7 @@ func (a *analysis) partOfToll(q quantity.Quantity, s event.Span) bool {
 // among the dead", "the dead included five soldiers") as the least the
 // toll can be.
 func (a *analysis) partOfDead(m *mention, q quantity.Quantity) (claim, bool) {
-	if !partDeadAfterRE.MatchString(a.text[q.End:min(m.span.End, q.End+80)]) &&
+	if !partDeadAfter(a.text[q.End:min(m.span.End, q.End+80)]) &&
 		!partDeadBeforeRE.MatchString(a.text[max(m.span.Start, q.Start-30):q.Start]) {
 		return claim{}, false
 	}
@@ -1125,6 +1200,71 @@ var (
 	partDeadAfterRE  = pattern.MustCompile(`(?i)^[^.;]{0,60}?\b(?:were|was|are|is)\s+among\s+(?:those killed|the\s+(?:[\w-]+\s+)?(?:dead|killed))\b`)
 	partDeadBeforeRE = pattern.MustCompile(`(?i)\b(?:dead|killed)\s+(?:included|include|includes)\s+(?:at least\s+|some\s+|about\s+)?$`)
 )
+
+// partDeadAfter is partDeadAfterRE.MatchString(s). It reads the pattern
+// at each place its lazy opening can reach, where the engine would
+// backtrack through every way to cut the first sixty runes.
+func partDeadAfter(s string) bool {
+	// (?i) folds the Kelvin sign and the long s to "k" and "s"; the
+	// words below are compared without them.
+	if pattern.FoldsToASCII(s) {
+		return partDeadAfterRE.MatchString(s)
+	}
+	for p, runes := 0, 0; ; runes++ {
+		if amongDeadAt(s, p) {
+			return true
+		}
+		// [^.;]{0,60}?
+		if runes == 60 || p == len(s) || s[p] == '.' || s[p] == ';' {
+			return false
+		}
+		_, n := utf8.DecodeRuneInString(s[p:])
+		p += n
+	}
+}
+
+// amongDeadAt reports whether partDeadAfterRE's words, from \b on, begin
+// at p: "were among the dead", "is among those killed".
+func amongDeadAt(s string, p int) bool {
+	if p > 0 && pattern.IsWordByte(s[p-1]) {
+		return false
+	}
+	for _, verb := range []string{"were", "was", "are", "is"} {
+		x := spaceAfter(s, p, verb)
+		if x < 0 {
+			continue
+		}
+		if x = spaceAfter(s, x, "among"); x < 0 {
+			continue
+		}
+		if pattern.HasPrefixFold(s[x:], "those killed") && pattern.WordEndsAt(s, x+len("those killed")) {
+			return true
+		}
+		if x = spaceAfter(s, x, "the"); x < 0 {
+			continue
+		}
+		// (?:[\w-]+\s+)?(?:dead|killed)\b: with a word before, then
+		// without.
+		w := x
+		for w < len(s) && (pattern.IsWordByte(s[w]) || s[w] == '-') {
+			w++
+		}
+		if y := pattern.SkipSpace(s, w); w > x && y > w && deadAt(s, y) || deadAt(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// deadAt reports whether "dead" or "killed", a whole word, begins at x.
+func deadAt(s string, x int) bool {
+	for _, w := range []string{"dead", "killed"} {
+		if pattern.HasPrefixFold(s[x:], w) && pattern.WordEndsAt(s, x+len(w)) {
+			return true
+		}
+	}
+	return false
+}
 
 // backReference reports whether a source's words only point back to one
 // named before: "the source", "the same source", "the official".

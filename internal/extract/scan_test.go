@@ -128,3 +128,78 @@ func FuzzKilledOne(f *testing.F) {
 	fuzzSame(f, "killedOne", killedOne, findAll(killedOneRE),
 		"soldiers shot and killed a Palestinian gunman and killed one police officer", "killed a two-day-old baby")
 }
+
+func TestPartDeadAfter(t *testing.T) {
+	cases := corpusWindows(t, 80, 7, []string{
+		"", " were among the dead", " Were Among The Dead.", " soldiers were among those killed", " was among the killed",
+		" civilians are among the civilian dead", " is among the wounded-civilian killed", " were among thedead", " were among the dead_",
+		" were amongst the dead", " were among those  killed", " were among the  dead", " were among the a b dead", "xwere among the dead",
+		"_were among the dead", "; were among the dead", ". were among the dead", strings.Repeat("x", 60) + " were among the dead",
+		strings.Repeat("x", 59) + " were among the dead", strings.Repeat("é", 59) + " were among the dead", strings.Repeat("é", 60) + " were among the dead",
+		"\xff\xff were among the dead", " were among the \u212Ailled", " \u017fome were among the dead", " were\tamong\nthe\fdead",
+		" were among the dead-", " were among the children killed", " were among the dead;",
+	})
+	sameOnAll(t, "partDeadAfter", cases, partDeadAfter, partDeadAfterRE.Regexp.MatchString, func(b bool) bool { return b })
+}
+
+func FuzzPartDeadAfter(f *testing.F) {
+	fuzzSame(f, "partDeadAfter", partDeadAfter, partDeadAfterRE.Regexp.MatchString,
+		" soldiers were among those killed", " were among the civilian dead")
+}
+
+func TestCoordinatedWords(t *testing.T) {
+	cases := corpusWindows(t, 30, 3, []string{
+		"", " ", "  ", " and ", "and ", " and", " soldiers and ", " Pakistani soldiers as well as ", " as  well as ", " plus ",
+		" a b c d e and ", " a b c d e f and ", " a b c d e as well as ", " , ", " soldiers, ", " a b c d e, ", " a b c d e f, ",
+		" abc,def, ", " soldiers , ", " soldiers ,", " soldiers. and ", " soldiers’ and ", " o’clock and ", " é and ",
+		" \xff and ", " soldiers\tand\n", " (soldiers) and ", " x-y's and ", " and and and ", " AND ",
+	})
+	sameOnAll(t, "coordinatedWords", cases, coordinatedWords, coordinatedRE.Regexp.MatchString, func(b bool) bool { return b })
+}
+
+func FuzzCoordinatedWords(f *testing.F) {
+	fuzzSame(f, "coordinatedWords", coordinatedWords, coordinatedRE.Regexp.MatchString, " soldiers and ", " a b, ", " as well as ")
+}
+
+func TestNoVictims(t *testing.T) {
+	cases := corpusWindows(t, 120, 11, []string{
+		"", "no one was killed", "No One Was Hurt", "nobody were injured", "no-one was harmed", "no casualties were reported",
+		"No deaths was reported", "no fatalities were reported", "no injuries were reported", "without casualties",
+		"without causing casualties", "caused no casualties", "xno one was killed", "no  one was killed", "there were no casualties",
+		"no one was \u212Ailled", "without cau\u017fing casualties", "nobody was killedx",
+	})
+	sameOnAll(t, "noVictims", cases, noVictims, noVictimsRE.Regexp.FindStringIndex, func(loc []int) bool { return loc != nil })
+}
+
+func TestDamageOnly(t *testing.T) {
+	cases := corpusWindows(t, 120, 11, []string{
+		"", "causing material damage", "Caused Property Damages", "leaving only a lot of material damage", "left x y z property damage",
+		"inflicting material  damage", "causing materialdamage", "causing material damagex", "xcausing material damage",
+		"cau\u017fing material damage", "left material damages", "causing heavy material damage to the buildings",
+		"the blast caused property damage", "leaving only property damage", "it left heavy property damage", "inflicting great material damages",
+		"caused only some material damage.", "(causing material damage)",
+	})
+	sameOnAll(t, "damageOnly", cases, damageOnly, damageOnlyRE.Regexp.FindStringIndex, func(loc []int) bool { return loc != nil })
+}
+
+func TestPhraseAtWordStart(t *testing.T) {
+	phrases := byFirstByte([]string{"no one", "casualties"})
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"", false},
+		{"no one", true},
+		{"There were NO ONE", true},
+		{"(casualties)", true},
+		{"xno one", false},
+		{"no-one", false},
+		{"nobody", false},
+		{"\u212A", true}, // the Kelvin sign: left to the pattern
+	}
+	for _, tt := range tests {
+		if got := phraseAtWordStart(tt.s, phrases); got != tt.want {
+			t.Errorf("phraseAtWordStart(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
