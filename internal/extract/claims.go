@@ -104,10 +104,7 @@ func killedOne(text string) [][]int {
 		return killedOneRE.FindAllStringSubmatchIndex(text, -1)
 	}
 	var out [][]int
-	for p := 0; p < len(text); p++ {
-		if p > 0 && pattern.IsWordByte(text[p-1]) {
-			continue
-		}
+	for p := 0; p < len(text); p = nextWordStart(text, p) {
 		for _, v := range killedOneVerbsBy[text[p]] {
 			if z := spaceAfter(text, p, v); z >= 0 {
 				if loc := articleThen(text, z, killedNounAt); loc != nil {
@@ -120,6 +117,16 @@ func killedOne(text string) [][]int {
 		}
 	}
 	return out
+}
+
+// nextWordStart returns the first place after p that no word byte comes
+// right before, where \b holds before a word: the scans of a sentence
+// for words step from one to the next, passing over the bytes of words.
+func nextWordStart(s string, p int) int {
+	if pattern.IsWordByte(s[p]) {
+		p = pattern.SkipWord(s, p)
+	}
+	return p + 1
 }
 
 // killedNounAt returns the end of a noun of killedOneRE at x, a whole
@@ -148,8 +155,8 @@ func singleVictims(text string) [][]int {
 		return nil
 	}
 	var out [][]int
-	for p := 0; p < len(text); p++ {
-		if c := text[p] | 0x20; c != 'a' && c != 'o' || p > 0 && pattern.IsWordByte(text[p-1]) {
+	for p := 0; p < len(text); p = nextWordStart(text, p) {
+		if c := text[p] | 0x20; c != 'a' && c != 'o' {
 			continue
 		}
 		if loc := singleVictimAt(text, p); loc != nil {
@@ -211,8 +218,8 @@ func articleThen(text string, p int, rest func(text string, x int) (end, noun in
 // which every match ends with.
 func victimDeathIn(text string) bool {
 	// The auxiliary follows the noun's white space.
-	for p := 1; p < len(text); p++ {
-		if !pattern.IsSpace(text[p-1]) {
+	for p := 0; p < len(text); p = nextWordStart(text, p) {
+		if p == 0 || !pattern.IsSpace(text[p-1]) {
 			continue
 		}
 		for _, aux := range victimAuxiliariesBy[text[p]] {
@@ -298,10 +305,7 @@ func phraseAtWordStart(s string, phrases *[256][]string) bool {
 	if pattern.FoldsToASCII(s) {
 		return true
 	}
-	for p := 0; p < len(s); p++ {
-		if p > 0 && pattern.IsWordByte(s[p-1]) {
-			continue
-		}
+	for p := 0; p < len(s); p = nextWordStart(s, p) {
 		for _, w := range phrases[s[p]] {
 			if pattern.HasPrefixFold(s[p:], w) {
 				return true
@@ -391,6 +395,32 @@ func damageOnly(s string) []int {
 // counts ("killing at least 12", "the death toll rose to 40").
 var kindBeforePhrases = lexicon.Words(lexicon.TollBeforeCount)
 
+// kindBeforeByLast are the indices in kindBeforePhrases of the phrases
+// by their last byte, lowered: a phrase that ends in an ASCII byte can
+// only end where the text's byte folds to it. One that does not is
+// under every byte.
+var kindBeforeByLast = func() *[256][]int {
+	var out [256][]int
+	for i, p := range kindBeforePhrases {
+		if c := p[len(p)-1]; c < utf8.RuneSelf {
+			out[lowerASCII(c)] = append(out[lowerASCII(c)], i)
+			continue
+		}
+		for c := range out {
+			out[c] = append(out[c], i)
+		}
+	}
+	return &out
+}()
+
+// lowerASCII lowers an ASCII capital.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
 // kindQualifiers are the words that may come between those phrases and
 // the count.
 var kindQualifiers = []string{"at least", "more than", "some", "about", "around", "nearly", "up to", "over", "all"}
@@ -423,7 +453,11 @@ func kindBefore(s string) []string {
 				break
 			}
 		}
-		for i, p := range kindBeforePhrases {
+		if e == 0 {
+			return
+		}
+		for _, i := range kindBeforeByLast[lowerASCII(s[e-1])] {
+			p := kindBeforePhrases[i]
 			b := e - len(p)
 			if b < 0 || !strings.EqualFold(s[b:e], p) || b > 0 && pattern.IsWordByte(s[b-1]) {
 				continue
@@ -757,10 +791,7 @@ var monitorsBy = func() *[256][]string {
 // fits where several begin at one place.
 func monitorsIn(s string) [][]int {
 	var out [][]int
-	for p := 0; p < len(s); p++ {
-		if p > 0 && pattern.IsWordByte(s[p-1]) {
-			continue
-		}
+	for p := 0; p < len(s); p = nextWordStart(s, p) {
 		for _, n := range monitorsBy[s[p]] {
 			// Every name begins and ends with a word byte.
 			if strings.HasPrefix(s[p:], n) && pattern.WordEndsAt(s, p+len(n)) {

@@ -203,3 +203,25 @@ func TestPhraseAtWordStart(t *testing.T) {
 		}
 	}
 }
+
+func TestNextWordStart(t *testing.T) {
+	tests := []struct {
+		s    string
+		want []int // the places visited from 0
+	}{
+		{"a", []int{0}},
+		{"ab cd", []int{0, 3}},
+		{"(ab)  c_d,e", []int{0, 1, 4, 5, 6, 10}},
+		{"é x", []int{0, 1, 2, 3}},
+		{" ", []int{0}},
+	}
+	for _, tt := range tests {
+		var got []int
+		for p := 0; p < len(tt.s); p = nextWordStart(tt.s, p) {
+			got = append(got, p)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("word starts of %q = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
