@@ -592,32 +592,81 @@ func firstWords(s string, n int) string {
 // coordinatedRE matches the words between two coordinated counts.
 var coordinatedRE = pattern.MustCompile(`^\s+(?:[\w’'-]+\s+){0,5}?(?:and|as well as|plus)\s+$|^\s+(?:[\w’'-]+\s*){0,5}?,\s+$`)
 
-// coordinatedWords is coordinatedRE.MatchString(s), asked only of a
-// text that may match: one that opens and ends with white space and
-// holds at most eight words of word bytes, apostrophes, hyphens and a
-// comma. Most texts between two counts are longer, or hold a full stop.
+// coordinatedWords is coordinatedRE.MatchString(s): white space, up to
+// five words and "and", "as well as" or "plus", or up to five words and
+// a comma, and white space. It reads the words whole, where the engine
+// tried each way to cut them.
 func coordinatedWords(s string) bool {
 	if len(s) < 2 || !pattern.IsSpace(s[0]) || !pattern.IsSpace(s[len(s)-1]) {
 		return false
 	}
-	words := 0
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case pattern.IsSpace(c):
+	// Eight words at most: five and "as well as".
+	var fields [8]string
+	var starts [8]int
+	n := 0
+	for i := 0; i < len(s); {
+		if pattern.IsSpace(s[i]) {
+			i++
 			continue
-		case c >= utf8.RuneSelf:
-			// "’", or text the pattern rejects.
-		case !pattern.IsWordByte(c) && c != '\'' && c != '-' && c != ',':
+		}
+		j := i
+		for j < len(s) && !pattern.IsSpace(s[j]) {
+			j++
+		}
+		if n == len(fields) {
 			return false
 		}
-		if pattern.IsSpace(s[i-1]) {
-			// Five words and "as well as" at most, or five and a comma.
-			if words++; words > 8 {
-				return false
-			}
+		fields[n], starts[n], n = s[i:j], i, n+1
+		i = j
+	}
+	// ^\s+(?:[\w’'-]+\s+){0,5}?(?:and|as well as|plus)\s+$
+	words := -1
+	switch {
+	case n == 0:
+	case fields[n-1] == "and" || fields[n-1] == "plus":
+		words = n - 1
+	case n >= 3 && strings.HasPrefix(s[starts[n-3]:], "as well as") && starts[n-1]+len("as") == starts[n-3]+len("as well as") &&
+		fields[n-1] == "as":
+		words = n - 3
+	}
+	if words >= 0 && words <= 5 {
+		all := true
+		for _, f := range fields[:words] {
+			all = all && coordinatedWordEnd(f, 0) == len(f)
+		}
+		if all {
+			return true
 		}
 	}
-	return coordinatedRE.MatchString(s)
+	// ^\s+(?:[\w’'-]+\s*){0,5}?,\s+$: each run of word bytes is one
+	// word or more.
+	runs, i := 0, pattern.SkipSpace(s, 0)
+	for i < len(s) {
+		if j := coordinatedWordEnd(s, i); j > i {
+			if runs++; runs > 5 {
+				return false
+			}
+			i = pattern.SkipSpace(s, j)
+			continue
+		}
+		break
+	}
+	return i < len(s) && s[i] == ',' && i+1 < len(s) && pattern.SkipSpace(s, i+1) == len(s)
+}
+
+// coordinatedWordEnd returns the end of the bytes of [\w’'-]* at i in s.
+func coordinatedWordEnd(s string, i int) int {
+	for i < len(s) {
+		switch c := s[i]; {
+		case pattern.IsWordByte(c) || c == '\'' || c == '-':
+			i++
+		case strings.HasPrefix(s[i:], "’"):
+			i += len("’")
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // coordinated reads a count that shares the verb of the claim before it.

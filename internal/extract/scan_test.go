@@ -153,6 +153,10 @@ func TestCoordinatedWords(t *testing.T) {
 		" a b c d e and ", " a b c d e f and ", " a b c d e as well as ", " , ", " soldiers, ", " a b c d e, ", " a b c d e f, ",
 		" abc,def, ", " soldiers , ", " soldiers ,", " soldiers. and ", " soldiers’ and ", " o’clock and ", " é and ",
 		" \xff and ", " soldiers\tand\n", " (soldiers) and ", " x-y's and ", " and and and ", " AND ",
+		"\tas well as ", " x\nas well as\t", " as well  as ", " as\twell as ", " as well as as ", " as well asx ", " a b c d e f as well as ",
+		" a b c d e as well as ", " well as ", " as as ", " soldiers’ , ", " o’clock, ", " ’’ , ", " \xe2\x80 , ", " a,b, ", " a , , ",
+		" and , ", " plus plus ", " x and", " ,", " , x ", " a b c d e f , ", " a-b c’d e'f g_h i9 , ", " a-b c’d e'f g_h i9 j , ",
+		" , \t", "\n,\n", " a b c d e plus ", " a b c d e f plus ", " é, ",
 	})
 	sameOnAll(t, "coordinatedWords", cases, coordinatedWords, coordinatedRE.Regexp.MatchString, func(b bool) bool { return b })
 }
