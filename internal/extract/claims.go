@@ -861,6 +861,9 @@ func monitorsIn(s string) [][]int {
 func speakers(s string) [][]int {
 	var out [][]int
 	for p := 0; p < len(s); p++ {
+		if p > 0 && !clauseOpens[s[p]] {
+			continue
+		}
 		if loc := speakerAt(s, p); loc != nil {
 			out = append(out, loc)
 			p = loc[1] - 1 // matches are never empty
@@ -868,6 +871,15 @@ func speakers(s string) [][]int {
 	}
 	return out
 }
+
+// clauseOpens are the bytes speakerAt finds a clause opening at, past
+// the start of the text.
+var clauseOpens = func() (out [256]bool) {
+	for _, c := range []byte{',', ';', ':', '"', "“"[0], 'a', 'w', 'b'} {
+		out[c] = true
+	}
+	return out
+}()
 
 // speakerAt returns the match of saidByRE that begins at p, or nil: the
 // start of the text first, then a punctuation mark, then "and", "while"
