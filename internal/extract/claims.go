@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/actor"
 	"github.com/sitrep/sitrep/internal/event"
@@ -79,8 +80,65 @@ var (
 var singleVictimRE = pattern.MustCompile(`(?i)\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(man|woman|boy|girl|child|soldier|policeman|police officer|protester|demonstrator|civilian|student|person|journalist|teenager|farmer)\s+(?:was|has been|had been)\s+(?:shot dead|killed|shot and killed|stabbed to death|beaten to death|killed by)`)
 
 // killedOneRE reads the active voice of singleVictimRE: "killed a
-// two-day-old baby", "shot and killed a Palestinian gunman".
-var killedOneRE = pattern.MustCompile(`(?i)\b(?:killed|killing|shot dead|shot and killed|stabbed to death|beheaded|executed)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(man|woman|boy|girl|child|baby|infant|teenager|soldier|policeman|police officer|officer|gunman|militant|fighter|rebel|civilian|student|journalist|farmer|hostage|worker|doctor|commander|leader)\b`)
+// two-day-old baby", "shot and killed a Palestinian gunman"; killedOne
+// reads it faster.
+var killedOneRE = pattern.MustCompile(`(?i)\b(?:` + strings.Join(killedOneVerbs, "|") + `)\s+(?:` + strings.Join(victimArticles, "|") +
+	`)\s+(?:[\w-]+\s+){0,3}?(` + strings.Join(killedOneNouns, "|") + `)\b`)
+
+// The alternatives of killedOneRE, in its order.
+var (
+	killedOneVerbs = []string{"killed", "killing", "shot dead", "shot and killed", "stabbed to death", "beheaded", "executed"}
+	killedOneNouns = []string{"man", "woman", "boy", "girl", "child", "baby", "infant", "teenager", "soldier", "policeman",
+		"police officer", "officer", "gunman", "militant", "fighter", "rebel", "civilian", "student", "journalist", "farmer",
+		"hostage", "worker", "doctor", "commander", "leader"}
+	killedOneVerbsBy = byFirstByte(killedOneVerbs)
+)
+
+// killedOne returns killedOneRE.FindAllStringSubmatchIndex(text, -1): it
+// tries the pattern's choices in the engine's order at the word starts
+// that begin one of its verbs.
+func killedOne(text string) [][]int {
+	// (?i) folds the Kelvin sign and the long s to "k" and "s"; the
+	// lists below are compared without them.
+	if pattern.FoldsToASCII(text) {
+		return killedOneRE.FindAllStringSubmatchIndex(text, -1)
+	}
+	var out [][]int
+	for p := 0; p < len(text); p = nextWordStart(text, p) {
+		for _, v := range killedOneVerbsBy[text[p]] {
+			if z := spaceAfter(text, p, v); z >= 0 {
+				if loc := articleThen(text, z, killedNounAt); loc != nil {
+					loc[0] = p
+					out = append(out, loc)
+					p = loc[1] - 1
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// nextWordStart returns the first place after p that no word byte comes
+// right before, where \b holds before a word: the scans of a sentence
+// for words step from one to the next, passing over the bytes of words.
+func nextWordStart(s string, p int) int {
+	if pattern.IsWordByte(s[p]) {
+		p = pattern.SkipWord(s, p)
+	}
+	return p + 1
+}
+
+// killedNounAt returns the end of a noun of killedOneRE at x, a whole
+// word, twice; -1, -1 when none is there.
+func killedNounAt(text string, x int) (end, noun int) {
+	for _, n := range killedOneNouns {
+		if pattern.HasPrefixFold(text[x:], n) && pattern.WordEndsAt(text, x+len(n)) {
+			return x + len(n), x + len(n)
+		}
+	}
+	return -1, -1
+}
 
 // singleVictims returns singleVictimRE.FindAllStringSubmatchIndex(text,
 // -1): it tries the pattern's choices in the engine's order at each "a",
@@ -91,9 +149,14 @@ func singleVictims(text string) [][]int {
 	if pattern.FoldsToASCII(text) {
 		return singleVictimRE.FindAllStringSubmatchIndex(text, -1)
 	}
+	if !victimDeathIn(text) {
+		// Most sentences with a trigger tell no "was killed": the
+		// articles and nouns before one are not worth reading.
+		return nil
+	}
 	var out [][]int
-	for p := 0; p < len(text); p++ {
-		if c := text[p] | 0x20; c != 'a' && c != 'o' || p > 0 && pattern.IsWordByte(text[p-1]) {
+	for p := 0; p < len(text); p = nextWordStart(text, p) {
+		if c := text[p] | 0x20; c != 'a' && c != 'o' {
 			continue
 		}
 		if loc := singleVictimAt(text, p); loc != nil {
@@ -116,14 +179,21 @@ var (
 // singleVictimAt returns the match of singleVictimRE at p with its group,
 // or nil.
 func singleVictimAt(text string, p int) []int {
+	return articleThen(text, p, victimAt)
+}
+
+// articleThen returns the match at p of an article of victimArticles,
+// white space, up to three words (?:[\w-]+\s+){0,3}? and what rest reads
+// at x after them, the fewest words first, as the engine tries them:
+// {p, end, x, noun} for the end of rest's match and of its noun, or nil.
+func articleThen(text string, p int, rest func(text string, x int) (end, noun int)) []int {
 	for _, art := range victimArticles {
 		x := spaceAfter(text, p, art)
 		if x < 0 {
 			continue
 		}
-		// Up to three words before the noun, the fewest first.
 		for words := 0; ; words++ {
-			if end, noun := victimAt(text, x); end >= 0 {
+			if end, noun := rest(text, x); end >= 0 {
 				return []int{p, end, x, noun}
 			}
 			if words == 3 {
@@ -143,6 +213,37 @@ func singleVictimAt(text string, p int) []int {
 	return nil
 }
 
+// victimDeathIn reports whether text holds white space, an auxiliary
+// and a death of singleVictimRE (" was killed", " had been shot dead"),
+// which every match ends with.
+func victimDeathIn(text string) bool {
+	// The auxiliary follows the noun's white space.
+	for p := 0; p < len(text); p = nextWordStart(text, p) {
+		if p == 0 || !pattern.IsSpace(text[p-1]) {
+			continue
+		}
+		for _, aux := range victimAuxiliariesBy[text[p]] {
+			if z := spaceAfter(text, p, aux); z >= 0 && victimDeathAt(text, z) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// victimAuxiliariesBy are victimAuxiliaries by their first byte.
+var victimAuxiliariesBy = byFirstByte(victimAuxiliaries)
+
+// victimDeathAt returns the end of a death of singleVictimRE at z, or -1.
+func victimDeathAt(text string, z int) int {
+	for _, d := range victimDeaths {
+		if pattern.HasPrefixFold(text[z:], d) {
+			return z + len(d)
+		}
+	}
+	return -1
+}
+
 // victimAt returns the end of a noun, an auxiliary and a death at x, and
 // the end of the noun; -1, -1 when they are not there.
 func victimAt(text string, x int) (end, noun int) {
@@ -156,10 +257,8 @@ func victimAt(text string, x int) (end, noun int) {
 			if z < 0 {
 				continue
 			}
-			for _, d := range victimDeaths {
-				if pattern.HasPrefixFold(text[z:], d) {
-					return z + len(d), x + len(n)
-				}
+			if end := victimDeathAt(text, z); end >= 0 {
+				return end, x + len(n)
 			}
 		}
 	}
@@ -185,6 +284,37 @@ var subsetRE = pattern.MustCompile(`(?i)^\s+of\s+(?:the\s+|those\s+)?(?:dead|kil
 // noVictimsRE says explicitly that nobody died.
 var noVictimsRE = pattern.MustCompile(`(?i)\b(?:no one|nobody|no-one) (?:was|were) (?:killed|hurt|injured|harmed)|\bno (?:casualties|deaths|fatalities|injuries) (?:were|was) reported|\bwithout (?:causing )?casualties|\bcaused no casualties`)
 
+// noVictimsWords are words one of which begins, at a word start, every
+// match of noVictimsRE.
+var noVictimsWords = byFirstByte([]string{"casualties", "no one", "nobody", "no-one", "no deaths", "no fatalities", "no injuries"})
+
+// noVictims is noVictimsRE.FindStringIndex(s), asked only of a sentence
+// that holds one of noVictimsWords: few do.
+func noVictims(s string) []int {
+	if !phraseAtWordStart(s, noVictimsWords) {
+		return nil
+	}
+	return noVictimsRE.FindStringIndex(s)
+}
+
+// phraseAtWordStart reports whether one of phrases, ASCII phrases filed
+// by byFirstByte, begins at a word start of s, case folded as (?i) folds
+// it; true too for text that FoldsToASCII holds, which it cannot rule
+// out.
+func phraseAtWordStart(s string, phrases *[256][]string) bool {
+	if pattern.FoldsToASCII(s) {
+		return true
+	}
+	for p := 0; p < len(s); p = nextWordStart(s, p) {
+		for _, w := range phrases[s[p]] {
+			if pattern.HasPrefixFold(s[p:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // assignClaims reads the counts of people killed, injured, abducted or
 // arrested in m's sentence, each with who says so.
 func (a *analysis) assignClaims(m *mention) {
@@ -194,7 +324,7 @@ func (a *analysis) assignClaims(m *mention) {
 		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 1, Qualifier: "exact"},
 			kind: "killed", of: of, group: of, span: span, source: a.sourceOf(m, quantity.Quantity{Span: span})})
 	}
-	for _, loc := range killedOneRE.FindAllStringSubmatchIndex(a.text[m.span.Start:m.span.End], -1) {
+	for _, loc := range killedOne(a.text[m.span.Start:m.span.End]) {
 		// "soldiers shot and killed a Palestinian gunman": one dead, told
 		// with no number.
 		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
@@ -202,7 +332,7 @@ func (a *analysis) assignClaims(m *mention) {
 		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 1, Qualifier: "exact"},
 			kind: "killed", of: of, group: of, span: span, source: a.sourceOf(m, quantity.Quantity{Span: span})})
 	}
-	if loc := noVictimsRE.FindStringIndex(a.text[m.span.Start:m.span.End]); loc != nil {
+	if loc := noVictims(a.text[m.span.Start:m.span.End]); loc != nil {
 		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
 		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 0, Qualifier: "exact"}, kind: "killed", span: span,
 			source: a.sourceOf(m, quantity.Quantity{Span: span})})
@@ -233,7 +363,7 @@ func (a *analysis) assignClaims(m *mention) {
 		}
 	}
 	if len(m.claims) == 0 {
-		if loc := damageOnlyRE.FindStringIndex(a.text[m.span.Start:m.span.End]); loc != nil {
+		if loc := damageOnly(a.text[m.span.Start:m.span.End]); loc != nil {
 			// "causing material damage to the buildings": the harm told
 			// is to property; ACLED records no deaths as 0. It is a group
 			// of its own, so that a toll told elsewhere is not lowered
@@ -249,9 +379,47 @@ func (a *analysis) assignClaims(m *mention) {
 // the same sentence, no toll.
 var damageOnlyRE = pattern.MustCompile(`(?i)\b(?:causing|caused|leaving|left|inflicting)\s+(?:only\s+)?(?:\S+\s+){0,2}?(?:material|property)\s+damages?\b`)
 
+// damageWord begins, after white space, every match of damageOnlyRE.
+var damageWord = byFirstByte([]string{"damage"})
+
+// damageOnly is damageOnlyRE.FindStringIndex(s), asked only of a
+// sentence that tells of damage.
+func damageOnly(s string) []int {
+	if !phraseAtWordStart(s, damageWord) {
+		return nil
+	}
+	return damageOnlyRE.FindStringIndex(s)
+}
+
 // kindBeforePhrases are the words before a count that say what it
 // counts ("killing at least 12", "the death toll rose to 40").
 var kindBeforePhrases = lexicon.Words(lexicon.TollBeforeCount)
+
+// kindBeforeByLast are the indices in kindBeforePhrases of the phrases
+// by their last byte, lowered: a phrase that ends in an ASCII byte can
+// only end where the text's byte folds to it. One that does not is
+// under every byte.
+var kindBeforeByLast = func() *[256][]int {
+	var out [256][]int
+	for i, p := range kindBeforePhrases {
+		if c := p[len(p)-1]; c < utf8.RuneSelf {
+			out[lowerASCII(c)] = append(out[lowerASCII(c)], i)
+			continue
+		}
+		for c := range out {
+			out[c] = append(out[c], i)
+		}
+	}
+	return &out
+}()
+
+// lowerASCII lowers an ASCII capital.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
 
 // kindQualifiers are the words that may come between those phrases and
 // the count.
@@ -285,7 +453,11 @@ func kindBefore(s string) []string {
 				break
 			}
 		}
-		for i, p := range kindBeforePhrases {
+		if e == 0 {
+			return
+		}
+		for _, i := range kindBeforeByLast[lowerASCII(s[e-1])] {
+			p := kindBeforePhrases[i]
 			b := e - len(p)
 			if b < 0 || !strings.EqualFold(s[b:e], p) || b > 0 && pattern.IsWordByte(s[b-1]) {
 				continue
@@ -420,6 +592,83 @@ func firstWords(s string, n int) string {
 // coordinatedRE matches the words between two coordinated counts.
 var coordinatedRE = pattern.MustCompile(`^\s+(?:[\w’'-]+\s+){0,5}?(?:and|as well as|plus)\s+$|^\s+(?:[\w’'-]+\s*){0,5}?,\s+$`)
 
+// coordinatedWords is coordinatedRE.MatchString(s): white space, up to
+// five words and "and", "as well as" or "plus", or up to five words and
+// a comma, and white space. It reads the words whole, where the engine
+// tried each way to cut them.
+func coordinatedWords(s string) bool {
+	if len(s) < 2 || !pattern.IsSpace(s[0]) || !pattern.IsSpace(s[len(s)-1]) {
+		return false
+	}
+	// Eight words at most: five and "as well as".
+	var fields [8]string
+	var starts [8]int
+	n := 0
+	for i := 0; i < len(s); {
+		if pattern.IsSpace(s[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(s) && !pattern.IsSpace(s[j]) {
+			j++
+		}
+		if n == len(fields) {
+			return false
+		}
+		fields[n], starts[n], n = s[i:j], i, n+1
+		i = j
+	}
+	// ^\s+(?:[\w’'-]+\s+){0,5}?(?:and|as well as|plus)\s+$
+	words := -1
+	switch {
+	case n == 0:
+	case fields[n-1] == "and" || fields[n-1] == "plus":
+		words = n - 1
+	case n >= 3 && strings.HasPrefix(s[starts[n-3]:], "as well as") && starts[n-1]+len("as") == starts[n-3]+len("as well as") &&
+		fields[n-1] == "as":
+		words = n - 3
+	}
+	if words >= 0 && words <= 5 {
+		all := true
+		for _, f := range fields[:words] {
+			all = all && coordinatedWordEnd(f, 0) == len(f)
+		}
+		if all {
+			return true
+		}
+	}
+	// ^\s+(?:[\w’'-]+\s*){0,5}?,\s+$: each run of word bytes is one
+	// word or more.
+	runs, i := 0, pattern.SkipSpace(s, 0)
+	for i < len(s) {
+		if j := coordinatedWordEnd(s, i); j > i {
+			if runs++; runs > 5 {
+				return false
+			}
+			i = pattern.SkipSpace(s, j)
+			continue
+		}
+		break
+	}
+	return i < len(s) && s[i] == ',' && i+1 < len(s) && pattern.SkipSpace(s, i+1) == len(s)
+}
+
+// coordinatedWordEnd returns the end of the bytes of [\w’'-]* at i in s.
+func coordinatedWordEnd(s string, i int) int {
+	for i < len(s) {
+		switch c := s[i]; {
+		case pattern.IsWordByte(c) || c == '\'' || c == '-':
+			i++
+		case strings.HasPrefix(s[i:], "’"):
+			i += len("’")
+		default:
+			return i
+		}
+	}
+	return i
+}
+
 // coordinated reads a count that shares the verb of the claim before it.
 func (a *analysis) coordinated(m *mention, q quantity.Quantity) (claim, bool) {
 	all := slices.Concat(m.claims, m.injured)
@@ -429,7 +678,7 @@ func (a *analysis) coordinated(m *mention, q quantity.Quantity) (claim, bool) {
 			prev = &all[i]
 		}
 	}
-	if prev == nil || prev.kind == "killed" && prev.q.Value == 0 || !coordinatedRE.MatchString(a.text[prev.q.End:q.Start]) {
+	if prev == nil || prev.kind == "killed" && prev.q.Value == 0 || !coordinatedWords(a.text[prev.q.End:q.Start]) {
 		return claim{}, false
 	}
 	of := victimPhrase(a.text[q.End:clauseEnd(a.text, q.End, m.span.End)])
@@ -550,12 +799,6 @@ var (
 	saidByRE = pattern.MustCompile(`(?:^|[,;:“"]\s*|\band\s+|\bwhile\s+|\bbut\s+)((?:[A-Za-z][\w’'-]*\s+){0,6}?[A-Za-z][\w’'-]*)\s+(?:` + lexicon.Alternation(lexicon.TollSourceVerbs) + `|put the (?:death )?(?:toll|number(?: of dead)?))\b`)
 	// accordingToRE finds "according to the health ministry".
 	accordingToRE = pattern.MustCompile(`(?i)\baccording to\s+((?:[\w’'-]+\s+){0,5}?[\w’'-]+)(?:[,.;]|\s+(?:in|on|at|who)\b|$)`)
-	// monitorRE names the monitors, rescuers, agencies and state media
-	// that report tolls without taking part: they are sources, never
-	// sides, and reports name them without the commas of an apposition
-	// ("the Syrian Observatory for Human Rights a Britain-based monitor
-	// said").
-	monitorRE = pattern.MustCompile(`\b(?:Syrian Observatory for Human Rights|SOHR|Syrian Observatory|[Tt]he [Oo]bservatory|White Helmets|Syrian Civil Defen[cs]e|[Cc]ivil [Dd]efen[cs]e|Local Coordination Committees|Syrian Network for Human Rights|SANA|Amnesty International|Human Rights Watch|Doctors Without Borders|M[ée]decins Sans Fronti[èe]res|MSF|UNICEF|World Health Organi[sz]ation|OCHA|Red Crescent|Red Cross|ICRC)\b`)
 	// subsetBeforeRE and subsetAfterRE mark a count that is part of
 	// another: "including nine children", "of them four children",
 	// "six women were among those killed".
@@ -567,6 +810,49 @@ var (
 	pronounRE = pattern.MustCompile(`(?i)^(?:he|she|they|it|we|i|who|which|that|this)$`)
 )
 
+// monitorNames are the monitors, rescuers, agencies and state media that
+// report tolls without taking part: they are sources, never sides, and
+// reports name them without the commas of an apposition ("the Syrian
+// Observatory for Human Rights a Britain-based monitor said"). Where two
+// begin alike the longer comes first.
+var monitorNames = []string{
+	"Syrian Observatory for Human Rights", "SOHR", "Syrian Observatory", "The Observatory", "The observatory",
+	"the Observatory", "the observatory", "White Helmets", "Syrian Civil Defence", "Syrian Civil Defense",
+	"Civil Defence", "Civil Defense", "Civil defence", "Civil defense", "civil Defence", "civil Defense",
+	"civil defence", "civil defense", "Local Coordination Committees", "Syrian Network for Human Rights", "SANA",
+	"Amnesty International", "Human Rights Watch", "Doctors Without Borders", "Médecins Sans Frontières",
+	"Médecins Sans Frontieres", "Medecins Sans Frontières", "Medecins Sans Frontieres", "MSF", "UNICEF",
+	"World Health Organisation", "World Health Organization", "OCHA", "Red Crescent", "Red Cross", "ICRC",
+}
+
+// monitorsBy are monitorNames by their first byte.
+var monitorsBy = func() *[256][]string {
+	var out [256][]string
+	for _, n := range monitorNames {
+		out[n[0]] = append(out[n[0]], n)
+	}
+	return &out
+}()
+
+// monitorsIn returns where s names a monitor, as
+// FindAllStringIndex(s, -1) of the pattern \b(?:monitorNames)\b would:
+// the names, case and all, as whole words, the first of the list that
+// fits where several begin at one place.
+func monitorsIn(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); p = nextWordStart(s, p) {
+		for _, n := range monitorsBy[s[p]] {
+			// Every name begins and ends with a word byte.
+			if strings.HasPrefix(s[p:], n) && pattern.WordEndsAt(s, p+len(n)) {
+				out = append(out, []int{p, p + len(n)})
+				p += len(n) - 1
+				break
+			}
+		}
+	}
+	return out
+}
+
 // speakers returns saidByRE.FindAllStringSubmatchIndex(s, -1): each
 // clause opening, the subject after it as group 1, and the speech verb
 // after that. It takes the pattern's choices in the engine's order at the
@@ -575,6 +861,9 @@ var (
 func speakers(s string) [][]int {
 	var out [][]int
 	for p := 0; p < len(s); p++ {
+		if p > 0 && !clauseOpens[s[p]] {
+			continue
+		}
 		if loc := speakerAt(s, p); loc != nil {
 			out = append(out, loc)
 			p = loc[1] - 1 // matches are never empty
@@ -582,6 +871,15 @@ func speakers(s string) [][]int {
 	}
 	return out
 }
+
+// clauseOpens are the bytes speakerAt finds a clause opening at, past
+// the start of the text.
+var clauseOpens = func() (out [256]bool) {
+	for _, c := range []byte{',', ';', ':', '"', "“"[0], 'a', 'w', 'b'} {
+		out[c] = true
+	}
+	return out
+}()
 
 // speakerAt returns the match of saidByRE that begins at p, or nil: the
 // start of the text first, then a punctuation mark, then "and", "while"
@@ -592,18 +890,31 @@ func speakerAt(s string, p int) []int {
 			return loc
 		}
 	}
-	for _, mark := range []string{",", ";", ":", "“", `"`} {
-		if strings.HasPrefix(s[p:], mark) {
-			return speakerFrom(s, p, pattern.SkipSpace(s, p+len(mark)))
+	// The byte at p rules out all but one opening: speakers asks at
+	// every byte of a sentence.
+	var w string
+	switch s[p] {
+	case ',', ';', ':', '"':
+		return speakerFrom(s, p, pattern.SkipSpace(s, p+1))
+	case "“"[0]:
+		if strings.HasPrefix(s[p:], "“") {
+			return speakerFrom(s, p, pattern.SkipSpace(s, p+len("“")))
 		}
-	}
-	if p > 0 && pattern.IsWordByte(s[p-1]) {
+		return nil
+	case 'a':
+		w = "and"
+	case 'w':
+		w = "while"
+	case 'b':
+		w = "but"
+	default:
 		return nil
 	}
-	for _, w := range []string{"and", "while", "but"} {
-		if g := pattern.SkipSpace(s, p+len(w)); strings.HasPrefix(s[p:], w) && g > p+len(w) {
-			return speakerFrom(s, p, g)
-		}
+	if p > 0 && pattern.IsWordByte(s[p-1]) || !strings.HasPrefix(s[p:], w) {
+		return nil
+	}
+	if g := pattern.SkipSpace(s, p+len(w)); g > p+len(w) {
+		return speakerFrom(s, p, g)
 	}
 	return nil
 }
@@ -939,7 +1250,7 @@ func (a *analysis) partOfToll(q quantity.Quantity, s event.Span) bool {
 // among the dead", "the dead included five soldiers") as the least the
 // toll can be.
 func (a *analysis) partOfDead(m *mention, q quantity.Quantity) (claim, bool) {
-	if !partDeadAfterRE.MatchString(a.text[q.End:min(m.span.End, q.End+80)]) &&
+	if !partDeadAfter(a.text[q.End:min(m.span.End, q.End+80)]) &&
 		!partDeadBeforeRE.MatchString(a.text[max(m.span.Start, q.Start-30):q.Start]) {
 		return claim{}, false
 	}
@@ -981,6 +1292,71 @@ var (
 	partDeadAfterRE  = pattern.MustCompile(`(?i)^[^.;]{0,60}?\b(?:were|was|are|is)\s+among\s+(?:those killed|the\s+(?:[\w-]+\s+)?(?:dead|killed))\b`)
 	partDeadBeforeRE = pattern.MustCompile(`(?i)\b(?:dead|killed)\s+(?:included|include|includes)\s+(?:at least\s+|some\s+|about\s+)?$`)
 )
+
+// partDeadAfter is partDeadAfterRE.MatchString(s). It reads the pattern
+// at each place its lazy opening can reach, where the engine would
+// backtrack through every way to cut the first sixty runes.
+func partDeadAfter(s string) bool {
+	// (?i) folds the Kelvin sign and the long s to "k" and "s"; the
+	// words below are compared without them.
+	if pattern.FoldsToASCII(s) {
+		return partDeadAfterRE.MatchString(s)
+	}
+	for p, runes := 0, 0; ; runes++ {
+		if amongDeadAt(s, p) {
+			return true
+		}
+		// [^.;]{0,60}?
+		if runes == 60 || p == len(s) || s[p] == '.' || s[p] == ';' {
+			return false
+		}
+		_, n := utf8.DecodeRuneInString(s[p:])
+		p += n
+	}
+}
+
+// amongDeadAt reports whether partDeadAfterRE's words, from \b on, begin
+// at p: "were among the dead", "is among those killed".
+func amongDeadAt(s string, p int) bool {
+	if p > 0 && pattern.IsWordByte(s[p-1]) {
+		return false
+	}
+	for _, verb := range []string{"were", "was", "are", "is"} {
+		x := spaceAfter(s, p, verb)
+		if x < 0 {
+			continue
+		}
+		if x = spaceAfter(s, x, "among"); x < 0 {
+			continue
+		}
+		if pattern.HasPrefixFold(s[x:], "those killed") && pattern.WordEndsAt(s, x+len("those killed")) {
+			return true
+		}
+		if x = spaceAfter(s, x, "the"); x < 0 {
+			continue
+		}
+		// (?:[\w-]+\s+)?(?:dead|killed)\b: with a word before, then
+		// without.
+		w := x
+		for w < len(s) && (pattern.IsWordByte(s[w]) || s[w] == '-') {
+			w++
+		}
+		if y := pattern.SkipSpace(s, w); w > x && y > w && deadAt(s, y) || deadAt(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// deadAt reports whether "dead" or "killed", a whole word, begins at x.
+func deadAt(s string, x int) bool {
+	for _, w := range []string{"dead", "killed"} {
+		if pattern.HasPrefixFold(s[x:], w) && pattern.WordEndsAt(s, x+len(w)) {
+			return true
+		}
+	}
+	return false
+}
 
 // backReference reports whether a source's words only point back to one
 // named before: "the source", "the same source", "the official".
@@ -1032,7 +1408,7 @@ func (a *analysis) namedMonitor(r *role) *role {
 	if a.watchdogs == nil {
 		// Read once: a generic monitor may be named in many sentences.
 		a.watchdogs = [][]int{}
-		for _, loc := range monitorRE.FindAllStringIndex(a.text, -1) {
+		for _, loc := range monitorsIn(a.text) {
 			if watchdogRE.MatchString(a.text[loc[0]:loc[1]]) {
 				a.watchdogs = append(a.watchdogs, loc)
 			}
@@ -1065,7 +1441,7 @@ func (a *analysis) monitorIn(s event.Span, q quantity.Quantity) *role {
 	if !ok {
 		// Each count of a sentence, and each sentence after it that
 		// quotes, asks again.
-		locs = monitorRE.FindAllStringIndex(a.text[s.Start:s.End], -1)
+		locs = monitorsIn(a.text[s.Start:s.End])
 		if a.monitors == nil {
 			a.monitors = map[event.Span][][]int{}
 		}

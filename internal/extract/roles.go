@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -159,79 +160,74 @@ const maxSourceAfter = 128
 
 // sourceAfter is sourceAfterRE.MatchString(s). It follows the pattern's
 // parts in turn, keeping the set of places in s each can end at, where
-// the engine would walk its program; the set fits on the stack for the
-// short texts isSpeaker gives it.
+// the engine would walk its program; the set fits in a few words for the
+// short texts isSpeaker gives it, and holds few places.
 func sourceAfter(s string) bool {
 	// (?i) folds the Kelvin sign and the long s to "k" and "s"; the
 	// lists below are compared without them.
 	if len(s) > maxSourceAfter || pattern.FoldsToASCII(s) {
 		return sourceAfterRE.MatchString(s)
 	}
-	var at [maxSourceAfter + 1]bool
-	at[0] = true
+	var at places
+	at.add(0)
 	// (?:’s|'s)?
 	for _, p := range []string{"’s", "'s"} {
 		if pattern.HasPrefixFold(s, p) {
-			at[len(p)] = true
+			at.add(len(p))
 		}
 	}
 	// (?:\s+sources?|\s+officials?|\s+spokes(?:man|woman|person))?
 	cur := at
-	for p := range len(s) + 1 {
-		if !cur[p] {
-			continue
-		}
+	for p := cur.next(0); p >= 0; p = cur.next(p + 1) {
 		q := pattern.SkipSpace(s, p)
-		if q == p {
+		if q == p || q == len(s) {
 			continue
 		}
-		for _, w := range sourceNouns {
+		for _, w := range sourceNouns[s[q]] {
 			if pattern.HasPrefixFold(s[q:], w) {
-				at[q+len(w)] = true
+				at.add(q + len(w))
 			}
 		}
 	}
 	// \s*
 	spaces := func() {
-		for p := range len(s) {
-			if at[p] && pattern.IsSpace(s[p]) {
-				at[p+1] = true
+		cur := at
+		for p := cur.next(0); p >= 0; p = cur.next(p + 1) {
+			for e := p; e < len(s) && pattern.IsSpace(s[e]); e++ {
+				at.add(e + 1)
 			}
 		}
 	}
 	spaces()
 	// (?:,\s*[^,]{0,60},\s*)?
 	cur = at
-	for p := range len(s) {
-		if !cur[p] || s[p] != ',' {
+	for p := cur.next(0); p >= 0; p = cur.next(p + 1) {
+		if p == len(s) || s[p] != ',' {
 			continue
 		}
-		for r, end := p+1, pattern.SkipSpace(s, p+1); r <= end; r++ {
-			// [^,]{0,60} reaches the first comma within 60 runes.
-			c, runes := r, 0
-			for c < len(s) && s[c] != ',' && runes < 60 {
-				_, n := utf8.DecodeRuneInString(s[c:])
-				c, runes = c+n, runes+1
-			}
-			if c < len(s) && s[c] == ',' {
-				at[c+1] = true
-			}
+		// [^,]{0,60} reaches the first comma within 60 runes; it
+		// reaches furthest from the end of the white space, which holds
+		// no comma.
+		c, runes := pattern.SkipSpace(s, p+1), 0
+		for c < len(s) && s[c] != ',' && runes < 60 {
+			_, n := utf8.DecodeRuneInString(s[c:])
+			c, runes = c+n, runes+1
+		}
+		if c < len(s) && s[c] == ',' {
+			at.add(c + 1)
 		}
 	}
 	spaces()
 	// (?:\s*and\s+(?:\S+\s+){0,3}?)?
 	cur = at
-	for p := range len(s) + 1 {
-		if !cur[p] {
-			continue
-		}
+	for p := cur.next(0); p >= 0; p = cur.next(p + 1) {
 		for t, end := p, pattern.SkipSpace(s, p); t <= end; t++ {
 			if !pattern.HasPrefixFold(s[t:], "and") {
 				continue
 			}
 			v := pattern.SkipSpace(s, t+3)
 			for words := 0; v > t+3 && words <= 3; words++ {
-				at[v] = true
+				at.add(v)
 				w := v
 				for w < len(s) && !pattern.IsSpace(s[w]) {
 					w++
@@ -245,11 +241,8 @@ func sourceAfter(s string) bool {
 		}
 	}
 	// (?:said|says|...)\b
-	for p := range len(s) + 1 {
-		if !at[p] {
-			continue
-		}
-		for _, v := range sourceVerbs {
+	for p := at.next(0); p >= 0 && p < len(s); p = at.next(p + 1) {
+		for _, v := range sourceVerbs[s[p]] {
 			if e := p + len(v); pattern.HasPrefixFold(s[p:], v) && pattern.WordEndsAt(s, e) {
 				return true
 			}
@@ -258,40 +251,106 @@ func sourceAfter(s string) bool {
 	return false
 }
 
+// places is a set of places in a text of at most maxSourceAfter bytes.
+type places [(maxSourceAfter + 64) / 64]uint64
+
+func (ps *places) add(p int) { ps[p/64] |= 1 << (p % 64) }
+
+// next returns the first place of the set at or after p, or -1.
+func (ps *places) next(p int) int {
+	for i := p / 64; i < len(ps); i++ {
+		w := ps[i]
+		if i == p/64 {
+			w &^= 1<<(p%64) - 1
+		}
+		if w != 0 {
+			return i*64 + bits.TrailingZeros64(w)
+		}
+	}
+	return -1
+}
+
+// byFirstByte files ASCII phrases under their first byte, in both cases,
+// keeping their order: a phrase compared case folded with the text at p
+// can only begin with the byte there.
+func byFirstByte(phrases []string) *[256][]string {
+	var out [256][]string
+	for _, p := range phrases {
+		c := p[0] | 0x20
+		if c < 'a' || c > 'z' {
+			out[p[0]] = append(out[p[0]], p)
+			continue
+		}
+		out[c] = append(out[c], p)
+		out[c&^0x20] = append(out[c&^0x20], p)
+	}
+	return &out
+}
+
 // sourceNouns and sourceVerbs are sourceAfterRE's words.
 var (
-	sourceNouns = []string{"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson"}
-	sourceVerbs = append(lexicon.Words(lexicon.SpeechVerbs), "spokesman", "spokeswoman", "spokesperson")
+	sourceNouns = byFirstByte([]string{"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson"})
+	sourceVerbs = byFirstByte(append(lexicon.Words(lexicon.SpeechVerbs), "spokesman", "spokeswoman", "spokesperson"))
 )
 
 // actorsIn returns the dictionary actors and people named in s, in order,
 // as roles; speakers of reported speech come back apart.
 func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
-	for k, am := range a.actors {
+	// Each sentence is asked for its actors by each of its triggers and
+	// counts: the roles, fresh at each call since callers fill them in,
+	// are made in one array, and the parties and speakers share another,
+	// the parties from its front and the speakers from its back.
+	n := 0
+	for k := range a.actors {
+		if am := &a.actors[k]; am.Start >= s.Start && am.End <= s.End {
+			n++
+		}
+	}
+	for k := range a.persons {
+		if p := &a.persons[k]; p.Start >= s.Start && p.End <= s.End && p.Actor == nil {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil, nil
+	}
+	roles := make([]role, 0, n)
+	found := make([]*role, n)
+	np, ns := 0, 0
+	add := func(r role, speaker bool) {
+		roles = append(roles, r)
+		if speaker {
+			ns++
+			found[n-ns] = &roles[len(roles)-1]
+		} else {
+			found[np] = &roles[len(roles)-1]
+			np++
+		}
+	}
+	for k := range a.actors {
+		am := &a.actors[k]
 		if am.Start < s.Start || am.End > s.End {
 			continue
 		}
-		if modifierAfterRE.MatchString(a.text[am.End:min(len(a.text), am.End+12)]) {
+		// modifierAfterRE opens with a hyphen.
+		if am.End < len(a.text) && a.text[am.End] == '-' && modifierAfterRE.MatchString(a.text[am.End:min(len(a.text), am.End+12)]) {
 			continue
 		}
 		if a.dateline(k) {
 			continue
 		}
-		r := &role{Span: event.Span{Start: am.Start, End: am.End}, Text: am.Text, Actor: am.Actor, Bare: am.Bare}
+		r := role{Span: event.Span{Start: am.Start, End: am.End}, Text: am.Text, Actor: am.Actor, Bare: am.Bare}
 		if am.Person != "" {
 			r.Name = am.Person
 		}
-		if a.isSpeaker(r.Span) {
-			speakers = append(speakers, r)
-			continue
-		}
-		parties = append(parties, r)
+		add(r, a.isSpeaker(r.Span))
 	}
-	for _, p := range a.persons {
+	for k := range a.persons {
+		p := &a.persons[k]
 		if p.Start < s.Start || p.End > s.End || p.Actor != nil {
 			continue // dictionary people are already among the actors
 		}
-		r := &role{Span: p.Span, Text: a.text[p.Start:p.End], Name: p.Name}
+		r := role{Span: p.Span, Text: a.text[p.Start:p.End], Name: p.Name}
 		if govRoleRE.MatchString(p.Role) {
 			// "Information Minister Michael Makuei": an official of the
 			// country the article is about.
@@ -299,14 +358,17 @@ func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
 				r.Actor = act
 			}
 		}
-		if a.isSpeaker(r.Span) || isCommentator(p.Role) || strings.Contains(p.Role, "spokes") {
-			speakers = append(speakers, r)
-			continue
-		}
-		parties = append(parties, r)
+		add(r, a.isSpeaker(r.Span) || isCommentator(p.Role) || strings.Contains(p.Role, "spokes"))
 	}
-	sortRoles(parties)
-	sortRoles(speakers)
+	if np > 0 {
+		parties = found[:np:np]
+		sortRoles(parties)
+	}
+	if ns > 0 {
+		speakers = found[n-ns:]
+		slices.Reverse(speakers) // in the order found, as the sort expects
+		sortRoles(speakers)
+	}
 	return parties, speakers
 }
 
