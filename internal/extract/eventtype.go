@@ -254,13 +254,6 @@ func indexFold(s, sub string) int {
 	return -1
 }
 
-func lowerASCII(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
-}
-
 // typeProtest picks the protest sub-event type, or turns a violent protest
 // into a riot; para is the sentence's paragraph.
 func typeProtest(sent, para string, t Trigger) Trigger {
