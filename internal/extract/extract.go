@@ -337,7 +337,7 @@ type analysis struct {
 	home *gazetteer.Resolved
 	// saidIn holds the sources of the sentences sayers has read.
 	saidIn map[event.Span][]role
-	// monitors holds monitorRE's matches in the sentences monitorIn has
+	// monitors holds monitorsIn's matches in the sentences monitorIn has
 	// read, and watchdogs those of the whole text that namedMonitor
 	// reads.
 	monitors  map[event.Span][][]int
