@@ -136,12 +136,15 @@ func TestTrimStops(t *testing.T) {
 }
 
 // TestStoryShape checks that storyShape passes every word the maps
-// hold.
+// hold, and that asciiKey has room for each.
 func TestStoryShape(t *testing.T) {
 	for _, m := range []map[string]bool{finiteWords, headlineWords} {
 		for w := range m {
 			if !storyShape([]byte(w)) {
 				t.Errorf("storyShape(%q) = false", w)
+			}
+			if len(w) > maxKeyLen {
+				t.Errorf("%q is longer than maxKeyLen: asciiKey would never give it", w)
 			}
 		}
 	}
