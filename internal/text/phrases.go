@@ -15,8 +15,20 @@ import (
 // are. A word "*" matches any one word.
 type Phrases struct {
 	byFirst map[string][]phrase
-	wild    []phrase // those that begin with "*"
-	lists   int
+	// shapes holds, for each first byte of a key of byFirst, a bit for
+	// its length (the last bit for 31 bytes or more): most words are
+	// ruled out by it before the map is asked.
+	shapes [256]uint32
+	wild   []phrase // those that begin with "*"
+	lists  int
+}
+
+// shapeBit is the bit of shapes for a key of n bytes.
+func shapeBit(n int) uint32 { return 1 << min(n, 31) }
+
+// mayBegin reports whether a phrase of byFirst may begin with key.
+func (ps *Phrases) mayBegin(key string) bool {
+	return key != "" && ps.shapes[key[0]]&shapeBit(len(key)) != 0
 }
 
 type phrase struct {
@@ -55,6 +67,7 @@ func NewPhrases(lists [][]string) (*Phrases, error) {
 				continue
 			}
 			ps.byFirst[p.keys[0]] = append(ps.byFirst[p.keys[0]], p)
+			ps.shapes[p.keys[0][0]] |= shapeBit(len(p.keys[0]))
 		}
 	}
 	return ps, nil
@@ -140,9 +153,11 @@ func (ps *Phrases) Each(d *Doc, from, to int, f func(list, first, last int)) {
 	hits := buf[:0]
 	for i := from; i < to; i++ {
 		hits = hits[:0]
-		first := ps.byFirst[d.Tokens[i].Key]
-		for k := range first {
-			hits = first[k].longer(hits, d, i, to)
+		if key := d.Tokens[i].Key; ps.mayBegin(key) {
+			first := ps.byFirst[key]
+			for k := range first {
+				hits = first[k].longer(hits, d, i, to)
+			}
 		}
 		for k := range ps.wild {
 			hits = ps.wild[k].longer(hits, d, i, to)

@@ -61,3 +61,23 @@ func TestSpan(t *testing.T) {
 		}
 	}
 }
+
+func TestMayBegin(t *testing.T) {
+	long := "Pneumonoultramicroscopicsilicovolcanoconiosis" // one word of 45 bytes
+	ps, err := NewPhrases([][]string{{"air strike", "shelled", long + " attacked"}, {"* killed"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key, want := range map[string]bool{"air": true, "shelled": true, "pneumonoultramicroscopicsilicovolcanoconiosis": true, "ai": false, "shelle": false, "x": false, "": false, "killed": false} {
+		if got := ps.mayBegin(key); got != want {
+			t.Errorf("mayBegin(%q) = %v, want %v", key, got, want)
+		}
+	}
+	// A key of 31 bytes or more shares the last bit: it may begin one.
+	d := Split(long + " attacked the town")
+	var got []int
+	ps.Each(d, 0, len(d.Tokens), func(list, first, last int) { got = append(got, list, first, last) })
+	if len(got) != 3 || got[0] != 0 || got[1] != 0 {
+		t.Errorf("Each over %q = %v, want the long phrase of list 0 at token 0", d.Text, got)
+	}
+}
