@@ -17,55 +17,13 @@ var warWords = lexicon.Alternation(lexicon.WarWords)
 // background matches: the last word of each of warWords, and the
 // "hundreds" or "tens" of a cumulative toll. Most sentences have none,
 // and are done with by their words rather than four patterns.
-var backgroundWords = func() *keySet {
-	m := map[string]bool{"hundreds": true, "tens": true}
+var backgroundWords = func() *text.Keys {
+	keys := []string{"hundreds", "tens"}
 	for _, w := range lexicon.Words(lexicon.WarWords) {
-		m[text.Fold(w[strings.LastIndexByte(w, ' ')+1:])] = true
+		keys = append(keys, text.Fold(w[strings.LastIndexByte(w, ' ')+1:]))
 	}
-	return newKeySet(m)
+	return text.NewKeys(keys...)
 }()
-
-// keySet is a set of words' keys that rules out most words by their
-// length and first byte before it looks them up: every sentence of an
-// article asks it of each of its words.
-type keySet struct {
-	keys  map[string]bool
-	first [256]bool
-	// lens has bit n set for a key n bytes long, bit 63 for any longer.
-	lens uint64
-}
-
-func newKeySet(keys map[string]bool) *keySet {
-	ks := &keySet{keys: keys}
-	for k := range keys {
-		if k != "" {
-			ks.first[k[0]] = true
-		}
-		ks.lens |= lenBit(len(k))
-	}
-	return ks
-}
-
-func lenBit(n int) uint64 { return 1 << min(n, 63) }
-
-// has reports whether key is in ks.
-func (ks *keySet) has(key string) bool {
-	if key == "" || !ks.first[key[0]] || ks.lens&lenBit(len(key)) == 0 {
-		return key == "" && ks.keys[""]
-	}
-	return ks.keys[key]
-}
-
-// anyIn is d.AnyIn(start, end, ks's keys).
-func (ks *keySet) anyIn(d *text.Doc, start, end int) bool {
-	from, to := d.Span(start, end)
-	for _, t := range d.Tokens[from:to] {
-		if ks.has(t.Key) {
-			return true
-		}
-	}
-	return false
-}
 
 // backgroundRE finds a war's cumulative toll, which
 // articles repeat as background: "more than 300,000 people have been
@@ -112,7 +70,7 @@ var tollRE = pattern.MustCompile(`(?i)\b(?:killed|died|dead|deaths?|lives|displa
 // how it began. A sentence that also gives a day ("on Tuesday") is
 // news: "the deadliest day since the war began".
 func (a *analysis) background(s event.Span) bool {
-	if !backgroundWords.anyIn(a.words, s.Start, s.End) {
+	if !a.words.AnyIn(s.Start, s.End, backgroundWords) {
 		return false
 	}
 	// The day first: a loop over the sentence's times spares the

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/lexicon"
@@ -91,7 +90,7 @@ func TestReactions(t *testing.T) {
 // before: every name of a war the patterns read has a word in it.
 func TestBackgroundWords(t *testing.T) {
 	for _, name := range lexicon.Words(lexicon.WarWords) {
-		if !backgroundWords.anyIn(text.Split(name), 0, len(name)) {
+		if !text.Split(name).AnyIn(0, len(name), backgroundWords) {
 			t.Errorf("%q of the war words has no word in backgroundWords", name)
 		}
 	}
@@ -99,29 +98,8 @@ func TestBackgroundWords(t *testing.T) {
 		if !backgroundRE.MatchString(s) {
 			t.Fatalf("backgroundRE misses %q", s)
 		}
-		if d := text.Split(s); !backgroundWords.anyIn(d, 0, len(s)) {
+		if d := text.Split(s); !d.AnyIn(0, len(s), backgroundWords) {
 			t.Errorf("%q: no word of backgroundWords", s)
-		}
-	}
-}
-
-func TestKeySet(t *testing.T) {
-	keys := map[string]bool{"war": true, "conflict": true, "x" + strings.Repeat("y", 70): true}
-	ks := newKeySet(keys)
-	for _, k := range []string{"", "war", "wars", "wa", "conflict", "conflicts", "cwar", "x" + strings.Repeat("y", 70),
-		"x" + strings.Repeat("y", 71), "é", "w", "conflicz"} {
-		if got, want := ks.has(k), keys[k]; got != want {
-			t.Errorf("has(%q) = %v, want %v", k, got, want)
-		}
-	}
-	for _, s := range []string{"", "The war began.", "the Warring sides", "conflict-hit areas", "no such thing", "a war"} {
-		d := text.Split(s)
-		for start := 0; start <= len(s); start++ {
-			for end := start; end <= len(s); end++ {
-				if got, want := ks.anyIn(d, start, end), d.AnyIn(start, end, keys); got != want {
-					t.Errorf("anyIn(%q, %d, %d) = %v, want %v", s, start, end, got, want)
-				}
-			}
 		}
 	}
 }

@@ -15,21 +15,15 @@ import (
 // are. A word "*" matches any one word.
 type Phrases struct {
 	byFirst map[string][]phrase
-	// shapes holds, for each first byte of a key of byFirst, a bit for
-	// its length (the last bit for 31 bytes or more): most words are
-	// ruled out by it before the map is asked.
-	shapes [256]uint32
-	wild   []phrase // those that begin with "*"
-	lists  int
+	// first rules out most words as the first of a phrase of byFirst
+	// before the map is asked.
+	first shapes
+	wild  []phrase // those that begin with "*"
+	lists int
 }
-
-// shapeBit is the bit of shapes for a key of n bytes.
-func shapeBit(n int) uint32 { return 1 << min(n, 31) }
 
 // mayBegin reports whether a phrase of byFirst may begin with key.
-func (ps *Phrases) mayBegin(key string) bool {
-	return key != "" && ps.shapes[key[0]]&shapeBit(len(key)) != 0
-}
+func (ps *Phrases) mayBegin(key string) bool { return ps.first.may(key) }
 
 type phrase struct {
 	keys []string // "" stands for "*"
@@ -67,7 +61,7 @@ func NewPhrases(lists [][]string) (*Phrases, error) {
 				continue
 			}
 			ps.byFirst[p.keys[0]] = append(ps.byFirst[p.keys[0]], p)
-			ps.shapes[p.keys[0][0]] |= shapeBit(len(p.keys[0]))
+			ps.first.add(p.keys[0])
 		}
 	}
 	return ps, nil
@@ -223,16 +217,4 @@ func (d *Doc) Span(start, end int) (from, to int) {
 		to++
 	}
 	return from, to
-}
-
-// AnyIn reports whether a token of d within the bytes start..end has one
-// of keys: a check by words where a rule needs one of a few.
-func (d *Doc) AnyIn(start, end int, keys map[string]bool) bool {
-	from, to := d.Span(start, end)
-	for _, t := range d.Tokens[from:to] {
-		if keys[t.Key] {
-			return true
-		}
-	}
-	return false
 }

@@ -1,0 +1,50 @@
+package text
+
+// Keys is a set of words' keys asked of every word of a text: it rules
+// out most words by their first byte and length before it looks them
+// up.
+type Keys struct {
+	set    map[string]bool
+	shapes shapes
+}
+
+// NewKeys makes the set of keys, words as Tokens keys them.
+func NewKeys(keys ...string) *Keys {
+	ks := &Keys{set: make(map[string]bool, len(keys))}
+	for _, k := range keys {
+		ks.set[k] = true
+		ks.shapes.add(k)
+	}
+	return ks
+}
+
+// Has reports whether key is in ks.
+func (ks *Keys) Has(key string) bool { return ks.shapes.may(key) && ks.set[key] }
+
+// AnyIn reports whether a token of d within the bytes start..end has one
+// of keys: a check by words where a rule needs one of a few.
+func (d *Doc) AnyIn(start, end int, keys *Keys) bool {
+	from, to := d.Span(start, end)
+	for _, t := range d.Tokens[from:to] {
+		if keys.Has(t.Key) {
+			return true
+		}
+	}
+	return false
+}
+
+// shapes holds, for each first byte of a set of keys, a bit for each of
+// their lengths, the last bit for 31 bytes or more: a look-up in it
+// rules out most words before a map is asked.
+type shapes [256]uint32
+
+func shapeBit(n int) uint32 { return 1 << min(n, 31) }
+
+func (s *shapes) add(key string) {
+	if key != "" {
+		s[key[0]] |= shapeBit(len(key))
+	}
+}
+
+// may reports whether key may be one of the keys added; never for "".
+func (s *shapes) may(key string) bool { return key != "" && s[key[0]]&shapeBit(len(key)) != 0 }
