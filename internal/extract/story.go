@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/sentence"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // Agency bulletins scraped onto one line run each story's headline into
@@ -100,23 +101,20 @@ func leadAfterHeadline(s string) int {
 	return 0
 }
 
-// storyShapes holds, for each first letter, the lengths of the words of
-// finiteWords and headlineWords that begin with it, as bits.
-var storyShapes = func() (t [26]uint32) {
+// storyShapes rules out most words as one of finiteWords and
+// headlineWords before the maps are asked.
+var storyShapes = func() (t text.Shapes) {
 	for _, m := range []map[string]bool{finiteWords, headlineWords} {
 		for w := range m {
-			t[w[0]-'a'] |= 1 << len(w)
+			t.Add(w)
 		}
 	}
 	return t
 }()
 
 // storyShape reports whether the lower-case key may be one of
-// finiteWords or headlineWords: a look at its first letter and length
-// rules most words out before the maps.
-func storyShape(key []byte) bool {
-	return len(key) > 0 && len(key) < 32 && 'a' <= key[0] && key[0] <= 'z' && storyShapes[key[0]-'a']&(1<<len(key)) != 0
-}
+// finiteWords or headlineWords.
+func storyShape(key []byte) bool { return storyShapes.May(string(key)) }
 
 // trimStops is strings.Trim(w, ",;:"), which would make a table of the
 // cut set at every word.

@@ -5,7 +5,7 @@ package text
 // up.
 type Keys struct {
 	set    map[string]bool
-	shapes shapes
+	shapes Shapes
 }
 
 // NewKeys makes the set of keys, words as Tokens keys them.
@@ -13,13 +13,13 @@ func NewKeys(keys ...string) *Keys {
 	ks := &Keys{set: make(map[string]bool, len(keys))}
 	for _, k := range keys {
 		ks.set[k] = true
-		ks.shapes.add(k)
+		ks.shapes.Add(k)
 	}
 	return ks
 }
 
 // Has reports whether key is in ks.
-func (ks *Keys) Has(key string) bool { return ks.shapes.may(key) && ks.set[key] }
+func (ks *Keys) Has(key string) bool { return ks.shapes.May(key) && ks.set[key] }
 
 // AnyIn reports whether a token of d within the bytes start..end has one
 // of keys: a check by words where a rule needs one of a few.
@@ -33,18 +33,21 @@ func (d *Doc) AnyIn(start, end int, keys *Keys) bool {
 	return false
 }
 
-// shapes holds, for each first byte of a set of keys, a bit for each of
-// their lengths, the last bit for 31 bytes or more: a look-up in it
-// rules out most words before a map is asked.
-type shapes [256]uint32
+// Shapes is a filter of words' keys by their first byte and length: a
+// look-up in it rules out most words of a text before a map of keys is
+// asked, and never a key added to it.
+type Shapes [256]uint32
 
+// shapeBit is the bit of a key of n bytes; the last bit stands for 31
+// bytes or more.
 func shapeBit(n int) uint32 { return 1 << min(n, 31) }
 
-func (s *shapes) add(key string) {
+// Add adds key's shape.
+func (s *Shapes) Add(key string) {
 	if key != "" {
 		s[key[0]] |= shapeBit(len(key))
 	}
 }
 
-// may reports whether key may be one of the keys added; never for "".
-func (s *shapes) may(key string) bool { return key != "" && s[key[0]]&shapeBit(len(key)) != 0 }
+// May reports whether key may be one of the keys added; never for "".
+func (s *Shapes) May(key string) bool { return key != "" && s[key[0]]&shapeBit(len(key)) != 0 }

@@ -17,13 +17,13 @@ type Phrases struct {
 	byFirst map[string][]phrase
 	// first rules out most words as the first of a phrase of byFirst
 	// before the map is asked.
-	first shapes
+	first Shapes
 	wild  []phrase // those that begin with "*"
 	lists int
 }
 
 // mayBegin reports whether a phrase of byFirst may begin with key.
-func (ps *Phrases) mayBegin(key string) bool { return ps.first.may(key) }
+func (ps *Phrases) mayBegin(key string) bool { return ps.first.May(key) }
 
 type phrase struct {
 	keys []string // "" stands for "*"
@@ -61,7 +61,7 @@ func NewPhrases(lists [][]string) (*Phrases, error) {
 				continue
 			}
 			ps.byFirst[p.keys[0]] = append(ps.byFirst[p.keys[0]], p)
-			ps.first.add(p.keys[0])
+			ps.first.Add(p.keys[0])
 		}
 	}
 	return ps, nil
