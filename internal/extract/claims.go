@@ -11,6 +11,7 @@ import (
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
 	"github.com/sitrep/sitrep/internal/quantity"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // claim is a count with its kind, victims, source and hedge.
@@ -403,7 +404,7 @@ var kindBeforeByLast = func() *[256][]int {
 	var out [256][]int
 	for i, p := range kindBeforePhrases {
 		if c := p[len(p)-1]; c < utf8.RuneSelf {
-			out[lowerASCII(c)] = append(out[lowerASCII(c)], i)
+			out[text.LowerASCIIByte(c)] = append(out[text.LowerASCIIByte(c)], i)
 			continue
 		}
 		for c := range out {
@@ -412,14 +413,6 @@ var kindBeforeByLast = func() *[256][]int {
 	}
 	return &out
 }()
-
-// lowerASCII lowers an ASCII capital.
-func lowerASCII(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
-}
 
 // kindQualifiers are the words that may come between those phrases and
 // the count.
@@ -456,7 +449,7 @@ func kindBefore(s string) []string {
 		if e == 0 {
 			return
 		}
-		for _, i := range kindBeforeByLast[lowerASCII(s[e-1])] {
+		for _, i := range kindBeforeByLast[text.LowerASCIIByte(s[e-1])] {
 			p := kindBeforePhrases[i]
 			b := e - len(p)
 			if b < 0 || !strings.EqualFold(s[b:e], p) || b > 0 && pattern.IsWordByte(s[b-1]) {

@@ -245,9 +245,9 @@ func indexFold(s, sub string) int {
 	if sub == "" {
 		return 0
 	}
-	first := lowerASCII(sub[0])
+	first := text.LowerASCIIByte(sub[0])
 	for i := 0; i+len(sub) <= len(s); i++ {
-		if lowerASCII(s[i]) == first && pattern.HasPrefixFold(s[i:], sub) {
+		if text.LowerASCIIByte(s[i]) == first && pattern.HasPrefixFold(s[i:], sub) {
 			return i
 		}
 	}

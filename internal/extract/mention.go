@@ -11,6 +11,7 @@ import (
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
 	"github.com/sitrep/sitrep/internal/taxonomy"
+	"github.com/sitrep/sitrep/internal/text"
 	"github.com/sitrep/sitrep/internal/timex"
 )
 
@@ -1017,10 +1018,7 @@ func modalEndsAt(s string, e int) bool {
 		return false
 	}
 	for i := start; i < e; i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
+		c := text.LowerASCIIByte(s[i])
 		lower[i-start] = c
 	}
 	for _, words := range modalByLast[string(lower[:e-start])] {

@@ -146,10 +146,7 @@ func asciiKey(buf *[maxKeyLen]byte, w string) (key []byte, ok bool) {
 		return nil, true
 	}
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
+		c := text.LowerASCIIByte(w[i])
 		buf[i] = c
 	}
 	return buf[:len(w)], true

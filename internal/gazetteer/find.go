@@ -264,10 +264,7 @@ func hasPrefixASCIIFold(s, suf string) bool {
 		return false
 	}
 	for i := 0; i < len(suf); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
+		c := text.LowerASCIIByte(s[i])
 		if c != suf[i] {
 			return false
 		}

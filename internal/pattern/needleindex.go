@@ -3,6 +3,8 @@ package pattern
 import (
 	"bytes"
 	"encoding/binary"
+
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // needleIndex finds every place a text holds one of a set of lower-case
@@ -92,10 +94,11 @@ func (s *needleIndex) eachShort(text string, i int, f func(start, end int, needl
 	}
 }
 
-// lowerTable maps every byte to lowerByte of it.
+// lowerTable maps every byte to text.LowerASCIIByte of it, for loops
+// that index it directly, and for starts.low.
 var lowerTable = func() (t [256]byte) {
 	for c := range 256 {
-		t[c] = lowerByte(byte(c))
+		t[c] = text.LowerASCIIByte(byte(c))
 	}
 	return t
 }()
@@ -107,7 +110,7 @@ func hasLowerPrefix(s, w string) bool {
 		return false
 	}
 	for j := 0; j < len(w); j++ {
-		if lowerByte(s[j]) != w[j] {
+		if text.LowerASCIIByte(s[j]) != w[j] {
 			return false
 		}
 	}

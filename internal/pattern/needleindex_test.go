@@ -84,7 +84,9 @@ func sameLowered(t *testing.T, s string) {
 	want := make([]byte, len(s))
 	wantASCII := true
 	for i := range len(s) {
-		want[i] = lowerByte(s[i])
+		if want[i] = s[i]; 'A' <= s[i] && s[i] <= 'Z' {
+			want[i] += 'a' - 'A'
+		}
 		wantASCII = wantASCII && s[i] < 0x80
 	}
 	if !bytes.Equal(got, want) || ascii != wantASCII {

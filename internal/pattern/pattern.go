@@ -411,7 +411,7 @@ func HasPrefixFold(s, lit string) bool {
 		if a|b >= utf8.RuneSelf {
 			return strings.EqualFold(s[i:len(lit)], lit[i:])
 		}
-		if a != b && lowerByte(a) != lowerByte(b) {
+		if a != b && text.LowerASCIIByte(a) != text.LowerASCIIByte(b) {
 			return false
 		}
 	}

@@ -34,12 +34,12 @@ type starts struct {
 	low *[256]byte
 }
 
-// lowered and same are the two maps of starts.low.
-var lowered, unlowered = func() (l, s [256]byte) {
+// unlowered maps each byte to itself: starts.low for an exact pattern.
+var unlowered = func() (t [256]byte) {
 	for i := range 256 {
-		l[i], s[i] = lowerByte(byte(i)), byte(i)
+		t[i] = byte(i)
 	}
-	return l, s
+	return t
 }()
 
 // maxWideRunes bounds the runes from U+0080 on of a class whose bytes
@@ -97,7 +97,7 @@ func newStarts(re *syntax.Regexp) *starts {
 	for 1<<bits < bitsPerStart*len(ps) {
 		bits++
 	}
-	st := &starts{more: make([]uint64, 1<<bits/64), shift: 32 - bits, low: &lowered}
+	st := &starts{more: make([]uint64, 1<<bits/64), shift: 32 - bits, low: &lowerTable}
 	if exact {
 		st.low = &unlowered
 	}
@@ -167,13 +167,6 @@ func folds(re *syntax.Regexp) bool {
 	return slices.ContainsFunc(re.Sub, folds)
 }
 
-func lowerByte(c byte) byte {
-	if 'A' <= c && c <= 'Z' {
-		return c + 'a' - 'A'
-	}
-	return c
-}
-
 // prefixes returns the strings of at most n bytes, lowered unless exact,
 // that every match of re begins with one of; ok is false when they are
 // more than maxStarts. Assertions are passed over: they narrow where a
@@ -211,7 +204,7 @@ func prefixes(re *syntax.Regexp, n int, exact bool) (ps []prefix, ok bool) {
 				if exact {
 					seen[c] = true
 				} else {
-					seen[lowerByte(byte(c))] = true
+					seen[text.LowerASCIIByte(byte(c))] = true
 				}
 			}
 			lo = max(lo, utf8.RuneSelf)

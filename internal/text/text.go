@@ -368,6 +368,10 @@ var plainByte = func() (t [256]bool) {
 	return t
 }()
 
+// LowerASCIIByte returns c lowered if it is an ASCII capital, else c:
+// LowerASCII for one byte.
+func LowerASCIIByte(c byte) byte { return lowerByte[c] }
+
 // lowerByte maps every byte to itself, ASCII capitals to small letters.
 var lowerByte = func() (t [256]byte) {
 	for c := range 256 {
