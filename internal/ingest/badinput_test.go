@@ -153,6 +153,10 @@ func TestBadInputBatch(t *testing.T) {
 		}
 	}()
 
+	// The WARC reader buffers a big record's block in a temporary
+	// file; none may outlive the batch.
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
 	in, _ := ingester(t)
 	in.Fetcher = NewFetcher(1<<20, true)
 	in.Fetcher.Client.Timeout = 2 * time.Second
@@ -194,6 +198,9 @@ func TestBadInputBatch(t *testing.T) {
 	}
 	if peak > 1<<30 {
 		t.Errorf("peak heap %d MiB, want under 1 GiB", peak>>20)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("%d temporary files left after the batch, the first %s", len(left), left[0].Name())
 	}
 }
 

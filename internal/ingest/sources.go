@@ -172,6 +172,9 @@ func nextRecord(r *gowarc.WarcFileReader, limit int) (out warcResult, err error)
 	if err != nil {
 		return out, err
 	}
+	// A record's block may spill to a temporary file of up to 2 GB;
+	// only Close removes it. The article's bytes are copied out before.
+	defer rec.Close()
 	if n, err := strconv.ParseInt(rec.WarcHeader().Get(gowarc.ContentLength), 10, 64); err == nil && n > maxWARCRecord {
 		return out, fmt.Errorf("record %s declares %d bytes, more than %d: %w",
 			rec.WarcHeader().Get(gowarc.WarcRecordID), n, maxWARCRecord, ErrRecordTooLarge)
