@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -322,9 +323,41 @@ func (p printer) print(re *syntax.Regexp) string {
 		s = "(" + p.print(re.Sub[0]) + ")"
 	case re.Op == syntax.OpCharClass:
 		s = printClass(re.Rune)
+	case re.Op == syntax.OpStar, re.Op == syntax.OpPlus, re.Op == syntax.OpQuest, re.Op == syntax.OpRepeat:
+		// A repeated class would reach String through the default case
+		// and pay for the class's folding there.
+		s = "(?:" + p.print(re.Sub[0]) + ")" + repeatOp(re)
+	case re.Op == syntax.OpLiteral && re.Flags&syntax.FoldCase != 0:
+		s = "(?i:" + regexp.QuoteMeta(string(re.Rune)) + ")"
+	case re.Op == syntax.OpLiteral:
+		s = regexp.QuoteMeta(string(re.Rune))
 	default:
 		s = re.String()
 	}
 	p[re] = s
 	return s
+}
+
+// repeatOp writes the operator of a repetition, with the question mark
+// that makes it lazy.
+func repeatOp(re *syntax.Regexp) string {
+	var op string
+	switch {
+	case re.Op == syntax.OpStar:
+		op = "*"
+	case re.Op == syntax.OpPlus:
+		op = "+"
+	case re.Op == syntax.OpQuest:
+		op = "?"
+	case re.Max == -1:
+		op = "{" + strconv.Itoa(re.Min) + ",}"
+	case re.Min == re.Max:
+		op = "{" + strconv.Itoa(re.Min) + "}"
+	default:
+		op = "{" + strconv.Itoa(re.Min) + "," + strconv.Itoa(re.Max) + "}"
+	}
+	if re.Flags&syntax.NonGreedy != 0 {
+		op += "?"
+	}
+	return op
 }

@@ -91,6 +91,7 @@ func TestPrinterSameAsString(t *testing.T) {
 		`(?m)^(?:a|b)$|(?s:x.y)|[^\x00-\x{10FFFF}]`,
 		`(?i)(?:KILLED|wounded)(?-i:Dr\.)|()|(?:)`,
 		`\A(?U)(a+)(b*?)\z`,
+		`(?i)kill(?:ed|s){1,2}[^,.]{0,40}?x{3,}\.(?-i:Dr){2}\(`,
 	}
 	for _, expr := range exprs {
 		re, err := syntax.Parse(expr, syntax.Perl)
