@@ -9,12 +9,12 @@
 #
 #   scripts/instructions.sh [N]   N articles of each kind (default 100)
 #
-# The benchmarks read every article once before they time, and a pattern
-# works out how to search fast only after its 64th text, which for the
-# rarer patterns comes a few hundred articles in: each kind is counted
-# twice, over 200 articles and over 200+N, and the difference is the
-# steady state of N articles (the articles differ in length, so compare
-# builds at the same N). Needs valgrind (Debian: apt-get install
+# A pattern works out how to search fast only after its 64th text, which
+# for the rarer patterns comes a few hundred articles in, and the count
+# takes in the 320 articles the benchmarks read before they time: each
+# kind is counted twice, timing 200 articles and 200+N, and the
+# difference is the steady state of N articles (the articles differ in
+# length, so compare builds at the same N). Needs valgrind (Debian: apt-get install
 # valgrind). Under it an article runs about 50 times slower, and
 # start-up, which the count leaves out, takes a minute or two.
 set -euo pipefail
