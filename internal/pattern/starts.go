@@ -20,13 +20,25 @@ type starts struct {
 	// one holds the single bytes after which anything may follow.
 	one [256]bool
 	// more is a set of bits, one for each string of two to four bytes by
-	// its key's hash, the top shift bits of key times a large odd number.
-	// A string whose bit another has set passes too: that costs a try of
-	// the pattern, never a match, and with 64 bits a string it is rare,
-	// where a map look-up at every word start cost a twentieth of the
-	// extraction.
-	more  []uint64
-	shift uint
+	// its key's hash. A string whose bit another has set passes too:
+	// that costs a try of the pattern, never a match, and with 64 bits a
+	// string it is rare, where a map look-up at every word start cost a
+	// twentieth of the extraction. The bits are kept in blocks of a
+	// cache line, the block chosen by the string's first two bytes: the
+	// three look-ups at a word start read one line, not three lines
+	// anywhere in a table of up to 32 KB, of which an article meets
+	// hundreds.
+	more []uint64
+	// blockShift keeps the top bits of the hash of the first two bytes
+	// that number a block; blockBits is a block's length in bits, and
+	// bitShift keeps the top bits of a key's hash that number a bit in
+	// it.
+	blockShift, bitShift uint
+	blockBits            uint32
+	// lens has bit n set when a string of n bytes is in more: most
+	// patterns' strings are all of one length, and a look-up of the
+	// others could only let a text through wrongly.
+	lens uint8
 	// low maps a byte of the text to a byte of the strings: ASCII
 	// capitals to small letters, or, where the pattern folds no case,
 	// each byte to itself, so that a pattern of capitals ("[A-Z][A-Z
@@ -49,15 +61,31 @@ const maxWideRunes = 8
 // bitsPerStart sizes starts.more.
 const bitsPerStart = 64
 
-// add sets the bit of k.
-func (st *starts) add(k uint32) {
-	h := (k * 0x9e3779b1) >> st.shift
+// block returns the bit of more at which the block of strings beginning
+// with the bytes b0 and b1 begins.
+func (st *starts) block(b0, b1 byte) uint32 {
+	return ((uint32(b0)<<8 | uint32(b1)) * 0x9e3779b1 >> st.blockShift) * st.blockBits
+}
+
+// mix hashes a key so that its top bits hang on all of it. The keys in a
+// block share their first two bytes: a plain product would set bits of
+// strings that differ in a byte or their length close together.
+func mix(k uint32) uint32 {
+	k ^= k >> 16
+	k *= 0x85ebca6b
+	k ^= k >> 13
+	return k * 0xc2b2ae35
+}
+
+// add sets the bit of k in the block at base.
+func (st *starts) add(base, k uint32) {
+	h := base + mix(k)>>st.bitShift
 	st.more[h/64] |= 1 << (h % 64)
 }
 
-// has reports whether the bit of k is set.
-func (st *starts) has(k uint32) bool {
-	h := (k * 0x9e3779b1) >> st.shift
+// has reports whether the bit of k is set in the block at base.
+func (st *starts) has(base, k uint32) bool {
+	h := base + mix(k)>>st.bitShift
 	return st.more[h/64]&(1<<(h%64)) != 0
 }
 
@@ -92,12 +120,19 @@ func newStarts(re *syntax.Regexp) *starts {
 		}
 	}
 	// A power of two of at least bitsPerStart bits a string, and a
-	// word's worth.
+	// word's worth, in blocks of up to a cache line.
 	bits := uint(6)
 	for 1<<bits < bitsPerStart*len(ps) {
 		bits++
 	}
-	st := &starts{more: make([]uint64, 1<<bits/64), shift: 32 - bits, low: &lowerTable}
+	inBlock := min(bits, 9) // 512 bits, a cache line
+	st := &starts{
+		more:       make([]uint64, 1<<bits/64),
+		blockShift: 32 - (bits - inBlock),
+		bitShift:   32 - inBlock,
+		blockBits:  1 << inBlock,
+		low:        &lowerTable,
+	}
 	if exact {
 		st.low = &unlowered
 	}
@@ -108,7 +143,8 @@ func newStarts(re *syntax.Regexp) *starts {
 		case 1:
 			st.one[p.s[0]] = true
 		default:
-			st.add(key(p.s))
+			st.add(st.block(p.s[0], p.s[1]), key(p.s))
+			st.lens |= 1 << len(p.s)
 		}
 	}
 	return st
@@ -145,18 +181,20 @@ func (st *starts) may(s string, p int) bool {
 	if p+1 >= len(s) {
 		return false
 	}
-	k := 2<<24 | uint32(b0)<<16 | uint32(low[s[p+1]])<<8
-	if st.has(k) {
+	b1 := low[s[p+1]]
+	base := st.block(b0, b1)
+	k := 2<<24 | uint32(b0)<<16 | uint32(b1)<<8
+	if st.lens&(1<<2) != 0 && st.has(base, k) {
 		return true
 	}
 	if p+2 >= len(s) {
 		return false
 	}
 	b2 := uint32(low[s[p+2]])
-	if st.has(k + 1<<24 | b2) {
+	if st.lens&(1<<3) != 0 && st.has(base, k+1<<24|b2) {
 		return true
 	}
-	return p+3 < len(s) && st.has(uint32(b0)<<24|(k&0xff00)<<8|b2<<8|uint32(low[s[p+3]]))
+	return p+3 < len(s) && st.lens&(1<<4) != 0 && st.has(base, uint32(b0)<<24|uint32(b1)<<16|b2<<8|uint32(low[s[p+3]]))
 }
 
 // folds reports whether any part of re matches letters of either case.
