@@ -47,6 +47,9 @@ type Regexp struct {
 	// plan is how the pattern is tried, worked out when it is first
 	// tried on a text that may hold a match (see tries).
 	plan *plan
+	// phrases, when set, matches the pattern without the engine: it is
+	// a list of phrases between word boundaries.
+	phrases *phraseList
 	// atEnd is set for a pattern whose every match ends at the end of
 	// the text ("...\s+$") and that looks for no start of a text or a
 	// line: only the text's last bytes, as many as its longest match,
@@ -142,6 +145,9 @@ func MustCompile(expr string) *Regexp {
 	}
 	re = re.Simplify()
 	r.plan.re = re
+	if r.NumSubexp() == 0 {
+		r.phrases = newPhraseList(re)
+	}
 	if ns, ok := needles(re); ok && len(ns) > 0 && (!r.atStart || rare(ns)) {
 		r.needles = ns
 		for _, n := range ns {
@@ -303,6 +309,10 @@ const stackLower = 2048
 
 // MatchString is regexp.Regexp.MatchString.
 func (r *Regexp) MatchString(s string) bool {
+	if r.phrases != nil && r.phrases.usable(s) {
+		b, _ := r.phrases.next(s, 0)
+		return b >= 0
+	}
 	if r.cold() {
 		if !r.possible(s) {
 			return false
@@ -430,6 +440,12 @@ func (r *Regexp) FindString(s string) string {
 
 // FindStringIndex is regexp.Regexp.FindStringIndex.
 func (r *Regexp) FindStringIndex(s string) []int {
+	if r.phrases != nil && r.phrases.usable(s) {
+		if b, e := r.phrases.next(s, 0); b >= 0 {
+			return []int{b, e}
+		}
+		return nil
+	}
 	if r.cold() {
 		if !r.possible(s) {
 			return nil
@@ -474,6 +490,9 @@ func substrings(s string, loc []int) []string {
 
 // FindStringSubmatchIndex is regexp.Regexp.FindStringSubmatchIndex.
 func (r *Regexp) FindStringSubmatchIndex(s string) []int {
+	if r.phrases != nil && r.phrases.usable(s) {
+		return r.FindStringIndex(s) // no groups: the match alone
+	}
 	if r.cold() {
 		if !r.possible(s) {
 			return nil
@@ -507,6 +526,9 @@ func (r *Regexp) FindAllString(s string, n int) []string {
 
 // FindAllStringIndex is regexp.Regexp.FindAllStringIndex.
 func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
+	if r.phrases != nil && r.phrases.usable(s) {
+		return r.phrases.all(s, n)
+	}
 	if r.cold() {
 		if !r.possible(s) {
 			return nil
@@ -541,6 +563,9 @@ func (r *Regexp) FindAllStringSubmatch(s string, n int) [][]string {
 
 // FindAllStringSubmatchIndex is regexp.Regexp.FindAllStringSubmatchIndex.
 func (r *Regexp) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	if r.phrases != nil && r.phrases.usable(s) {
+		return r.phrases.all(s, n)
+	}
 	if r.cold() {
 		if !r.possible(s) {
 			return nil

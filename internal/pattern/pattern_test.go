@@ -161,6 +161,8 @@ func FuzzSameAsRegexp(f *testing.F) {
 	f.Add(`\S{1,3}$`, "\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600\U0001F600x")
 	f.Add(`^[A-Z][A-Z .'’-]{2,40}\s*(?:—|–|--| - )`, "O’NEIL — JERUSALEM - The")
 	f.Add(`\b[\x{fffd}–-]x|[é-ü]y`, "a \xffx –x \u00fcy")
+	f.Add(`(?i)\b(?:youths?|security\s+forces|u\.s\.|f-16s?|tear ?gas|estimated|estimates)\b`, "Security \t forces, U.S. troops; F-16s teargas U.S.A youth\u017f estimate\u017f")
+	f.Add(`\b(?:Police|police station)\b`, "police station Police station POLICE")
 	f.Fuzz(func(t *testing.T, expr, s string) {
 		if len(expr) > 200 || len(s) > 4000 {
 			return

@@ -51,3 +51,7 @@ func (s *Shapes) Add(key string) {
 
 // May reports whether key may be one of the keys added; never for "".
 func (s *Shapes) May(key string) bool { return key != "" && s[key[0]]&shapeBit(len(key)) != 0 }
+
+// MayShape is May for a key of n bytes that begins with first, for a
+// caller that has yet to make the key.
+func (s *Shapes) MayShape(first byte, n int) bool { return n > 0 && s[first]&shapeBit(n) != 0 }
