@@ -809,8 +809,8 @@ func (a *analysis) countsVictims(s event.Span) bool {
 
 // hasPlace reports whether sentence s names a place.
 func (a *analysis) hasPlace(s event.Span) bool {
-	for _, p := range a.places {
-		if p.Start >= s.Start && p.End <= s.End {
+	for i := range a.places {
+		if p := &a.places[i]; p.Start >= s.Start && p.End <= s.End {
 			return true
 		}
 	}
@@ -822,7 +822,8 @@ func (a *analysis) hasPlace(s event.Span) bool {
 // the subject of its passive or of "fell to" ("Sake was captured by
 // rebels", "Sake, a town in North Kivu, fell to the rebels").
 func (a *analysis) placeTaken(s event.Span, t Trigger) bool {
-	for _, p := range a.places {
+	for i := range a.places {
+		p := &a.places[i]
 		if p.Start < s.Start || p.End > s.End {
 			continue
 		}

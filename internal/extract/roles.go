@@ -382,8 +382,8 @@ func (a *analysis) dateline(k int) bool {
 		strings.TrimSpace(a.text[am.End:max(am.End, a.actors[k+1].Start)]) != "" {
 		return false
 	}
-	for _, p := range a.places {
-		if p.Start == am.Start && p.End == am.End {
+	for i := range a.places {
+		if p := &a.places[i]; p.Start == am.Start && p.End == am.End {
 			return true
 		}
 	}
@@ -882,10 +882,13 @@ func (a *analysis) impliedRoles(m *mention) {
 // list ("in Paktika, Khost and other border areas").
 func (a *analysis) assignPlaces(m *mention, prior []*mention) {
 	var cands []gazetteer.Resolved
-	for k, p := range a.places {
-		if p.Start < m.span.Start || p.End > m.span.End {
+	for k := range a.places {
+		// Read in place: a copy of each of the article's places for
+		// each event cost more than the rest of the loop.
+		if p := &a.places[k]; p.Start < m.span.Start || p.End > m.span.End {
 			continue
 		}
+		p := a.places[k]
 		before := a.text[max(m.span.Start, p.Start-45):p.Start]
 		if !m.nearest(event.Span{Start: p.Start, End: p.End}) {
 			continue
@@ -1025,7 +1028,8 @@ func (a *analysis) splitPlaces(m *mention) []*mention {
 		return out
 	}
 	prev := *m.place
-	for _, p := range a.places {
+	for i := range a.places {
+		p := &a.places[i]
 		if p.Start < prev.End || p.End > m.span.End {
 			continue
 		}
@@ -1037,7 +1041,7 @@ func (a *analysis) splitPlaces(m *mention) []*mention {
 			p.Place.CountryCode != prev.Place.CountryCode {
 			break
 		}
-		q := p
+		q := *p
 		c := *m
 		c.place = &q
 		c.claims = nil // a toll told once belongs to the first place
@@ -1045,7 +1049,7 @@ func (a *analysis) splitPlaces(m *mention) []*mention {
 		c.why = slices.Clone(m.why) // its own reasons, not m's
 		a.because(&c, "location", "a list of places: one event for each")
 		out = append(out, &c)
-		prev = p
+		prev = *p
 	}
 	return out
 }
