@@ -178,7 +178,8 @@ func (a *analysis) summary(c *cluster, cs []*cluster) bool {
 	}
 	s := a.sents[k].Span
 	named := map[string]bool{}
-	for _, p := range a.places {
+	for i := range a.places {
+		p := &a.places[i]
 		// The places after the trigger: a site's menu before a
 		// headline ("Manipur | Assam | Nagaland") sums up nothing.
 		if p.Start >= c.first().trig.End && p.End <= s.End && p.Place.Kind != gazetteer.Country && p.Place.Kind != gazetteer.Area {
@@ -598,8 +599,8 @@ func (a *analysis) dropPlaceActors(ms []actor.Mention) []actor.Mention {
 // names something else.
 func (a *analysis) dropForeignAcronyms(ms []actor.Mention) []actor.Mention {
 	evidenced := map[string]bool{}
-	for _, p := range a.places {
-		evidenced[p.Place.CountryCode] = true
+	for i := range a.places {
+		evidenced[a.places[i].Place.CountryCode] = true
 	}
 	for _, m := range ms {
 		if m.Actor != nil && !isAcronym(m.Text) {
@@ -645,8 +646,8 @@ func (a *analysis) insideName(s event.Span) bool {
 // its places and actors name most, places counting double.
 func (a *analysis) mainCountry() string {
 	score := map[string]int{}
-	for _, p := range a.places {
-		score[p.Place.CountryCode] += 2
+	for i := range a.places {
+		score[a.places[i].Place.CountryCode] += 2
 	}
 	for _, m := range a.actors {
 		if m.Actor != nil && m.Actor.Country != "" {
@@ -714,7 +715,8 @@ func (a *analysis) sentenceOf(i int) int {
 // Lebanon's government).
 func (a *analysis) shoutedDatelines() []event.Span {
 	var out []event.Span
-	for _, p := range a.places {
+	for i := range a.places {
+		p := &a.places[i]
 		k := a.sentenceOf(p.Start)
 		if k >= len(a.sents) || a.sents[k].Start != p.Start || p.End-p.Start < 3 || a.inDateline(event.Span{Start: p.Start, End: p.End}) {
 			continue

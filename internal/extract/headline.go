@@ -135,9 +135,9 @@ func (a *analysis) headlinePlace(evs []event.Event, head *event.Span) {
 		return
 	}
 	var inHead []gazetteer.Resolved
-	for _, p := range a.places {
-		if p.Start >= head.Start && p.End <= head.End && p.Place.Kind != gazetteer.Country && p.Place.Kind != gazetteer.Area {
-			inHead = append(inHead, p)
+	for i := range a.places {
+		if p := &a.places[i]; p.Start >= head.Start && p.End <= head.End && p.Place.Kind != gazetteer.Country && p.Place.Kind != gazetteer.Area {
+			inHead = append(inHead, *p)
 		}
 	}
 	if len(inHead) != 1 {
@@ -171,7 +171,8 @@ func (a *analysis) placeFromNext(evs []event.Event) {
 		last := min(len(a.sents)-1, a.sentenceOf(max(e.Span.Start, e.Span.End-1))+2)
 		from, to := e.Span.End, a.sents[last].End
 		var found []gazetteer.Resolved
-		for _, p := range a.places {
+		for i := range a.places {
+			p := &a.places[i]
 			if p.Start < from || p.End > to || p.Place.CountryCode != e.ISO ||
 				p.Place.Kind == gazetteer.Country || p.Place.Kind == gazetteer.Area {
 				continue
@@ -179,7 +180,7 @@ func (a *analysis) placeFromNext(evs []event.Event) {
 			if len(found) > 0 && found[0].Place.ID == p.Place.ID {
 				continue
 			}
-			found = append(found, p)
+			found = append(found, *p)
 		}
 		if len(found) != 1 {
 			continue // none, or several the text does not tell apart
