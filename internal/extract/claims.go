@@ -690,8 +690,9 @@ func (a *analysis) coordinated(m *mention, q quantity.Quantity) (claim, bool) {
 // namesActor reports whether the text between start and end names an
 // actor ("23 Pakistani soldiers").
 func (a *analysis) namesActor(start, end int) bool {
-	for _, am := range a.actors {
-		if am.Start >= start && am.Start < end {
+	lo, hi := a.actorRange(event.Span{Start: start, End: end})
+	for k := lo; k < hi; k++ {
+		if am := &a.actors[k]; am.Start >= start && am.Start < end {
 			return true
 		}
 	}

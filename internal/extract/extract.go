@@ -9,6 +9,7 @@
 package extract
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -326,8 +327,12 @@ type analysis struct {
 	places  []gazetteer.Resolved
 	actors  []actor.Mention
 	persons []person
-	times   []timex.Expr
-	counts  []quantity.Quantity
+	// actorsSorted and personsSorted are set when actors and persons are
+	// in the order of their starts, as the finders give them: actorRange
+	// then looks up a span's by halves.
+	actorsSorted, personsSorted bool
+	times                       []timex.Expr
+	counts                      []quantity.Quantity
 	// datelines are the wire datelines opening paragraphs ("MAIDUGURI,
 	// March 26 (LCH) —"): they say where and when the report was filed,
 	// not where and when the event happened.
@@ -398,6 +403,8 @@ func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {
 		return basedRE.MatchString(txt[m.End:min(len(txt), m.End+12)])
 	})
 	a.actors = a.dropForeignAcronyms(a.actors)
+	a.actorsSorted = slices.IsSortedFunc(a.actors, func(x, y actor.Mention) int { return cmp.Compare(x.Start, y.Start) })
+	a.personsSorted = slices.IsSortedFunc(a.persons, func(x, y person) int { return cmp.Compare(x.Start, y.Start) })
 	times := x.times.Find(txt)
 	a.counts = a.dropDateNumbers(x.counts.Find(txt), times)
 	a.counts = slices.DeleteFunc(a.counts, func(q quantity.Quantity) bool { return noOne(txt, q) })

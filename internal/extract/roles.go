@@ -301,12 +301,14 @@ func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
 	// are made in one array, and the parties and speakers share another,
 	// the parties from its front and the speakers from its back.
 	n := 0
-	for k := range a.actors {
+	alo, ahi := a.actorRange(s)
+	for k := alo; k < ahi; k++ {
 		if am := &a.actors[k]; am.Start >= s.Start && am.End <= s.End {
 			n++
 		}
 	}
-	for k := range a.persons {
+	plo, phi := a.personRange(s)
+	for k := plo; k < phi; k++ {
 		if p := &a.persons[k]; p.Start >= s.Start && p.End <= s.End && p.Actor == nil {
 			n++
 		}
@@ -327,7 +329,7 @@ func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
 			np++
 		}
 	}
-	for k := range a.actors {
+	for k := alo; k < ahi; k++ {
 		am := &a.actors[k]
 		if am.Start < s.Start || am.End > s.End {
 			continue
@@ -345,7 +347,7 @@ func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
 		}
 		add(r, a.isSpeaker(r.Span))
 	}
-	for k := range a.persons {
+	for k := plo; k < phi; k++ {
 		p := &a.persons[k]
 		if p.Start < s.Start || p.End > s.End || p.Actor != nil {
 			continue // dictionary people are already among the actors
@@ -388,6 +390,29 @@ func (a *analysis) dateline(k int) bool {
 		}
 	}
 	return false
+}
+
+// actorRange returns the indices of a.actors from the first that begins
+// in s to one past the last: every actor that lies in s is among them.
+// Each sentence is asked for its actors many times, and a pass over all
+// of an article's actors each time read more than the rest of actorsIn.
+func (a *analysis) actorRange(s event.Span) (lo, hi int) {
+	if !a.actorsSorted {
+		return 0, len(a.actors)
+	}
+	lo = sort.Search(len(a.actors), func(i int) bool { return a.actors[i].Start >= s.Start })
+	hi = lo + sort.Search(len(a.actors)-lo, func(i int) bool { return a.actors[lo+i].Start >= s.End })
+	return lo, hi
+}
+
+// personRange is actorRange for a.persons.
+func (a *analysis) personRange(s event.Span) (lo, hi int) {
+	if !a.personsSorted {
+		return 0, len(a.persons)
+	}
+	lo = sort.Search(len(a.persons), func(i int) bool { return a.persons[i].Start >= s.Start })
+	hi = lo + sort.Search(len(a.persons)-lo, func(i int) bool { return a.persons[lo+i].Start >= s.End })
+	return lo, hi
 }
 
 // civilianParty reports whether r names civilians, by the dictionary or
