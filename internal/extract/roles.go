@@ -400,9 +400,7 @@ func (a *analysis) actorRange(s event.Span) (lo, hi int) {
 	if !a.actorsSorted {
 		return 0, len(a.actors)
 	}
-	lo = sort.Search(len(a.actors), func(i int) bool { return a.actors[i].Start >= s.Start })
-	hi = lo + sort.Search(len(a.actors)-lo, func(i int) bool { return a.actors[lo+i].Start >= s.End })
-	return lo, hi
+	return startingIn(a.actors, func(m *actor.Mention) int { return m.Start }, s)
 }
 
 // personRange is actorRange for a.persons.
@@ -410,8 +408,14 @@ func (a *analysis) personRange(s event.Span) (lo, hi int) {
 	if !a.personsSorted {
 		return 0, len(a.persons)
 	}
-	lo = sort.Search(len(a.persons), func(i int) bool { return a.persons[i].Start >= s.Start })
-	hi = lo + sort.Search(len(a.persons)-lo, func(i int) bool { return a.persons[lo+i].Start >= s.End })
+	return startingIn(a.persons, func(p *person) int { return p.Start }, s)
+}
+
+// startingIn returns the indices of xs, in the order of their starts,
+// from the first that begins in s to one past the last.
+func startingIn[T any](xs []T, start func(*T) int, s event.Span) (lo, hi int) {
+	lo = sort.Search(len(xs), func(i int) bool { return start(&xs[i]) >= s.Start })
+	hi = lo + sort.Search(len(xs)-lo, func(i int) bool { return start(&xs[lo+i]) >= s.End })
 	return lo, hi
 }
 
