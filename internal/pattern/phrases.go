@@ -172,7 +172,9 @@ func spellClass(ranges []rune, fold, exact *bool) ([]string, bool) {
 			}
 		}
 	}
-	if wide['\u212a'] && !in['k'] || wide['\u017f'] && !in['s'] {
+	// The Kelvin sign and the long s only as (?i) adds them: usable
+	// then leaves text that holds them to the engine.
+	if wide['\u212a'] && !(in['k'] && in['K']) || wide['\u017f'] && !(in['s'] && in['S']) {
 		return nil, false
 	}
 	delete(wide, '\u212a')

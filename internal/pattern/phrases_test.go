@@ -27,6 +27,8 @@ func TestPhraseList(t *testing.T) {
 		{`(?i)(?:police|army)\b`, false},
 		{`(?i)\b(?:-based|army)\b`, false},
 		{`\b(?:a\s+ b)\b`, false},
+		// A class with the Kelvin sign but one case of k.
+		{`\b(?:[k\x{212a}]ill)\b`, false},
 	}
 	texts := []string{
 		"", "youth", "Youths, YOUTHS youthful", "security  \t\nforces", "securityforces security-forces",
