@@ -292,3 +292,40 @@ func TestReleaseSource(t *testing.T) {
 		t.Errorf("outlet %q tag %v", doc.Outlet, doc.OutletTag)
 	}
 }
+
+// TestWireOpening checks the quick look before wireRE: it holds for
+// every paragraph the pattern matches, and fails for the common openings
+// of prose.
+func TestWireOpening(t *testing.T) {
+	tests := []struct {
+		p    string
+		want bool
+	}{
+		{"MAIDUGURI, March 26 (LCH) — Gunmen attacked", true},
+		{"KABUL — A bomb", true},
+		{"JERUSALEM (Reuters) - Israeli", true},
+		{"O’HARE — Police", true},
+		{"A’ — x", true},
+		{"U.S. — x", true},
+		{"A - B", true},
+		{"X-RAY -- x", true},
+		{"The army said", false},
+		{"At least 12", false},
+		{"AB", false},
+		{"A", false},
+		{"", false},
+		{"\"KABUL — x", false},
+		{"kabul — x", false},
+		{"A’", false},
+		{"Ab — x", false},
+	}
+	for _, tt := range tests {
+		got := wireOpening(tt.p)
+		if got != tt.want {
+			t.Errorf("wireOpening(%q) = %v, want %v", tt.p, got, tt.want)
+		}
+		if !got && wireRE.MatchString(tt.p) {
+			t.Errorf("wireOpening(%q) is false where wireRE matches", tt.p)
+		}
+	}
+}

@@ -383,3 +383,25 @@ func FuzzCountWords(f *testing.F) {
 		}
 	})
 }
+
+// TestControls checks the count of control characters, eight bytes at a
+// time, against a count one byte at a time, over every byte.
+func TestControls(t *testing.T) {
+	var all []byte
+	for c := range 256 {
+		all = append(all, byte(c))
+	}
+	tests := [][]byte{nil, []byte("plain text\r\n\tand a form feed\f"), []byte("\x00\x01\x0b\x1f\x7f\x80\x9f"), all,
+		bytes.Repeat([]byte("ab\x1b[0m\x0e\xe2\x80\x99 "), 9)}
+	for _, s := range tests {
+		want := 0
+		for _, b := range s {
+			if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+				want++
+			}
+		}
+		if got := controls(s); got != want {
+			t.Errorf("controls(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -278,7 +278,14 @@ const reach = 40
 // isChrome reports whether a line is a caption, a byline or page chrome.
 func isChrome(l string) bool {
 	head, tail := l[:min(len(l), reach)], l[max(0, len(l)-reach):]
-	return captionStartRE.MatchString(head) || captionEndRE.MatchString(tail) || isPageChrome(l)
+	return captionStartRE.MatchString(head) || creditEnd(tail) && captionEndRE.MatchString(tail) || isPageChrome(l)
+}
+
+// creditEnd reports whether a line's end may be a photo's credit, which
+// captionEndRE finds: it closes a bracket or follows a slash. Few lines
+// do, and the check spares the pattern the others.
+func creditEnd(tail string) bool {
+	return strings.HasSuffix(tail, ")") || strings.IndexByte(tail, '/') >= 0
 }
 
 // isPageChrome reports whether a line is a site's own text: share

@@ -66,3 +66,30 @@ func BenchmarkLoadText(b *testing.B) {
 		i++
 	}
 }
+
+// TestCreditEnd checks the quick look before captionEndRE: it holds for
+// every line end the pattern matches, and fails for a sentence's end.
+func TestCreditEnd(t *testing.T) {
+	tests := []struct {
+		tail string
+		want bool
+	}{
+		{"Rescuers search the rubble in Gaza City (AFP)", true},
+		{"Rescuers search the rubble (Getty Images)", true},
+		{"A destroyed tank near Kharkiv/Reuters", true},
+		{"A destroyed tank near Kharkiv / REUTERS", true},
+		{"(Reuterſ)", true},
+		{"the army said on Sunday (pictured).", false},
+		{"the army said on Sunday.", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		got := creditEnd(tt.tail)
+		if got != tt.want {
+			t.Errorf("creditEnd(%q) = %v, want %v", tt.tail, got, tt.want)
+		}
+		if !got && captionEndRE.MatchString(tt.tail) {
+			t.Errorf("creditEnd(%q) is false where captionEndRE matches", tt.tail)
+		}
+	}
+}
