@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/sitrep/sitrep/internal/event"
-	"github.com/sitrep/sitrep/internal/pattern"
 	"github.com/sitrep/sitrep/internal/text"
 )
 
@@ -224,47 +223,13 @@ func titleLike(s string) bool {
 	return caps*2 >= len(words) || !report && len(words) <= 15
 }
 
-// wireRE matches a wire date line at the start of a paragraph: a place in
-// capitals, what follows it up to a dash (a country, a date, an agency's
-// tag), and the dash: "MAIDUGURI, March 26 (LCH) — ", "KABUL — ",
-// "JERUSALEM (Reuters) - ".
-var wireRE = pattern.MustCompile(`^[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60}?)?(?:\s*\([A-Za-z .]{1,20}\))?\s*(?:—|–|--| - )\s*`)
-
-// wireOpening reports whether p opens as wireRE's matches do, with a
-// capital and two more characters of a place in capitals: few
-// paragraphs do ("The", "At"), and the check spares the pattern the
-// others.
-func wireOpening(p string) bool {
-	if len(p) < 3 || p[0] < 'A' || 'Z' < p[0] {
-		return false
-	}
-	i := 1
-	for range 2 {
-		switch {
-		case i >= len(p):
-			return false
-		case 'A' <= p[i] && p[i] <= 'Z' || strings.IndexByte(" .'-", p[i]) >= 0:
-			i++
-		case strings.HasPrefix(p[i:], "’"):
-			i += len("’")
-		default:
-			return false
-		}
-	}
-	return true
-}
-
 // datelines finds the wire date lines that open the paragraphs of doc,
 // and adds the article's own date line own when none of them holds it.
 func datelines(doc string, own *event.Span) []event.Span {
 	var out []event.Span
 	for start, end := range text.Paragraphs(doc) {
-		p := doc[start:min(end, start+140)]
-		if !wireOpening(p) {
-			continue
-		}
-		if loc := wireRE.FindStringIndex(p); loc != nil {
-			out = append(out, event.Span{Start: start, End: start + loc[1]})
+		if e := wireEnd(doc[start:min(end, start+140)]); e >= 0 {
+			out = append(out, event.Span{Start: start, End: start + e})
 		}
 	}
 	if own != nil {

@@ -3,6 +3,8 @@ package load
 import (
 	"context"
 	"errors"
+	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -293,39 +295,114 @@ func TestReleaseSource(t *testing.T) {
 	}
 }
 
-// TestWireOpening checks the quick look before wireRE: it holds for
-// every paragraph the pattern matches, and fails for the common openings
-// of prose.
-func TestWireOpening(t *testing.T) {
+// wireRE is the pattern wireEnd is written from: its leftmost-first
+// match is the wire date line.
+var wireRE = regexp.MustCompile(`^[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60}?)?(?:\s*\([A-Za-z .]{1,20}\))?\s*(?:—|–|--| - )\s*`)
+
+// wireREEnd is the end of wireRE's match in p, or -1.
+func wireREEnd(p string) int {
+	if loc := wireRE.FindStringIndex(p); loc != nil {
+		return loc[1]
+	}
+	return -1
+}
+
+// TestWireEnd checks wire date lines, and that wireEnd ends each where
+// wireRE's match does.
+func TestWireEnd(t *testing.T) {
 	tests := []struct {
 		p    string
-		want bool
+		want string // the date line, "" for none
 	}{
-		{"MAIDUGURI, March 26 (LCH) — Gunmen attacked", true},
-		{"KABUL — A bomb", true},
-		{"JERUSALEM (Reuters) - Israeli", true},
-		{"O’HARE — Police", true},
-		{"A’ — x", true},
-		{"U.S. — x", true},
-		{"A - B", true},
-		{"X-RAY -- x", true},
-		{"The army said", false},
-		{"At least 12", false},
-		{"AB", false},
-		{"A", false},
-		{"", false},
-		{"\"KABUL — x", false},
-		{"kabul — x", false},
-		{"A’", false},
-		{"Ab — x", false},
+		{"MAIDUGURI, March 26 (LCH) — Gunmen attacked", "MAIDUGURI, March 26 (LCH) — "},
+		{"KABUL — A bomb", "KABUL — "},
+		{"JERUSALEM (Reuters) - Israeli", "JERUSALEM (Reuters) - "},
+		{"GAZA CITY, Gaza Strip -- Israeli", "GAZA CITY, Gaza Strip -- "},
+		{"O’HARE — Police", "O’HARE — "},
+		{"U.S. — x", "U.S. — "},
+		{"PORT-AU-PRINCE — Gunmen", "PORT-AU-PRINCE — "},
+		{"NEW YORK - - x", "NEW YORK - - "},
+		{"SANAA  -  x", "SANAA  -  "},
+		{"TRIPOLI, May 13 (MD) — ", "TRIPOLI, May 13 (MD) — "},
+		{"LIMA, Oct 16, a city where — x", "LIMA, Oct 16, a city where — "},
+		{"LIMA, Oct 16\n— x", "LIMA, Oct 16\n— "},
+		{"LIMA, Oct 16\n\n, — x", ""},
+		{"BEIRUT (a tag that runs far too long) — x", ""},
+		{"BEIRUT, " + strings.Repeat("x", 61) + " — x", ""},
+		{"BEIRUT, " + strings.Repeat("x", 59) + " — x", "BEIRUT, " + strings.Repeat("x", 59) + " — "},
+		{"The army said — x", ""},
+		{"At least 12", ""},
+		{"AB — x", "AB — "},
+		{"A — x", ""},
+		{"", ""},
+		{"kabul — x", ""},
+		{"NAIROBI CITIZEN POST", ""},
 	}
 	for _, tt := range tests {
-		got := wireOpening(tt.p)
-		if got != tt.want {
-			t.Errorf("wireOpening(%q) = %v, want %v", tt.p, got, tt.want)
+		want := -1
+		if tt.want != "" {
+			want = len(tt.want)
 		}
-		if !got && wireRE.MatchString(tt.p) {
-			t.Errorf("wireOpening(%q) is false where wireRE matches", tt.p)
+		if got := wireEnd(tt.p); got != want {
+			t.Errorf("wireEnd(%q) = %d, want %d", tt.p, got, want)
+		}
+		if got := wireREEnd(tt.p); got != want {
+			t.Errorf("wireRE in %q ends at %d, want %d", tt.p, got, want)
+		}
+	}
+}
+
+// FuzzWireEnd checks wireEnd against the pattern it is written from.
+func FuzzWireEnd(f *testing.F) {
+	for _, p := range []string{"MAIDUGURI, March 26 (LCH) — Gunmen", "KABUL — A", "JERUSALEM (Reuters) - Israeli", "A - - B", "AB ,(X) -- ",
+		"O’HARE, \xe2\x80 ( x.) – y", "X-  (a)\t - -", "PARIS, June 29 — "} {
+		f.Add(p)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		if got, want := wireEnd(p), wireREEnd(p); got != want {
+			t.Errorf("wireEnd(%q) = %d, wireRE ends at %d", p, got, want)
+		}
+	})
+}
+
+// TestWireEndPieces checks wireEnd against wireRE over texts made of the
+// pieces the pattern reads, many more than the fuzzer finds.
+func TestWireEndPieces(t *testing.T) {
+	pieces := []string{"A", "B", "Z", " ", "  ", ",", ".", "'", "’", "-", "--", " - ", "—", "–", "(", ")", "(AFP)", "a", "x", "\n", "\t", "\xe2", "\xe2\x80", "KABUL", "March 26"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	matched := 0
+	for range 50000 {
+		b.Reset()
+		b.WriteString(pieces[rng.IntN(3)])
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		p := b.String()
+		got, want := wireEnd(p), wireREEnd(p)
+		if got != want {
+			t.Fatalf("wireEnd(%q) = %d, wireRE ends at %d", p, got, want)
+		}
+		if got >= 0 {
+			matched++
+		}
+	}
+	if matched < 2500 {
+		t.Errorf("only %d texts of 50,000 hold a date line: the test reads too few", matched)
+	}
+}
+
+func TestDashAt(t *testing.T) {
+	tests := []struct {
+		s    string
+		want int
+	}{
+		{"— x", 3}, {"– x", 3}, {"-- x", 2}, {"--", 2}, {" - x", 3}, {" - ", 3},
+		{"-", 0}, {" -", 0}, {" -x", 0}, {"- x", 0}, {"\xe2\x80", 0}, {"x", 0}, {"", 0},
+	}
+	for _, tt := range tests {
+		if got := dashAt(tt.s); got != tt.want {
+			t.Errorf("dashAt(%q) = %d, want %d", tt.s, got, tt.want)
 		}
 	}
 }
