@@ -2,6 +2,7 @@ package load
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/sitrep/sitrep/corpus"
@@ -91,5 +92,71 @@ func TestCreditEnd(t *testing.T) {
 		if !got && captionEndRE.MatchString(tt.tail) {
 			t.Errorf("creditEnd(%q) is false where captionEndRE matches", tt.tail)
 		}
+	}
+}
+
+// TestMayHoldChromeWord checks the search for chromeAnyRE's words: it
+// holds wherever the pattern matches, and fails for plain prose.
+func TestMayHoldChromeWord(t *testing.T) {
+	tests := []struct {
+		l    string
+		want bool
+	}{
+		{"We use cookies to improve your experience.", true},
+		{"ACCEPT COOKIES", true},
+		{"Sign up for our Newsletter", true},
+		{"NEWSLETTER", true},
+		{"© 2025 Lake Chad Herald. All rights reserved.", true},
+		{"Copyright 2024 The Post. ALL RIGHTS RESERVED", true},
+		{"All Rights  Reserved", false},
+		{"Cooking oil prices rose as news letters were sent.", false},
+		{"The army said on Sunday that 12 soldiers were killed near the town.", false},
+		{"Police used water cannon; the mayor's office gave no figures.", false},
+		{"A coo\u212aie notice", true}, // the Kelvin sign folds to k
+		{"A newſletter", true},         // the long s folds to s
+		{"", false},
+	}
+	for _, tt := range tests {
+		got := mayHoldChromeWord(tt.l)
+		if got != tt.want {
+			t.Errorf("mayHoldChromeWord(%q) = %v, want %v", tt.l, got, tt.want)
+		}
+		if !got && chromeAnyRE.MatchString(tt.l) {
+			t.Errorf("mayHoldChromeWord(%q) is false where chromeAnyRE matches", tt.l)
+		}
+	}
+}
+
+func TestContainsFoldAt(t *testing.T) {
+	tests := []struct {
+		s, n string
+		k    int
+		want bool
+	}{
+		{"we use cookies", "cookie", 3, true},
+		{"WE USE COOKIES", "cookie", 3, true},
+		{"cOoKiE", "cookie", 0, true},
+		{"kie", "cookie", 3, false},
+		{"cookbook kit", "cookie", 3, false},
+		{"the newsletter", "newsletter", 2, true},
+		{"© 2024", "©", 0, true},
+		{"(c) 2024", "©", 0, false},
+		{"", "cookie", 3, false},
+	}
+	for _, tt := range tests {
+		if got := containsFoldAt(tt.s, tt.n, tt.k); got != tt.want {
+			t.Errorf("containsFoldAt(%q, %q, %d) = %v, want %v", tt.s, tt.n, tt.k, got, tt.want)
+		}
+	}
+}
+
+func TestRarestBytes(t *testing.T) {
+	got := rarestBytes([]string{"cookie", "newsletter", "all rights reserved", "©", "a b"})
+	want := []needle{{"cookie", 3}, {"newsletter", 2}, {"all rights reserved", 16}, {"©", 0}, {"a b", 2}}
+	if !slices.Equal(got, want) {
+		t.Errorf("rarestBytes = %v, want %v", got, want)
+	}
+	if rarestBytes(nil) != nil {
+		t.Error("rarestBytes(nil) is not nil")
 	}
 }
