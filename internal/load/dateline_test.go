@@ -247,6 +247,10 @@ func TestOutletTag(t *testing.T) {
 		{"AP - The man who claims the governor harassed him was pushing for a settlement.", "AP"},
 		{"Strikes kill 19 in the north Monitor AFP Thursday 9 Jul 2015 At least 19 civilians were killed.", "AFP"},
 		{"Rebels attacked a base on Monday, the army said.", ""},
+		{" \u00a0Xinhua -- Floods have displaced thousands.", "Xinhua"},
+		{"AFP-Police said on Monday.", ""},
+		{"AFP", ""},
+		{"The AP - reported on Monday.", ""},
 	}
 	for _, tt := range tests {
 		o := readOpening(tt.in)
@@ -403,6 +407,26 @@ func TestDashAt(t *testing.T) {
 	for _, tt := range tests {
 		if got := dashAt(tt.s); got != tt.want {
 			t.Errorf("dashAt(%q) = %d, want %d", tt.s, got, tt.want)
+		}
+	}
+}
+
+// TestKeyWord checks the words of an opening as readOpening looks them
+// up, and that each word it looks up is one keyWord can give.
+func TestKeyWord(t *testing.T) {
+	tests := []struct{ w, want string }{
+		{"Posted", "posted"}, {"(AFP)", "afp"}, {"Reuters,", "reuters"}, {"ON", "on"}, {"\"the", "the"},
+		{"Fighters", ""}, {"Published:", "published"}, {"Pub\u212aished", ""}, {"", ""}, {",;:", ""},
+		{"Internationalisation", ""},
+	}
+	for _, tt := range tests {
+		if got := keyWord(tt.w); got != tt.want {
+			t.Errorf("keyWord(%q) = %q, want %q", tt.w, got, tt.want)
+		}
+	}
+	for w := range openingWords {
+		if got := keyWord(strings.ToUpper(w)); got != w {
+			t.Errorf("keyWord(%q) = %q, want %q", strings.ToUpper(w), got, w)
 		}
 	}
 }

@@ -30,6 +30,8 @@ var weekdayWords = map[string]bool{
 type scanner struct {
 	s string
 	i int
+	// low holds the last word read, in small letters.
+	low [12]byte
 }
 
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
@@ -44,17 +46,23 @@ func (sc *scanner) spaces() int {
 	return sc.i - j
 }
 
-// word reads a run of ASCII letters, lowered.
-func (sc *scanner) word() string {
+// word reads a run of ASCII letters, lowered. The bytes are sc's, and
+// hold until the next word: the words of a date are looked up, and a
+// string lowered from a capitalised word would be garbage at once.
+func (sc *scanner) word() []byte {
 	j := sc.i
-	for sc.i < len(sc.s) && isLetter(sc.s[sc.i]) && sc.i-j < 12 {
+	for sc.i < len(sc.s) && isLetter(sc.s[sc.i]) && sc.i-j < len(sc.low) {
 		sc.i++
 	}
 	if sc.i < len(sc.s) && isLetter(sc.s[sc.i]) {
 		sc.i = j
-		return ""
+		return nil
 	}
-	return text.LowerASCII(sc.s[j:sc.i]) // no copy of a word in small letters
+	w := sc.low[:sc.i-j]
+	for k := range w {
+		w[k] = text.LowerASCIIByte(sc.s[j+k])
+	}
+	return w
 }
 
 // digits reads a run of at most 8 ASCII digits.
@@ -122,8 +130,8 @@ func (sc *scanner) wordEnd() bool {
 func parseDay(s string, i int) (dayMatch, bool) {
 	sc := &scanner{s: s, i: i}
 	m := dayMatch{start: i}
-	if w := sc.word(); w != "" {
-		if weekdayWords[w] {
+	if w := sc.word(); len(w) > 0 {
+		if weekdayWords[string(w)] {
 			m.weekday = true
 			sc.punct('.')
 			sc.punct(',')
@@ -137,7 +145,7 @@ func parseDay(s string, i int) (dayMatch, bool) {
 	if d := sc.digits(); d != "" {
 		return m.numeric(sc, d)
 	}
-	mon, ok := monthWords[sc.word()]
+	mon, ok := monthWords[string(sc.word())]
 	if !ok {
 		return dayMatch{}, false
 	}
@@ -230,12 +238,12 @@ func (m dayMatch) numeric(sc *scanner, d string) (dayMatch, bool) {
 		return dayMatch{}, false
 	}
 	save := sc.i
-	if sc.word() == "of" {
+	if string(sc.word()) == "of" {
 		sc.spaces()
 	} else {
 		sc.i = save
 	}
-	mon, ok := monthWords[sc.word()]
+	mon, ok := monthWords[string(sc.word())]
 	if !ok || m.dom < 1 || m.dom > 31 {
 		return dayMatch{}, false
 	}

@@ -416,23 +416,71 @@ func endsSentence(l string) bool {
 // it runs for every line of every page, and no caller needs to count a
 // long paragraph to its end.
 func countWords(s string, most int) int {
-	n, in := 0, false
-	for i := 0; i < len(s) && n < most; {
-		var space bool
-		if c := s[i]; c < utf8.RuneSelf {
-			space = c == ' ' || '\t' <= c && c <= '\r'
-			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-			i += size
+	n := 0
+	for i := 0; n < most; n++ {
+		if i = pastSpace(s, i); i == len(s) {
+			break
 		}
-		if !space && !in {
-			n++
-		}
-		in = !space
+		i = pastWord(s, i)
 	}
 	return n
+}
+
+// Kinds of byte, as countWords reads them: in a word, ASCII white space,
+// or the first byte of a rune to decode, which may be white space.
+const (
+	wordByte = iota
+	spaceByte
+	runeByte
+)
+
+var byteKinds = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = runeByte
+		case c == ' ' || '\t' <= c && c <= '\r':
+			t[c] = spaceByte
+		}
+	}
+	return t
+}()
+
+// pastWord returns where the word at i in s ends: at white space, as
+// unicode.IsSpace tells it, or at the end of s.
+func pastWord(s string, i int) int {
+	for i < len(s) {
+		switch byteKinds[s[i]] {
+		case wordByte:
+			i++
+			continue
+		case runeByte:
+			if r, size := utf8.DecodeRuneInString(s[i:]); !unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+		}
+		break
+	}
+	return i
+}
+
+// pastSpace returns where the white space at i in s ends.
+func pastSpace(s string, i int) int {
+	for i < len(s) {
+		switch byteKinds[s[i]] {
+		case spaceByte:
+			i++
+			continue
+		case runeByte:
+			if r, size := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+		}
+		break
+	}
+	return i
 }
 
 // headline returns the last line before the body that reads as a title

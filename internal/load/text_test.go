@@ -160,3 +160,27 @@ func TestRarestBytes(t *testing.T) {
 		t.Error("rarestBytes(nil) is not nil")
 	}
 }
+
+func TestPastWordAndSpace(t *testing.T) {
+	tests := []struct {
+		s           string
+		i           int
+		word, space int
+	}{
+		{"two words", 0, 3, 0},
+		{"two words", 3, 3, 4},
+		{"a\u00a0b", 1, 1, 3},   // a no-break space is white space
+		{"née  x", 0, 4, 0},     // an accented letter is not
+		{"x\u2003\ty", 1, 1, 5}, // nor is an em space a word
+		{"\xffz y", 0, 2, 0},    // an invalid byte is part of a word
+		{"end", 3, 3, 3},
+	}
+	for _, tt := range tests {
+		if got := pastWord(tt.s, tt.i); got != tt.word {
+			t.Errorf("pastWord(%q, %d) = %d, want %d", tt.s, tt.i, got, tt.word)
+		}
+		if got := pastSpace(tt.s, tt.i); got != tt.space {
+			t.Errorf("pastSpace(%q, %d) = %d, want %d", tt.s, tt.i, got, tt.space)
+		}
+	}
+}
