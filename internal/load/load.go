@@ -194,7 +194,6 @@ func decodeBytes(data []byte) ([]byte, decoded, error) {
 // 0x20, and counts one at a time only in the few stretches with one, most
 // of them a line's end.
 func controls(s []byte) int {
-	const ones = 0x0101010101010101
 	n := 0
 	for ; len(s) >= 16; s = s[16:] {
 		// The test for a byte less than 0x20 in a word: exact for any,
@@ -205,6 +204,16 @@ func controls(s []byte) int {
 		}
 	}
 	return n + controlBytes(s)
+}
+
+// ones has a one in each byte of a word; 0x80*ones the top bit of each.
+const ones = 0x0101010101010101
+
+// load64 reads the eight bytes of w, the first lowest.
+func load64(w string) uint64 {
+	_ = w[7]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
 
 // controlBytes is controls one byte at a time.

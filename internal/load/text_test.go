@@ -2,7 +2,9 @@ package load
 
 import (
 	"context"
+	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep/corpus"
@@ -174,6 +176,11 @@ func TestPastWordAndSpace(t *testing.T) {
 		{"x\u2003\ty", 1, 1, 5}, // nor is an em space a word
 		{"\xffz y", 0, 2, 0},    // an invalid byte is part of a word
 		{"end", 3, 3, 3},
+		{"internationalisation x", 0, 20, 0},
+		{"abcdefgh\u00a0x", 0, 8, 0},
+		{"abcdefghé ijklmnopqrs", 0, 10, 0},
+		{"abcdefghijklmno\x01pqrs tuv", 0, 20, 0}, // a control byte is part of a word
+		{"abcdefghijklmnopqrstuvwxyz", 2, 26, 2},
 	}
 	for _, tt := range tests {
 		if got := pastWord(tt.s, tt.i); got != tt.word {
@@ -181,6 +188,28 @@ func TestPastWordAndSpace(t *testing.T) {
 		}
 		if got := pastSpace(tt.s, tt.i); got != tt.space {
 			t.Errorf("pastSpace(%q, %d) = %d, want %d", tt.s, tt.i, got, tt.space)
+		}
+	}
+}
+
+// TestCountWordsPieces checks countWords against strings.Fields over
+// texts made of white space, controls, letters and runes beyond ASCII,
+// which it reads eight bytes at a time or one rune at a time.
+func TestCountWordsPieces(t *testing.T) {
+	pieces := []string{"a", "bb", "word", " ", "  ", "\t", "\n", "\v", "\f", "\r", "\x00", "\x08", "\x0e", "\x1f", "!", "\x7f",
+		"\u0085", "\u00a0", "\u2003", "é", "’", "\xff", "\xe2\x80"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	var b strings.Builder
+	for range 20000 {
+		b.Reset()
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		for _, most := range []int{1, 3, 8, 25, 1000} {
+			if got, want := countWords(s, most), min(len(strings.Fields(s)), most); got != want {
+				t.Fatalf("countWords(%q, %d) = %d, want %d", s, most, got, want)
+			}
 		}
 	}
 }
