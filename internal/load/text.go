@@ -589,14 +589,25 @@ func hasDigits(s string, n int) bool {
 
 // parseDate is ParseDate without the check for a year.
 func parseDate(s string) string {
-	if m := isoDateRE.FindStringSubmatch(s); m != nil {
-		return validDate(m[1], m[2], m[3])
+	// Each pattern is tried only where the line has what every match of
+	// it holds: a dash, a month's name in letters, a dot or a slash.
+	// Most date lines are in one form, and the others cost more than
+	// the look.
+	if strings.IndexByte(s, '-') >= 0 {
+		if m := isoDateRE.FindStringSubmatch(s); m != nil {
+			return validDate(m[1], m[2], m[3])
+		}
 	}
-	if m := mdyRE.FindStringSubmatch(s); m != nil {
-		return validDate(m[2], monthOf(m[0]), m[1])
+	if hasLetter(s) {
+		if m := mdyRE.FindStringSubmatch(s); m != nil {
+			return validDate(m[2], monthOf(m[0]), m[1])
+		}
+		if m := dmyRE.FindStringSubmatch(s); m != nil {
+			return validDate(m[2], monthOf(m[0]), m[1])
+		}
 	}
-	if m := dmyRE.FindStringSubmatch(s); m != nil {
-		return validDate(m[2], monthOf(m[0]), m[1])
+	if !strings.ContainsAny(s, "./") {
+		return ""
 	}
 	if m := numDateRE.FindStringSubmatch(s); m != nil {
 		a, _ := strconv.Atoi(m[1])
@@ -608,6 +619,18 @@ func parseDate(s string) string {
 		return validDate(m[4], m[1], m[3])
 	}
 	return ""
+}
+
+// hasLetter reports whether s may hold a letter of a month's name: an
+// ASCII letter, or a byte beyond ASCII, which may open the long s that
+// (?i) folds to "s".
+func hasLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isLetter(s[i]) || s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // monthOf finds the month name in a matched date.
