@@ -430,3 +430,33 @@ func TestKeyWord(t *testing.T) {
 		}
 	}
 }
+
+// TestDayStarts checks that every date parseDay reads may begin where
+// dayStarts says: with a digit or a weekday's or a month's name in any
+// case, and that common openings of words are not.
+func TestDayStarts(t *testing.T) {
+	var words []string
+	for w := range weekdayWords {
+		words = append(words, w)
+	}
+	for w := range monthWords {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		for _, v := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
+			if !dayStarts[v[0]] {
+				t.Errorf("dayStarts[%q] is false: %q opens a date", v[0], v)
+			}
+		}
+	}
+	for c := byte('0'); c <= '9'; c++ {
+		if !dayStarts[c] {
+			t.Errorf("dayStarts[%q] is false", c)
+		}
+	}
+	for _, c := range []byte("bcegBCEG\"( -") {
+		if dayStarts[c] {
+			t.Errorf("dayStarts[%q] is true", c)
+		}
+	}
+}

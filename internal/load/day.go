@@ -26,6 +26,31 @@ var weekdayWords = map[string]bool{
 	"friday": true, "fri": true, "saturday": true, "sat": true, "sunday": true, "sun": true,
 }
 
+// dayStarts holds the bytes a date parseDay reads may begin with: a
+// digit, or the first letter of a weekday's or a month's name in either
+// case. Most words of a text begin with none, and parseDay need not
+// read them.
+var dayStarts = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for _, words := range []map[string]bool{weekdayWords, monthSet()} {
+		for w := range words {
+			t[w[0]], t[w[0]-'a'+'A'] = true, true
+		}
+	}
+	return t
+}()
+
+// monthSet is the set of monthWords' keys.
+func monthSet() map[string]bool {
+	set := map[string]bool{}
+	for w := range monthWords {
+		set[w] = true
+	}
+	return set
+}
+
 // scanner reads words, numbers and punctuation of a date from s.
 type scanner struct {
 	s string
@@ -128,6 +153,9 @@ func (sc *scanner) wordEnd() bool {
 // "21.08.2013", "15-07-2016", "2016-07-15", "10/14/2025", and a month and
 // day with no year ("March 14"). A weekday may open it.
 func parseDay(s string, i int) (dayMatch, bool) {
+	if i >= len(s) || !dayStarts[s[i]] {
+		return dayMatch{}, false
+	}
 	sc := &scanner{s: s, i: i}
 	m := dayMatch{start: i}
 	if w := sc.word(); len(w) > 0 {
