@@ -209,13 +209,19 @@ func hardWrapped(raw []string) bool {
 	long, near, open := 0, 0, 0
 	widest := 0
 	for _, l := range raw {
-		widest = max(widest, len(strings.TrimRight(l, " \t\r")))
+		// A line wider than 100 bytes settles it: most articles have
+		// one among their first.
+		w := len(trimRightBlank(l))
+		if w > 100 {
+			return false
+		}
+		widest = max(widest, w)
 	}
-	if widest < 40 || widest > 100 {
+	if widest < 40 {
 		return false
 	}
 	for _, l := range raw {
-		l = strings.TrimRight(l, " \t\r")
+		l = trimRightBlank(l)
 		if len(l) < 30 {
 			continue
 		}
@@ -228,6 +234,14 @@ func hardWrapped(raw []string) bool {
 		}
 	}
 	return long >= 3 && near*10 >= long*6 && open*3 >= long
+}
+
+// trimRightBlank is strings.TrimRight(l, " \t\r").
+func trimRightBlank(l string) string {
+	for l != "" && (l[len(l)-1] == ' ' || l[len(l)-1] == '\t' || l[len(l)-1] == '\r') {
+		l = l[:len(l)-1]
+	}
+	return l
 }
 
 // joinWrapped joins hard-wrapped lines into paragraphs, which end at a

@@ -213,3 +213,11 @@ func TestCountWordsPieces(t *testing.T) {
 		}
 	}
 }
+
+func TestTrimRightBlank(t *testing.T) {
+	for _, l := range []string{"", " ", "a line \t\r", "\t\r a", "a\u00a0", "x \n", "a\r\r  "} {
+		if got, want := trimRightBlank(l), strings.TrimRight(l, " \t\r"); got != want {
+			t.Errorf("trimRightBlank(%q) = %q, want %q", l, got, want)
+		}
+	}
+}
