@@ -114,7 +114,12 @@ type Options struct {
 }
 
 // Repair returns the view of text with its debris repaired.
-func Repair(text string, opts Options) *View {
+func Repair(text string, opts Options) *View { return RepairCase(text, oneCase(text), opts) }
+
+// RepairCase is Repair for a caller that has asked OneCase of text
+// already: caps is its answer, and the text's cases are not counted
+// twice.
+func RepairCase(text string, caps bool, opts Options) *View {
 	v := &View{}
 	var b bytes.Buffer
 	last := 0 // end of the original text copied so far
@@ -127,7 +132,6 @@ func Repair(text string, opts Options) *View {
 		}
 		last = end
 	}
-	caps := oneCase(text)
 	for i := 0; i < len(text); {
 		// Most bytes are none that the cases below act on.
 		if i = skip(text, i, caps, opts.Possessive != nil); i == len(text) {

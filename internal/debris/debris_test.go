@@ -232,3 +232,14 @@ func TestOneCase(t *testing.T) {
 		}
 	}
 }
+
+// TestRepairCase checks that RepairCase, told what OneCase says, repairs
+// as Repair does.
+func TestRepairCase(t *testing.T) {
+	opts := Options{Common: words(t), Possessive: func(w string) bool { return w == "Syria" }}
+	for _, s := range []string{"Syrias army #39;s", "THE ARMY SAID. " + strings.Repeat("REBELS ATTACKED SYRIAS TOWNS ", 10), "lucknow: police arrested 12 people", ""} {
+		if got, want := RepairCase(s, OneCase(s), opts).Text, Repair(s, opts).Text; got != want {
+			t.Errorf("RepairCase(%q) = %q, Repair gives %q", s, got, want)
+		}
+	}
+}
