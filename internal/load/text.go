@@ -690,21 +690,31 @@ func contentLines(lines []string) []bool {
 func publishedLine(lines []string, content []bool, firstBody int) (string, string) {
 	var any, updated string
 	for i, l := range lines {
-		if content[i] {
+		if content[i] || !hasDigits(l, 4) {
 			continue
 		}
-		d := ParseDate(l)
+		// The words cost less to find than the date to read: a line
+		// whose date would change nothing (one past the body's start
+		// that says neither, as the next story's in a scrape of
+		// several) is not read.
+		pub := pubWordRE.MatchString(l)
+		upd := !pub && updWordRE.MatchString(l)
+		early := any == "" && i < firstBody+2
+		if !pub && !(upd && updated == "") && !early {
+			continue
+		}
+		d := parseDate(l)
 		if d == "" {
 			continue
 		}
 		switch {
-		case pubWordRE.MatchString(l):
+		case pub:
 			return d, "dateline"
-		case updWordRE.MatchString(l):
+		case upd:
 			if updated == "" {
 				updated = d
 			}
-		case any == "" && i < firstBody+2:
+		case early:
 			any = d
 		}
 	}

@@ -221,3 +221,33 @@ func TestTrimRightBlank(t *testing.T) {
 		}
 	}
 }
+
+// TestPublishedLine checks which dated line of chrome gives the
+// publication date: one that says "Published" first, then the first dated
+// line about the body's start, then the first "Updated" line.
+func TestPublishedLine(t *testing.T) {
+	body := "Gunmen killed at least 12 villagers in a raid on Monday, officials said."
+	tests := []struct {
+		name  string
+		lines []string
+		first int // the first line of the body
+		want  string
+	}{
+		{"published wins", []string{"20/01/2025", "Updated: 22 January 2025", body, "Published: 19 January 2025"}, 2, "2025-01-19"},
+		{"the date above the body", []string{"Title here", "20/01/2025", body, "27 January 2025"}, 2, "2025-01-20"},
+		{"none above: a late date without words counts not", []string{"Title here", body, "x", "y", "27 January 2025"}, 1, ""},
+		{"the first update", []string{body, "x", "y", "Updated: 22 January 2025", "Updated: 23 January 2025"}, 0, "2025-01-22"},
+		{"an update after a later plain date", []string{body, "x", "y", "5 May 2024", "Updated 2 June 2024"}, 0, "2024-06-02"},
+		{"a published line with no date", []string{"Published 2025", body, "x", "y", "Published on 3 March 2025"}, 1, "2025-03-03"},
+		{"content lines are no chrome", []string{body + " 20/01/2025"}, 0, ""},
+	}
+	for _, tt := range tests {
+		content := make([]bool, len(tt.lines))
+		for i, l := range tt.lines {
+			content[i] = l == body || strings.HasPrefix(l, body)
+		}
+		if got, _ := publishedLine(tt.lines, content, tt.first); got != tt.want {
+			t.Errorf("%s: publishedLine = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
