@@ -13,6 +13,7 @@ import (
 	_ "embed"
 	"fmt"
 	"html"
+	"math/bits"
 	"sort"
 	"strconv"
 	"strings"
@@ -113,7 +114,12 @@ type Options struct {
 }
 
 // Repair returns the view of text with its debris repaired.
-func Repair(text string, opts Options) *View {
+func Repair(text string, opts Options) *View { return RepairCase(text, oneCase(text), opts) }
+
+// RepairCase is Repair for a caller that has asked OneCase of text
+// already: caps is its answer, and the text's cases are not counted
+// twice.
+func RepairCase(text string, caps bool, opts Options) *View {
 	v := &View{}
 	var b bytes.Buffer
 	last := 0 // end of the original text copied so far
@@ -126,8 +132,11 @@ func Repair(text string, opts Options) *View {
 		}
 		last = end
 	}
-	caps := oneCase(text)
 	for i := 0; i < len(text); {
+		// Most bytes are none that the cases below act on.
+		if i = skip(text, i, caps, opts.Possessive != nil); i == len(text) {
+			break
+		}
 		c := text[i]
 		switch {
 		case c == '&' || c == '#':
@@ -181,6 +190,36 @@ func Repair(text string, opts Options) *View {
 	return v
 }
 
+// skip returns where from i on the next byte may lie that Repair acts
+// on, or len(s): an entity's "&" or "#" and a backslash always; any
+// letter in text of one case, which may need recasing; a capital when
+// upper is set, which may open a possessive. It tests eight bytes at a
+// time, for ranges of bytes that hold those: it may stop at a few others
+// too ("$", "%", "["), which Repair passes over.
+func skip(s string, i int, caps, upper bool) int {
+	for ; i+8 <= len(s); i += 8 {
+		x := load64(s[i : i+8])
+		m := inRange(x, '#', '&')
+		switch {
+		case caps:
+			m |= inRange(x|0x20*ones, 'a', 'z') | inRange(x, '\\', '\\')
+		case upper:
+			m |= inRange(x, 'A', '\\')
+		default:
+			m |= inRange(x, '\\', '\\')
+		}
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)/8
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c == '&' || c == '#' || c == '\\' || caps && isLetter(c) || upper && isUpper(c) {
+			break
+		}
+	}
+	return i
+}
+
 func isUpper(c byte) bool  { return 'A' <= c && c <= 'Z' }
 func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
@@ -231,16 +270,72 @@ func entity(text string, i int) (start, end int, with string, ok bool) {
 func OneCase(text string) bool { return oneCase(text) }
 
 func oneCase(text string) bool {
+	text = text[:min(len(text), 4096)]
 	upper, lower := 0, 0
-	for i := 0; i < len(text) && i < 4096; i++ {
-		switch c := text[i]; {
+	for i := 0; i < len(text); i += caseBlock {
+		u, l := caseCounts(text[i:min(len(text), i+caseBlock)])
+		upper, lower = upper+u, lower+l
+		// Most text is plainly of both cases long before its end: stop
+		// once the bytes left cannot make it one case.
+		rest := max(0, len(text)-i-caseBlock)
+		if lower*20 >= upper+rest && upper*50 >= lower+rest {
+			return false
+		}
+	}
+	return upper > 200 && lower*20 < upper || lower >= 12 && upper*50 < lower
+}
+
+// caseBlock is how many bytes oneCase counts between looks at the counts.
+const caseBlock = 256
+
+// caseCounts counts the ASCII capitals and small letters of s. It reads
+// eight bytes at a time and counts in each byte of a word, which holds
+// the counts of 255 words before it is added up.
+func caseCounts(s string) (upper, lower int) {
+	for len(s) >= 8 {
+		var u, l uint64
+		for k := 0; k < 255 && len(s) >= 8; k++ {
+			x := load64(s[:8])
+			u += inRange(x, 'A', 'Z') >> 7
+			l += inRange(x, 'a', 'z') >> 7
+			s = s[8:]
+		}
+		upper += sumBytes(u)
+		lower += sumBytes(l)
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
 		case 'A' <= c && c <= 'Z':
 			upper++
 		case 'a' <= c && c <= 'z':
 			lower++
 		}
 	}
-	return upper > 200 && lower*20 < upper || lower >= 12 && upper*50 < lower
+	return upper, lower
+}
+
+// sumBytes adds up the bytes of x.
+func sumBytes(x uint64) int {
+	const m = 0x00ff00ff00ff00ff
+	x = x&m + x>>8&m                         // four sums of two bytes
+	return int(x * 0x0001000100010001 >> 48) // their sum, in the top 16 bits
+}
+
+// ones has a one in each byte; ones*0x80 the top bit of each byte.
+const ones = 0x0101010101010101
+
+// load64 reads the eight bytes of w, the first lowest.
+func load64(w string) uint64 {
+	_ = w[7]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
+// inRange sets the top bit of each byte of x that is ASCII and from lo
+// to hi, and clears every other bit: no sum carries into the next byte.
+func inRange(x uint64, lo, hi byte) uint64 {
+	low := x &^ (0x80 * ones)
+	return (low + (0x80-uint64(lo))*ones) &^ (low + (0x80-uint64(hi)-1)*ones) &^ x & (0x80 * ones)
 }
 
 // recase gives a word of an all-capitals text its case: a common word in

@@ -252,14 +252,15 @@ func (x *Extractor) repair(text string) (*debris.View, error) {
 		},
 		Proper: func(w string) bool { _, ok := x.places.CountryOf(w); return ok },
 	}
-	if debris.OneCase(text) {
+	caps := debris.OneCase(text)
+	if caps {
 		w, err := x.common.get()
 		if err != nil {
 			return nil, err
 		}
 		opts.Common = w
 	}
-	return debris.Repair(text, opts), nil
+	return debris.RepairCase(text, caps, opts), nil
 }
 
 func toView(v *debris.View, s *event.Span) *event.Span {

@@ -3,9 +3,9 @@ package load
 import (
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/event"
-	"github.com/sitrep/sitrep/internal/pattern"
 	"github.com/sitrep/sitrep/internal/text"
 )
 
@@ -77,11 +77,14 @@ func outletTag(p string) (string, event.Span) {
 			}
 		}
 	}
-	words := strings.Fields(head)
-	if len(words) > 1 && (words[1] == "-" || words[1] == "--") {
-		if name, ok := tagNames[strings.ToLower(words[0])]; ok {
-			k := strings.Index(head, words[0])
-			return name, event.Span{Start: k, End: k + len(words[0])}
+	// The first two words, read in place: a tag is the first, followed by
+	// a dash.
+	start := pastSpace(head, 0)
+	end := pastWord(head, start)
+	dash := pastSpace(head, end)
+	if w := head[dash:pastWord(head, dash)]; end > start && (w == "-" || w == "--") {
+		if name, ok := tagNames[strings.ToLower(head[start:end])]; ok {
+			return name, event.Span{Start: start, End: end}
 		}
 	}
 	return "", event.Span{}
@@ -99,8 +102,8 @@ func readOpening(p string) opening {
 		// A date that opens the paragraph, or follows a label or an
 		// outlet's tag, is the date line's whatever follows it; elsewhere
 		// the sentence must not run on past it in lower case.
-		lead := i == 0 || label || outletTags[prev]
-		if m, ok := parseDay(p, i); ok && m.hasYear && (label || !notDatelineBefore[prev]) && (lead || !runsOn(p[m.end:])) {
+		if m, ok := parseDay(p, i); ok && m.hasYear && (label || !notDatelineBefore[prev]) &&
+			(i == 0 || label || outletTags[prev] || !runsOn(p[m.end:])) {
 			o.date = m.day
 			o.dateSpan = event.Span{Start: m.start, End: m.end}
 			if name, ok := tagNames[prev]; ok && o.outlet == "" {
@@ -115,7 +118,7 @@ func readOpening(p string) opening {
 		for j < len(p) && p[j] != ' ' && p[j] != '\n' && p[j] != '\t' {
 			j++
 		}
-		w := strings.ToLower(strings.Trim(p[i:j], ",;:()\"'"))
+		w := keyWord(p[i:j])
 		// "Posted on August 3 2013", "Updated on ...": the label makes
 		// the preposition a date line's.
 		label = datelineLabels[prev] && (w == "on" || w == "at")
@@ -129,6 +132,54 @@ func readOpening(p string) opening {
 		i = j
 	}
 	return o
+}
+
+// openingWords are the words readOpening looks up, each its own value.
+var openingWords = func() map[string]string {
+	words := map[string]string{"on": "on", "at": "at"}
+	for _, set := range []map[string]bool{notDatelineBefore, datelineLabels, outletTags} {
+		for w := range set {
+			words[w] = w
+		}
+	}
+	for w := range tagNames {
+		words[w] = w
+	}
+	return words
+}()
+
+// keyWord returns a word of an opening as readOpening looks it up, in
+// small letters and less the punctuation around it, when it is one of
+// openingWords, and "" when not: none of them needs a lowered copy of
+// every capitalised word, which would be garbage at once.
+func keyWord(w string) string {
+	w = trimPunct(w)
+	var low [16]byte
+	if len(w) > len(low) {
+		return ""
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			// No word with letters beyond ASCII lowers to one of
+			// openingWords: the Kelvin sign lowers to "k", which none
+			// holds.
+			return ""
+		}
+		low[i] = text.LowerASCIIByte(w[i])
+	}
+	return openingWords[string(low[:len(w)])]
+}
+
+// trimPunct is strings.Trim(w, ",;:()\"'").
+func trimPunct(w string) string {
+	isPunct := func(c byte) bool { return strings.IndexByte(",;:()\"'", c) >= 0 }
+	for w != "" && isPunct(w[0]) {
+		w = w[1:]
+	}
+	for w != "" && isPunct(w[len(w)-1]) {
+		w = w[:len(w)-1]
+	}
+	return w
 }
 
 // outletTags are the agencies and outlets whose tag stands between a
@@ -224,19 +275,13 @@ func titleLike(s string) bool {
 	return caps*2 >= len(words) || !report && len(words) <= 15
 }
 
-// wireRE matches a wire date line at the start of a paragraph: a place in
-// capitals, what follows it up to a dash (a country, a date, an agency's
-// tag), and the dash: "MAIDUGURI, March 26 (LCH) — ", "KABUL — ",
-// "JERUSALEM (Reuters) - ".
-var wireRE = pattern.MustCompile(`^[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60}?)?(?:\s*\([A-Za-z .]{1,20}\))?\s*(?:—|–|--| - )\s*`)
-
 // datelines finds the wire date lines that open the paragraphs of doc,
 // and adds the article's own date line own when none of them holds it.
 func datelines(doc string, own *event.Span) []event.Span {
 	var out []event.Span
 	for start, end := range text.Paragraphs(doc) {
-		if loc := wireRE.FindStringIndex(doc[start:min(end, start+140)]); loc != nil {
-			out = append(out, event.Span{Start: start, End: start + loc[1]})
+		if e := wireEnd(doc[start:min(end, start+140)]); e >= 0 {
+			out = append(out, event.Span{Start: start, End: start + e})
 		}
 	}
 	if own != nil {

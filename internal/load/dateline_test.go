@@ -3,6 +3,8 @@ package load
 import (
 	"context"
 	"errors"
+	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -245,6 +247,10 @@ func TestOutletTag(t *testing.T) {
 		{"AP - The man who claims the governor harassed him was pushing for a settlement.", "AP"},
 		{"Strikes kill 19 in the north Monitor AFP Thursday 9 Jul 2015 At least 19 civilians were killed.", "AFP"},
 		{"Rebels attacked a base on Monday, the army said.", ""},
+		{" \u00a0Xinhua -- Floods have displaced thousands.", "Xinhua"},
+		{"AFP-Police said on Monday.", ""},
+		{"AFP", ""},
+		{"The AP - reported on Monday.", ""},
 	}
 	for _, tt := range tests {
 		o := readOpening(tt.in)
@@ -290,5 +296,167 @@ func TestReleaseSource(t *testing.T) {
 	}
 	if doc.Outlet != "Syrian Coalition's Media Office" || doc.OutletTag == nil || doc.Text[doc.OutletTag.Start:doc.OutletTag.End] != doc.Outlet {
 		t.Errorf("outlet %q tag %v", doc.Outlet, doc.OutletTag)
+	}
+}
+
+// wireRE is the pattern wireEnd is written from: its leftmost-first
+// match is the wire date line.
+var wireRE = regexp.MustCompile(`^[A-Z][A-Z .'’-]{2,40}(?:,[^—–\n]{0,60}?)?(?:\s*\([A-Za-z .]{1,20}\))?\s*(?:—|–|--| - )\s*`)
+
+// wireREEnd is the end of wireRE's match in p, or -1.
+func wireREEnd(p string) int {
+	if loc := wireRE.FindStringIndex(p); loc != nil {
+		return loc[1]
+	}
+	return -1
+}
+
+// TestWireEnd checks wire date lines, and that wireEnd ends each where
+// wireRE's match does.
+func TestWireEnd(t *testing.T) {
+	tests := []struct {
+		p    string
+		want string // the date line, "" for none
+	}{
+		{"MAIDUGURI, March 26 (LCH) — Gunmen attacked", "MAIDUGURI, March 26 (LCH) — "},
+		{"KABUL — A bomb", "KABUL — "},
+		{"JERUSALEM (Reuters) - Israeli", "JERUSALEM (Reuters) - "},
+		{"GAZA CITY, Gaza Strip -- Israeli", "GAZA CITY, Gaza Strip -- "},
+		{"O’HARE — Police", "O’HARE — "},
+		{"U.S. — x", "U.S. — "},
+		{"PORT-AU-PRINCE — Gunmen", "PORT-AU-PRINCE — "},
+		{"NEW YORK - - x", "NEW YORK - - "},
+		{"SANAA  -  x", "SANAA  -  "},
+		{"TRIPOLI, May 13 (MD) — ", "TRIPOLI, May 13 (MD) — "},
+		{"LIMA, Oct 16, a city where — x", "LIMA, Oct 16, a city where — "},
+		{"LIMA, Oct 16\n— x", "LIMA, Oct 16\n— "},
+		{"LIMA, Oct 16\n\n, — x", ""},
+		{"BEIRUT (a tag that runs far too long) — x", ""},
+		{"BEIRUT, " + strings.Repeat("x", 61) + " — x", ""},
+		{"BEIRUT, " + strings.Repeat("x", 59) + " — x", "BEIRUT, " + strings.Repeat("x", 59) + " — "},
+		{"The army said — x", ""},
+		{"At least 12", ""},
+		{"AB — x", "AB — "},
+		{"A — x", ""},
+		{"", ""},
+		{"kabul — x", ""},
+		{"NAIROBI CITIZEN POST", ""},
+	}
+	for _, tt := range tests {
+		want := -1
+		if tt.want != "" {
+			want = len(tt.want)
+		}
+		if got := wireEnd(tt.p); got != want {
+			t.Errorf("wireEnd(%q) = %d, want %d", tt.p, got, want)
+		}
+		if got := wireREEnd(tt.p); got != want {
+			t.Errorf("wireRE in %q ends at %d, want %d", tt.p, got, want)
+		}
+	}
+}
+
+// FuzzWireEnd checks wireEnd against the pattern it is written from.
+func FuzzWireEnd(f *testing.F) {
+	for _, p := range []string{"MAIDUGURI, March 26 (LCH) — Gunmen", "KABUL — A", "JERUSALEM (Reuters) - Israeli", "A - - B", "AB ,(X) -- ",
+		"O’HARE, \xe2\x80 ( x.) – y", "X-  (a)\t - -", "PARIS, June 29 — "} {
+		f.Add(p)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		if got, want := wireEnd(p), wireREEnd(p); got != want {
+			t.Errorf("wireEnd(%q) = %d, wireRE ends at %d", p, got, want)
+		}
+	})
+}
+
+// TestWireEndPieces checks wireEnd against wireRE over texts made of the
+// pieces the pattern reads, many more than the fuzzer finds.
+func TestWireEndPieces(t *testing.T) {
+	pieces := []string{"A", "B", "Z", " ", "  ", ",", ".", "'", "’", "-", "--", " - ", "—", "–", "(", ")", "(AFP)", "a", "x", "\n", "\t", "\xe2", "\xe2\x80", "KABUL", "March 26"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	matched := 0
+	for range 50000 {
+		b.Reset()
+		b.WriteString(pieces[rng.IntN(3)])
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		p := b.String()
+		got, want := wireEnd(p), wireREEnd(p)
+		if got != want {
+			t.Fatalf("wireEnd(%q) = %d, wireRE ends at %d", p, got, want)
+		}
+		if got >= 0 {
+			matched++
+		}
+	}
+	if matched < 2500 {
+		t.Errorf("only %d texts of 50,000 hold a date line: the test reads too few", matched)
+	}
+}
+
+func TestDashAt(t *testing.T) {
+	tests := []struct {
+		s    string
+		want int
+	}{
+		{"— x", 3}, {"– x", 3}, {"-- x", 2}, {"--", 2}, {" - x", 3}, {" - ", 3},
+		{"-", 0}, {" -", 0}, {" -x", 0}, {"- x", 0}, {"\xe2\x80", 0}, {"x", 0}, {"", 0},
+	}
+	for _, tt := range tests {
+		if got := dashAt(tt.s); got != tt.want {
+			t.Errorf("dashAt(%q) = %d, want %d", tt.s, got, tt.want)
+		}
+	}
+}
+
+// TestKeyWord checks the words of an opening as readOpening looks them
+// up, and that each word it looks up is one keyWord can give.
+func TestKeyWord(t *testing.T) {
+	tests := []struct{ w, want string }{
+		{"Posted", "posted"}, {"(AFP)", "afp"}, {"Reuters,", "reuters"}, {"ON", "on"}, {"\"the", "the"},
+		{"Fighters", ""}, {"Published:", "published"}, {"Pub\u212aished", ""}, {"", ""}, {",;:", ""},
+		{"Internationalisation", ""},
+	}
+	for _, tt := range tests {
+		if got := keyWord(tt.w); got != tt.want {
+			t.Errorf("keyWord(%q) = %q, want %q", tt.w, got, tt.want)
+		}
+	}
+	for w := range openingWords {
+		if got := keyWord(strings.ToUpper(w)); got != w {
+			t.Errorf("keyWord(%q) = %q, want %q", strings.ToUpper(w), got, w)
+		}
+	}
+}
+
+// TestDayStarts checks that every date parseDay reads may begin where
+// dayStarts says: with a digit or a weekday's or a month's name in any
+// case, and that common openings of words are not.
+func TestDayStarts(t *testing.T) {
+	var words []string
+	for w := range weekdayWords {
+		words = append(words, w)
+	}
+	for w := range monthWords {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		for _, v := range []string{w, strings.ToUpper(w[:1]) + w[1:], strings.ToUpper(w)} {
+			if !dayStarts[v[0]] {
+				t.Errorf("dayStarts[%q] is false: %q opens a date", v[0], v)
+			}
+		}
+	}
+	for c := byte('0'); c <= '9'; c++ {
+		if !dayStarts[c] {
+			t.Errorf("dayStarts[%q] is false", c)
+		}
+	}
+	for _, c := range []byte("bcegBCEG\"( -") {
+		if dayStarts[c] {
+			t.Errorf("dayStarts[%q] is true", c)
+		}
 	}
 }

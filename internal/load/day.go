@@ -26,10 +26,37 @@ var weekdayWords = map[string]bool{
 	"friday": true, "fri": true, "saturday": true, "sat": true, "sunday": true, "sun": true,
 }
 
+// dayStarts holds the bytes a date parseDay reads may begin with: a
+// digit, or the first letter of a weekday's or a month's name in either
+// case. Most words of a text begin with none, and parseDay need not
+// read them.
+var dayStarts = func() (t [256]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for _, words := range []map[string]bool{weekdayWords, monthSet()} {
+		for w := range words {
+			t[w[0]], t[w[0]-'a'+'A'] = true, true
+		}
+	}
+	return t
+}()
+
+// monthSet is the set of monthWords' keys.
+func monthSet() map[string]bool {
+	set := map[string]bool{}
+	for w := range monthWords {
+		set[w] = true
+	}
+	return set
+}
+
 // scanner reads words, numbers and punctuation of a date from s.
 type scanner struct {
 	s string
 	i int
+	// low holds the last word read, in small letters.
+	low [12]byte
 }
 
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
@@ -44,17 +71,23 @@ func (sc *scanner) spaces() int {
 	return sc.i - j
 }
 
-// word reads a run of ASCII letters, lowered.
-func (sc *scanner) word() string {
+// word reads a run of ASCII letters, lowered. The bytes are sc's, and
+// hold until the next word: the words of a date are looked up, and a
+// string lowered from a capitalised word would be garbage at once.
+func (sc *scanner) word() []byte {
 	j := sc.i
-	for sc.i < len(sc.s) && isLetter(sc.s[sc.i]) && sc.i-j < 12 {
+	for sc.i < len(sc.s) && isLetter(sc.s[sc.i]) && sc.i-j < len(sc.low) {
 		sc.i++
 	}
 	if sc.i < len(sc.s) && isLetter(sc.s[sc.i]) {
 		sc.i = j
-		return ""
+		return nil
 	}
-	return text.LowerASCII(sc.s[j:sc.i]) // no copy of a word in small letters
+	w := sc.low[:sc.i-j]
+	for k := range w {
+		w[k] = text.LowerASCIIByte(sc.s[j+k])
+	}
+	return w
 }
 
 // digits reads a run of at most 8 ASCII digits.
@@ -120,10 +153,13 @@ func (sc *scanner) wordEnd() bool {
 // "21.08.2013", "15-07-2016", "2016-07-15", "10/14/2025", and a month and
 // day with no year ("March 14"). A weekday may open it.
 func parseDay(s string, i int) (dayMatch, bool) {
+	if i >= len(s) || !dayStarts[s[i]] {
+		return dayMatch{}, false
+	}
 	sc := &scanner{s: s, i: i}
 	m := dayMatch{start: i}
-	if w := sc.word(); w != "" {
-		if weekdayWords[w] {
+	if w := sc.word(); len(w) > 0 {
+		if weekdayWords[string(w)] {
 			m.weekday = true
 			sc.punct('.')
 			sc.punct(',')
@@ -137,7 +173,7 @@ func parseDay(s string, i int) (dayMatch, bool) {
 	if d := sc.digits(); d != "" {
 		return m.numeric(sc, d)
 	}
-	mon, ok := monthWords[sc.word()]
+	mon, ok := monthWords[string(sc.word())]
 	if !ok {
 		return dayMatch{}, false
 	}
@@ -230,12 +266,12 @@ func (m dayMatch) numeric(sc *scanner, d string) (dayMatch, bool) {
 		return dayMatch{}, false
 	}
 	save := sc.i
-	if sc.word() == "of" {
+	if string(sc.word()) == "of" {
 		sc.spaces()
 	} else {
 		sc.i = save
 	}
-	mon, ok := monthWords[sc.word()]
+	mon, ok := monthWords[string(sc.word())]
 	if !ok || m.dom < 1 || m.dom > 31 {
 		return dayMatch{}, false
 	}

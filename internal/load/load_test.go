@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -382,4 +383,72 @@ func FuzzCountWords(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestControls checks the count of control characters, eight bytes at a
+// time, against a count one byte at a time, over every byte.
+func TestControls(t *testing.T) {
+	var all []byte
+	for c := range 256 {
+		all = append(all, byte(c))
+	}
+	tests := [][]byte{nil, []byte("plain text\r\n\tand a form feed\f"), []byte("\x00\x01\x0b\x1f\x7f\x80\x9f"), all,
+		bytes.Repeat([]byte("ab\x1b[0m\x0e\xe2\x80\x99 "), 9)}
+	for _, s := range tests {
+		want := 0
+		for _, b := range s {
+			if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+				want++
+			}
+		}
+		if got := controls(s); got != want {
+			t.Errorf("controls(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestParseDateLooks checks that the looks parseDate takes before its
+// patterns change no date: it reads as the patterns alone, in order, do.
+func TestParseDateLooks(t *testing.T) {
+	patterns := func(s string) string {
+		if m := isoDateRE.FindStringSubmatch(s); m != nil {
+			return validDate(m[1], m[2], m[3])
+		}
+		if m := mdyRE.FindStringSubmatch(s); m != nil {
+			return validDate(m[2], monthOf(m[0]), m[1])
+		}
+		if m := dmyRE.FindStringSubmatch(s); m != nil {
+			return validDate(m[2], monthOf(m[0]), m[1])
+		}
+		if m := numDateRE.FindStringSubmatch(s); m != nil {
+			a, _ := strconv.Atoi(m[1])
+			if m[2] == "." || a > 12 {
+				return validDate(m[4], m[3], m[1])
+			}
+			return validDate(m[4], m[1], m[3])
+		}
+		return ""
+	}
+	for _, s := range []string{
+		"Published: 26 March 2025 | 09:12 WAT", "2025-06-18", "June 25, 2025 | 7:40 PM", "Published 03.08.2024",
+		"27 January 2025", "Posted: Mon 13 Jan 2025", "20/01/2025", "10/14/2025", "Sept 23, 2024 | 11:02 AM",
+		"May 13, 2025 - 10:15", "© 2025 Lake Chad Herald. All rights reserved.", "ſept 5, 2024", "5 AUGUſT 2024",
+		"12 2024", "2024", "1.2.2024", "31/31/2024", "2024-13-01", "Mar. 3 2023", "",
+	} {
+		if got, want := parseDate(s), patterns(s); got != want {
+			t.Errorf("parseDate(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestHasLetter(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{{"20/01/2025", false}, {"2025-06-18 12:00", false}, {"", false}, {"1 Jan", true}, {"12 \u017f", true}, {"x", true}}
+	for _, tt := range tests {
+		if got := hasLetter(tt.s); got != tt.want {
+			t.Errorf("hasLetter(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
 }

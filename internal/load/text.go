@@ -2,6 +2,7 @@ package load
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -208,13 +209,19 @@ func hardWrapped(raw []string) bool {
 	long, near, open := 0, 0, 0
 	widest := 0
 	for _, l := range raw {
-		widest = max(widest, len(strings.TrimRight(l, " \t\r")))
+		// A line wider than 100 bytes settles it: most articles have
+		// one among their first.
+		w := len(trimRightBlank(l))
+		if w > 100 {
+			return false
+		}
+		widest = max(widest, w)
 	}
-	if widest < 40 || widest > 100 {
+	if widest < 40 {
 		return false
 	}
 	for _, l := range raw {
-		l = strings.TrimRight(l, " \t\r")
+		l = trimRightBlank(l)
 		if len(l) < 30 {
 			continue
 		}
@@ -227,6 +234,14 @@ func hardWrapped(raw []string) bool {
 		}
 	}
 	return long >= 3 && near*10 >= long*6 && open*3 >= long
+}
+
+// trimRightBlank is strings.TrimRight(l, " \t\r").
+func trimRightBlank(l string) string {
+	for l != "" && (l[len(l)-1] == ' ' || l[len(l)-1] == '\t' || l[len(l)-1] == '\r') {
+		l = l[:len(l)-1]
+	}
+	return l
 }
 
 // joinWrapped joins hard-wrapped lines into paragraphs, which end at a
@@ -278,13 +293,93 @@ const reach = 40
 // isChrome reports whether a line is a caption, a byline or page chrome.
 func isChrome(l string) bool {
 	head, tail := l[:min(len(l), reach)], l[max(0, len(l)-reach):]
-	return captionStartRE.MatchString(head) || captionEndRE.MatchString(tail) || isPageChrome(l)
+	return captionStartRE.MatchString(head) || creditEnd(tail) && captionEndRE.MatchString(tail) || isPageChrome(l)
+}
+
+// creditEnd reports whether a line's end may be a photo's credit, which
+// captionEndRE finds: it closes a bracket or follows a slash. Few lines
+// do, and the check spares the pattern the others.
+func creditEnd(tail string) bool {
+	return strings.HasSuffix(tail, ")") || strings.IndexByte(tail, '/') >= 0
 }
 
 // isPageChrome reports whether a line is a site's own text: share
 // buttons, menus, cookie notices, copyright.
 func isPageChrome(l string) bool {
-	return chromeStartRE.MatchString(l[:min(len(l), reach)]) || chromeAnyRE.MatchString(l)
+	return chromeStartRE.MatchString(l[:min(len(l), reach)]) || mayHoldChromeWord(l) && chromeAnyRE.MatchString(l)
+}
+
+// chromeNeedles are the words one of which every match of chromeAnyRE
+// holds (its needles), each with the place of its rarest byte.
+var chromeNeedles = rarestBytes(chromeAnyRE.Needles())
+
+// mayHoldChromeWord reports whether l may hold a match of chromeAnyRE:
+// false only when none of its words is in l, in any case. The pattern's
+// own check lowers a copy of the line to search it; this one searches
+// the line for the rarest byte of each word in both cases, which costs
+// a prose line a quarter as much.
+func mayHoldChromeWord(l string) bool {
+	if chromeNeedles == nil || pattern.FoldsToASCII(l) {
+		return true
+	}
+	for _, n := range chromeNeedles {
+		if containsFoldAt(l, n.word, n.at) {
+			return true
+		}
+	}
+	return false
+}
+
+// A needle is a lower-case word and where in it its rarest byte lies.
+type needle struct {
+	word string
+	at   int
+}
+
+// rarestBytes returns words with the places of their rarest bytes, by
+// how often letters occur in English; other bytes count as rarer than
+// any letter, and a space as the commonest. It is nil for no words.
+func rarestBytes(words []string) []needle {
+	const byFrequency = "zqjxkvbpgwyfmculdhrsnioate" // rarest first
+	rank := func(c byte) int {
+		if c == ' ' {
+			return len(byFrequency) + 1
+		}
+		return strings.IndexByte(byFrequency, c) + 1
+	}
+	var out []needle
+	for _, w := range words {
+		at := 0
+		for i := 1; i < len(w); i++ {
+			if rank(w[i]) < rank(w[at]) {
+				at = i
+			}
+		}
+		out = append(out, needle{w, at})
+	}
+	return out
+}
+
+// containsFoldAt reports whether s holds n, a lower-case word, ASCII
+// capitals in s taken as small letters. It looks for n's byte at k, in
+// either case, with strings.IndexByte, which reads many bytes at a time.
+func containsFoldAt(s, n string, k int) bool {
+	c := n[k]
+	return holdsAt(s, n, k, c) || 'a' <= c && c <= 'z' && holdsAt(s, n, k, c-'a'+'A')
+}
+
+// holdsAt is containsFoldAt where n's byte at k is b in s.
+func holdsAt(s, n string, k int, b byte) bool {
+	for i := k; i < len(s); i++ {
+		j := strings.IndexByte(s[i:], b)
+		if j < 0 {
+			return false
+		}
+		if i += j; pattern.HasPrefixFold(s[i-k:], n) {
+			return true
+		}
+	}
+	return false
 }
 
 // isContent reports whether a line is a paragraph of the article: a
@@ -334,25 +429,100 @@ func endsSentence(l string) bool {
 
 // countWords is min(len(strings.Fields(s)), most) without the slice:
 // it runs for every line of every page, and no caller needs to count a
-// long paragraph to its end.
+// long paragraph to its end. It counts the starts of words eight bytes
+// at a time where they are ASCII.
 func countWords(s string, most int) int {
-	n, in := 0, false
+	n, in := 0, false // in: the byte before i is in a word
 	for i := 0; i < len(s) && n < most; {
-		var space bool
+		if i+8 <= len(s) {
+			if x := load64(s[i : i+8]); x&(0x80*ones) == 0 {
+				// The top bit of each byte of space is set where the byte
+				// is white space: ' ' or '\t' to '\r'. Sums of ASCII bytes
+				// carry into no other byte.
+				space := (^(x ^ ' '*ones + 0x7f*ones) | (x+(0x80-'\t')*ones)&^(x+(0x80-'\r'-1)*ones)) & (0x80 * ones)
+				before := space << 8 // set where the byte before is white space
+				if !in {
+					before |= 0x80
+				}
+				n += bits.OnesCount64(before &^ space & (0x80 * ones))
+				in = space>>63 == 0
+				i += 8
+				continue
+			}
+		}
+		var white bool
 		if c := s[i]; c < utf8.RuneSelf {
-			space = c == ' ' || '\t' <= c && c <= '\r'
+			white = byteKinds[c] == spaceByte
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
+			white = unicode.IsSpace(r)
 			i += size
 		}
-		if !space && !in {
+		if !white && !in {
 			n++
 		}
-		in = !space
+		in = !white
 	}
-	return n
+	return min(n, most)
+}
+
+// Kinds of byte, as the readers of words take them: in a word, ASCII
+// white space, or the first byte of a rune to decode, which may be white
+// space.
+const (
+	wordByte = iota
+	spaceByte
+	runeByte
+)
+
+var byteKinds = func() (t [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = runeByte
+		case c == ' ' || '\t' <= c && c <= '\r':
+			t[c] = spaceByte
+		}
+	}
+	return t
+}()
+
+// pastWord returns where the word at i in s ends: at white space, as
+// unicode.IsSpace tells it, or at the end of s.
+func pastWord(s string, i int) int {
+	for i < len(s) {
+		switch byteKinds[s[i]] {
+		case wordByte:
+			i++
+			continue
+		case runeByte:
+			if r, size := utf8.DecodeRuneInString(s[i:]); !unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+		}
+		break
+	}
+	return i
+}
+
+// pastSpace returns where the white space at i in s ends.
+func pastSpace(s string, i int) int {
+	for i < len(s) {
+		switch byteKinds[s[i]] {
+		case spaceByte:
+			i++
+			continue
+		case runeByte:
+			if r, size := utf8.DecodeRuneInString(s[i:]); unicode.IsSpace(r) {
+				i += size
+				continue
+			}
+		}
+		break
+	}
+	return i
 }
 
 // headline returns the last line before the body that reads as a title
@@ -433,14 +603,25 @@ func hasDigits(s string, n int) bool {
 
 // parseDate is ParseDate without the check for a year.
 func parseDate(s string) string {
-	if m := isoDateRE.FindStringSubmatch(s); m != nil {
-		return validDate(m[1], m[2], m[3])
+	// Each pattern is tried only where the line has what every match of
+	// it holds: a dash, a month's name in letters, a dot or a slash.
+	// Most date lines are in one form, and the others cost more than
+	// the look.
+	if strings.IndexByte(s, '-') >= 0 {
+		if m := isoDateRE.FindStringSubmatch(s); m != nil {
+			return validDate(m[1], m[2], m[3])
+		}
 	}
-	if m := mdyRE.FindStringSubmatch(s); m != nil {
-		return validDate(m[2], monthOf(m[0]), m[1])
+	if hasLetter(s) {
+		if m := mdyRE.FindStringSubmatch(s); m != nil {
+			return validDate(m[2], monthOf(m[0]), m[1])
+		}
+		if m := dmyRE.FindStringSubmatch(s); m != nil {
+			return validDate(m[2], monthOf(m[0]), m[1])
+		}
 	}
-	if m := dmyRE.FindStringSubmatch(s); m != nil {
-		return validDate(m[2], monthOf(m[0]), m[1])
+	if !strings.ContainsAny(s, "./") {
+		return ""
 	}
 	if m := numDateRE.FindStringSubmatch(s); m != nil {
 		a, _ := strconv.Atoi(m[1])
@@ -452,6 +633,18 @@ func parseDate(s string) string {
 		return validDate(m[4], m[1], m[3])
 	}
 	return ""
+}
+
+// hasLetter reports whether s may hold a letter of a month's name: an
+// ASCII letter, or a byte beyond ASCII, which may open the long s that
+// (?i) folds to "s".
+func hasLetter(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isLetter(s[i]) || s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
 }
 
 // monthOf finds the month name in a matched date.
@@ -497,21 +690,31 @@ func contentLines(lines []string) []bool {
 func publishedLine(lines []string, content []bool, firstBody int) (string, string) {
 	var any, updated string
 	for i, l := range lines {
-		if content[i] {
+		if content[i] || !hasDigits(l, 4) {
 			continue
 		}
-		d := ParseDate(l)
+		// The words cost less to find than the date to read: a line
+		// whose date would change nothing (one past the body's start
+		// that says neither, as the next story's in a scrape of
+		// several) is not read.
+		pub := pubWordRE.MatchString(l)
+		upd := !pub && updWordRE.MatchString(l)
+		early := any == "" && i < firstBody+2
+		if !pub && !(upd && updated == "") && !early {
+			continue
+		}
+		d := parseDate(l)
 		if d == "" {
 			continue
 		}
 		switch {
-		case pubWordRE.MatchString(l):
+		case pub:
 			return d, "dateline"
-		case updWordRE.MatchString(l):
+		case upd:
 			if updated == "" {
 				updated = d
 			}
-		case any == "" && i < firstBody+2:
+		case early:
 			any = d
 		}
 	}
