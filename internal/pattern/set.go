@@ -10,6 +10,9 @@ type Set struct {
 	index *needleIndex
 	// owners holds, for each needle, the patterns that have it.
 	owners [][]int
+	// kinds holds, for each pattern, the kinds of run that bound its
+	// matches (see length.kinds).
+	kinds []uint8
 }
 
 // NewSet prepares res to be searched together.
@@ -30,6 +33,12 @@ func NewSet(res ...*Regexp) *Set {
 		}
 	}
 	s.index = newNeedleIndex(words)
+	s.kinds = make([]uint8, len(res))
+	for i, r := range res {
+		if r.length != nil {
+			s.kinds[i] = r.length.kinds()
+		}
+	}
 	return s
 }
 
@@ -44,8 +53,9 @@ type Scan struct {
 	plain bool
 	hits  [][]hit // per pattern, in order of start
 	// runs of the text bound repetition; measured when first asked for,
-	// as most texts never need them.
-	runs runs
+	// as most texts never need them, and only the kinds asked for.
+	runs     runs
+	measured uint8 // the kinds of run that runs knows
 	// lens caches, per pattern, its longest match in the text plus one;
 	// 0 when not yet worked out.
 	lens []int
@@ -171,14 +181,29 @@ func (sc *Scan) maxLen(i int) int {
 		r := sc.set.res[i]
 		n := r.maxLen
 		if n < 0 && r.length != nil {
-			if !sc.runs.known {
-				sc.runs = measure(sc.text)
-			}
-			n = r.length.eval(sc.runs)
+			n = r.length.eval(sc.runsOf(sc.set.kinds[i]))
 		}
 		sc.lens[i] = n + 1
 	}
 	return sc.lens[i] - 1
+}
+
+// allRuns are the kinds of run measure measures.
+const allRuns = 1<<runSpace | 1<<runWord | 1<<runNonSpace
+
+// runsOf returns the runs of the text, knowing at least the kinds of run
+// in kinds: white space alone, the only kind most patterns repeat, is
+// measured faster than all of them.
+func (sc *Scan) runsOf(kinds uint8) runs {
+	if kinds&^sc.measured == 0 {
+		return sc.runs
+	}
+	if kinds == 1<<runSpace {
+		sc.runs, sc.measured = measureSpace(sc.text), kinds
+	} else {
+		sc.runs, sc.measured = measure(sc.text), allRuns
+	}
+	return sc.runs
 }
 
 // shift adds off to every offset of loc that is not -1.

@@ -296,3 +296,59 @@ func TestMeasure(t *testing.T) {
 		}
 	}
 }
+
+// sameSpace fails t unless measureSpace finds in text the longest run
+// of white space that measureSpec finds, and knows no other run.
+func sameSpace(t *testing.T, text string) {
+	t.Helper()
+	got, want := measureSpace(text), measureSpec(text)
+	if !got.known || got.space != want.space || got.word != -1 || got.nonSpace != -1 {
+		t.Fatalf("measureSpace(%.60q) = %+v, want space %d and no other run", text, got, want.space)
+	}
+}
+
+func TestMeasureSpace(t *testing.T) {
+	for _, text := range []string{
+		"", " ", "a", "ab cd", "abcdefg h", "abcdefgh ijklmno", "abcdefg\n\nhijklmno", // the run crosses eight bytes
+		"a b c d e f g h i j", "\t\t", "x\r\ny", "\v\v\v", "a\x00\x00\x00b", "\xa0\xa0 \x85", "12345678        9",
+		"abcdefg\n hijklmn\n\n\n\nopq", "the day\f\f\fof", strings.Repeat(" ", 17), strings.Repeat("ab ", 40) + "  ",
+	} {
+		sameSpace(t, text)
+	}
+	texts, err := corpus.Lengthened()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range append(texts, setTexts...) {
+		sameSpace(t, text)
+	}
+}
+
+func FuzzMeasureSpace(f *testing.F) {
+	f.Add("ab  cd\t\n\n efghi_j!!!?? k")
+	f.Add("abcdefg\n hijklmn\n\n\n\nopq")
+	f.Fuzz(sameSpace)
+}
+
+func TestLengthKinds(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		want uint8
+	}{
+		{`abc`, 0},
+		{`a\s+b`, 1 << runSpace},
+		{`(?:a\s+|b\s*c)?d`, 1 << runSpace},
+		{`\w+\s+x`, 1<<runWord | 1<<runSpace},
+		{`(?:\S+\s+){0,3}`, 1<<runNonSpace | 1<<runSpace},
+		{`.+`, 0}, // unbounded, read no run
+	} {
+		re, err := syntax.Parse(tc.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := lengthOf(re.Simplify())
+		if got := l.kinds(); got != tc.want {
+			t.Errorf("%s: kinds %b, want %b", tc.expr, got, tc.want)
+		}
+	}
+}

@@ -55,6 +55,66 @@ func measure(text string) runs {
 	return r
 }
 
+// measureSpace returns the runs of text with its longest run of white
+// space alone known: the patterns of most Sets repeat nothing else, and
+// this reads eight bytes at a time, in a fraction of measure's time.
+func measureSpace(text string) runs {
+	r := runs{known: true, word: -1, nonSpace: -1}
+	run := 0 // the white space that ends the bytes read so far
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		x := load64(text[i : i+8])
+		// The top bit of each byte of ctl is set where the byte is at
+		// most ' ': white space or another control. The sum carries
+		// into no other byte.
+		ctl := ^((x&^(0x80*ones) + (0x7f-' ')*ones) | x) & (0x80 * ones)
+		if ctl == 0 {
+			run = 0
+			continue
+		}
+		// Where no two controls touch, no run of white space is longer
+		// than one; the rest, and the bytes up to the first white
+		// space, which may be some other control, are counted a byte
+		// at a time.
+		if ctl&(ctl>>8) != 0 || run > 0 && ctl&0x80 != 0 || r.space == 0 {
+			for j := i; j < i+8; j++ {
+				run = spaceRun(&r, run, text[j])
+			}
+			continue
+		}
+		run = 0
+		if ctl>>63 != 0 && IsSpace(text[i+7]) {
+			run = 1
+		}
+	}
+	for ; i < len(text); i++ {
+		run = spaceRun(&r, run, text[i])
+	}
+	return r
+}
+
+// spaceRun returns the run of white space that ends with c, where run
+// ended before it, and records it in r.
+func spaceRun(r *runs, run int, c byte) int {
+	if !IsSpace(c) {
+		return 0
+	}
+	run++
+	r.space = max(r.space, run)
+	return run
+}
+
+// ones has a one in every byte.
+const ones = 0x0101010101010101
+
+// load64 reads the first eight bytes of s, the first the lowest; the
+// compiler makes it one load.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
 // Classes of bytes as measure counts them.
 const (
 	classOther = iota
@@ -273,6 +333,22 @@ func (l *length) eval(r runs) int {
 		return total
 	}
 	return -1
+}
+
+// kinds returns the kinds of run that l reads, a bit 1<<k for each kind
+// k.
+func (l *length) kinds() uint8 {
+	switch l.op {
+	case lenRun:
+		return 1 << l.run
+	case lenTimes, lenSum, lenMost:
+		var k uint8
+		for i := range l.subs {
+			k |= l.subs[i].kinds()
+		}
+		return k
+	}
+	return 0
 }
 
 // runeBytes is the longest encoding of c or, folded, of any rune it
