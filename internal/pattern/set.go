@@ -1,6 +1,9 @@
 package pattern
 
-import "sort"
+import (
+	"regexp/syntax"
+	"sort"
+)
 
 // Set is a group of patterns tried on the same text. One pass finds the
 // needles of all of them, where a Regexp alone searches the text once
@@ -13,6 +16,9 @@ type Set struct {
 	// kinds holds, for each pattern, the kinds of run that bound its
 	// matches (see length.kinds).
 	kinds []uint8
+	// leads holds, for each pattern, how far before a needle its
+	// matches can begin (see leadOf); nil where that is not known.
+	leads []*length
 }
 
 // NewSet prepares res to be searched together.
@@ -34,9 +40,19 @@ func NewSet(res ...*Regexp) *Set {
 	}
 	s.index = newNeedleIndex(words)
 	s.kinds = make([]uint8, len(res))
+	s.leads = make([]*length, len(res))
 	for i, r := range res {
 		if r.length != nil {
 			s.kinds[i] = r.length.kinds()
+		}
+		if r.needles == nil {
+			continue
+		}
+		if re, err := syntax.Parse(r.String(), syntax.Perl); err == nil {
+			if l, ok := leadOf(re.Simplify(), r.needles); ok {
+				s.leads[i] = &l
+				s.kinds[i] |= l.kinds()
+			}
 		}
 	}
 	return s
@@ -56,16 +72,18 @@ type Scan struct {
 	// as most texts never need them, and only the kinds asked for.
 	runs     runs
 	measured uint8 // the kinds of run that runs knows
-	// lens caches, per pattern, its longest match in the text plus one;
-	// 0 when not yet worked out.
-	lens []int
+	// lens caches, per pattern, its longest match in the text plus one,
+	// and backs how far before a needle a match can begin, plus one; 0
+	// when not yet worked out.
+	lens, backs []int
 }
 
 type hit struct{ start, end int }
 
 // Scan finds the Set's needles in text.
 func (s *Set) Scan(text string) *Scan {
-	sc := &Scan{set: s, text: text, hits: make([][]hit, len(s.res)), lens: make([]int, len(s.res))}
+	sc := &Scan{set: s, text: text, hits: make([][]hit, len(s.res)),
+		lens: make([]int, len(s.res)), backs: make([]int, len(s.res))}
 	if FoldsToASCII(text) {
 		sc.plain = true
 		return sc
@@ -137,6 +155,7 @@ func (sc *Scan) windows(i, n int, sub bool, k, start, end int) [][]int {
 	r := sc.set.res[i]
 	text, hs := sc.text, sc.hits[i]
 	t := r.tries()
+	back := sc.back(i, n)
 	var out [][]int
 	pos := start  // where the next match may begin
 	next := start // the first place not yet tried
@@ -145,10 +164,10 @@ func (sc *Scan) windows(i, n int, sub bool, k, start, end int) [][]int {
 		if h.start < pos || h.end > end {
 			continue
 		}
-		// A match that holds h begins at a word start no more than n
-		// bytes before it; one that begins earlier holds an earlier hit
-		// and would have been found there.
-		for p := max(next, h.start-n); p <= h.start; p++ {
+		// A match that holds h begins at a word start no more than
+		// back bytes before it; one that begins earlier holds an
+		// earlier hit and would have been found there.
+		for p := max(next, h.start-back); p <= h.start; p++ {
 			next = p + 1
 			if !t.first[text[p]] || p > start && isWordByte(text[p-1]) {
 				continue
@@ -186,6 +205,21 @@ func (sc *Scan) maxLen(i int) int {
 		sc.lens[i] = n + 1
 	}
 	return sc.lens[i] - 1
+}
+
+// back returns how far before a needle a match of pattern i can begin,
+// whose matches span at most n bytes in the text.
+func (sc *Scan) back(i, n int) int {
+	if sc.backs[i] == 0 {
+		b := n
+		if l := sc.set.leads[i]; l != nil {
+			if e := l.eval(sc.runsOf(sc.set.kinds[i])); e >= 0 {
+				b = min(b, e)
+			}
+		}
+		sc.backs[i] = b + 1
+	}
+	return sc.backs[i] - 1
 }
 
 // allRuns are the kinds of run measure measures.

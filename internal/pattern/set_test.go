@@ -119,6 +119,10 @@ var setExprs = []string{
 	`(?i)\bsk`,
 	`(?i)\b(?:a|an|the)\b`,
 	`\bthe\b`,
+	// Needles begin far into some matches, and an earlier one may lie
+	// in a match before the one every match holds.
+	`(?i)\b(?:b\s+(?:zz\s+)?a\s+yy|zz)\b`,
+	`(?i)\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later|that\s+(?:day|night)|(\d{1,2})\s+(?:of\s+)?(?:may|june))\b`,
 }
 
 var setTexts = []string{
@@ -132,6 +136,7 @@ var setTexts = []string{
 	"killedkilled kill killed-killed _killed killed_ é killed killéd",
 	"the theme of the the the",
 	"\xffkilled\xfe\xe2\x84 clashes \xc3",
+	"b zz a yy, b  zz\ta yy; b zz zz a yy. That day; the following  day a day later, 12 of May, 3 june, 4  May",
 	// Long runs of space and of letters stretch the repetitions' bounds.
 	"fighting on March" + strings.Repeat(" ", 300) + "3,\n\n\n\n2025 and 3 \t\r\f days\n \n earlier " +
 		strings.Repeat("x", 500) + " took " + strings.Repeat("y", 400) + " hostages",
@@ -349,6 +354,63 @@ func TestLengthKinds(t *testing.T) {
 		l := lengthOf(re.Simplify())
 		if got := l.kinds(); got != tc.want {
 			t.Errorf("%s: kinds %b, want %b", tc.expr, got, tc.want)
+		}
+	}
+}
+
+func TestLeadOf(t *testing.T) {
+	r := measure("a  b") // the longest run of space is two bytes
+	for _, tc := range []struct {
+		expr    string
+		needles []string
+		want    int // -1: not known
+	}{
+		{`(?i)\bkilled\b`, []string{"killed"}, 0},
+		{`(?i)\b(?:jan\.?|june?)\s+\d+`, []string{"jan", "jun"}, 0},
+		{`\b(\d{1,2})\s+(?:of\s+)?(?:may|june)\b`, []string{"may", "june"}, 8},
+		{`(?i)\b(?:that\s+(?:day|night)|the\s+same\s+day)`, []string{"day", "night", "same"}, 6},
+		{`x(?:ab|cd)y`, []string{"bxy", "by", "dy"}, 2}, // joined across parts
+		{`\w+\s+killed`, []string{"killed"}, 3},         // the runs bound \w+
+		{`.+killed`, []string{"killed"}, -1},            // they do not bound .+
+		{`(?:kill)?ed`, []string{"kill"}, -1},           // not in every match
+		{`(?:a|b)+c`, []string{"c"}, 1},
+		{`é\s*x`, []string{"x"}, 4},
+	} {
+		re, err := syntax.Parse(tc.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := -1
+		if l, ok := leadOf(re.Simplify(), tc.needles); ok {
+			got = l.eval(r)
+		}
+		if got != tc.want {
+			t.Errorf("%s: lead %d, want %d", tc.expr, got, tc.want)
+		}
+	}
+}
+
+func TestExactStrings(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		want []string // nil: not exact
+	}{
+		{`(?i)Jan\.?`, []string{"jan.", "jan"}},
+		{`\b(?:ab|c)[xY]`, []string{"aby", "abx", "cy", "cx"}},
+		{`a+`, nil},
+		{`é`, nil},
+		{`[a-z]{2}`, nil},
+	} {
+		re, err := syntax.Parse(tc.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := exactStrings(re.Simplify())
+		if !ok {
+			got = nil
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q, want %q", tc.expr, got, tc.want)
 		}
 	}
 }

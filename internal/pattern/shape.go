@@ -2,6 +2,7 @@ package pattern
 
 import (
 	"regexp/syntax"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -479,4 +480,192 @@ func wordFirst(re *syntax.Regexp, set *[256]bool) (ok, nullable bool) {
 // where a table look-up costs no mispredicted branches.
 func isWordByte[T rune | byte](c T) bool {
 	return uint32(c) < 256 && byteClass[uint8(c)] == classWord
+}
+
+// maxExact bounds the strings exact works out for a part of a pattern.
+const maxExact = 64
+
+// exactStrings returns every string re matches, lowered, when they are
+// few and all ASCII; the zero-width assertions match "". Over text that
+// holds neither the Kelvin sign nor the long s, as a Set's windows do,
+// each is as many bytes as the text it matches.
+func exactStrings(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpWordBoundary, syntax.OpNoWordBoundary, syntax.OpBeginLine,
+		syntax.OpEndLine, syntax.OpBeginText, syntax.OpEndText:
+		return []string{""}, true
+	case syntax.OpLiteral:
+		b := make([]byte, len(re.Rune))
+		for i, c := range re.Rune {
+			if c >= utf8.RuneSelf {
+				return nil, false
+			}
+			b[i] = lowerTable[c]
+		}
+		return []string{string(b)}, true
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i < len(re.Rune); i += 2 {
+			for c := re.Rune[i]; c <= re.Rune[i+1]; c++ {
+				if c >= utf8.RuneSelf || len(out) == maxExact {
+					return nil, false
+				}
+				out = append(out, string(rune(lowerTable[c])))
+			}
+		}
+		return out, len(out) > 0
+	case syntax.OpCapture:
+		return exactStrings(re.Sub[0])
+	case syntax.OpQuest:
+		out, ok := exactStrings(re.Sub[0])
+		return append(out, ""), ok && len(out) < maxExact
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			ss, ok := exactStrings(sub)
+			if !ok || len(out)+len(ss) > maxExact {
+				return nil, false
+			}
+			out = append(out, ss...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range re.Sub {
+			ss, ok := exactStrings(sub)
+			if !ok {
+				return nil, false
+			}
+			if out, ok = joinExact(out, ss); !ok {
+				return nil, false
+			}
+		}
+		return out, true
+	}
+	return nil, false
+}
+
+// joinExact returns every string of as followed by one of bs, unless
+// they are more than maxExact.
+func joinExact(as, bs []string) ([]string, bool) {
+	if len(as)*len(bs) > maxExact {
+		return nil, false
+	}
+	out := make([]string, 0, len(as)*len(bs))
+	for _, a := range as {
+		for _, b := range bs {
+			out = append(out, a+b)
+		}
+	}
+	return out, true
+}
+
+// needleAt returns where in s the first of needles begins, or -1.
+func needleAt(s string, needles []string) int {
+	at := -1
+	for _, n := range needles {
+		if i := strings.Index(s, n); i >= 0 && (at < 0 || i < at) {
+			at = i
+		}
+	}
+	return at
+}
+
+// leadOf returns the most bytes by which a match of re can begin before
+// a place where one of needles begins, as a length; ok is false unless
+// every match holds one of needles where it is known to. A Set tries a
+// pattern no further back from each needle it finds in a text than
+// that: a match holds a needle no further in than it, one that begins
+// before holds an earlier needle and is found there. Most patterns hold
+// their needle near their start, far less far in than their longest
+// match.
+func leadOf(re *syntax.Regexp, needles []string) (length, bool) {
+	if ss, ok := exactStrings(re); ok {
+		return exactLead(ss, needles)
+	}
+	switch re.Op {
+	case syntax.OpCapture, syntax.OpPlus:
+		return leadOf(re.Sub[0], needles)
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return leadOf(re.Sub[0], needles)
+		}
+	case syntax.OpAlternate:
+		l := length{op: lenMost}
+		for _, sub := range re.Sub {
+			s, ok := leadOf(sub, needles)
+			if !ok {
+				return length{}, false
+			}
+			l = l.with(s)
+		}
+		return l.norm(), true
+	case syntax.OpConcat:
+		// The first part from the left, or run of exact parts, that
+		// holds a needle in every match; the parts before it lead.
+		before := length{op: lenSum}
+		for i, sub := range re.Sub {
+			run := []string{""}
+			for j := i; j < len(re.Sub); j++ {
+				ss, ok := exactStrings(re.Sub[j])
+				if !ok {
+					break
+				}
+				if run, ok = joinExact(run, ss); !ok {
+					break
+				}
+				if s, ok := exactLead(run, needles); ok {
+					return before.with(s).norm(), true
+				}
+			}
+			if s, ok := leadOf(sub, needles); ok {
+				return before.with(s).norm(), true
+			}
+			if before = before.with(lengthOf(sub)); before.op == lenNone {
+				return length{}, false
+			}
+		}
+	}
+	return length{}, false
+}
+
+// exactLead is leadOf for a part whose matches are ss.
+func exactLead(ss, needles []string) (length, bool) {
+	lead := 0
+	for _, s := range ss {
+		i := needleAt(s, needles)
+		if i < 0 {
+			return length{}, false
+		}
+		lead = max(lead, i)
+	}
+	return length{op: lenConst, n: lead}, true
+}
+
+// with returns l, a sum or a longest of, with s added to its parts.
+func (l length) with(s length) length {
+	switch s.op {
+	case lenNone:
+		return s
+	case lenConst:
+		if l.op == lenSum {
+			l.n += s.n
+		} else {
+			l.n = max(l.n, s.n)
+		}
+		return l
+	}
+	if l.op == lenNone {
+		return l
+	}
+	l.subs = append(l.subs[:len(l.subs):len(l.subs)], s)
+	return l
+}
+
+// norm returns l as a constant where it has no parts but its constant.
+func (l length) norm() length {
+	if (l.op == lenSum || l.op == lenMost) && len(l.subs) == 0 {
+		return length{op: lenConst, n: l.n}
+	}
+	return l
 }
