@@ -210,22 +210,28 @@ func (f *Finder) matches(text string, folds bool) [][]int {
 		return f.re.Regexp.FindAllStringSubmatchIndex(text, -1)
 	}
 	var out [][]int
-	for p := 0; p < len(text); p++ {
-		if p > 0 && pattern.IsWordByte(text[p-1]) {
-			p = pattern.SkipWord(text, p) // inside a word: the next start is past its end
+	// p is a word start or a byte of no word.
+	for p := 0; p < len(text); {
+		if !pattern.IsWordByte(text[p]) {
+			p++ // spaces and stops begin no count
 			continue
 		}
-		if c := text[p]; !isLetter(c) && !isDigit(c) {
-			continue // spaces and stops begin no count
+		// The first two bytes rule out most words, looked up here
+		// rather than in a call for every word.
+		second := uint32(1<<26 | 1<<27) // no letter follows
+		if p+1 < len(text) {
+			second = secondBits[text[p+1]]
 		}
-		l := leadAt(text[p:])
-		if l == nil {
-			continue
+		if firstBits[text[p]]&second != 0 {
+			if l := leadAt(text[p:]); l != nil {
+				if loc := countAt(text, p, l); loc != nil {
+					out = append(out, loc)
+					p = loc[1] // a match is never empty, and ends where its last word does
+					continue
+				}
+			}
 		}
-		if loc := countAt(text, p, l); loc != nil {
-			out = append(out, loc)
-			p = loc[1] - 1 // matches are never empty
-		}
+		p = pattern.SkipWord(text, p) // the next start is past this word's end
 	}
 	return out
 }
@@ -294,6 +300,23 @@ func secondLetter(s string) int {
 // digits leads a word that begins with a digit: it begins a number, and
 // no alternative written out in letters.
 var digits = &lead{}
+
+// firstBits holds, by a word's first byte, the bits of leadStarts for
+// its second, and bit 27 for a digit; secondBits, by the byte after,
+// the bit of leadStarts it sets (26 where it is no letter) and bit 27.
+// A word whose two tables share no bit begins no count.
+var firstBits, secondBits = func() (first, second [256]uint32) {
+	for c := range 256 {
+		switch b := byte(c); {
+		case isDigit(b):
+			first[c] = 1 << 27
+		case isLetter(b):
+			first[c] = leadStarts[b|0x20-'a']
+		}
+		second[c] = 1<<secondLetter(string([]byte{'x', byte(c)})) | 1<<27
+	}
+	return first, second
+}()
 
 // leadAt returns the lead of the word that begins s, nil when no count
 // begins with it.

@@ -183,3 +183,33 @@ func TestUnitFollows(t *testing.T) {
 		sameUnit(t, text)
 	}
 }
+
+// TestFirstBits checks that the tables of first and second bytes pass
+// every word leads holds, in either case, and every number, and rule
+// out words no count begins with.
+func TestFirstBits(t *testing.T) {
+	passes := func(s string) bool {
+		second := uint32(1<<26 | 1<<27)
+		if len(s) > 1 {
+			second = secondBits[s[1]]
+		}
+		return firstBits[s[0]]&second != 0
+	}
+	for w := range leads {
+		for _, s := range []string{w, strings.ToUpper(w), w + " x", w + "-"} {
+			if !passes(s) {
+				t.Errorf("%q is ruled out", s)
+			}
+		}
+	}
+	for _, s := range []string{"1", "23 killed", "4x"} {
+		if !passes(s) {
+			t.Errorf("%q is ruled out", s)
+		}
+	}
+	for _, s := range []string{"of", "said", "to", "x", "_1", "é", "-2"} {
+		if passes(s) {
+			t.Errorf("%q passes", s)
+		}
+	}
+}
