@@ -1,6 +1,7 @@
 package pattern
 
 import (
+	"regexp"
 	"regexp/syntax"
 	"sort"
 )
@@ -19,6 +20,10 @@ type Set struct {
 	// leads holds, for each pattern, how far before a needle its
 	// matches can begin (see leadOf); nil where that is not known.
 	leads []*length
+	// lowered holds, for each pattern, the pattern held to the start
+	// of the text, to be tried on the text with its capitals lowered
+	// (see lowerCase); nil where that cannot be.
+	lowered []*regexp.Regexp
 }
 
 // NewSet prepares res to be searched together.
@@ -41,6 +46,7 @@ func NewSet(res ...*Regexp) *Set {
 	s.index = newNeedleIndex(words)
 	s.kinds = make([]uint8, len(res))
 	s.leads = make([]*length, len(res))
+	s.lowered = make([]*regexp.Regexp, len(res))
 	for i, r := range res {
 		if r.length != nil {
 			s.kinds[i] = r.length.kinds()
@@ -49,9 +55,16 @@ func NewSet(res ...*Regexp) *Set {
 			continue
 		}
 		if re, err := syntax.Parse(r.String(), syntax.Perl); err == nil {
-			if l, ok := leadOf(re.Simplify(), r.needles); ok {
+			re = re.Simplify()
+			if l, ok := leadOf(re, r.needles); ok {
 				s.leads[i] = &l
 				s.kinds[i] |= l.kinds()
+			}
+			if low, ok := lowerCase(re); ok {
+				held := &syntax.Regexp{Op: syntax.OpConcat, Sub: []*syntax.Regexp{{Op: syntax.OpBeginText}, low}}
+				if a, err := regexp.Compile(printer{}.print(held)); err == nil && a.NumSubexp() == r.NumSubexp() {
+					s.lowered[i] = a
+				}
 			}
 		}
 	}
@@ -72,6 +85,8 @@ type Scan struct {
 	// as most texts never need them, and only the kinds asked for.
 	runs     runs
 	measured uint8 // the kinds of run that runs knows
+	// lower holds a window with its ASCII capitals lowered.
+	lower []byte
 	// lens caches, per pattern, its longest match in the text plus one,
 	// and backs how far before a needle a match can begin, plus one; 0
 	// when not yet worked out.
@@ -179,7 +194,17 @@ func (sc *Scan) windows(i, n int, sub bool, k, start, end int) [][]int {
 			if !t.starts.may(w, 0) {
 				continue
 			}
-			loc := r.findHeld(w, sub)
+			var loc []int
+			if a := sc.set.lowered[i]; a != nil && (t.held == nil || len(w) > maxPartText) {
+				lw := sc.lowerWindow(w)
+				if sub {
+					loc = a.FindSubmatchIndex(lw)
+				} else {
+					loc = a.FindIndex(lw)
+				}
+			} else {
+				loc = r.findHeld(w, sub)
+			}
 			if loc == nil {
 				continue
 			}
@@ -205,6 +230,17 @@ func (sc *Scan) maxLen(i int) int {
 		sc.lens[i] = n + 1
 	}
 	return sc.lens[i] - 1
+}
+
+// lowerWindow returns w, a window of at most maxWindow+1 bytes, with
+// its ASCII capitals lowered, in a buffer it reuses.
+func (sc *Scan) lowerWindow(w string) []byte {
+	if sc.lower == nil {
+		sc.lower = make([]byte, maxWindow+1)
+	}
+	lw := sc.lower[:len(w)]
+	lowerInto(lw, w)
+	return lw
 }
 
 // back returns how far before a needle a match of pattern i can begin,

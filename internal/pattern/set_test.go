@@ -414,3 +414,41 @@ func TestExactStrings(t *testing.T) {
 		}
 	}
 }
+
+func TestLowerCase(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		ok   bool
+	}{
+		{`(?i)\bmay\s+\d+`, true},
+		{`(?i)[a-z]+ (?:x|y)`, true},
+		{`\d+\s*-\s*\d+`, true}, // no letters
+		{`May`, false},          // tells capitals apart
+		{`(?i)x[A-Z]`, true},    // (?i) widens the class to both cases
+		{`(?i:x)[A-Z]`, false},
+		{`(?i)é`, false},
+	} {
+		re, err := syntax.Parse(tc.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		low, ok := lowerCase(re.Simplify())
+		if ok != tc.ok {
+			t.Errorf("%s: ok %v, want %v", tc.expr, ok, tc.ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		// The lowered pattern finds in lowered text what the pattern
+		// finds in the text.
+		std, lowered := regexp.MustCompile(tc.expr), regexp.MustCompile(low.String())
+		for _, text := range []string{"MAY 5, may 12 and May  7", "AB x, ab Y, Ab y", "3 - 4, 5-6"} {
+			want := std.FindAllStringSubmatchIndex(text, -1)
+			got := lowered.FindAllStringSubmatchIndex(strings.ToLower(text), -1)
+			if !slices.EqualFunc(got, want, slices.Equal) {
+				t.Errorf("%s on %q: lowered finds %v, want %v", tc.expr, text, got, want)
+			}
+		}
+	}
+}

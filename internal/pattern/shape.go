@@ -669,3 +669,53 @@ func (l length) norm() length {
 	}
 	return l
 }
+
+// lowerCase returns re changed to match, in a text with its ASCII
+// capitals lowered, where re matches in the text, if that text holds
+// neither the Kelvin sign nor the long s: its literals lowered and
+// matched exactly, an engine's quicker test than folding each rune it
+// reads. ok is false where re tells a capital from its small letter, or
+// has a literal beyond ASCII.
+func lowerCase(re *syntax.Regexp) (*syntax.Regexp, bool) {
+	out := *re
+	switch re.Op {
+	case syntax.OpLiteral:
+		out.Rune = make([]rune, len(re.Rune))
+		for i, c := range re.Rune {
+			if c >= utf8.RuneSelf || re.Flags&syntax.FoldCase == 0 && isASCIILetter(c) {
+				return nil, false
+			}
+			out.Rune[i] = rune(lowerTable[c])
+		}
+		out.Flags &^= syntax.FoldCase
+	case syntax.OpCharClass:
+		for c := 'A'; c <= 'Z'; c++ {
+			if classHas(re.Rune, c) != classHas(re.Rune, c+'a'-'A') {
+				return nil, false
+			}
+		}
+	}
+	if len(re.Sub) > 0 {
+		out.Sub = make([]*syntax.Regexp, len(re.Sub))
+		for i, sub := range re.Sub {
+			s, ok := lowerCase(sub)
+			if !ok {
+				return nil, false
+			}
+			out.Sub[i] = s
+		}
+	}
+	return &out, true
+}
+
+func isASCIILetter(c rune) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// classHas reports whether the ranges of a class hold c.
+func classHas(ranges []rune, c rune) bool {
+	for i := 0; i < len(ranges); i += 2 {
+		if ranges[i] <= c && c <= ranges[i+1] {
+			return true
+		}
+	}
+	return false
+}
