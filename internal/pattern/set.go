@@ -20,6 +20,12 @@ type Set struct {
 	// leads holds, for each pattern, how far before a needle its
 	// matches can begin (see leadOf); nil where that is not known.
 	leads []*length
+	// spaced holds, for each pattern whose bounds read only the
+	// longest run of white space, its longest match and its lead (plus
+	// one, 0 where not known) for each run up to tabledSpace bytes:
+	// worked out from the pattern's lengths for every text, they cost
+	// more than the search of a text that holds few needles.
+	spaced [][tabledSpace][2]int
 	// lowered holds, for each pattern, the pattern held to the start
 	// of the text, to be tried on the text with its capitals lowered
 	// (see lowerCase); nil where that cannot be.
@@ -47,6 +53,7 @@ func NewSet(res ...*Regexp) *Set {
 	s.kinds = make([]uint8, len(res))
 	s.leads = make([]*length, len(res))
 	s.lowered = make([]*regexp.Regexp, len(res))
+	s.spaced = make([][tabledSpace][2]int, len(res))
 	for i, r := range res {
 		if r.length != nil {
 			s.kinds[i] = r.length.kinds()
@@ -68,6 +75,7 @@ func NewSet(res ...*Regexp) *Set {
 			}
 		}
 	}
+	s.tabulate()
 	return s
 }
 
@@ -222,14 +230,51 @@ func (sc *Scan) windows(i, n int, sub bool, k, start, end int) [][]int {
 // matches no more of them than the text's longest run.
 func (sc *Scan) maxLen(i int) int {
 	if sc.lens[i] == 0 {
-		r := sc.set.res[i]
-		n := r.maxLen
-		if n < 0 && r.length != nil {
-			n = r.length.eval(sc.runsOf(sc.set.kinds[i]))
-		}
-		sc.lens[i] = n + 1
+		sc.lens[i] = sc.bound(i, 0) + 1
 	}
 	return sc.lens[i] - 1
+}
+
+// tabledSpace bounds the runs of white space for which Set.spaced holds
+// a pattern's bounds.
+const tabledSpace = 16
+
+// tabulate fills s.spaced.
+func (s *Set) tabulate() {
+	for i := range s.res {
+		if s.kinds[i]&^(1<<runSpace) != 0 {
+			continue
+		}
+		for n := range tabledSpace {
+			r := runs{known: true, space: n, word: -1, nonSpace: -1}
+			s.spaced[i][n] = [2]int{s.bound(i, 0, r) + 1, s.bound(i, 1, r) + 1}
+		}
+	}
+}
+
+// bound returns the longest match of pattern i in the text runs r
+// measures, for which runs r must know its kinds of run, or with lead 1
+// how far before a needle a match can begin; -1 when not known.
+func (s *Set) bound(i, lead int, r runs) int {
+	if lead == 1 {
+		if l := s.leads[i]; l != nil {
+			return l.eval(r)
+		}
+		return -1
+	}
+	if re := s.res[i]; re.maxLen >= 0 || re.length == nil {
+		return re.maxLen
+	}
+	return s.res[i].length.eval(r)
+}
+
+// bound is Set.bound in the text sc scans.
+func (sc *Scan) bound(i, lead int) int {
+	r := sc.runsOf(sc.set.kinds[i])
+	if t := &sc.set.spaced[i]; r.space < tabledSpace && t[r.space][lead] > 0 {
+		return t[r.space][lead] - 1
+	}
+	return sc.set.bound(i, lead, r)
 }
 
 // lowerWindow returns w, a window of at most maxWindow+1 bytes, with
@@ -248,10 +293,8 @@ func (sc *Scan) lowerWindow(w string) []byte {
 func (sc *Scan) back(i, n int) int {
 	if sc.backs[i] == 0 {
 		b := n
-		if l := sc.set.leads[i]; l != nil {
-			if e := l.eval(sc.runsOf(sc.set.kinds[i])); e >= 0 {
-				b = min(b, e)
-			}
+		if e := sc.bound(i, 1); e >= 0 {
+			b = min(b, e)
 		}
 		sc.backs[i] = b + 1
 	}

@@ -452,3 +452,34 @@ func TestLowerCase(t *testing.T) {
 		}
 	}
 }
+
+// TestSpaced checks that the bounds a Set tabulates are those its
+// patterns' lengths give.
+func TestSpaced(t *testing.T) {
+	res := make([]*Regexp, len(setExprs))
+	for i, e := range setExprs {
+		res[i] = MustCompile(e)
+	}
+	s := NewSet(res...)
+	tabled := 0
+	for i := range res {
+		if s.kinds[i]&^(1<<runSpace) != 0 {
+			continue
+		}
+		for n := range tabledSpace {
+			r := runs{known: true, space: n, word: -1, nonSpace: -1}
+			for lead := range 2 {
+				want := s.bound(i, lead, r)
+				if got := s.spaced[i][n][lead] - 1; got != want {
+					t.Errorf("%s, space %d, lead %d: tabled %d, want %d", setExprs[i], n, lead, got, want)
+				}
+				if want >= 0 {
+					tabled++
+				}
+			}
+		}
+	}
+	if tabled == 0 {
+		t.Error("no bound tabled: the test proves nothing")
+	}
+}
