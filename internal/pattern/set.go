@@ -105,17 +105,41 @@ type hit struct{ start, end int }
 
 // Scan finds the Set's needles in text.
 func (s *Set) Scan(text string) *Scan {
-	sc := &Scan{set: s, text: text, hits: make([][]hit, len(s.res)),
-		lens: make([]int, len(s.res)), backs: make([]int, len(s.res))}
+	n := len(s.res)
+	ints := make([]int, 3*n) // lens, backs, and the hits of each pattern
+	sc := &Scan{set: s, text: text, hits: make([][]hit, n), lens: ints[:n:n], backs: ints[n : 2*n : 2*n]}
 	if FoldsToASCII(text) {
 		sc.plain = true
 		return sc
 	}
-	s.index.each(text, func(start, end int, n int32) {
-		for _, i := range s.owners[n] {
-			sc.hits[i] = append(sc.hits[i], hit{start: start, end: end})
-		}
+	// The needles found, then each pattern's hits placed in one array
+	// rather than grown a pattern at a time.
+	type found struct {
+		hit
+		needle int32
+	}
+	fs := make([]found, 0, 64)
+	s.index.each(text, func(start, end int, k int32) {
+		fs = append(fs, found{hit{start: start, end: end}, k})
 	})
+	counts, total := ints[2*n:], 0
+	for _, f := range fs {
+		for _, i := range s.owners[f.needle] {
+			counts[i]++
+			total++
+		}
+	}
+	all := make([]hit, total)
+	for i, c := range counts {
+		if c > 0 {
+			sc.hits[i], all = all[:0:c], all[c:]
+		}
+	}
+	for _, f := range fs {
+		for _, i := range s.owners[f.needle] {
+			sc.hits[i] = append(sc.hits[i], f.hit)
+		}
+	}
 	return sc
 }
 
