@@ -119,6 +119,10 @@ var setExprs = []string{
 	`(?i)\bsk`,
 	`(?i)\b(?:a|an|the)\b`,
 	`\bthe\b`,
+	// Needles begin far into some matches, and an earlier one may lie
+	// in a match before the one every match holds.
+	`(?i)\b(?:b\s+(?:zz\s+)?a\s+yy|zz)\b`,
+	`(?i)\b(?:the\s+(?:following|next)\s+day|a\s+day\s+later|that\s+(?:day|night)|(\d{1,2})\s+(?:of\s+)?(?:may|june))\b`,
 }
 
 var setTexts = []string{
@@ -132,6 +136,7 @@ var setTexts = []string{
 	"killedkilled kill killed-killed _killed killed_ é killed killéd",
 	"the theme of the the the",
 	"\xffkilled\xfe\xe2\x84 clashes \xc3",
+	"b zz a yy, b  zz\ta yy; b zz zz a yy. That day; the following  day a day later, 12 of May, 3 june, 4  May",
 	// Long runs of space and of letters stretch the repetitions' bounds.
 	"fighting on March" + strings.Repeat(" ", 300) + "3,\n\n\n\n2025 and 3 \t\r\f days\n \n earlier " +
 		strings.Repeat("x", 500) + " took " + strings.Repeat("y", 400) + " hostages",
@@ -294,5 +299,187 @@ func TestMeasure(t *testing.T) {
 		if got, want := measure(text), measureSpec(text); got != want {
 			t.Fatalf("measure(%.40q...) = %+v, want %+v", text, got, want)
 		}
+	}
+}
+
+// sameSpace fails t unless measureSpace finds in text the longest run
+// of white space that measureSpec finds, and knows no other run.
+func sameSpace(t *testing.T, text string) {
+	t.Helper()
+	got, want := measureSpace(text), measureSpec(text)
+	if !got.known || got.space != want.space || got.word != -1 || got.nonSpace != -1 {
+		t.Fatalf("measureSpace(%.60q) = %+v, want space %d and no other run", text, got, want.space)
+	}
+}
+
+func TestMeasureSpace(t *testing.T) {
+	for _, text := range []string{
+		"", " ", "a", "ab cd", "abcdefg h", "abcdefgh ijklmno", "abcdefg\n\nhijklmno", // the run crosses eight bytes
+		"a b c d e f g h i j", "\t\t", "x\r\ny", "\v\v\v", "a\x00\x00\x00b", "\xa0\xa0 \x85", "12345678        9",
+		"abcdefg\n hijklmn\n\n\n\nopq", "the day\f\f\fof", strings.Repeat(" ", 17), strings.Repeat("ab ", 40) + "  ",
+	} {
+		sameSpace(t, text)
+	}
+	texts, err := corpus.Lengthened()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range append(texts, setTexts...) {
+		sameSpace(t, text)
+	}
+}
+
+func FuzzMeasureSpace(f *testing.F) {
+	f.Add("ab  cd\t\n\n efghi_j!!!?? k")
+	f.Add("abcdefg\n hijklmn\n\n\n\nopq")
+	f.Fuzz(sameSpace)
+}
+
+func TestLengthKinds(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		want uint8
+	}{
+		{`abc`, 0},
+		{`a\s+b`, 1 << runSpace},
+		{`(?:a\s+|b\s*c)?d`, 1 << runSpace},
+		{`\w+\s+x`, 1<<runWord | 1<<runSpace},
+		{`(?:\S+\s+){0,3}`, 1<<runNonSpace | 1<<runSpace},
+		{`.+`, 0}, // unbounded, read no run
+	} {
+		re, err := syntax.Parse(tc.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := lengthOf(re.Simplify())
+		if got := l.kinds(); got != tc.want {
+			t.Errorf("%s: kinds %b, want %b", tc.expr, got, tc.want)
+		}
+	}
+}
+
+func TestLeadOf(t *testing.T) {
+	r := measure("a  b") // the longest run of space is two bytes
+	for _, tc := range []struct {
+		expr    string
+		needles []string
+		want    int // -1: not known
+	}{
+		{`(?i)\bkilled\b`, []string{"killed"}, 0},
+		{`(?i)\b(?:jan\.?|june?)\s+\d+`, []string{"jan", "jun"}, 0},
+		{`\b(\d{1,2})\s+(?:of\s+)?(?:may|june)\b`, []string{"may", "june"}, 8},
+		{`(?i)\b(?:that\s+(?:day|night)|the\s+same\s+day)`, []string{"day", "night", "same"}, 6},
+		{`x(?:ab|cd)y`, []string{"bxy", "by", "dy"}, 2}, // joined across parts
+		{`\w+\s+killed`, []string{"killed"}, 3},         // the runs bound \w+
+		{`.+killed`, []string{"killed"}, -1},            // they do not bound .+
+		{`(?:kill)?ed`, []string{"kill"}, -1},           // not in every match
+		{`(?:a|b)+c`, []string{"c"}, 1},
+		{`é\s*x`, []string{"x"}, 4},
+	} {
+		re, err := syntax.Parse(tc.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := -1
+		if l, ok := leadOf(re.Simplify(), tc.needles); ok {
+			got = l.eval(r)
+		}
+		if got != tc.want {
+			t.Errorf("%s: lead %d, want %d", tc.expr, got, tc.want)
+		}
+	}
+}
+
+func TestExactStrings(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		want []string // nil: not exact
+	}{
+		{`(?i)Jan\.?`, []string{"jan.", "jan"}},
+		{`\b(?:ab|c)[xY]`, []string{"aby", "abx", "cy", "cx"}},
+		{`a+`, nil},
+		{`é`, nil},
+		{`[a-z]{2}`, nil},
+	} {
+		re, err := syntax.Parse(tc.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := exactStrings(re.Simplify())
+		if !ok {
+			got = nil
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: %q, want %q", tc.expr, got, tc.want)
+		}
+	}
+}
+
+func TestLowerCase(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		ok   bool
+	}{
+		{`(?i)\bmay\s+\d+`, true},
+		{`(?i)[a-z]+ (?:x|y)`, true},
+		{`\d+\s*-\s*\d+`, true}, // no letters
+		{`May`, false},          // tells capitals apart
+		{`(?i)x[A-Z]`, true},    // (?i) widens the class to both cases
+		{`(?i:x)[A-Z]`, false},
+		{`(?i)é`, false},
+	} {
+		re, err := syntax.Parse(tc.expr, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		low, ok := lowerCase(re.Simplify())
+		if ok != tc.ok {
+			t.Errorf("%s: ok %v, want %v", tc.expr, ok, tc.ok)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		// The lowered pattern finds in lowered text what the pattern
+		// finds in the text.
+		std, lowered := regexp.MustCompile(tc.expr), regexp.MustCompile(low.String())
+		for _, text := range []string{"MAY 5, may 12 and May  7", "AB x, ab Y, Ab y", "3 - 4, 5-6"} {
+			want := std.FindAllStringSubmatchIndex(text, -1)
+			got := lowered.FindAllStringSubmatchIndex(strings.ToLower(text), -1)
+			if !slices.EqualFunc(got, want, slices.Equal) {
+				t.Errorf("%s on %q: lowered finds %v, want %v", tc.expr, text, got, want)
+			}
+		}
+	}
+}
+
+// TestSpaced checks that the bounds a Set tabulates are those its
+// patterns' lengths give.
+func TestSpaced(t *testing.T) {
+	res := make([]*Regexp, len(setExprs))
+	for i, e := range setExprs {
+		res[i] = MustCompile(e)
+	}
+	s := NewSet(res...)
+	tabled := 0
+	for i := range res {
+		if s.kinds[i]&^(1<<runSpace) != 0 {
+			continue
+		}
+		for n := range tabledSpace {
+			r := runs{known: true, space: n, word: -1, nonSpace: -1}
+			for lead := range 2 {
+				want := s.bound(i, lead, r)
+				if got := s.spaced[i][n][lead] - 1; got != want {
+					t.Errorf("%s, space %d, lead %d: tabled %d, want %d", setExprs[i], n, lead, got, want)
+				}
+				if want >= 0 {
+					tabled++
+				}
+			}
+		}
+	}
+	if tabled == 0 {
+		t.Error("no bound tabled: the test proves nothing")
 	}
 }

@@ -74,9 +74,82 @@ var countPattern = `(?i)\b(?:(` + strings.Join(qualifierPhrases, "|") + `)\s+)?(
 	`(?:(?:` + strings.Join(tensWords, "|") + `)(?:[- ](?:` + strings.Join(unitWords, "|") + `))?|` + strings.Join(numberPhrases, "|") + `)|` +
 	`(?:` + strings.Join(vaguePhrases, "|") + `))\b`
 
-// unitRE matches a unit of time or distance after a number: "two weeks",
-// "140 km", which count no people.
-var unitRE = pattern.MustCompile(`(?i)^[\s-]+(?:more\s+|other\s+)?(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|km|kilometres?|kilometers?|miles?|metres?|meters?|percent|per cent|%|times)\b`)
+// unitNames are the units of time or distance that follow a number
+// that counts no people ("two weeks", "140 km"), as unitRE writes them:
+// "s?" ends a word whose plural is one too. unitLeads may come between.
+var (
+	unitNames = []string{"seconds?", "minutes?", "hours?", "days?", "nights?", "weeks?", "months?", "years?",
+		"decades?", "centuries", "km", "kilometres?", "kilometers?", "miles?", "metres?", "meters?", "percent",
+		"per cent", "%", "times"}
+	unitLeads = []string{"more", "other"}
+)
+
+// unitRE matches a unit after a number; unitFollows reads it faster.
+var unitRE = pattern.MustCompile(`(?i)^[\s-]+(?:` + strings.Join(unitLeads, `\s+|`) + `\s+)?(?:` +
+	strings.Join(unitNames, "|") + `)\b`)
+
+// units holds unitNames written out, singular and plural, by their
+// first byte, a capital as its small letter.
+var units = func() (t [256][]string) {
+	for _, n := range unitNames {
+		forms := []string{n}
+		if w, ok := strings.CutSuffix(n, "s?"); ok {
+			forms = []string{w, w + "s"}
+		}
+		for _, w := range forms {
+			t[w[0]] = append(t[w[0]], w)
+			if isLetter(w[0]) {
+				t[w[0]&^0x20] = t[w[0]]
+			}
+		}
+	}
+	return t
+}()
+
+// unitFollows reports what unitRE.MatchString(s) does for s that holds
+// neither the Kelvin sign nor the long s, which (?i) folds to "k" and
+// "s": it runs after every number, where the engine tried its program
+// at each.
+func unitFollows(s string) bool {
+	// Every unit and lead begins with neither white space nor a
+	// hyphen, so [\s-]+ takes them all.
+	i := 0
+	for i < len(s) && (pattern.IsSpace(s[i]) || s[i] == '-') {
+		i++
+	}
+	if i == 0 {
+		return false
+	}
+	if unitAt(s, i) {
+		return true
+	}
+	for _, w := range unitLeads {
+		if e := i + len(w); pattern.HasPrefixFold(s[i:], w) {
+			if j := pattern.SkipSpace(s, e); j > e && unitAt(s, j) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unitAt reports whether one of units begins at i in s and ends at a
+// word boundary, as \b after it holds in s.
+func unitAt(s string, i int) bool {
+	if i == len(s) {
+		return false
+	}
+	for _, u := range units[s[i]] {
+		if !pattern.HasPrefixFold(s[i:], u) {
+			continue
+		}
+		e := i + len(u)
+		if pattern.IsWordByte(u[len(u)-1]) != (e < len(s) && pattern.IsWordByte(s[e])) {
+			return true
+		}
+	}
+	return false
+}
 
 // unitReach bounds the text after a number in which unitRE looks: a
 // unit follows a count closely ("two   weeks" still fits).
@@ -95,7 +168,8 @@ func NewFinder() *Finder {
 // Find returns the quantities in text, in order.
 func (f *Finder) Find(text string) []Quantity {
 	var out []Quantity
-	for _, m := range f.matches(text) {
+	folds := pattern.FoldsToASCII(text)
+	for _, m := range f.matches(text, folds) {
 		numText := strings.ToLower(text[m[4]:m[5]])
 		q := Quantity{Span: event.Span{Start: m[0], End: m[1]}, Text: text[m[0]:m[1]], Qualifier: "exact"}
 		if m[2] >= 0 {
@@ -112,7 +186,10 @@ func (f *Finder) Find(text string) []Quantity {
 			}
 		}
 		// Years, times and durations are not counts of people.
-		if isYear(text, m[4], m[5], v) || unitRE.MatchString(text[m[1]:min(len(text), m[1]+unitReach)]) {
+		if isYear(text, m[4], m[5], v) {
+			continue
+		}
+		if after := text[m[1]:min(len(text), m[1]+unitReach)]; folds && unitRE.MatchString(after) || !folds && unitFollows(after) {
 			continue
 		}
 		out = append(out, q)
@@ -126,28 +203,35 @@ func (f *Finder) Find(text string) []Quantity {
 // with a word start's first word, at the word starts whose first word
 // begins any, where the engine would walk its large program over every
 // byte.
-func (f *Finder) matches(text string) [][]int {
-	// (?i) folds these two to "k" and "s"; leave such text to the engine.
-	if pattern.FoldsToASCII(text) {
+func (f *Finder) matches(text string, folds bool) [][]int {
+	// (?i) folds the Kelvin sign and the long s to "k" and "s", which
+	// folds says text holds; leave such text to the engine.
+	if folds {
 		return f.re.Regexp.FindAllStringSubmatchIndex(text, -1)
 	}
 	var out [][]int
-	for p := 0; p < len(text); p++ {
-		if p > 0 && pattern.IsWordByte(text[p-1]) {
-			p = pattern.SkipWord(text, p) // inside a word: the next start is past its end
+	// p is a word start or a byte of no word.
+	for p := 0; p < len(text); {
+		if !pattern.IsWordByte(text[p]) {
+			p++ // spaces and stops begin no count
 			continue
 		}
-		if c := text[p]; !isLetter(c) && !isDigit(c) {
-			continue // spaces and stops begin no count
+		// The first two bytes rule out most words, looked up here
+		// rather than in a call for every word.
+		second := uint32(1<<26 | 1<<27) // no letter follows
+		if p+1 < len(text) {
+			second = secondBits[text[p+1]]
 		}
-		l := leadAt(text[p:])
-		if l == nil {
-			continue
+		if firstBits[text[p]]&second != 0 {
+			if l := leadAt(text[p:]); l != nil {
+				if loc := countAt(text, p, l); loc != nil {
+					out = append(out, loc)
+					p = loc[1] // a match is never empty, and ends where its last word does
+					continue
+				}
+			}
 		}
-		if loc := countAt(text, p, l); loc != nil {
-			out = append(out, loc)
-			p = loc[1] - 1 // matches are never empty
-		}
+		p = pattern.SkipWord(text, p) // the next start is past this word's end
 	}
 	return out
 }
@@ -216,6 +300,23 @@ func secondLetter(s string) int {
 // digits leads a word that begins with a digit: it begins a number, and
 // no alternative written out in letters.
 var digits = &lead{}
+
+// firstBits holds, by a word's first byte, the bits of leadStarts for
+// its second, and bit 27 for a digit; secondBits, by the byte after,
+// the bit of leadStarts it sets (26 where it is no letter) and bit 27.
+// A word whose two tables share no bit begins no count.
+var firstBits, secondBits = func() (first, second [256]uint32) {
+	for c := range 256 {
+		switch b := byte(c); {
+		case isDigit(b):
+			first[c] = 1 << 27
+		case isLetter(b):
+			first[c] = leadStarts[b|0x20-'a']
+		}
+		second[c] = 1<<secondLetter(string([]byte{'x', byte(c)})) | 1<<27
+	}
+	return first, second
+}()
 
 // leadAt returns the lead of the word that begins s, nil when no count
 // begins with it.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep/corpus"
+	"github.com/sitrep/sitrep/internal/pattern"
 )
 
 func TestFind(t *testing.T) {
@@ -77,7 +78,7 @@ func TestMatchesSameAsPattern(t *testing.T) {
 	f := NewFinder()
 	hits := 0
 	for _, text := range texts {
-		got, want := f.matches(text), f.re.Regexp.FindAllStringSubmatchIndex(text, -1)
+		got, want := f.matches(text, pattern.FoldsToASCII(text)), f.re.Regexp.FindAllStringSubmatchIndex(text, -1)
 		if !slices.EqualFunc(got, want, slices.Equal) {
 			t.Errorf("matches(%.80q) = %v, want %v", text, got, want)
 		}
@@ -95,9 +96,10 @@ func FuzzFind(f *testing.F) {
 	f.Add("no fewer than\t tens of  thousands, (twenty-one) ONE hundred 7\u017fix")
 	f.Fuzz(func(t *testing.T, text string) {
 		// The written-out search must find exactly what the engine does.
-		if got, want := fd.matches(text), fd.re.Regexp.FindAllStringSubmatchIndex(text, -1); !slices.EqualFunc(got, want, slices.Equal) {
+		if got, want := fd.matches(text, pattern.FoldsToASCII(text)), fd.re.Regexp.FindAllStringSubmatchIndex(text, -1); !slices.EqualFunc(got, want, slices.Equal) {
 			t.Fatalf("windowed matches %v, whole text %v", got, want)
 		}
+		sameUnit(t, text)
 		prev := 0
 		for _, q := range fd.Find(text) {
 			if q.Start < prev || q.End > len(text) || q.Start >= q.End {
@@ -124,6 +126,90 @@ func TestLeadStarts(t *testing.T) {
 	for _, s := range []string{"of", "said", "to", "the army", "x"} {
 		if leadAt(s) != nil {
 			t.Errorf("leadAt(%q) is not nil", s)
+		}
+	}
+}
+
+// sameUnit fails t unless unitFollows reads every end of s, cut to
+// unitReach bytes, as unitRE does; s holds neither the Kelvin sign nor
+// the long s, or it is left to unitRE.
+func sameUnit(t *testing.T, s string) {
+	t.Helper()
+	if pattern.FoldsToASCII(s) {
+		return
+	}
+	for i := range len(s) + 1 {
+		w := s[i:min(len(s), i+unitReach)]
+		if got, want := unitFollows(w), unitRE.MatchString(w); got != want {
+			t.Fatalf("unitFollows(%q) = %v, unitRE says %v", w, got, want)
+		}
+	}
+}
+
+func TestUnitFollows(t *testing.T) {
+	for _, tc := range []struct {
+		after string
+		want  bool
+	}{
+		{" days ago", true},
+		{" DAYS", true},
+		{"-year-old", true},
+		{" \t more\n weeks", true},
+		{" other  Months,", true},
+		{" per cent", true},
+		{" per  cent", false}, // the space is a literal one
+		{" %", false},         // \b after % wants a word byte
+		{" %x", true},
+		{" km.", true},
+		{" kms", false},
+		{" dayses", false},
+		{"days", false}, // no space first
+		{" more people", false},
+		{" people died in 12 days", false},
+		{" minute", true},
+		{" centurie", false},
+		{"", false},
+	} {
+		if got := unitFollows(tc.after); got != tc.want {
+			t.Errorf("unitFollows(%q) = %v, want %v", tc.after, got, tc.want)
+		}
+		sameUnit(t, tc.after)
+	}
+	texts, err := corpus.Lengthened()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range texts[:20] {
+		sameUnit(t, text)
+	}
+}
+
+// TestFirstBits checks that the tables of first and second bytes pass
+// every word leads holds, in either case, and every number, and rule
+// out words no count begins with.
+func TestFirstBits(t *testing.T) {
+	passes := func(s string) bool {
+		second := uint32(1<<26 | 1<<27)
+		if len(s) > 1 {
+			second = secondBits[s[1]]
+		}
+		return firstBits[s[0]]&second != 0
+	}
+	for w := range leads {
+		for _, s := range []string{w, strings.ToUpper(w), w + " x", w + "-"} {
+			if !passes(s) {
+				t.Errorf("%q is ruled out", s)
+			}
+		}
+	}
+	for _, s := range []string{"1", "23 killed", "4x"} {
+		if !passes(s) {
+			t.Errorf("%q is ruled out", s)
+		}
+	}
+	for _, s := range []string{"of", "said", "to", "x", "_1", "é", "-2"} {
+		if passes(s) {
+			t.Errorf("%q passes", s)
 		}
 	}
 }
