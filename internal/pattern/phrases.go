@@ -17,7 +17,7 @@ import (
 // the matching.
 type phraseList struct {
 	// phrases are the list's phrases in the order the engine tries them,
-	// lowered where fold is set; spaceRun stands for \s+.
+	// lowered where fold is set; spaceMark stands for \s+.
 	phrases []string
 	// byFirst holds the indices of the phrases by their first word, the
 	// run of word bytes they begin with, lowered where fold is set.
@@ -30,8 +30,8 @@ type phraseList struct {
 	fold         bool
 }
 
-// spaceRun stands for \s+ in a phrase.
-const spaceRun = 0
+// spaceMark stands for \s+ in a phrase.
+const spaceMark = 0
 
 // maxPhrases bounds the phrases a pattern is spelt out into.
 const maxPhrases = 2048
@@ -59,7 +59,7 @@ func newPhraseList(re *syntax.Regexp) *phraseList {
 			return nil
 		}
 		for j := 0; j < len(p); j++ {
-			if p[j] == spaceRun && (j+1 == len(p) || p[j+1] == spaceRun || IsSpace(p[j+1])) {
+			if p[j] == spaceMark && (j+1 == len(p) || p[j+1] == spaceMark || IsSpace(p[j+1])) {
 				return nil
 			}
 		}
@@ -80,7 +80,7 @@ func newPhraseList(re *syntax.Regexp) *phraseList {
 const maxFirst = 64
 
 // spell returns the strings re matches, in the order the engine tries
-// them, with spaceRun for \s+; ok is false when re is not a list of
+// them, with spaceMark for \s+; ok is false when re is not a list of
 // literal phrases. fold and exact record whether a letter is matched in
 // either case or in its own.
 func spell(re *syntax.Regexp, fold, exact *bool) (out []string, ok bool) {
@@ -90,7 +90,7 @@ func spell(re *syntax.Regexp, fold, exact *bool) (out []string, ok bool) {
 	case syntax.OpLiteral:
 		b := make([]byte, 0, len(re.Rune))
 		for _, r := range re.Rune {
-			if r >= utf8.RuneSelf || r == spaceRun {
+			if r >= utf8.RuneSelf || r == spaceMark {
 				return nil, false
 			}
 			c := byte(r)
@@ -112,7 +112,7 @@ func spell(re *syntax.Regexp, fold, exact *bool) (out []string, ok bool) {
 		return spellClass(re.Rune, fold, exact)
 	case syntax.OpPlus:
 		if sub := re.Sub[0]; sub.Op == syntax.OpCharClass && isSpaceClass(sub.Rune) {
-			return []string{string(rune(spaceRun))}, true
+			return []string{string(rune(spaceMark))}, true
 		}
 		return nil, false
 	case syntax.OpQuest:
@@ -184,8 +184,8 @@ func spellClass(ranges []rune, fold, exact *bool) ([]string, bool) {
 	}
 	var out []string
 	for c := range byte(utf8.RuneSelf) {
-		if !in[c] || c == spaceRun {
-			if c == spaceRun && in[c] {
+		if !in[c] || c == spaceMark {
+			if c == spaceMark && in[c] {
 				return nil, false
 			}
 			continue
@@ -271,7 +271,7 @@ func (pl *phraseList) at(s string, p int) int {
 func (pl *phraseList) matchAt(phrase, s string, i, k int) int {
 	for ; k < len(phrase); k++ {
 		c := phrase[k]
-		if c == spaceRun {
+		if c == spaceMark {
 			if i >= len(s) || !IsSpace(s[i]) {
 				return -1
 			}
