@@ -600,6 +600,9 @@ var claimedRE = pattern.MustCompile(`(?i)\bclaim(?:ed|s)? responsibility\b`)
 // claimedBy makes the group that claims responsibility in sentence s the
 // doer of the event told last, when that event names none.
 func (a *analysis) claimedBy(s event.Span, last *mention) {
+	if !a.claims.of(func() bool { return a.may(claimedRE, 0, len(a.text)) }) {
+		return // most articles: one search spares one in each sentence
+	}
 	loc := claimedRE.FindStringIndex(a.text[s.Start:s.End])
 	if loc == nil || (last.actor1 != nil && last.actor1.Actor != nil && last.actor1.Actor.Inter != 3) {
 		return
