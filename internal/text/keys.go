@@ -51,3 +51,9 @@ func (s *Shapes) Add(key string) {
 
 // May reports whether key may be one of the keys added; never for "".
 func (s *Shapes) May(key string) bool { return key != "" && s[key[0]]&shapeBit(len(key)) != 0 }
+
+// MayBytes is May for a key held in bytes, which need not be made a
+// string to be asked.
+func (s *Shapes) MayBytes(key []byte) bool {
+	return len(key) > 0 && s[key[0]]&shapeBit(len(key)) != 0
+}
