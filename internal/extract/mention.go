@@ -979,6 +979,15 @@ var modalByLast = func() map[string][][]string {
 	return m
 }()
 
+// modalShapes rules out most words as a key of modalByLast before the
+// map is asked.
+var modalShapes = func() (t text.Shapes) {
+	for w := range modalByLast {
+		t.Add(w)
+	}
+	return t
+}()
+
 // modal is modalRE.MatchString(s). A match is a modal phrase that ends
 // where one of the last four runs of non-space ends, with nothing but
 // white space and up to three words after it, so modal looks there for
@@ -1023,6 +1032,9 @@ func modalEndsAt(s string, e int) bool {
 	for i := start; i < e; i++ {
 		c := text.LowerASCIIByte(s[i])
 		lower[i-start] = c
+	}
+	if !modalShapes.MayBytes(lower[:e-start]) {
+		return false
 	}
 	for _, words := range modalByLast[string(lower[:e-start])] {
 		if wordsEndAt(s, words[:len(words)-1], start) {
@@ -1090,6 +1102,15 @@ var habitualByWord = func() map[string][]string {
 	return m
 }()
 
+// habitualShapes rules out most words as a key of habitualByWord before
+// the map is asked.
+var habitualShapes = func() (t text.Shapes) {
+	for w := range habitualByWord {
+		t.Add(w)
+	}
+	return t
+}()
+
 // habitual is habitualRE.MatchString(s): it looks up each word of s
 // among the phrases' first words, where the engine tries the whole list
 // at each.
@@ -1104,9 +1125,11 @@ func habitual(s string) bool {
 		}
 		q := pattern.SkipWord(s, p)
 		// \w+-month, \w+-year
-		for _, unit := range []string{"-month", "-year"} {
-			if pattern.HasPrefixFold(s[q:], unit) && pattern.WordEndsAt(s, q+len(unit)) {
-				return true
+		if q < len(s) && s[q] == '-' {
+			for _, unit := range []string{"-month", "-year"} {
+				if pattern.HasPrefixFold(s[q:], unit) && pattern.WordEndsAt(s, q+len(unit)) {
+					return true
+				}
 			}
 		}
 		if q-p <= len(lower) {
@@ -1114,6 +1137,10 @@ func habitual(s string) bool {
 			// which no first word holds, kept apart.
 			for i := p; i < q; i++ {
 				lower[i-p] = s[i] | 0x20
+			}
+			if !habitualShapes.MayBytes(lower[:q-p]) {
+				p = q - 1
+				continue
 			}
 			for _, phrase := range habitualByWord[string(lower[:q-p])] {
 				if pattern.HasPrefixFold(s[p:], phrase) && pattern.WordEndsAt(s, p+len(phrase)) {
