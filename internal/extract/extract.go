@@ -351,6 +351,8 @@ type analysis struct {
 	// textNames.
 	weapon      []int8
 	textWeapons []bool
+	// protest memoizes protestOf, one per sentence.
+	protest []protestKind
 	// lower is text with its ASCII capitals lowered, made by lowered
 	// at its first call.
 	lower string
