@@ -83,15 +83,16 @@ func (a *analysis) background(s event.Span) bool {
 			return false
 		}
 	}
-	return backgroundSentence(a.text[s.Start:s.End], a.lowered()[s.Start:s.End])
+	return backgroundSentence(a.text[s.Start:s.End])
 }
 
 // backgroundSentence reports whether sent matches one of background's
-// patterns. It searches lower, sent lowered (text.LowerASCII), for each
-// pattern's needles (pattern.Regexp.PossibleLower) before it tries the
-// pattern: on a sentence the patterns try every word, and "since",
-// "began" or "throughout" are rarely there.
-func backgroundSentence(sent, lower string) bool {
+// patterns. It lowers sent once and searches it for each pattern's
+// needles (pattern.Regexp.PossibleLower) before it tries the pattern:
+// on a sentence the patterns try every word, and "since", "began" or
+// "throughout" are rarely there.
+func backgroundSentence(sent string) bool {
+	lower := text.LowerASCII(sent)
 	may := func(re *pattern.Regexp) bool { return re.PossibleLower(lower) }
 	return may(backgroundRE) && backgroundRE.MatchString(sent) ||
 		may(sinceWarRE) && sinceWarRE.MatchString(sent) && may(tollRE) && tollRE.MatchString(sent) ||

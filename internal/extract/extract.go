@@ -353,29 +353,9 @@ type analysis struct {
 	textWeapons []bool
 	// protest memoizes protestOf, one per sentence.
 	protest []protestKind
-	// lower is text with its ASCII capitals lowered, made by lowered
-	// at its first call.
-	lower string
 	// claims is whether the text may claim responsibility for an
 	// attack (claimedBy).
 	claims fact
-}
-
-// lowered returns the text with its ASCII capitals lowered: offsets hold,
-// so a span of the text is the same span of it. A rule asks a pattern's
-// PossibleLower of a span of it before the pattern, which would lower a
-// copy of the span at each call.
-func (a *analysis) lowered() string {
-	if a.lower == "" {
-		a.lower = text.LowerASCII(a.text)
-	}
-	return a.lower
-}
-
-// may reports whether re may match within the bytes start..end of the
-// text: false when none of its needles is there.
-func (a *analysis) may(re *pattern.Regexp, start, end int) bool {
-	return re.PossibleLower(a.lowered()[start:end])
 }
 
 func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {

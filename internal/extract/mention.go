@@ -600,7 +600,7 @@ var claimedRE = pattern.MustCompile(`(?i)\bclaim(?:ed|s)? responsibility\b`)
 // claimedBy makes the group that claims responsibility in sentence s the
 // doer of the event told last, when that event names none.
 func (a *analysis) claimedBy(s event.Span, last *mention) {
-	if !a.claims.of(func() bool { return a.may(claimedRE, 0, len(a.text)) }) {
+	if !a.claims.of(func() bool { return mayHold(claimedRE, a.text) }) {
 		return // most articles: one search spares one in each sentence
 	}
 	loc := claimedRE.FindStringIndex(a.text[s.Start:s.End])
@@ -614,6 +614,60 @@ func (a *analysis) claimedBy(s event.Span, last *mention) {
 			return
 		}
 	}
+}
+
+// mayHold reports whether text may hold a match of re: false only when
+// it holds none of re's needles in any case, as re's own prefilter
+// tells. A search of the whole article for a needle by its first byte,
+// as re's would go, stops at every space of " responsibility": holdsFold
+// looks for its last.
+func mayHold(re *pattern.Regexp, text string) bool {
+	ns := re.Needles()
+	if ns == nil || pattern.FoldsToASCII(text) {
+		return true
+	}
+	for _, n := range ns {
+		if holdsFold(text, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsFold reports whether s holds n, a string in small letters, ASCII
+// capitals in s taken as small letters. It looks for the last byte of n
+// in either case with strings.IndexByte, which reads many bytes at a
+// time, and compares n where one lies.
+func holdsFold(s, n string) bool {
+	if n == "" {
+		return true
+	}
+	k := len(n) - 1
+	lo := n[k]
+	for _, c := range [2]byte{lo, upperASCII(lo)} {
+		for i := k; i < len(s); i++ {
+			j := strings.IndexByte(s[i:], c)
+			if j < 0 {
+				break
+			}
+			i += j
+			if pattern.HasPrefixFold(s[i-k:], n) {
+				return true
+			}
+		}
+		if upperASCII(lo) == lo {
+			break // one search does
+		}
+	}
+	return false
+}
+
+// upperASCII returns c in capitals if it is an ASCII small letter.
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - 'a' + 'A'
+	}
+	return c
 }
 
 // victimSide names the side acted on of an event whose report names none,
