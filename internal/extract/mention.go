@@ -600,8 +600,8 @@ var claimedRE = pattern.MustCompile(`(?i)\bclaim(?:ed|s)? responsibility\b`)
 // claimedBy makes the group that claims responsibility in sentence s the
 // doer of the event told last, when that event names none.
 func (a *analysis) claimedBy(s event.Span, last *mention) {
-	if !a.claims.of(func() bool { return mayHold(claimedRE, a.text) }) {
-		return // most articles: one search spares one in each sentence
+	if !a.claims.of(func() bool { return mayHold(claimedRE, a.text) }) || !mayHold(claimedRE, a.text[s.Start:s.End]) {
+		return // most articles, and most sentences of the others
 	}
 	loc := claimedRE.FindStringIndex(a.text[s.Start:s.End])
 	if loc == nil || (last.actor1 != nil && last.actor1.Actor != nil && last.actor1.Actor.Inter != 3) {
