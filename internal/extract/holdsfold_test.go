@@ -20,6 +20,10 @@ func TestHoldsFold(t *testing.T) {
 		{"yy y responsibilityy", " responsibility", true},
 		{"y", "xy", false},
 		{"a 1:2 b", "1:2", true},
+		{"captured a commander", "captured ", true},
+		{"CAPTURED", "captured ", false},
+		{"xbx", "abc", false},
+		{"abc", "abc", true},
 	} {
 		if got := holdsFold(tt.s, tt.n); got != tt.want {
 			t.Errorf("holdsFold(%q, %q) = %v, want %v", tt.s, tt.n, got, tt.want)
@@ -36,6 +40,22 @@ func TestMayHold(t *testing.T) {
 	}
 	if s := "Rockets hit Homs on Tuesday."; mayHold(claimedRE, s) {
 		t.Errorf("mayHold(claimedRE, %q) = true", s)
+	}
+}
+
+func TestRarestByte(t *testing.T) {
+	for _, tt := range []struct {
+		n    string
+		want int
+	}{
+		{" responsibility", 9}, // "b"
+		{"captured ", 2},       // "p"
+		{"1:2", 2},
+		{"a", 0},
+	} {
+		if got := rarestByte(tt.n); got != tt.want {
+			t.Errorf("rarestByte(%q) = %d, want %d", tt.n, got, tt.want)
+		}
 	}
 }
 

@@ -635,18 +635,18 @@ func mayHold(re *pattern.Regexp, text string) bool {
 }
 
 // holdsFold reports whether s holds n, a string in small letters, ASCII
-// capitals in s taken as small letters. It looks for the last byte of n
-// in either case with strings.IndexByte, which reads many bytes at a
+// capitals in s taken as small letters. It looks for the rarest byte of
+// n in either case with strings.IndexByte, which reads many bytes at a
 // time, and compares n where one lies.
 func holdsFold(s, n string) bool {
 	if n == "" {
 		return true
 	}
-	k := len(n) - 1
+	k := rarestByte(n)
 	lo := n[k]
 	for _, c := range [2]byte{lo, upperASCII(lo)} {
-		for i := k; i < len(s); i++ {
-			j := strings.IndexByte(s[i:], c)
+		for i := k; i < len(s)-(len(n)-1-k); i++ {
+			j := strings.IndexByte(s[i:len(s)-(len(n)-1-k)], c)
 			if j < 0 {
 				break
 			}
@@ -661,6 +661,22 @@ func holdsFold(s, n string) bool {
 	}
 	return false
 }
+
+// rarestByte returns the index in n of the letter that is rarest in
+// English text, by letterRarity; of a needle with no letter, its last
+// byte. A search for it stops at few places that are not the needle.
+func rarestByte(n string) int {
+	best, rank := len(n)-1, len(letterRarity)
+	for i := 0; i < len(n); i++ {
+		if r := strings.IndexByte(letterRarity, n[i]); r >= 0 && r < rank {
+			best, rank = i, r
+		}
+	}
+	return best
+}
+
+// letterRarity holds the small letters, the rarest in English text first.
+const letterRarity = "zqxjkvbpygfwmucldrhsnioate"
 
 // upperASCII returns c in capitals if it is an ASCII small letter.
 func upperASCII(c byte) byte {
