@@ -73,7 +73,7 @@ func (a *analysis) typeOf(s event.Span, sent string, t Trigger) (_ Trigger, ok b
 		}
 	}
 	if t.EventType == taxonomy.Protests {
-		t = typeProtest(sent, a.paragraphOf(s), t)
+		t = a.protestOf(s, sent).retype(t)
 	}
 	if t.EventType == taxonomy.Riots && mobRE.MatchString(t.Text) {
 		t.SubEventType = taxonomy.MobViolence
@@ -254,20 +254,65 @@ func indexFold(s, sub string) int {
 	return -1
 }
 
-// typeProtest picks the protest sub-event type, or turns a violent protest
-// into a riot; para is the sentence's paragraph.
-func typeProtest(sent, para string, t Trigger) Trigger {
+// protestKind is what a sentence tells of a protest: a riot, deadly
+// force, the police breaking it up, or none of these (peaceful).
+type protestKind int8
+
+const (
+	protestPeaceful protestKind = iota
+	protestRiot
+	protestExcessiveForce
+	protestIntervention
+	// protestUnread marks a sentence protestOf has not read.
+	protestUnread
+)
+
+// protestOf returns the protestKind of sentence s, read once: each
+// protest word of a sentence asks again.
+func (a *analysis) protestOf(s event.Span, sent string) protestKind {
+	k := a.sentenceOf(s.Start)
+	if k >= len(a.sents) || a.sents[k].Span != s {
+		return readProtest(sent, a.paragraphOf(s))
+	}
+	if a.protest == nil {
+		a.protest = make([]protestKind, len(a.sents))
+		for i := range a.protest {
+			a.protest[i] = protestUnread
+		}
+	}
+	if a.protest[k] == protestUnread {
+		a.protest[k] = readProtest(sent, a.paragraphOf(s))
+	}
+	return a.protest[k]
+}
+
+// readProtest reads the protestKind of sent, whose paragraph is para.
+func readProtest(sent, para string) protestKind {
 	// ACLED: demonstrators who use violence (clash, throw stones, burn)
 	// make a riot, even when force is used against them; force against
 	// demonstrators who use none is excessive force.
 	switch {
 	case riotRE.MatchString(sent):
+		return protestRiot
+	case excessiveRE.MatchString(sent) && securityRE.MatchString(para):
+		return protestExcessiveForce
+	case interventionRE.MatchString(sent):
+		return protestIntervention
+	}
+	return protestPeaceful
+}
+
+// retype picks the protest sub-event type of t by k, or turns a violent
+// protest into a riot.
+func (k protestKind) retype(t Trigger) Trigger {
+	switch k {
+	case protestRiot:
 		t.EventType, t.SubEventType, t.Plover, t.Mode = taxonomy.Riots, taxonomy.ViolentDemonstration, "PROTEST", "riot"
 		t.Rule = "demonstrators who use violence make a riot"
-	case excessiveRE.MatchString(sent) && securityRE.MatchString(para):
+	case protestExcessiveForce:
 		t.SubEventType = taxonomy.ExcessiveForce
 		t.Rule = "deadly force against demonstrators who use none"
-	case interventionRE.MatchString(sent):
+	case protestIntervention:
 		t.SubEventType = taxonomy.ProtestWithIntervention
 		t.Rule = "a protest the police break up"
 	}

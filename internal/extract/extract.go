@@ -358,6 +358,11 @@ type analysis struct {
 	// textNames.
 	weapon      []int8
 	textWeapons []bool
+	// protest memoizes protestOf, one per sentence.
+	protest []protestKind
+	// claims is whether the text may claim responsibility for an
+	// attack (claimedBy).
+	claims fact
 }
 
 func (x *Extractor) analyse(doc *event.Document, pub time.Time) *analysis {

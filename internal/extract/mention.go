@@ -600,6 +600,9 @@ var claimedRE = pattern.MustCompile(`(?i)\bclaim(?:ed|s)? responsibility\b`)
 // claimedBy makes the group that claims responsibility in sentence s the
 // doer of the event told last, when that event names none.
 func (a *analysis) claimedBy(s event.Span, last *mention) {
+	if !a.claims.of(func() bool { return mayHold(claimedRE, a.text) }) || !mayHold(claimedRE, a.text[s.Start:s.End]) {
+		return // most articles, and most sentences of the others
+	}
 	loc := claimedRE.FindStringIndex(a.text[s.Start:s.End])
 	if loc == nil || (last.actor1 != nil && last.actor1.Actor != nil && last.actor1.Actor.Inter != 3) {
 		return
@@ -611,6 +614,76 @@ func (a *analysis) claimedBy(s event.Span, last *mention) {
 			return
 		}
 	}
+}
+
+// mayHold reports whether text may hold a match of re: false only when
+// it holds none of re's needles in any case, as re's own prefilter
+// tells. A search of the whole article for a needle by its first byte,
+// as re's would go, stops at every space of " responsibility": holdsFold
+// looks for its last.
+func mayHold(re *pattern.Regexp, text string) bool {
+	ns := re.Needles()
+	if ns == nil || pattern.FoldsToASCII(text) {
+		return true
+	}
+	for _, n := range ns {
+		if holdsFold(text, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// holdsFold reports whether s holds n, a string in small letters, ASCII
+// capitals in s taken as small letters. It looks for the rarest byte of
+// n in either case with strings.IndexByte, which reads many bytes at a
+// time, and compares n where one lies.
+func holdsFold(s, n string) bool {
+	if n == "" {
+		return true
+	}
+	k := rarestByte(n)
+	lo := n[k]
+	for _, c := range [2]byte{lo, upperASCII(lo)} {
+		for i := k; i < len(s)-(len(n)-1-k); i++ {
+			j := strings.IndexByte(s[i:len(s)-(len(n)-1-k)], c)
+			if j < 0 {
+				break
+			}
+			i += j
+			if pattern.HasPrefixFold(s[i-k:], n) {
+				return true
+			}
+		}
+		if upperASCII(lo) == lo {
+			break // one search does
+		}
+	}
+	return false
+}
+
+// rarestByte returns the index in n of the letter that is rarest in
+// English text, by letterRarity; of a needle with no letter, its last
+// byte. A search for it stops at few places that are not the needle.
+func rarestByte(n string) int {
+	best, rank := len(n)-1, len(letterRarity)
+	for i := 0; i < len(n); i++ {
+		if r := strings.IndexByte(letterRarity, n[i]); r >= 0 && r < rank {
+			best, rank = i, r
+		}
+	}
+	return best
+}
+
+// letterRarity holds the small letters, the rarest in English text first.
+const letterRarity = "zqxjkvbpygfwmucldrhsnioate"
+
+// upperASCII returns c in capitals if it is an ASCII small letter.
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - 'a' + 'A'
+	}
+	return c
 }
 
 // victimSide names the side acted on of an event whose report names none,
@@ -977,6 +1050,15 @@ var modalByLast = func() map[string][][]string {
 	return m
 }()
 
+// modalShapes rules out most words as a key of modalByLast before the
+// map is asked.
+var modalShapes = func() (t text.Shapes) {
+	for w := range modalByLast {
+		t.Add(w)
+	}
+	return t
+}()
+
 // modal is modalRE.MatchString(s). A match is a modal phrase that ends
 // where one of the last four runs of non-space ends, with nothing but
 // white space and up to three words after it, so modal looks there for
@@ -1021,6 +1103,9 @@ func modalEndsAt(s string, e int) bool {
 	for i := start; i < e; i++ {
 		c := text.LowerASCIIByte(s[i])
 		lower[i-start] = c
+	}
+	if !modalShapes.MayBytes(lower[:e-start]) {
+		return false
 	}
 	for _, words := range modalByLast[string(lower[:e-start])] {
 		if wordsEndAt(s, words[:len(words)-1], start) {
@@ -1088,6 +1173,15 @@ var habitualByWord = func() map[string][]string {
 	return m
 }()
 
+// habitualShapes rules out most words as a key of habitualByWord before
+// the map is asked.
+var habitualShapes = func() (t text.Shapes) {
+	for w := range habitualByWord {
+		t.Add(w)
+	}
+	return t
+}()
+
 // habitual is habitualRE.MatchString(s): it looks up each word of s
 // among the phrases' first words, where the engine tries the whole list
 // at each.
@@ -1102,9 +1196,11 @@ func habitual(s string) bool {
 		}
 		q := pattern.SkipWord(s, p)
 		// \w+-month, \w+-year
-		for _, unit := range []string{"-month", "-year"} {
-			if pattern.HasPrefixFold(s[q:], unit) && pattern.WordEndsAt(s, q+len(unit)) {
-				return true
+		if q < len(s) && s[q] == '-' {
+			for _, unit := range []string{"-month", "-year"} {
+				if pattern.HasPrefixFold(s[q:], unit) && pattern.WordEndsAt(s, q+len(unit)) {
+					return true
+				}
 			}
 		}
 		if q-p <= len(lower) {
@@ -1112,6 +1208,10 @@ func habitual(s string) bool {
 			// which no first word holds, kept apart.
 			for i := p; i < q; i++ {
 				lower[i-p] = s[i] | 0x20
+			}
+			if !habitualShapes.MayBytes(lower[:q-p]) {
+				p = q - 1
+				continue
 			}
 			for _, phrase := range habitualByWord[string(lower[:q-p])] {
 				if pattern.HasPrefixFold(s[p:], phrase) && pattern.WordEndsAt(s, p+len(phrase)) {

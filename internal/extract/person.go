@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"regexp"
 	"sort"
 	"strings"
@@ -99,8 +100,8 @@ func endsWithRole(s string) bool {
 // it spares the engine's walk of the pattern at every byte of an article.
 func names(text string) [][]int {
 	var flat []int
-	for p := 0; p < len(text); p++ {
-		if c := text[p]; c < 'A' || c > 'Z' || p > 0 && pattern.IsWordByte(text[p-1]) {
+	for p := nextCapital(text, 0); p < len(text); p = nextCapital(text, p+1) {
+		if p > 0 && pattern.IsWordByte(text[p-1]) {
 			continue
 		}
 		if end := nameFrom(text, p, 0); end >= 0 {
@@ -124,6 +125,32 @@ func pairs(flat []int) [][]int {
 		out[i] = flat[2*i : 2*i+2 : 2*i+2]
 	}
 	return out
+}
+
+// nextCapital returns the index of the first ASCII capital of text at
+// or after p, or len(text). It reads eight bytes at a time: names and
+// capitalised look at capitals alone, and an article has one in thirty
+// bytes or so.
+func nextCapital(text string, p int) int {
+	const ones = 0x0101010101010101
+	for ; p+8 <= len(text); p += 8 {
+		w := text[p : p+8] // one bounds check for the eight bytes, read as one word
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		// The high bit of each byte of upper is set when the byte's
+		// low seven bits are 'A' to 'Z' and its own high bit is clear;
+		// no sum carries into the next byte.
+		low := x &^ (0x80 * ones)
+		if upper := (low + (0x80-'A')*ones) &^ (low + (0x80-'Z'-1)*ones) &^ x & (0x80 * ones); upper != 0 {
+			return p + bits.TrailingZeros64(upper)/8
+		}
+	}
+	for ; p < len(text); p++ {
+		if c := text[p]; 'A' <= c && c <= 'Z' {
+			return p
+		}
+	}
+	return len(text)
 }
 
 // nameFrom returns where a name that goes on from a name word at p
@@ -245,8 +272,8 @@ func nameParticle(s string) int {
 // time.
 func capitalised(text string) [][]int {
 	var flat []int
-	for p := 0; p < len(text); p++ {
-		if c := text[p]; c < 'A' || c > 'Z' || p > 0 && pattern.IsWordByte(text[p-1]) {
+	for p := nextCapital(text, 0); p < len(text); p = nextCapital(text, p+1) {
+		if p > 0 && pattern.IsWordByte(text[p-1]) {
 			continue
 		}
 		// Every end the greedy run can back off to, longest last.

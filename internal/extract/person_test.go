@@ -146,3 +146,20 @@ func TestNameRune(t *testing.T) {
 		}
 	}
 }
+
+// TestNextCapital checks nextCapital against a search byte by byte, at
+// every start, on texts around the eight bytes it reads at a time.
+func TestNextCapital(t *testing.T) {
+	for _, text := range []string{"", "a", "Z", "abcdefgh", "abcdefgH", "abcdefghI", "@[`{ \x80\xc1\xda\xff@[`{ \xc1Q",
+		"the army said on Tuesday that Boko Haram", "ÀÉÎÕÜàéîõü and then X", "________________A"} {
+		for p := 0; p <= len(text); p++ {
+			want := p
+			for want < len(text) && (text[want] < 'A' || text[want] > 'Z') {
+				want++
+			}
+			if got := nextCapital(text, p); got != want {
+				t.Errorf("nextCapital(%q, %d) = %d, want %d", text, p, got, want)
+			}
+		}
+	}
+}

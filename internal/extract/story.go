@@ -65,9 +65,6 @@ func leadAfterHeadline(s string) int {
 	// Words are read as the rule asks for them: most sentences are done
 	// with at their first verb of a clause, long before the twentieth.
 	words := fieldReader{s: s}
-	if words.read(8) < 8 {
-		return 0
-	}
 	told := false
 	var lower [maxKeyLen]byte
 	for i := 0; i < words.read(i+1); i++ {
@@ -79,13 +76,20 @@ func leadAfterHeadline(s string) int {
 				return 0
 			}
 			if end := words.read(i + 11); clauseFollows(words.words[i+1 : end]) {
+				// A sentence of fewer than eight words is no
+				// headline and lead; asked last, as it is never
+				// the answer but here.
+				if words.read(8) < 8 {
+					return 0
+				}
 				return at
 			}
 		}
 		var finite, headline bool
 		if k, ok := asciiKey(&lower, trimStops(w)); ok {
-			if storyShape(k) {
-				finite, headline = finiteWords[string(k)], headlineWords[string(k)]
+			if storyShapes.MayBytes(k) {
+				kind := storyWords[string(k)]
+				finite, headline = kind&finiteWord != 0, kind&headlineWord != 0
 			}
 		} else {
 			lw := strings.ToLower(strings.Trim(w, ",;:"))
@@ -112,9 +116,24 @@ var storyShapes = func() (t text.Shapes) {
 	return t
 }()
 
-// storyShape reports whether the lower-case key may be one of
-// finiteWords or headlineWords.
-func storyShape(key []byte) bool { return storyShapes.May(string(key)) }
+// storyWords holds finiteWords and headlineWords in one map, each word's
+// kinds as bits: one look-up for a word, not two.
+var storyWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for w := range finiteWords {
+		m[w] |= finiteWord
+	}
+	for w := range headlineWords {
+		m[w] |= headlineWord
+	}
+	return m
+}()
+
+// The kinds of words storyWords holds.
+const (
+	finiteWord uint8 = 1 << iota
+	headlineWord
+)
 
 // trimStops is strings.Trim(w, ",;:"), which would make a table of the
 // cut set at every word.
@@ -137,17 +156,18 @@ const maxKeyLen = 16
 // words looked up. ok is false when w holds other bytes, whose lower
 // case strings.ToLower must tell.
 func asciiKey(buf *[maxKeyLen]byte, w string) (key []byte, ok bool) {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return nil, false
-		}
-	}
 	if len(w) > len(buf) {
-		return nil, true
+		return nil, text.IsASCII(w)
 	}
+	// One pass lowers w and finds whether a byte has the high bit set.
+	var high byte
 	for i := 0; i < len(w); i++ {
-		c := text.LowerASCIIByte(w[i])
-		buf[i] = c
+		c := w[i]
+		high |= c
+		buf[i] = text.LowerASCIIByte(c)
+	}
+	if high >= utf8.RuneSelf {
+		return nil, false
 	}
 	return buf[:len(w)], true
 }

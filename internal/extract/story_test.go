@@ -117,6 +117,10 @@ func TestASCIIKey(t *testing.T) {
 		{"extraordinarily-long", "", true}, // longer than any word looked up
 		{"Caf\u00e9", "", false},
 		{"\u212aILLED", "", false}, // the Kelvin sign lowers to "k"
+		{"KILL\u00e9", "", false},
+		{"1st_A", "1st_a", true},
+		{"ABCDEFGHIJKLMNOP", "abcdefghijklmnop", true}, // as long as a key may be
+		{"ABCDEFGHIJKLMNOP\u00e9", "", false},
 	}
 	for _, tt := range tests {
 		var buf [maxKeyLen]byte
@@ -135,13 +139,14 @@ func TestTrimStops(t *testing.T) {
 	}
 }
 
-// TestStoryShape checks that storyShape passes every word the maps
-// hold, and that asciiKey has room for each.
+// TestStoryShape checks that storyShapes passes every word the maps
+// hold, that storyWords holds each with its kinds, and that asciiKey has
+// room for each.
 func TestStoryShape(t *testing.T) {
 	for _, m := range []map[string]bool{finiteWords, headlineWords} {
 		for w := range m {
-			if !storyShape([]byte(w)) {
-				t.Errorf("storyShape(%q) = false", w)
+			if !storyShapes.MayBytes([]byte(w)) {
+				t.Errorf("storyShapes.MayBytes(%q) = false", w)
 			}
 			if len(w) > maxKeyLen {
 				t.Errorf("%q is longer than maxKeyLen: asciiKey would never give it", w)
@@ -149,8 +154,16 @@ func TestStoryShape(t *testing.T) {
 		}
 	}
 	for _, w := range []string{"", "the", "Killed", "1st", "on"} {
-		if storyShape([]byte(w)) {
-			t.Errorf("storyShape(%q) = true", w)
+		if storyShapes.MayBytes([]byte(w)) {
+			t.Errorf("storyShapes.MayBytes(%q) = true", w)
+		}
+	}
+	if len(storyWords) != len(finiteWords)+len(headlineWords) {
+		t.Errorf("storyWords holds %d words, the maps %d", len(storyWords), len(finiteWords)+len(headlineWords))
+	}
+	for w, kind := range storyWords {
+		if finiteWords[w] != (kind&finiteWord != 0) || headlineWords[w] != (kind&headlineWord != 0) {
+			t.Errorf("storyWords[%q] = %b", w, kind)
 		}
 	}
 }

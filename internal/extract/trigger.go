@@ -130,9 +130,19 @@ func NewLexicon() *Lexicon {
 
 // Detect implements TriggerDetector.
 func (l *Lexicon) Detect(d *text.Doc, sents []event.Span) [][]Trigger {
+	// A grammar whose needles the text lacks can match in no sentence
+	// of it: most articles are searched once for "captured", not
+	// sentence by sentence.
+	var grammarBuf [4]int
+	grammars := grammarBuf[:0]
+	for _, i := range l.grammars {
+		if mayHold(l.entries[i].re, d.Text) {
+			grammars = append(grammars, i)
+		}
+	}
 	out := make([][]Trigger, len(sents))
 	for i, s := range sents {
-		out[i] = l.detect(d, s)
+		out[i] = l.detect(d, s, grammars)
 	}
 	return out
 }
@@ -142,8 +152,9 @@ func (l *Lexicon) Detect(d *text.Doc, sents []event.Span) [][]Trigger {
 type entryEnd struct{ entry, end int }
 
 // detect returns the triggers of sentence s: each entry's, in the order
-// of the entries, then the first of those that overlap.
-func (l *Lexicon) detect(d *text.Doc, s event.Span) []Trigger {
+// of the entries, then the first of those that overlap. grammars are the
+// entries that are grammars the text may match.
+func (l *Lexicon) detect(d *text.Doc, s event.Span, grammars []int) []Trigger {
 	// found holds each entry's matches, in text order, none overlapping
 	// another of the same entry: a phrase is read once, as its longest.
 	// A sentence holds few matches: the slices start on the stack.
@@ -178,7 +189,7 @@ func (l *Lexicon) detect(d *text.Doc, s event.Span) []Trigger {
 	// Only the grammars and the entries matched can give a trigger:
 	// visit those, in the order of the entries, rather than all.
 	var visitBuf [16]int
-	visit := append(visitBuf[:0], l.grammars...)
+	visit := append(visitBuf[:0], grammars...)
 	for _, e := range ends {
 		visit = append(visit, e.entry)
 	}

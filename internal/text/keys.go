@@ -55,3 +55,7 @@ func (s *Shapes) May(key string) bool { return key != "" && s[key[0]]&shapeBit(l
 // MayShape is May for a key of n bytes that begins with first, for a
 // caller that has yet to make the key.
 func (s *Shapes) MayShape(first byte, n int) bool { return n > 0 && s[first]&shapeBit(n) != 0 }
+
+// MayBytes is May for a key held in bytes, which need not be made a
+// string to be asked.
+func (s *Shapes) MayBytes(key []byte) bool { return len(key) > 0 && s.MayShape(key[0], len(key)) }

@@ -35,3 +35,15 @@ func TestKeys(t *testing.T) {
 		}
 	}
 }
+
+func TestShapesMayBytes(t *testing.T) {
+	var s Shapes
+	for _, k := range []string{"war", "conflict", "x" + strings.Repeat("y", 40)} {
+		s.Add(k)
+	}
+	for _, k := range []string{"", "war", "was", "wars", "conflict", "c", "x" + strings.Repeat("y", 50), "é"} {
+		if got, want := s.MayBytes([]byte(k)), s.May(k); got != want {
+			t.Errorf("MayBytes(%q) = %v, May %v", k, got, want)
+		}
+	}
+}

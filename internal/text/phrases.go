@@ -16,14 +16,17 @@ import (
 type Phrases struct {
 	byFirst map[string][]phrase
 	// first rules out most words as the first of a phrase of byFirst
-	// before the map is asked.
-	first Shapes
-	wild  []phrase // those that begin with "*"
-	lists int
+	// before the map is asked, and last, the same filter by a word's
+	// last byte, half of those it lets by.
+	first, last Shapes
+	wild        []phrase // those that begin with "*"
+	lists       int
 }
 
 // mayBegin reports whether a phrase of byFirst may begin with key.
-func (ps *Phrases) mayBegin(key string) bool { return ps.first.May(key) }
+func (ps *Phrases) mayBegin(key string) bool {
+	return ps.first.May(key) && ps.last[key[len(key)-1]]&shapeBit(len(key)) != 0
+}
 
 type phrase struct {
 	keys []string // "" stands for "*"
@@ -62,6 +65,7 @@ func NewPhrases(lists [][]string) (*Phrases, error) {
 			}
 			ps.byFirst[p.keys[0]] = append(ps.byFirst[p.keys[0]], p)
 			ps.first.Add(p.keys[0])
+			ps.last[p.keys[0][len(p.keys[0])-1]] |= shapeBit(len(p.keys[0]))
 		}
 	}
 	return ps, nil

@@ -68,7 +68,9 @@ func TestMayBegin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for key, want := range map[string]bool{"air": true, "shelled": true, "pneumonoultramicroscopicsilicovolcanoconiosis": true, "ai": false, "shelle": false, "x": false, "": false, "killed": false} {
+	for key, want := range map[string]bool{"air": true, "shelled": true, "pneumonoultramicroscopicsilicovolcanoconiosis": true, "ai": false, "shelle": false, "x": false, "": false, "killed": false,
+		// the first byte and length of one, the last of another
+		"aix": false, "sir": false, "shellex": false} {
 		if got := ps.mayBegin(key); got != want {
 			t.Errorf("mayBegin(%q) = %v, want %v", key, got, want)
 		}

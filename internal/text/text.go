@@ -5,6 +5,7 @@
 package text
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"slices"
 	"strings"
@@ -259,17 +260,38 @@ func LowerASCII(s string) string {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; 'A' <= c && c <= 'Z' {
 			// One copy, written by a Builder: []byte(s) and back would
-			// be two.
+			// be two. The rest is lowered a chunk at a time, eight
+			// bytes to a word: a whole article is lowered at once.
 			var b strings.Builder
 			b.Grow(len(s))
 			b.WriteString(s[:i])
-			for j := i; j < len(s); j++ {
-				b.WriteByte(lowerByte[s[j]])
+			var chunk [256]byte
+			for j := i; j < len(s); j += len(chunk) {
+				n := copy(chunk[:], s[j:])
+				lowerChunk(chunk[:n])
+				b.Write(chunk[:n])
 			}
 			return b.String()
 		}
 	}
 	return s
+}
+
+// lowerChunk lowers the ASCII capitals of b in place, eight bytes at a
+// time: a byte is a capital when its low seven bits lie between 'A'
+// and 'Z' and its high bit is clear, and lowering sets its 0x20 bit.
+func lowerChunk(b []byte) {
+	const ones = 0x0101010101010101
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		low := x &^ (0x80 * ones)
+		upper := (low + (0x80-'A')*ones) &^ (low + (0x80-'Z'-1)*ones) &^ x & (0x80 * ones)
+		binary.LittleEndian.PutUint64(b[i:], x|upper>>2)
+	}
+	for ; i < len(b); i++ {
+		b[i] = lowerByte[b[i]]
+	}
 }
 
 // Fold normalises a word or a name for lookup: accents removed, lower

@@ -60,6 +60,12 @@ func TestFold(t *testing.T) {
 func TestLowerASCII(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
 		{"", ""}, {"abc", "abc"}, {"Goma ÉTAT", "goma État"},
+		// Past eight bytes the capitals are lowered a word at a time:
+		// the bytes either side of 'A' to 'Z', and those with the high
+		// bit set, stay.
+		{"@AZ[`az{ ABCDEFGHIJKLMNOPQRSTUVWXYZ", "@az[`az{ abcdefghijklmnopqrstuvwxyz"},
+		{"x\xc1\xdaÀÉÎ\x80\xffQ@[Z", "x\xc1\xdaÀÉÎ\x80\xffq@[z"},
+		{strings.Repeat("Ab", 300) + "C", strings.Repeat("ab", 300) + "c"},
 	} {
 		if got := LowerASCII(tt.in); got != tt.want {
 			t.Errorf("LowerASCII(%q) = %q, want %q", tt.in, got, tt.want)
@@ -139,4 +145,20 @@ func TestIsCapital(t *testing.T) {
 			t.Errorf("IsCapital(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// FuzzLowerASCII holds LowerASCII to lowering one byte at a time.
+func FuzzLowerASCII(f *testing.F) {
+	for _, s := range []string{"", "Goma ÉTAT", "@AZ[`az{ ABCDEFGHIJ", "\xc1\xdaZZZZZZZZZZ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := make([]byte, len(s))
+		for i := 0; i < len(s); i++ {
+			want[i] = LowerASCIIByte(s[i])
+		}
+		if got := LowerASCII(s); got != string(want) {
+			t.Errorf("LowerASCII(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
