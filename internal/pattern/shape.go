@@ -274,23 +274,11 @@ func lengthOf(re *syntax.Regexp) length {
 			l.op = lenMost
 		}
 		for _, sub := range re.Sub {
-			switch s := lengthOf(sub); s.op {
-			case lenNone:
-				return s
-			case lenConst:
-				if l.op == lenSum {
-					l.n += s.n
-				} else {
-					l.n = max(l.n, s.n)
-				}
-			default:
-				l.subs = append(l.subs, s)
+			if l = l.with(lengthOf(sub)); l.op == lenNone {
+				return l
 			}
 		}
-		if len(l.subs) == 0 {
-			return length{op: lenConst, n: l.n}
-		}
-		return l
+		return l.norm()
 	}
 	return length{op: lenNone}
 }
