@@ -600,7 +600,7 @@ var claimedRE = pattern.MustCompile(`(?i)\bclaim(?:ed|s)? responsibility\b`)
 // claimedBy makes the group that claims responsibility in sentence s the
 // doer of the event told last, when that event names none.
 func (a *analysis) claimedBy(s event.Span, last *mention) {
-	if !a.claims.of(func() bool { return mayHold(claimedRE, a.text) }) || !mayHold(claimedRE, a.text[s.Start:s.End]) {
+	if !a.claims.of(func() bool { return claimedRE.HoldsNeedle(a.text) }) || !claimedRE.HoldsNeedle(a.text[s.Start:s.End]) {
 		return // most articles, and most sentences of the others
 	}
 	loc := claimedRE.FindStringIndex(a.text[s.Start:s.End])
@@ -614,76 +614,6 @@ func (a *analysis) claimedBy(s event.Span, last *mention) {
 			return
 		}
 	}
-}
-
-// mayHold reports whether text may hold a match of re: false only when
-// it holds none of re's needles in any case, as re's own prefilter
-// tells. A search of the whole article for a needle by its first byte,
-// as re's would go, stops at every space of " responsibility": holdsFold
-// looks for its last.
-func mayHold(re *pattern.Regexp, text string) bool {
-	ns := re.Needles()
-	if ns == nil || pattern.FoldsToASCII(text) {
-		return true
-	}
-	for _, n := range ns {
-		if holdsFold(text, n) {
-			return true
-		}
-	}
-	return false
-}
-
-// holdsFold reports whether s holds n, a string in small letters, ASCII
-// capitals in s taken as small letters. It looks for the rarest byte of
-// n in either case with strings.IndexByte, which reads many bytes at a
-// time, and compares n where one lies.
-func holdsFold(s, n string) bool {
-	if n == "" {
-		return true
-	}
-	k := rarestByte(n)
-	lo := n[k]
-	for _, c := range [2]byte{lo, upperASCII(lo)} {
-		for i := k; i < len(s)-(len(n)-1-k); i++ {
-			j := strings.IndexByte(s[i:len(s)-(len(n)-1-k)], c)
-			if j < 0 {
-				break
-			}
-			i += j
-			if pattern.HasPrefixFold(s[i-k:], n) {
-				return true
-			}
-		}
-		if upperASCII(lo) == lo {
-			break // one search does
-		}
-	}
-	return false
-}
-
-// rarestByte returns the index in n of the letter that is rarest in
-// English text, by letterRarity; of a needle with no letter, its last
-// byte. A search for it stops at few places that are not the needle.
-func rarestByte(n string) int {
-	best, rank := len(n)-1, len(letterRarity)
-	for i := 0; i < len(n); i++ {
-		if r := strings.IndexByte(letterRarity, n[i]); r >= 0 && r < rank {
-			best, rank = i, r
-		}
-	}
-	return best
-}
-
-// letterRarity holds the small letters, the rarest in English text first.
-const letterRarity = "zqxjkvbpygfwmucldrhsnioate"
-
-// upperASCII returns c in capitals if it is an ASCII small letter.
-func upperASCII(c byte) byte {
-	if 'a' <= c && c <= 'z' {
-		return c - 'a' + 'A'
-	}
-	return c
 }
 
 // victimSide names the side acted on of an event whose report names none,

@@ -136,7 +136,7 @@ func (l *Lexicon) Detect(d *text.Doc, sents []event.Span) [][]Trigger {
 	var grammarBuf [4]int
 	grammars := grammarBuf[:0]
 	for _, i := range l.grammars {
-		if mayHold(l.entries[i].re, d.Text) {
+		if l.entries[i].re.HoldsNeedle(d.Text) {
 			grammars = append(grammars, i)
 		}
 	}

@@ -306,80 +306,11 @@ func creditEnd(tail string) bool {
 // isPageChrome reports whether a line is a site's own text: share
 // buttons, menus, cookie notices, copyright.
 func isPageChrome(l string) bool {
-	return chromeStartRE.MatchString(l[:min(len(l), reach)]) || mayHoldChromeWord(l) && chromeAnyRE.MatchString(l)
-}
-
-// chromeNeedles are the words one of which every match of chromeAnyRE
-// holds (its needles), each with the place of its rarest byte.
-var chromeNeedles = rarestBytes(chromeAnyRE.Needles())
-
-// mayHoldChromeWord reports whether l may hold a match of chromeAnyRE:
-// false only when none of its words is in l, in any case. The pattern's
-// own check lowers a copy of the line to search it; this one searches
-// the line for the rarest byte of each word in both cases, which costs
-// a prose line a quarter as much.
-func mayHoldChromeWord(l string) bool {
-	if chromeNeedles == nil || pattern.FoldsToASCII(l) {
-		return true
-	}
-	for _, n := range chromeNeedles {
-		if containsFoldAt(l, n.word, n.at) {
-			return true
-		}
-	}
-	return false
-}
-
-// A needle is a lower-case word and where in it its rarest byte lies.
-type needle struct {
-	word string
-	at   int
-}
-
-// rarestBytes returns words with the places of their rarest bytes, by
-// how often letters occur in English; other bytes count as rarer than
-// any letter, and a space as the commonest. It is nil for no words.
-func rarestBytes(words []string) []needle {
-	const byFrequency = "zqjxkvbpgwyfmculdhrsnioate" // rarest first
-	rank := func(c byte) int {
-		if c == ' ' {
-			return len(byFrequency) + 1
-		}
-		return strings.IndexByte(byFrequency, c) + 1
-	}
-	var out []needle
-	for _, w := range words {
-		at := 0
-		for i := 1; i < len(w); i++ {
-			if rank(w[i]) < rank(w[at]) {
-				at = i
-			}
-		}
-		out = append(out, needle{w, at})
-	}
-	return out
-}
-
-// containsFoldAt reports whether s holds n, a lower-case word, ASCII
-// capitals in s taken as small letters. It looks for n's byte at k, in
-// either case, with strings.IndexByte, which reads many bytes at a time.
-func containsFoldAt(s, n string, k int) bool {
-	c := n[k]
-	return holdsAt(s, n, k, c) || 'a' <= c && c <= 'z' && holdsAt(s, n, k, c-'a'+'A')
-}
-
-// holdsAt is containsFoldAt where n's byte at k is b in s.
-func holdsAt(s, n string, k int, b byte) bool {
-	for i := k; i < len(s); i++ {
-		j := strings.IndexByte(s[i:], b)
-		if j < 0 {
-			return false
-		}
-		if i += j; pattern.HasPrefixFold(s[i-k:], n) {
-			return true
-		}
-	}
-	return false
+	// The pattern's own prefilter lowers a copy of the line to search
+	// it; HoldsNeedle searches the line for the rarest byte of each of
+	// its words in both cases, which costs a prose line a quarter as
+	// much.
+	return chromeStartRE.MatchString(l[:min(len(l), reach)]) || chromeAnyRE.HoldsNeedle(l) && chromeAnyRE.MatchString(l)
 }
 
 // isContent reports whether a line is a paragraph of the article: a

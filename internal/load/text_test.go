@@ -3,7 +3,6 @@ package load
 import (
 	"context"
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
 
@@ -97,9 +96,10 @@ func TestCreditEnd(t *testing.T) {
 	}
 }
 
-// TestMayHoldChromeWord checks the search for chromeAnyRE's words: it
-// holds wherever the pattern matches, and fails for plain prose.
-func TestMayHoldChromeWord(t *testing.T) {
+// TestChromeNeedles checks the search for chromeAnyRE's words that
+// isPageChrome makes first: it holds wherever the pattern matches, and
+// fails for plain prose.
+func TestChromeNeedles(t *testing.T) {
 	tests := []struct {
 		l    string
 		want bool
@@ -119,47 +119,13 @@ func TestMayHoldChromeWord(t *testing.T) {
 		{"", false},
 	}
 	for _, tt := range tests {
-		got := mayHoldChromeWord(tt.l)
+		got := chromeAnyRE.HoldsNeedle(tt.l)
 		if got != tt.want {
-			t.Errorf("mayHoldChromeWord(%q) = %v, want %v", tt.l, got, tt.want)
+			t.Errorf("chromeAnyRE.HoldsNeedle(%q) = %v, want %v", tt.l, got, tt.want)
 		}
 		if !got && chromeAnyRE.MatchString(tt.l) {
-			t.Errorf("mayHoldChromeWord(%q) is false where chromeAnyRE matches", tt.l)
+			t.Errorf("chromeAnyRE.HoldsNeedle(%q) is false where chromeAnyRE matches", tt.l)
 		}
-	}
-}
-
-func TestContainsFoldAt(t *testing.T) {
-	tests := []struct {
-		s, n string
-		k    int
-		want bool
-	}{
-		{"we use cookies", "cookie", 3, true},
-		{"WE USE COOKIES", "cookie", 3, true},
-		{"cOoKiE", "cookie", 0, true},
-		{"kie", "cookie", 3, false},
-		{"cookbook kit", "cookie", 3, false},
-		{"the newsletter", "newsletter", 2, true},
-		{"© 2024", "©", 0, true},
-		{"(c) 2024", "©", 0, false},
-		{"", "cookie", 3, false},
-	}
-	for _, tt := range tests {
-		if got := containsFoldAt(tt.s, tt.n, tt.k); got != tt.want {
-			t.Errorf("containsFoldAt(%q, %q, %d) = %v, want %v", tt.s, tt.n, tt.k, got, tt.want)
-		}
-	}
-}
-
-func TestRarestBytes(t *testing.T) {
-	got := rarestBytes([]string{"cookie", "newsletter", "all rights reserved", "©", "a b"})
-	want := []needle{{"cookie", 3}, {"newsletter", 2}, {"all rights reserved", 16}, {"©", 0}, {"a b", 2}}
-	if !slices.Equal(got, want) {
-		t.Errorf("rarestBytes = %v, want %v", got, want)
-	}
-	if rarestBytes(nil) != nil {
-		t.Error("rarestBytes(nil) is not nil")
 	}
 }
 

@@ -1,6 +1,12 @@
 package pattern
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/text"
+)
 
 func TestHoldsNeedle(t *testing.T) {
 	for _, c := range []struct {
@@ -21,6 +27,9 @@ func TestHoldsNeedle(t *testing.T) {
 		{"@", []string{"`"}, false},
 	} {
 		r := &Regexp{needles: c.needles}
+		for _, n := range c.needles {
+			r.rare = append(r.rare, rarest(n))
+		}
 		if got := r.HoldsNeedle(c.s); got != c.want {
 			t.Errorf("HoldsNeedle(%q) with needles %q = %v, want %v", c.s, c.needles, got, c.want)
 		}
@@ -45,11 +54,50 @@ func TestContainsFold(t *testing.T) {
 		{"responsibility", " responsibility", false},
 		{"@", "`", false},
 		{"a-b", "-b", true},
+		{"IS CLAIMED RESPONSIBILITY.", " responsibility", true},
+		{"no one has taken responsibilit", " responsibility", false},
+		{"yy y responsibilityy", " responsibility", true},
+		{"y", "xy", false},
+		{"a 1:2 b", "1:2", true},
+		{"CAPTURED", "captured ", false},
+		{"xbx", "abc", false},
+		{"WE USE COOKIES", "cookie", true},
+		{"cookbook kit", "cookie", false},
+		{"© 2024", "©", true},
+		{"(c) 2024", "©", false},
 	} {
-		if got := containsFold(c.s, c.n); got != c.want {
-			t.Errorf("containsFold(%q, %q) = %v, want %v", c.s, c.n, got, c.want)
+		// Whichever byte of n is searched for, the answer is the same.
+		for k := range max(len(c.n), 1) {
+			if got := containsFold(c.s, c.n, k); got != c.want {
+				t.Errorf("containsFold(%q, %q, %d) = %v, want %v", c.s, c.n, k, got, c.want)
+			}
 		}
 	}
+}
+
+// FuzzContainsFold holds containsFold, searching for any byte of n, to
+// a search of the text with its ASCII capitals lowered.
+func FuzzContainsFold(f *testing.F) {
+	f.Add("IS claimed Responsibility", " responsibility", 9)
+	f.Add("cookbook kit", "cookie", 3)
+	f.Fuzz(func(t *testing.T, s, n string, k int) {
+		n = strings.ToLower(n)
+		if n == "" || k < 0 {
+			return
+		}
+		for i := 0; i < len(n); i++ {
+			if n[i] >= utf8.RuneSelf {
+				return // a needle is ASCII, as the needles of a pattern are
+			}
+		}
+		lower := []byte(s)
+		for i, c := range lower {
+			lower[i] = text.LowerASCIIByte(c)
+		}
+		if got, want := containsFold(s, n, k%len(n)), strings.Contains(string(lower), n); got != want {
+			t.Errorf("containsFold(%q, %q, %d) = %v, want %v", s, n, k%len(n), got, want)
+		}
+	})
 }
 
 func TestFirstBytes(t *testing.T) {
