@@ -970,18 +970,7 @@ func subjectWordEnd(s string, q int) int {
 	if q >= len(s) || !('a' <= s[q]|0x20 && s[q]|0x20 <= 'z') {
 		return -1
 	}
-	e := q + 1
-	for e < len(s) {
-		switch {
-		case pattern.IsWordByte(s[e]) || s[e] == '\'' || s[e] == '-':
-			e++
-		case strings.HasPrefix(s[e:], "’"):
-			e += len("’")
-		default:
-			return e
-		}
-	}
-	return e
+	return coordinatedWordEnd(s, q+1)
 }
 
 // objectBound are the words after which a determiner opens an object,
