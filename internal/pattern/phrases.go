@@ -94,7 +94,7 @@ func spell(re *syntax.Regexp, fold, exact *bool) (out []string, ok bool) {
 				return nil, false
 			}
 			c := byte(r)
-			if isLetter(c) {
+			if isASCIILetter(r) {
 				if re.Flags&syntax.FoldCase != 0 {
 					*fold = true
 					c = text.LowerASCIIByte(c)
@@ -214,9 +214,6 @@ func spellClass(ranges []rune, fold, exact *bool) ([]string, bool) {
 	}
 	return out, len(out) > 0
 }
-
-// isLetter reports whether c is an ASCII letter.
-func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // isSpaceClass reports whether ranges is the class \s: tab, newline,
 // form feed, carriage return and space.
