@@ -2,7 +2,6 @@ package pattern
 
 import (
 	"bytes"
-	"encoding/binary"
 	"math/bits"
 	"strings"
 
@@ -192,31 +191,6 @@ func hasLowerPrefix(s, w string) bool {
 		}
 	}
 	return true
-}
-
-// lowerInto copies s into dst, which is as long, with ASCII capitals made
-// small, and reports whether s is all ASCII. It reads eight bytes at a
-// time: it lowers most texts a pattern is tried on.
-func lowerInto(dst []byte, s string) (ascii bool) {
-	const ones = 0x0101010101010101
-	copy(dst, s)
-	var high uint64
-	i := 0
-	for ; i+8 <= len(dst); i += 8 {
-		x := binary.LittleEndian.Uint64(dst[i:])
-		high |= x
-		// The top bit of each byte of upper is set where the byte is
-		// 'A' to 'Z': at least 'A', less than 'Z'+1, and ASCII. No sum
-		// carries into the next byte.
-		low := x &^ (0x80 * ones)
-		upper := (low + (0x80-'A')*ones) &^ (low + (0x80-'Z'-1)*ones) &^ x & (0x80 * ones)
-		binary.LittleEndian.PutUint64(dst[i:], x|upper>>2)
-	}
-	for ; i < len(dst); i++ {
-		high |= uint64(dst[i])
-		dst[i] = lowerTable[dst[i]]
-	}
-	return high&(0x80*ones) == 0
 }
 
 // rarest returns where in needle n lies the byte least often found in

@@ -267,7 +267,7 @@ func (r *Regexp) possible(s string) bool {
 	} else {
 		lower = make([]byte, len(s))
 	}
-	if !lowerInto(lower, s) && FoldsToASCII(s) {
+	if !text.LowerInto(lower, s) && FoldsToASCII(s) {
 		return true
 	}
 	for i, n := range r.needleBytes {

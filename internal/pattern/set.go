@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"sort"
+
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // Set is a group of patterns tried on the same text. One pass finds the
@@ -308,7 +310,7 @@ func (sc *Scan) lowerWindow(w string) []byte {
 		sc.lower = make([]byte, maxWindow+1)
 	}
 	lw := sc.lower[:len(w)]
-	lowerInto(lw, w)
+	text.LowerInto(lw, w)
 	return lw
 }
 

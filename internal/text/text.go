@@ -267,8 +267,8 @@ func LowerASCII(s string) string {
 			b.WriteString(s[:i])
 			var chunk [256]byte
 			for j := i; j < len(s); j += len(chunk) {
-				n := copy(chunk[:], s[j:])
-				lowerChunk(chunk[:n])
+				n := min(len(chunk), len(s)-j)
+				LowerInto(chunk[:n], s[j:j+n])
 				b.Write(chunk[:n])
 			}
 			return b.String()
@@ -277,21 +277,29 @@ func LowerASCII(s string) string {
 	return s
 }
 
-// lowerChunk lowers the ASCII capitals of b in place, eight bytes at a
-// time: a byte is a capital when its low seven bits lie between 'A'
-// and 'Z' and its high bit is clear, and lowering sets its 0x20 bit.
-func lowerChunk(b []byte) {
+// LowerInto copies s into dst, which is as long, with ASCII capitals made
+// small, and reports whether s is all ASCII. It reads eight bytes at a
+// time: it lowers whole articles, and most texts a pattern is tried on.
+func LowerInto(dst []byte, s string) (ascii bool) {
 	const ones = 0x0101010101010101
+	copy(dst, s)
+	var high uint64
 	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		x := binary.LittleEndian.Uint64(b[i:])
+	for ; i+8 <= len(dst); i += 8 {
+		x := binary.LittleEndian.Uint64(dst[i:])
+		high |= x
+		// The top bit of each byte of upper is set where the byte is
+		// 'A' to 'Z': at least 'A', less than 'Z'+1, and ASCII. No sum
+		// carries into the next byte.
 		low := x &^ (0x80 * ones)
 		upper := (low + (0x80-'A')*ones) &^ (low + (0x80-'Z'-1)*ones) &^ x & (0x80 * ones)
-		binary.LittleEndian.PutUint64(b[i:], x|upper>>2)
+		binary.LittleEndian.PutUint64(dst[i:], x|upper>>2)
 	}
-	for ; i < len(b); i++ {
-		b[i] = lowerByte[b[i]]
+	for ; i < len(dst); i++ {
+		high |= uint64(dst[i])
+		dst[i] = lowerByte[dst[i]]
 	}
+	return high&(0x80*ones) == 0
 }
 
 // Fold normalises a word or a name for lookup: accents removed, lower

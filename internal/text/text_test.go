@@ -1,6 +1,7 @@
 package text
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -161,4 +162,41 @@ func FuzzLowerASCII(f *testing.F) {
 			t.Errorf("LowerASCII(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// sameLowered fails t unless LowerInto lowers s as lowerByte does, one
+// byte at a time, and tells whether s is all ASCII.
+func sameLowered(t *testing.T, s string) {
+	t.Helper()
+	got := make([]byte, len(s))
+	ascii := LowerInto(got, s)
+	want := make([]byte, len(s))
+	wantASCII := true
+	for i := range len(s) {
+		if want[i] = s[i]; 'A' <= s[i] && s[i] <= 'Z' {
+			want[i] += 'a' - 'A'
+		}
+		wantASCII = wantASCII && s[i] < 0x80
+	}
+	if !bytes.Equal(got, want) || ascii != wantASCII {
+		t.Fatalf("LowerInto(%q) = %q, %v; want %q, %v", s, got, ascii, want, wantASCII)
+	}
+}
+
+func TestLowerInto(t *testing.T) {
+	for _, s := range []string{"", "A", "AZaz@[`{", "THE QUICK BROWN FOX JUMPS", "ÀÉ ÖZ\u212a", "abcdefg\x80", "@@@@[[[[````{{{{"} {
+		sameLowered(t, s)
+	}
+	all := make([]byte, 256)
+	for i := range all {
+		all[i] = byte(i)
+	}
+	for i := range 8 { // every byte, at every place in a word of eight
+		sameLowered(t, string(all[i:]))
+	}
+}
+
+func FuzzLowerInto(f *testing.F) {
+	f.Add("Killed in an ATTACK on Kabul\u2019s north-west")
+	f.Fuzz(sameLowered)
 }
