@@ -18,6 +18,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/bytewise"
 )
 
 //go:embed common.txt.gz
@@ -198,15 +200,15 @@ func RepairCase(text string, caps bool, opts Options) *View {
 // too ("$", "%", "["), which Repair passes over.
 func skip(s string, i int, caps, upper bool) int {
 	for ; i+8 <= len(s); i += 8 {
-		x := load64(s[i : i+8])
-		m := inRange(x, '#', '&')
+		x := bytewise.Load64(s[i : i+8])
+		m := bytewise.InRange(x, '#', '&')
 		switch {
 		case caps:
-			m |= inRange(x|0x20*ones, 'a', 'z') | inRange(x, '\\', '\\')
+			m |= bytewise.InRange(x|0x20*bytewise.Ones, 'a', 'z') | bytewise.InRange(x, '\\', '\\')
 		case upper:
-			m |= inRange(x, 'A', '\\')
+			m |= bytewise.InRange(x, 'A', '\\')
 		default:
-			m |= inRange(x, '\\', '\\')
+			m |= bytewise.InRange(x, '\\', '\\')
 		}
 		if m != 0 {
 			return i + bits.TrailingZeros64(m)/8
@@ -295,9 +297,9 @@ func caseCounts(s string) (upper, lower int) {
 	for len(s) >= 8 {
 		var u, l uint64
 		for k := 0; k < 255 && len(s) >= 8; k++ {
-			x := load64(s[:8])
-			u += inRange(x, 'A', 'Z') >> 7
-			l += inRange(x, 'a', 'z') >> 7
+			x := bytewise.Load64(s[:8])
+			u += bytewise.InRange(x, 'A', 'Z') >> 7
+			l += bytewise.InRange(x, 'a', 'z') >> 7
 			s = s[8:]
 		}
 		upper += sumBytes(u)
@@ -319,23 +321,6 @@ func sumBytes(x uint64) int {
 	const m = 0x00ff00ff00ff00ff
 	x = x&m + x>>8&m                         // four sums of two bytes
 	return int(x * 0x0001000100010001 >> 48) // their sum, in the top 16 bits
-}
-
-// ones has a one in each byte; ones*0x80 the top bit of each byte.
-const ones = 0x0101010101010101
-
-// load64 reads the eight bytes of w, the first lowest.
-func load64(w string) uint64 {
-	_ = w[7]
-	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-}
-
-// inRange sets the top bit of each byte of x that is ASCII and from lo
-// to hi, and clears every other bit: no sum carries into the next byte.
-func inRange(x uint64, lo, hi byte) uint64 {
-	low := x &^ (0x80 * ones)
-	return (low + (0x80-uint64(lo))*ones) &^ (low + (0x80-uint64(hi)-1)*ones) &^ x & (0x80 * ones)
 }
 
 // recase gives a word of an all-capitals text its case: a common word in

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/actor"
+	"github.com/sitrep/sitrep/internal/bytewise"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
@@ -132,16 +133,8 @@ func pairs(flat []int) [][]int {
 // capitalised look at capitals alone, and an article has one in thirty
 // bytes or so.
 func nextCapital(text string, p int) int {
-	const ones = 0x0101010101010101
 	for ; p+8 <= len(text); p += 8 {
-		w := text[p : p+8] // one bounds check for the eight bytes, read as one word
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		// The high bit of each byte of upper is set when the byte's
-		// low seven bits are 'A' to 'Z' and its own high bit is clear;
-		// no sum carries into the next byte.
-		low := x &^ (0x80 * ones)
-		if upper := (low + (0x80-'A')*ones) &^ (low + (0x80-'Z'-1)*ones) &^ x & (0x80 * ones); upper != 0 {
+		if upper := bytewise.InRange(bytewise.Load64(text[p:p+8]), 'A', 'Z'); upper != 0 {
 			return p + bits.TrailingZeros64(upper)/8
 		}
 	}

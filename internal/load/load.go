@@ -20,6 +20,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 
+	"github.com/sitrep/sitrep/internal/bytewise"
 	"github.com/sitrep/sitrep/internal/event"
 )
 
@@ -199,21 +200,11 @@ func controls(s []byte) int {
 		// The test for a byte less than 0x20 in a word: exact for any,
 		// though not for which.
 		x, y := binary.LittleEndian.Uint64(s), binary.LittleEndian.Uint64(s[8:16])
-		if ((x-0x20*ones)&^x|(y-0x20*ones)&^y)&(0x80*ones) != 0 {
+		if ((x-0x20*bytewise.Ones)&^x|(y-0x20*bytewise.Ones)&^y)&(0x80*bytewise.Ones) != 0 {
 			n += controlBytes(s[:16])
 		}
 	}
 	return n + controlBytes(s)
-}
-
-// ones has a one in each byte of a word; 0x80*ones the top bit of each.
-const ones = 0x0101010101010101
-
-// load64 reads the eight bytes of w, the first lowest.
-func load64(w string) uint64 {
-	_ = w[7]
-	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
 }
 
 // controlBytes is controls one byte at a time.

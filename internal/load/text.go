@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sitrep/sitrep/internal/bytewise"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
@@ -366,16 +367,16 @@ func countWords(s string, most int) int {
 	n, in := 0, false // in: the byte before i is in a word
 	for i := 0; i < len(s) && n < most; {
 		if i+8 <= len(s) {
-			if x := load64(s[i : i+8]); x&(0x80*ones) == 0 {
+			if x := bytewise.Load64(s[i : i+8]); x&(0x80*bytewise.Ones) == 0 {
 				// The top bit of each byte of space is set where the byte
 				// is white space: ' ' or '\t' to '\r'. Sums of ASCII bytes
 				// carry into no other byte.
-				space := (^(x ^ ' '*ones + 0x7f*ones) | (x+(0x80-'\t')*ones)&^(x+(0x80-'\r'-1)*ones)) & (0x80 * ones)
+				space := ^(x^' '*bytewise.Ones+0x7f*bytewise.Ones)&(0x80*bytewise.Ones) | bytewise.InRange(x, '\t', '\r')
 				before := space << 8 // set where the byte before is white space
 				if !in {
 					before |= 0x80
 				}
-				n += bits.OnesCount64(before &^ space & (0x80 * ones))
+				n += bits.OnesCount64(before &^ space & (0x80 * bytewise.Ones))
 				in = space>>63 == 0
 				i += 8
 				continue

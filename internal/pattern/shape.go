@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/bytewise"
 )
 
 // This file works out, from a pattern's syntax, the facts that let a Set
@@ -64,11 +66,11 @@ func measureSpace(text string) runs {
 	run := 0 // the white space that ends the bytes read so far
 	i := 0
 	for ; i+8 <= len(text); i += 8 {
-		x := load64(text[i : i+8])
+		x := bytewise.Load64(text[i : i+8])
 		// The top bit of each byte of ctl is set where the byte is at
 		// most ' ': white space or another control. The sum carries
 		// into no other byte.
-		ctl := ^((x&^(0x80*ones) + (0x7f-' ')*ones) | x) & (0x80 * ones)
+		ctl := ^((x&^(0x80*bytewise.Ones) + (0x7f-' ')*bytewise.Ones) | x) & (0x80 * bytewise.Ones)
 		if ctl == 0 {
 			run = 0
 			continue
@@ -103,17 +105,6 @@ func spaceRun(r *runs, run int, c byte) int {
 	run++
 	r.space = max(r.space, run)
 	return run
-}
-
-// ones has a one in every byte.
-const ones = 0x0101010101010101
-
-// load64 reads the first eight bytes of s, the first the lowest; the
-// compiler makes it one load.
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // Classes of bytes as measure counts them.

@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sitrep/sitrep/internal/bytewise"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -281,25 +282,21 @@ func LowerASCII(s string) string {
 // small, and reports whether s is all ASCII. It reads eight bytes at a
 // time: it lowers whole articles, and most texts a pattern is tried on.
 func LowerInto(dst []byte, s string) (ascii bool) {
-	const ones = 0x0101010101010101
 	copy(dst, s)
 	var high uint64
 	i := 0
 	for ; i+8 <= len(dst); i += 8 {
 		x := binary.LittleEndian.Uint64(dst[i:])
 		high |= x
-		// The top bit of each byte of upper is set where the byte is
-		// 'A' to 'Z': at least 'A', less than 'Z'+1, and ASCII. No sum
-		// carries into the next byte.
-		low := x &^ (0x80 * ones)
-		upper := (low + (0x80-'A')*ones) &^ (low + (0x80-'Z'-1)*ones) &^ x & (0x80 * ones)
+		// A capital's top bit, moved to its 0x20 bit, lowers it.
+		upper := bytewise.InRange(x, 'A', 'Z')
 		binary.LittleEndian.PutUint64(dst[i:], x|upper>>2)
 	}
 	for ; i < len(dst); i++ {
 		high |= uint64(dst[i])
 		dst[i] = lowerByte[dst[i]]
 	}
-	return high&(0x80*ones) == 0
+	return high&(0x80*bytewise.Ones) == 0
 }
 
 // Fold normalises a word or a name for lookup: accents removed, lower
