@@ -62,6 +62,9 @@ func splitStories(text string, sents []sentence.Sentence) ([]sentence.Sentence, 
 // clause, the lead opens with a capital after a word that ends no
 // sentence, and a clause's verb comes within its first ten words.
 func leadAfterHeadline(s string) int {
+	if !holdsLeadOpener(s) {
+		return 0 // most sentences: no need to read their words
+	}
 	// Words are read as the rule asks for them: most sentences are done
 	// with at their first verb of a clause, long before the twentieth.
 	words := fieldReader{s: s}
@@ -104,6 +107,41 @@ func leadAfterHeadline(s string) int {
 	}
 	return 0
 }
+
+// holdsLeadOpener reports whether a word of s, as strings.Fields splits
+// them, is one of leadOpeners: a lead can begin nowhere else. Each opener
+// begins with a capital, so only the words that begin with one of
+// openerCapitals are looked up.
+func holdsLeadOpener(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !openerCapitals[s[i]] {
+			continue
+		}
+		if i > 0 {
+			if prev := s[i-1]; prev < utf8.RuneSelf {
+				if !asciiSpace[prev] {
+					continue
+				}
+			} else if r, _ := utf8.DecodeLastRuneInString(s[:i]); !unicode.IsSpace(r) {
+				continue
+			}
+		}
+		end := skipSpace(s, i, false)
+		if leadOpeners[s[i:end]] {
+			return true
+		}
+		i = end
+	}
+	return false
+}
+
+// openerCapitals marks the first bytes of leadOpeners.
+var openerCapitals = func() (t [256]bool) {
+	for w := range leadOpeners {
+		t[w[0]] = true
+	}
+	return t
+}()
 
 // storyShapes rules out most words as one of finiteWords and
 // headlineWords before the maps are asked.

@@ -36,6 +36,33 @@ func TestLeadAfterHeadline(t *testing.T) {
 	}
 }
 
+// TestHoldsLeadOpener checks the filter that spares most sentences the
+// reading of their words: it must find every opener a field can be.
+func TestHoldsLeadOpener(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+	}{
+		{"Gunmen detonate bomb in Hama Terrorists detonated a device.", true},
+		{"The army said so.", true},
+		{"killed in Daraa\u00a0Two were hurt", true}, // a field after a no-break space
+		{"killed in Daraa\tA woman", true},
+		{"Theresa and Another were there", false},
+		{"killed in Daraa.The army", false}, // "Daraa.The" is one field
+		{"killed in Daraa\u2014The army", false},
+		{"nothing capital here", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := holdsLeadOpener(tt.in); got != tt.want {
+			t.Errorf("holdsLeadOpener(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+		if want := slices.ContainsFunc(strings.Fields(tt.in), func(w string) bool { return leadOpeners[w] }); want != tt.want {
+			t.Errorf("case %q: strings.Fields finds an opener: %v", tt.in, want)
+		}
+	}
+}
+
 func FuzzLeadAfterHeadline(f *testing.F) {
 	f.Add("Three civilians injured in rocket attack on Mhardeh A woman and two children were injured on Monday.")
 	f.Add("A  b\tc killed   The x was")
@@ -209,6 +236,10 @@ func FuzzLeadAfterHeadlineSpec(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := leadAfterHeadline(s), leadAfterHeadlineSpec(s); got != want {
 			t.Fatalf("leadAfterHeadline(%q) = %d, want %d", s, got, want)
+		}
+		want := slices.ContainsFunc(strings.Fields(s), func(w string) bool { return leadOpeners[w] })
+		if got := holdsLeadOpener(s); got != want {
+			t.Fatalf("holdsLeadOpener(%q) = %v, want %v", s, got, want)
 		}
 	})
 }
