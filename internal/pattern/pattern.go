@@ -384,7 +384,32 @@ func (r *Regexp) findHeld(s string, sub bool) []int {
 // characters: code that compares text with ASCII words case-folded, as
 // HasPrefixFold does, must leave such text to the engine.
 func FoldsToASCII(s string) bool {
-	return strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f")
+	return holdsByLast(s, kelvin) || holdsByLast(s, longS)
+}
+
+// The runes FoldsToASCII looks for.
+const (
+	kelvin = "\u212a"
+	longS  = "\u017f"
+)
+
+// holdsByLast reports whether s holds r, searching for r's last byte:
+// FoldsToASCII is asked of most texts a pattern is tried on, and the
+// Kelvin sign's first byte is that of every curly quote and dash, where
+// a search by the first byte would stop and compare.
+func holdsByLast(s, r string) bool {
+	last := r[len(r)-1]
+	for from := len(r) - 1; from < len(s); {
+		i := strings.IndexByte(s[from:], last)
+		if i < 0 {
+			return false
+		}
+		if e := from + i + 1; s[e-len(r):e] == r {
+			return true
+		}
+		from += i + 1
+	}
+	return false
 }
 
 // WordEndsAt reports whether a word whose last byte is a word byte ends

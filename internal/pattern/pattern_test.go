@@ -240,6 +240,53 @@ func FuzzHasPrefixFold(f *testing.F) {
 	})
 }
 
+// TestFoldsToASCII checks the search for the Kelvin sign and the long s
+// at every place of texts of ASCII, curly quotes and cut runes.
+func TestFoldsToASCII(t *testing.T) {
+	for _, r := range []string{"\u212a", "\u017f", "’", "\u2129", "\u017e", "\xe2\x84", "\xc5", "é"} {
+		for n := range 20 {
+			for at := 0; at <= n; at++ {
+				s := strings.Repeat("a", at) + r + strings.Repeat("b", n-at)
+				if got, want := FoldsToASCII(s), foldsToASCIISpec(s); got != want {
+					t.Fatalf("FoldsToASCII(%q) = %v, want %v", s, got, want)
+				}
+			}
+		}
+	}
+}
+
+func FuzzFoldsToASCII(f *testing.F) {
+	f.Add("it’s the \u212aabul road")
+	f.Add("pa\u017fs\xe2\x84")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := FoldsToASCII(s), foldsToASCIISpec(s); got != want {
+			t.Fatalf("FoldsToASCII(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// BenchmarkFoldsToASCII compares the search by last byte with the
+// search by first byte it replaced, on a clause with curly quotes.
+func BenchmarkFoldsToASCII(b *testing.B) {
+	clause := "the group’s spokesman said on Tuesday that “at least 12 people” were killed — most of them"
+	for _, c := range []struct {
+		name string
+		f    func(string) bool
+	}{{"byLast", FoldsToASCII}, {"byFirst", foldsToASCIISpec}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if c.f(clause) {
+					b.Fatal("found")
+				}
+			}
+		})
+	}
+}
+
+func foldsToASCIISpec(s string) bool {
+	return strings.Contains(s, "\u212a") || strings.Contains(s, "\u017f")
+}
+
 // TestIsWordByte holds the table to \w, for bytes and for runes.
 func TestIsWordByte(t *testing.T) {
 	w := regexp.MustCompile(`^\w$`)
