@@ -322,6 +322,20 @@ func finish(doc *event.Document, how decoded, opts Options) {
 	doc.Lead = lead(doc)
 	doc.Source = opts.Source
 	doc.Language = language(doc.Text)
-	sum := sha256.Sum256([]byte(doc.Text))
-	doc.ID = hex.EncodeToString(sum[:])
+	doc.ID = textID(doc.Text)
+}
+
+// textID returns the SHA-256 of s in hex. s is hashed through a buffer
+// on the stack: converted whole, it would be copied to the heap, a
+// second article's worth of garbage for every article loaded.
+func textID(s string) string {
+	h := sha256.New()
+	var buf [1024]byte
+	for s != "" {
+		n := copy(buf[:], s)
+		h.Write(buf[:n])
+		s = s[n:]
+	}
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0]))
 }

@@ -3,6 +3,8 @@ package load
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
@@ -449,6 +451,18 @@ func TestHasLetter(t *testing.T) {
 	for _, tt := range tests {
 		if got := hasLetter(tt.s); got != tt.want {
 			t.Errorf("hasLetter(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
+
+// TestTextID holds the buffered hash to the hash of the whole text, on
+// texts shorter than, as long as and longer than its buffer.
+func TestTextID(t *testing.T) {
+	for _, n := range []int{0, 1, 1023, 1024, 1025, 5000} {
+		s := strings.Repeat("x", n)
+		sum := sha256.Sum256([]byte(s))
+		if got, want := textID(s), hex.EncodeToString(sum[:]); got != want {
+			t.Errorf("textID of %d bytes = %s, want %s", n, got, want)
 		}
 	}
 }
