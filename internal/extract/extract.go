@@ -434,8 +434,8 @@ func (a *analysis) dropDateNumbers(qs []quantity.Quantity, times []timex.Expr) [
 	out := qs[:0]
 	for _, q := range qs {
 		drop := a.inDateline(q.Span) || a.doc.Dateline != nil && q.Span.Overlaps(*a.doc.Dateline)
-		for _, t := range times {
-			if q.Span.Overlaps(t.Span) {
+		for i := range times { // indexed: an Expr is too big to copy for each count
+			if q.Span.Overlaps(times[i].Span) {
 				drop = true
 				break
 			}
@@ -642,13 +642,16 @@ func isAcronym(s string) bool {
 // insideName reports whether s lies inside a multi-word actor or person
 // name that is longer than s.
 func (a *analysis) insideName(s event.Span) bool {
-	for _, m := range a.actors {
+	// Indexed, not ranged over by value: a copy of each mention would
+	// cost more than the comparisons, asked for every place mention.
+	for i := range a.actors {
+		m := &a.actors[i]
 		if m.Start <= s.Start && s.End <= m.End && m.End-m.Start > s.End-s.Start {
 			return true
 		}
 	}
-	for _, p := range a.persons {
-		if p.Start <= s.Start && s.End <= p.End {
+	for i := range a.persons {
+		if p := &a.persons[i]; p.Start <= s.Start && s.End <= p.End {
 			return true
 		}
 	}
