@@ -285,17 +285,23 @@ func (d *Dictionary) Actors() []*Actor { return d.actors }
 // Lookup resolves a name, alias, demonym phrase or person to the actor
 // valid on date (zero date: the current one).
 func (d *Dictionary) Lookup(name string, date time.Time) (*Actor, bool) {
-	a, _, ok := d.pick(d.phrases[phraseKey(name)], date, dayOf(date))
+	a, _, ok := d.pick(d.phrases[phraseKey(name)], "", date, dayOf(date))
 	return a, ok && a != nil
 }
 
 // pick chooses, among a phrase's entries, the one valid on date, which
-// is day as dayOf writes it: names before aliases, in data order.
-func (d *Dictionary) pick(es []entry, date time.Time, day string) (*Actor, *entry, bool) {
+// is day as dayOf writes it: names before aliases, in data order. With a
+// surface, the text the phrase is written as, it passes over the entries
+// whose case rules the surface does not meet (see fitsCase).
+func (d *Dictionary) pick(es []entry, surface string, date time.Time, day string) (*Actor, *entry, bool) {
 	var best *entry
 	var bestActor *Actor
+	var cased surfaceCase
 	for i := range es {
 		e := &es[i]
+		if surface != "" && !cased.fits(e, surface) {
+			continue
+		}
 		var a *Actor
 		switch {
 		case e.person >= 0:
@@ -424,8 +430,7 @@ func (d *Dictionary) FindIn(doc *text.Doc, date time.Time) []Mention {
 				continue
 			}
 			surface := txt[toks[i].Start:toks[i+n-1].End]
-			es = matchCase(es, surface)
-			a, e, found := d.pick(es, date, day)
+			a, e, found := d.pick(es, surface, date, day)
 			if !found {
 				continue
 			}
@@ -495,12 +500,27 @@ func firstShape(key string) (slot int, bit uint64) {
 // titleAtEnd returns the longest title that ends the phrase ("Pakistani
 // Foreign Minister" → "foreign minister"), or "".
 func (d *Dictionary) titleAtEnd(toks []text.Token) string {
+	// The keys are joined on the stack and looked up as bytes: most
+	// phrases end in no title, and a string for each try is garbage.
+	var buf [64]byte
 	for k := 0; k < len(toks); k++ {
-		if key := joinKeys(toks[k:]); d.titles[key] {
-			return key
+		key := appendKeys(buf[:0], toks[k:])
+		if d.titles[string(key)] {
+			return string(key)
 		}
 	}
 	return ""
+}
+
+// appendKeys appends joinKeys(toks) to dst.
+func appendKeys(dst []byte, toks []text.Token) []byte {
+	for i, t := range toks {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, t.Key...)
+	}
+	return dst
 }
 
 // joinTitle widens a person mention m to the title written before the name:
@@ -550,20 +570,39 @@ func joinKeys(toks []text.Token) string {
 	return strings.Join(keys, " ")
 }
 
-// matchCase keeps the entries whose case rules the surface text meets.
-func matchCase(es []entry, surface string) []entry {
-	first, _ := utf8.DecodeRuneInString(surface)
-	out := es[:0:0]
-	for _, e := range es {
-		if e.caseSens && !isAcronymOf(surface) {
-			continue
+// surfaceCase tells whether an entry's case rules hold for a surface
+// text, working out what it needs of the text once: pick asks it of
+// each entry of a phrase in place of a slice of those that hold.
+type surfaceCase struct {
+	// known bits: 1 first read, 2 acronym read; upper and acronym are
+	// what was read.
+	known          uint8
+	upper, acronym bool
+}
+
+// fits reports whether surface meets e's case rules: an acronym written
+// in capitals, a capitalised phrase with a capital.
+func (c *surfaceCase) fits(e *entry, surface string) bool {
+	if e.caseSens {
+		if c.known&2 == 0 {
+			c.known |= 2
+			c.acronym = isAcronymOf(surface)
 		}
-		if e.capital && !unicode.IsUpper(first) {
-			continue
+		if !c.acronym {
+			return false
 		}
-		out = append(out, e)
 	}
-	return out
+	if e.capital {
+		if c.known&1 == 0 {
+			c.known |= 1
+			first, _ := utf8.DecodeRuneInString(surface)
+			c.upper = unicode.IsUpper(first)
+		}
+		if !c.upper {
+			return false
+		}
+	}
+	return true
 }
 
 // isAcronymOf reports whether surface is written in capitals (digits and
