@@ -14,6 +14,7 @@ import (
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
 	"github.com/sitrep/sitrep/internal/sentence"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // person is a named person found in the text, with the actor they speak
@@ -50,9 +51,6 @@ var roleNouns = []string{
 // Tried on no more, the engine starts at fewer words.
 const roleWords = 4
 
-// longestRoleNoun is the length of the longest of roleNouns.
-const longestRoleNoun = len("superintendent")
-
 // roleNounsRE is roleNouns as an alternation.
 var roleNounsRE = func() string {
 	quoted := make([]string, len(roleNouns))
@@ -62,34 +60,63 @@ var roleNounsRE = func() string {
 	return strings.Join(quoted, "|")
 }()
 
-// endsWithRole reports whether s ends with a role noun and white space,
-// as every match of roleRE does. roleRE's first words may be any word
-// at all, so the engine would try it at every word of s; this look at
-// its end rules most texts out first.
-func endsWithRole(s string) bool {
-	end := len(s)
+// roleIn returns the offsets of roleRE's group in s, as
+// FindStringSubmatchIndex(s)[2:4] gives them; ok is false when roleRE
+// does not match. Every match ends with a role noun and white space at
+// the end of s and goes back from it over up to three words, each two
+// letters or more and parted from the next by white space: the search
+// goes the same way back, from each role noun s ends with, and keeps the
+// leftmost start, as the engine's match is. Text with the Kelvin sign or
+// the long s, which (?i) reads as letters, is left to the engine.
+func roleIn(s string) (start, end int, ok bool) {
+	if pattern.FoldsToASCII(s) {
+		loc := roleRE.FindStringSubmatchIndex(s)
+		if loc == nil {
+			return 0, 0, false
+		}
+		return loc[2], loc[3], true
+	}
+	end = len(s)
 	for end > 0 && pattern.IsSpace(s[end-1]) {
 		end--
 	}
-	if end == len(s) {
-		return false
+	if end == len(s) || end == 0 {
+		return 0, 0, false
 	}
-	for i := max(0, end-longestRoleNoun); i < end; i++ {
-		if s[i] >= utf8.RuneSelf {
-			// (?i) matches "k" and "s" to runes of other lengths.
-			return true
-		}
-	}
-	// The text before end is ASCII: a role noun must end with its last
-	// byte, a letter's case apart.
-	last := s[end-1] | 0x20
+	start = end
+	last := text.LowerASCIIByte(s[end-1])
 	for _, w := range roleNouns {
-		if end >= len(w) && last == w[len(w)-1] && strings.EqualFold(s[end-len(w):end], w) {
-			return true
+		q := end - len(w)
+		if q < 0 || last != w[len(w)-1] || !pattern.HasPrefixFold(s[q:], w) {
+			continue
+		}
+		// The noun alone, at a word boundary: it begins with a letter.
+		if q == 0 || !pattern.IsWordByte(s[q-1]) {
+			start = min(start, q)
+		}
+		// Then each word before it, white space after it.
+		at := q
+		for range roleWords - 1 {
+			x := at
+			for x > 0 && pattern.IsSpace(s[x-1]) {
+				x--
+			}
+			a := x
+			for a > 0 && isLetterByte(s[a-1]) {
+				a--
+			}
+			if x == at || x-a < 2 || a > 0 && pattern.IsWordByte(s[a-1]) {
+				break
+			}
+			start = min(start, a)
+			at = a
 		}
 	}
-	return false
+	return start, end, start < end
 }
+
+// isLetterByte reports whether c is an ASCII letter.
+func isLetterByte(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // names returns the runs of two to four capitalised name words in text,
 // as package regexp's FindAllStringIndex(text, -1) would for
@@ -364,10 +391,9 @@ func findPersons(text string, sents []sentence.Sentence, actors []actor.Mention)
 		before := text[max(0, s.Start-60):s.Start]
 		after := text[s.End:min(len(text), s.End+60)]
 		role := ""
-		if endsWithRole(before) {
-			if m := roleRE.FindStringSubmatch(lastWords(before, roleWords)); m != nil {
-				role = strings.ToLower(strings.TrimSpace(m[1]))
-			}
+		last := lastWords(before, roleWords)
+		if start, end, ok := roleIn(last); ok {
+			role = strings.ToLower(strings.TrimSpace(last[start:end]))
 		}
 		if role == "" && !speechAfterRE.MatchString(after) && !apposRE.MatchString(after) {
 			continue
