@@ -196,6 +196,15 @@ func nameFrom(text string, p, words int) int {
 		}
 		e += n
 	}
+	if words == 0 {
+		// A shorter run ends before one of the word's runes, neither
+		// white space to go on to a second word nor, a name of one word
+		// being too short, the end: only the longest can begin a name.
+		if e > p+1 {
+			return nameRest(text, e, 0)
+		}
+		return -1
+	}
 	for e > p+1 {
 		if end := nameRest(text, e, words); end >= 0 {
 			return end
