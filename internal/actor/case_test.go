@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/text"
@@ -37,6 +38,24 @@ func TestAppendKeys(t *testing.T) {
 		toks := text.Tokens(s)
 		if got, want := string(appendKeys(nil, toks)), joinKeys(toks); got != want {
 			t.Errorf("appendKeys(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestLengthsOf checks the table of first words against the phrases:
+// each phrase's first word has its number of words, and a word no
+// phrase begins with has none.
+func TestLengthsOf(t *testing.T) {
+	d := dict(t)
+	for k := range d.phrases {
+		first, _, _ := strings.Cut(k, " ")
+		if n := strings.Count(k, " ") + 1; d.lengthsOf(first)&(1<<n) == 0 {
+			t.Errorf("lengthsOf(%q) = %b, lacks phrase %q of %d words", first, d.lengthsOf(first), k, n)
+		}
+	}
+	for _, w := range []string{"", "zzxq", "qwertyuiop", "said"} {
+		if got := d.lengthsOf(w); got != 0 {
+			t.Errorf("lengthsOf(%q) = %b, want 0", w, got)
 		}
 	}
 }
