@@ -9,7 +9,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"hash/maphash"
 	"maps"
 	"math/bits"
 	"slices"
@@ -130,17 +129,16 @@ type Dictionary struct {
 	// (firstShape): most words of a text begin none, and a look at it
 	// spares their look-up in lengths.
 	firsts [1 << 10]uint64
-	// multi holds the hashes under seed of the phrases of more than one
+	// multi holds the hashes (hashPhrase) of the phrases of more than one
 	// word: most phrases that Find builds name nothing, and it asks
 	// multi before phrases.
 	multi bloom.Filter
-	// prefixes holds, under seed, the hashes of the first two words or
+	// prefixes holds the hashes of the first two words or
 	// more of each phrase of several words, the whole phrase included:
 	// Find reads no further along the text than a prefix it holds, and
 	// tries no phrase longer, where a word such as "the" begins phrases
 	// of up to nine words.
 	prefixes bloom.Filter
-	seed     maphash.Seed
 	// toks and key are addPhrase's buffers while the dictionary loads.
 	toks      []text.Token
 	key       []byte
@@ -202,13 +200,12 @@ func Load() (*Dictionary, error) {
 	if err := d.validate(); err != nil {
 		return nil, err
 	}
-	d.seed = maphash.MakeSeed()
 	var multi, prefixes []uint64
 	for k := range d.phrases {
 		if !strings.Contains(k, " ") {
 			continue
 		}
-		h := maphash.String(d.seed, k)
+		h := hashPhrase(k)
 		multi = append(multi, h)
 		prefixes = append(prefixes, h)
 		// The prefixes of two words or more end at the second space
@@ -216,7 +213,7 @@ func Load() (*Dictionary, error) {
 		for j, spaces := 0, 0; j < len(k); j++ {
 			if k[j] == ' ' {
 				if spaces++; spaces >= 2 {
-					prefixes = append(prefixes, maphash.String(d.seed, k[:j]))
+					prefixes = append(prefixes, hashPhrase(k[:j]))
 				}
 			}
 		}
@@ -453,8 +450,6 @@ func (d *Dictionary) FindIn(doc *text.Doc, date time.Time) []Mention {
 	var buf []byte
 	// sums[k] is the hash of the phrase of the first k words from i on,
 	// written into h a word at a time.
-	var h maphash.Hash
-	h.SetSeed(d.seed)
 	var sums [maxWords + 1]uint64
 	for i := 0; i < len(toks); {
 		if slot, bit := firstShape(toks[i].Key); d.firsts[slot]&bit == 0 {
@@ -467,7 +462,7 @@ func (d *Dictionary) FindIn(doc *text.Doc, date time.Time) []Mention {
 		// longer than the text left, longest first.
 		lengths := d.lengthsOf(toks[i].Key) & (1<<(min(len(toks)-i, maxWords)+1) - 1)
 		if longest := 63 - bits.LeadingZeros64(lengths); longest > 1 {
-			lengths &= 1<<(d.reach(&h, &sums, txt, toks[i:i+longest])+1) - 1
+			lengths &= 1<<(d.reach(&sums, txt, toks[i:i+longest])+1) - 1
 		}
 		for ; lengths != 0; lengths &^= 1 << (63 - bits.LeadingZeros64(lengths)) {
 			n := 63 - bits.LeadingZeros64(lengths)
@@ -530,17 +525,15 @@ func (d *Dictionary) FindIn(doc *text.Doc, date time.Time) []Mention {
 // reach returns how many of toks, from the first on, may be a phrase
 // or begin one: as many as join and make a prefix that prefixes holds.
 // It sets sums[k] to the hash of the phrase of the first k words, for
-// k from 2 to that many, written into h, which holds d's seed.
-func (d *Dictionary) reach(h *maphash.Hash, sums *[maxWords + 1]uint64, txt string, toks []text.Token) int {
-	h.Reset()
-	h.WriteString(toks[0].Key)
+// k from 2 to that many, written a word at a time.
+func (d *Dictionary) reach(sums *[maxWords + 1]uint64, txt string, toks []text.Token) int {
+	h := phraseHashStart.add(toks[0].Key)
 	for k := 1; k < len(toks); k++ {
 		if !joins(txt[toks[k-1].End:toks[k].Start]) {
 			return k
 		}
-		h.WriteByte(' ')
-		h.WriteString(toks[k].Key)
-		sum := h.Sum64()
+		h = h.addByte(' ').add(toks[k].Key)
+		sum := h.sum()
 		if !d.prefixes.Has(sum) {
 			return k
 		}
@@ -548,6 +541,41 @@ func (d *Dictionary) reach(h *maphash.Hash, sums *[maxWords + 1]uint64, txt stri
 	}
 	return len(toks)
 }
+
+// phraseHash is a hash of a phrase written into it a byte at a time:
+// FNV-1a, mixed at the end so that each bit of a sum depends on every
+// byte, as the bloom filters that hold them need. Find writes the words
+// of a phrase into it one after the other; package maphash, which it
+// replaces, cost several times as much for words this short.
+type phraseHash uint64
+
+// phraseHashStart is a phraseHash with nothing written.
+const phraseHashStart phraseHash = 0xcbf29ce484222325
+
+// add returns h with s written.
+func (h phraseHash) add(s string) phraseHash {
+	for i := 0; i < len(s); i++ {
+		h = h.addByte(s[i])
+	}
+	return h
+}
+
+// addByte returns h with c written.
+func (h phraseHash) addByte(c byte) phraseHash { return (h ^ phraseHash(c)) * 0x100000001b3 }
+
+// sum returns the hash of what h holds.
+func (h phraseHash) sum() uint64 {
+	x := uint64(h)
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	x *= 0xc4ceb9fe1a85ec53
+	x ^= x >> 33
+	return x
+}
+
+// hashPhrase returns the sum of a phraseHash that holds s.
+func hashPhrase(s string) uint64 { return phraseHashStart.add(s).sum() }
 
 // firstShape returns the slot and bit of Dictionary.firsts for the word
 // key: its first and last bytes and its length.

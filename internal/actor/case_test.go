@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -57,5 +58,32 @@ func TestLengthsOf(t *testing.T) {
 		if got := d.lengthsOf(w); got != 0 {
 			t.Errorf("lengthsOf(%q) = %b, want 0", w, got)
 		}
+	}
+}
+
+func TestPhraseHash(t *testing.T) {
+	for _, tt := range []struct{ words []string }{
+		{[]string{"islamic", "state"}}, {[]string{"a"}}, {[]string{"", "x"}}, {[]string{"new", "people's", "army"}},
+	} {
+		h := phraseHashStart.add(tt.words[0])
+		for _, w := range tt.words[1:] {
+			h = h.addByte(' ').add(w)
+		}
+		if got, want := h.sum(), hashPhrase(strings.Join(tt.words, " ")); got != want {
+			t.Errorf("%q written a word at a time: %x, want %x", tt.words, got, want)
+		}
+	}
+	// The bloom filters read the sums' bits in groups of six: phrases
+	// the dictionary lacks pass multi rarely.
+	d := dict(t)
+	passed := 0
+	const tries = 20000
+	for i := range tries {
+		if d.multi.Has(hashPhrase(fmt.Sprintf("word%d other%d", i, i%7))) {
+			passed++
+		}
+	}
+	if passed > tries/50 {
+		t.Errorf("%d of %d phrases the dictionary lacks pass multi", passed, tries)
 	}
 }
