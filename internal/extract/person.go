@@ -305,6 +305,19 @@ func capitalised(text string) [][]int {
 		if p > 0 && pattern.IsWordByte(text[p-1]) {
 			continue
 		}
+		// Most words are ASCII letters up to a byte of no name: the only
+		// word boundary among them is at that byte, if any.
+		e := p + 1
+		for e < len(text) && isLetterByte(text[e]) {
+			e++
+		}
+		if e == len(text) || text[e] < utf8.RuneSelf && !asciiNameByte[text[e]] {
+			if e > p+1 && (e == len(text) || !pattern.IsWordByte(text[e])) {
+				flat = append(flat, p, e)
+				p = e - 1
+			}
+			continue
+		}
 		// Every end the greedy run can back off to, longest last.
 		end := -1
 		for e := p + 1; e < len(text); {
