@@ -303,23 +303,15 @@ func noVictims(s string) []int {
 // it; true too for text that FoldsToASCII holds, which it cannot rule
 // out.
 func phraseAtWordStart(s string, phrases *[256][]string) bool {
-	// One pass over the bytes, which looks for the runes FoldsToASCII
-	// looks for on the way: it runs on each sentence that tells of an
-	// event, twice.
-	wordStart := true // no word byte before p
-	for p := 0; p < len(s); p++ {
-		c := s[p]
-		if wordStart {
-			for _, w := range phrases[c] {
-				if pattern.HasPrefixFold(s[p:], w) {
-					return true
-				}
+	if pattern.FoldsToASCII(s) {
+		return true
+	}
+	for p := 0; p < len(s); p = nextWordStart(s, p) {
+		for _, w := range phrases[s[p]] {
+			if pattern.HasPrefixFold(s[p:], w) {
+				return true
 			}
 		}
-		if c >= utf8.RuneSelf && (c == 0xe2 || c == 0xc5) && pattern.FoldsToASCII(s[p:min(len(s), p+3)]) {
-			return true
-		}
-		wordStart = !pattern.IsWordByte(c)
 	}
 	return false
 }
