@@ -275,7 +275,7 @@ func (d *Dictionary) lengthsOf(key string) uint64 {
 // firstHash hashes a key that is not "" by its first, middle and last
 // bytes and its length: enough to part the words phrases begin with.
 func firstHash(key string) uint32 {
-	n := len(key)
+	n := uint(len(key))
 	return (uint32(key[0]) | uint32(key[n/2])<<8 | uint32(key[n-1])<<16 | uint32(n)<<24) * 0x9e3779b1
 }
 

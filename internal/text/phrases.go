@@ -18,9 +18,18 @@ type Phrases struct {
 	// that begin with it; byFirst is a hash table of them (see begins).
 	firsts  []firstWord
 	byFirst []int32
-	shift   uint8    // of a key's hash, to the bits that index byFirst
-	wild    []phrase // those that begin with "*"
-	lists   int
+	shift   uint8 // of a key's hash, to the bits that index byFirst
+	// first rules out most words as the first of a phrase before the
+	// table is asked, and last, the same filter by a word's last byte,
+	// half of those it lets by.
+	first, last Shapes
+	wild        []phrase // those that begin with "*"
+	lists       int
+}
+
+// mayBegin reports whether a phrase of byFirst may begin with key.
+func (ps *Phrases) mayBegin(key string) bool {
+	return ps.first.May(key) && ps.last[key[len(key)-1]]&shapeBit(len(key)) != 0
 }
 
 // firstWord is a word some phrases begin with, and those phrases.
@@ -30,9 +39,10 @@ type firstWord struct {
 }
 
 // begins returns the phrases that begin with the word key, in the order
-// of their lists. Every word of a text is asked, and few begin a phrase:
-// a look-up is a hash of three of the key's bytes and its length, and a
-// slot, most often empty, of a table many times as big as the words.
+// of their lists. Half the words of a text that mayBegin lets by begin
+// no phrase: a look-up is a hash of three of the key's bytes and its
+// length, and a slot, most often empty, of a table many times as big as
+// the words.
 func (ps *Phrases) begins(key string) []phrase {
 	if key == "" {
 		return nil
@@ -52,7 +62,7 @@ func (ps *Phrases) begins(key string) []phrase {
 // firstHash hashes a key that is not "" by its first, middle and last
 // bytes and its length: enough to part the words phrases begin with.
 func firstHash(key string) uint32 {
-	n := len(key)
+	n := uint(len(key))
 	return (uint32(key[0]) | uint32(key[n/2])<<8 | uint32(key[n-1])<<16 | uint32(n)<<24) * 0x9e3779b1
 }
 
@@ -117,6 +127,8 @@ func NewPhrases(lists [][]string) (*Phrases, error) {
 				ps.firsts = append(ps.firsts, firstWord{key: p.keys[0]})
 			}
 			ps.firsts[f].phrases = append(ps.firsts[f].phrases, p)
+			ps.first.Add(p.keys[0])
+			ps.last[p.keys[0][len(p.keys[0])-1]] |= shapeBit(len(p.keys[0]))
 		}
 	}
 	ps.index()
@@ -203,9 +215,11 @@ func (ps *Phrases) Each(d *Doc, from, to int, f func(list, first, last int)) {
 	hits := buf[:0]
 	for i := from; i < to; i++ {
 		hits = hits[:0]
-		first := ps.begins(d.Tokens[i].Key)
-		for k := range first {
-			hits = first[k].longer(hits, d, i, to)
+		if key := d.Tokens[i].Key; ps.mayBegin(key) {
+			first := ps.begins(key)
+			for k := range first {
+				hits = first[k].longer(hits, d, i, to)
+			}
 		}
 		for k := range ps.wild {
 			hits = ps.wild[k].longer(hits, d, i, to)

@@ -74,6 +74,9 @@ func TestBegins(t *testing.T) {
 	}
 	for key, want := range map[string]int{"air": 2, "shelled": 1, "pneumonoultramicroscopicsilicovolcanoconiosis": 1, "axbya": 1, "azbwa": 1,
 		"ai": 0, "shelle": 0, "x": 0, "": 0, "killed": 0, "axbxa": 0, "aix": 0, "sir": 0, "shellex": 0} {
+		if want > 0 && !ps.mayBegin(key) {
+			t.Errorf("mayBegin(%q) = false, but phrases begin with it", key)
+		}
 		got := ps.begins(key)
 		if len(got) != want {
 			t.Errorf("begins(%q) = %d phrases, want %d", key, len(got), want)
