@@ -209,8 +209,16 @@ func (l *Lexicon) Detect(d *text.Doc, sents []event.Span) [][]Trigger {
 		}
 	}
 	out := make([][]Trigger, len(sents))
+	// The sentences' triggers share one array, each sentence's slice
+	// full to its capacity, so that an append to one copies it: a slice
+	// made for each sentence was most of detect's garbage.
+	var all []Trigger
 	for i, s := range sents {
-		out[i] = l.detect(d, s, grammars)
+		start := len(all)
+		all = l.detect(all, d, s, grammars)
+		if len(all) > start {
+			out[i] = all[start:len(all):len(all)]
+		}
 	}
 	return out
 }
@@ -219,10 +227,10 @@ func (l *Lexicon) Detect(d *text.Doc, sents []event.Span) [][]Trigger {
 // match in a sentence, +1.
 type entryEnd struct{ entry, end int }
 
-// detect returns the triggers of sentence s: each entry's, in the order
-// of the entries, then the first of those that overlap. grammars are the
-// entries that are grammars the text may match.
-func (l *Lexicon) detect(d *text.Doc, s event.Span, grammars []int) []Trigger {
+// detect appends to out the triggers of sentence s: each entry's, in the
+// order of the entries, then the first of those that overlap. grammars
+// are the entries that are grammars the text may match.
+func (l *Lexicon) detect(out []Trigger, d *text.Doc, s event.Span, grammars []int) []Trigger {
 	// found holds each entry's matches, in text order, none overlapping
 	// another of the same entry: a phrase is read once, as its longest.
 	// A sentence holds few matches: the slices start on the stack.
@@ -252,7 +260,8 @@ func (l *Lexicon) detect(d *text.Doc, s event.Span, grammars []int) []Trigger {
 	sent := d.Text[s.Start:s.End]
 	// maybe holds the triggers that count only beside a place, which
 	// give way to any other they overlap ("took hostage").
-	var out, maybe []Trigger
+	base := len(out)
+	var maybe []Trigger
 	var locsBuf [8][2]int
 	// Only the grammars and the entries matched can give a trigger:
 	// visit those, in the order of the entries, rather than all.
@@ -310,11 +319,12 @@ func (l *Lexicon) detect(d *text.Doc, s event.Span, grammars []int) []Trigger {
 			})
 		}
 	}
-	out = dropOverlaps(out)
-	if len(maybe) == 0 {
-		return out
+	ts := dropOverlaps(out[base:])
+	if len(maybe) > 0 {
+		ts = dropOverlaps(append(ts, maybe...))
 	}
-	return dropOverlaps(append(out, maybe...))
+	// ts is out[base:] kept in place, or a copy when maybe outgrew it.
+	return append(out[:base], ts...)
 }
 
 // dropOverlaps keeps, of triggers that overlap, the one that came first in

@@ -3,6 +3,9 @@ package extract
 import (
 	"regexp"
 	"testing"
+
+	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // The conditions wordsAhead stands for, as first written.
@@ -71,4 +74,22 @@ func FuzzWordsAhead(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkWordsAhead(t, s) })
+}
+
+// TestDetectSlicesApart: the sentences' triggers share an array, yet an
+// append to one sentence's leaves the next one's alone, and a sentence
+// with none has nil, as before they shared it.
+func TestDetectSlicesApart(t *testing.T) {
+	txt := "Troops clashed with rebels. The weather was fine. Gunmen attacked a convoy and shelled the town."
+	d := text.Split(txt)
+	spans := []event.Span{{Start: 0, End: 27}, {Start: 28, End: 49}, {Start: 50, End: len(txt)}}
+	got := NewLexicon().Detect(d, spans)
+	if len(got[0]) == 0 || got[1] != nil || len(got[2]) < 2 {
+		t.Fatalf("Detect = %d, %v, %d triggers; want some, nil, two or more", len(got[0]), got[1], len(got[2]))
+	}
+	next := got[2][0]
+	_ = append(got[0], Trigger{Text: "added"})
+	if got[2][0] != next {
+		t.Errorf("an append to the first sentence's triggers changed the third's: %+v", got[2][0])
+	}
 }
