@@ -370,6 +370,18 @@ var notNames = map[string]bool{
 	"Sunday": true, "Reuters": true, "Associated": true, "Press": true,
 }
 
+// wordShapes is text.Shapes, named where findPersons' text is the
+// article's.
+type wordShapes = text.Shapes
+
+// notNameShapes rules out most words as notNames before the map.
+var notNameShapes = func() (s text.Shapes) {
+	for w := range notNames {
+		s.Add(w)
+	}
+	return s
+}()
+
 // firstField returns strings.Fields(s)[0] for an s that opens with a
 // word, without the slice of every word.
 func firstField(s string) string {
@@ -407,7 +419,7 @@ func findPersons(text string, sents []sentence.Sentence, actors []actor.Mention)
 		s := event.Span{Start: loc[0], End: loc[1]}
 		name := text[s.Start:s.End]
 		first := firstField(name)
-		if notNames[first] || taken(s) || strings.ContainsAny(name, "\n") {
+		if notNameShapes.May(first) && notNames[first] || taken(s) || strings.ContainsAny(name, "\n") {
 			continue
 		}
 		before := text[max(0, s.Start-60):s.Start]
@@ -422,12 +434,15 @@ func findPersons(text string, sents []sentence.Sentence, actors []actor.Mention)
 		}
 		out = append(out, person{Span: s, Name: name, Role: role})
 	}
-	// Bare surnames of people already named.
+	// Bare surnames of people already named. Most capitalised words are
+	// none: their first byte and length rule them out before the map.
 	full := map[string]person{}
+	var surnames wordShapes
 	for _, p := range out {
 		parts := strings.Fields(p.Name)
 		if len(parts) > 1 {
 			full[parts[len(parts)-1]] = p
+			surnames.Add(parts[len(parts)-1])
 		}
 	}
 	// With no full name, there is no surname to look for among the
@@ -436,6 +451,9 @@ func findPersons(text string, sents []sentence.Sentence, actors []actor.Mention)
 		for _, loc := range capitalised(text) {
 			s := event.Span{Start: loc[0], End: loc[1]}
 			w := strings.TrimSuffix(strings.TrimSuffix(text[s.Start:s.End], "’s"), "'s")
+			if !surnames.May(w) {
+				continue
+			}
 			p, ok := full[w]
 			if !ok || taken(s) {
 				continue

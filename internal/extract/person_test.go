@@ -160,3 +160,14 @@ func TestNextCapital(t *testing.T) {
 		}
 	}
 }
+
+func TestNotNameShapes(t *testing.T) {
+	for w := range notNames {
+		if !notNameShapes.May(w) {
+			t.Errorf("notNameShapes rules out %q", w)
+		}
+	}
+	if notNameShapes.May("Salam") && notNameShapes.May("Mujahid") && notNameShapes.May("Karzai") {
+		t.Error("notNameShapes lets by every name tried")
+	}
+}
