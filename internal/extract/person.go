@@ -180,8 +180,12 @@ func nameFrom(text string, p, words int) int {
 		return -1
 	}
 	// The word is [A-Z][\p{L}'’-]+: the longest run first, as the
-	// greedy repetition prefers, then each shorter one.
+	// greedy repetition prefers, then each shorter one. ASCII letters,
+	// most of it, go by in a tight loop.
 	e := p + 1
+	for e < len(text) && isLetterByte(text[e]) {
+		e++
+	}
 	for e < len(text) {
 		if c := text[e]; c < utf8.RuneSelf {
 			if !asciiNameByte[c] {
