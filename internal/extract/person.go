@@ -395,6 +395,37 @@ func firstField(s string) string {
 	return s
 }
 
+// spanCursor tells whether spans in text order, none empty and none
+// overlapping another, overlap each of a series of spans in text order
+// that do not overlap each other either, reading the spans once.
+type spanCursor struct {
+	spans []event.Span
+	next  int // the first span that may overlap the next one asked
+}
+
+// of sets c's spans to those of actors, and reports whether they are in
+// text order, none empty and none overlapping another: if not, c cannot
+// be asked.
+func (c *spanCursor) of(actors []actor.Mention) bool {
+	c.spans, c.next = make([]event.Span, len(actors)), 0
+	for i, m := range actors {
+		if m.Start >= m.End || i > 0 && m.Start < actors[i-1].End {
+			return false
+		}
+		c.spans[i] = event.Span{Start: m.Start, End: m.End}
+	}
+	return true
+}
+
+// overlaps reports whether one of c's spans overlaps s, which comes
+// after, and does not overlap, the last span asked.
+func (c *spanCursor) overlaps(s event.Span) bool {
+	for c.next < len(c.spans) && c.spans[c.next].End <= s.Start {
+		c.next++
+	}
+	return c.next < len(c.spans) && c.spans[c.next].Start < s.End
+}
+
 // findPersons returns person names: those the actor dictionary knows, and
 // capitalised names that a role noun, an appositive role or a speech verb
 // marks as a person. Later bare surnames ("Salam said") are tied back to
@@ -406,6 +437,7 @@ func findPersons(text string, sents []sentence.Sentence, actors []actor.Mention)
 			out = append(out, person{Span: event.Span{Start: m.Start, End: m.End}, Name: m.Person, Role: m.Role, Actor: m.Actor})
 		}
 	}
+	actorPersons := len(out)
 	taken := func(s event.Span) bool {
 		for _, p := range out {
 			if p.Overlaps(s) {
@@ -418,6 +450,16 @@ func findPersons(text string, sents []sentence.Sentence, actors []actor.Mention)
 			}
 		}
 		return false
+	}
+	// The spans taken are those of every actor, those of the persons
+	// named, and those of the surnames found: the names come in text
+	// order and never overlap, nor do the surnames, so that with the
+	// actors in order too, as Find gives them, a cursor over each list
+	// tells what taken tells, and reads each list once.
+	var byActor, byName spanCursor
+	inOrder := byActor.of(actors)
+	if inOrder {
+		taken = func(s event.Span) bool { return byActor.overlaps(s) || byName.overlaps(s) }
 	}
 	for _, loc := range names(text) {
 		s := event.Span{Start: loc[0], End: loc[1]}
@@ -437,6 +479,13 @@ func findPersons(text string, sents []sentence.Sentence, actors []actor.Mention)
 			continue
 		}
 		out = append(out, person{Span: s, Name: name, Role: role})
+	}
+	if inOrder {
+		// The persons named, after those the actors are.
+		byActor.next = 0
+		for _, p := range out[actorPersons:] {
+			byName.spans = append(byName.spans, p.Span)
+		}
 	}
 	// Bare surnames of people already named. Most capitalised words are
 	// none: their first byte and length rule them out before the map.

@@ -1,12 +1,16 @@
 package extract
 
 import (
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sitrep/sitrep/corpus"
+	"github.com/sitrep/sitrep/internal/actor"
+	"github.com/sitrep/sitrep/internal/event"
 )
 
 // TestRoleNouns: a role noun is a word or an abbreviation, and "woman"
@@ -169,5 +173,51 @@ func TestNotNameShapes(t *testing.T) {
 	}
 	if notNameShapes.May("Salam") && notNameShapes.May("Mujahid") && notNameShapes.May("Karzai") {
 		t.Error("notNameShapes lets by every name tried")
+	}
+}
+
+// TestFindPersonsTaken: with the actors in text order, findPersons tells
+// the spans taken by cursors; out of order, by looking at every span.
+// Both find the same persons.
+func TestFindPersonsTaken(t *testing.T) {
+	texts, err := corpus.Lengthened()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts = append(texts, "Army spokesman Ali Khan said the Taliban attacked. Khan said so again, and Khan's aide Omar Said agreed.")
+	x := extractor(t)
+	persons := 0
+	for _, txt := range texts {
+		actors := x.actors.Find(txt, time.Time{})
+		reversed := slices.Clone(actors)
+		slices.Reverse(reversed)
+		got, want := findPersons(txt, nil, actors), findPersons(txt, nil, reversed)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("findPersons(%.40q): %d persons with the actors in order, %d out of order", txt, len(got), len(want))
+		}
+		persons += len(got)
+	}
+	if persons < 20 {
+		t.Errorf("only %d persons found: the test proves little", persons)
+	}
+}
+
+func TestSpanCursor(t *testing.T) {
+	var c spanCursor
+	if !c.of([]actor.Mention{{Start: 2, End: 5}, {Start: 5, End: 9}, {Start: 20, End: 25}}) {
+		t.Fatal("spans in order taken as out of order")
+	}
+	for _, tt := range []struct {
+		s    event.Span
+		want bool
+	}{{event.Span{Start: 0, End: 2}, false}, {event.Span{Start: 3, End: 4}, true}, {event.Span{Start: 9, End: 20}, false}, {event.Span{Start: 24, End: 30}, true}, {event.Span{Start: 30, End: 31}, false}} {
+		if got := c.overlaps(tt.s); got != tt.want {
+			t.Errorf("overlaps(%v) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+	for _, bad := range [][]actor.Mention{{{Start: 5, End: 9}, {Start: 2, End: 5}}, {{Start: 2, End: 6}, {Start: 5, End: 9}}, {{Start: 3, End: 3}}} {
+		if c.of(bad) {
+			t.Errorf("of(%v) = true, want false", bad)
+		}
 	}
 }
