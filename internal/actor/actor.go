@@ -9,7 +9,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"hash/maphash"
+	"maps"
 	"math/bits"
 	"slices"
 	"strings"
@@ -119,23 +119,26 @@ type Dictionary struct {
 	phrases map[string][]entry
 	// lengths holds, for each first word of a phrase, the numbers of
 	// words of the phrases that begin with it, as bits: bit n for
-	// phrases of n words, up to maxWords.
-	lengths map[string]uint64
+	// phrases of n words, up to maxWords. Find asks byFirst, a hash
+	// table of it that Load makes (see lengthsOf).
+	lengths    map[string]uint64
+	firstWords []firstWord
+	byFirst    []int32
+	shift      uint8 // of firstHash, to the bits that index byFirst
 	// firsts holds a bit for the shape of each first word of a phrase
 	// (firstShape): most words of a text begin none, and a look at it
 	// spares their look-up in lengths.
 	firsts [1 << 10]uint64
-	// multi holds the hashes under seed of the phrases of more than one
+	// multi holds the hashes (hashPhrase) of the phrases of more than one
 	// word: most phrases that Find builds name nothing, and it asks
 	// multi before phrases.
 	multi bloom.Filter
-	// prefixes holds, under seed, the hashes of the first two words or
+	// prefixes holds the hashes of the first two words or
 	// more of each phrase of several words, the whole phrase included:
 	// Find reads no further along the text than a prefix it holds, and
 	// tries no phrase longer, where a word such as "the" begins phrases
 	// of up to nine words.
 	prefixes bloom.Filter
-	seed     maphash.Seed
 	// toks and key are addPhrase's buffers while the dictionary loads.
 	toks      []text.Token
 	key       []byte
@@ -197,13 +200,12 @@ func Load() (*Dictionary, error) {
 	if err := d.validate(); err != nil {
 		return nil, err
 	}
-	d.seed = maphash.MakeSeed()
 	var multi, prefixes []uint64
 	for k := range d.phrases {
 		if !strings.Contains(k, " ") {
 			continue
 		}
-		h := maphash.String(d.seed, k)
+		h := hashPhrase(k)
 		multi = append(multi, h)
 		prefixes = append(prefixes, h)
 		// The prefixes of two words or more end at the second space
@@ -211,14 +213,70 @@ func Load() (*Dictionary, error) {
 		for j, spaces := 0, 0; j < len(k); j++ {
 			if k[j] == ' ' {
 				if spaces++; spaces >= 2 {
-					prefixes = append(prefixes, maphash.String(d.seed, k[:j]))
+					prefixes = append(prefixes, hashPhrase(k[:j]))
 				}
 			}
 		}
 	}
 	d.multi, d.prefixes = bloom.Of(multi), bloom.Of(prefixes)
-	d.toks, d.key = nil, nil
+	d.indexFirsts()
+	d.toks, d.key, d.lengths = nil, nil, nil
 	return d, nil
+}
+
+// firstWord is a word phrases begin with and lengths' bits for it.
+type firstWord struct {
+	key     string
+	lengths uint64
+}
+
+// indexFirsts makes firstWords and byFirst from lengths, in the order of
+// the keys, so that the table is the same from one load to the next.
+func (d *Dictionary) indexFirsts() {
+	keys := slices.Sorted(maps.Keys(d.lengths))
+	bits := uint8(4) // slots: a power of two, eight or more times the words
+	for 1<<bits < 8*len(keys) {
+		bits++
+	}
+	d.byFirst = make([]int32, 1<<bits)
+	d.shift = 32 - bits
+	mask := len(d.byFirst) - 1
+	d.firstWords = make([]firstWord, len(keys))
+	for i, k := range keys {
+		d.firstWords[i] = firstWord{key: k, lengths: d.lengths[k]}
+		at := int(firstHash(k) >> d.shift)
+		for d.byFirst[at] != 0 {
+			at = (at + 1) & mask
+		}
+		d.byFirst[at] = int32(i) + 1
+	}
+}
+
+// lengthsOf returns lengths[key]. Find asks it of every word whose
+// shape some first word has, a third of a text's words, most of which
+// begin no phrase: a hash of three bytes and the length, and a slot of
+// a table eight times the words, most often empty, answer for them.
+func (d *Dictionary) lengthsOf(key string) uint64 {
+	if key == "" || len(d.byFirst) == 0 {
+		return 0
+	}
+	mask := len(d.byFirst) - 1
+	for at := int(firstHash(key) >> d.shift); ; at = (at + 1) & mask {
+		f := d.byFirst[at]
+		if f == 0 {
+			return 0
+		}
+		if w := &d.firstWords[f-1]; w.key == key {
+			return w.lengths
+		}
+	}
+}
+
+// firstHash hashes a key that is not "" by its first, middle and last
+// bytes and its length: enough to part the words phrases begin with.
+func firstHash(key string) uint32 {
+	n := uint(len(key))
+	return (uint32(key[0]) | uint32(key[n/2])<<8 | uint32(key[n-1])<<16 | uint32(n)<<24) * 0x9e3779b1
 }
 
 // validate rejects data in which one phrase names two actors valid on the
@@ -285,17 +343,23 @@ func (d *Dictionary) Actors() []*Actor { return d.actors }
 // Lookup resolves a name, alias, demonym phrase or person to the actor
 // valid on date (zero date: the current one).
 func (d *Dictionary) Lookup(name string, date time.Time) (*Actor, bool) {
-	a, _, ok := d.pick(d.phrases[phraseKey(name)], date, dayOf(date))
+	a, _, ok := d.pick(d.phrases[phraseKey(name)], "", date, dayOf(date))
 	return a, ok && a != nil
 }
 
 // pick chooses, among a phrase's entries, the one valid on date, which
-// is day as dayOf writes it: names before aliases, in data order.
-func (d *Dictionary) pick(es []entry, date time.Time, day string) (*Actor, *entry, bool) {
+// is day as dayOf writes it: names before aliases, in data order. With a
+// surface, the text the phrase is written as, it passes over the entries
+// whose case rules the surface does not meet (see fitsCase).
+func (d *Dictionary) pick(es []entry, surface string, date time.Time, day string) (*Actor, *entry, bool) {
 	var best *entry
 	var bestActor *Actor
+	var cased surfaceCase
 	for i := range es {
 		e := &es[i]
+		if surface != "" && !cased.fits(e, surface) {
+			continue
+		}
 		var a *Actor
 		switch {
 		case e.person >= 0:
@@ -382,12 +446,13 @@ func (d *Dictionary) Find(s string, date time.Time) []Mention {
 func (d *Dictionary) FindIn(doc *text.Doc, date time.Time) []Mention {
 	txt, toks := doc.Text, doc.Tokens
 	day := dayOf(date)
-	var out []Mention
-	var buf []byte
+	// News names an actor or a bare force about once in thirteen words:
+	// room for as many spares most texts the slice's growth.
+	out := make([]Mention, 0, len(toks)/12+1)
+	var keyBuf [128]byte
+	buf := keyBuf[:0] // the phrase of several words being looked up
 	// sums[k] is the hash of the phrase of the first k words from i on,
 	// written into h a word at a time.
-	var h maphash.Hash
-	h.SetSeed(d.seed)
 	var sums [maxWords + 1]uint64
 	for i := 0; i < len(toks); {
 		if slot, bit := firstShape(toks[i].Key); d.firsts[slot]&bit == 0 {
@@ -398,9 +463,9 @@ func (d *Dictionary) FindIn(doc *text.Doc, date time.Time) []Mention {
 		var m Mention
 		// The lengths of the phrases that begin with this word, no
 		// longer than the text left, longest first.
-		lengths := d.lengths[toks[i].Key] & (1<<(min(len(toks)-i, maxWords)+1) - 1)
+		lengths := d.lengthsOf(toks[i].Key) & (1<<(min(len(toks)-i, maxWords)+1) - 1)
 		if longest := 63 - bits.LeadingZeros64(lengths); longest > 1 {
-			lengths &= 1<<(d.reach(&h, &sums, txt, toks[i:i+longest])+1) - 1
+			lengths &= 1<<(d.reach(&sums, txt, toks[i:i+longest])+1) - 1
 		}
 		for ; lengths != 0; lengths &^= 1 << (63 - bits.LeadingZeros64(lengths)) {
 			n := 63 - bits.LeadingZeros64(lengths)
@@ -424,8 +489,7 @@ func (d *Dictionary) FindIn(doc *text.Doc, date time.Time) []Mention {
 				continue
 			}
 			surface := txt[toks[i].Start:toks[i+n-1].End]
-			es = matchCase(es, surface)
-			a, e, found := d.pick(es, date, day)
+			a, e, found := d.pick(es, surface, date, day)
 			if !found {
 				continue
 			}
@@ -458,23 +522,24 @@ func (d *Dictionary) FindIn(doc *text.Doc, date time.Time) []Mention {
 		out = append(out, m)
 		i += matched
 	}
+	if len(out) == 0 {
+		return nil // as before out was made ahead
+	}
 	return out
 }
 
 // reach returns how many of toks, from the first on, may be a phrase
 // or begin one: as many as join and make a prefix that prefixes holds.
 // It sets sums[k] to the hash of the phrase of the first k words, for
-// k from 2 to that many, written into h, which holds d's seed.
-func (d *Dictionary) reach(h *maphash.Hash, sums *[maxWords + 1]uint64, txt string, toks []text.Token) int {
-	h.Reset()
-	h.WriteString(toks[0].Key)
+// k from 2 to that many, written a word at a time.
+func (d *Dictionary) reach(sums *[maxWords + 1]uint64, txt string, toks []text.Token) int {
+	h := phraseHashStart.add(toks[0].Key)
 	for k := 1; k < len(toks); k++ {
 		if !joins(txt[toks[k-1].End:toks[k].Start]) {
 			return k
 		}
-		h.WriteByte(' ')
-		h.WriteString(toks[k].Key)
-		sum := h.Sum64()
+		h = h.addByte(' ').add(toks[k].Key)
+		sum := h.sum()
 		if !d.prefixes.Has(sum) {
 			return k
 		}
@@ -482,6 +547,41 @@ func (d *Dictionary) reach(h *maphash.Hash, sums *[maxWords + 1]uint64, txt stri
 	}
 	return len(toks)
 }
+
+// phraseHash is a hash of a phrase written into it a byte at a time:
+// FNV-1a, mixed at the end so that each bit of a sum depends on every
+// byte, as the bloom filters that hold them need. Find writes the words
+// of a phrase into it one after the other; package maphash, which it
+// replaces, cost several times as much for words this short.
+type phraseHash uint64
+
+// phraseHashStart is a phraseHash with nothing written.
+const phraseHashStart phraseHash = 0xcbf29ce484222325
+
+// add returns h with s written.
+func (h phraseHash) add(s string) phraseHash {
+	for i := 0; i < len(s); i++ {
+		h = h.addByte(s[i])
+	}
+	return h
+}
+
+// addByte returns h with c written.
+func (h phraseHash) addByte(c byte) phraseHash { return (h ^ phraseHash(c)) * 0x100000001b3 }
+
+// sum returns the hash of what h holds.
+func (h phraseHash) sum() uint64 {
+	x := uint64(h)
+	x ^= x >> 33
+	x *= 0xff51afd7ed558ccd
+	x ^= x >> 33
+	x *= 0xc4ceb9fe1a85ec53
+	x ^= x >> 33
+	return x
+}
+
+// hashPhrase returns the sum of a phraseHash that holds s.
+func hashPhrase(s string) uint64 { return phraseHashStart.add(s).sum() }
 
 // firstShape returns the slot and bit of Dictionary.firsts for the word
 // key: its first and last bytes and its length.
@@ -495,12 +595,27 @@ func firstShape(key string) (slot int, bit uint64) {
 // titleAtEnd returns the longest title that ends the phrase ("Pakistani
 // Foreign Minister" → "foreign minister"), or "".
 func (d *Dictionary) titleAtEnd(toks []text.Token) string {
+	// The keys are joined on the stack and looked up as bytes: most
+	// phrases end in no title, and a string for each try is garbage.
+	var buf [64]byte
 	for k := 0; k < len(toks); k++ {
-		if key := joinKeys(toks[k:]); d.titles[key] {
-			return key
+		key := appendKeys(buf[:0], toks[k:])
+		if d.titles[string(key)] {
+			return string(key)
 		}
 	}
 	return ""
+}
+
+// appendKeys appends joinKeys(toks) to dst.
+func appendKeys(dst []byte, toks []text.Token) []byte {
+	for i, t := range toks {
+		if i > 0 {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, t.Key...)
+	}
+	return dst
 }
 
 // joinTitle widens a person mention m to the title written before the name:
@@ -550,20 +665,39 @@ func joinKeys(toks []text.Token) string {
 	return strings.Join(keys, " ")
 }
 
-// matchCase keeps the entries whose case rules the surface text meets.
-func matchCase(es []entry, surface string) []entry {
-	first, _ := utf8.DecodeRuneInString(surface)
-	out := es[:0:0]
-	for _, e := range es {
-		if e.caseSens && !isAcronymOf(surface) {
-			continue
+// surfaceCase tells whether an entry's case rules hold for a surface
+// text, working out what it needs of the text once: pick asks it of
+// each entry of a phrase in place of a slice of those that hold.
+type surfaceCase struct {
+	// known bits: 1 first read, 2 acronym read; upper and acronym are
+	// what was read.
+	known          uint8
+	upper, acronym bool
+}
+
+// fits reports whether surface meets e's case rules: an acronym written
+// in capitals, a capitalised phrase with a capital.
+func (c *surfaceCase) fits(e *entry, surface string) bool {
+	if e.caseSens {
+		if c.known&2 == 0 {
+			c.known |= 2
+			c.acronym = isAcronymOf(surface)
 		}
-		if e.capital && !unicode.IsUpper(first) {
-			continue
+		if !c.acronym {
+			return false
 		}
-		out = append(out, e)
 	}
-	return out
+	if e.capital {
+		if c.known&1 == 0 {
+			c.known |= 1
+			first, _ := utf8.DecodeRuneInString(surface)
+			c.upper = unicode.IsUpper(first)
+		}
+		if !c.upper {
+			return false
+		}
+	}
+	return true
 }
 
 // isAcronymOf reports whether surface is written in capitals (digits and

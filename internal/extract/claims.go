@@ -306,14 +306,7 @@ func phraseAtWordStart(s string, phrases *[256][]string) bool {
 	if pattern.FoldsToASCII(s) {
 		return true
 	}
-	for p := 0; p < len(s); p = nextWordStart(s, p) {
-		for _, w := range phrases[s[p]] {
-			if pattern.HasPrefixFold(s[p:], w) {
-				return true
-			}
-		}
-	}
-	return false
+	return phraseAtPlaces(s, phrases)
 }
 
 // assignClaims reads the counts of people killed, injured, abducted or

@@ -768,11 +768,15 @@ func (a *analysis) namedByKind() []event.Span {
 	var out []event.Span
 	d := a.words
 	end := 0 // of the last name found: names do not overlap
-	for i := 0; i+1 < len(d.Tokens); i++ {
+	for j := 1; j < len(d.Tokens); j++ {
+		// "of" first, by its key: it rules out nearly every word, and
+		// a look-up in placeKinds costs more than comparing two bytes.
+		if d.Tokens[j].Key != "of" || d.Word(j) != "of" {
+			continue
+		}
+		i := j - 1
 		t := d.Tokens[i]
-		// "of" first: it rules out nearly every word, and a look-up
-		// in placeKinds costs more than comparing two bytes.
-		if t.Start < end || d.Word(i+1) != "of" || !placeKinds[t.Key] || d.Word(i) != t.Key || d.Between(i) != " " ||
+		if t.Start < end || !placeKinds[t.Key] || d.Word(i) != t.Key || d.Between(i) != " " ||
 			t.Start > 0 && pattern.IsWordByte(a.text[t.Start-1]) {
 			continue
 		}

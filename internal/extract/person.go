@@ -14,6 +14,7 @@ import (
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
 	"github.com/sitrep/sitrep/internal/sentence"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // person is a named person found in the text, with the actor they speak
@@ -50,9 +51,6 @@ var roleNouns = []string{
 // Tried on no more, the engine starts at fewer words.
 const roleWords = 4
 
-// longestRoleNoun is the length of the longest of roleNouns.
-const longestRoleNoun = len("superintendent")
-
 // roleNounsRE is roleNouns as an alternation.
 var roleNounsRE = func() string {
 	quoted := make([]string, len(roleNouns))
@@ -62,34 +60,63 @@ var roleNounsRE = func() string {
 	return strings.Join(quoted, "|")
 }()
 
-// endsWithRole reports whether s ends with a role noun and white space,
-// as every match of roleRE does. roleRE's first words may be any word
-// at all, so the engine would try it at every word of s; this look at
-// its end rules most texts out first.
-func endsWithRole(s string) bool {
-	end := len(s)
+// roleIn returns the offsets of roleRE's group in s, as
+// FindStringSubmatchIndex(s)[2:4] gives them; ok is false when roleRE
+// does not match. Every match ends with a role noun and white space at
+// the end of s and goes back from it over up to three words, each two
+// letters or more and parted from the next by white space: the search
+// goes the same way back, from each role noun s ends with, and keeps the
+// leftmost start, as the engine's match is. Text with the Kelvin sign or
+// the long s, which (?i) reads as letters, is left to the engine.
+func roleIn(s string) (start, end int, ok bool) {
+	if pattern.FoldsToASCII(s) {
+		loc := roleRE.FindStringSubmatchIndex(s)
+		if loc == nil {
+			return 0, 0, false
+		}
+		return loc[2], loc[3], true
+	}
+	end = len(s)
 	for end > 0 && pattern.IsSpace(s[end-1]) {
 		end--
 	}
-	if end == len(s) {
-		return false
+	if end == len(s) || end == 0 {
+		return 0, 0, false
 	}
-	for i := max(0, end-longestRoleNoun); i < end; i++ {
-		if s[i] >= utf8.RuneSelf {
-			// (?i) matches "k" and "s" to runes of other lengths.
-			return true
-		}
-	}
-	// The text before end is ASCII: a role noun must end with its last
-	// byte, a letter's case apart.
-	last := s[end-1] | 0x20
+	start = end
+	last := text.LowerASCIIByte(s[end-1])
 	for _, w := range roleNouns {
-		if end >= len(w) && last == w[len(w)-1] && strings.EqualFold(s[end-len(w):end], w) {
-			return true
+		q := end - len(w)
+		if q < 0 || last != w[len(w)-1] || !pattern.HasPrefixFold(s[q:], w) {
+			continue
+		}
+		// The noun alone, at a word boundary: it begins with a letter.
+		if q == 0 || !pattern.IsWordByte(s[q-1]) {
+			start = min(start, q)
+		}
+		// Then each word before it, white space after it.
+		at := q
+		for range roleWords - 1 {
+			x := at
+			for x > 0 && pattern.IsSpace(s[x-1]) {
+				x--
+			}
+			a := x
+			for a > 0 && isLetterByte(s[a-1]) {
+				a--
+			}
+			if x == at || x-a < 2 || a > 0 && pattern.IsWordByte(s[a-1]) {
+				break
+			}
+			start = min(start, a)
+			at = a
 		}
 	}
-	return false
+	return start, end, start < end
 }
+
+// isLetterByte reports whether c is an ASCII letter.
+func isLetterByte(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // names returns the runs of two to four capitalised name words in text,
 // as package regexp's FindAllStringIndex(text, -1) would for
@@ -153,8 +180,12 @@ func nameFrom(text string, p, words int) int {
 		return -1
 	}
 	// The word is [A-Z][\p{L}'’-]+: the longest run first, as the
-	// greedy repetition prefers, then each shorter one.
+	// greedy repetition prefers, then each shorter one. ASCII letters,
+	// most of it, go by in a tight loop.
 	e := p + 1
+	for e < len(text) && isLetterByte(text[e]) {
+		e++
+	}
 	for e < len(text) {
 		if c := text[e]; c < utf8.RuneSelf {
 			if !asciiNameByte[c] {
@@ -168,6 +199,15 @@ func nameFrom(text string, p, words int) int {
 			break
 		}
 		e += n
+	}
+	if words == 0 {
+		// A shorter run ends before one of the word's runes, neither
+		// white space to go on to a second word nor, a name of one word
+		// being too short, the end: only the longest can begin a name.
+		if e > p+1 {
+			return nameRest(text, e, 0)
+		}
+		return -1
 	}
 	for e > p+1 {
 		if end := nameRest(text, e, words); end >= 0 {
@@ -269,6 +309,19 @@ func capitalised(text string) [][]int {
 		if p > 0 && pattern.IsWordByte(text[p-1]) {
 			continue
 		}
+		// Most words are ASCII letters up to a byte of no name: the only
+		// word boundary among them is at that byte, if any.
+		e := p + 1
+		for e < len(text) && isLetterByte(text[e]) {
+			e++
+		}
+		if e == len(text) || text[e] < utf8.RuneSelf && !asciiNameByte[text[e]] {
+			if e > p+1 && (e == len(text) || !pattern.IsWordByte(text[e])) {
+				flat = append(flat, p, e)
+				p = e - 1
+			}
+			continue
+		}
 		// Every end the greedy run can back off to, longest last.
 		end := -1
 		for e := p + 1; e < len(text); {
@@ -321,6 +374,18 @@ var notNames = map[string]bool{
 	"Sunday": true, "Reuters": true, "Associated": true, "Press": true,
 }
 
+// wordShapes is text.Shapes, named where findPersons' text is the
+// article's.
+type wordShapes = text.Shapes
+
+// notNameShapes rules out most words as notNames before the map.
+var notNameShapes = func() (s text.Shapes) {
+	for w := range notNames {
+		s.Add(w)
+	}
+	return s
+}()
+
 // firstField returns strings.Fields(s)[0] for an s that opens with a
 // word, without the slice of every word.
 func firstField(s string) string {
@@ -328,6 +393,37 @@ func firstField(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// spanCursor tells whether spans in text order, none empty and none
+// overlapping another, overlap each of a series of spans in text order
+// that do not overlap each other either, reading the spans once.
+type spanCursor struct {
+	spans []event.Span
+	next  int // the first span that may overlap the next one asked
+}
+
+// of sets c's spans to those of actors, and reports whether they are in
+// text order, none empty and none overlapping another: if not, c cannot
+// be asked.
+func (c *spanCursor) of(actors []actor.Mention) bool {
+	c.spans, c.next = make([]event.Span, len(actors)), 0
+	for i, m := range actors {
+		if m.Start >= m.End || i > 0 && m.Start < actors[i-1].End {
+			return false
+		}
+		c.spans[i] = event.Span{Start: m.Start, End: m.End}
+	}
+	return true
+}
+
+// overlaps reports whether one of c's spans overlaps s, which comes
+// after, and does not overlap, the last span asked.
+func (c *spanCursor) overlaps(s event.Span) bool {
+	for c.next < len(c.spans) && c.spans[c.next].End <= s.Start {
+		c.next++
+	}
+	return c.next < len(c.spans) && c.spans[c.next].Start < s.End
 }
 
 // findPersons returns person names: those the actor dictionary knows, and
@@ -341,6 +437,7 @@ func findPersons(text string, sents []sentence.Sentence, actors []actor.Mention)
 			out = append(out, person{Span: event.Span{Start: m.Start, End: m.End}, Name: m.Person, Role: m.Role, Actor: m.Actor})
 		}
 	}
+	actorPersons := len(out)
 	taken := func(s event.Span) bool {
 		for _, p := range out {
 			if p.Overlaps(s) {
@@ -354,32 +451,51 @@ func findPersons(text string, sents []sentence.Sentence, actors []actor.Mention)
 		}
 		return false
 	}
+	// The spans taken are those of every actor, those of the persons
+	// named, and those of the surnames found: the names come in text
+	// order and never overlap, nor do the surnames, so that with the
+	// actors in order too, as Find gives them, a cursor over each list
+	// tells what taken tells, and reads each list once.
+	var byActor, byName spanCursor
+	inOrder := byActor.of(actors)
+	if inOrder {
+		taken = func(s event.Span) bool { return byActor.overlaps(s) || byName.overlaps(s) }
+	}
 	for _, loc := range names(text) {
 		s := event.Span{Start: loc[0], End: loc[1]}
 		name := text[s.Start:s.End]
 		first := firstField(name)
-		if notNames[first] || taken(s) || strings.ContainsAny(name, "\n") {
+		if notNameShapes.May(first) && notNames[first] || taken(s) || strings.ContainsAny(name, "\n") {
 			continue
 		}
 		before := text[max(0, s.Start-60):s.Start]
 		after := text[s.End:min(len(text), s.End+60)]
 		role := ""
-		if endsWithRole(before) {
-			if m := roleRE.FindStringSubmatch(lastWords(before, roleWords)); m != nil {
-				role = strings.ToLower(strings.TrimSpace(m[1]))
-			}
+		last := lastWords(before, roleWords)
+		if start, end, ok := roleIn(last); ok {
+			role = strings.ToLower(strings.TrimSpace(last[start:end]))
 		}
 		if role == "" && !speechAfterRE.MatchString(after) && !apposRE.MatchString(after) {
 			continue
 		}
 		out = append(out, person{Span: s, Name: name, Role: role})
 	}
-	// Bare surnames of people already named.
+	if inOrder {
+		// The persons named, after those the actors are.
+		byActor.next = 0
+		for _, p := range out[actorPersons:] {
+			byName.spans = append(byName.spans, p.Span)
+		}
+	}
+	// Bare surnames of people already named. Most capitalised words are
+	// none: their first byte and length rule them out before the map.
 	full := map[string]person{}
+	var surnames wordShapes
 	for _, p := range out {
 		parts := strings.Fields(p.Name)
 		if len(parts) > 1 {
 			full[parts[len(parts)-1]] = p
+			surnames.Add(parts[len(parts)-1])
 		}
 	}
 	// With no full name, there is no surname to look for among the
@@ -388,6 +504,9 @@ func findPersons(text string, sents []sentence.Sentence, actors []actor.Mention)
 		for _, loc := range capitalised(text) {
 			s := event.Span{Start: loc[0], End: loc[1]}
 			w := strings.TrimSuffix(strings.TrimSuffix(text[s.Start:s.End], "’s"), "'s")
+			if !surnames.May(w) {
+				continue
+			}
 			p, ok := full[w]
 			if !ok || taken(s) {
 				continue

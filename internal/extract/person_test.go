@@ -1,12 +1,16 @@
 package extract
 
 import (
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/sitrep/sitrep/corpus"
+	"github.com/sitrep/sitrep/internal/actor"
+	"github.com/sitrep/sitrep/internal/event"
 )
 
 // TestRoleNouns: a role noun is a word or an abbreviation, and "woman"
@@ -18,16 +22,8 @@ func TestRoleNouns(t *testing.T) {
 			t.Errorf("role noun %q is not a word", w)
 		}
 	}
-	if endsWithRole("a woman ") || roleRE.MatchString("a woman ") {
+	if _, _, ok := roleIn("a woman "); ok || roleRE.MatchString("a woman ") {
 		t.Error(`"woman" reads as a role`)
-	}
-}
-
-func TestLongestRoleNoun(t *testing.T) {
-	for _, w := range roleNouns {
-		if len(w) > longestRoleNoun {
-			t.Errorf("role noun %q is longer than longestRoleNoun", w)
-		}
 	}
 }
 
@@ -36,10 +32,9 @@ func TestLongestRoleNoun(t *testing.T) {
 var roleSpec = regexp.MustCompile(`(?i)\b((?:(?:[A-Z][a-z]+|deputy|acting|former|senior|local|regional|provincial|district|military|army|police|rebel|militia|interior|foreign|defence|defense|information|health|security|government|group|political|prime|vice)\s+){0,3}(?:` + roleNounsRE + `))\s+$`)
 
 // checkRole fails t where roleRE disagrees with roleSpec on s, or
-// findPersons' shortcuts with roleRE: endsWithRole may let through a
-// text roleRE does not match, never miss one it does, and roleRE on the
-// last roleWords words finds the role it finds on all of s. It reports
-// whether roleRE matched.
+// findPersons' shortcuts with roleRE: roleIn finds roleRE's group, and
+// roleRE on the last roleWords words finds the role it finds on all of
+// s. It reports whether roleRE matched.
 func checkRole(t *testing.T, s string) bool {
 	t.Helper()
 	if got, want := roleRE.FindStringSubmatchIndex(s), roleSpec.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
@@ -49,8 +44,12 @@ func checkRole(t *testing.T, s string) bool {
 	if (whole == nil) != (cut == nil) || whole != nil && whole[1] != cut[1] {
 		t.Errorf("roleRE on %q: %q, on its last words %q: %q", s, whole, lastWords(s, roleWords), cut)
 	}
-	if whole != nil && !endsWithRole(s) {
-		t.Errorf("roleRE matches %q, endsWithRole says no", s)
+	var want []int
+	if loc := roleRE.FindStringSubmatchIndex(s); loc != nil {
+		want = loc[2:4]
+	}
+	if start, end, ok := roleIn(s); !ok && want != nil || ok && !slices.Equal([]int{start, end}, want) {
+		t.Errorf("roleIn(%q) = %d, %d, %v; roleRE's group: %v", s, start, end, ok, want)
 	}
 	return whole != nil
 }
@@ -61,7 +60,9 @@ func TestRoleShortcuts(t *testing.T) {
 		t.Fatal(err)
 	}
 	cases := []string{"", " ", "the army spokesman ", "army spokesman", "Foreign Minister\t", "said Dr. ", "vice-president  ",
-		"the \u212aing ", "SPOKESPERSON ", "a resident of the town ", "the army spo\u017fesman "}
+		"the \u212aing ", "SPOKESPERSON ", "a resident of the town ", "the army spo\u017fesman ",
+		"(Deputy Minister ", "_ab minister ", "3ab Vice president ", "x minister\n", "Ab Cd Ef Gh chief ", "a minister ",
+		"Ab  Cd\tEf  chief \t", "’s Foreign Minister ", "Minister", "vice-president Dr. ", "president resident "}
 	for _, text := range texts {
 		for i := 0; i+60 <= len(text); i += 11 {
 			cases = append(cases, text[i:i+60])
@@ -81,7 +82,7 @@ func TestRoleShortcuts(t *testing.T) {
 func FuzzRoleShortcuts(f *testing.F) {
 	for _, s := range []string{
 		"said the army spokesman ", "Pakistan's Foreign Minister ", "according to deputy provincial police chief ",
-		"the vice-president ", "said Col. ", "a Local Government official  ", "Dr. ", "",
+		"the vice-president ", "said Col. ", "a Local Government official  ", "Dr. ", "", "Ab 1b Cd chief ",
 	} {
 		f.Add(s)
 	}
@@ -160,6 +161,63 @@ func TestNextCapital(t *testing.T) {
 			if got := nextCapital(text, p); got != want {
 				t.Errorf("nextCapital(%q, %d) = %d, want %d", text, p, got, want)
 			}
+		}
+	}
+}
+
+func TestNotNameShapes(t *testing.T) {
+	for w := range notNames {
+		if !notNameShapes.May(w) {
+			t.Errorf("notNameShapes rules out %q", w)
+		}
+	}
+	if notNameShapes.May("Salam") && notNameShapes.May("Mujahid") && notNameShapes.May("Karzai") {
+		t.Error("notNameShapes lets by every name tried")
+	}
+}
+
+// TestFindPersonsTaken: with the actors in text order, findPersons tells
+// the spans taken by cursors; out of order, by looking at every span.
+// Both find the same persons.
+func TestFindPersonsTaken(t *testing.T) {
+	texts, err := corpus.Lengthened()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts = append(texts, "Army spokesman Ali Khan said the Taliban attacked. Khan said so again, and Khan's aide Omar Said agreed.")
+	x := extractor(t)
+	persons := 0
+	for _, txt := range texts {
+		actors := x.actors.Find(txt, time.Time{})
+		reversed := slices.Clone(actors)
+		slices.Reverse(reversed)
+		got, want := findPersons(txt, nil, actors), findPersons(txt, nil, reversed)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("findPersons(%.40q): %d persons with the actors in order, %d out of order", txt, len(got), len(want))
+		}
+		persons += len(got)
+	}
+	if persons < 20 {
+		t.Errorf("only %d persons found: the test proves little", persons)
+	}
+}
+
+func TestSpanCursor(t *testing.T) {
+	var c spanCursor
+	if !c.of([]actor.Mention{{Start: 2, End: 5}, {Start: 5, End: 9}, {Start: 20, End: 25}}) {
+		t.Fatal("spans in order taken as out of order")
+	}
+	for _, tt := range []struct {
+		s    event.Span
+		want bool
+	}{{event.Span{Start: 0, End: 2}, false}, {event.Span{Start: 3, End: 4}, true}, {event.Span{Start: 9, End: 20}, false}, {event.Span{Start: 24, End: 30}, true}, {event.Span{Start: 30, End: 31}, false}} {
+		if got := c.overlaps(tt.s); got != tt.want {
+			t.Errorf("overlaps(%v) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+	for _, bad := range [][]actor.Mention{{{Start: 5, End: 9}, {Start: 2, End: 5}}, {{Start: 2, End: 6}, {Start: 5, End: 9}}, {{Start: 3, End: 3}}} {
+		if c.of(bad) {
+			t.Errorf("of(%v) = true, want false", bad)
 		}
 	}
 }

@@ -2,8 +2,11 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
+	"strconv"
+	"strings"
 
 	"github.com/sitrep/sitrep/internal/lexicon"
 
@@ -55,10 +58,71 @@ type lexiconEntry struct {
 	class   lexicon.Class
 	noun    bool
 	context *pattern.Regexp // required somewhere in the sentence, when set
-	not     *pattern.Regexp // forbidden right after the trigger, when set
-	after   *pattern.Regexp // required right after the trigger, when set
+	not     matcher         // forbidden right after the trigger, when set
+	after   matcher         // required right after the trigger, when set
 	// orPlace: a place named beside the trigger stands for after.
 	orPlace bool
+}
+
+// matcher is what a lexicon entry asks of the words after a trigger: a
+// pattern, or a wordAhead.
+type matcher interface{ MatchString(s string) bool }
+
+// wordsAhead is the pattern ^\s+(?:\S+\s+){0,skip}?(?:words)\b, (?i) with
+// fold, matched word by word: text that opens with white space and has
+// one of words, then a word boundary, at the start of one of its first
+// skip+1 runs of what is not white space. The engine, which tries each
+// way the runs can go, took longer over it than over the rest of
+// detect's work on a sentence.
+type wordsAhead struct {
+	skip  int
+	fold  bool
+	words []string
+	// re is the pattern itself, for text that holds runes (?i) folds
+	// to ASCII letters (see pattern.FoldsToASCII).
+	re *pattern.Regexp
+}
+
+// wordAhead makes the wordsAhead of skip, fold and words, which are
+// ASCII and end with a letter.
+func wordAhead(skip int, fold bool, words ...string) *wordsAhead {
+	quoted := make([]string, len(words))
+	for i, word := range words {
+		quoted[i] = regexp.QuoteMeta(word)
+	}
+	expr := `^\s+(?:\S+\s+){0,` + strconv.Itoa(skip) + `}?(?:` + strings.Join(quoted, "|") + `)\b`
+	if fold {
+		expr = `(?i)` + expr
+	}
+	return &wordsAhead{skip: skip, fold: fold, words: words, re: pattern.MustCompile(expr)}
+}
+
+// MatchString reports whether w's pattern matches s.
+func (w *wordsAhead) MatchString(s string) bool {
+	if w.fold && pattern.FoldsToASCII(s) {
+		return w.re.MatchString(s)
+	}
+	p := pattern.SkipSpace(s, 0)
+	if p == 0 {
+		return false
+	}
+	for range w.skip + 1 {
+		for _, word := range w.words {
+			if (w.fold && pattern.HasPrefixFold(s[p:], word) || !w.fold && strings.HasPrefix(s[p:], word)) &&
+				pattern.WordEndsAt(s, p+len(word)) {
+				return true
+			}
+		}
+		for p < len(s) && !pattern.IsSpace(s[p]) {
+			p++
+		}
+		if q := pattern.SkipSpace(s, p); q > p && q < len(s) {
+			p = q
+			continue
+		}
+		return false
+	}
+	return false
 }
 
 // Lexicon is the dictionary-and-pattern trigger detector.
@@ -83,7 +147,11 @@ func NewLexicon() *Lexicon {
 	peopleTaken := `(?:a |an |the |two |three |several |dozens of )?(?:[\w-]+ ){0,3}?(?:lieutenants?|commanders?|leaders?|aides?|officials?|suspects?|militants?|members?)\b`
 	conditions := map[string]lexiconEntry{
 		"overtake": {
-			after: pattern.MustCompile(`(?i)^\s+(?:(?:\S+\s+){0,5}?)(?:towns?|villages?|cit(?:y|ies)|districts?|neighbou?rhoods?|areas?|territory|posts?|bases?|border crossings?|outposts?|positions?|checkpoints?|garrisons?|headquarters|airports?|of|the capital)\b`),
+			// "captured the town", "seized most of": ground taken.
+			after: wordAhead(5, true, "town", "towns", "village", "villages", "city", "cities", "district", "districts",
+				"neighbourhood", "neighbourhoods", "neighborhood", "neighborhoods", "area", "areas", "territory", "post", "posts",
+				"base", "bases", "border crossing", "border crossings", "outpost", "outposts", "position", "positions",
+				"checkpoint", "checkpoints", "garrison", "garrisons", "headquarters", "airport", "airports", "of", "the capital"),
 			// "captured a lieutenant of ...": people taken, not ground.
 			not: pattern.MustCompile(`(?i)^\s+` + peopleTaken),
 			// "captured Sake", "Sake was captured": ground named by its
@@ -100,7 +168,7 @@ func NewLexicon() *Lexicon {
 		},
 		"protest": {not: pattern.MustCompile(`^\s+(?:organi[sz]ers|leaders|movements?|groups?|sites?|camps?|songs?|slogans?|organi[sz]ations?)\b`)},
 		"riot":    {not: pattern.MustCompile(`^\s+(?:police|gear|squads?|control|units?|officers)\b`)},
-		"accuse":  {not: pattern.MustCompile(`^\s+(?:\S+\s+){0,5}?on\b`)},
+		"accuse":  {not: wordAhead(5, false, "on")},
 	}
 	var entries []lexiconEntry
 	var lists [][]string
@@ -141,8 +209,16 @@ func (l *Lexicon) Detect(d *text.Doc, sents []event.Span) [][]Trigger {
 		}
 	}
 	out := make([][]Trigger, len(sents))
+	// The sentences' triggers share one array, each sentence's slice
+	// full to its capacity, so that an append to one copies it: a slice
+	// made for each sentence was most of detect's garbage.
+	var all []Trigger
 	for i, s := range sents {
-		out[i] = l.detect(d, s, grammars)
+		start := len(all)
+		all = l.detect(all, d, s, grammars)
+		if len(all) > start {
+			out[i] = all[start:len(all):len(all)]
+		}
 	}
 	return out
 }
@@ -151,10 +227,10 @@ func (l *Lexicon) Detect(d *text.Doc, sents []event.Span) [][]Trigger {
 // match in a sentence, +1.
 type entryEnd struct{ entry, end int }
 
-// detect returns the triggers of sentence s: each entry's, in the order
-// of the entries, then the first of those that overlap. grammars are the
-// entries that are grammars the text may match.
-func (l *Lexicon) detect(d *text.Doc, s event.Span, grammars []int) []Trigger {
+// detect appends to out the triggers of sentence s: each entry's, in the
+// order of the entries, then the first of those that overlap. grammars
+// are the entries that are grammars the text may match.
+func (l *Lexicon) detect(out []Trigger, d *text.Doc, s event.Span, grammars []int) []Trigger {
 	// found holds each entry's matches, in text order, none overlapping
 	// another of the same entry: a phrase is read once, as its longest.
 	// A sentence holds few matches: the slices start on the stack.
@@ -184,7 +260,8 @@ func (l *Lexicon) detect(d *text.Doc, s event.Span, grammars []int) []Trigger {
 	sent := d.Text[s.Start:s.End]
 	// maybe holds the triggers that count only beside a place, which
 	// give way to any other they overlap ("took hostage").
-	var out, maybe []Trigger
+	base := len(out)
+	var maybe []Trigger
 	var locsBuf [8][2]int
 	// Only the grammars and the entries matched can give a trigger:
 	// visit those, in the order of the entries, rather than all.
@@ -242,11 +319,12 @@ func (l *Lexicon) detect(d *text.Doc, s event.Span, grammars []int) []Trigger {
 			})
 		}
 	}
-	out = dropOverlaps(out)
-	if len(maybe) == 0 {
-		return out
+	ts := dropOverlaps(out[base:])
+	if len(maybe) > 0 {
+		ts = dropOverlaps(append(ts, maybe...))
 	}
-	return dropOverlaps(append(out, maybe...))
+	// ts is out[base:] kept in place, or a copy when maybe outgrew it.
+	return append(out[:base], ts...)
 }
 
 // dropOverlaps keeps, of triggers that overlap, the one that came first in

@@ -14,10 +14,14 @@ import (
 // and other bytes between them ("cross-border") must be written as they
 // are. A word "*" matches any one word.
 type Phrases struct {
-	byFirst map[string][]phrase
-	// first rules out most words as the first of a phrase of byFirst
-	// before the map is asked, and last, the same filter by a word's
-	// last byte, half of those it lets by.
+	// firsts holds, for each word a phrase begins with, the phrases
+	// that begin with it; byFirst is a hash table of them (see begins).
+	firsts  []firstWord
+	byFirst []int32
+	shift   uint8 // of a key's hash, to the bits that index byFirst
+	// first rules out most words as the first of a phrase before the
+	// table is asked, and last, the same filter by a word's last byte,
+	// half of those it lets by.
 	first, last Shapes
 	wild        []phrase // those that begin with "*"
 	lists       int
@@ -26,6 +30,58 @@ type Phrases struct {
 // mayBegin reports whether a phrase of byFirst may begin with key.
 func (ps *Phrases) mayBegin(key string) bool {
 	return ps.first.May(key) && ps.last[key[len(key)-1]]&shapeBit(len(key)) != 0
+}
+
+// firstWord is a word some phrases begin with, and those phrases.
+type firstWord struct {
+	key     string
+	phrases []phrase
+}
+
+// begins returns the phrases that begin with the word key, in the order
+// of their lists. Half the words of a text that mayBegin lets by begin
+// no phrase: a look-up is a hash of three of the key's bytes and its
+// length, and a slot, most often empty, of a table many times as big as
+// the words.
+func (ps *Phrases) begins(key string) []phrase {
+	if key == "" {
+		return nil
+	}
+	mask := len(ps.byFirst) - 1
+	for at := int(firstHash(key) >> ps.shift); ; at = (at + 1) & mask {
+		f := ps.byFirst[at]
+		if f == 0 {
+			return nil
+		}
+		if w := &ps.firsts[f-1]; w.key == key {
+			return w.phrases
+		}
+	}
+}
+
+// firstHash hashes a key that is not "" by its first, middle and last
+// bytes and its length: enough to part the words phrases begin with.
+func firstHash(key string) uint32 {
+	n := uint(len(key))
+	return (uint32(key[0]) | uint32(key[n/2])<<8 | uint32(key[n-1])<<16 | uint32(n)<<24) * 0x9e3779b1
+}
+
+// index makes byFirst from firsts.
+func (ps *Phrases) index() {
+	bits := uint8(4) // slots: a power of two, eight or more times the words
+	for 1<<bits < 8*len(ps.firsts) {
+		bits++
+	}
+	ps.byFirst = make([]int32, 1<<bits)
+	ps.shift = 32 - bits
+	mask := len(ps.byFirst) - 1
+	for i, w := range ps.firsts {
+		at := int(firstHash(w.key) >> ps.shift)
+		for ps.byFirst[at] != 0 {
+			at = (at + 1) & mask
+		}
+		ps.byFirst[at] = int32(i) + 1
+	}
 }
 
 type phrase struct {
@@ -37,7 +93,8 @@ type phrase struct {
 // NewPhrases builds the set of the phrases of lists; a match says which
 // list its phrase is in.
 func NewPhrases(lists [][]string) (*Phrases, error) {
-	ps := &Phrases{byFirst: map[string][]phrase{}, lists: len(lists)}
+	ps := &Phrases{lists: len(lists)}
+	firsts := map[string]int{} // index in ps.firsts
 	for l, list := range lists {
 		for _, s := range list {
 			d := Split(s)
@@ -63,11 +120,18 @@ func NewPhrases(lists [][]string) (*Phrases, error) {
 				ps.wild = append(ps.wild, p)
 				continue
 			}
-			ps.byFirst[p.keys[0]] = append(ps.byFirst[p.keys[0]], p)
+			f, ok := firsts[p.keys[0]]
+			if !ok {
+				f = len(ps.firsts)
+				firsts[p.keys[0]] = f
+				ps.firsts = append(ps.firsts, firstWord{key: p.keys[0]})
+			}
+			ps.firsts[f].phrases = append(ps.firsts[f].phrases, p)
 			ps.first.Add(p.keys[0])
 			ps.last[p.keys[0][len(p.keys[0])-1]] |= shapeBit(len(p.keys[0]))
 		}
 	}
+	ps.index()
 	return ps, nil
 }
 
@@ -152,7 +216,7 @@ func (ps *Phrases) Each(d *Doc, from, to int, f func(list, first, last int)) {
 	for i := from; i < to; i++ {
 		hits = hits[:0]
 		if key := d.Tokens[i].Key; ps.mayBegin(key) {
-			first := ps.byFirst[key]
+			first := ps.begins(key)
 			for k := range first {
 				hits = first[k].longer(hits, d, i, to)
 			}
@@ -199,14 +263,16 @@ func (p *phrase) matchAt(d *Doc, i, to int) bool {
 		return false
 	}
 	for k, key := range p.keys {
+		// The word first: most tries fail at it, and it costs less
+		// than the bytes before it.
+		if got := d.Tokens[i+k].Key; key == "" && got == Possessive || key != "" && got != key {
+			return false
+		}
 		if k > 0 {
 			sep := d.Between(i + k - 1)
 			if p.seps[k-1] == " " && !isWhite(sep) || p.seps[k-1] != " " && sep != p.seps[k-1] {
 				return false
 			}
-		}
-		if key == "" && d.Tokens[i+k].Key == Possessive || key != "" && d.Tokens[i+k].Key != key {
-			return false
 		}
 	}
 	return true

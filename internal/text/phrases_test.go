@@ -62,18 +62,33 @@ func TestSpan(t *testing.T) {
 	}
 }
 
-func TestMayBegin(t *testing.T) {
+func TestBegins(t *testing.T) {
 	long := "Pneumonoultramicroscopicsilicovolcanoconiosis" // one word of 45 bytes
-	ps, err := NewPhrases([][]string{{"air strike", "shelled", long + " attacked"}, {"* killed"}})
+	// "axbya" and "azbwa" hash alike: the second is found a slot on.
+	ps, err := NewPhrases([][]string{{"air strike", "shelled", long + " attacked", "axbya", "azbwa one"}, {"* killed", "air raid"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for key, want := range map[string]bool{"air": true, "shelled": true, "pneumonoultramicroscopicsilicovolcanoconiosis": true, "ai": false, "shelle": false, "x": false, "": false, "killed": false,
-		// the first byte and length of one, the last of another
-		"aix": false, "sir": false, "shellex": false} {
-		if got := ps.mayBegin(key); got != want {
-			t.Errorf("mayBegin(%q) = %v, want %v", key, got, want)
+	if firstHash("axbya") != firstHash("azbwa") {
+		t.Fatal("the test's keys no longer hash alike")
+	}
+	for key, want := range map[string]int{"air": 2, "shelled": 1, "pneumonoultramicroscopicsilicovolcanoconiosis": 1, "axbya": 1, "azbwa": 1,
+		"ai": 0, "shelle": 0, "x": 0, "": 0, "killed": 0, "axbxa": 0, "aix": 0, "sir": 0, "shellex": 0} {
+		if want > 0 && !ps.mayBegin(key) {
+			t.Errorf("mayBegin(%q) = false, but phrases begin with it", key)
 		}
+		got := ps.begins(key)
+		if len(got) != want {
+			t.Errorf("begins(%q) = %d phrases, want %d", key, len(got), want)
+		}
+		for _, p := range got {
+			if p.keys[0] != key {
+				t.Errorf("begins(%q) gave a phrase of %q", key, p.keys[0])
+			}
+		}
+	}
+	if got := ps.begins("air"); len(got) == 2 && (got[0].list != 0 || got[1].list != 1) {
+		t.Errorf("begins(%q) gave lists %d, %d, want 0, 1", "air", got[0].list, got[1].list)
 	}
 	// A key of 31 bytes or more shares the last bit: it may begin one.
 	d := Split(long + " attacked the town")
