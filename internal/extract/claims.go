@@ -486,7 +486,7 @@ func (a *analysis) readClaim(m *mention, q quantity.Quantity) (claim, bool) {
 	after := a.text[q.End:end]
 	before := a.text[max(m.span.Start, q.Start-60):q.Start]
 	c := claim{q: q}
-	if subsetRE.MatchString(after) {
+	if subsetOf(after) {
 		return claim{}, false // "two of the dead were bystanders"
 	}
 	if mm := kindAfter(after); mm != nil {
@@ -535,7 +535,7 @@ func (a *analysis) readClaim(m *mention, q quantity.Quantity) (claim, bool) {
 	// killed 16"); "confirmed that 23 soldiers were killed" is reported
 	// speech.
 	verbFirst := c.span.Start < q.Start
-	if (verbFirst && relClauseRE.MatchString(a.text[max(m.span.Start, c.span.Start-12):c.span.Start]) || relKillRE.MatchString(a.text[q.End:c.span.End])) &&
+	if (verbFirst && relClause(a.text[max(m.span.Start, c.span.Start-12):c.span.Start]) || relKill(a.text[q.End:c.span.End])) &&
 		!a.violenceBefore(m, c.span.Start) {
 		// "the canopy collapse that killed 16 people": another event's
 		// toll; "fierce fighting that killed 36 people" is this one's.
@@ -550,6 +550,55 @@ func (a *analysis) readClaim(m *mention, q quantity.Quantity) (claim, bool) {
 		c.hedge = hedgeOf[strings.ToLower(h)]
 	}
 	return c, true
+}
+
+// subsetOf is subsetRE.MatchString(s), asked of the engine only when s
+// opens with white space, "of" and white space, as every match does.
+func subsetOf(s string) bool {
+	x := pattern.SkipSpace(s, 0)
+	if x == 0 || !pattern.HasPrefixFold(s[x:], "of") || x+2 >= len(s) || !pattern.IsSpace(s[x+2]) {
+		return false
+	}
+	return subsetRE.MatchString(s)
+}
+
+// relClause is relClauseRE.MatchString(s): "that" or "which", a whole
+// word, and white space to the end of s. Neither word has a letter that
+// (?i) folds to a rune past ASCII.
+func relClause(s string) bool {
+	t := len(s)
+	for t > 0 && pattern.IsSpace(s[t-1]) {
+		t--
+	}
+	if t == len(s) {
+		return false
+	}
+	for _, w := range []string{"that", "which"} {
+		if b := t - len(w); b >= 0 && pattern.HasPrefixFold(s[b:t], w) && (b == 0 || !pattern.IsWordByte(s[b-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// relKill is relKillRE.MatchString(s), asked of the engine only when s
+// holds "that" or "which", as every match does.
+func relKill(s string) bool {
+	if !containsFold(s, "that") && !containsFold(s, "which") {
+		return false
+	}
+	return relKillRE.MatchString(s)
+}
+
+// containsFold reports whether s holds w, an ASCII word none of whose
+// letters (?i) folds to a rune past ASCII, in any case.
+func containsFold(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 == w[0] && pattern.HasPrefixFold(s[i:], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // violenceBefore reports whether the noun before the relative clause
@@ -1447,7 +1496,102 @@ func (a *analysis) monitorIn(s event.Span, q quantity.Quantity) *role {
 
 // kindPhrase is an auxiliary verb, if any, and what a count counts:
 // "were killed", "dead", "taken hostage".
-var kindPhrase = `(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|are\s+|being\s+|of\s+them\s+|more\s+|others\s+)?(` + lexicon.Alternation(lexicon.TollAfterCount) + `)\b`
+var kindPhrase = `(?:` + strings.Join(kindAuxiliaries, `\s+|`) + `\s+)?(` + lexicon.Alternation(lexicon.TollAfterCount) + `)\b`
+
+// kindAuxiliaries are kindPhrase's words before the kind, in its order.
+var kindAuxiliaries = []string{`were`, `was`, `had\s+been`, `have\s+been`, `are`, `being`, `of\s+them`, `more`, `others`}
+
+// kindAuxiliaryWords and kindWordsBy are kindPhrase's phrases as words,
+// for kindPhraseAt: the auxiliaries in their order, and the kinds by
+// their first byte.
+var (
+	kindAuxiliaryWords = func() (out [][]string) {
+		for _, aux := range kindAuxiliaries {
+			out = append(out, strings.Split(aux, `\s+`))
+		}
+		return out
+	}()
+	kindWordsBy = func() *[256][][]string {
+		var out [256][][]string
+		for _, p := range lexicon.Words(lexicon.TollAfterCount) {
+			words := strings.Fields(p)
+			c := text.LowerASCIIByte(p[0])
+			out[c] = append(out[c], words)
+			if u := c &^ 0x20; u != c && 'A' <= u && u <= 'Z' {
+				out[u] = append(out[u], words)
+			}
+		}
+		return &out
+	}()
+)
+
+// kindPhraseAt returns kindPhraseRE.FindStringSubmatchIndex(s[i:]),
+// shifted by i, for s that FoldsToASCII does not hold: an auxiliary, if
+// one is there and a kind follows it, and the kind, a whole word. Two
+// kinds never fit at one place (the one that goes on past the other's
+// end fails its \b), so the order of the engine's tries tells nothing.
+func kindPhraseAt(s string, i int) []int {
+	for _, aux := range kindAuxiliaryWords {
+		if x := wordsAt(s, i, aux, true); x >= 0 {
+			if end := kindAt(s, x); end >= 0 {
+				return []int{i, end, x, end}
+			}
+		}
+	}
+	if end := kindAt(s, i); end >= 0 {
+		return []int{i, end, i, end}
+	}
+	return nil
+}
+
+// kindAt returns the end of a kind of toll-after-count that begins at x,
+// a whole word, or -1.
+func kindAt(s string, x int) int {
+	if x >= len(s) {
+		return -1
+	}
+	for _, kind := range kindWordsBy[s[x]] {
+		if end := wordsAt(s, x, kind, false); end >= 0 && pattern.WordEndsAt(s, end) {
+			return end
+		}
+	}
+	return -1
+}
+
+// wordsAt returns where words, ASCII words case folded and parted by
+// white space, end at x in s, or with space the white space after them:
+// -1 when they, or that white space, are not there.
+func wordsAt(s string, x int, words []string, space bool) int {
+	for k, w := range words {
+		if !pattern.HasPrefixFold(s[x:], w) {
+			return -1
+		}
+		x += len(w)
+		if k < len(words)-1 || space {
+			y := pattern.SkipSpace(s, x)
+			if y == x {
+				return -1
+			}
+			x = y
+		}
+	}
+	return x
+}
+
+// kindPhraseIn is kindPhraseRE's match at i in s, shifted by i: read
+// by kindPhraseAt unless folds, where the engine reads it.
+func kindPhraseIn(s string, i int, folds bool) []int {
+	if !folds {
+		return kindPhraseAt(s, i)
+	}
+	loc := kindPhraseRE.FindStringSubmatchIndex(s[i:])
+	for j := range loc {
+		if loc[j] >= 0 {
+			loc[j] += i
+		}
+	}
+	return loc
+}
 
 // kindAfterWords is how many words may come between a count and what it
 // counts ("23 soldiers and police officers were killed").
@@ -1461,14 +1605,17 @@ const kindAfterWords = 8
 // first bytes of a word rule most out at a glance, where the engine
 // would walk the whole phrase list at each.
 func kindAfter(s string) []int {
+	// (?i) folds the Kelvin sign and the long s to "k" and "s";
+	// kindPhraseAt compares without them.
+	folds := pattern.FoldsToASCII(s)
 	i := 0
 	for i < len(s) && pattern.IsSpace(s[i]) {
 		i++
 	}
 	start := i
 	for words := 0; ; words++ {
-		if loc := kindPhraseRE.FindStringSubmatchIndex(s[i:]); loc != nil {
-			return []int{0, i + loc[1], start, i, i + loc[2], i + loc[3]}
+		if loc := kindPhraseIn(s, i, folds); loc != nil {
+			return []int{0, loc[1], start, i, loc[2], loc[3]}
 		}
 		if words == kindAfterWords {
 			return nil

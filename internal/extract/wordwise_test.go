@@ -344,3 +344,33 @@ func TestIndexFold(t *testing.T) {
 		t.Errorf("only %d hits", hits)
 	}
 }
+
+func TestReadClaimPrechecks(t *testing.T) {
+	cases := corpusWindows(t, 40, 11, []string{
+		"", " ", " of the dead", "of the dead", " of  them", " Of The Victims", " ofthe dead", " of", " of\tthose killed",
+		"that ", "which\t", "that", "xthat ", "-that ", " THAT  ", "whichx ", "thatt ", " that which ", "\u212athat ",
+		" people that killed", " men, which left", " that killed", " x y z which left", " w x y z that killed", " that  Killed",
+		" thatkilled", " those that killed nobody", " \u017fome that killed", " of those killed", " of them, two", "\nof the wounded",
+		" of the injured", " of whom", " of the killed", " of victims,", " of dead",
+	})
+	sameOnAll(t, "subsetOf", cases, subsetOf, subsetRE.Regexp.MatchString, func(b bool) bool { return b })
+	sameOnAll(t, "relClause", cases, relClause, relClauseRE.Regexp.MatchString, func(b bool) bool { return b })
+	sameOnAll(t, "relKill", cases, relKill, relKillRE.Regexp.MatchString, func(b bool) bool { return b })
+}
+
+func FuzzReadClaimPrechecks(f *testing.F) {
+	for _, s := range []string{" of the dead", "that ", " people that killed"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range []struct {
+			name string
+			got  func(string) bool
+			want *pattern.Regexp
+		}{{"subsetOf", subsetOf, subsetRE}, {"relClause", relClause, relClauseRE}, {"relKill", relKill, relKillRE}} {
+			if g, w := c.got(s), c.want.Regexp.MatchString(s); g != w {
+				t.Errorf("%s(%q) = %v, want %v", c.name, s, g, w)
+			}
+		}
+	})
+}
