@@ -98,26 +98,56 @@ var (
 // killedOne returns killedOneRE.FindAllStringSubmatchIndex(text, -1): it
 // tries the pattern's choices in the engine's order at the word starts
 // that begin one of its verbs.
-func killedOne(text string) [][]int {
+func killedOne(text string) [][]int { return killedOneAt(text, wordStarts(nil, text)) }
+
+// killedOneAt is killedOne given text's wordStarts.
+func killedOneAt(text string, starts []int32) [][]int {
 	// (?i) folds the Kelvin sign and the long s to "k" and "s"; the
 	// lists below are compared without them.
 	if pattern.FoldsToASCII(text) {
 		return killedOneRE.FindAllStringSubmatchIndex(text, -1)
 	}
 	var out [][]int
-	for p := 0; p < len(text); p = nextWordStart(text, p) {
+	for k := 0; k < len(starts); k++ {
+		p := int(starts[k])
 		for _, v := range killedOneVerbsBy[text[p]] {
 			if z := spaceAfter(text, p, v); z >= 0 {
 				if loc := articleThen(text, z, killedNounAt); loc != nil {
 					loc[0] = p
 					out = append(out, loc)
-					p = loc[1] - 1
+					k = skipStarts(starts, k, loc[1])
 					break
 				}
 			}
 		}
 	}
 	return out
+}
+
+// wordStarts appends to buf the places in s where a word begins: a word
+// byte with none right before it. The scans of a sentence for words
+// look only there, as \b before a word allows, and a sentence read by
+// several scans is split once.
+func wordStarts(buf []int32, s string) []int32 {
+	for p := 0; p < len(s); {
+		if !pattern.IsWordByte(s[p]) {
+			p++
+			continue
+		}
+		buf = append(buf, int32(p))
+		p = pattern.SkipWord(s, p)
+	}
+	return buf
+}
+
+// skipStarts returns the index of the last of starts, from k on, before
+// end: a scan that found a match ending at end, in a word byte, goes on
+// at the next start after it.
+func skipStarts(starts []int32, k, end int) int {
+	for k+1 < len(starts) && int(starts[k+1]) < end {
+		k++
+	}
+	return k
 }
 
 // nextWordStart returns the first place after p that no word byte comes
@@ -144,25 +174,29 @@ func killedNounAt(text string, x int) (end, noun int) {
 // singleVictims returns singleVictimRE.FindAllStringSubmatchIndex(text,
 // -1): it tries the pattern's choices in the engine's order at each "a",
 // "an" or "one", where the engine walks the whole pattern from each.
-func singleVictims(text string) [][]int {
+func singleVictims(text string) [][]int { return singleVictimsAt(text, wordStarts(nil, text)) }
+
+// singleVictimsAt is singleVictims given text's wordStarts.
+func singleVictimsAt(text string, starts []int32) [][]int {
 	// (?i) folds the Kelvin sign and the long s to "k" and "s"; the
 	// lists below are compared without them.
 	if pattern.FoldsToASCII(text) {
 		return singleVictimRE.FindAllStringSubmatchIndex(text, -1)
 	}
-	if !victimDeathIn(text) {
+	if !victimDeathAmong(text, starts) {
 		// Most sentences with a trigger tell no "was killed": the
 		// articles and nouns before one are not worth reading.
 		return nil
 	}
 	var out [][]int
-	for p := 0; p < len(text); p = nextWordStart(text, p) {
+	for k := 0; k < len(starts); k++ {
+		p := int(starts[k])
 		if c := text[p] | 0x20; c != 'a' && c != 'o' {
 			continue
 		}
 		if loc := singleVictimAt(text, p); loc != nil {
 			out = append(out, loc)
-			p = loc[1] - 1
+			k = skipStarts(starts, k, loc[1])
 		}
 	}
 	return out
@@ -217,9 +251,13 @@ func articleThen(text string, p int, rest func(text string, x int) (end, noun in
 // victimDeathIn reports whether text holds white space, an auxiliary
 // and a death of singleVictimRE (" was killed", " had been shot dead"),
 // which every match ends with.
-func victimDeathIn(text string) bool {
+func victimDeathIn(text string) bool { return victimDeathAmong(text, wordStarts(nil, text)) }
+
+// victimDeathAmong is victimDeathIn given text's wordStarts.
+func victimDeathAmong(text string, starts []int32) bool {
 	// The auxiliary follows the noun's white space.
-	for p := 0; p < len(text); p = nextWordStart(text, p) {
+	for _, p := range starts {
+		p := int(p)
 		if p == 0 || !pattern.IsSpace(text[p-1]) {
 			continue
 		}
@@ -291,8 +329,11 @@ var noVictimsWords = byFirstByte([]string{"casualties", "no one", "nobody", "no-
 
 // noVictims is noVictimsRE.FindStringIndex(s), asked only of a sentence
 // that holds one of noVictimsWords: few do.
-func noVictims(s string) []int {
-	if !phraseAtWordStart(s, noVictimsWords) {
+func noVictims(s string) []int { return noVictimsAt(s, wordStarts(nil, s)) }
+
+// noVictimsAt is noVictims given s's wordStarts.
+func noVictimsAt(s string, starts []int32) []int {
+	if !phraseAtWordStart(s, starts, noVictimsWords) {
 		return nil
 	}
 	return noVictimsRE.FindStringIndex(s)
@@ -302,11 +343,12 @@ func noVictims(s string) []int {
 // by byFirstByte, begins at a word start of s, case folded as (?i) folds
 // it; true too for text that FoldsToASCII holds, which it cannot rule
 // out.
-func phraseAtWordStart(s string, phrases *[256][]string) bool {
+func phraseAtWordStart(s string, starts []int32, phrases *[256][]string) bool {
 	if pattern.FoldsToASCII(s) {
 		return true
 	}
-	for p := 0; p < len(s); p = nextWordStart(s, p) {
+	for _, p := range starts {
+		p := int(p)
 		for _, w := range phrases[s[p]] {
 			if pattern.HasPrefixFold(s[p:], w) {
 				return true
@@ -319,13 +361,17 @@ func phraseAtWordStart(s string, phrases *[256][]string) bool {
 // assignClaims reads the counts of people killed, injured, abducted or
 // arrested in m's sentence, each with who says so.
 func (a *analysis) assignClaims(m *mention) {
-	for _, loc := range singleVictims(a.text[m.span.Start:m.span.End]) {
+	sent := a.text[m.span.Start:m.span.End]
+	// Split on the stack: a sentence has seldom more words.
+	var buf [96]int32
+	starts := wordStarts(buf[:0], sent)
+	for _, loc := range singleVictimsAt(sent, starts) {
 		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
 		of := a.text[m.span.Start+loc[2] : m.span.Start+loc[3]]
 		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 1, Qualifier: "exact"},
 			kind: "killed", of: of, group: of, span: span, source: a.sourceOf(m, quantity.Quantity{Span: span})})
 	}
-	for _, loc := range killedOne(a.text[m.span.Start:m.span.End]) {
+	for _, loc := range killedOneAt(sent, starts) {
 		// "soldiers shot and killed a Palestinian gunman": one dead, told
 		// with no number.
 		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
@@ -333,7 +379,7 @@ func (a *analysis) assignClaims(m *mention) {
 		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 1, Qualifier: "exact"},
 			kind: "killed", of: of, group: of, span: span, source: a.sourceOf(m, quantity.Quantity{Span: span})})
 	}
-	if loc := noVictims(a.text[m.span.Start:m.span.End]); loc != nil {
+	if loc := noVictimsAt(sent, starts); loc != nil {
 		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
 		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 0, Qualifier: "exact"}, kind: "killed", span: span,
 			source: a.sourceOf(m, quantity.Quantity{Span: span})})
@@ -364,7 +410,7 @@ func (a *analysis) assignClaims(m *mention) {
 		}
 	}
 	if len(m.claims) == 0 {
-		if loc := damageOnly(a.text[m.span.Start:m.span.End]); loc != nil {
+		if loc := damageOnlyAt(sent, starts); loc != nil {
 			// "causing material damage to the buildings": the harm told
 			// is to property; ACLED records no deaths as 0. It is a group
 			// of its own, so that a toll told elsewhere is not lowered
@@ -385,8 +431,11 @@ var damageWord = byFirstByte([]string{"damage"})
 
 // damageOnly is damageOnlyRE.FindStringIndex(s), asked only of a
 // sentence that tells of damage.
-func damageOnly(s string) []int {
-	if !phraseAtWordStart(s, damageWord) {
+func damageOnly(s string) []int { return damageOnlyAt(s, wordStarts(nil, s)) }
+
+// damageOnlyAt is damageOnly given s's wordStarts.
+func damageOnlyAt(s string, starts []int32) []int {
+	if !phraseAtWordStart(s, starts, damageWord) {
 		return nil
 	}
 	return damageOnlyRE.FindStringIndex(s)
@@ -850,7 +899,7 @@ var (
 	// basedPrefixRE: a seat before a name, "London-based ".
 	basedPrefixRE = pattern.MustCompile(`^\S+-based\s+`)
 	// pronounRE: subjects that name nobody.
-	pronounRE = pattern.MustCompile(`(?i)^(?:he|she|they|it|we|i|who|which|that|this)$`)
+	pronounRE = pattern.MustCompile(`(?i)^(?:` + strings.Join(pronouns, "|") + `)$`)
 )
 
 // monitorNames are the monitors, rescuers, agencies and state media that
@@ -1098,7 +1147,7 @@ func (a *analysis) sayers(s event.Span) []role {
 			subj = w // "a monitoring group also reported"
 		}
 		start := s.Start + loc[2]
-		if k := basedPrefixRE.FindStringIndex(subj); k != nil {
+		if k := basedPrefix(subj); k != nil {
 			// "the London-based monitor": the seat is no part of the name.
 			start = s.Start + loc[3] - len(subj) + k[1]
 			subj = subj[k[1]:]
@@ -1110,17 +1159,17 @@ func (a *analysis) sayers(s event.Span) []role {
 			start += k
 			subj = strings.TrimPrefix(strings.TrimPrefix(subj[k:], "the "), "The ")
 		}
-		if first, _, _ := strings.Cut(subj, " "); pronounRE.MatchString(first) || subj == "" || passiveEndRE.MatchString(subj) {
+		if first, _, _ := strings.Cut(subj, " "); isPronoun(first) || subj == "" || passiveEnd(subj) {
 			// "It also said", "two children are reported": no source.
 			continue
 		}
 		r := &role{Span: event.Span{Start: start, End: s.Start + loc[3]}, Text: subj, Name: subj}
-		if genericMonitorRE.MatchString(subj) {
+		if genericMonitor(subj) {
 			r = a.namedMonitor(r)
 		}
 		out = append(out, *r)
 	}
-	for _, loc := range accordingToRE.FindAllStringSubmatchIndex(sent, -1) {
+	for _, loc := range accordingTo(sent) {
 		subj := strings.TrimPrefix(strings.TrimSpace(sent[loc[2]:loc[3]]), "the ")
 		out = append(out, role{Span: event.Span{Start: s.Start + loc[2], End: s.Start + loc[3]}, Text: subj, Name: subj})
 	}
@@ -1408,8 +1457,70 @@ var (
 	monitorSaidRE = pattern.MustCompile(`(?i)\b(?:an?|the)\s+(?:\S+-based\s+)?(?:monitor|monitoring group|war monitor|watchdog)\s+` + lexicon.Alternation(lexicon.TollSourceVerbs) + `\b`)
 	// passiveEndRE: a subject that ends in an auxiliary is a passive's
 	// ("two children are reported to have died").
-	passiveEndRE = pattern.MustCompile(`(?i)\b(?:are|is|were|was|been|be)$`)
+	passiveEndRE = pattern.MustCompile(`(?i)\b(?:` + strings.Join(passiveEnds, "|") + `)$`)
 )
+
+// pronouns and passiveEnds are pronounRE's and passiveEndRE's words.
+var (
+	pronouns    = []string{"he", "she", "they", "it", "we", "i", "who", "which", "that", "this"}
+	passiveEnds = []string{"are", "is", "were", "was", "been", "be"}
+)
+
+// The tests of sayers: each is its pattern's MatchString, or Find, read
+// without the engine where the words alone answer, as they do for most
+// subjects; the engine is left the text that (?i) folds past ASCII.
+
+// isPronoun is pronounRE.MatchString(w).
+func isPronoun(w string) bool {
+	if !text.IsASCII(w) {
+		return pronounRE.MatchString(w)
+	}
+	return oneOfFold(w, pronouns)
+}
+
+// passiveEnd is passiveEndRE.MatchString(s): s ends in an auxiliary, a
+// whole word.
+func passiveEnd(s string) bool {
+	if pattern.FoldsToASCII(s) {
+		return passiveEndRE.MatchString(s)
+	}
+	for _, w := range passiveEnds {
+		if b := len(s) - len(w); b >= 0 && pattern.HasPrefixFold(s[b:], w) && (b == 0 || !pattern.IsWordByte(s[b-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// genericMonitor is genericMonitorRE.MatchString(s), asked of the engine
+// only when s ends in one of the words every match ends in, none of
+// whose letters (?i) folds past ASCII.
+func genericMonitor(s string) bool {
+	for _, w := range []string{"monitor", "group", "watchdog"} {
+		if b := len(s) - len(w); b >= 0 && pattern.HasPrefixFold(s[b:], w) {
+			return genericMonitorRE.MatchString(s)
+		}
+	}
+	return false
+}
+
+// basedPrefix is basedPrefixRE.FindStringIndex(s), asked of the engine
+// only when s holds "-based".
+func basedPrefix(s string) []int {
+	if !strings.Contains(s, "-based") {
+		return nil
+	}
+	return basedPrefixRE.FindStringIndex(s)
+}
+
+// accordingTo is accordingToRE.FindAllStringSubmatchIndex(s, -1), asked
+// of the engine only when s holds its words.
+func accordingTo(s string) [][]int {
+	if !accordingToRE.HoldsNeedle(s) {
+		return nil
+	}
+	return accordingToRE.FindAllStringSubmatchIndex(s, -1)
+}
 
 // lastDeterminer returns where the last noun phrase of subj opens at a
 // determiner after its first word, or 0; a determiner after a preposition

@@ -202,8 +202,28 @@ func TestPhraseAtWordStart(t *testing.T) {
 		{"\u212A", true}, // the Kelvin sign: left to the pattern
 	}
 	for _, tt := range tests {
-		if got := phraseAtWordStart(tt.s, phrases); got != tt.want {
+		if got := phraseAtWordStart(tt.s, wordStarts(nil, tt.s), phrases); got != tt.want {
 			t.Errorf("phraseAtWordStart(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+	}
+}
+
+func TestWordStarts(t *testing.T) {
+	tests := []struct {
+		s    string
+		want []int32
+	}{
+		{"", nil},
+		{"a", []int32{0}},
+		{"ab cd", []int32{0, 3}},
+		{"(ab)  c_d,e", []int32{1, 6, 10}},
+		{"é x", []int32{3}},
+		{"xéy 9z", []int32{0, 3, 5}},
+		{" ", nil},
+	}
+	for _, tt := range tests {
+		if got := wordStarts(nil, tt.s); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("wordStarts(%q) = %v, want %v", tt.s, got, tt.want)
 		}
 	}
 }

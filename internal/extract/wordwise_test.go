@@ -374,3 +374,42 @@ func FuzzReadClaimPrechecks(f *testing.F) {
 		}
 	})
 }
+
+func TestSayersTests(t *testing.T) {
+	cases := corpusWindows(t, 24, 5, []string{
+		"", "he", "He", "SHE", "\u017fhe", "they", "It", "we", "I", "who", "Which", "that", "this", "thi\u017f", "thex", "é",
+		"two children are", "they were", "it is", "has been", "to be", "maybe", "xare", "Was", "i\u017f", "the source iS",
+		"monitor", "a monitor", "the Britain-based monitoring group", "An  UK-based war monitor", "the watchdog", "Watchdog",
+		"a local group", "monitors", "the monitor group", "x-based monitor", "London-based Observatory", "a-based monitor",
+		"the London-based monitor", "-based x", "UK-based  ", "according to officials, the", "According To the army in",
+		"according to x", "accordingto", "x according to a b c d e f g.", "MONITOR", "the\tmonitoring  group", "an monitor",
+	})
+	sameOnAll(t, "isPronoun", cases, isPronoun, pronounRE.Regexp.MatchString, func(b bool) bool { return b })
+	sameOnAll(t, "passiveEnd", cases, passiveEnd, passiveEndRE.Regexp.MatchString, func(b bool) bool { return b })
+	sameOnAll(t, "genericMonitor", cases, genericMonitor, genericMonitorRE.Regexp.MatchString, func(b bool) bool { return b })
+	sameOnAll(t, "basedPrefix", cases, basedPrefix, basedPrefixRE.Regexp.FindStringIndex, func(loc []int) bool { return loc != nil })
+	sameOnAll(t, "accordingTo", cases, accordingTo, findAll(accordingToRE), func(locs [][]int) bool { return len(locs) > 0 })
+}
+
+func FuzzSayersTests(f *testing.F) {
+	for _, s := range []string{"she", "two children are", "the London-based monitor", "according to officials, the"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range []struct {
+			name string
+			got  func(string) bool
+			want *pattern.Regexp
+		}{{"isPronoun", isPronoun, pronounRE}, {"passiveEnd", passiveEnd, passiveEndRE}, {"genericMonitor", genericMonitor, genericMonitorRE}} {
+			if g, w := c.got(s), c.want.Regexp.MatchString(s); g != w {
+				t.Errorf("%s(%q) = %v, want %v", c.name, s, g, w)
+			}
+		}
+		if g, w := basedPrefix(s), basedPrefixRE.Regexp.FindStringIndex(s); !reflect.DeepEqual(g, w) {
+			t.Errorf("basedPrefix(%q) = %v, want %v", s, g, w)
+		}
+		if g, w := accordingTo(s), accordingToRE.Regexp.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(g, w) {
+			t.Errorf("accordingTo(%q) = %v, want %v", s, g, w)
+		}
+	})
+}
