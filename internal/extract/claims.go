@@ -1079,13 +1079,27 @@ var objectBound = append([]string{"for", "by", "with", "and"}, locativePrepositi
 // commas leaves before a speaker's own phrase: determinerSpeakers'.
 var clauseBound = append([]string{"about", "against", "under"}, objectBound...)
 
-// speechVerbs are saidByRE's verbs but the last, "put the (death) toll".
-var speechVerbs = lexicon.Words(lexicon.TollSourceVerbs)
+// speechVerbs are saidByRE's verbs but the last, "put the (death) toll";
+// speechVerbsBy files them by their first byte, as written: saidByRE
+// keeps case.
+var (
+	speechVerbs   = lexicon.Words(lexicon.TollSourceVerbs)
+	speechVerbsBy = func() *[256][]string {
+		var out [256][]string
+		for _, w := range speechVerbs {
+			out[w[0]] = append(out[w[0]], w)
+		}
+		return &out
+	}()
+)
 
 // speechVerbEnd returns the end of the speech verb at v, a word boundary
 // after it, or -1.
 func speechVerbEnd(s string, v int) int {
-	for _, w := range speechVerbs {
+	if v >= len(s) {
+		return -1
+	}
+	for _, w := range speechVerbsBy[s[v]] {
 		if strings.HasPrefix(s[v:], w) && pattern.WordEndsAt(s, v+len(w)) {
 			return v + len(w)
 		}
@@ -1323,8 +1337,22 @@ func (a *analysis) nextSource(i int) *role {
 // toll told already: "31 civilians including 10 children", "six women
 // were among those killed".
 func (a *analysis) partOfToll(q quantity.Quantity, s event.Span) bool {
-	return subsetBeforeRE.MatchString(a.text[max(s.Start, q.Start-30):q.Start]) ||
-		subsetAfterRE.MatchString(a.text[q.End:min(s.End, q.End+80)])
+	return subsetBefore(a.text[max(s.Start, q.Start-30):q.Start]) || subsetAfter(a.text[q.End:min(s.End, q.End+80)])
+}
+
+// subsetBefore is subsetBeforeRE.MatchString(s), asked of the engine
+// only when s holds the words one of which every match holds.
+func subsetBefore(s string) bool {
+	if !containsFold(s, "includ") && !containsFold(s, "among") && !containsFold(s, "of them") && !containsFold(s, "of whom") {
+		return false
+	}
+	return subsetBeforeRE.MatchString(s)
+}
+
+// subsetAfter is subsetAfterRE.MatchString(s), asked of the engine only
+// when s holds "among", as every match does.
+func subsetAfter(s string) bool {
+	return containsFold(s, "among") && subsetAfterRE.MatchString(s)
 }
 
 // partOfDead reads count q of part of the dead ("five soldiers were
@@ -1612,47 +1640,47 @@ var kindPhrase = `(?:` + strings.Join(kindAuxiliaries, `\s+|`) + `\s+)?(` + lexi
 // kindAuxiliaries are kindPhrase's words before the kind, in its order.
 var kindAuxiliaries = []string{`were`, `was`, `had\s+been`, `have\s+been`, `are`, `being`, `of\s+them`, `more`, `others`}
 
-// kindAuxiliaryWords and kindWordsBy are kindPhrase's phrases as words,
-// for kindPhraseAt: the auxiliaries in their order, and the kinds by
-// their first byte.
+// kindAuxiliariesBy and kindWordsBy are kindPhrase's phrases as words,
+// for kindPhraseAt, by their first byte in either case: the auxiliaries
+// in their order, and the kinds.
 var (
-	kindAuxiliaryWords = func() (out [][]string) {
-		for _, aux := range kindAuxiliaries {
-			out = append(out, strings.Split(aux, `\s+`))
-		}
-		return out
-	}()
-	kindWordsBy = func() *[256][][]string {
-		var out [256][][]string
-		for _, p := range lexicon.Words(lexicon.TollAfterCount) {
-			words := strings.Fields(p)
-			c := text.LowerASCIIByte(p[0])
-			out[c] = append(out[c], words)
-			if u := c &^ 0x20; u != c && 'A' <= u && u <= 'Z' {
-				out[u] = append(out[u], words)
-			}
-		}
-		return &out
-	}()
+	kindAuxiliariesBy = wordsByFirstByte(kindAuxiliaries, `\s+`)
+	kindWordsBy       = wordsByFirstByte(lexicon.Words(lexicon.TollAfterCount), " ")
 )
 
-// kindPhraseAt returns kindPhraseRE.FindStringSubmatchIndex(s[i:]),
-// shifted by i, for s that FoldsToASCII does not hold: an auxiliary, if
-// one is there and a kind follows it, and the kind, a whole word. Two
-// kinds never fit at one place (the one that goes on past the other's
-// end fails its \b), so the order of the engine's tries tells nothing.
-func kindPhraseAt(s string, i int) []int {
-	for _, aux := range kindAuxiliaryWords {
+// wordsByFirstByte files phrases, ASCII words parted by sep, as words by
+// the first byte of each phrase, in both cases of a letter.
+func wordsByFirstByte(phrases []string, sep string) *[256][][]string {
+	var out [256][][]string
+	for _, p := range phrases {
+		words := strings.Fields(strings.ReplaceAll(p, sep, " "))
+		c := text.LowerASCIIByte(p[0])
+		out[c] = append(out[c], words)
+		if u := c &^ 0x20; u != c && 'A' <= u && u <= 'Z' {
+			out[u] = append(out[u], words)
+		}
+	}
+	return &out
+}
+
+// kindPhraseAt returns the end of kindPhraseRE's match at i in s, for s
+// that FoldsToASCII does not hold, and where its kind begins; end is -1
+// when there is none. The match is an auxiliary, if one is there and a
+// kind follows it, and the kind, a whole word. Two kinds never fit at
+// one place (the one that goes on past the other's end fails its \b),
+// so the order of the engine's tries tells nothing.
+func kindPhraseAt(s string, i int) (end, kind int) {
+	if i >= len(s) {
+		return -1, -1
+	}
+	for _, aux := range kindAuxiliariesBy[s[i]] {
 		if x := wordsAt(s, i, aux, true); x >= 0 {
 			if end := kindAt(s, x); end >= 0 {
-				return []int{i, end, x, end}
+				return end, x
 			}
 		}
 	}
-	if end := kindAt(s, i); end >= 0 {
-		return []int{i, end, i, end}
-	}
-	return nil
+	return kindAt(s, i), i
 }
 
 // kindAt returns the end of a kind of toll-after-count that begins at x,
@@ -1689,19 +1717,15 @@ func wordsAt(s string, x int, words []string, space bool) int {
 	return x
 }
 
-// kindPhraseIn is kindPhraseRE's match at i in s, shifted by i: read
-// by kindPhraseAt unless folds, where the engine reads it.
-func kindPhraseIn(s string, i int, folds bool) []int {
+// kindPhraseIn is kindPhraseAt, read by the engine where folds.
+func kindPhraseIn(s string, i int, folds bool) (end, kind int) {
 	if !folds {
 		return kindPhraseAt(s, i)
 	}
-	loc := kindPhraseRE.FindStringSubmatchIndex(s[i:])
-	for j := range loc {
-		if loc[j] >= 0 {
-			loc[j] += i
-		}
+	if loc := kindPhraseRE.FindStringSubmatchIndex(s[i:]); loc != nil {
+		return i + loc[1], i + loc[2]
 	}
-	return loc
+	return -1, -1
 }
 
 // kindAfterWords is how many words may come between a count and what it
@@ -1725,8 +1749,8 @@ func kindAfter(s string) []int {
 	}
 	start := i
 	for words := 0; ; words++ {
-		if loc := kindPhraseIn(s, i, folds); loc != nil {
-			return []int{0, loc[1], start, i, loc[2], loc[3]}
+		if end, kind := kindPhraseIn(s, i, folds); end >= 0 {
+			return []int{0, end, start, i, kind, end}
 		}
 		if words == kindAfterWords {
 			return nil

@@ -413,3 +413,31 @@ func FuzzSayersTests(f *testing.F) {
 		}
 	})
 }
+
+func TestSubsetWords(t *testing.T) {
+	cases := corpusWindows(t, 30, 7, []string{
+		"", "including ", "civilians, including at least ", "Includes  some ", "among them ", "among whom about ", "of them ",
+		"of whom\t", "among the dead ", "among the victims ", "dead included ", "victims  included some ", "killed included ",
+		"includingx ", "xincluding ", "of them", "\u212aincluding ", "some \u017fome ", "of the ", "amongst them ",
+		" were among those", " who was among the dead", "x; were among the dead", " is among the young victims",
+		" are among the casualties.", " was  among\tthe killed", " were amongst the dead", " were among the wounded",
+		"five children were among the dead", " Were Among Those", " is among the victims", "two are among the dead-",
+		" of whom were among the killed", " women and children were among those killed",
+	})
+	sameOnAll(t, "subsetBefore", cases, subsetBefore, subsetBeforeRE.Regexp.MatchString, func(b bool) bool { return b })
+	sameOnAll(t, "subsetAfter", cases, subsetAfter, subsetAfterRE.Regexp.MatchString, func(b bool) bool { return b })
+}
+
+func FuzzSubsetWords(f *testing.F) {
+	for _, s := range []string{"civilians, including at least ", " were among those", "of whom\t"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if g, w := subsetBefore(s), subsetBeforeRE.Regexp.MatchString(s); g != w {
+			t.Errorf("subsetBefore(%q) = %v, want %v", s, g, w)
+		}
+		if g, w := subsetAfter(s), subsetAfterRE.Regexp.MatchString(s); g != w {
+			t.Errorf("subsetAfter(%q) = %v, want %v", s, g, w)
+		}
+	})
+}
