@@ -2,11 +2,13 @@ package extract
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/actor"
+	"github.com/sitrep/sitrep/internal/bytewise"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
@@ -129,13 +131,22 @@ func killedOneAt(text string, starts []int32) [][]int {
 // look only there, as \b before a word allows, and a sentence read by
 // several scans is split once.
 func wordStarts(buf []int32, s string) []int32 {
-	for p := 0; p < len(s); {
-		if !pattern.IsWordByte(s[p]) {
-			p++
-			continue
+	// Eight bytes at a time: the top bit of each word byte, less those
+	// with a word byte before them, marks the starts.
+	var before uint64 // the top bit of the byte before the eight, at the first's
+	p := 0
+	for ; p+8 <= len(s); p += 8 {
+		x := bytewise.Load64(s[p:])
+		w := bytewise.InRange(x|0x20*bytewise.Ones, 'a', 'z') | bytewise.InRange(x, '0', '9') | bytewise.InRange(x, '_', '_')
+		for m := w &^ (w<<8 | before); m != 0; m &= m - 1 {
+			buf = append(buf, int32(p+bits.TrailingZeros64(m)/8))
 		}
-		buf = append(buf, int32(p))
-		p = pattern.SkipWord(s, p)
+		before = w >> 56
+	}
+	for ; p < len(s); p++ {
+		if pattern.IsWordByte(s[p]) && (p == 0 || !pattern.IsWordByte(s[p-1])) {
+			buf = append(buf, int32(p))
+		}
 	}
 	return buf
 }
@@ -148,16 +159,6 @@ func skipStarts(starts []int32, k, end int) int {
 		k++
 	}
 	return k
-}
-
-// nextWordStart returns the first place after p that no word byte comes
-// right before, where \b holds before a word: the scans of a sentence
-// for words step from one to the next, passing over the bytes of words.
-func nextWordStart(s string, p int) int {
-	if pattern.IsWordByte(s[p]) {
-		p = pattern.SkipWord(s, p)
-	}
-	return p + 1
 }
 
 // killedNounAt returns the end of a noun of killedOneRE at x, a whole
@@ -932,12 +933,15 @@ var monitorsBy = func() *[256][]string {
 // fits where several begin at one place.
 func monitorsIn(s string) [][]int {
 	var out [][]int
-	for p := 0; p < len(s); p = nextWordStart(s, p) {
+	var buf [96]int32 // a sentence's words, on the stack
+	starts := wordStarts(buf[:0], s)
+	for k := 0; k < len(starts); k++ {
+		p := int(starts[k])
 		for _, n := range monitorsBy[s[p]] {
 			// Every name begins and ends with a word byte.
 			if strings.HasPrefix(s[p:], n) && pattern.WordEndsAt(s, p+len(n)) {
 				out = append(out, []int{p, p + len(n)})
-				p += len(n) - 1
+				k = skipStarts(starts, k, p+len(n))
 				break
 			}
 		}

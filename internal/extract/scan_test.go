@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/sitrep/sitrep/internal/pattern"
 )
 
 // monitorOracle is the pattern monitorsIn stands for, built from the
@@ -220,6 +222,10 @@ func TestWordStarts(t *testing.T) {
 		{"é x", []int32{3}},
 		{"xéy 9z", []int32{0, 3, 5}},
 		{" ", nil},
+		{"abcdefgh ijklmnop", []int32{0, 9}},
+		{"abcdefghijklmnopq r", []int32{0, 18}},
+		{"a_b-c.d@e[f`g{h~i\x7f\xffZ 09", []int32{0, 4, 6, 8, 10, 12, 14, 16, 19, 21}},
+		{"\u00e9\u00e9\u00e9\u00e9xyz", []int32{8}},
 	}
 	for _, tt := range tests {
 		if got := wordStarts(nil, tt.s); !reflect.DeepEqual(got, tt.want) {
@@ -228,24 +234,18 @@ func TestWordStarts(t *testing.T) {
 	}
 }
 
-func TestNextWordStart(t *testing.T) {
-	tests := []struct {
-		s    string
-		want []int // the places visited from 0
-	}{
-		{"a", []int{0}},
-		{"ab cd", []int{0, 3}},
-		{"(ab)  c_d,e", []int{0, 1, 4, 5, 6, 10}},
-		{"é x", []int{0, 1, 2, 3}},
-		{" ", []int{0}},
-	}
-	for _, tt := range tests {
-		var got []int
-		for p := 0; p < len(tt.s); p = nextWordStart(tt.s, p) {
-			got = append(got, p)
-		}
-		if !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("word starts of %q = %v, want %v", tt.s, got, tt.want)
+// wordStartsOracle is wordStarts a byte at a time.
+func wordStartsOracle(s string) []int32 {
+	var out []int32
+	for p := 0; p < len(s); p++ {
+		if pattern.IsWordByte(s[p]) && (p == 0 || !pattern.IsWordByte(s[p-1])) {
+			out = append(out, int32(p))
 		}
 	}
+	return out
+}
+
+func FuzzWordStarts(f *testing.F) {
+	fuzzSame(f, "wordStarts", func(s string) []int32 { return wordStarts(nil, s) }, wordStartsOracle,
+		"abcdefgh ijklmnop", "a_b-c.d@e[f`g{h~i\x7f\xffZ 09")
 }
