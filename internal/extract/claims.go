@@ -847,19 +847,22 @@ func clauseEnd(text string, i, limit int) int {
 // words.
 func (a *analysis) victimGroup(m *mention, c claim) string {
 	civilians := c.of != "" && !strings.EqualFold(c.of, "people") && victimKind(c.of) == actor.Civilians
-	for _, am := range a.actors {
-		if civilians {
-			// "20 Syrian civilians": the demonym names no armed side.
-			break
-		}
-		if am.Start >= c.q.End && am.End <= c.span.End && am.Actor != nil {
+	// Only the actors that begin between the count and the claim's end
+	// can lie there, and only those that begin in the sentence before
+	// the count before it: actorRange finds them by halves, one past the
+	// end for an actor of no bytes.
+	lo, hi := a.actorRange(event.Span{Start: c.q.End, End: c.span.End + 1})
+	for k := lo; k < hi && !civilians; k++ {
+		// "20 Syrian civilians": the demonym names no armed side.
+		if am := &a.actors[k]; am.Start >= c.q.End && am.End <= c.span.End && am.Actor != nil {
 			return am.Actor.Name
 		}
 	}
 	if c.of == "" || strings.EqualFold(c.of, "people") {
 		// "X suffered 200 casualties": the subject before the count.
-		for i := len(a.actors) - 1; i >= 0; i-- {
-			am := a.actors[i]
+		lo, hi := a.actorRange(event.Span{Start: m.span.Start, End: c.q.Start + 1})
+		for i := hi - 1; i >= lo; i-- {
+			am := &a.actors[i]
 			if am.End <= c.q.Start && am.Start >= m.span.Start && am.Actor != nil && !a.isSpeaker(event.Span{Start: am.Start, End: am.End}) {
 				if strings.Contains(strings.ToLower(a.text[am.End:c.q.Start]), "suffer") {
 					return am.Actor.Name
