@@ -1223,7 +1223,7 @@ func (a *analysis) sourceOf(m *mention, q quantity.Quantity) *role {
 
 // findSource is sourceOf, with the name of the rule that found the source.
 func (a *analysis) findSource(m *mention, q quantity.Quantity) (*role, string) {
-	_, speakers := a.actorsIn(m.span)
+	speakers := a.speakersIn(m.span)
 	var best *role
 	for _, s := range speakers {
 		if s.Start < q.Start && (best == nil || s.Start > best.Start) {
@@ -1297,7 +1297,7 @@ func (a *analysis) outletSource() *role {
 // sentence i.
 func (a *analysis) lastSource(i int) *role {
 	for j := min(i, len(a.sents)) - 1; j >= 0 && j >= i-4; j-- {
-		_, sp := a.actorsIn(a.sents[j].Span)
+		sp := a.speakersIn(a.sents[j].Span)
 		mon := a.monitorIn(a.sents[j].Span, quantity.Quantity{})
 		if len(sp) > 0 {
 			if last := sp[len(sp)-1]; !(last.Actor == nil && mon != nil && last.Overlaps(mon.Span)) {
@@ -1329,7 +1329,7 @@ func (a *analysis) nextSource(i int) *role {
 			return nil
 		}
 	}
-	_, sp := a.actorsIn(a.sents[j].Span)
+	sp := a.speakersIn(a.sents[j].Span)
 	mon := a.monitorIn(a.sents[j].Span, quantity.Quantity{})
 	if len(sp) > 0 && !(sp[0].Actor == nil && mon != nil && sp[0].Overlaps(mon.Span)) {
 		return sp[0]
@@ -1615,29 +1615,48 @@ var watchdogRE = pattern.MustCompile(`\b(?:Syrian Observatory for Human Rights|S
 // monitorIn returns the monitor that sentence s names nearest before q,
 // else the first after it; a zero q asks for the last.
 func (a *analysis) monitorIn(s event.Span, q quantity.Quantity) *role {
-	locs, ok := a.monitors[s]
+	monitors, ok := a.monitors[s]
 	if !ok {
 		// Each count of a sentence, and each sentence after it that
-		// quotes, asks again.
-		locs = monitorsIn(a.text[s.Start:s.End])
-		if a.monitors == nil {
-			a.monitors = map[event.Span][][]int{}
+		// quotes, asks again. The roles are sources, which no one
+		// changes: the claims share them.
+		for _, loc := range monitorsIn(a.text[s.Start:s.End]) {
+			start, end := s.Start+loc[0], s.Start+loc[1]
+			name := strings.TrimPrefix(strings.TrimPrefix(a.text[start:end], "The "), "the ")
+			monitors = append(monitors, role{Span: event.Span{Start: start, End: end}, Text: a.text[start:end], Name: name})
 		}
-		a.monitors[s] = locs
+		if a.monitors == nil {
+			a.monitors = map[event.Span][]role{}
+		}
+		a.monitors[s] = monitors
 	}
 	var best *role
-	for _, loc := range locs {
-		start, end := s.Start+loc[0], s.Start+loc[1]
-		name := strings.TrimPrefix(strings.TrimPrefix(a.text[start:end], "The "), "the ")
-		r := &role{Span: event.Span{Start: start, End: end}, Text: a.text[start:end], Name: name}
+	for i := range monitors {
+		r := &monitors[i]
 		switch {
-		case q.End == 0 || start < q.Start:
+		case q.End == 0 || r.Start < q.Start:
 			best = r
 		case best == nil:
 			return r
 		}
 	}
 	return best
+}
+
+// speakersIn returns the speakers actorsIn finds in sentence s, read
+// once: each count of a sentence, and each sentence after it that
+// quotes, asks again. They are sources, which no one changes: the
+// claims share them.
+func (a *analysis) speakersIn(s event.Span) []*role {
+	sp, ok := a.speakers[s]
+	if !ok {
+		_, sp = a.actorsIn(s)
+		if a.speakers == nil {
+			a.speakers = map[event.Span][]*role{}
+		}
+		a.speakers[s] = sp
+	}
+	return sp
 }
 
 // kindPhrase is an auxiliary verb, if any, and what a count counts:
