@@ -809,16 +809,18 @@ func trimOf(s string) string {
 // victimPhrase reads "soldiers" or "Pakistani soldiers" right after a
 // count.
 func victimPhrase(after string) string {
-	words := strings.Fields(after)
-	var out []string
-	for i, w := range words {
-		if i >= 4 {
+	// Four words at most, read as they come: after runs to the end of
+	// the clause.
+	var out [4]string
+	n := 0
+	for w := range strings.FieldsSeq(after) {
+		if n == len(out) {
 			break
 		}
 		clean := strings.Trim(w, ",.;:”\"’")
-		out = append(out, clean)
+		out[n], n = clean, n+1
 		if victimRE.MatchString(clean) {
-			return strings.Join(out, " ")
+			return strings.Join(out[:n], " ")
 		}
 		if clean != w {
 			break
