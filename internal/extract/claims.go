@@ -351,6 +351,11 @@ func phraseAtWordStart(s string, starts []int32, phrases *[256][]string) bool {
 	for _, p := range starts {
 		p := int(p)
 		for _, w := range phrases[s[p]] {
+			// The second bytes, lowered, rule out most words at a
+			// glance: the text holds no rune that folds to ASCII.
+			if len(w) > 1 && w[1] < utf8.RuneSelf && (p+1 == len(s) || text.LowerASCIIByte(s[p+1]) != text.LowerASCIIByte(w[1])) {
+				continue
+			}
 			if pattern.HasPrefixFold(s[p:], w) {
 				return true
 			}
@@ -634,18 +639,22 @@ func relClause(s string) bool {
 // relKill is relKillRE.MatchString(s), asked of the engine only when s
 // holds "that" or "which", as every match does.
 func relKill(s string) bool {
-	if !containsFold(s, "that") && !containsFold(s, "which") {
+	if !containsFold(s, "that", "which") {
 		return false
 	}
 	return relKillRE.MatchString(s)
 }
 
-// containsFold reports whether s holds w, an ASCII word none of whose
-// letters (?i) folds to a rune past ASCII, in any case.
-func containsFold(s, w string) bool {
-	for i := 0; i+len(w) <= len(s); i++ {
-		if s[i]|0x20 == w[0] && pattern.HasPrefixFold(s[i:], w) {
-			return true
+// containsFold reports whether s holds one of words, in any case: ASCII
+// words that begin with a small letter, none of whose letters (?i)
+// folds to a rune past ASCII. It reads s once for them all.
+func containsFold(s string, words ...string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		for _, w := range words {
+			if c == w[0] && pattern.HasPrefixFold(s[i:], w) {
+				return true
+			}
 		}
 	}
 	return false
@@ -1352,7 +1361,7 @@ func (a *analysis) partOfToll(q quantity.Quantity, s event.Span) bool {
 // subsetBefore is subsetBeforeRE.MatchString(s), asked of the engine
 // only when s holds the words one of which every match holds.
 func subsetBefore(s string) bool {
-	if !containsFold(s, "includ") && !containsFold(s, "among") && !containsFold(s, "of them") && !containsFold(s, "of whom") {
+	if !containsFold(s, "includ", "among", "of them", "of whom") {
 		return false
 	}
 	return subsetBeforeRE.MatchString(s)

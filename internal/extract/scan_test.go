@@ -249,3 +249,26 @@ func FuzzWordStarts(f *testing.F) {
 	fuzzSame(f, "wordStarts", func(s string) []int32 { return wordStarts(nil, s) }, wordStartsOracle,
 		"abcdefgh ijklmnop", "a_b-c.d@e[f`g{h~i\x7f\xffZ 09")
 }
+
+func TestContainsFold(t *testing.T) {
+	tests := []struct {
+		s     string
+		words []string
+		want  bool
+	}{
+		{"", []string{"that"}, false},
+		{"that", []string{"that"}, true},
+		{"xTHATx", []string{"that"}, true},
+		{"tha", []string{"that"}, false},
+		{"people which left", []string{"that", "which"}, true},
+		{"people who left", []string{"that", "which"}, false},
+		{"the dead Included", []string{"includ", "among", "of them"}, true},
+		{"of  them", []string{"of them"}, false},
+		{"\u00e9among", []string{"among"}, true},
+	}
+	for _, tt := range tests {
+		if got := containsFold(tt.s, tt.words...); got != tt.want {
+			t.Errorf("containsFold(%q, %q) = %v, want %v", tt.s, tt.words, got, tt.want)
+		}
+	}
+}
