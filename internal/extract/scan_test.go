@@ -272,3 +272,17 @@ func TestContainsFold(t *testing.T) {
 		}
 	}
 }
+
+func FuzzNoVictims(f *testing.F) {
+	for _, s := range []string{"no one was killed", "There were NO casualties were reported", "causing material damage to homes"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if g, w := noVictims(s), noVictimsRE.Regexp.FindStringIndex(s); !reflect.DeepEqual(g, w) {
+			t.Errorf("noVictims(%q) = %v, want %v", s, g, w)
+		}
+		if g, w := damageOnly(s), damageOnlyRE.Regexp.FindStringIndex(s); !reflect.DeepEqual(g, w) {
+			t.Errorf("damageOnly(%q) = %v, want %v", s, g, w)
+		}
+	})
+}
