@@ -2,11 +2,13 @@ package extract
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/sitrep/sitrep/internal/actor"
+	"github.com/sitrep/sitrep/internal/bytewise"
 	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
@@ -98,20 +100,24 @@ var (
 // killedOne returns killedOneRE.FindAllStringSubmatchIndex(text, -1): it
 // tries the pattern's choices in the engine's order at the word starts
 // that begin one of its verbs.
-func killedOne(text string) [][]int {
+func killedOne(text string) [][]int { return killedOneAt(text, wordStarts(nil, text)) }
+
+// killedOneAt is killedOne given text's wordStarts.
+func killedOneAt(text string, starts []int32) [][]int {
 	// (?i) folds the Kelvin sign and the long s to "k" and "s"; the
 	// lists below are compared without them.
 	if pattern.FoldsToASCII(text) {
 		return killedOneRE.FindAllStringSubmatchIndex(text, -1)
 	}
 	var out [][]int
-	for p := 0; p < len(text); p = nextWordStart(text, p) {
+	for k := 0; k < len(starts); k++ {
+		p := int(starts[k])
 		for _, v := range killedOneVerbsBy[text[p]] {
 			if z := spaceAfter(text, p, v); z >= 0 {
 				if loc := articleThen(text, z, killedNounAt); loc != nil {
 					loc[0] = p
 					out = append(out, loc)
-					p = loc[1] - 1
+					k = skipStarts(starts, k, loc[1])
 					break
 				}
 			}
@@ -120,14 +126,39 @@ func killedOne(text string) [][]int {
 	return out
 }
 
-// nextWordStart returns the first place after p that no word byte comes
-// right before, where \b holds before a word: the scans of a sentence
-// for words step from one to the next, passing over the bytes of words.
-func nextWordStart(s string, p int) int {
-	if pattern.IsWordByte(s[p]) {
-		p = pattern.SkipWord(s, p)
+// wordStarts appends to buf the places in s where a word begins: a word
+// byte with none right before it. The scans of a sentence for words
+// look only there, as \b before a word allows, and a sentence read by
+// several scans is split once.
+func wordStarts(buf []int32, s string) []int32 {
+	// Eight bytes at a time: the top bit of each word byte, less those
+	// with a word byte before them, marks the starts.
+	var before uint64 // the top bit of the byte before the eight, at the first's
+	p := 0
+	for ; p+8 <= len(s); p += 8 {
+		x := bytewise.Load64(s[p:])
+		w := bytewise.InRange(x|0x20*bytewise.Ones, 'a', 'z') | bytewise.InRange(x, '0', '9') | bytewise.InRange(x, '_', '_')
+		for m := w &^ (w<<8 | before); m != 0; m &= m - 1 {
+			buf = append(buf, int32(p+bits.TrailingZeros64(m)/8))
+		}
+		before = w >> 56
 	}
-	return p + 1
+	for ; p < len(s); p++ {
+		if pattern.IsWordByte(s[p]) && (p == 0 || !pattern.IsWordByte(s[p-1])) {
+			buf = append(buf, int32(p))
+		}
+	}
+	return buf
+}
+
+// skipStarts returns the index of the last of starts, from k on, before
+// end: a scan that found a match ending at end, in a word byte, goes on
+// at the next start after it.
+func skipStarts(starts []int32, k, end int) int {
+	for k+1 < len(starts) && int(starts[k+1]) < end {
+		k++
+	}
+	return k
 }
 
 // killedNounAt returns the end of a noun of killedOneRE at x, a whole
@@ -144,25 +175,29 @@ func killedNounAt(text string, x int) (end, noun int) {
 // singleVictims returns singleVictimRE.FindAllStringSubmatchIndex(text,
 // -1): it tries the pattern's choices in the engine's order at each "a",
 // "an" or "one", where the engine walks the whole pattern from each.
-func singleVictims(text string) [][]int {
+func singleVictims(text string) [][]int { return singleVictimsAt(text, wordStarts(nil, text)) }
+
+// singleVictimsAt is singleVictims given text's wordStarts.
+func singleVictimsAt(text string, starts []int32) [][]int {
 	// (?i) folds the Kelvin sign and the long s to "k" and "s"; the
 	// lists below are compared without them.
 	if pattern.FoldsToASCII(text) {
 		return singleVictimRE.FindAllStringSubmatchIndex(text, -1)
 	}
-	if !victimDeathIn(text) {
+	if !victimDeathAmong(text, starts) {
 		// Most sentences with a trigger tell no "was killed": the
 		// articles and nouns before one are not worth reading.
 		return nil
 	}
 	var out [][]int
-	for p := 0; p < len(text); p = nextWordStart(text, p) {
+	for k := 0; k < len(starts); k++ {
+		p := int(starts[k])
 		if c := text[p] | 0x20; c != 'a' && c != 'o' {
 			continue
 		}
 		if loc := singleVictimAt(text, p); loc != nil {
 			out = append(out, loc)
-			p = loc[1] - 1
+			k = skipStarts(starts, k, loc[1])
 		}
 	}
 	return out
@@ -217,9 +252,13 @@ func articleThen(text string, p int, rest func(text string, x int) (end, noun in
 // victimDeathIn reports whether text holds white space, an auxiliary
 // and a death of singleVictimRE (" was killed", " had been shot dead"),
 // which every match ends with.
-func victimDeathIn(text string) bool {
+func victimDeathIn(text string) bool { return victimDeathAmong(text, wordStarts(nil, text)) }
+
+// victimDeathAmong is victimDeathIn given text's wordStarts.
+func victimDeathAmong(text string, starts []int32) bool {
 	// The auxiliary follows the noun's white space.
-	for p := 0; p < len(text); p = nextWordStart(text, p) {
+	for _, p := range starts {
+		p := int(p)
 		if p == 0 || !pattern.IsSpace(text[p-1]) {
 			continue
 		}
@@ -291,8 +330,11 @@ var noVictimsWords = byFirstByte([]string{"casualties", "no one", "nobody", "no-
 
 // noVictims is noVictimsRE.FindStringIndex(s), asked only of a sentence
 // that holds one of noVictimsWords: few do.
-func noVictims(s string) []int {
-	if !phraseAtWordStart(s, noVictimsWords) {
+func noVictims(s string) []int { return noVictimsAt(s, wordStarts(nil, s)) }
+
+// noVictimsAt is noVictims given s's wordStarts.
+func noVictimsAt(s string, starts []int32) []int {
+	if !phraseAtWordStart(s, starts, noVictimsWords) {
 		return nil
 	}
 	return noVictimsRE.FindStringIndex(s)
@@ -302,23 +344,40 @@ func noVictims(s string) []int {
 // by byFirstByte, begins at a word start of s, case folded as (?i) folds
 // it; true too for text that FoldsToASCII holds, which it cannot rule
 // out.
-func phraseAtWordStart(s string, phrases *[256][]string) bool {
+func phraseAtWordStart(s string, starts []int32, phrases *[256][]string) bool {
 	if pattern.FoldsToASCII(s) {
 		return true
 	}
-	return phraseAtPlaces(s, phrases)
+	for _, p := range starts {
+		p := int(p)
+		for _, w := range phrases[s[p]] {
+			// The second bytes, lowered, rule out most words at a
+			// glance: the text holds no rune that folds to ASCII.
+			if len(w) > 1 && w[1] < utf8.RuneSelf && (p+1 == len(s) || text.LowerASCIIByte(s[p+1]) != text.LowerASCIIByte(w[1])) {
+				continue
+			}
+			if pattern.HasPrefixFold(s[p:], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // assignClaims reads the counts of people killed, injured, abducted or
 // arrested in m's sentence, each with who says so.
 func (a *analysis) assignClaims(m *mention) {
-	for _, loc := range singleVictims(a.text[m.span.Start:m.span.End]) {
+	sent := a.text[m.span.Start:m.span.End]
+	// Split on the stack: a sentence has seldom more words.
+	var buf [96]int32
+	starts := wordStarts(buf[:0], sent)
+	for _, loc := range singleVictimsAt(sent, starts) {
 		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
 		of := a.text[m.span.Start+loc[2] : m.span.Start+loc[3]]
 		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 1, Qualifier: "exact"},
 			kind: "killed", of: of, group: of, span: span, source: a.sourceOf(m, quantity.Quantity{Span: span})})
 	}
-	for _, loc := range killedOne(a.text[m.span.Start:m.span.End]) {
+	for _, loc := range killedOneAt(sent, starts) {
 		// "soldiers shot and killed a Palestinian gunman": one dead, told
 		// with no number.
 		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
@@ -326,7 +385,7 @@ func (a *analysis) assignClaims(m *mention) {
 		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 1, Qualifier: "exact"},
 			kind: "killed", of: of, group: of, span: span, source: a.sourceOf(m, quantity.Quantity{Span: span})})
 	}
-	if loc := noVictims(a.text[m.span.Start:m.span.End]); loc != nil {
+	if loc := noVictimsAt(sent, starts); loc != nil {
 		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
 		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 0, Qualifier: "exact"}, kind: "killed", span: span,
 			source: a.sourceOf(m, quantity.Quantity{Span: span})})
@@ -357,7 +416,7 @@ func (a *analysis) assignClaims(m *mention) {
 		}
 	}
 	if len(m.claims) == 0 {
-		if loc := damageOnly(a.text[m.span.Start:m.span.End]); loc != nil {
+		if loc := damageOnlyAt(sent, starts); loc != nil {
 			// "causing material damage to the buildings": the harm told
 			// is to property; ACLED records no deaths as 0. It is a group
 			// of its own, so that a toll told elsewhere is not lowered
@@ -378,8 +437,11 @@ var damageWord = byFirstByte([]string{"damage"})
 
 // damageOnly is damageOnlyRE.FindStringIndex(s), asked only of a
 // sentence that tells of damage.
-func damageOnly(s string) []int {
-	if !phraseAtWordStart(s, damageWord) {
+func damageOnly(s string) []int { return damageOnlyAt(s, wordStarts(nil, s)) }
+
+// damageOnlyAt is damageOnly given s's wordStarts.
+func damageOnlyAt(s string, starts []int32) []int {
+	if !phraseAtWordStart(s, starts, damageWord) {
 		return nil
 	}
 	return damageOnlyRE.FindStringIndex(s)
@@ -479,7 +541,7 @@ func (a *analysis) readClaim(m *mention, q quantity.Quantity) (claim, bool) {
 	after := a.text[q.End:end]
 	before := a.text[max(m.span.Start, q.Start-60):q.Start]
 	c := claim{q: q}
-	if subsetRE.MatchString(after) {
+	if subsetOf(after) {
 		return claim{}, false // "two of the dead were bystanders"
 	}
 	if mm := kindAfter(after); mm != nil {
@@ -528,7 +590,7 @@ func (a *analysis) readClaim(m *mention, q quantity.Quantity) (claim, bool) {
 	// killed 16"); "confirmed that 23 soldiers were killed" is reported
 	// speech.
 	verbFirst := c.span.Start < q.Start
-	if (verbFirst && relClauseRE.MatchString(a.text[max(m.span.Start, c.span.Start-12):c.span.Start]) || relKillRE.MatchString(a.text[q.End:c.span.End])) &&
+	if (verbFirst && relClause(a.text[max(m.span.Start, c.span.Start-12):c.span.Start]) || relKill(a.text[q.End:c.span.End])) &&
 		!a.violenceBefore(m, c.span.Start) {
 		// "the canopy collapse that killed 16 people": another event's
 		// toll; "fierce fighting that killed 36 people" is this one's.
@@ -543,6 +605,59 @@ func (a *analysis) readClaim(m *mention, q quantity.Quantity) (claim, bool) {
 		c.hedge = hedgeOf[strings.ToLower(h)]
 	}
 	return c, true
+}
+
+// subsetOf is subsetRE.MatchString(s), asked of the engine only when s
+// opens with white space, "of" and white space, as every match does.
+func subsetOf(s string) bool {
+	x := pattern.SkipSpace(s, 0)
+	if x == 0 || !pattern.HasPrefixFold(s[x:], "of") || x+2 >= len(s) || !pattern.IsSpace(s[x+2]) {
+		return false
+	}
+	return subsetRE.MatchString(s)
+}
+
+// relClause is relClauseRE.MatchString(s): "that" or "which", a whole
+// word, and white space to the end of s. Neither word has a letter that
+// (?i) folds to a rune past ASCII.
+func relClause(s string) bool {
+	t := len(s)
+	for t > 0 && pattern.IsSpace(s[t-1]) {
+		t--
+	}
+	if t == len(s) {
+		return false
+	}
+	for _, w := range []string{"that", "which"} {
+		if b := t - len(w); b >= 0 && pattern.HasPrefixFold(s[b:t], w) && (b == 0 || !pattern.IsWordByte(s[b-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// relKill is relKillRE.MatchString(s), asked of the engine only when s
+// holds "that" or "which", as every match does.
+func relKill(s string) bool {
+	if !containsFold(s, "that", "which") {
+		return false
+	}
+	return relKillRE.MatchString(s)
+}
+
+// containsFold reports whether s holds one of words, in any case: ASCII
+// words that begin with a small letter, none of whose letters (?i)
+// folds to a rune past ASCII. It reads s once for them all.
+func containsFold(s string, words ...string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i] | 0x20
+		for _, w := range words {
+			if c == w[0] && pattern.HasPrefixFold(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // violenceBefore reports whether the noun before the relative clause
@@ -703,16 +818,18 @@ func trimOf(s string) string {
 // victimPhrase reads "soldiers" or "Pakistani soldiers" right after a
 // count.
 func victimPhrase(after string) string {
-	words := strings.Fields(after)
-	var out []string
-	for i, w := range words {
-		if i >= 4 {
+	// Four words at most, read as they come: after runs to the end of
+	// the clause.
+	var out [4]string
+	n := 0
+	for w := range strings.FieldsSeq(after) {
+		if n == len(out) {
 			break
 		}
 		clean := strings.Trim(w, ",.;:”\"’")
-		out = append(out, clean)
+		out[n], n = clean, n+1
 		if victimRE.MatchString(clean) {
-			return strings.Join(out, " ")
+			return strings.Join(out[:n], " ")
 		}
 		if clean != w {
 			break
@@ -741,19 +858,22 @@ func clauseEnd(text string, i, limit int) int {
 // words.
 func (a *analysis) victimGroup(m *mention, c claim) string {
 	civilians := c.of != "" && !strings.EqualFold(c.of, "people") && victimKind(c.of) == actor.Civilians
-	for _, am := range a.actors {
-		if civilians {
-			// "20 Syrian civilians": the demonym names no armed side.
-			break
-		}
-		if am.Start >= c.q.End && am.End <= c.span.End && am.Actor != nil {
+	// Only the actors that begin between the count and the claim's end
+	// can lie there, and only those that begin in the sentence before
+	// the count before it: actorRange finds them by halves, one past the
+	// end for an actor of no bytes.
+	lo, hi := a.actorRange(event.Span{Start: c.q.End, End: c.span.End + 1})
+	for k := lo; k < hi && !civilians; k++ {
+		// "20 Syrian civilians": the demonym names no armed side.
+		if am := &a.actors[k]; am.Start >= c.q.End && am.End <= c.span.End && am.Actor != nil {
 			return am.Actor.Name
 		}
 	}
 	if c.of == "" || strings.EqualFold(c.of, "people") {
 		// "X suffered 200 casualties": the subject before the count.
-		for i := len(a.actors) - 1; i >= 0; i-- {
-			am := a.actors[i]
+		lo, hi := a.actorRange(event.Span{Start: m.span.Start, End: c.q.Start + 1})
+		for i := hi - 1; i >= lo; i-- {
+			am := &a.actors[i]
 			if am.End <= c.q.Start && am.Start >= m.span.Start && am.Actor != nil && !a.isSpeaker(event.Span{Start: am.Start, End: am.End}) {
 				if strings.Contains(strings.ToLower(a.text[am.End:c.q.Start]), "suffer") {
 					return am.Actor.Name
@@ -794,7 +914,7 @@ var (
 	// basedPrefixRE: a seat before a name, "London-based ".
 	basedPrefixRE = pattern.MustCompile(`^\S+-based\s+`)
 	// pronounRE: subjects that name nobody.
-	pronounRE = pattern.MustCompile(`(?i)^(?:he|she|they|it|we|i|who|which|that|this)$`)
+	pronounRE = pattern.MustCompile(`(?i)^(?:` + strings.Join(pronouns, "|") + `)$`)
 )
 
 // monitorNames are the monitors, rescuers, agencies and state media that
@@ -827,12 +947,15 @@ var monitorsBy = func() *[256][]string {
 // fits where several begin at one place.
 func monitorsIn(s string) [][]int {
 	var out [][]int
-	for p := 0; p < len(s); p = nextWordStart(s, p) {
+	var buf [96]int32 // a sentence's words, on the stack
+	starts := wordStarts(buf[:0], s)
+	for k := 0; k < len(starts); k++ {
+		p := int(starts[k])
 		for _, n := range monitorsBy[s[p]] {
 			// Every name begins and ends with a word byte.
 			if strings.HasPrefix(s[p:], n) && pattern.WordEndsAt(s, p+len(n)) {
 				out = append(out, []int{p, p + len(n)})
-				p += len(n) - 1
+				k = skipStarts(starts, k, p+len(n))
 				break
 			}
 		}
@@ -974,13 +1097,27 @@ var objectBound = append([]string{"for", "by", "with", "and"}, locativePrepositi
 // commas leaves before a speaker's own phrase: determinerSpeakers'.
 var clauseBound = append([]string{"about", "against", "under"}, objectBound...)
 
-// speechVerbs are saidByRE's verbs but the last, "put the (death) toll".
-var speechVerbs = lexicon.Words(lexicon.TollSourceVerbs)
+// speechVerbs are saidByRE's verbs but the last, "put the (death) toll";
+// speechVerbsBy files them by their first byte, as written: saidByRE
+// keeps case.
+var (
+	speechVerbs   = lexicon.Words(lexicon.TollSourceVerbs)
+	speechVerbsBy = func() *[256][]string {
+		var out [256][]string
+		for _, w := range speechVerbs {
+			out[w[0]] = append(out[w[0]], w)
+		}
+		return &out
+	}()
+)
 
 // speechVerbEnd returns the end of the speech verb at v, a word boundary
 // after it, or -1.
 func speechVerbEnd(s string, v int) int {
-	for _, w := range speechVerbs {
+	if v >= len(s) {
+		return -1
+	}
+	for _, w := range speechVerbsBy[s[v]] {
 		if strings.HasPrefix(s[v:], w) && pattern.WordEndsAt(s, v+len(w)) {
 			return v + len(w)
 		}
@@ -1042,7 +1179,7 @@ func (a *analysis) sayers(s event.Span) []role {
 			subj = w // "a monitoring group also reported"
 		}
 		start := s.Start + loc[2]
-		if k := basedPrefixRE.FindStringIndex(subj); k != nil {
+		if k := basedPrefix(subj); k != nil {
 			// "the London-based monitor": the seat is no part of the name.
 			start = s.Start + loc[3] - len(subj) + k[1]
 			subj = subj[k[1]:]
@@ -1054,17 +1191,17 @@ func (a *analysis) sayers(s event.Span) []role {
 			start += k
 			subj = strings.TrimPrefix(strings.TrimPrefix(subj[k:], "the "), "The ")
 		}
-		if first, _, _ := strings.Cut(subj, " "); pronounRE.MatchString(first) || subj == "" || passiveEndRE.MatchString(subj) {
+		if first, _, _ := strings.Cut(subj, " "); isPronoun(first) || subj == "" || passiveEnd(subj) {
 			// "It also said", "two children are reported": no source.
 			continue
 		}
 		r := &role{Span: event.Span{Start: start, End: s.Start + loc[3]}, Text: subj, Name: subj}
-		if genericMonitorRE.MatchString(subj) {
+		if genericMonitor(subj) {
 			r = a.namedMonitor(r)
 		}
 		out = append(out, *r)
 	}
-	for _, loc := range accordingToRE.FindAllStringSubmatchIndex(sent, -1) {
+	for _, loc := range accordingTo(sent) {
 		subj := strings.TrimPrefix(strings.TrimSpace(sent[loc[2]:loc[3]]), "the ")
 		out = append(out, role{Span: event.Span{Start: s.Start + loc[2], End: s.Start + loc[3]}, Text: subj, Name: subj})
 	}
@@ -1097,7 +1234,7 @@ func (a *analysis) sourceOf(m *mention, q quantity.Quantity) *role {
 
 // findSource is sourceOf, with the name of the rule that found the source.
 func (a *analysis) findSource(m *mention, q quantity.Quantity) (*role, string) {
-	_, speakers := a.actorsIn(m.span)
+	speakers := a.speakersIn(m.span)
 	var best *role
 	for _, s := range speakers {
 		if s.Start < q.Start && (best == nil || s.Start > best.Start) {
@@ -1171,7 +1308,7 @@ func (a *analysis) outletSource() *role {
 // sentence i.
 func (a *analysis) lastSource(i int) *role {
 	for j := min(i, len(a.sents)) - 1; j >= 0 && j >= i-4; j-- {
-		_, sp := a.actorsIn(a.sents[j].Span)
+		sp := a.speakersIn(a.sents[j].Span)
 		mon := a.monitorIn(a.sents[j].Span, quantity.Quantity{})
 		if len(sp) > 0 {
 			if last := sp[len(sp)-1]; !(last.Actor == nil && mon != nil && last.Overlaps(mon.Span)) {
@@ -1203,7 +1340,7 @@ func (a *analysis) nextSource(i int) *role {
 			return nil
 		}
 	}
-	_, sp := a.actorsIn(a.sents[j].Span)
+	sp := a.speakersIn(a.sents[j].Span)
 	mon := a.monitorIn(a.sents[j].Span, quantity.Quantity{})
 	if len(sp) > 0 && !(sp[0].Actor == nil && mon != nil && sp[0].Overlaps(mon.Span)) {
 		return sp[0]
@@ -1218,8 +1355,22 @@ func (a *analysis) nextSource(i int) *role {
 // toll told already: "31 civilians including 10 children", "six women
 // were among those killed".
 func (a *analysis) partOfToll(q quantity.Quantity, s event.Span) bool {
-	return subsetBeforeRE.MatchString(a.text[max(s.Start, q.Start-30):q.Start]) ||
-		subsetAfterRE.MatchString(a.text[q.End:min(s.End, q.End+80)])
+	return subsetBefore(a.text[max(s.Start, q.Start-30):q.Start]) || subsetAfter(a.text[q.End:min(s.End, q.End+80)])
+}
+
+// subsetBefore is subsetBeforeRE.MatchString(s), asked of the engine
+// only when s holds the words one of which every match holds.
+func subsetBefore(s string) bool {
+	if !containsFold(s, "includ", "among", "of them", "of whom") {
+		return false
+	}
+	return subsetBeforeRE.MatchString(s)
+}
+
+// subsetAfter is subsetAfterRE.MatchString(s), asked of the engine only
+// when s holds "among", as every match does.
+func subsetAfter(s string) bool {
+	return containsFold(s, "among") && subsetAfterRE.MatchString(s)
 }
 
 // partOfDead reads count q of part of the dead ("five soldiers were
@@ -1352,8 +1503,70 @@ var (
 	monitorSaidRE = pattern.MustCompile(`(?i)\b(?:an?|the)\s+(?:\S+-based\s+)?(?:monitor|monitoring group|war monitor|watchdog)\s+` + lexicon.Alternation(lexicon.TollSourceVerbs) + `\b`)
 	// passiveEndRE: a subject that ends in an auxiliary is a passive's
 	// ("two children are reported to have died").
-	passiveEndRE = pattern.MustCompile(`(?i)\b(?:are|is|were|was|been|be)$`)
+	passiveEndRE = pattern.MustCompile(`(?i)\b(?:` + strings.Join(passiveEnds, "|") + `)$`)
 )
+
+// pronouns and passiveEnds are pronounRE's and passiveEndRE's words.
+var (
+	pronouns    = []string{"he", "she", "they", "it", "we", "i", "who", "which", "that", "this"}
+	passiveEnds = []string{"are", "is", "were", "was", "been", "be"}
+)
+
+// The tests of sayers: each is its pattern's MatchString, or Find, read
+// without the engine where the words alone answer, as they do for most
+// subjects; the engine is left the text that (?i) folds past ASCII.
+
+// isPronoun is pronounRE.MatchString(w).
+func isPronoun(w string) bool {
+	if !text.IsASCII(w) {
+		return pronounRE.MatchString(w)
+	}
+	return oneOfFold(w, pronouns)
+}
+
+// passiveEnd is passiveEndRE.MatchString(s): s ends in an auxiliary, a
+// whole word.
+func passiveEnd(s string) bool {
+	if pattern.FoldsToASCII(s) {
+		return passiveEndRE.MatchString(s)
+	}
+	for _, w := range passiveEnds {
+		if b := len(s) - len(w); b >= 0 && pattern.HasPrefixFold(s[b:], w) && (b == 0 || !pattern.IsWordByte(s[b-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// genericMonitor is genericMonitorRE.MatchString(s), asked of the engine
+// only when s ends in one of the words every match ends in, none of
+// whose letters (?i) folds past ASCII.
+func genericMonitor(s string) bool {
+	for _, w := range []string{"monitor", "group", "watchdog"} {
+		if b := len(s) - len(w); b >= 0 && pattern.HasPrefixFold(s[b:], w) {
+			return genericMonitorRE.MatchString(s)
+		}
+	}
+	return false
+}
+
+// basedPrefix is basedPrefixRE.FindStringIndex(s), asked of the engine
+// only when s holds "-based".
+func basedPrefix(s string) []int {
+	if !strings.Contains(s, "-based") {
+		return nil
+	}
+	return basedPrefixRE.FindStringIndex(s)
+}
+
+// accordingTo is accordingToRE.FindAllStringSubmatchIndex(s, -1), asked
+// of the engine only when s holds its words.
+func accordingTo(s string) [][]int {
+	if !accordingToRE.HoldsNeedle(s) {
+		return nil
+	}
+	return accordingToRE.FindAllStringSubmatchIndex(s, -1)
+}
 
 // lastDeterminer returns where the last noun phrase of subj opens at a
 // determiner after its first word, or 0; a determiner after a preposition
@@ -1413,23 +1626,26 @@ var watchdogRE = pattern.MustCompile(`\b(?:Syrian Observatory for Human Rights|S
 // monitorIn returns the monitor that sentence s names nearest before q,
 // else the first after it; a zero q asks for the last.
 func (a *analysis) monitorIn(s event.Span, q quantity.Quantity) *role {
-	locs, ok := a.monitors[s]
+	monitors, ok := a.monitors[s]
 	if !ok {
 		// Each count of a sentence, and each sentence after it that
-		// quotes, asks again.
-		locs = monitorsIn(a.text[s.Start:s.End])
-		if a.monitors == nil {
-			a.monitors = map[event.Span][][]int{}
+		// quotes, asks again. The roles are sources, which no one
+		// changes: the claims share them.
+		for _, loc := range monitorsIn(a.text[s.Start:s.End]) {
+			start, end := s.Start+loc[0], s.Start+loc[1]
+			name := strings.TrimPrefix(strings.TrimPrefix(a.text[start:end], "The "), "the ")
+			monitors = append(monitors, role{Span: event.Span{Start: start, End: end}, Text: a.text[start:end], Name: name})
 		}
-		a.monitors[s] = locs
+		if a.monitors == nil {
+			a.monitors = map[event.Span][]role{}
+		}
+		a.monitors[s] = monitors
 	}
 	var best *role
-	for _, loc := range locs {
-		start, end := s.Start+loc[0], s.Start+loc[1]
-		name := strings.TrimPrefix(strings.TrimPrefix(a.text[start:end], "The "), "the ")
-		r := &role{Span: event.Span{Start: start, End: end}, Text: a.text[start:end], Name: name}
+	for i := range monitors {
+		r := &monitors[i]
 		switch {
-		case q.End == 0 || start < q.Start:
+		case q.End == 0 || r.Start < q.Start:
 			best = r
 		case best == nil:
 			return r
@@ -1438,9 +1654,116 @@ func (a *analysis) monitorIn(s event.Span, q quantity.Quantity) *role {
 	return best
 }
 
+// speakersIn returns the speakers actorsIn finds in sentence s, read
+// once: each count of a sentence, and each sentence after it that
+// quotes, asks again. They are sources, which no one changes: the
+// claims share them.
+func (a *analysis) speakersIn(s event.Span) []*role {
+	sp, ok := a.speakers[s]
+	if !ok {
+		_, sp = a.actorsIn(s)
+		if a.speakers == nil {
+			a.speakers = map[event.Span][]*role{}
+		}
+		a.speakers[s] = sp
+	}
+	return sp
+}
+
 // kindPhrase is an auxiliary verb, if any, and what a count counts:
 // "were killed", "dead", "taken hostage".
-var kindPhrase = `(?:were\s+|was\s+|had\s+been\s+|have\s+been\s+|are\s+|being\s+|of\s+them\s+|more\s+|others\s+)?(` + lexicon.Alternation(lexicon.TollAfterCount) + `)\b`
+var kindPhrase = `(?:` + strings.Join(kindAuxiliaries, `\s+|`) + `\s+)?(` + lexicon.Alternation(lexicon.TollAfterCount) + `)\b`
+
+// kindAuxiliaries are kindPhrase's words before the kind, in its order.
+var kindAuxiliaries = []string{`were`, `was`, `had\s+been`, `have\s+been`, `are`, `being`, `of\s+them`, `more`, `others`}
+
+// kindAuxiliariesBy and kindWordsBy are kindPhrase's phrases as words,
+// for kindPhraseAt, by their first byte in either case: the auxiliaries
+// in their order, and the kinds.
+var (
+	kindAuxiliariesBy = wordsByFirstByte(kindAuxiliaries, `\s+`)
+	kindWordsBy       = wordsByFirstByte(lexicon.Words(lexicon.TollAfterCount), " ")
+)
+
+// wordsByFirstByte files phrases, ASCII words parted by sep, as words by
+// the first byte of each phrase, in both cases of a letter.
+func wordsByFirstByte(phrases []string, sep string) *[256][][]string {
+	var out [256][][]string
+	for _, p := range phrases {
+		words := strings.Fields(strings.ReplaceAll(p, sep, " "))
+		c := text.LowerASCIIByte(p[0])
+		out[c] = append(out[c], words)
+		if u := c &^ 0x20; u != c && 'A' <= u && u <= 'Z' {
+			out[u] = append(out[u], words)
+		}
+	}
+	return &out
+}
+
+// kindPhraseAt returns the end of kindPhraseRE's match at i in s, for s
+// that FoldsToASCII does not hold, and where its kind begins; end is -1
+// when there is none. The match is an auxiliary, if one is there and a
+// kind follows it, and the kind, a whole word. Two kinds never fit at
+// one place (the one that goes on past the other's end fails its \b),
+// so the order of the engine's tries tells nothing.
+func kindPhraseAt(s string, i int) (end, kind int) {
+	if i >= len(s) {
+		return -1, -1
+	}
+	for _, aux := range kindAuxiliariesBy[s[i]] {
+		if x := wordsAt(s, i, aux, true); x >= 0 {
+			if end := kindAt(s, x); end >= 0 {
+				return end, x
+			}
+		}
+	}
+	return kindAt(s, i), i
+}
+
+// kindAt returns the end of a kind of toll-after-count that begins at x,
+// a whole word, or -1.
+func kindAt(s string, x int) int {
+	if x >= len(s) {
+		return -1
+	}
+	for _, kind := range kindWordsBy[s[x]] {
+		if end := wordsAt(s, x, kind, false); end >= 0 && pattern.WordEndsAt(s, end) {
+			return end
+		}
+	}
+	return -1
+}
+
+// wordsAt returns where words, ASCII words case folded and parted by
+// white space, end at x in s, or with space the white space after them:
+// -1 when they, or that white space, are not there.
+func wordsAt(s string, x int, words []string, space bool) int {
+	for k, w := range words {
+		if !pattern.HasPrefixFold(s[x:], w) {
+			return -1
+		}
+		x += len(w)
+		if k < len(words)-1 || space {
+			y := pattern.SkipSpace(s, x)
+			if y == x {
+				return -1
+			}
+			x = y
+		}
+	}
+	return x
+}
+
+// kindPhraseIn is kindPhraseAt, read by the engine where folds.
+func kindPhraseIn(s string, i int, folds bool) (end, kind int) {
+	if !folds {
+		return kindPhraseAt(s, i)
+	}
+	if loc := kindPhraseRE.FindStringSubmatchIndex(s[i:]); loc != nil {
+		return i + loc[1], i + loc[2]
+	}
+	return -1, -1
+}
 
 // kindAfterWords is how many words may come between a count and what it
 // counts ("23 soldiers and police officers were killed").
@@ -1454,14 +1777,17 @@ const kindAfterWords = 8
 // first bytes of a word rule most out at a glance, where the engine
 // would walk the whole phrase list at each.
 func kindAfter(s string) []int {
+	// (?i) folds the Kelvin sign and the long s to "k" and "s";
+	// kindPhraseAt compares without them.
+	folds := pattern.FoldsToASCII(s)
 	i := 0
 	for i < len(s) && pattern.IsSpace(s[i]) {
 		i++
 	}
 	start := i
 	for words := 0; ; words++ {
-		if loc := kindPhraseRE.FindStringSubmatchIndex(s[i:]); loc != nil {
-			return []int{0, i + loc[1], start, i, i + loc[2], i + loc[3]}
+		if end, kind := kindPhraseIn(s, i, folds); end >= 0 {
+			return []int{0, end, start, i, kind, end}
 		}
 		if words == kindAfterWords {
 			return nil

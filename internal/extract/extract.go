@@ -344,11 +344,13 @@ type analysis struct {
 	home *gazetteer.Resolved
 	// saidIn holds the sources of the sentences sayers has read.
 	saidIn map[event.Span][]role
-	// monitors holds monitorsIn's matches in the sentences monitorIn has
-	// read, and watchdogs those of the whole text that namedMonitor
-	// reads.
-	monitors  map[event.Span][][]int
+	// monitors holds the monitors named in the sentences monitorIn has
+	// read, and watchdogs monitorsIn's matches in the whole text that
+	// namedMonitor reads.
+	monitors  map[event.Span][]role
 	watchdogs [][]int
+	// speakers holds the speakers of the sentences speakersIn has read.
+	speakers map[event.Span][]*role
 	// aliases memoizes usedAliases.
 	aliases map[*actor.Actor][]string
 	// speaker memoizes isSpeaker: every trigger in a sentence asks it

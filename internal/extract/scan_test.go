@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/sitrep/sitrep/internal/pattern"
 )
 
 // monitorOracle is the pattern monitorsIn stands for, built from the
@@ -202,30 +204,85 @@ func TestPhraseAtWordStart(t *testing.T) {
 		{"\u212A", true}, // the Kelvin sign: left to the pattern
 	}
 	for _, tt := range tests {
-		if got := phraseAtWordStart(tt.s, phrases); got != tt.want {
+		if got := phraseAtWordStart(tt.s, wordStarts(nil, tt.s), phrases); got != tt.want {
 			t.Errorf("phraseAtWordStart(%q) = %v, want %v", tt.s, got, tt.want)
 		}
 	}
 }
 
-func TestNextWordStart(t *testing.T) {
+func TestWordStarts(t *testing.T) {
 	tests := []struct {
 		s    string
-		want []int // the places visited from 0
+		want []int32
 	}{
-		{"a", []int{0}},
-		{"ab cd", []int{0, 3}},
-		{"(ab)  c_d,e", []int{0, 1, 4, 5, 6, 10}},
-		{"é x", []int{0, 1, 2, 3}},
-		{" ", []int{0}},
+		{"", nil},
+		{"a", []int32{0}},
+		{"ab cd", []int32{0, 3}},
+		{"(ab)  c_d,e", []int32{1, 6, 10}},
+		{"é x", []int32{3}},
+		{"xéy 9z", []int32{0, 3, 5}},
+		{" ", nil},
+		{"abcdefgh ijklmnop", []int32{0, 9}},
+		{"abcdefghijklmnopq r", []int32{0, 18}},
+		{"a_b-c.d@e[f`g{h~i\x7f\xffZ 09", []int32{0, 4, 6, 8, 10, 12, 14, 16, 19, 21}},
+		{"\u00e9\u00e9\u00e9\u00e9xyz", []int32{8}},
 	}
 	for _, tt := range tests {
-		var got []int
-		for p := 0; p < len(tt.s); p = nextWordStart(tt.s, p) {
-			got = append(got, p)
-		}
-		if !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("word starts of %q = %v, want %v", tt.s, got, tt.want)
+		if got := wordStarts(nil, tt.s); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("wordStarts(%q) = %v, want %v", tt.s, got, tt.want)
 		}
 	}
+}
+
+// wordStartsOracle is wordStarts a byte at a time.
+func wordStartsOracle(s string) []int32 {
+	var out []int32
+	for p := 0; p < len(s); p++ {
+		if pattern.IsWordByte(s[p]) && (p == 0 || !pattern.IsWordByte(s[p-1])) {
+			out = append(out, int32(p))
+		}
+	}
+	return out
+}
+
+func FuzzWordStarts(f *testing.F) {
+	fuzzSame(f, "wordStarts", func(s string) []int32 { return wordStarts(nil, s) }, wordStartsOracle,
+		"abcdefgh ijklmnop", "a_b-c.d@e[f`g{h~i\x7f\xffZ 09")
+}
+
+func TestContainsFold(t *testing.T) {
+	tests := []struct {
+		s     string
+		words []string
+		want  bool
+	}{
+		{"", []string{"that"}, false},
+		{"that", []string{"that"}, true},
+		{"xTHATx", []string{"that"}, true},
+		{"tha", []string{"that"}, false},
+		{"people which left", []string{"that", "which"}, true},
+		{"people who left", []string{"that", "which"}, false},
+		{"the dead Included", []string{"includ", "among", "of them"}, true},
+		{"of  them", []string{"of them"}, false},
+		{"\u00e9among", []string{"among"}, true},
+	}
+	for _, tt := range tests {
+		if got := containsFold(tt.s, tt.words...); got != tt.want {
+			t.Errorf("containsFold(%q, %q) = %v, want %v", tt.s, tt.words, got, tt.want)
+		}
+	}
+}
+
+func FuzzNoVictims(f *testing.F) {
+	for _, s := range []string{"no one was killed", "There were NO casualties were reported", "causing material damage to homes"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if g, w := noVictims(s), noVictimsRE.Regexp.FindStringIndex(s); !reflect.DeepEqual(g, w) {
+			t.Errorf("noVictims(%q) = %v, want %v", s, g, w)
+		}
+		if g, w := damageOnly(s), damageOnlyRE.Regexp.FindStringIndex(s); !reflect.DeepEqual(g, w) {
+			t.Errorf("damageOnly(%q) = %v, want %v", s, g, w)
+		}
+	})
 }

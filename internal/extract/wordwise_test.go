@@ -344,3 +344,100 @@ func TestIndexFold(t *testing.T) {
 		t.Errorf("only %d hits", hits)
 	}
 }
+
+func TestReadClaimPrechecks(t *testing.T) {
+	cases := corpusWindows(t, 40, 11, []string{
+		"", " ", " of the dead", "of the dead", " of  them", " Of The Victims", " ofthe dead", " of", " of\tthose killed",
+		"that ", "which\t", "that", "xthat ", "-that ", " THAT  ", "whichx ", "thatt ", " that which ", "\u212athat ",
+		" people that killed", " men, which left", " that killed", " x y z which left", " w x y z that killed", " that  Killed",
+		" thatkilled", " those that killed nobody", " \u017fome that killed", " of those killed", " of them, two", "\nof the wounded",
+		" of the injured", " of whom", " of the killed", " of victims,", " of dead",
+	})
+	sameOnAll(t, "subsetOf", cases, subsetOf, subsetRE.Regexp.MatchString, func(b bool) bool { return b })
+	sameOnAll(t, "relClause", cases, relClause, relClauseRE.Regexp.MatchString, func(b bool) bool { return b })
+	sameOnAll(t, "relKill", cases, relKill, relKillRE.Regexp.MatchString, func(b bool) bool { return b })
+}
+
+func FuzzReadClaimPrechecks(f *testing.F) {
+	for _, s := range []string{" of the dead", "that ", " people that killed"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range []struct {
+			name string
+			got  func(string) bool
+			want *pattern.Regexp
+		}{{"subsetOf", subsetOf, subsetRE}, {"relClause", relClause, relClauseRE}, {"relKill", relKill, relKillRE}} {
+			if g, w := c.got(s), c.want.Regexp.MatchString(s); g != w {
+				t.Errorf("%s(%q) = %v, want %v", c.name, s, g, w)
+			}
+		}
+	})
+}
+
+func TestSayersTests(t *testing.T) {
+	cases := corpusWindows(t, 24, 5, []string{
+		"", "he", "He", "SHE", "\u017fhe", "they", "It", "we", "I", "who", "Which", "that", "this", "thi\u017f", "thex", "é",
+		"two children are", "they were", "it is", "has been", "to be", "maybe", "xare", "Was", "i\u017f", "the source iS",
+		"monitor", "a monitor", "the Britain-based monitoring group", "An  UK-based war monitor", "the watchdog", "Watchdog",
+		"a local group", "monitors", "the monitor group", "x-based monitor", "London-based Observatory", "a-based monitor",
+		"the London-based monitor", "-based x", "UK-based  ", "according to officials, the", "According To the army in",
+		"according to x", "accordingto", "x according to a b c d e f g.", "MONITOR", "the\tmonitoring  group", "an monitor",
+	})
+	sameOnAll(t, "isPronoun", cases, isPronoun, pronounRE.Regexp.MatchString, func(b bool) bool { return b })
+	sameOnAll(t, "passiveEnd", cases, passiveEnd, passiveEndRE.Regexp.MatchString, func(b bool) bool { return b })
+	sameOnAll(t, "genericMonitor", cases, genericMonitor, genericMonitorRE.Regexp.MatchString, func(b bool) bool { return b })
+	sameOnAll(t, "basedPrefix", cases, basedPrefix, basedPrefixRE.Regexp.FindStringIndex, func(loc []int) bool { return loc != nil })
+	sameOnAll(t, "accordingTo", cases, accordingTo, findAll(accordingToRE), func(locs [][]int) bool { return len(locs) > 0 })
+}
+
+func FuzzSayersTests(f *testing.F) {
+	for _, s := range []string{"she", "two children are", "the London-based monitor", "according to officials, the"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range []struct {
+			name string
+			got  func(string) bool
+			want *pattern.Regexp
+		}{{"isPronoun", isPronoun, pronounRE}, {"passiveEnd", passiveEnd, passiveEndRE}, {"genericMonitor", genericMonitor, genericMonitorRE}} {
+			if g, w := c.got(s), c.want.Regexp.MatchString(s); g != w {
+				t.Errorf("%s(%q) = %v, want %v", c.name, s, g, w)
+			}
+		}
+		if g, w := basedPrefix(s), basedPrefixRE.Regexp.FindStringIndex(s); !reflect.DeepEqual(g, w) {
+			t.Errorf("basedPrefix(%q) = %v, want %v", s, g, w)
+		}
+		if g, w := accordingTo(s), accordingToRE.Regexp.FindAllStringSubmatchIndex(s, -1); !reflect.DeepEqual(g, w) {
+			t.Errorf("accordingTo(%q) = %v, want %v", s, g, w)
+		}
+	})
+}
+
+func TestSubsetWords(t *testing.T) {
+	cases := corpusWindows(t, 30, 7, []string{
+		"", "including ", "civilians, including at least ", "Includes  some ", "among them ", "among whom about ", "of them ",
+		"of whom\t", "among the dead ", "among the victims ", "dead included ", "victims  included some ", "killed included ",
+		"includingx ", "xincluding ", "of them", "\u212aincluding ", "some \u017fome ", "of the ", "amongst them ",
+		" were among those", " who was among the dead", "x; were among the dead", " is among the young victims",
+		" are among the casualties.", " was  among\tthe killed", " were amongst the dead", " were among the wounded",
+		"five children were among the dead", " Were Among Those", " is among the victims", "two are among the dead-",
+		" of whom were among the killed", " women and children were among those killed",
+	})
+	sameOnAll(t, "subsetBefore", cases, subsetBefore, subsetBeforeRE.Regexp.MatchString, func(b bool) bool { return b })
+	sameOnAll(t, "subsetAfter", cases, subsetAfter, subsetAfterRE.Regexp.MatchString, func(b bool) bool { return b })
+}
+
+func FuzzSubsetWords(f *testing.F) {
+	for _, s := range []string{"civilians, including at least ", " were among those", "of whom\t"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if g, w := subsetBefore(s), subsetBeforeRE.Regexp.MatchString(s); g != w {
+			t.Errorf("subsetBefore(%q) = %v, want %v", s, g, w)
+		}
+		if g, w := subsetAfter(s), subsetAfterRE.Regexp.MatchString(s); g != w {
+			t.Errorf("subsetAfter(%q) = %v, want %v", s, g, w)
+		}
+	})
+}
