@@ -351,6 +351,9 @@ type analysis struct {
 	watchdogs [][]int
 	// aliases memoizes usedAliases.
 	aliases map[*actor.Actor][]string
+	// arounds memoizes around for the actors of sentence aroundSent.
+	arounds    []around
+	aroundSent event.Span
 	// speaker memoizes isSpeaker: every trigger in a sentence asks it
 	// again of the same names.
 	speaker map[event.Span]bool

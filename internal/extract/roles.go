@@ -19,23 +19,23 @@ import (
 var (
 	// agentBeforeRE: the words right before an actor that make it the
 	// doer when it follows the trigger.
-	agentBeforeRE = pattern.MustCompile(`(?i)\b(?:by|from|of|blamed on|attributed to|claimed by)\s+(?:the\s+)?$`)
+	agentBeforeRE = pattern.MustCompile(`(?i)\b(?:` + strings.Join(agentWords, "|") + `)\s+(?:the\s+)?$`)
 	// patientBeforeRE: the words right before an actor that make it the
 	// side acted on.
-	patientBeforeRE = pattern.MustCompile(`(?i)\b(?:against|on|targeting|targeted|at|with|into|upon|toward|towards|killing|killed|kill|wounding|injuring|abducting|kidnapping|arresting|detaining)\s+(?:the\s+|a\s+|an\s+|\S+\s+)?$`)
+	patientBeforeRE = pattern.MustCompile(`(?i)\b(?:` + strings.Join(patientWords, "|") + `)\s+(?:the\s+|a\s+|an\s+|\S+\s+)?$`)
 	// originRE: the words before the place a shell or rocket was fired
 	// from.
 	originRE = pattern.MustCompile(`(?i)\b(?:positioned|based|located|stationed|holed up|entrenched|deployed)\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$|\b(?:fired|launched)\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$`)
 	// heldByRE: the words before the group that holds a place.
 	// "held by Al Qaeda affiliate Al Nusra Front" describes the holder
 	// first.
-	heldByRE = pattern.MustCompile(`(?i)\b(?:held|controlled|run|dominated)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$`)
+	heldByRE = pattern.MustCompile(`(?i)\b(?:` + strings.Join(holderWords, "|") + `)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$`)
 	// betweenRE: "between X and Y".
-	betweenRE = pattern.MustCompile(`(?i)\bbetween\s+(?:the\s+)?$`)
+	betweenRE = pattern.MustCompile(`(?i)\b(?:` + strings.Join(betweenWords, "|") + `)\s+(?:the\s+)?$`)
 	// sourceAfterRE: an actor right before these words is a source of
 	// speech, not a party to the event; sourceAfter reads it faster.
 	sourceAfterRE  = pattern.MustCompile(`(?i)^(?:’s|'s)?(?:\s+sources?|\s+officials?|\s+spokes(?:man|woman|person))?\s*(?:,\s*[^,]{0,60},\s*)?(?:\s*and\s+(?:\S+\s+){0,3}?)?(?:` + lexicon.Alternation(lexicon.SpeechVerbs) + `|spokes(?:man|woman|person))\b`)
-	sourceBeforeRE = pattern.MustCompile(`(?i)\b(?:according to|through|told|quoted|cited|citing)\s+(?:\S+\s+){0,4}$`)
+	sourceBeforeRE = pattern.MustCompile(`(?i)\b(?:` + strings.Join(hearsayWords, "|") + `)\s+(?:\S+\s+){0,4}$`)
 	// takenFromRE ends in the "from" that names the side ground was
 	// taken from, with the word before it, if any.
 	takenFromRE = pattern.MustCompile(`(?i)(?:\b([\w'-]+)\s+)?\bfrom\s+(?:the\s+)?$`)
@@ -52,7 +52,7 @@ var (
 	// locativeRE: the words before a place that make it where an event
 	// happened; locative reads them faster.
 	locativeRE = pattern.MustCompile(`(?i)\b(?:in|at|near|outside|around|across|along|on|inside|into|to|throughout|through|over|within|off|of|from|between)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|central|northeastern|northwestern|southeastern|southwestern|restive|troubled|volatile|remote|border|rural|besieged|[\w’'-]+-(?:held|controlled)|outskirts\s+of|town\s+of|city\s+of|village\s+of|district\s+of|province\s+of|region\s+of|state\s+of|capital|suburb\s+of|area\s+of|parts?\s+of)\s+){0,2}$`)
-	nearRE     = pattern.MustCompile(`(?i)\b(?:near|outside|around|close to|on the outskirts of|outskirts of|west of|east of|north of|south of|km from|kilometres from|kilometers from|miles from)\s+(?:the\s+)?(?:\S+\s+)?$`)
+	nearRE     = pattern.MustCompile(`(?i)\b(?:` + strings.Join(nearWords, "|") + `)\s+(?:the\s+)?(?:\S+\s+)?$`)
 	listSepRE  = pattern.MustCompile(`^(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+)$`)
 	visitToRE  = pattern.MustCompile(`(?i)\b(?:to|in)\s+(?:the\s+)?$`)
 )
@@ -454,7 +454,7 @@ func (a *analysis) isSpeaker(s event.Span) bool {
 	}
 	after := a.text[s.End:min(len(a.text), s.End+80)]
 	before := a.text[max(0, s.Start-30):s.Start]
-	is := sourceAfter(after) || sourceBeforeRE.MatchString(before)
+	is := sourceAfter(after) || hearsayBefore(before)
 	if a.speaker == nil {
 		a.speaker = map[event.Span]bool{}
 	}
@@ -466,6 +466,71 @@ func sortRoles(rs []*role) {
 	sort.Slice(rs, func(i, j int) bool { return rs[i].Start < rs[j].Start })
 }
 
+// aroundFact is a thing the words around an actor of a sentence say of
+// its part in the sentence's events, whatever the trigger.
+type aroundFact uint8
+
+const (
+	// heldByHolds: "held by" the actor, the holder of a place.
+	heldByHolds aroundFact = 1 << iota
+	// betweenHolds: "between" the actor "and" another.
+	betweenHolds
+	// patientHolds: a preposition or a verb of harm before the actor
+	// makes it acted on, no "between" among them.
+	patientHolds
+	// passiveHolds: a passive of harm after the actor ("were killed").
+	passiveHolds
+	// agentHolds: "by" the actor, or "from" it.
+	agentHolds
+)
+
+// around is what the words around the actor at span say: known holds the
+// facts read, holds those of them that hold.
+type around struct {
+	span         event.Span
+	known, holds aroundFact
+}
+
+// around reports whether fact f holds of role r of sentence sent. The
+// words read lie in sent, so the facts of its actors are kept while the
+// triggers of sent ask, each of the same actors.
+func (a *analysis) around(sent event.Span, r *role, f aroundFact) bool {
+	if a.aroundSent != sent {
+		a.aroundSent, a.arounds = sent, a.arounds[:0]
+	}
+	k := slices.IndexFunc(a.arounds, func(x around) bool { return x.span == r.Span })
+	if k < 0 {
+		k = len(a.arounds)
+		a.arounds = append(a.arounds, around{span: r.Span})
+	}
+	x := &a.arounds[k]
+	if x.known&f == 0 {
+		x.known |= f
+		if a.readAround(sent, r.Span, f) {
+			x.holds |= f
+		}
+	}
+	return x.holds&f != 0
+}
+
+// readAround reads fact f of the actor at span in sentence sent.
+func (a *analysis) readAround(sent, span event.Span, f aroundFact) bool {
+	before := a.text[max(sent.Start, span.Start-40):span.Start]
+	switch f {
+	case heldByHolds:
+		return heldByBefore(before)
+	case betweenHolds:
+		return between(before)
+	case patientHolds:
+		return patientBefore(before) && !strings.Contains(strings.ToLower(before), "between")
+	case passiveHolds:
+		return passiveVictimRE.MatchString(a.text[span.End:min(len(a.text), span.End+40)])
+	case agentHolds:
+		return agentBefore(before) && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(before)), "of")
+	}
+	panic("extract: unknown fact around an actor")
+}
+
 // assignRoles picks actor1 (the side that acted) and actor2 (the side
 // acted on) from the actors of m's sentence, then fills what the event
 // type implies: protesters, rioters, civilians, unidentified gunmen.
@@ -475,13 +540,12 @@ func (a *analysis) assignRoles(m *mention) {
 	// "M23 rebels said they had taken Goma": a speaker who speaks of
 	// itself is the doer.
 	for _, sp := range speakers {
-		if sp.End <= m.trig.Start && selfRefRE.MatchString(a.text[sp.End:m.trig.Start]) && sp.Actor != nil {
+		if sp.End <= m.trig.Start && sp.Actor != nil && selfRef(a.text[sp.End:m.trig.Start]) {
 			agents = append(agents, sp)
 		}
 	}
 	for _, r := range parties {
-		before := a.text[max(m.span.Start, r.Start-40):r.Start]
-		if m.trig.Class != lexicon.Territory && heldByRE.MatchString(before) {
+		if m.trig.Class != lexicon.Territory && a.around(m.span, r, heldByHolds) {
 			// "a town in eastern Syria held by Daesh": the holder of the
 			// place, as in "Daesh-held", is no party to the event, unless
 			// the event is the place changing hands.
@@ -498,7 +562,7 @@ func (a *analysis) assignRoles(m *mention) {
 			// "six civilians killed because of the clashes": caught in a
 			// fight between armed groups, neither its side nor its target.
 			continue
-		case betweenRE.MatchString(before):
+		case a.around(m.span, r, betweenHolds):
 			agents = append(agents, r)
 		case m.typ == taxonomy.Explosions && r.Start <= m.trig.Start && r.End >= m.trig.End:
 			// "Regime warplanes struck": the weapon names its doer.
@@ -512,14 +576,13 @@ func (a *analysis) assignRoles(m *mention) {
 			// Before the trigger: its subject or modifier, unless a
 			// preposition makes it a target, or a passive makes it the
 			// victim ("three civilians were killed by shelling").
-			if patientBeforeRE.MatchString(before) && !strings.Contains(strings.ToLower(before), "between") ||
-				passiveVictimRE.MatchString(a.text[r.End:min(len(a.text), r.End+40)]) {
+			if a.around(m.span, r, patientHolds) || a.around(m.span, r, passiveHolds) {
 				patients = append(patients, r)
 			} else {
 				agents = append(agents, r)
 			}
 		case r.Start >= m.trig.End:
-			if !a.lostGround(m, r) && (agentBeforeRE.MatchString(before) && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(before)), "of") ||
+			if !a.lostGround(m, r) && (a.around(m.span, r, agentHolds) ||
 				a.joinedToAgent(m, agents, r)) {
 				agents = append(agents, r)
 			} else {
@@ -548,7 +611,7 @@ func (a *analysis) assignRoles(m *mention) {
 			if a1.name() == r.name() {
 				continue
 			}
-			if m.typ == taxonomy.Battles && a2 == nil && betweenRE.MatchString(a.text[max(m.span.Start, a1.Start-40):a1.Start]) {
+			if m.typ == taxonomy.Battles && a2 == nil && a.around(m.span, a1, betweenHolds) {
 				a2 = r
 			}
 			if m.typ == taxonomy.Battles && a2 == nil && reciprocal(a.text[m.trig.Start:m.trig.End]) && r.End <= m.trig.Start &&
@@ -937,7 +1000,7 @@ func (a *analysis) assignPlaces(m *mention, prior []*mention) {
 				// place it owns ("Syria's Aleppo province") comes next.
 				continue
 			}
-			if nearRE.MatchString(before) && p.Precision < 2 {
+			if p.Precision < 2 && near(before) {
 				p.Precision = 2
 			}
 			if x := a.places[max(k-1, 0)]; k > 0 && x.Start >= m.span.Start && x.End <= p.Start && heldIn(x, p, a.text[x.End:p.Start]) {
@@ -1053,7 +1116,7 @@ func possessedBy(text, before string, cands []gazetteer.Resolved) bool {
 // ACLED codes one event per location.
 func (a *analysis) splitPlaces(m *mention) []*mention {
 	out := []*mention{m}
-	if !m.ownPlace || betweenRE.MatchString(a.text[max(m.span.Start, m.place.Start-40):m.place.Start]) {
+	if !m.ownPlace || between(a.text[max(m.span.Start, m.place.Start-40):m.place.Start]) {
 		return out
 	}
 	prev := *m.place

@@ -1,0 +1,257 @@
+package extract
+
+import (
+	"github.com/sitrep/sitrep/internal/lexicon"
+	"github.com/sitrep/sitrep/internal/pattern"
+)
+
+// The patterns of roles.go that end in "\s+$" ask what the last few words
+// before an actor or a place are. The engine, which cannot search
+// backwards, tries such a pattern at every word of the text; the readers
+// here read the last words back instead, against the same word lists.
+// Each stands for its pattern exactly (see tailwords_test.go), and leaves
+// text with the Kelvin sign or the long s, which (?i) folds to ASCII
+// letters, to the pattern.
+
+// Word lists of the tail patterns, each the one home of its words: the
+// patterns are built from them.
+var (
+	agentWords   = []string{"by", "from", "of", "blamed on", "attributed to", "claimed by"}
+	patientWords = []string{"against", "on", "targeting", "targeted", "at", "with", "into", "upon", "toward", "towards",
+		"killing", "killed", "kill", "wounding", "injuring", "abducting", "kidnapping", "arresting", "detaining"}
+	holderWords = []string{"held", "controlled", "run", "dominated"}
+	nearWords   = []string{"near", "outside", "around", "close to", "on the outskirts of", "outskirts of", "west of", "east of",
+		"north of", "south of", "km from", "kilometres from", "kilometers from", "miles from"}
+	hearsayWords = []string{"according to", "through", "told", "quoted", "cited", "citing"}
+)
+
+// tailRun is a run of bytes other than white space (\S+) in a text.
+type tailRun struct{ start, end int }
+
+// maxTailRuns bounds the runs a tail reader reads back.
+const maxTailRuns = 6
+
+// tailRuns returns the last runs of s other than white space, at most
+// len(buf), last first. It returns none unless s ends in white space,
+// which every pattern read this way ends in.
+func tailRuns(s string, buf *[maxTailRuns]tailRun, n int) []tailRun {
+	if s == "" || !pattern.IsSpace(s[len(s)-1]) {
+		return nil
+	}
+	out := buf[:0]
+	i := len(s)
+	for len(out) < n {
+		for i > 0 && pattern.IsSpace(s[i-1]) {
+			i--
+		}
+		if i == 0 {
+			break
+		}
+		j := i
+		for j > 0 && !pattern.IsSpace(s[j-1]) {
+			j--
+		}
+		out = append(out, tailRun{j, i})
+		i = j
+	}
+	return out
+}
+
+// phraseEndsAt reports whether one of phrases, ASCII words parted by
+// single spaces, ends at e in s and begins at a word boundary, as
+// `\b(?:phrases)` matched ending at e.
+func phraseEndsAt(s string, e int, phrases []string) bool {
+	for _, p := range phrases {
+		b := e - len(p)
+		if b >= 0 && pattern.HasPrefixFold(s[b:e], p) && (b == 0 || !pattern.IsWordByte(s[b-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+// runIs reports whether run r of s is word w, case folded.
+func runIs(s string, r tailRun, w string) bool {
+	return r.end-r.start == len(w) && pattern.HasPrefixFold(s[r.start:r.end], w)
+}
+
+// wordish reports whether run r of s is all [\w'’-].
+func wordish(s string, r tailRun) bool {
+	for i := r.start; i < r.end; i++ {
+		switch c := s[i]; {
+		case pattern.IsWordByte(c) || c == '\'' || c == '-':
+		case c == 0xe2 && i+2 < r.end && s[i+1] == 0x80 && s[i+2] == 0x99: // ’
+			i += 2
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// phraseThenThe reports whether s ends with one of phrases, then "the"
+// or not, each followed by white space: `\b(?:phrases)\s+(?:the\s+)?$`.
+func phraseThenThe(s string, phrases []string) bool {
+	var buf [maxTailRuns]tailRun
+	runs := tailRuns(s, &buf, 2)
+	if len(runs) == 0 {
+		return false
+	}
+	return phraseEndsAt(s, runs[0].end, phrases) ||
+		len(runs) > 1 && runIs(s, runs[0], "the") && phraseEndsAt(s, runs[1].end, phrases)
+}
+
+// agentBefore is agentBeforeRE.MatchString(s).
+func agentBefore(s string) bool {
+	if pattern.FoldsToASCII(s) {
+		return agentBeforeRE.MatchString(s)
+	}
+	return phraseThenThe(s, agentWords)
+}
+
+// between is betweenRE.MatchString(s).
+func between(s string) bool {
+	if pattern.FoldsToASCII(s) {
+		return betweenRE.MatchString(s)
+	}
+	return phraseThenThe(s, betweenWords)
+}
+
+var betweenWords = []string{"between"}
+
+// patientBefore is patientBeforeRE.MatchString(s): one of patientWords,
+// then any one word or none.
+func patientBefore(s string) bool {
+	if pattern.FoldsToASCII(s) {
+		return patientBeforeRE.MatchString(s)
+	}
+	var buf [maxTailRuns]tailRun
+	runs := tailRuns(s, &buf, 2)
+	if len(runs) == 0 {
+		return false
+	}
+	return phraseEndsAt(s, runs[0].end, patientWords) || len(runs) > 1 && phraseEndsAt(s, runs[1].end, patientWords)
+}
+
+// near is nearRE.MatchString(s): one of nearWords, then "the" or not,
+// then any one word or none.
+func near(s string) bool {
+	if pattern.FoldsToASCII(s) {
+		return nearRE.MatchString(s)
+	}
+	var buf [maxTailRuns]tailRun
+	runs := tailRuns(s, &buf, 3)
+	if len(runs) == 0 {
+		return false
+	}
+	return phraseEndsAt(s, runs[0].end, nearWords) ||
+		len(runs) > 1 && phraseEndsAt(s, runs[1].end, nearWords) ||
+		len(runs) > 2 && runIs(s, runs[1], "the") && phraseEndsAt(s, runs[2].end, nearWords)
+}
+
+// hearsayBefore is sourceBeforeRE.MatchString(s): one of hearsayWords,
+// then up to four words.
+func hearsayBefore(s string) bool {
+	if pattern.FoldsToASCII(s) {
+		return sourceBeforeRE.MatchString(s)
+	}
+	var buf [maxTailRuns]tailRun
+	for _, r := range tailRuns(s, &buf, 5) {
+		if phraseEndsAt(s, r.end, hearsayWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// heldByBefore is heldByRE.MatchString(s): one of holderWords, "by",
+// "the" or not, then up to three words of [\w'’-].
+func heldByBefore(s string) bool {
+	if pattern.FoldsToASCII(s) {
+		return heldByRE.MatchString(s)
+	}
+	var buf [maxTailRuns]tailRun
+	runs := tailRuns(s, &buf, maxTailRuns)
+	for i := 0; i <= 3 && i < len(runs); i++ {
+		// runs[:i] are the words after "by" (and "the").
+		if i > 0 && !wordish(s, runs[i-1]) {
+			return false
+		}
+		if byAt(s, runs, i) || runIs(s, runs[i], "the") && byAt(s, runs, i+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// byAt reports whether runs[i] is "by" after one of holderWords.
+func byAt(s string, runs []tailRun, i int) bool {
+	return i+1 < len(runs) && runIs(s, runs[i], "by") && phraseEndsAt(s, runs[i+1].end, holderWords)
+}
+
+// selfRefVerbs are selfRefRE's verbs.
+var selfRefVerbs = byFirstByte(lexicon.Words(lexicon.SpeechVerbs))
+
+// selfRef is selfRefRE.MatchString(s): a verb of speech, then up to
+// three words, "that" or not, and a pronoun that refers back to the
+// speaker ("said they had taken"). It looks for the verbs at the word
+// starts of s, where the engine ran the whole pattern at each byte.
+func selfRef(s string) bool {
+	if pattern.FoldsToASCII(s) {
+		return selfRefRE.MatchString(s)
+	}
+	for p := 0; p < len(s); p++ {
+		if p > 0 && pattern.IsWordByte(s[p-1]) {
+			continue // \b: every verb begins with a letter
+		}
+		for _, v := range selfRefVerbs[s[p]] {
+			if pattern.HasPrefixFold(s[p:], v) && refersBack(s, p+len(v)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// refersBack reports whether s after a verb of speech ending at q goes on
+// as selfRefRE's does: white space, up to three words each followed by
+// white space, "that" or not, and a pronoun.
+func refersBack(s string, q int) bool {
+	t := pattern.SkipSpace(s, q)
+	if t == q {
+		return false
+	}
+	for k := 0; ; k++ {
+		if pronounAt(s, t) {
+			return true
+		}
+		if pattern.HasPrefixFold(s[t:], "that") {
+			if u := pattern.SkipSpace(s, t+4); u > t+4 && pronounAt(s, u) {
+				return true
+			}
+		}
+		if k == 3 {
+			return false
+		}
+		e := t
+		for e < len(s) && !pattern.IsSpace(s[e]) {
+			e++
+		}
+		u := pattern.SkipSpace(s, e)
+		if e == t || u == e {
+			return false
+		}
+		t = u
+	}
+}
+
+// pronounAt reports whether a pronoun of selfRefRE begins at t in s and
+// ends a word; "its fighters" and "its forces" begin with "its".
+func pronounAt(s string, t int) bool {
+	for _, w := range [...]string{"they", "it", "its", "their"} {
+		if pattern.HasPrefixFold(s[t:], w) && pattern.WordEndsAt(s, t+len(w)) {
+			return true
+		}
+	}
+	return false
+}
