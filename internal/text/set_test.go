@@ -17,6 +17,8 @@ func TestWritten(t *testing.T) {
 		"No phrase of the set is here.",
 		"",
 		"army",
+		"Congolese, Congolese troops and the\tarmy", // a later use of a first word
+		"FORCES ARMÉES",
 	} {
 		d := Split(s)
 		var want []string
