@@ -351,6 +351,8 @@ type analysis struct {
 	watchdogs [][]int
 	// aliases memoizes usedAliases.
 	aliases map[*actor.Actor][]string
+	// actorsOf memoizes actorsIn.
+	actorsOf map[event.Span]*actorsOf
 	// arounds memoizes around for the actors of sentence aroundSent.
 	arounds    []around
 	aroundSent event.Span
@@ -361,6 +363,10 @@ type analysis struct {
 	// textNames.
 	weapon      []int8
 	textWeapons []bool
+	// crowdText memoizes crowdRiot and lowered indexFold for the last
+	// text each read.
+	crowdText textFact
+	lowered   loweredText
 	// protest memoizes protestOf, one per sentence.
 	protest []protestKind
 	// claims is whether the text may claim responsibility for an

@@ -297,9 +297,57 @@ var (
 // as roles; speakers of reported speech come back apart.
 func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
 	// Each sentence is asked for its actors by each of its triggers and
-	// counts: the roles, fresh at each call since callers fill them in,
-	// are made in one array, and the parties and speakers share another,
-	// the parties from its front and the speakers from its back.
+	// counts: they are read once, and each call gets fresh roles, since
+	// callers fill them in, made in one array; the parties and speakers
+	// share another, the parties at its front.
+	if t, ok := a.actorsOf[s]; ok {
+		return t.fresh()
+	}
+	parties, speakers = a.readActorsIn(s)
+	if a.actorsOf == nil {
+		a.actorsOf = map[event.Span]*actorsOf{}
+	}
+	t := &actorsOf{roles: make([]role, 0, len(parties)+len(speakers)), parties: len(parties)}
+	for _, r := range parties {
+		t.roles = append(t.roles, *r)
+	}
+	for _, r := range speakers {
+		t.roles = append(t.roles, *r)
+	}
+	a.actorsOf[s] = t
+	return parties, speakers
+}
+
+// actorsOf is what actorsIn read of a span: its parties' roles, then its
+// speakers'.
+type actorsOf struct {
+	roles   []role
+	parties int
+}
+
+// fresh returns copies of t's parties and speakers, as actorsIn returns
+// them.
+func (t *actorsOf) fresh() (parties, speakers []*role) {
+	n := len(t.roles)
+	if n == 0 {
+		return nil, nil
+	}
+	roles := slices.Clone(t.roles)
+	found := make([]*role, n)
+	for i := range roles {
+		found[i] = &roles[i]
+	}
+	if t.parties > 0 {
+		parties = found[:t.parties:t.parties]
+	}
+	if t.parties < n {
+		speakers = found[t.parties:]
+	}
+	return parties, speakers
+}
+
+// readActorsIn is actorsIn read afresh.
+func (a *analysis) readActorsIn(s event.Span) (parties, speakers []*role) {
 	n := 0
 	alo, ahi := a.actorRange(s)
 	for k := alo; k < ahi; k++ {
