@@ -382,7 +382,20 @@ func (a *analysis) claimOf(cl claim) event.Claim {
 	return out
 }
 
-func day(t time.Time) string { return t.Format(time.DateOnly) }
+// day is t.Format(time.DateOnly), written out for the years of four
+// digits: Format reads its layout afresh at each call, and each event
+// formats three dates.
+func day(t time.Time) string {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.Format(time.DateOnly)
+	}
+	b := [10]byte{
+		byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + d/10), byte('0' + d%10),
+	}
+	return string(b[:])
+}
 
 // notes writes an ACLED-style one-line summary.
 func notes(ev event.Event) string {

@@ -14,6 +14,7 @@ import (
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
 	"github.com/sitrep/sitrep/internal/taxonomy"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 var (
@@ -136,8 +137,14 @@ func heldBy(word string) bool {
 // endsWithPreposition reports whether word ends with a locative
 // preposition that begins at a word boundary ("in", "(in").
 func endsWithPreposition(word string) bool {
+	if word == "" {
+		return false
+	}
+	// Most words end in a byte no preposition ends in: compare the last
+	// byte before the whole.
+	last := text.LowerASCIIByte(word[len(word)-1])
 	for _, p := range locativePrepositions {
-		if len(word) >= len(p) && strings.EqualFold(word[len(word)-len(p):], p) &&
+		if last == p[len(p)-1] && len(word) >= len(p) && strings.EqualFold(word[len(word)-len(p):], p) &&
 			(len(word) == len(p) || !pattern.IsWordByte(word[len(word)-len(p)-1])) {
 			return true
 		}
