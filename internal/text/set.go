@@ -8,13 +8,6 @@ package text
 type Set struct {
 	phrases []*Doc
 	groups  []setGroup
-	// group finds the group of a first word; first and last rule out
-	// most words of a text before it is asked, by their first and last
-	// bytes and length, and empty is set when a phrase begins with a
-	// word whose key is empty, which they cannot rule on.
-	group       map[string]int
-	first, last Shapes
-	empty       bool
 }
 
 // setGroup is the phrases of a Set that begin with the word key.
@@ -25,7 +18,8 @@ type setGroup struct {
 
 // NewSet splits phrases into a Set.
 func NewSet(phrases []string) *Set {
-	s := &Set{phrases: make([]*Doc, len(phrases)), group: map[string]int{}}
+	s := &Set{phrases: make([]*Doc, len(phrases))}
+	at := map[string]int{}
 	for i, p := range phrases {
 		d := Split(p)
 		s.phrases[i] = d
@@ -33,53 +27,33 @@ func NewSet(phrases []string) *Set {
 			continue // writes nothing any text can hold
 		}
 		k := d.Tokens[0].Key
-		g, ok := s.group[k]
+		g, ok := at[k]
 		if !ok {
 			g = len(s.groups)
-			s.group[k] = g
+			at[k] = g
 			s.groups = append(s.groups, setGroup{key: k})
-			if k == "" {
-				s.empty = true
-			} else {
-				s.first.Add(k)
-				s.last[k[len(k)-1]] |= shapeBit(len(k))
-			}
 		}
 		s.groups[g].members = append(s.groups[g].members, i)
 	}
 	return s
 }
 
-// mayBegin reports whether a phrase of s may begin with key.
-func (s *Set) mayBegin(key string) bool {
-	if key == "" {
-		return s.empty
-	}
-	return s.first.May(key) && s.last[key[len(key)-1]]&shapeBit(len(key)) != 0
-}
-
 // Written returns the phrases of s that d writes, as Has tells, in the
 // order they were given to NewSet.
 func (d *Doc) Written(s *Set) []string {
-	// One pass over the text, its words filtered by s's shapes, costs
-	// less than indexing the text's words to look the groups up: a Set
-	// has a few first words, and a text asks few Sets.
+	d.index()
 	var in []bool
-	for i := range d.Tokens {
-		key := d.Tokens[i].Key
-		if !s.mayBegin(key) {
+	for _, g := range s.groups {
+		at := d.first(g.key)
+		if at < 0 {
 			continue
 		}
-		g, ok := s.group[key]
-		if !ok {
-			continue
-		}
-		for _, m := range s.groups[g].members {
-			if (in == nil || !in[m]) && d.matchAt(i, s.phrases[m], len(s.phrases[m].Tokens)) {
+		for _, i := range g.members {
+			if d.hasFrom(at, s.phrases[i]) {
 				if in == nil {
 					in = make([]bool, len(s.phrases))
 				}
-				in[m] = true
+				in[i] = true
 			}
 		}
 	}
