@@ -3,6 +3,7 @@ package extract
 import (
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // The patterns of roles.go that end in "\s+$" ask what the last few words
@@ -28,42 +29,43 @@ var (
 // tailRun is a run of bytes other than white space (\S+) in a text.
 type tailRun struct{ start, end int }
 
-// maxTailRuns bounds the runs a tail reader reads back.
-const maxTailRuns = 6
+// runBefore returns the run of s other than white space that ends at the
+// white space before i, and false when only white space is before i.
+func runBefore(s string, i int) (tailRun, bool) {
+	for i > 0 && pattern.IsSpace(s[i-1]) {
+		i--
+	}
+	if i == 0 {
+		return tailRun{}, false
+	}
+	j := i
+	for j > 0 && !pattern.IsSpace(s[j-1]) {
+		j--
+	}
+	return tailRun{j, i}, true
+}
 
-// tailRuns returns the last runs of s other than white space, at most
-// len(buf), last first. It returns none unless s ends in white space,
-// which every pattern read this way ends in.
-func tailRuns(s string, buf *[maxTailRuns]tailRun, n int) []tailRun {
+// lastRun returns the last run of s other than white space, and false
+// unless s ends in white space after one, as every pattern read this way
+// does.
+func lastRun(s string) (tailRun, bool) {
 	if s == "" || !pattern.IsSpace(s[len(s)-1]) {
-		return nil
+		return tailRun{}, false
 	}
-	out := buf[:0]
-	i := len(s)
-	for len(out) < n {
-		for i > 0 && pattern.IsSpace(s[i-1]) {
-			i--
-		}
-		if i == 0 {
-			break
-		}
-		j := i
-		for j > 0 && !pattern.IsSpace(s[j-1]) {
-			j--
-		}
-		out = append(out, tailRun{j, i})
-		i = j
-	}
-	return out
+	return runBefore(s, len(s))
 }
 
 // phraseEndsAt reports whether one of phrases, ASCII words parted by
 // single spaces, ends at e in s and begins at a word boundary, as
 // `\b(?:phrases)` matched ending at e.
 func phraseEndsAt(s string, e int, phrases []string) bool {
+	if e == 0 {
+		return false
+	}
+	// Most words end in a byte none of the phrases ends in.
+	last := text.LowerASCIIByte(s[e-1])
 	for _, p := range phrases {
-		b := e - len(p)
-		if b >= 0 && pattern.HasPrefixFold(s[b:e], p) && (b == 0 || !pattern.IsWordByte(s[b-1])) {
+		if b := e - len(p); p[len(p)-1] == last && b >= 0 && pattern.HasPrefixFold(s[b:e], p) && (b == 0 || !pattern.IsWordByte(s[b-1])) {
 			return true
 		}
 	}
@@ -92,13 +94,18 @@ func wordish(s string, r tailRun) bool {
 // phraseThenThe reports whether s ends with one of phrases, then "the"
 // or not, each followed by white space: `\b(?:phrases)\s+(?:the\s+)?$`.
 func phraseThenThe(s string, phrases []string) bool {
-	var buf [maxTailRuns]tailRun
-	runs := tailRuns(s, &buf, 2)
-	if len(runs) == 0 {
+	r, ok := lastRun(s)
+	if !ok {
 		return false
 	}
-	return phraseEndsAt(s, runs[0].end, phrases) ||
-		len(runs) > 1 && runIs(s, runs[0], "the") && phraseEndsAt(s, runs[1].end, phrases)
+	if phraseEndsAt(s, r.end, phrases) {
+		return true
+	}
+	if !runIs(s, r, "the") {
+		return false
+	}
+	r, ok = runBefore(s, r.start)
+	return ok && phraseEndsAt(s, r.end, phrases)
 }
 
 // agentBefore is agentBeforeRE.MatchString(s).
@@ -111,6 +118,9 @@ func agentBefore(s string) bool {
 
 // between is betweenRE.MatchString(s).
 func between(s string) bool {
+	if !betweenRE.HoldsNeedle(s) {
+		return false // most texts: "between" is rare
+	}
 	if pattern.FoldsToASCII(s) {
 		return betweenRE.MatchString(s)
 	}
@@ -125,41 +135,62 @@ func patientBefore(s string) bool {
 	if pattern.FoldsToASCII(s) {
 		return patientBeforeRE.MatchString(s)
 	}
-	var buf [maxTailRuns]tailRun
-	runs := tailRuns(s, &buf, 2)
-	if len(runs) == 0 {
+	r, ok := lastRun(s)
+	if !ok {
 		return false
 	}
-	return phraseEndsAt(s, runs[0].end, patientWords) || len(runs) > 1 && phraseEndsAt(s, runs[1].end, patientWords)
+	if phraseEndsAt(s, r.end, patientWords) {
+		return true
+	}
+	r, ok = runBefore(s, r.start)
+	return ok && phraseEndsAt(s, r.end, patientWords)
 }
 
 // near is nearRE.MatchString(s): one of nearWords, then "the" or not,
 // then any one word or none.
 func near(s string) bool {
+	if !nearRE.HoldsNeedle(s) {
+		return false
+	}
 	if pattern.FoldsToASCII(s) {
 		return nearRE.MatchString(s)
 	}
-	var buf [maxTailRuns]tailRun
-	runs := tailRuns(s, &buf, 3)
-	if len(runs) == 0 {
+	r0, ok := lastRun(s)
+	if !ok {
 		return false
 	}
-	return phraseEndsAt(s, runs[0].end, nearWords) ||
-		len(runs) > 1 && phraseEndsAt(s, runs[1].end, nearWords) ||
-		len(runs) > 2 && runIs(s, runs[1], "the") && phraseEndsAt(s, runs[2].end, nearWords)
+	if phraseEndsAt(s, r0.end, nearWords) {
+		return true
+	}
+	r1, ok := runBefore(s, r0.start)
+	if !ok {
+		return false
+	}
+	if phraseEndsAt(s, r1.end, nearWords) {
+		return true
+	}
+	if !runIs(s, r1, "the") {
+		return false
+	}
+	r2, ok := runBefore(s, r1.start)
+	return ok && phraseEndsAt(s, r2.end, nearWords)
 }
 
 // hearsayBefore is sourceBeforeRE.MatchString(s): one of hearsayWords,
 // then up to four words.
 func hearsayBefore(s string) bool {
+	if !sourceBeforeRE.HoldsNeedle(s) {
+		return false // most texts
+	}
 	if pattern.FoldsToASCII(s) {
 		return sourceBeforeRE.MatchString(s)
 	}
-	var buf [maxTailRuns]tailRun
-	for _, r := range tailRuns(s, &buf, 5) {
+	r, ok := lastRun(s)
+	for n := 0; ok && n < 5; n++ {
 		if phraseEndsAt(s, r.end, hearsayWords) {
 			return true
 		}
+		r, ok = runBefore(s, r.start)
 	}
 	return false
 }
@@ -167,26 +198,37 @@ func hearsayBefore(s string) bool {
 // heldByBefore is heldByRE.MatchString(s): one of holderWords, "by",
 // "the" or not, then up to three words of [\w'’-].
 func heldByBefore(s string) bool {
+	if !heldByRE.HoldsNeedle(s) {
+		return false
+	}
 	if pattern.FoldsToASCII(s) {
 		return heldByRE.MatchString(s)
 	}
-	var buf [maxTailRuns]tailRun
-	runs := tailRuns(s, &buf, maxTailRuns)
-	for i := 0; i <= 3 && i < len(runs); i++ {
-		// runs[:i] are the words after "by" (and "the").
-		if i > 0 && !wordish(s, runs[i-1]) {
-			return false
-		}
-		if byAt(s, runs, i) || runIs(s, runs[i], "the") && byAt(s, runs, i+1) {
+	r, ok := lastRun(s)
+	// r is the run before the last i words after "by" (and "the").
+	for i := 0; ok && i <= 3; i++ {
+		if byAt(s, r) {
 			return true
 		}
+		prev, more := runBefore(s, r.start)
+		if more && runIs(s, r, "the") && byAt(s, prev) {
+			return true
+		}
+		if !wordish(s, r) {
+			return false
+		}
+		r, ok = prev, more
 	}
 	return false
 }
 
-// byAt reports whether runs[i] is "by" after one of holderWords.
-func byAt(s string, runs []tailRun, i int) bool {
-	return i+1 < len(runs) && runIs(s, runs[i], "by") && phraseEndsAt(s, runs[i+1].end, holderWords)
+// byAt reports whether run r of s is "by" after one of holderWords.
+func byAt(s string, r tailRun) bool {
+	if !runIs(s, r, "by") {
+		return false
+	}
+	h, ok := runBefore(s, r.start)
+	return ok && phraseEndsAt(s, h.end, holderWords)
 }
 
 // selfRefVerbs are selfRefRE's verbs.
