@@ -349,8 +349,9 @@ type analysis struct {
 	// reads.
 	monitors  map[event.Span][][]int
 	watchdogs [][]int
-	// aliases memoizes usedAliases.
-	aliases map[*actor.Actor][]string
+	// aliases memoizes usedAliases, which reads the text with aliasReader.
+	aliases     map[*actor.Actor][]string
+	aliasReader *text.SetReader
 	// actorsOf memoizes actorsIn.
 	actorsOf map[event.Span]*actorsOf
 	// arounds memoizes around for the actors of sentence aroundSent.
