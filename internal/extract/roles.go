@@ -521,6 +521,24 @@ func sortRoles(rs []*role) {
 	sort.Slice(rs, func(i, j int) bool { return rs[i].Start < rs[j].Start })
 }
 
+// passiveVictim is passiveVictimRE.MatchString(after). The pattern's
+// auxiliaries (were, was, had, have, has) begin with "w" or "h" after a
+// comma or not and white space: most texts are ruled out by that byte.
+func passiveVictim(after string) bool {
+	i := 0
+	if after != "" && after[0] == ',' {
+		i = 1
+	}
+	j := pattern.SkipSpace(after, i)
+	if j == i || j == len(after) {
+		return false
+	}
+	if c := text.LowerASCIIByte(after[j]); c != 'w' && c != 'h' {
+		return false
+	}
+	return passiveVictimRE.MatchString(after)
+}
+
 // aroundFact is a thing the words around an actor of a sentence say of
 // its part in the sentence's events, whatever the trigger.
 type aroundFact uint8
@@ -579,7 +597,7 @@ func (a *analysis) readAround(sent, span event.Span, f aroundFact) bool {
 	case patientHolds:
 		return patientBefore(before) && !strings.Contains(strings.ToLower(before), "between")
 	case passiveHolds:
-		return passiveVictimRE.MatchString(a.text[span.End:min(len(a.text), span.End+40)])
+		return passiveVictim(a.text[span.End:min(len(a.text), span.End+40)])
 	case agentHolds:
 		return agentBefore(before) && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(before)), "of")
 	}

@@ -87,3 +87,11 @@ func TestSelfRef(t *testing.T) {
 func FuzzSelfRef(f *testing.F) {
 	fuzzSame(f, "selfRef", selfRef, selfRefRE.Regexp.MatchString, "said that they", "told reporters it", "said a b c d they")
 }
+
+func TestPassiveVictim(t *testing.T) {
+	cases := corpusWindows(t, 40, 3, []string{
+		"", ",", " were killed", ", were killed", ",were killed", "  was shot", " had been  badly hurt", " has been x y killed",
+		" Were Killed", "\twas\nkilled", " were killedx", " wer killed", " x were killed", ",, were killed", " \u212a",
+	})
+	sameOnAll(t, "passiveVictim", cases, passiveVictim, passiveVictimRE.Regexp.MatchString, func(b bool) bool { return b })
+}
