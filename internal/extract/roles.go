@@ -30,13 +30,13 @@ var (
 	// heldByRE: the words before the group that holds a place.
 	// "held by Al Qaeda affiliate Al Nusra Front" describes the holder
 	// first.
-	heldByRE = pattern.MustCompile(`(?i)\b(?:` + strings.Join(holderWords, "|") + `)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$`)
+	heldByRE = pattern.MustCompile(`(?i)\b(?:held|controlled|run|dominated)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$`)
 	// betweenRE: "between X and Y".
 	betweenRE = pattern.MustCompile(`(?i)\b(?:` + strings.Join(betweenWords, "|") + `)\s+(?:the\s+)?$`)
 	// sourceAfterRE: an actor right before these words is a source of
 	// speech, not a party to the event; sourceAfter reads it faster.
 	sourceAfterRE  = pattern.MustCompile(`(?i)^(?:’s|'s)?(?:\s+sources?|\s+officials?|\s+spokes(?:man|woman|person))?\s*(?:,\s*[^,]{0,60},\s*)?(?:\s*and\s+(?:\S+\s+){0,3}?)?(?:` + lexicon.Alternation(lexicon.SpeechVerbs) + `|spokes(?:man|woman|person))\b`)
-	sourceBeforeRE = pattern.MustCompile(`(?i)\b(?:` + strings.Join(hearsayWords, "|") + `)\s+(?:\S+\s+){0,4}$`)
+	sourceBeforeRE = pattern.MustCompile(`(?i)\b(?:according to|through|told|quoted|cited|citing)\s+(?:\S+\s+){0,4}$`)
 	// takenFromRE ends in the "from" that names the side ground was
 	// taken from, with the word before it, if any.
 	takenFromRE = pattern.MustCompile(`(?i)(?:\b([\w'-]+)\s+)?\bfrom\s+(?:the\s+)?$`)
@@ -509,7 +509,7 @@ func (a *analysis) isSpeaker(s event.Span) bool {
 	}
 	after := a.text[s.End:min(len(a.text), s.End+80)]
 	before := a.text[max(0, s.Start-30):s.Start]
-	is := sourceAfter(after) || hearsayBefore(before)
+	is := sourceAfter(after) || sourceBeforeRE.MatchString(before)
 	if a.speaker == nil {
 		a.speaker = map[event.Span]bool{}
 	}
@@ -591,7 +591,7 @@ func (a *analysis) readAround(sent, span event.Span, f aroundFact) bool {
 	before := a.text[max(sent.Start, span.Start-40):span.Start]
 	switch f {
 	case heldByHolds:
-		return heldByBefore(before)
+		return heldByRE.MatchString(before)
 	case betweenHolds:
 		return between(before)
 	case patientHolds:

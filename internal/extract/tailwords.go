@@ -9,7 +9,9 @@ import (
 // The patterns of roles.go that end in "\s+$" ask what the last few words
 // before an actor or a place are. The engine, which cannot search
 // backwards, tries such a pattern at every word of the text; the readers
-// here read the last words back instead, against the same word lists.
+// here read the last words back instead, against the same word lists
+// ("held by" and the hearsay before a speaker are left to their patterns,
+// which answer as fast).
 // Each stands for its pattern exactly (see tailwords_test.go), and leaves
 // text with the Kelvin sign or the long s, which (?i) folds to ASCII
 // letters, to the pattern.
@@ -20,10 +22,8 @@ var (
 	agentWords   = []string{"by", "from", "of", "blamed on", "attributed to", "claimed by"}
 	patientWords = []string{"against", "on", "targeting", "targeted", "at", "with", "into", "upon", "toward", "towards",
 		"killing", "killed", "kill", "wounding", "injuring", "abducting", "kidnapping", "arresting", "detaining"}
-	holderWords = []string{"held", "controlled", "run", "dominated"}
-	nearWords   = []string{"near", "outside", "around", "close to", "on the outskirts of", "outskirts of", "west of", "east of",
+	nearWords = []string{"near", "outside", "around", "close to", "on the outskirts of", "outskirts of", "west of", "east of",
 		"north of", "south of", "km from", "kilometres from", "kilometers from", "miles from"}
-	hearsayWords = []string{"according to", "through", "told", "quoted", "cited", "citing"}
 )
 
 // tailRun is a run of bytes other than white space (\S+) in a text.
@@ -75,20 +75,6 @@ func phraseEndsAt(s string, e int, phrases []string) bool {
 // runIs reports whether run r of s is word w, case folded.
 func runIs(s string, r tailRun, w string) bool {
 	return r.end-r.start == len(w) && pattern.HasPrefixFold(s[r.start:r.end], w)
-}
-
-// wordish reports whether run r of s is all [\w'’-].
-func wordish(s string, r tailRun) bool {
-	for i := r.start; i < r.end; i++ {
-		switch c := s[i]; {
-		case pattern.IsWordByte(c) || c == '\'' || c == '-':
-		case c == 0xe2 && i+2 < r.end && s[i+1] == 0x80 && s[i+2] == 0x99: // ’
-			i += 2
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // phraseThenThe reports whether s ends with one of phrases, then "the"
@@ -149,9 +135,6 @@ func patientBefore(s string) bool {
 // near is nearRE.MatchString(s): one of nearWords, then "the" or not,
 // then any one word or none.
 func near(s string) bool {
-	if !nearRE.HoldsNeedle(s) {
-		return false
-	}
 	if pattern.FoldsToASCII(s) {
 		return nearRE.MatchString(s)
 	}
@@ -174,61 +157,6 @@ func near(s string) bool {
 	}
 	r2, ok := runBefore(s, r1.start)
 	return ok && phraseEndsAt(s, r2.end, nearWords)
-}
-
-// hearsayBefore is sourceBeforeRE.MatchString(s): one of hearsayWords,
-// then up to four words.
-func hearsayBefore(s string) bool {
-	if !sourceBeforeRE.HoldsNeedle(s) {
-		return false // most texts
-	}
-	if pattern.FoldsToASCII(s) {
-		return sourceBeforeRE.MatchString(s)
-	}
-	r, ok := lastRun(s)
-	for n := 0; ok && n < 5; n++ {
-		if phraseEndsAt(s, r.end, hearsayWords) {
-			return true
-		}
-		r, ok = runBefore(s, r.start)
-	}
-	return false
-}
-
-// heldByBefore is heldByRE.MatchString(s): one of holderWords, "by",
-// "the" or not, then up to three words of [\w'’-].
-func heldByBefore(s string) bool {
-	if !heldByRE.HoldsNeedle(s) {
-		return false
-	}
-	if pattern.FoldsToASCII(s) {
-		return heldByRE.MatchString(s)
-	}
-	r, ok := lastRun(s)
-	// r is the run before the last i words after "by" (and "the").
-	for i := 0; ok && i <= 3; i++ {
-		if byAt(s, r) {
-			return true
-		}
-		prev, more := runBefore(s, r.start)
-		if more && runIs(s, r, "the") && byAt(s, prev) {
-			return true
-		}
-		if !wordish(s, r) {
-			return false
-		}
-		r, ok = prev, more
-	}
-	return false
-}
-
-// byAt reports whether run r of s is "by" after one of holderWords.
-func byAt(s string, r tailRun) bool {
-	if !runIs(s, r, "by") {
-		return false
-	}
-	h, ok := runBefore(s, r.start)
-	return ok && phraseEndsAt(s, h.end, holderWords)
 }
 
 // selfRefVerbs are selfRefRE's verbs.

@@ -42,8 +42,6 @@ func TestTailReaders(t *testing.T) {
 		{"between", between, betweenRE},
 		{"patientBefore", patientBefore, patientBeforeRE},
 		{"near", near, nearRE},
-		{"hearsayBefore", hearsayBefore, sourceBeforeRE},
-		{"heldByBefore", heldByBefore, heldByRE},
 	} {
 		sameOnAll(t, c.name, cases, c.got, c.re.Regexp.MatchString, func(b bool) bool { return b })
 	}
@@ -63,8 +61,6 @@ func FuzzTailReaders(f *testing.F) {
 			{"between", between, betweenRE},
 			{"patientBefore", patientBefore, patientBeforeRE},
 			{"near", near, nearRE},
-			{"hearsayBefore", hearsayBefore, sourceBeforeRE},
-			{"heldByBefore", heldByBefore, heldByRE},
 		} {
 			if got, want := c.got(s), c.re.Regexp.MatchString(s); got != want {
 				t.Errorf("%s(%q) = %v, want %v", c.name, s, got, want)
