@@ -312,7 +312,7 @@ func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
 	}
 	parties, speakers = a.readActorsIn(s)
 	if a.actorsOf == nil {
-		a.actorsOf = map[event.Span]*actorsOf{}
+		a.actorsOf = make(map[event.Span]*actorsOf, len(a.sents))
 	}
 	t := &actorsOf{roles: make([]role, 0, len(parties)+len(speakers)), parties: len(parties)}
 	for _, r := range parties {
@@ -511,7 +511,9 @@ func (a *analysis) isSpeaker(s event.Span) bool {
 	before := a.text[max(0, s.Start-30):s.Start]
 	is := sourceAfter(after) || sourceBeforeRE.MatchString(before)
 	if a.speaker == nil {
-		a.speaker = map[event.Span]bool{}
+		// Sized for every name once: grown by doubling, it was rehashed
+		// a few times an article.
+		a.speaker = make(map[event.Span]bool, len(a.actors)+len(a.persons))
 	}
 	a.speaker[s] = is
 	return is
