@@ -520,7 +520,15 @@ func (a *analysis) isSpeaker(s event.Span) bool {
 }
 
 func sortRoles(rs []*role) {
-	sort.Slice(rs, func(i, j int) bool { return rs[i].Start < rs[j].Start })
+	// Most come in order already, each after the last: sorted, they
+	// could come out in no other order, and sort.Slice, which boxes the
+	// slice, is spared.
+	for i := 1; i < len(rs); i++ {
+		if rs[i].Start <= rs[i-1].Start {
+			sort.Slice(rs, func(i, j int) bool { return rs[i].Start < rs[j].Start })
+			return
+		}
+	}
 }
 
 // passiveVictim is passiveVictimRE.MatchString(after). The pattern's
