@@ -113,7 +113,13 @@ func (r *SetReader) Written(s *Set) []string {
 				continue
 			}
 			for _, i := range g.members {
-				if (in == nil || !in[i]) && d.matchAt(at, s.phrases[i], len(s.phrases[i].Tokens)) {
+				p := s.phrases[i]
+				// Most phrases part from the text at their second word:
+				// compare it before the whole.
+				if n := len(p.Tokens); n > 1 && (at+1 >= len(d.Tokens) || d.Tokens[at+1].Key != p.Tokens[1].Key) {
+					continue
+				}
+				if (in == nil || !in[i]) && d.matchAt(at, p, len(p.Tokens)) {
 					if in == nil {
 						in = make([]bool, len(s.phrases))
 					}
