@@ -175,6 +175,9 @@ func sourceAfter(s string) bool {
 	if len(s) > maxSourceAfter || pattern.FoldsToASCII(s) {
 		return sourceAfterRE.MatchString(s)
 	}
+	if !mayBeSource(s) {
+		return false
+	}
 	var at places
 	at.add(0)
 	// (?:’s|'s)?
@@ -257,6 +260,30 @@ func sourceAfter(s string) bool {
 	}
 	return false
 }
+
+// mayBeSource reports whether s, after "’s" or not and white space, goes
+// on with a byte that can begin what sourceAfterRE reads next: a noun, a
+// comma, "and" or a verb. Most words after a name cannot ("forces",
+// "in", "."): they need no more reading.
+func mayBeSource(s string) bool {
+	for _, p := range []string{"", "’s", "'s"} {
+		if pattern.HasPrefixFold(s, p) {
+			if q := pattern.SkipSpace(s, len(p)); q < len(s) && sourceNext[s[q]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sourceNext holds the bytes mayBeSource lets by.
+var sourceNext = func() (next [256]bool) {
+	for c := range 256 {
+		next[c] = sourceNouns[c] != nil || sourceVerbs[c] != nil
+	}
+	next[','], next['a'], next['A'] = true, true, true
+	return next
+}()
 
 // places is a set of places in a text of at most maxSourceAfter bytes.
 type places [(maxSourceAfter + 64) / 64]uint64
