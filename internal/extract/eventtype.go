@@ -220,8 +220,12 @@ func (a *analysis) typeAttack(t Trigger, w weaponText) Trigger {
 		if i := a.indexFold(sent, t.Text); i >= 0 {
 			after = sent[i:]
 		}
+		// Armed men matter only where civilians are named too.
 		civ := civilianRE.FindStringIndex(after)
-		force := forceRE.FindStringIndex(after)
+		var force []int
+		if civ != nil {
+			force = forceRE.FindStringIndex(after)
+		}
 		switch {
 		case civ != nil && (force == nil || civ[0] < force[0]):
 			t.EventType, t.SubEventType, t.Mode = taxonomy.ViolenceAgainstCivilians, taxonomy.Attack, "firearms"
