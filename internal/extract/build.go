@@ -234,14 +234,16 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 		span     event.Span
 		source   string
 	}
-	groups := map[string]*fig{}
+	// The groups of people counted, in the order first told, and the
+	// claims read: few an event, searched in full rather than hashed.
+	var groups []*fig
 	var order []string
 	var injured *fig
 	type seenKey struct {
 		kind         string
 		value, start int
 	}
-	seen := map[seenKey]bool{}
+	var seen []seenKey
 	whole := false // a toll told, of which counts of part of the dead are parts
 	for _, m := range c.ms {
 		for _, cl := range m.claims {
@@ -254,10 +256,10 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 				continue
 			}
 			key := seenKey{cl.kind, cl.q.Value, cl.q.Start}
-			if seen[key] {
+			if slices.Contains(seen, key) {
 				continue
 			}
-			seen[key] = true
+			seen = append(seen, key)
 			ev.Claims = append(ev.Claims, a.claimOf(cl))
 			field := "claims[" + strconv.Itoa(len(ev.Claims)-1) + "]"
 			evidence(field, cl.span)
@@ -267,13 +269,13 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 			if cl.kind != "killed" {
 				continue
 			}
-			g, ok := groups[cl.group]
-			if !ok {
-				g = &fig{min: cl.q.Value, max: cl.q.Value, span: cl.q.Span, source: sourceName(cl)}
-				groups[cl.group] = g
+			k := slices.Index(order, cl.group)
+			if k < 0 {
+				groups = append(groups, &fig{min: cl.q.Value, max: cl.q.Value, span: cl.q.Span, source: sourceName(cl)})
 				order = append(order, cl.group)
 				continue
 			}
+			g := groups[k]
 			if cl.q.Value < g.min {
 				g.min, g.span, g.source = cl.q.Value, cl.q.Span, sourceName(cl)
 			}
@@ -281,10 +283,10 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 		}
 		for _, cl := range m.injured {
 			key := seenKey{cl.kind, cl.q.Value, cl.q.Start}
-			if seen[key] {
+			if slices.Contains(seen, key) {
 				continue
 			}
-			seen[key] = true
+			seen = append(seen, key)
 			ev.Claims = append(ev.Claims, a.claimOf(cl))
 			field := "claims[" + strconv.Itoa(len(ev.Claims)-1) + "]"
 			evidence(field, cl.span)
@@ -301,8 +303,8 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 		// figures are the accused event's.
 		known, unknown := 0, -1
 		var bySource []sourceToll
-		for _, k := range order {
-			g := groups[k]
+		for i, k := range order {
+			g := groups[i]
 			if g.min != g.max {
 				ev.Contested = true
 			}
@@ -323,7 +325,7 @@ func (a *analysis) tally(ev *event.Event, c *cluster, evidence func(string, even
 			}
 		}
 		if unknown >= 0 {
-			evidence("fatalities", groups[""].span)
+			evidence("fatalities", groups[slices.Index(order, "")].span)
 		}
 		// Most conservative: a total from one source and a sum by
 		// groups from others are two estimates of one toll.
@@ -382,7 +384,20 @@ func (a *analysis) claimOf(cl claim) event.Claim {
 	return out
 }
 
-func day(t time.Time) string { return t.Format(time.DateOnly) }
+// day is t.Format(time.DateOnly), written out for the years of four
+// digits: Format reads its layout afresh at each call, and each event
+// formats three dates.
+func day(t time.Time) string {
+	y, m, d := t.Date()
+	if y < 0 || y > 9999 {
+		return t.Format(time.DateOnly)
+	}
+	b := [10]byte{
+		byte('0' + y/1000), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10), '-',
+		byte('0' + m/10), byte('0' + m%10), '-', byte('0' + d/10), byte('0' + d%10),
+	}
+	return string(b[:])
+}
 
 // notes writes an ACLED-style one-line summary.
 func notes(ev event.Event) string {
@@ -473,7 +488,10 @@ func (a *analysis) usedAliases(ac *actor.Actor) []string {
 	if used, ok := a.aliases[ac]; ok {
 		return used
 	}
-	used := a.words.Written(a.x.aliasSet(ac))
+	if a.aliasReader == nil {
+		a.aliasReader = text.NewSetReader(a.words)
+	}
+	used := a.aliasReader.Written(a.x.aliasSet(ac))
 	if a.aliases == nil {
 		a.aliases = map[*actor.Actor][]string{}
 	}

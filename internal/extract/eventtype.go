@@ -212,16 +212,20 @@ func (a *analysis) typeAttack(t Trigger, w weaponText) Trigger {
 		wp := weapons[w.weapon]
 		t.EventType, t.SubEventType, t.Mode = taxonomy.Explosions, wp.sub, wp.mode
 		t.Rule = wp.kind + " words in " + w.where
-	case crowdRE.MatchString(sent) && riotRE.MatchString(sent): // the crowd first: it is rarely there
+	case a.crowdRiot(sent):
 		t.EventType, t.SubEventType, t.Plover, t.Mode = taxonomy.Riots, taxonomy.ViolentDemonstration, "PROTEST", "riot"
 		t.Rule = "a crowd's violence (riot words)"
 	default:
 		after := sent
-		if i := indexFold(sent, t.Text); i >= 0 {
+		if i := a.indexFold(sent, t.Text); i >= 0 {
 			after = sent[i:]
 		}
+		// Armed men matter only where civilians are named too.
 		civ := civilianRE.FindStringIndex(after)
-		force := forceRE.FindStringIndex(after)
+		var force []int
+		if civ != nil {
+			force = forceRE.FindStringIndex(after)
+		}
 		switch {
 		case civ != nil && (force == nil || civ[0] < force[0]):
 			t.EventType, t.SubEventType, t.Mode = taxonomy.ViolenceAgainstCivilians, taxonomy.Attack, "firearms"
@@ -233,6 +237,42 @@ func (a *analysis) typeAttack(t Trigger, w weaponText) Trigger {
 	}
 	t.Class = lexicon.Attack
 	return t
+}
+
+// crowdRiot reports whether text tells of a crowd's violence: a crowd
+// and riot words. The triggers of a sentence ask it of the same text, and
+// the last answer is kept.
+func (a *analysis) crowdRiot(text string) bool {
+	if a.crowdText.ok && a.crowdText.text == text {
+		return a.crowdText.is
+	}
+	is := crowdRE.MatchString(text) && riotRE.MatchString(text) // the crowd first: it is rarely there
+	a.crowdText = textFact{text: text, is: is, ok: true}
+	return is
+}
+
+// textFact is what a rule said of a text, kept for the next to ask.
+type textFact struct {
+	text   string
+	is, ok bool
+}
+
+// indexFold is indexFold(s, sub), where s, when it is not ASCII, is
+// lowered once for the triggers of its sentence, which ask in turn.
+func (a *analysis) indexFold(s, sub string) int {
+	if text.IsASCII(s) || !text.IsASCII(sub) {
+		return indexFold(s, sub)
+	}
+	if !a.lowered.ok || a.lowered.text != s {
+		a.lowered = loweredText{text: s, lower: strings.ToLower(s), ok: true}
+	}
+	return strings.Index(a.lowered.lower, strings.ToLower(sub))
+}
+
+// loweredText is a text and its strings.ToLower.
+type loweredText struct {
+	text, lower string
+	ok          bool
 }
 
 // indexFold is strings.Index(strings.ToLower(s), strings.ToLower(sub)).

@@ -351,8 +351,14 @@ type analysis struct {
 	watchdogs [][]int
 	// speakers holds the speakers of the sentences speakersIn has read.
 	speakers map[event.Span][]*role
-	// aliases memoizes usedAliases.
-	aliases map[*actor.Actor][]string
+	// aliases memoizes usedAliases, which reads the text with aliasReader.
+	aliases     map[*actor.Actor][]string
+	aliasReader *text.SetReader
+	// actorsOf memoizes actorsIn.
+	actorsOf map[event.Span]*actorsOf
+	// arounds memoizes around for the actors of sentence aroundSent.
+	arounds    []around
+	aroundSent event.Span
 	// speaker memoizes isSpeaker: every trigger in a sentence asks it
 	// again of the same names.
 	speaker map[event.Span]bool
@@ -360,6 +366,10 @@ type analysis struct {
 	// textNames.
 	weapon      []int8
 	textWeapons []bool
+	// crowdText memoizes crowdRiot and lowered indexFold for the last
+	// text each read.
+	crowdText textFact
+	lowered   loweredText
 	// protest memoizes protestOf, one per sentence.
 	protest []protestKind
 	// claims is whether the text may claim responsibility for an

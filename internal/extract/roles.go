@@ -14,15 +14,16 @@ import (
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/pattern"
 	"github.com/sitrep/sitrep/internal/taxonomy"
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 var (
 	// agentBeforeRE: the words right before an actor that make it the
 	// doer when it follows the trigger.
-	agentBeforeRE = pattern.MustCompile(`(?i)\b(?:by|from|of|blamed on|attributed to|claimed by)\s+(?:the\s+)?$`)
+	agentBeforeRE = pattern.MustCompile(`(?i)\b(?:` + strings.Join(agentWords, "|") + `)\s+(?:the\s+)?$`)
 	// patientBeforeRE: the words right before an actor that make it the
 	// side acted on.
-	patientBeforeRE = pattern.MustCompile(`(?i)\b(?:against|on|targeting|targeted|at|with|into|upon|toward|towards|killing|killed|kill|wounding|injuring|abducting|kidnapping|arresting|detaining)\s+(?:the\s+|a\s+|an\s+|\S+\s+)?$`)
+	patientBeforeRE = pattern.MustCompile(`(?i)\b(?:` + strings.Join(patientWords, "|") + `)\s+(?:the\s+|a\s+|an\s+|\S+\s+)?$`)
 	// originRE: the words before the place a shell or rocket was fired
 	// from.
 	originRE = pattern.MustCompile(`(?i)\b(?:positioned|based|located|stationed|holed up|entrenched|deployed)\s+in\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$|\b(?:fired|launched)\s+(?:[\w'’-]+\s+){0,4}?from\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?$`)
@@ -31,7 +32,7 @@ var (
 	// first.
 	heldByRE = pattern.MustCompile(`(?i)\b(?:held|controlled|run|dominated)\s+by\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}$`)
 	// betweenRE: "between X and Y".
-	betweenRE = pattern.MustCompile(`(?i)\bbetween\s+(?:the\s+)?$`)
+	betweenRE = pattern.MustCompile(`(?i)\b(?:` + strings.Join(betweenWords, "|") + `)\s+(?:the\s+)?$`)
 	// sourceAfterRE: an actor right before these words is a source of
 	// speech, not a party to the event; sourceAfter reads it faster.
 	sourceAfterRE  = pattern.MustCompile(`(?i)^(?:’s|'s)?(?:\s+sources?|\s+officials?|\s+spokes(?:man|woman|person))?\s*(?:,\s*[^,]{0,60},\s*)?(?:\s*and\s+(?:\S+\s+){0,3}?)?(?:` + lexicon.Alternation(lexicon.SpeechVerbs) + `|spokes(?:man|woman|person))\b`)
@@ -52,7 +53,7 @@ var (
 	// locativeRE: the words before a place that make it where an event
 	// happened; locative reads them faster.
 	locativeRE = pattern.MustCompile(`(?i)\b(?:in|at|near|outside|around|across|along|on|inside|into|to|throughout|through|over|within|off|of|from|between)\s+(?:the\s+)?(?:(?:northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|central|northeastern|northwestern|southeastern|southwestern|restive|troubled|volatile|remote|border|rural|besieged|[\w’'-]+-(?:held|controlled)|outskirts\s+of|town\s+of|city\s+of|village\s+of|district\s+of|province\s+of|region\s+of|state\s+of|capital|suburb\s+of|area\s+of|parts?\s+of)\s+){0,2}$`)
-	nearRE     = pattern.MustCompile(`(?i)\b(?:near|outside|around|close to|on the outskirts of|outskirts of|west of|east of|north of|south of|km from|kilometres from|kilometers from|miles from)\s+(?:the\s+)?(?:\S+\s+)?$`)
+	nearRE     = pattern.MustCompile(`(?i)\b(?:` + strings.Join(nearWords, "|") + `)\s+(?:the\s+)?(?:\S+\s+)?$`)
 	listSepRE  = pattern.MustCompile(`^(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+)$`)
 	visitToRE  = pattern.MustCompile(`(?i)\b(?:to|in)\s+(?:the\s+)?$`)
 )
@@ -136,8 +137,14 @@ func heldBy(word string) bool {
 // endsWithPreposition reports whether word ends with a locative
 // preposition that begins at a word boundary ("in", "(in").
 func endsWithPreposition(word string) bool {
+	if word == "" {
+		return false
+	}
+	// Most words end in a byte no preposition ends in: compare the last
+	// byte before the whole.
+	last := text.LowerASCIIByte(word[len(word)-1])
 	for _, p := range locativePrepositions {
-		if len(word) >= len(p) && strings.EqualFold(word[len(word)-len(p):], p) &&
+		if last == p[len(p)-1] && len(word) >= len(p) && strings.EqualFold(word[len(word)-len(p):], p) &&
 			(len(word) == len(p) || !pattern.IsWordByte(word[len(word)-len(p)-1])) {
 			return true
 		}
@@ -167,6 +174,9 @@ func sourceAfter(s string) bool {
 	// lists below are compared without them.
 	if len(s) > maxSourceAfter || pattern.FoldsToASCII(s) {
 		return sourceAfterRE.MatchString(s)
+	}
+	if !mayBeSource(s) {
+		return false
 	}
 	var at places
 	at.add(0)
@@ -251,6 +261,30 @@ func sourceAfter(s string) bool {
 	return false
 }
 
+// mayBeSource reports whether s, after "’s" or not and white space, goes
+// on with a byte that can begin what sourceAfterRE reads next: a noun, a
+// comma, "and" or a verb. Most words after a name cannot ("forces",
+// "in", "."): they need no more reading.
+func mayBeSource(s string) bool {
+	for _, p := range []string{"", "’s", "'s"} {
+		if pattern.HasPrefixFold(s, p) {
+			if q := pattern.SkipSpace(s, len(p)); q < len(s) && sourceNext[s[q]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sourceNext holds the bytes mayBeSource lets by.
+var sourceNext = func() (next [256]bool) {
+	for c := range 256 {
+		next[c] = sourceNouns[c] != nil || sourceVerbs[c] != nil
+	}
+	next[','], next['a'], next['A'] = true, true, true
+	return next
+}()
+
 // places is a set of places in a text of at most maxSourceAfter bytes.
 type places [(maxSourceAfter + 64) / 64]uint64
 
@@ -297,9 +331,57 @@ var (
 // as roles; speakers of reported speech come back apart.
 func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
 	// Each sentence is asked for its actors by each of its triggers and
-	// counts: the roles, fresh at each call since callers fill them in,
-	// are made in one array, and the parties and speakers share another,
-	// the parties from its front and the speakers from its back.
+	// counts: they are read once, and each call gets fresh roles, since
+	// callers fill them in, made in one array; the parties and speakers
+	// share another, the parties at its front.
+	if t, ok := a.actorsOf[s]; ok {
+		return t.fresh()
+	}
+	parties, speakers = a.readActorsIn(s)
+	if a.actorsOf == nil {
+		a.actorsOf = make(map[event.Span]*actorsOf, len(a.sents))
+	}
+	t := &actorsOf{roles: make([]role, 0, len(parties)+len(speakers)), parties: len(parties)}
+	for _, r := range parties {
+		t.roles = append(t.roles, *r)
+	}
+	for _, r := range speakers {
+		t.roles = append(t.roles, *r)
+	}
+	a.actorsOf[s] = t
+	return parties, speakers
+}
+
+// actorsOf is what actorsIn read of a span: its parties' roles, then its
+// speakers'.
+type actorsOf struct {
+	roles   []role
+	parties int
+}
+
+// fresh returns copies of t's parties and speakers, as actorsIn returns
+// them.
+func (t *actorsOf) fresh() (parties, speakers []*role) {
+	n := len(t.roles)
+	if n == 0 {
+		return nil, nil
+	}
+	roles := slices.Clone(t.roles)
+	found := make([]*role, n)
+	for i := range roles {
+		found[i] = &roles[i]
+	}
+	if t.parties > 0 {
+		parties = found[:t.parties:t.parties]
+	}
+	if t.parties < n {
+		speakers = found[t.parties:]
+	}
+	return parties, speakers
+}
+
+// readActorsIn is actorsIn read afresh.
+func (a *analysis) readActorsIn(s event.Span) (parties, speakers []*role) {
 	n := 0
 	alo, ahi := a.actorRange(s)
 	for k := alo; k < ahi; k++ {
@@ -456,14 +538,107 @@ func (a *analysis) isSpeaker(s event.Span) bool {
 	before := a.text[max(0, s.Start-30):s.Start]
 	is := sourceAfter(after) || sourceBeforeRE.MatchString(before)
 	if a.speaker == nil {
-		a.speaker = map[event.Span]bool{}
+		// Sized for every name once: grown by doubling, it was rehashed
+		// a few times an article.
+		a.speaker = make(map[event.Span]bool, len(a.actors)+len(a.persons))
 	}
 	a.speaker[s] = is
 	return is
 }
 
 func sortRoles(rs []*role) {
-	sort.Slice(rs, func(i, j int) bool { return rs[i].Start < rs[j].Start })
+	// Most come in order already, each after the last: sorted, they
+	// could come out in no other order, and sort.Slice, which boxes the
+	// slice, is spared.
+	for i := 1; i < len(rs); i++ {
+		if rs[i].Start <= rs[i-1].Start {
+			sort.Slice(rs, func(i, j int) bool { return rs[i].Start < rs[j].Start })
+			return
+		}
+	}
+}
+
+// passiveVictim is passiveVictimRE.MatchString(after). The pattern's
+// auxiliaries (were, was, had, have, has) begin with "w" or "h" after a
+// comma or not and white space: most texts are ruled out by that byte.
+func passiveVictim(after string) bool {
+	i := 0
+	if after != "" && after[0] == ',' {
+		i = 1
+	}
+	j := pattern.SkipSpace(after, i)
+	if j == i || j == len(after) {
+		return false
+	}
+	if c := text.LowerASCIIByte(after[j]); c != 'w' && c != 'h' {
+		return false
+	}
+	return passiveVictimRE.MatchString(after)
+}
+
+// aroundFact is a thing the words around an actor of a sentence say of
+// its part in the sentence's events, whatever the trigger.
+type aroundFact uint8
+
+const (
+	// heldByHolds: "held by" the actor, the holder of a place.
+	heldByHolds aroundFact = 1 << iota
+	// betweenHolds: "between" the actor "and" another.
+	betweenHolds
+	// patientHolds: a preposition or a verb of harm before the actor
+	// makes it acted on, no "between" among them.
+	patientHolds
+	// passiveHolds: a passive of harm after the actor ("were killed").
+	passiveHolds
+	// agentHolds: "by" the actor, or "from" it.
+	agentHolds
+)
+
+// around is what the words around the actor at span say: known holds the
+// facts read, holds those of them that hold.
+type around struct {
+	span         event.Span
+	known, holds aroundFact
+}
+
+// around reports whether fact f holds of role r of sentence sent. The
+// words read lie in sent, so the facts of its actors are kept while the
+// triggers of sent ask, each of the same actors.
+func (a *analysis) around(sent event.Span, r *role, f aroundFact) bool {
+	if a.aroundSent != sent {
+		a.aroundSent, a.arounds = sent, a.arounds[:0]
+	}
+	k := slices.IndexFunc(a.arounds, func(x around) bool { return x.span == r.Span })
+	if k < 0 {
+		k = len(a.arounds)
+		a.arounds = append(a.arounds, around{span: r.Span})
+	}
+	x := &a.arounds[k]
+	if x.known&f == 0 {
+		x.known |= f
+		if a.readAround(sent, r.Span, f) {
+			x.holds |= f
+		}
+	}
+	return x.holds&f != 0
+}
+
+// readAround reads fact f of the actor at span in sentence sent.
+func (a *analysis) readAround(sent, span event.Span, f aroundFact) bool {
+	before := a.text[max(sent.Start, span.Start-40):span.Start]
+	switch f {
+	case heldByHolds:
+		return heldByRE.MatchString(before)
+	case betweenHolds:
+		return between(before)
+	case patientHolds:
+		return patientBefore(before) && !strings.Contains(strings.ToLower(before), "between")
+	case passiveHolds:
+		return passiveVictim(a.text[span.End:min(len(a.text), span.End+40)])
+	case agentHolds:
+		return agentBefore(before) && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(before)), "of")
+	}
+	panic("extract: unknown fact around an actor")
 }
 
 // assignRoles picks actor1 (the side that acted) and actor2 (the side
@@ -475,13 +650,12 @@ func (a *analysis) assignRoles(m *mention) {
 	// "M23 rebels said they had taken Goma": a speaker who speaks of
 	// itself is the doer.
 	for _, sp := range speakers {
-		if sp.End <= m.trig.Start && selfRefRE.MatchString(a.text[sp.End:m.trig.Start]) && sp.Actor != nil {
+		if sp.End <= m.trig.Start && sp.Actor != nil && selfRef(a.text[sp.End:m.trig.Start]) {
 			agents = append(agents, sp)
 		}
 	}
 	for _, r := range parties {
-		before := a.text[max(m.span.Start, r.Start-40):r.Start]
-		if m.trig.Class != lexicon.Territory && heldByRE.MatchString(before) {
+		if m.trig.Class != lexicon.Territory && a.around(m.span, r, heldByHolds) {
 			// "a town in eastern Syria held by Daesh": the holder of the
 			// place, as in "Daesh-held", is no party to the event, unless
 			// the event is the place changing hands.
@@ -498,7 +672,7 @@ func (a *analysis) assignRoles(m *mention) {
 			// "six civilians killed because of the clashes": caught in a
 			// fight between armed groups, neither its side nor its target.
 			continue
-		case betweenRE.MatchString(before):
+		case a.around(m.span, r, betweenHolds):
 			agents = append(agents, r)
 		case m.typ == taxonomy.Explosions && r.Start <= m.trig.Start && r.End >= m.trig.End:
 			// "Regime warplanes struck": the weapon names its doer.
@@ -512,14 +686,13 @@ func (a *analysis) assignRoles(m *mention) {
 			// Before the trigger: its subject or modifier, unless a
 			// preposition makes it a target, or a passive makes it the
 			// victim ("three civilians were killed by shelling").
-			if patientBeforeRE.MatchString(before) && !strings.Contains(strings.ToLower(before), "between") ||
-				passiveVictimRE.MatchString(a.text[r.End:min(len(a.text), r.End+40)]) {
+			if a.around(m.span, r, patientHolds) || a.around(m.span, r, passiveHolds) {
 				patients = append(patients, r)
 			} else {
 				agents = append(agents, r)
 			}
 		case r.Start >= m.trig.End:
-			if !a.lostGround(m, r) && (agentBeforeRE.MatchString(before) && !strings.HasSuffix(strings.ToLower(strings.TrimSpace(before)), "of") ||
+			if !a.lostGround(m, r) && (a.around(m.span, r, agentHolds) ||
 				a.joinedToAgent(m, agents, r)) {
 				agents = append(agents, r)
 			} else {
@@ -548,7 +721,7 @@ func (a *analysis) assignRoles(m *mention) {
 			if a1.name() == r.name() {
 				continue
 			}
-			if m.typ == taxonomy.Battles && a2 == nil && betweenRE.MatchString(a.text[max(m.span.Start, a1.Start-40):a1.Start]) {
+			if m.typ == taxonomy.Battles && a2 == nil && a.around(m.span, a1, betweenHolds) {
 				a2 = r
 			}
 			if m.typ == taxonomy.Battles && a2 == nil && reciprocal(a.text[m.trig.Start:m.trig.End]) && r.End <= m.trig.Start &&
@@ -937,7 +1110,7 @@ func (a *analysis) assignPlaces(m *mention, prior []*mention) {
 				// place it owns ("Syria's Aleppo province") comes next.
 				continue
 			}
-			if nearRE.MatchString(before) && p.Precision < 2 {
+			if p.Precision < 2 && near(before) {
 				p.Precision = 2
 			}
 			if x := a.places[max(k-1, 0)]; k > 0 && x.Start >= m.span.Start && x.End <= p.Start && heldIn(x, p, a.text[x.End:p.Start]) {
@@ -1053,7 +1226,7 @@ func possessedBy(text, before string, cands []gazetteer.Resolved) bool {
 // ACLED codes one event per location.
 func (a *analysis) splitPlaces(m *mention) []*mention {
 	out := []*mention{m}
-	if !m.ownPlace || betweenRE.MatchString(a.text[max(m.span.Start, m.place.Start-40):m.place.Start]) {
+	if !m.ownPlace || between(a.text[max(m.span.Start, m.place.Start-40):m.place.Start]) {
 		return out
 	}
 	prev := *m.place

@@ -1,9 +1,13 @@
 package extract
 
 import (
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/taxonomy"
 )
 
@@ -136,6 +140,27 @@ func TestReciprocalSides(t *testing.T) {
 		e := firstEvent(t, x, tt.text, "2004-08-29")
 		if !strings.HasPrefix(e.Actor1, tt.actor1) || !strings.HasPrefix(e.Actor2, tt.actor2) {
 			t.Errorf("%q: sides %q and %q, want %q and %q", tt.text, e.Actor1, e.Actor2, tt.actor1, tt.actor2)
+		}
+	}
+}
+
+// TestSortRoles holds sortRoles to sort.Slice, which it calls on all but
+// roles already in order.
+func TestSortRoles(t *testing.T) {
+	for _, starts := range [][]int{
+		nil, {5}, {1, 2, 3}, {3, 2, 1}, {1, 1, 2}, {2, 1, 1, 0},
+		{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14},
+		{14, 3, 3, 3, 9, 1, 0, 3, 12, 5, 5, 2, 8, 7, 6, 3},
+	} {
+		got, want := make([]*role, len(starts)), make([]*role, len(starts))
+		for i, s := range starts {
+			r := &role{Span: event.Span{Start: s, End: s + 1}, Text: strconv.Itoa(i)}
+			got[i], want[i] = r, r
+		}
+		sortRoles(got)
+		sort.Slice(want, func(i, j int) bool { return want[i].Start < want[j].Start })
+		if !slices.Equal(got, want) {
+			t.Errorf("sortRoles of starts %v: not the order sort.Slice gives", starts)
 		}
 	}
 }

@@ -17,6 +17,9 @@ func TestWritten(t *testing.T) {
 		"No phrase of the set is here.",
 		"",
 		"army",
+		"Congolese, Congolese troops and the\tarmy", // a later use of a first word
+		"FORCES ARMÉES",
+		"arty army, arty", // the same length, first and last bytes
 	} {
 		d := Split(s)
 		var want []string
@@ -27,6 +30,9 @@ func TestWritten(t *testing.T) {
 		}
 		if got := d.Written(set); !slices.Equal(got, want) {
 			t.Errorf("Written in %q = %q, want %q (Has of each phrase)", s, got, want)
+		}
+		if got := NewSetReader(Split(s)).Written(set); !slices.Equal(got, want) {
+			t.Errorf("SetReader's Written in %q = %q, want %q (Has of each phrase)", s, got, want)
 		}
 	}
 }
