@@ -488,10 +488,7 @@ func (a *analysis) usedAliases(ac *actor.Actor) []string {
 	if used, ok := a.aliases[ac]; ok {
 		return used
 	}
-	if a.aliasReader == nil {
-		a.aliasReader = text.NewSetReader(a.words)
-	}
-	used := a.aliasReader.Written(a.x.aliasSet(ac))
+	used := a.words.Written(a.x.aliasSet(ac))
 	if a.aliases == nil {
 		a.aliases = map[*actor.Actor][]string{}
 	}

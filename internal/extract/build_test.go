@@ -1,12 +1,8 @@
 package extract
 
 import (
-	"slices"
 	"testing"
 	"time"
-
-	"github.com/sitrep/sitrep/corpus"
-	"github.com/sitrep/sitrep/internal/text"
 )
 
 func TestDay(t *testing.T) {
@@ -24,35 +20,5 @@ func TestDay(t *testing.T) {
 		if got, want := day(tm), tm.Format(time.DateOnly); got != want {
 			t.Errorf("day(%v) = %q, want %q", tm, got, want)
 		}
-	}
-}
-
-// TestAliasReader holds the SetReader usedAliases reads with to
-// text.Doc's Written, over the development articles and the aliases of
-// every actor of the dictionary that any of them names.
-func TestAliasReader(t *testing.T) {
-	x := extractor(t)
-	texts, err := corpus.Lengthened()
-	if err != nil {
-		t.Fatal(err)
-	}
-	hits := 0
-	for _, s := range texts {
-		d := text.Split(s)
-		r := text.NewSetReader(d)
-		for _, m := range x.actors.FindIn(d, time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)) {
-			if m.Actor == nil {
-				continue
-			}
-			set := x.aliasSet(m.Actor)
-			got, want := r.Written(set), d.Written(set)
-			if !slices.Equal(got, want) {
-				t.Errorf("aliases of %s: SetReader %q, Doc %q", m.Actor.Name, got, want)
-			}
-			hits += len(want)
-		}
-	}
-	if hits < 10 {
-		t.Errorf("only %d aliases written: the test proves little", hits)
 	}
 }

@@ -351,9 +351,8 @@ type analysis struct {
 	watchdogs [][]int
 	// speakers holds the speakers of the sentences speakersIn has read.
 	speakers map[event.Span][]*role
-	// aliases memoizes usedAliases, which reads the text with aliasReader.
-	aliases     map[*actor.Actor][]string
-	aliasReader *text.SetReader
+	// aliases memoizes usedAliases.
+	aliases map[*actor.Actor][]string
 	// actorsOf memoizes actorsIn.
 	actorsOf map[event.Span]*actorsOf
 	// arounds memoizes around for the actors of sentence aroundSent.

@@ -5,8 +5,8 @@
 package text
 
 import (
+	"bytes"
 	"encoding/binary"
-	"hash/maphash"
 	"slices"
 	"strings"
 	"unicode"
@@ -30,22 +30,17 @@ type Token struct {
 const Possessive = "'s"
 
 // Doc is a text and its tokens. It is not safe for concurrent use: Has
-// indexes the tokens at its first call.
+// and Written read the tokens into keyBytes at their first call.
 type Doc struct {
 	Text   string
 	Tokens []Token
-	// slots is a hash table of the text's keys, made by Has when first
-	// asked: each slot holds one more than the first token of a key, or
-	// 0. next holds the next token of the same key after each, or -1: a
-	// list per key without a slice per key. The table holds no pointers,
-	// so the collector does not scan it, and filling it costs a hash and
-	// a probe a token where a map also allocates.
-	slots []int32
-	next  []int32
+	// keyBytes holds a byte of each token's key (see keyByte), made when
+	// first asked for: the tokens of a key are found by searching these
+	// bytes many at a time. A text is asked about few first words, and
+	// hashing each of its words into an index, as this once did, cost
+	// far more than the searches.
+	keyBytes []byte
 }
-
-// seed keys the hash of every Doc's index; it is set once, at start-up.
-var seed = maphash.MakeSeed()
 
 // Split tokenises s.
 func Split(s string) *Doc { return &Doc{Text: s, Tokens: Tokens(s)} }
@@ -61,63 +56,46 @@ func (d *Doc) Between(i int) string { return d.Text[d.Tokens[i].End:d.Tokens[i+1
 // A reader that asks about the same phrases in many texts makes them a
 // Set.
 func (d *Doc) Has(phrase string) bool {
-	d.index()
-	return d.has(Split(phrase))
-}
-
-// index makes slots and next at the first call.
-func (d *Doc) index() {
-	if d.slots != nil {
-		return
-	}
-	n := 8 // a power of two at least twice the tokens: probes stay short
-	for n < 2*len(d.Tokens) {
-		n *= 2
-	}
-	d.slots = make([]int32, n)
-	d.next = make([]int32, len(d.Tokens))
-	for i := len(d.Tokens) - 1; i >= 0; i-- {
-		at := d.slot(d.Tokens[i].Key)
-		d.next[i] = d.slots[at] - 1
-		d.slots[at] = int32(i) + 1
-	}
-}
-
-// slot returns the slot of key in d's table: the one that holds it, or
-// the empty one where it would go.
-func (d *Doc) slot(key string) int {
-	mask := len(d.slots) - 1
-	at := int(maphash.String(seed, key)) & mask
-	for {
-		j := d.slots[at]
-		if j == 0 || d.Tokens[j-1].Key == key {
-			return at
-		}
-		at = (at + 1) & mask
-	}
-}
-
-// first returns the first token whose key is key, or -1.
-func (d *Doc) first(key string) int32 { return d.slots[d.slot(key)] - 1 }
-
-// has reports whether d writes p's words.
-func (d *Doc) has(p *Doc) bool {
+	p := Split(phrase)
 	if len(p.Tokens) == 0 {
 		return false
 	}
-	return d.hasFrom(d.first(p.Tokens[0].Key), p)
+	found := false
+	d.each(p.Tokens[0].Key, func(at int) bool {
+		found = d.matchAt(at, p, len(p.Tokens))
+		return !found
+	})
+	return found
 }
 
-// hasFrom reports whether d writes p's words at the token i, whose key
-// is that of p's first word, or at a later one of the same key.
-func (d *Doc) hasFrom(i int32, p *Doc) bool {
-	n := len(p.Tokens)
-	for ; i >= 0; i = d.next[i] {
-		if d.matchAt(int(i), p, n) {
-			return true
+// each calls f with each token whose key is key, in order, while f
+// returns true.
+func (d *Doc) each(key string, f func(at int) bool) {
+	if d.keyBytes == nil {
+		d.keyBytes = make([]byte, len(d.Tokens))
+		for i := range d.Tokens {
+			d.keyBytes[i] = keyByte(d.Tokens[i].Key)
 		}
 	}
-	return false
+	b := keyByte(key)
+	for at := 0; at < len(d.keyBytes); at++ {
+		k := bytes.IndexByte(d.keyBytes[at:], b)
+		if k < 0 {
+			return
+		}
+		if at += k; d.Tokens[at].Key == key && !f(at) {
+			return
+		}
+	}
+}
+
+// keyByte is a byte of key's length and first and last bytes: equal keys
+// have equal bytes, and most unequal ones differ.
+func keyByte(key string) byte {
+	if key == "" {
+		return 0
+	}
+	return byte(len(key)*37 + int(key[0])*11 + int(key[len(key)-1]))
 }
 
 // matchAt reports whether the n words of p begin at d's i-th word.
