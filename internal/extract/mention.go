@@ -145,8 +145,9 @@ var (
 	// repeatedly since 2019", "fighting the group for 15 years"; see
 	// habitualAfter.
 	habitualPhraseRE = pattern.MustCompile(`(?i)^` + habitualPhrases + `\b`)
-	// habitualFirst are the bytes a match of habitualPhraseRE begins with.
-	habitualFirst = habitualPhraseRE.FirstBytes()
+	// habitualLeads are the words a match of habitualPhraseRE begins
+	// with.
+	habitualLeads = mustLeadWords(habitualPhraseRE.String())
 	// civilianRE marks civilian targets and victims.
 	civilianRE = lexiconRE(lexicon.CivilianTargets)
 	// forceRE marks armed targets.
@@ -865,19 +866,23 @@ func (a *analysis) hasOwnTime(s event.Span) bool {
 // "clashes ... fighting" in one sentence is one report.
 func collapse(ts []Trigger) []Trigger {
 	var out []Trigger
-	seen := map[string]bool{}
 	for _, t := range ts {
-		k := t.EventType + "|" + t.Plover
-		if t.EventType != "" {
-			k = t.EventType
+		// A sentence has few triggers: a look through those kept
+		// costs less than a map of keys made for each.
+		if !slices.ContainsFunc(out, func(o Trigger) bool { return sameReport(o, t) }) {
+			out = append(out, t)
 		}
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		out = append(out, t)
 	}
 	return out
+}
+
+// sameReport reports whether triggers a and b of one sentence tell one
+// event: the same event type, or with none, the same PLOVER type.
+func sameReport(a, b Trigger) bool {
+	if a.EventType != "" || b.EventType != "" {
+		return a.EventType == b.EventType
+	}
+	return a.Plover == b.Plover
 }
 
 // assignTime gives m its own time expression when its sentence has one,
@@ -1162,7 +1167,7 @@ const habitualAfterWords = 15
 // habitualAfterWords words of s after its first, words being runs of what
 // is not white space (regexp's \S). It is the pattern
 // ^\S*\s+(?:\S+\s+){0,14}?(?:phrases)\b, tried word by word: a phrase's
-// first bytes (habitualFirst) rule out most words at a glance, where the
+// first words (habitualLeads) rule out most words at a glance, where the
 // engine would walk the whole list of phrases at each.
 func habitualAfter(s string) bool {
 	i := 0
@@ -1176,7 +1181,7 @@ func habitualAfter(s string) bool {
 		for i < len(s) && pattern.IsSpace(s[i]) {
 			i++
 		}
-		if i < len(s) && habitualFirst[s[i]] && habitualPhraseRE.MatchString(s[i:]) {
+		if i < len(s) && habitualLeads.may(s[i:]) && habitualPhraseRE.MatchString(s[i:]) {
 			return true
 		}
 		for i < len(s) && !pattern.IsSpace(s[i]) {

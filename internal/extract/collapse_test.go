@@ -1,0 +1,33 @@
+package extract
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestCollapse(t *testing.T) {
+	trig := func(text, typ, plover string) Trigger {
+		return Trigger{Text: text, EventType: typ, Plover: plover}
+	}
+	tests := []struct {
+		name string
+		in   []Trigger
+		want []string // the texts of the triggers kept
+	}{
+		{"none", nil, nil},
+		{"one type twice", []Trigger{trig("clashes", "Battles", "FIGHT"), trig("fighting", "Battles", "FIGHT")}, []string{"clashes"}},
+		{"two types", []Trigger{trig("clashes", "Battles", "FIGHT"), trig("protest", "Protests", "PROTEST")}, []string{"clashes", "protest"}},
+		{"type beats PLOVER", []Trigger{trig("clashes", "Battles", "FIGHT"), trig("shelled", "Battles", "ASSAULT")}, []string{"clashes"}},
+		{"PLOVER only", []Trigger{trig("said", "", "ACCUSE"), trig("accused", "", "ACCUSE"), trig("met", "", "CONSULT")}, []string{"said", "met"}},
+		{"typed and untyped", []Trigger{trig("said", "", "FIGHT"), trig("clashes", "Battles", "FIGHT")}, []string{"said", "clashes"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, t := range collapse(tt.in) {
+			got = append(got, t.Text)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: collapse kept %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
