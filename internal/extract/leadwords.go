@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/sitrep/sitrep/internal/text"
 )
 
 // leadWords is what a pattern's matches can begin with, read off its
@@ -18,6 +20,11 @@ type leadWords struct {
 	// prefixes are the starts of words a match may begin with, when
 	// the pattern does not say where the word ends.
 	prefixes []string
+	// first holds the bytes, in either case, that the words and
+	// prefixes begin with, and those past ASCII, which may answers yes
+	// to; shapes rules out most words before whole is asked.
+	first  [256]bool
+	shapes text.Shapes
 }
 
 // maxLeads bounds the words newLeadWords enumerates.
@@ -35,15 +42,28 @@ func newLeadWords(expr string) (lw *leadWords, ok bool) {
 		return nil, false
 	}
 	lw = &leadWords{whole: map[string]bool{}}
+	for c := utf8.RuneSelf; c < len(lw.first); c++ {
+		lw.first[c] = true
+	}
 	for _, l := range ls {
 		switch {
-		case l.end == endWord:
-			lw.whole[l.word] = true
+		case l.word == "" && l.end == endWord:
+			// A match may begin with a byte that is no ASCII letter.
+			for c := range utf8.RuneSelf {
+				lw.first[c] = lw.first[c] || !isASCIILetterByte(byte(c))
+			}
+			lw.whole[""] = true
+			continue
 		case l.word == "":
 			return nil, false // any word may begin a match
+		case l.end == endWord:
+			lw.whole[l.word] = true
+			lw.shapes.Add(l.word)
 		default:
 			lw.prefixes = append(lw.prefixes, l.word)
 		}
+		lw.first[l.word[0]] = true
+		lw.first[l.word[0]-'a'+'A'] = true
 	}
 	return lw, true
 }
@@ -63,6 +83,12 @@ func mustLeadWords(expr string) *leadWords {
 // when a byte past ASCII begins or ends the run, since (?i) folds the
 // Kelvin sign and the long s to letters.
 func (lw *leadWords) may(s string) bool {
+	if s == "" {
+		return lw.whole[""]
+	}
+	if !lw.first[s[0]] {
+		return false
+	}
 	var lower [24]byte
 	n := 0
 	for n < len(s) && isASCIILetterByte(s[n]) {
@@ -76,11 +102,11 @@ func (lw *leadWords) may(s string) bool {
 		return true
 	}
 	w := lower[:n]
-	if lw.whole[string(w)] {
-		return true
+	if n == 0 || lw.shapes.MayBytes(w) && lw.whole[string(w)] {
+		return true // n == 0: first let a byte that is no letter through
 	}
 	for _, p := range lw.prefixes {
-		if len(w) >= len(p) && string(w[:len(p)]) == p {
+		if len(w) >= len(p) && p[0] == w[0] && string(w[:len(p)]) == p {
 			return true
 		}
 	}

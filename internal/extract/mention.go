@@ -195,9 +195,9 @@ func (a *analysis) mentions() []*mention {
 	detected := a.x.triggers.Detect(a.words, spans)
 	// The year the article was published, which dates what refine
 	// reads as history, written once rather than for each sentence.
-	pubYear := ""
+	art := &articleFacts{}
 	if !a.undated {
-		pubYear = a.pub.Format("2006")
+		art.pubYear = a.pub.Format("2006")
 	}
 	for si, s := range a.sents {
 		if a.background(s.Span) || a.caption(s.Span) {
@@ -225,7 +225,7 @@ func (a *analysis) mentions() []*mention {
 			// before.
 			r.ref = r.news
 		}
-		trigs := a.refine(s.Span, detected[si], pubYear)
+		trigs := a.refine(s.Span, detected[si], art)
 		for _, t := range trigs {
 			m := &mention{trig: t, sent: si, span: s.Span, typ: t.EventType, sub: t.SubEventType, plover: t.Plover, mode: t.Mode, siblings: trigs, heard: detected[si]}
 			a.read(m, r)
@@ -437,16 +437,24 @@ func genericBattle(m *mention) bool {
 	return m.typ == taxonomy.Battles && (m.trig.Class == lexicon.Kill || m.trig.Class == lexicon.Attack || operationRE.MatchString(m.trig.Text))
 }
 
-// refine drops the triggers of sentence s, of an article published in
-// pubYear, that do not report a real event, has typeOf type those it
-// keeps, and keeps one of those that report the same event. The deduplication reads the types typeOf gives,
-// which is why typing runs here, before the steps (see eventtype.go).
+// articleFacts are what refine reads of the article as a whole, once
+// for all its sentences.
+type articleFacts struct {
+	// pubYear is the year the article was published, "" when undated.
+	pubYear string
+}
+
+// refine drops the triggers of sentence s, of an article of which art
+// holds what is read once, that do not report a real event, has typeOf
+// type those it keeps, and keeps one of those that report the same
+// event. The deduplication reads the types typeOf gives, which is why
+// typing runs here, before the steps (see eventtype.go).
 //
 // modalRE runs on the last words before a trigger only: a match is a
 // keyword of at most three words and three words more, so the last
 // modalWords words hold every match there is, and the long clauses
 // before a trigger cost no more than short ones.
-func (a *analysis) refine(s event.Span, trigs []Trigger, pubYear string) []Trigger {
+func (a *analysis) refine(s event.Span, trigs []Trigger, art *articleFacts) []Trigger {
 	sent := a.text[s.Start:s.End]
 	// A trigger that needs a place beside it and has none is no trigger.
 	if slices.ContainsFunc(trigs, func(t Trigger) bool { return t.NeedsPlace }) {
@@ -467,14 +475,18 @@ func (a *analysis) refine(s event.Span, trigs []Trigger, pubYear string) []Trigg
 	}
 	// What the sentence as a whole tells, read at the first trigger that
 	// asks.
-	var pastYear, nonConflict, agreement fact
+	var pastYear, nonConflict, agreement, denials, reactionsAfter fact
+	// A pattern's needles absent from the sentence are absent from any
+	// part of it.
+	mayDeny := func() bool { return denials.of(func() bool { return denialRE.HoldsNeedle(sent) }) }
+	mayReactAfter := func() bool { return reactionsAfter.of(func() bool { return reactionAfterRE.HoldsNeedle(sent) }) }
 	var out []Trigger
 	for _, t := range trigs {
 		before := a.text[clauseStart(a.text, s.Start, t.Start):t.Start]
 		if modal(lastWords(before, modalWords)) && !isOngoing(before) {
 			continue
 		}
-		if denialRE.MatchString(before) {
+		if mayDeny() && denialRE.MatchString(before) {
 			continue // "The army denied that its soldiers had attacked civilians"
 		}
 		if infinitive(before) && !isOngoing(before) && !strings.HasSuffix(t.Text, "s") {
@@ -486,7 +498,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger, pubYear string) []Trigg
 			mayBeRelative(before) && (relativeRE.MatchString(before) || !own && pastRelativeRE.MatchString(before)) {
 			continue
 		}
-		if !own && !a.undated && pastYear.of(func() bool { return yearBefore(sent, pubYear) }) {
+		if !own && !a.undated && pastYear.of(func() bool { return yearBefore(sent, art.pubYear) }) {
 			// "The conflict began in 2017 after ...": history, not news.
 			continue
 		}
@@ -498,7 +510,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger, pubYear string) []Trigg
 			// strikes": the support of the event the sentence tells.
 			continue
 		}
-		if t.EventType != "" && (reactionRE.MatchString(before) || reactionAfterRE.MatchString(a.text[t.End:s.End])) &&
+		if t.EventType != "" && (reactionRE.MatchString(before) || mayReactAfter() && reactionAfterRE.MatchString(a.text[t.End:s.End])) &&
 			!(own && (a.hasPlace(s) || a.countsVictims(s))) {
 			// "The offensive drew condemnation", "UN inspectors should
 			// see the site of the attack": a reaction to an event told
@@ -863,9 +875,10 @@ func (a *analysis) hasOwnTime(s event.Span) bool {
 }
 
 // collapse keeps one trigger per event type and PLOVER type in a sentence:
-// "clashes ... fighting" in one sentence is one report.
+// "clashes ... fighting" in one sentence is one report. It keeps them in
+// ts, whose order it leaves.
 func collapse(ts []Trigger) []Trigger {
-	var out []Trigger
+	out := ts[:0]
 	for _, t := range ts {
 		// A sentence has few triggers: a look through those kept
 		// costs less than a map of keys made for each.
