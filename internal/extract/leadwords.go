@@ -2,10 +2,12 @@ package extract
 
 import (
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/sitrep/sitrep/internal/pattern"
 	"github.com/sitrep/sitrep/internal/text"
 )
 
@@ -18,8 +20,9 @@ type leadWords struct {
 	// is no ASCII letter (or by the end of the text).
 	whole map[string]bool
 	// prefixes are the starts of words a match may begin with, when
-	// the pattern does not say where the word ends.
-	prefixes []string
+	// the pattern does not say where the word ends, by their first
+	// letter.
+	prefixes [26][]string
 	// first holds the bytes, in either case, that the words and
 	// prefixes begin with, and those past ASCII, which may answers yes
 	// to; shapes rules out most words before whole is asked.
@@ -28,7 +31,7 @@ type leadWords struct {
 }
 
 // maxLeads bounds the words newLeadWords enumerates.
-const maxLeads = 256
+const maxLeads = 4096
 
 // newLeadWords reads the lead words of expr; ok is false when it cannot
 // tell them, and every word may begin a match.
@@ -42,6 +45,8 @@ func newLeadWords(expr string) (lw *leadWords, ok bool) {
 		return nil, false
 	}
 	lw = &leadWords{whole: map[string]bool{}}
+	var prefixes []string
+	last := "\x00" // no prefix begins with it
 	for c := utf8.RuneSelf; c < len(lw.first); c++ {
 		lw.first[c] = true
 	}
@@ -60,10 +65,30 @@ func newLeadWords(expr string) (lw *leadWords, ok bool) {
 			lw.whole[l.word] = true
 			lw.shapes.Add(l.word)
 		default:
-			lw.prefixes = append(lw.prefixes, l.word)
+			prefixes = append(prefixes, l.word)
 		}
 		lw.first[l.word[0]] = true
 		lw.first[l.word[0]-'a'+'A'] = true
+	}
+	// A prefix that another begins makes no difference: "condemn\w*"
+	// leads with "condemn" and with "condemna", "condemnb" ...
+	slices.Sort(prefixes)
+	for i, p := range prefixes {
+		if i > 0 && strings.HasPrefix(p, last) {
+			continue
+		}
+		last = p
+		lw.prefixes[p[0]-'a'] = append(lw.prefixes[p[0]-'a'], p)
+	}
+	for w := range lw.whole {
+		if w == "" {
+			continue
+		}
+		for _, p := range lw.prefixes[w[0]-'a'] {
+			if strings.HasPrefix(w, p) {
+				delete(lw.whole, w)
+			}
+		}
 	}
 	return lw, true
 }
@@ -105,8 +130,8 @@ func (lw *leadWords) may(s string) bool {
 	if n == 0 || lw.shapes.MayBytes(w) && lw.whole[string(w)] {
 		return true // n == 0: first let a byte that is no letter through
 	}
-	for _, p := range lw.prefixes {
-		if len(w) >= len(p) && p[0] == w[0] && string(w[:len(p)]) == p {
+	for _, p := range lw.prefixes[w[0]-'a'] {
+		if len(w) >= len(p) && string(w[:len(p)]) == p {
 			return true
 		}
 	}
@@ -208,6 +233,11 @@ func leads(re *syntax.Regexp) (ls []lead, ok bool) {
 					next = append(next, l)
 					continue
 				}
+				if sub.Op == syntax.OpWordBoundary && l.word != "" {
+					// After a letter, \b ends the word.
+					next = append(next, lead{word: l.word, end: endWord})
+					continue
+				}
 				for _, s := range sl {
 					next = append(next, lead{word: l.word + s.word, end: s.end})
 				}
@@ -261,6 +291,10 @@ func classLeads(ranges []rune) []lead {
 			}
 		}
 	}
+	if len(ls) == len(seen) {
+		// Any letter: the word goes on in ways not worth spelling out.
+		ls = []lead{{end: openWord}}
+	}
 	if other {
 		ls = append(ls, lead{end: endWord})
 	}
@@ -287,4 +321,23 @@ func dedupeLeads(ls []lead) []lead {
 		}
 	}
 	return out
+}
+
+// anyWord reports whether a match of the pattern may begin in s, for a
+// pattern whose every match begins with an ASCII letter after a word
+// boundary (\b): it asks may at each word start of s.
+func (lw *leadWords) anyWord(s string) bool {
+	if pattern.FoldsToASCII(s) {
+		return true // a boundary may fall where the engine alone can tell
+	}
+	for p := 0; p < len(s); p++ {
+		if !pattern.IsWordByte(s[p]) {
+			continue
+		}
+		if lw.may(s[p:]) {
+			return true
+		}
+		p = pattern.SkipWord(s, p) - 1 // inside a word: no boundary
+	}
+	return false
 }

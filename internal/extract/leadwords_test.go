@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"testing"
+
+	"github.com/sitrep/sitrep/internal/pattern"
 )
 
 func TestLeadWords(t *testing.T) {
@@ -14,11 +16,13 @@ func TestLeadWords(t *testing.T) {
 		ok       bool
 	}{
 		{expr: `(?i)^(?:has|had) (?:risen|fallen)`, whole: []string{"had", "has"}, ok: true},
-		{expr: `(?i)^(?:repeatedly|similar)\b`, prefixes: []string{"repeatedly", "similar"}, ok: true},
+		{expr: `(?i)^(?:repeatedly|similar)\b`, whole: []string{"repeatedly", "similar"}, ok: true},
 		{expr: `^in \d{4}\b|^in recent years`, whole: []string{"in"}, ok: true},
 		{expr: `(?i)^for(?:ty)? years`, whole: []string{"for", "forty"}, ok: true},
 		{expr: `(?i)^since[- ]`, whole: []string{"since"}, ok: true},
 		{expr: `(?i)^(?:ab)+c`, prefixes: []string{"ab"}, ok: true},
+		{expr: `(?i)\b(?:condemn\w*|condemned|denounc\w*|alleged|allegedly)\b`, whole: []string{"alleged", "allegedly"}, prefixes: []string{"condemn", "denounc"}, ok: true},
+		{expr: `(?i)^(?:repeatedly|similar)`, prefixes: []string{"repeatedly", "similar"}, ok: true},
 		{expr: `(?i)^(?:ab)?c `, whole: []string{"abc", "c"}, ok: true},
 		{expr: `^\d+ killed`, whole: []string{""}, ok: true},
 		{expr: `^é?te `, whole: []string{"te"}, ok: true},
@@ -42,7 +46,10 @@ func TestLeadWords(t *testing.T) {
 			whole = append(whole, w)
 		}
 		slices.Sort(whole)
-		prefixes := slices.Sorted(slices.Values(lw.prefixes))
+		var prefixes []string
+		for _, ps := range lw.prefixes {
+			prefixes = append(prefixes, ps...)
+		}
 		if !slices.Equal(whole, tt.whole) || !slices.Equal(prefixes, tt.prefixes) {
 			t.Errorf("newLeadWords(%q) = %q, %q; want %q, %q", tt.expr, whole, prefixes, tt.whole, tt.prefixes)
 		}
@@ -62,7 +69,8 @@ func TestLeadWordsMay(t *testing.T) {
 		{"hash", false},
 		{"ha", false},
 		{"repeatedly,", true},
-		{"repeatedlyx", true}, // a prefix: the pattern's \b is the engine's to read
+		{"repeatedlyx", false},
+		{"repeatedly_", true}, // \b fails, but "_" is no letter: the engine's to read
 		{"Repeat", false},
 		{"in 2019", true},
 		{"into", false},
@@ -78,5 +86,61 @@ func TestLeadWordsMay(t *testing.T) {
 		if re.MatchString(tt.s) && !lw.may(tt.s) {
 			t.Errorf("may(%q) = false, but the pattern matches", tt.s)
 		}
+	}
+}
+
+func TestLeadWordsAnyWord(t *testing.T) {
+	const expr = `(?i)\b(?:floods?|heat ?waves?|malnourish\w*|fire broke out)\b`
+	lw := mustLeadWords(expr)
+	re := regexp.MustCompile(expr)
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"", false},
+		{"Floods hit the town", true},
+		{"the town was flooded", false}, // "flooded" is no lead word
+		{"a heatwave", true},
+		{"a heat wave", true},
+		{"heated debate", false},
+		{"malnourished children", true},
+		{"the fire", true},
+		{"firefighters", false},
+		{"x-floods", true},
+		{"xfloods", false},
+		{"3floods", false},
+		{"\u00e9floods", true},
+		{"the \u017ftorm", true}, // the long s: the engine's to read
+	}
+	for _, tt := range tests {
+		if got := lw.anyWord(tt.s); got != tt.want {
+			t.Errorf("anyWord(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+		if re.MatchString(tt.s) && !lw.anyWord(tt.s) {
+			t.Errorf("anyWord(%q) = false, but the pattern matches", tt.s)
+		}
+	}
+}
+
+// TestLeadWordsOfPatterns holds the look at lead words before each
+// pattern refine tries that way to the pattern alone.
+func TestLeadWordsOfPatterns(t *testing.T) {
+	extra := []string{
+		"Floods killed 20", "a cholera outbreak", "the crash of a bus", "malnourished children", "heat waves", "the fire broke out",
+		"The UN condemned the attack", "criticized the raid", "reports of shelling", "claims that troops", "an inquiry into the killing",
+		"The army denied that its soldiers had attacked", "denies reports that", "Denying that the", "deny it that x",
+	}
+	for _, tt := range []struct {
+		name string
+		lw   *leadWords
+		re   *pattern.Regexp
+	}{
+		{"nonConflict", nonConflictLeads, nonConflictRE},
+		{"reaction", reactionLeads, reactionRE},
+		{"denial", denialLeads, denialRE},
+	} {
+		cases := corpusWindows(t, 90, 29, extra)
+		got := func(s string) bool { return tt.lw.anyWord(s) && tt.re.MatchString(s) }
+		sameOnAll(t, tt.name, cases, got, tt.re.Regexp.MatchString, func(b bool) bool { return b })
 	}
 }

@@ -163,11 +163,16 @@ var (
 	// disease, accidents and animals. ACLED codes political violence
 	// only; a bare "killed" beside these words reports none.
 	nonConflictRE = pattern.MustCompile(`(?i)\b(?:floods?|flooding|flash floods|storms?|typhoons?|hurricanes?|cyclones?|tornado(?:es)?|earthquakes?|quakes?|landslides?|mudslides?|avalanches?|tsunamis?|heat ?waves?|lightning|epidemics?|diseases?|cholera|malaria|ebola|malnutrition|malnourish\w*|starvation|accidents?|accidental(?:ly)?|crash(?:ed|es)?|derail(?:ed|ment)|collapsed?|capsized?|drown(?:ed|ing)?|stampedes?|fire broke out|blaze|bears?|crocodiles?|elephants?|sharks?|snakes?|snakebites?|wild animals?)\b`)
+	// nonConflictLeads are the words a match of nonConflictRE begins
+	// with: a look at each word of a sentence spares most the engine.
+	nonConflictLeads = mustLeadWords(nonConflictRE.String())
 	// reactionRE, before a trigger in its clause, makes the trigger the
 	// object of a reaction, an inquiry or a claim: "condemned the
 	// attacks", "inspectors ... the site of the attack", "claims of a
 	// chemical attack". Reactions are not events in ACLED's codebook.
 	reactionRE = pattern.MustCompile(`(?i)\b(?:condemn\w*|denounc\w*|deplor\w*|criticis\w*|criticiz\w*|slammed|protested against|concerns? (?:about|over)|outrage (?:at|over)|inspectors?|investigat\w*|inquiry|probe into|resolution|claims? (?:of|that)|allegations? (?:of|that)|alleged|allegedly|reports? of|statements? about)\b`)
+	// reactionLeads are the words a match of reactionRE begins with.
+	reactionLeads = mustLeadWords(reactionRE.String())
 	// reactionAfterRE: "the offensive drew strong condemnation".
 	reactionAfterRE = pattern.MustCompile(`(?i)^\s+(?:\S+\s+){0,2}?(?:drew|sparked|prompted|triggered|provoked|has drawn|has sparked)\s+(?:\S+\s+){0,2}?(?:condemnation|outrage|criticism|protests? from)\b`)
 	// accidentBlastRE names explosions that no armed group set off.
@@ -476,18 +481,14 @@ func (a *analysis) refine(s event.Span, trigs []Trigger, art *articleFacts) []Tr
 	}
 	// What the sentence as a whole tells, read at the first trigger that
 	// asks.
-	var pastYear, nonConflict, agreement, denials, reactionsAfter fact
-	// A pattern's needles absent from the sentence are absent from any
-	// part of it.
-	mayDeny := func() bool { return denials.of(func() bool { return denialRE.HoldsNeedle(sent) }) }
-	mayReactAfter := func() bool { return reactionsAfter.of(func() bool { return reactionAfterRE.HoldsNeedle(sent) }) }
+	var pastYear, nonConflict, agreement fact
 	var out []Trigger
 	for _, t := range trigs {
 		before := a.text[clauseStart(a.text, s.Start, t.Start):t.Start]
 		if modal(lastWords(before, modalWords)) && !isOngoing(before) {
 			continue
 		}
-		if mayDeny() && denialRE.MatchString(before) {
+		if denialLeads.anyWord(before) && denialRE.MatchString(before) {
 			continue // "The army denied that its soldiers had attacked civilians"
 		}
 		if infinitive(before) && !isOngoing(before) && !strings.HasSuffix(t.Text, "s") {
@@ -511,7 +512,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger, art *articleFacts) []Tr
 			// strikes": the support of the event the sentence tells.
 			continue
 		}
-		if t.EventType != "" && (reactionRE.MatchString(before) || mayReactAfter() && reactionAfterRE.MatchString(a.text[t.End:s.End])) &&
+		if t.EventType != "" && (reactionLeads.anyWord(before) && reactionRE.MatchString(before) || reactionAfterRE.MatchString(a.text[t.End:s.End])) &&
 			!(own && (a.hasPlace(s) || a.countsVictims(s))) {
 			// "The offensive drew condemnation", "UN inspectors should
 			// see the site of the attack": a reaction to an event told
@@ -522,11 +523,11 @@ func (a *analysis) refine(s event.Span, trigs []Trigger, art *articleFacts) []Tr
 		// it are typeOf's to read.
 		switch t.Class {
 		case lexicon.Kill:
-			if hasSpecific || hasStrong(out) || nonConflict.of(func() bool { return nonConflictRE.MatchString(sent) }) {
+			if hasSpecific || hasStrong(out) || nonConflict.of(func() bool { return nonConflictLeads.anyWord(sent) && nonConflictRE.MatchString(sent) }) {
 				continue
 			}
 		case lexicon.Attack, lexicon.Weapon:
-			if hasSpecific || nonConflict.of(func() bool { return nonConflictRE.MatchString(sent) }) {
+			if hasSpecific || nonConflict.of(func() bool { return nonConflictLeads.anyWord(sent) && nonConflictRE.MatchString(sent) }) {
 				continue
 			}
 		case lexicon.Blast:
@@ -981,6 +982,10 @@ func (a *analysis) assignTime(m *mention, ref timex.Range, prior []*mention) {
 // "denies reports that"; what it denies is no event, however far the
 // trigger is from the denial.
 var denialRE = pattern.MustCompile(`(?i)\bden(?:ied|ies|y|ying)\s+(?:\S+\s+){0,3}?that\s+[^.;]{0,80}$`)
+
+// denialLeads are the words a match of denialRE begins with: most
+// clauses before a trigger have none.
+var denialLeads = mustLeadWords(denialRE.String())
 
 // modalWords is how many words modalRE needs to see, with room to spare.
 const modalWords = 8
