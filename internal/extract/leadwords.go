@@ -28,6 +28,11 @@ type leadWords struct {
 	// to; shapes rules out most words before whole is asked.
 	first  [256]bool
 	shapes text.Shapes
+	// pairs holds the first two letters of the words and prefixes, by
+	// first letter, a bit each second letter; short, the first letters
+	// of words and prefixes of one letter, which pairs cannot rule out.
+	pairs [26]uint32
+	short [26]bool
 }
 
 // maxLeads bounds the words newLeadWords enumerates.
@@ -69,6 +74,11 @@ func newLeadWords(expr string) (lw *leadWords, ok bool) {
 		}
 		lw.first[l.word[0]] = true
 		lw.first[l.word[0]-'a'+'A'] = true
+		if len(l.word) == 1 {
+			lw.short[l.word[0]-'a'] = true
+		} else {
+			lw.pairs[l.word[0]-'a'] |= 1 << (l.word[1] - 'a')
+		}
 	}
 	// A prefix that another begins makes no difference: "condemn\w*"
 	// leads with "condemn" and with "condemna", "condemnb" ...
@@ -113,6 +123,12 @@ func (lw *leadWords) may(s string) bool {
 	}
 	if !lw.first[s[0]] {
 		return false
+	}
+	if len(s) > 1 && isASCIILetterByte(s[0]) && isASCIILetterByte(s[1]) {
+		// Two letters rule out most words before they are lowered.
+		if l := s[0] | 0x20 - 'a'; !lw.short[l] && lw.pairs[l]&(1<<(s[1]|0x20-'a')) == 0 {
+			return false
+		}
 	}
 	var lower [24]byte
 	n := 0
@@ -327,17 +343,38 @@ func dedupeLeads(ls []lead) []lead {
 // pattern whose every match begins with an ASCII letter after a word
 // boundary (\b): it asks may at each word start of s.
 func (lw *leadWords) anyWord(s string) bool {
-	if pattern.FoldsToASCII(s) {
-		return true // a boundary may fall where the engine alone can tell
-	}
-	for p := 0; p < len(s); p++ {
-		if !pattern.IsWordByte(s[p]) {
+	for p := 0; p < len(s); {
+		c := s[p]
+		if !wordBytes[c] {
+			if c == kelvinLead || c == longSLead {
+				// The Kelvin sign or the long s, which (?i) folds to
+				// letters although \b takes them for no word: the
+				// engine's to read.
+				return true
+			}
+			p++
 			continue
 		}
-		if lw.may(s[p:]) {
+		if lw.first[c] && lw.may(s[p:]) {
 			return true
 		}
-		p = pattern.SkipWord(s, p) - 1 // inside a word: no boundary
+		for p++; p < len(s) && wordBytes[s[p]]; p++ {
+		}
 	}
 	return false
 }
+
+// The first bytes of the Kelvin sign (U+212A) and the long s (U+017F)
+// in UTF-8.
+const (
+	kelvinLead = 0xe2
+	longSLead  = 0xc5
+)
+
+// wordBytes holds the bytes of \w: ASCII letters, digits and "_".
+var wordBytes = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = pattern.IsWordByte(byte(c))
+	}
+	return t
+}()

@@ -111,6 +111,7 @@ func TestLeadWordsAnyWord(t *testing.T) {
 		{"3floods", false},
 		{"\u00e9floods", true},
 		{"the \u017ftorm", true}, // the long s: the engine's to read
+		{"x\u212aill", true},
 	}
 	for _, tt := range tests {
 		if got := lw.anyWord(tt.s); got != tt.want {
@@ -142,5 +143,11 @@ func TestLeadWordsOfPatterns(t *testing.T) {
 		cases := corpusWindows(t, 90, 29, extra)
 		got := func(s string) bool { return tt.lw.anyWord(s) && tt.re.MatchString(s) }
 		sameOnAll(t, tt.name, cases, got, tt.re.Regexp.MatchString, func(b bool) bool { return b })
+	}
+}
+
+func TestFoldLeads(t *testing.T) {
+	if "\u212a"[0] != kelvinLead || "\u017f"[0] != longSLead {
+		t.Errorf("kelvinLead, longSLead = %#x, %#x; want the first bytes of U+212A, U+017F", kelvinLead, longSLead)
 	}
 }
