@@ -2,6 +2,7 @@ package extract
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -28,6 +29,30 @@ func TestCollapse(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("%s: collapse kept %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestClauseStart(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // the clause before the last word
+	}{
+		{"Gunmen attacked", "Gunmen "},
+		{"He said: gunmen attacked", " gunmen "},
+		{"The army; gunmen attacked", " gunmen "},
+		{`He said "gunmen attacked`, "gunmen "},
+		{"Police (who arrived late) attacked", "who arrived late) "},
+		{"Troops, police and gunmen attacked", "Troops, police and gunmen "},
+		{"Troops advanced, but gunmen attacked", " but gunmen "},
+		{"Troops advanced,  which attacked", "  which "},
+		{"Troops advanced,but attacked", "but "},
+		{"Troops advanced, and attacked", "Troops advanced, and "},
+	}
+	for _, tt := range tests {
+		i := strings.LastIndexByte(tt.text, ' ') + 1
+		if got := tt.text[clauseStart(tt.text, 0, i):i]; got != tt.want {
+			t.Errorf("clauseStart(%q) gives %q, want %q", tt.text, got, tt.want)
 		}
 	}
 }

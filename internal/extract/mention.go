@@ -757,22 +757,33 @@ func isOngoing(before string) bool { return ongoingRE.MatchString(before) }
 // clauseStart returns where the clause containing position i begins.
 func clauseStart(text string, sentStart, i int) int {
 	for j := i - 1; j > sentStart; j-- {
-		switch text[j] {
-		case ';', ':', '(', '"':
+		// A look-up rather than a switch: most bytes are none of them,
+		// and refine asks at every trigger.
+		c := text[j]
+		if !clauseMarks[c] {
+			continue
+		}
+		if c != ',' {
 			return j + 1
-		case ',':
-			// A comma before "and", "but", "while" opens a clause; a
-			// comma in a list does not.
-			rest := strings.TrimLeft(text[j+1:i], " ")
-			for _, w := range []string{"but ", "while ", "although ", "though ", "as ", "after ", "before ", "when ", "which ", "who "} {
-				if strings.HasPrefix(rest, w) {
-					return j + 1
-				}
+		}
+		// A comma before "and", "but", "while" opens a clause; a comma
+		// in a list does not.
+		rest := strings.TrimLeft(text[j+1:i], " ")
+		for _, w := range clauseOpeners {
+			if strings.HasPrefix(rest, w) {
+				return j + 1
 			}
 		}
 	}
 	return sentStart
 }
+
+// clauseMarks are the bytes that may open a clause: ";", ":", "(" and
+// a double quote do, a comma before one of clauseOpeners does.
+var clauseMarks = [256]bool{';': true, ':': true, '(': true, '"': true, ',': true}
+
+// clauseOpeners open a clause after a comma.
+var clauseOpeners = []string{"but ", "while ", "although ", "though ", "as ", "after ", "before ", "when ", "which ", "who "}
 
 // paragraphOf returns the text of the paragraph holding sentence span s.
 func (a *analysis) paragraphOf(s event.Span) string {
