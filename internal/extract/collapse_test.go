@@ -56,3 +56,25 @@ func TestClauseStart(t *testing.T) {
 		}
 	}
 }
+
+func TestLastWords(t *testing.T) {
+	tests := []struct {
+		s    string
+		n    int
+		want string
+	}{
+		{"", 2, ""},
+		{"one two three", 2, "two three"},
+		{"one two three ", 2, "two three "},
+		{"one\ttwo\n three", 2, "two\n three"},
+		{"one two", 5, "one two"},
+		{"  one", 1, "one"},
+		{"one\u00a0two three", 2, "one\u00a0two three"}, // no-break space is no \s
+		{"a b c", 0, ""},
+	}
+	for _, tt := range tests {
+		if got := lastWords(tt.s, tt.n); got != tt.want {
+			t.Errorf("lastWords(%q, %d) = %q, want %q", tt.s, tt.n, got, tt.want)
+		}
+	}
+}

@@ -1267,15 +1267,24 @@ func mayBeRelative(s string) bool {
 func lastWords(s string, n int) string {
 	i := len(s)
 	for ; n > 0 && i > 0; n-- {
-		for i > 0 && pattern.IsSpace(s[i-1]) {
+		for i > 0 && spaceBytes[s[i-1]] {
 			i--
 		}
-		for i > 0 && !pattern.IsSpace(s[i-1]) {
+		for i > 0 && !spaceBytes[s[i-1]] {
 			i--
 		}
 	}
 	return s[i:]
 }
+
+// spaceBytes holds the bytes of \s, looked up where a word's every byte
+// is asked whether it is one.
+var spaceBytes = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = pattern.IsSpace(byte(c))
+	}
+	return t
+}()
 
 // lexiconRE matches any phrase of the named word lists as whole words, in
 // any case.
