@@ -1201,20 +1201,20 @@ const habitualAfterWords = 15
 // engine would walk the whole list of phrases at each.
 func habitualAfter(s string) bool {
 	i := 0
-	for i < len(s) && !pattern.IsSpace(s[i]) {
+	for i < len(s) && !spaceBytes[s[i]] {
 		i++
 	}
 	for range habitualAfterWords {
 		if i == len(s) {
 			break
 		}
-		for i < len(s) && pattern.IsSpace(s[i]) {
+		for i < len(s) && spaceBytes[s[i]] {
 			i++
 		}
-		if i < len(s) && habitualLeads.may(s[i:]) && habitualPhraseRE.MatchString(s[i:]) {
+		if i < len(s) && habitualLeads.first[s[i]] && habitualLeads.may(s[i:]) && habitualPhraseRE.MatchString(s[i:]) {
 			return true
 		}
-		for i < len(s) && !pattern.IsSpace(s[i]) {
+		for i < len(s) && !spaceBytes[s[i]] {
 			i++
 		}
 	}
