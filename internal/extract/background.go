@@ -93,12 +93,11 @@ var sinceBeforeRE = pattern.MustCompile(`(?i)\bsince\s*$`)
 // tollRE finds the words of a toll.
 var tollRE = pattern.MustCompile(`(?i)\b(?:killed|died|dead|deaths?|lives|displaced|death toll)\b`)
 
-// background reports whether sentence s, which holds a word of
-// backgroundWords if namesWar, tells a war's cumulative toll or how it
-// began. A sentence that also gives a day ("on Tuesday") is news: "the
-// deadliest day since the war began".
-func (a *analysis) background(s event.Span, namesWar bool) bool {
-	if !namesWar {
+// background reports whether sentence s tells a war's cumulative toll or
+// how it began. A sentence that also gives a day ("on Tuesday") is
+// news: "the deadliest day since the war began".
+func (a *analysis) background(s event.Span) bool {
+	if !a.words.AnyIn(s.Start, s.End, backgroundWords) {
 		return false
 	}
 	// The day first: a loop over the sentence's times spares the
@@ -164,33 +163,4 @@ func (a *analysis) caption(s event.Span) bool {
 	// does many at a time, spares the search for " | " in them.
 	sent := a.text[s.Start:s.End]
 	return strings.Count(sent, "|") >= 2 && strings.Count(sent, " | ") >= 2
-}
-
-// sentencesWith reports for each sentence whether a token within it has
-// one of keys, as Doc.AnyIn does, in one walk of the text's tokens rather
-// than a search for each sentence's.
-func (a *analysis) sentencesWith(keys *text.Keys) []bool {
-	out := make([]bool, len(a.sents))
-	for i := 1; i < len(a.sents); i++ {
-		if a.sents[i].Start < a.sents[i-1].End {
-			// Sentences that overlap: a token may lie in two.
-			for j, s := range a.sents {
-				out[j] = a.words.AnyIn(s.Start, s.End, keys)
-			}
-			return out
-		}
-	}
-	si := 0
-	for _, t := range a.words.Tokens {
-		for si < len(a.sents) && a.sents[si].End < t.End {
-			si++
-		}
-		if si == len(a.sents) {
-			break
-		}
-		if t.Start >= a.sents[si].Start && !out[si] && keys.Has(t.Key) {
-			out[si] = true
-		}
-	}
-	return out
 }

@@ -2,13 +2,9 @@ package extract
 
 import (
 	"regexp"
-	"slices"
-	"strings"
 	"testing"
 
-	"github.com/sitrep/sitrep/internal/event"
 	"github.com/sitrep/sitrep/internal/lexicon"
-	"github.com/sitrep/sitrep/internal/sentence"
 	"github.com/sitrep/sitrep/internal/text"
 )
 
@@ -145,39 +141,4 @@ func warBeganOracle(sent string) bool {
 func TestWarBegan(t *testing.T) {
 	cases := corpusWindows(t, 160, 41, warCases)
 	sameOnAll(t, "warBegan", cases, warBegan, warBeganOracle, func(b bool) bool { return b })
-}
-
-func TestSentencesWith(t *testing.T) {
-	const txt = "The war goes on. Nothing here.  Hundreds fled the insurgency.Conflict-hit towns wait. tens"
-	span := func(from, to string) event.Span {
-		start := strings.Index(txt, from)
-		return event.Span{Start: start, End: strings.Index(txt, to) + len(to)}
-	}
-	tests := []struct {
-		name  string
-		sents []event.Span
-		want  []bool
-	}{
-		{"none", nil, []bool{}},
-		{"each sentence", []event.Span{span("The", "on."), span("Nothing", "here."), span("Hundreds", "insurgency."), span("Conflict", "wait."), span("tens", "tens")},
-			[]bool{true, false, true, true, true}},
-		{"a word cut by the sentence's end", []event.Span{{Start: 0, End: 6}, {Start: 6, End: 20}}, []bool{false, false}},
-		{"a gap between sentences", []event.Span{span("Nothing", "here."), span("wait.", "tens")}, []bool{false, true}},
-		{"overlapping sentences", []event.Span{span("The", "here."), span("war", "on.")}, []bool{true, true}},
-	}
-	for _, tt := range tests {
-		a := &analysis{text: txt, words: text.Split(txt)}
-		for _, s := range tt.sents {
-			a.sents = append(a.sents, sentence.Sentence{Span: s})
-		}
-		got := a.sentencesWith(backgroundWords)
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%s: sentencesWith = %v, want %v", tt.name, got, tt.want)
-		}
-		for i, s := range tt.sents {
-			if want := a.words.AnyIn(s.Start, s.End, backgroundWords); got[i] != want {
-				t.Errorf("%s: sentence %d: %v, AnyIn says %v", tt.name, i, got[i], want)
-			}
-		}
-	}
 }

@@ -207,9 +207,8 @@ func (a *analysis) mentions() []*mention {
 	if !a.undated {
 		art.pubYear = a.pub.Format("2006")
 	}
-	namesWar := a.sentencesWith(backgroundWords)
 	for si, s := range a.sents {
-		if a.background(s.Span, namesWar[si]) || a.caption(s.Span) {
+		if a.background(s.Span) || a.caption(s.Span) {
 			// A war's toll since it began: no event, and no event's
 			// toll either. A photo's caption retells or illustrates.
 			continue
