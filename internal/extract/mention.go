@@ -165,9 +165,6 @@ var (
 	nonConflictRE = pattern.MustCompile(`(?i)\b(?:floods?|flooding|flash floods|storms?|typhoons?|hurricanes?|cyclones?|tornado(?:es)?|earthquakes?|quakes?|landslides?|mudslides?|avalanches?|tsunamis?|heat ?waves?|lightning|epidemics?|diseases?|cholera|malaria|ebola|malnutrition|malnourish\w*|starvation|accidents?|accidental(?:ly)?|crash(?:ed|es)?|derail(?:ed|ment)|collapsed?|capsized?|drown(?:ed|ing)?|stampedes?|fire broke out|blaze|bears?|crocodiles?|elephants?|sharks?|snakes?|snakebites?|wild animals?)\b`)
 	// nonConflictLeads are the words a match of nonConflictRE begins
 	// with: a look at each word of a sentence spares most the engine.
-	// Past the look, nonConflictRE and denialRE are tried on so few
-	// texts that the engine alone tries them: the tables of the faster
-	// ways (package pattern) would not pay for themselves.
 	nonConflictLeads = mustLeadWords(nonConflictRE.String())
 	// reactionRE, before a trigger in its clause, makes the trigger the
 	// object of a reaction, an inquiry or a claim: "condemned the
@@ -490,7 +487,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger, art *articleFacts) []Tr
 		if modal(lastWords(before, modalWords)) && !isOngoing(before) {
 			continue
 		}
-		if denialLeads.anyWord(before) && denialRE.Regexp.MatchString(before) {
+		if denialLeads.anyWord(before) && denialRE.MatchString(before) {
 			continue // "The army denied that its soldiers had attacked civilians"
 		}
 		if infinitive(before) && !isOngoing(before) && !strings.HasSuffix(t.Text, "s") {
@@ -525,11 +522,11 @@ func (a *analysis) refine(s event.Span, trigs []Trigger, art *articleFacts) []Tr
 		// it are typeOf's to read.
 		switch t.Class {
 		case lexicon.Kill:
-			if hasSpecific || hasStrong(out) || nonConflict.of(func() bool { return nonConflictLeads.anyWord(sent) && nonConflictRE.Regexp.MatchString(sent) }) {
+			if hasSpecific || hasStrong(out) || nonConflict.of(func() bool { return nonConflictLeads.anyWord(sent) && nonConflictRE.MatchString(sent) }) {
 				continue
 			}
 		case lexicon.Attack, lexicon.Weapon:
-			if hasSpecific || nonConflict.of(func() bool { return nonConflictLeads.anyWord(sent) && nonConflictRE.Regexp.MatchString(sent) }) {
+			if hasSpecific || nonConflict.of(func() bool { return nonConflictLeads.anyWord(sent) && nonConflictRE.MatchString(sent) }) {
 				continue
 			}
 		case lexicon.Blast:
