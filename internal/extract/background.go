@@ -25,19 +25,38 @@ var backgroundWords = func() *text.Keys {
 	return text.NewKeys(keys...)
 }()
 
-// backgroundRE finds a war's cumulative toll, which
-// articles repeat as background: "more than 300,000 people have been
-// killed since the conflict began in 2011", "a war that has killed
-// hundreds of thousands", "have died in the Syrian conflict". ACLED codes
-// events with a day and a place; such a sentence reports none, and its
-// counts are no event's toll.
-var backgroundRE = pattern.MustCompile(`(?i)` +
-	// the war (which has lasted five years) has killed
-	`\b` + warWords + `\b\S*(?:\s+\S+){0,10}?\s+(?:has|have)\s+(?:since\s+|so\s+far\s+|already\s+|now\s+)?(?:killed|claimed|left)\b` +
-	// have been killed in the war
-	`|\b(?:have|has)\s+(?:been\s+killed|died)\s+(?:\S+\s+){0,4}?in\s+(?:the\s+|its\s+|\w+'?s\s+)?(?:[\w-]+\s+){0,2}?` + warWords + `\b(?:[^-]|$)` +
-	// hundreds of thousands have been killed
-	`|\b(?:hundreds|tens)\s+of\s+thousands\s+(?:of\s+\w+\s+)?(?:have|had)\s+(?:been\s+killed|died)\b`)
+// The patterns of a war's cumulative toll, which articles repeat as
+// background: "more than 300,000 people have been killed since the
+// conflict began in 2011", "a war that has killed hundreds of thousands",
+// "have died in the Syrian conflict". ACLED codes events with a day and a
+// place; such a sentence reports none, and its counts are no event's
+// toll. They are three patterns rather than one of three alternatives,
+// which the engine would try all at each word a war word or a cue begins:
+// apart, each is tried at its own words.
+var (
+	// warTollRE: the war (which has lasted five years) has killed.
+	warTollRE = pattern.MustCompile(`(?i)\b` + warWords + `\b\S*(?:\s+\S+){0,10}?\s+` + hasKilled)
+	// hasKilledRE ends every match of warTollRE: most sentences that
+	// name a war lack it, and are spared the engine's walk of ten words
+	// after each war word.
+	hasKilledRE = pattern.MustCompile(`(?i)\b` + hasKilled)
+	// diedInWarRE: have been killed in the war.
+	diedInWarRE = pattern.MustCompile(`(?i)\b(?:have|has)\s+(?:been\s+killed|died)\s+(?:\S+\s+){0,4}?in\s+(?:the\s+|its\s+|\w+'?s\s+)?(?:[\w-]+\s+){0,2}?` + warWords + `\b(?:[^-]|$)`)
+	// thousandsDiedRE: hundreds of thousands have been killed.
+	thousandsDiedRE = pattern.MustCompile(`(?i)\b(?:hundreds|tens)\s+of\s+thousands\s+(?:of\s+\w+\s+)?(?:have|had)\s+(?:been\s+killed|died)\b`)
+)
+
+// hasKilled is the end of warTollRE: "has killed", "have so far claimed".
+const hasKilled = `(?:has|have)\s+(?:since\s+|so\s+far\s+|already\s+|now\s+)?(?:killed|claimed|left)\b`
+
+// warToll reports whether sent, lowered as lower, tells a war's
+// cumulative toll.
+func warToll(sent, lower string) bool {
+	may := func(re *pattern.Regexp) bool { return re.PossibleLower(lower) }
+	return may(hasKilledRE) && hasKilledRE.MatchString(sent) && warTollRE.MatchString(sent) ||
+		may(diedInWarRE) && diedInWarRE.MatchString(sent) ||
+		may(thousandsDiedRE) && thousandsDiedRE.MatchString(sent)
+}
 
 // sinceWarRE finds "since the conflict began" and "since the start of
 // the war", which make a toll in the same sentence cumulative; without a
@@ -53,7 +72,15 @@ var sinceWarRE = pattern.MustCompile(`(?i)` +
 // began when forces loyal to the president cracked down on protests",
 // "Syria's war, which began in 2011 with protests". After "since" it
 // only dates a comparison (sinceWarRE).
-var warBeganRE = pattern.MustCompile(`(?i)\b(?:the|its|\w+'?s)\s+(?:[\w-]+\s+){0,2}?` + warWords + `,?\s+(?:which\s+|that\s+)?(?:began|erupted|started|broke\s+out)\b`)
+var warBeganRE = pattern.MustCompile(`(?i)\b(?:the|its|\w+'?s)\s+(?:[\w-]+\s+){0,2}?` + warBeganTail)
+
+// warBeganTail ends warBeganRE: the war's name and its beginning.
+var warBeganTail = warWords + `,?\s+(?:which\s+|that\s+)?(?:began|erupted|started|broke\s+out)\b`
+
+// warBeganTailRE finds warBeganTail after a word boundary, which every
+// match of warBeganRE holds: a search for it is tried at war words only,
+// where warBeganRE is tried at every word that ends in "s".
+var warBeganTailRE = pattern.MustCompile(`(?i)\b` + warBeganTail)
 
 // wholeWarRE finds a sentence that spans the whole war: "Damascus has
 // been rocked by occasional bomb blasts throughout the Syrian conflict",
@@ -94,7 +121,7 @@ func (a *analysis) background(s event.Span) bool {
 func backgroundSentence(sent string) bool {
 	lower := text.LowerASCII(sent)
 	may := func(re *pattern.Regexp) bool { return re.PossibleLower(lower) }
-	return may(backgroundRE) && backgroundRE.MatchString(sent) ||
+	return warToll(sent, lower) ||
 		may(sinceWarRE) && sinceWarRE.MatchString(sent) && may(tollRE) && tollRE.MatchString(sent) ||
 		may(warBeganRE) && warBegan(sent) ||
 		may(wholeWarRE) && wholeWarRE.MatchString(sent)
@@ -102,7 +129,13 @@ func backgroundSentence(sent string) bool {
 
 // warBegan reports whether sent tells how a war began, not after "since".
 func warBegan(sent string) bool {
-	for _, loc := range warBeganRE.FindAllStringIndex(sent, -1) {
+	if !warBeganTailRE.MatchString(sent) {
+		return false
+	}
+	// Past its tail the pattern is tried on few sentences: by the engine
+	// alone, whose tables for the faster ways would not pay for
+	// themselves.
+	for _, loc := range warBeganRE.Regexp.FindAllStringIndex(sent, -1) {
 		if !sinceBeforeRE.MatchString(sent[:loc[0]]) {
 			return true
 		}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/lexicon"
@@ -95,11 +96,49 @@ func TestBackgroundWords(t *testing.T) {
 		}
 	}
 	for _, s := range []string{"Hundreds of thousands have been killed.", "tens of thousands have died"} {
-		if !backgroundRE.MatchString(s) {
-			t.Fatalf("backgroundRE misses %q", s)
+		if !warToll(s, text.LowerASCII(s)) {
+			t.Fatalf("warToll misses %q", s)
 		}
 		if d := text.Split(s); !d.AnyIn(0, len(s), backgroundWords) {
 			t.Errorf("%q: no word of backgroundWords", s)
 		}
 	}
+}
+
+// warTollOracle is the one pattern warToll's three stand for.
+var warTollOracle = regexp.MustCompile(warTollRE.String() + "|" + diedInWarRE.String() + "|" + thousandsDiedRE.String())
+
+var warCases = []string{
+	"", "the war", "The war has killed more than 300,000 people.", "the conflict, which has lasted five years, has so far claimed 20,000 lives",
+	"The insurgency has left thousands dead", "The Insurgency  HAS\tKILLED", "the war has killedx", "a war that has killed hundreds of thousands",
+	"the war in the east of the country, now in its eleventh year and the worst of the decade, has killed", "the uprising has",
+	"more than 300,000 people have been killed since the conflict began in 2011", "Hundreds of thousands have been killed.",
+	"tens of thousands have died", "tens of thousands of people had died", "tens of thousands of people had diedx",
+	"civilians have died in the Syrian conflict", "soldiers have been killed in Yemen's civil war", "have died in the war-torn",
+	"have died in the war", "have been killed in the country’s war.", "the conflict began when forces cracked down",
+	"Syria's war, which began in 2011 with protests", "since the war began", "since the war  started", "the crisis that erupted",
+	"its insurgency broke  out", "the unrest, which broke out", "the war ha\u017f killed", "the \u212aillings",
+	"the war began", "Since the war began", "since the conflict erupted and the war broke out", "the civil war started",
+	"the revolution, that began", "Iraq's long insurgency began", "its revolt erupted", "the 2011 uprising started in Deraa",
+	"The Crisis Broke Out", "since its war began, the war began",
+}
+
+func TestWarToll(t *testing.T) {
+	cases := corpusWindows(t, 160, 41, warCases)
+	sameOnAll(t, "warToll", cases, func(s string) bool { return warToll(s, text.LowerASCII(s)) }, warTollOracle.MatchString, func(b bool) bool { return b })
+}
+
+// warBeganOracle is warBegan read by the engine alone.
+func warBeganOracle(sent string) bool {
+	for _, loc := range warBeganRE.Regexp.FindAllStringIndex(sent, -1) {
+		if !sinceBeforeRE.Regexp.MatchString(sent[:loc[0]]) {
+			return true
+		}
+	}
+	return false
+}
+
+func TestWarBegan(t *testing.T) {
+	cases := corpusWindows(t, 160, 41, warCases)
+	sameOnAll(t, "warBegan", cases, warBegan, warBeganOracle, func(b bool) bool { return b })
 }

@@ -145,8 +145,9 @@ var (
 	// repeatedly since 2019", "fighting the group for 15 years"; see
 	// habitualAfter.
 	habitualPhraseRE = pattern.MustCompile(`(?i)^` + habitualPhrases + `\b`)
-	// habitualFirst are the bytes a match of habitualPhraseRE begins with.
-	habitualFirst = habitualPhraseRE.FirstBytes()
+	// habitualLeads are the words a match of habitualPhraseRE begins
+	// with.
+	habitualLeads = mustLeadWords(habitualPhraseRE.String())
 	// civilianRE marks civilian targets and victims.
 	civilianRE = lexiconRE(lexicon.CivilianTargets)
 	// forceRE marks armed targets.
@@ -162,11 +163,16 @@ var (
 	// disease, accidents and animals. ACLED codes political violence
 	// only; a bare "killed" beside these words reports none.
 	nonConflictRE = pattern.MustCompile(`(?i)\b(?:floods?|flooding|flash floods|storms?|typhoons?|hurricanes?|cyclones?|tornado(?:es)?|earthquakes?|quakes?|landslides?|mudslides?|avalanches?|tsunamis?|heat ?waves?|lightning|epidemics?|diseases?|cholera|malaria|ebola|malnutrition|malnourish\w*|starvation|accidents?|accidental(?:ly)?|crash(?:ed|es)?|derail(?:ed|ment)|collapsed?|capsized?|drown(?:ed|ing)?|stampedes?|fire broke out|blaze|bears?|crocodiles?|elephants?|sharks?|snakes?|snakebites?|wild animals?)\b`)
+	// nonConflictLeads are the words a match of nonConflictRE begins
+	// with: a look at each word of a sentence spares most the engine.
+	nonConflictLeads = mustLeadWords(nonConflictRE.String())
 	// reactionRE, before a trigger in its clause, makes the trigger the
 	// object of a reaction, an inquiry or a claim: "condemned the
 	// attacks", "inspectors ... the site of the attack", "claims of a
 	// chemical attack". Reactions are not events in ACLED's codebook.
 	reactionRE = pattern.MustCompile(`(?i)\b(?:condemn\w*|denounc\w*|deplor\w*|criticis\w*|criticiz\w*|slammed|protested against|concerns? (?:about|over)|outrage (?:at|over)|inspectors?|investigat\w*|inquiry|probe into|resolution|claims? (?:of|that)|allegations? (?:of|that)|alleged|allegedly|reports? of|statements? about)\b`)
+	// reactionLeads are the words a match of reactionRE begins with.
+	reactionLeads = mustLeadWords(reactionRE.String())
 	// reactionAfterRE: "the offensive drew strong condemnation".
 	reactionAfterRE = pattern.MustCompile(`(?i)^\s+(?:\S+\s+){0,2}?(?:drew|sparked|prompted|triggered|provoked|has drawn|has sparked)\s+(?:\S+\s+){0,2}?(?:condemnation|outrage|criticism|protests? from)\b`)
 	// accidentBlastRE names explosions that no armed group set off.
@@ -194,9 +200,9 @@ func (a *analysis) mentions() []*mention {
 	detected := a.x.triggers.Detect(a.words, spans)
 	// The year the article was published, which dates what refine
 	// reads as history, written once rather than for each sentence.
-	pubYear := ""
+	art := &articleFacts{}
 	if !a.undated {
-		pubYear = a.pub.Format("2006")
+		art.pubYear = a.pub.Format("2006")
 	}
 	for si, s := range a.sents {
 		if a.background(s.Span) || a.caption(s.Span) {
@@ -224,7 +230,7 @@ func (a *analysis) mentions() []*mention {
 			// before.
 			r.ref = r.news
 		}
-		trigs := a.refine(s.Span, detected[si], pubYear)
+		trigs := a.refine(s.Span, detected[si], art)
 		for _, t := range trigs {
 			m := &mention{trig: t, sent: si, span: s.Span, typ: t.EventType, sub: t.SubEventType, plover: t.Plover, mode: t.Mode, siblings: trigs, heard: detected[si]}
 			a.read(m, r)
@@ -436,16 +442,24 @@ func genericBattle(m *mention) bool {
 	return m.typ == taxonomy.Battles && (m.trig.Class == lexicon.Kill || m.trig.Class == lexicon.Attack || operationRE.MatchString(m.trig.Text))
 }
 
-// refine drops the triggers of sentence s, of an article published in
-// pubYear, that do not report a real event, has typeOf type those it
-// keeps, and keeps one of those that report the same event. The deduplication reads the types typeOf gives,
-// which is why typing runs here, before the steps (see eventtype.go).
+// articleFacts are what refine reads of the article as a whole, once
+// for all its sentences.
+type articleFacts struct {
+	// pubYear is the year the article was published, "" when undated.
+	pubYear string
+}
+
+// refine drops the triggers of sentence s, of an article of which art
+// holds what is read once, that do not report a real event, has typeOf
+// type those it keeps, and keeps one of those that report the same
+// event. The deduplication reads the types typeOf gives, which is why
+// typing runs here, before the steps (see eventtype.go).
 //
 // modalRE runs on the last words before a trigger only: a match is a
 // keyword of at most three words and three words more, so the last
 // modalWords words hold every match there is, and the long clauses
 // before a trigger cost no more than short ones.
-func (a *analysis) refine(s event.Span, trigs []Trigger, pubYear string) []Trigger {
+func (a *analysis) refine(s event.Span, trigs []Trigger, art *articleFacts) []Trigger {
 	sent := a.text[s.Start:s.End]
 	// A trigger that needs a place beside it and has none is no trigger.
 	if slices.ContainsFunc(trigs, func(t Trigger) bool { return t.NeedsPlace }) {
@@ -473,7 +487,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger, pubYear string) []Trigg
 		if modal(lastWords(before, modalWords)) && !isOngoing(before) {
 			continue
 		}
-		if denialRE.MatchString(before) {
+		if denialLeads.anyWord(before) && denialRE.MatchString(before) {
 			continue // "The army denied that its soldiers had attacked civilians"
 		}
 		if infinitive(before) && !isOngoing(before) && !strings.HasSuffix(t.Text, "s") {
@@ -485,7 +499,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger, pubYear string) []Trigg
 			mayBeRelative(before) && (relativeRE.MatchString(before) || !own && pastRelativeRE.MatchString(before)) {
 			continue
 		}
-		if !own && !a.undated && pastYear.of(func() bool { return yearBefore(sent, pubYear) }) {
+		if !own && !a.undated && pastYear.of(func() bool { return yearBefore(sent, art.pubYear) }) {
 			// "The conflict began in 2017 after ...": history, not news.
 			continue
 		}
@@ -497,7 +511,7 @@ func (a *analysis) refine(s event.Span, trigs []Trigger, pubYear string) []Trigg
 			// strikes": the support of the event the sentence tells.
 			continue
 		}
-		if t.EventType != "" && (reactionRE.MatchString(before) || reactionAfterRE.MatchString(a.text[t.End:s.End])) &&
+		if t.EventType != "" && (reactionLeads.anyWord(before) && reactionRE.MatchString(before) || reactionAfterRE.MatchString(a.text[t.End:s.End])) &&
 			!(own && (a.hasPlace(s) || a.countsVictims(s))) {
 			// "The offensive drew condemnation", "UN inspectors should
 			// see the site of the attack": a reaction to an event told
@@ -508,11 +522,11 @@ func (a *analysis) refine(s event.Span, trigs []Trigger, pubYear string) []Trigg
 		// it are typeOf's to read.
 		switch t.Class {
 		case lexicon.Kill:
-			if hasSpecific || hasStrong(out) || nonConflict.of(func() bool { return nonConflictRE.MatchString(sent) }) {
+			if hasSpecific || hasStrong(out) || nonConflict.of(func() bool { return nonConflictLeads.anyWord(sent) && nonConflictRE.MatchString(sent) }) {
 				continue
 			}
 		case lexicon.Attack, lexicon.Weapon:
-			if hasSpecific || nonConflict.of(func() bool { return nonConflictRE.MatchString(sent) }) {
+			if hasSpecific || nonConflict.of(func() bool { return nonConflictLeads.anyWord(sent) && nonConflictRE.MatchString(sent) }) {
 				continue
 			}
 		case lexicon.Blast:
@@ -742,22 +756,33 @@ func isOngoing(before string) bool { return ongoingRE.MatchString(before) }
 // clauseStart returns where the clause containing position i begins.
 func clauseStart(text string, sentStart, i int) int {
 	for j := i - 1; j > sentStart; j-- {
-		switch text[j] {
-		case ';', ':', '(', '"':
+		// A look-up rather than a switch: most bytes are none of them,
+		// and refine asks at every trigger.
+		c := text[j]
+		if !clauseMarks[c] {
+			continue
+		}
+		if c != ',' {
 			return j + 1
-		case ',':
-			// A comma before "and", "but", "while" opens a clause; a
-			// comma in a list does not.
-			rest := strings.TrimLeft(text[j+1:i], " ")
-			for _, w := range []string{"but ", "while ", "although ", "though ", "as ", "after ", "before ", "when ", "which ", "who "} {
-				if strings.HasPrefix(rest, w) {
-					return j + 1
-				}
+		}
+		// A comma before "and", "but", "while" opens a clause; a comma
+		// in a list does not.
+		rest := strings.TrimLeft(text[j+1:i], " ")
+		for _, w := range clauseOpeners {
+			if strings.HasPrefix(rest, w) {
+				return j + 1
 			}
 		}
 	}
 	return sentStart
 }
+
+// clauseMarks are the bytes that may open a clause: ";", ":", "(" and
+// a double quote do, a comma before one of clauseOpeners does.
+var clauseMarks = [256]bool{';': true, ':': true, '(': true, '"': true, ',': true}
+
+// clauseOpeners open a clause after a comma.
+var clauseOpeners = []string{"but ", "while ", "although ", "though ", "as ", "after ", "before ", "when ", "which ", "who "}
 
 // paragraphOf returns the text of the paragraph holding sentence span s.
 func (a *analysis) paragraphOf(s event.Span) string {
@@ -862,22 +887,27 @@ func (a *analysis) hasOwnTime(s event.Span) bool {
 }
 
 // collapse keeps one trigger per event type and PLOVER type in a sentence:
-// "clashes ... fighting" in one sentence is one report.
+// "clashes ... fighting" in one sentence is one report. It keeps them in
+// ts, whose order it leaves.
 func collapse(ts []Trigger) []Trigger {
-	var out []Trigger
-	seen := map[string]bool{}
+	out := ts[:0]
 	for _, t := range ts {
-		k := t.EventType + "|" + t.Plover
-		if t.EventType != "" {
-			k = t.EventType
+		// A sentence has few triggers: a look through those kept
+		// costs less than a map of keys made for each.
+		if !slices.ContainsFunc(out, func(o Trigger) bool { return sameReport(o, t) }) {
+			out = append(out, t)
 		}
-		if seen[k] {
-			continue
-		}
-		seen[k] = true
-		out = append(out, t)
 	}
 	return out
+}
+
+// sameReport reports whether triggers a and b of one sentence tell one
+// event: the same event type, or with none, the same PLOVER type.
+func sameReport(a, b Trigger) bool {
+	if a.EventType != "" || b.EventType != "" {
+		return a.EventType == b.EventType
+	}
+	return a.Plover == b.Plover
 }
 
 // assignTime gives m its own time expression when its sentence has one,
@@ -962,6 +992,10 @@ func (a *analysis) assignTime(m *mention, ref timex.Range, prior []*mention) {
 // "denies reports that"; what it denies is no event, however far the
 // trigger is from the denial.
 var denialRE = pattern.MustCompile(`(?i)\bden(?:ied|ies|y|ying)\s+(?:\S+\s+){0,3}?that\s+[^.;]{0,80}$`)
+
+// denialLeads are the words a match of denialRE begins with: most
+// clauses before a trigger have none.
+var denialLeads = mustLeadWords(denialRE.String())
 
 // modalWords is how many words modalRE needs to see, with room to spare.
 const modalWords = 8
@@ -1162,24 +1196,24 @@ const habitualAfterWords = 15
 // habitualAfterWords words of s after its first, words being runs of what
 // is not white space (regexp's \S). It is the pattern
 // ^\S*\s+(?:\S+\s+){0,14}?(?:phrases)\b, tried word by word: a phrase's
-// first bytes (habitualFirst) rule out most words at a glance, where the
+// first words (habitualLeads) rule out most words at a glance, where the
 // engine would walk the whole list of phrases at each.
 func habitualAfter(s string) bool {
 	i := 0
-	for i < len(s) && !pattern.IsSpace(s[i]) {
+	for i < len(s) && !spaceBytes[s[i]] {
 		i++
 	}
 	for range habitualAfterWords {
 		if i == len(s) {
 			break
 		}
-		for i < len(s) && pattern.IsSpace(s[i]) {
+		for i < len(s) && spaceBytes[s[i]] {
 			i++
 		}
-		if i < len(s) && habitualFirst[s[i]] && habitualPhraseRE.MatchString(s[i:]) {
+		if i < len(s) && habitualLeads.first[s[i]] && habitualLeads.may(s[i:]) && habitualPhraseRE.MatchString(s[i:]) {
 			return true
 		}
-		for i < len(s) && !pattern.IsSpace(s[i]) {
+		for i < len(s) && !spaceBytes[s[i]] {
 			i++
 		}
 	}
@@ -1232,15 +1266,24 @@ func mayBeRelative(s string) bool {
 func lastWords(s string, n int) string {
 	i := len(s)
 	for ; n > 0 && i > 0; n-- {
-		for i > 0 && pattern.IsSpace(s[i-1]) {
+		for i > 0 && spaceBytes[s[i-1]] {
 			i--
 		}
-		for i > 0 && !pattern.IsSpace(s[i-1]) {
+		for i > 0 && !spaceBytes[s[i-1]] {
 			i--
 		}
 	}
 	return s[i:]
 }
+
+// spaceBytes holds the bytes of \s, looked up where a word's every byte
+// is asked whether it is one.
+var spaceBytes = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = pattern.IsSpace(byte(c))
+	}
+	return t
+}()
 
 // lexiconRE matches any phrase of the named word lists as whole words, in
 // any case.
