@@ -2,8 +2,6 @@ package extract
 
 import (
 	"testing"
-
-	"github.com/sitrep/sitrep/internal/pattern"
 )
 
 // tailCases are texts for the tail readers: hand-made edge cases and
@@ -33,18 +31,15 @@ func tailCases(t *testing.T, size int, extra ...string) []string {
 
 func TestTailReaders(t *testing.T) {
 	cases := tailCases(t, 40)
-	for _, c := range []struct {
-		name string
-		got  func(string) bool
-		re   *pattern.Regexp
-	}{
-		{"agentBefore", agentBefore, agentBeforeRE},
-		{"between", between, betweenRE},
-		{"patientBefore", patientBefore, patientBeforeRE},
-		{"near", near, nearRE},
-	} {
-		sameOnAll(t, c.name, cases, c.got, c.re.Regexp.MatchString, func(b bool) bool { return b })
-	}
+	sameAsPatterns(t, cases, tailReaders...)
+}
+
+// tailReaders read the words before an actor back from its start.
+var tailReaders = []standIn{
+	{"agentBefore", agentBefore, agentBeforeRE},
+	{"between", between, betweenRE},
+	{"patientBefore", patientBefore, patientBeforeRE},
+	{"near", near, nearRE},
 }
 
 func FuzzTailReaders(f *testing.F) {
@@ -52,20 +47,7 @@ func FuzzTailReaders(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, c := range []struct {
-			name string
-			got  func(string) bool
-			re   *pattern.Regexp
-		}{
-			{"agentBefore", agentBefore, agentBeforeRE},
-			{"between", between, betweenRE},
-			{"patientBefore", patientBefore, patientBeforeRE},
-			{"near", near, nearRE},
-		} {
-			if got, want := c.got(s), c.re.Regexp.MatchString(s); got != want {
-				t.Errorf("%s(%q) = %v, want %v", c.name, s, got, want)
-			}
-		}
+		checkStandIns(t, s, tailReaders...)
 	})
 }
 

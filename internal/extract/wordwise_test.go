@@ -60,6 +60,32 @@ func sameOnAll[T any](t *testing.T, name string, cases []string, got, want func(
 	}
 }
 
+// standIn is a reader written by hand and the pattern it stands in for,
+// which it must agree with on every text.
+type standIn struct {
+	name string
+	got  func(string) bool
+	re   *pattern.Regexp
+}
+
+// sameAsPatterns holds each reader to its pattern on cases.
+func sameAsPatterns(t *testing.T, cases []string, readers ...standIn) {
+	t.Helper()
+	for _, r := range readers {
+		sameOnAll(t, r.name, cases, r.got, r.re.Regexp.MatchString, func(b bool) bool { return b })
+	}
+}
+
+// checkStandIns holds each reader to its pattern on s, for fuzz targets.
+func checkStandIns(t *testing.T, s string, readers ...standIn) {
+	t.Helper()
+	for _, r := range readers {
+		if got, want := r.got(s), r.re.Regexp.MatchString(s); got != want {
+			t.Errorf("%s(%q) = %v, want %v", r.name, s, got, want)
+		}
+	}
+}
+
 // fuzzSame holds got to want on every text the fuzzer makes from seeds.
 func fuzzSame[T any](f *testing.F, name string, got, want func(string) T, seeds ...string) {
 	for _, s := range seeds {
@@ -353,25 +379,18 @@ func TestReadClaimPrechecks(t *testing.T) {
 		" thatkilled", " those that killed nobody", " \u017fome that killed", " of those killed", " of them, two", "\nof the wounded",
 		" of the injured", " of whom", " of the killed", " of victims,", " of dead",
 	})
-	sameOnAll(t, "subsetOf", cases, subsetOf, subsetRE.Regexp.MatchString, func(b bool) bool { return b })
-	sameOnAll(t, "relClause", cases, relClause, relClauseRE.Regexp.MatchString, func(b bool) bool { return b })
-	sameOnAll(t, "relKill", cases, relKill, relKillRE.Regexp.MatchString, func(b bool) bool { return b })
+	sameAsPatterns(t, cases, claimPrechecks...)
 }
+
+// claimPrechecks are readClaim's readers of the words after a count.
+var claimPrechecks = []standIn{{"subsetOf", subsetOf, subsetRE}, {"relClause", relClause, relClauseRE}, {"relKill", relKill, relKillRE}}
 
 func FuzzReadClaimPrechecks(f *testing.F) {
 	for _, s := range []string{" of the dead", "that ", " people that killed"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, c := range []struct {
-			name string
-			got  func(string) bool
-			want *pattern.Regexp
-		}{{"subsetOf", subsetOf, subsetRE}, {"relClause", relClause, relClauseRE}, {"relKill", relKill, relKillRE}} {
-			if g, w := c.got(s), c.want.Regexp.MatchString(s); g != w {
-				t.Errorf("%s(%q) = %v, want %v", c.name, s, g, w)
-			}
-		}
+		checkStandIns(t, s, claimPrechecks...)
 	})
 }
 
@@ -384,27 +403,20 @@ func TestSayersTests(t *testing.T) {
 		"the London-based monitor", "-based x", "UK-based  ", "according to officials, the", "According To the army in",
 		"according to x", "accordingto", "x according to a b c d e f g.", "MONITOR", "the\tmonitoring  group", "an monitor",
 	})
-	sameOnAll(t, "isPronoun", cases, isPronoun, pronounRE.Regexp.MatchString, func(b bool) bool { return b })
-	sameOnAll(t, "passiveEnd", cases, passiveEnd, passiveEndRE.Regexp.MatchString, func(b bool) bool { return b })
-	sameOnAll(t, "genericMonitor", cases, genericMonitor, genericMonitorRE.Regexp.MatchString, func(b bool) bool { return b })
+	sameAsPatterns(t, cases, sayersTests...)
 	sameOnAll(t, "basedPrefix", cases, basedPrefix, basedPrefixRE.Regexp.FindStringIndex, func(loc []int) bool { return loc != nil })
 	sameOnAll(t, "accordingTo", cases, accordingTo, findAll(accordingToRE), func(locs [][]int) bool { return len(locs) > 0 })
 }
+
+// sayersTests are sayers' readers of a speaker's subject.
+var sayersTests = []standIn{{"isPronoun", isPronoun, pronounRE}, {"passiveEnd", passiveEnd, passiveEndRE}, {"genericMonitor", genericMonitor, genericMonitorRE}}
 
 func FuzzSayersTests(f *testing.F) {
 	for _, s := range []string{"she", "two children are", "the London-based monitor", "according to officials, the"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		for _, c := range []struct {
-			name string
-			got  func(string) bool
-			want *pattern.Regexp
-		}{{"isPronoun", isPronoun, pronounRE}, {"passiveEnd", passiveEnd, passiveEndRE}, {"genericMonitor", genericMonitor, genericMonitorRE}} {
-			if g, w := c.got(s), c.want.Regexp.MatchString(s); g != w {
-				t.Errorf("%s(%q) = %v, want %v", c.name, s, g, w)
-			}
-		}
+		checkStandIns(t, s, sayersTests...)
 		if g, w := basedPrefix(s), basedPrefixRE.Regexp.FindStringIndex(s); !reflect.DeepEqual(g, w) {
 			t.Errorf("basedPrefix(%q) = %v, want %v", s, g, w)
 		}
