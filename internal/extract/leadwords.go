@@ -346,10 +346,12 @@ func (lw *leadWords) anyWord(s string) bool {
 	for p := 0; p < len(s); {
 		c := s[p]
 		if !wordBytes[c] {
-			if c == kelvinLead || c == longSLead {
+			if c >= utf8.RuneSelf && (strings.HasPrefix(s[p:], kelvin) || strings.HasPrefix(s[p:], longS)) {
 				// The Kelvin sign or the long s, which (?i) folds to
 				// letters although \b takes them for no word: the
-				// engine's to read.
+				// engine's to read. Their whole runes are compared:
+				// the Kelvin sign's first byte begins every curly
+				// quote and dash too.
 				return true
 			}
 			p++
@@ -364,11 +366,10 @@ func (lw *leadWords) anyWord(s string) bool {
 	return false
 }
 
-// The first bytes of the Kelvin sign (U+212A) and the long s (U+017F)
-// in UTF-8.
+// The Kelvin sign and the long s.
 const (
-	kelvinLead = 0xe2
-	longSLead  = 0xc5
+	kelvin = "\u212a"
+	longS  = "\u017f"
 )
 
 // wordBytes holds the bytes of \w: ASCII letters, digits and "_".

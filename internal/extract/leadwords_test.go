@@ -112,6 +112,8 @@ func TestLeadWordsAnyWord(t *testing.T) {
 		{"\u00e9floods", true},
 		{"the \u017ftorm", true}, // the long s: the engine's to read
 		{"x\u212aill", true},
+		{"“nothing” — no", false}, // curly quotes and a dash: no Kelvin sign
+		{"“Floods”", true},
 	}
 	for _, tt := range tests {
 		if got := lw.anyWord(tt.s); got != tt.want {
@@ -143,11 +145,5 @@ func TestLeadWordsOfPatterns(t *testing.T) {
 		cases := corpusWindows(t, 90, 29, extra)
 		got := func(s string) bool { return tt.lw.anyWord(s) && tt.re.MatchString(s) }
 		sameOnAll(t, tt.name, cases, got, tt.re.Regexp.MatchString, func(b bool) bool { return b })
-	}
-}
-
-func TestFoldLeads(t *testing.T) {
-	if "\u212a"[0] != kelvinLead || "\u017f"[0] != longSLead {
-		t.Errorf("kelvinLead, longSLead = %#x, %#x; want the first bytes of U+212A, U+017F", kelvinLead, longSLead)
 	}
 }
