@@ -97,13 +97,10 @@ var (
 	killedOneVerbsBy = byFirstByte(killedOneVerbs)
 )
 
-// killedOne returns killedOneRE.FindAllStringSubmatchIndex(text, -1): it
-// tries the pattern's choices in the engine's order at the word starts
-// that begin one of its verbs.
-func killedOne(text string) [][]int { return killedOneAt(text, wordStarts(nil, text)) }
-
-// killedOneAt is killedOne given text's wordStarts.
-func killedOneAt(text string, starts []int32) [][]int {
+// killedOne returns killedOneRE.FindAllStringSubmatchIndex(text, -1),
+// given text's wordStarts: it tries the pattern's choices in the
+// engine's order at the word starts that begin one of its verbs.
+func killedOne(text string, starts []int32) [][]int {
 	// (?i) folds the Kelvin sign and the long s to "k" and "s"; the
 	// lists below are compared without them.
 	if pattern.FoldsToASCII(text) {
@@ -173,18 +170,15 @@ func killedNounAt(text string, x int) (end, noun int) {
 }
 
 // singleVictims returns singleVictimRE.FindAllStringSubmatchIndex(text,
-// -1): it tries the pattern's choices in the engine's order at each "a",
+// -1), given text's wordStarts: it tries the pattern's choices in the engine's order at each "a",
 // "an" or "one", where the engine walks the whole pattern from each.
-func singleVictims(text string) [][]int { return singleVictimsAt(text, wordStarts(nil, text)) }
-
-// singleVictimsAt is singleVictims given text's wordStarts.
-func singleVictimsAt(text string, starts []int32) [][]int {
+func singleVictims(text string, starts []int32) [][]int {
 	// (?i) folds the Kelvin sign and the long s to "k" and "s"; the
 	// lists below are compared without them.
 	if pattern.FoldsToASCII(text) {
 		return singleVictimRE.FindAllStringSubmatchIndex(text, -1)
 	}
-	if !victimDeathAmong(text, starts) {
+	if !victimDeathIn(text, starts) {
 		// Most sentences with a trigger tell no "was killed": the
 		// articles and nouns before one are not worth reading.
 		return nil
@@ -251,11 +245,8 @@ func articleThen(text string, p int, rest func(text string, x int) (end, noun in
 
 // victimDeathIn reports whether text holds white space, an auxiliary
 // and a death of singleVictimRE (" was killed", " had been shot dead"),
-// which every match ends with.
-func victimDeathIn(text string) bool { return victimDeathAmong(text, wordStarts(nil, text)) }
-
-// victimDeathAmong is victimDeathIn given text's wordStarts.
-func victimDeathAmong(text string, starts []int32) bool {
+// which every match ends with; starts are text's wordStarts.
+func victimDeathIn(text string, starts []int32) bool {
 	// The auxiliary follows the noun's white space.
 	for _, p := range starts {
 		p := int(p)
@@ -328,12 +319,10 @@ var noVictimsRE = pattern.MustCompile(`(?i)\b(?:no one|nobody|no-one) (?:was|wer
 // match of noVictimsRE.
 var noVictimsWords = byFirstByte([]string{"casualties", "no one", "nobody", "no-one", "no deaths", "no fatalities", "no injuries"})
 
-// noVictims is noVictimsRE.FindStringIndex(s), asked only of a sentence
-// that holds one of noVictimsWords: few do.
-func noVictims(s string) []int { return noVictimsAt(s, wordStarts(nil, s)) }
-
-// noVictimsAt is noVictims given s's wordStarts.
-func noVictimsAt(s string, starts []int32) []int {
+// noVictims is noVictimsRE.FindStringIndex(s), given s's wordStarts,
+// asked of the engine only for a sentence that holds one of
+// noVictimsWords: few do.
+func noVictims(s string, starts []int32) []int {
 	if !phraseAtWordStart(s, starts, noVictimsWords) {
 		return nil
 	}
@@ -371,13 +360,13 @@ func (a *analysis) assignClaims(m *mention) {
 	// Split on the stack: a sentence has seldom more words.
 	var buf [96]int32
 	starts := wordStarts(buf[:0], sent)
-	for _, loc := range singleVictimsAt(sent, starts) {
+	for _, loc := range singleVictims(sent, starts) {
 		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
 		of := a.text[m.span.Start+loc[2] : m.span.Start+loc[3]]
 		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 1, Qualifier: "exact"},
 			kind: "killed", of: of, group: of, span: span, source: a.sourceOf(m, quantity.Quantity{Span: span})})
 	}
-	for _, loc := range killedOneAt(sent, starts) {
+	for _, loc := range killedOne(sent, starts) {
 		// "soldiers shot and killed a Palestinian gunman": one dead, told
 		// with no number.
 		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
@@ -385,7 +374,7 @@ func (a *analysis) assignClaims(m *mention) {
 		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 1, Qualifier: "exact"},
 			kind: "killed", of: of, group: of, span: span, source: a.sourceOf(m, quantity.Quantity{Span: span})})
 	}
-	if loc := noVictimsAt(sent, starts); loc != nil {
+	if loc := noVictims(sent, starts); loc != nil {
 		span := event.Span{Start: m.span.Start + loc[0], End: m.span.Start + loc[1]}
 		m.claims = append(m.claims, claim{q: quantity.Quantity{Span: span, Text: a.text[span.Start:span.End], Value: 0, Qualifier: "exact"}, kind: "killed", span: span,
 			source: a.sourceOf(m, quantity.Quantity{Span: span})})
@@ -416,7 +405,7 @@ func (a *analysis) assignClaims(m *mention) {
 		}
 	}
 	if len(m.claims) == 0 {
-		if loc := damageOnlyAt(sent, starts); loc != nil {
+		if loc := damageOnly(sent, starts); loc != nil {
 			// "causing material damage to the buildings": the harm told
 			// is to property; ACLED records no deaths as 0. It is a group
 			// of its own, so that a toll told elsewhere is not lowered
@@ -435,12 +424,9 @@ var damageOnlyRE = pattern.MustCompile(`(?i)\b(?:causing|caused|leaving|left|inf
 // damageWord begins, after white space, every match of damageOnlyRE.
 var damageWord = byFirstByte([]string{"damage"})
 
-// damageOnly is damageOnlyRE.FindStringIndex(s), asked only of a
-// sentence that tells of damage.
-func damageOnly(s string) []int { return damageOnlyAt(s, wordStarts(nil, s)) }
-
-// damageOnlyAt is damageOnly given s's wordStarts.
-func damageOnlyAt(s string, starts []int32) []int {
+// damageOnly is damageOnlyRE.FindStringIndex(s), given s's wordStarts,
+// asked of the engine only for a sentence that tells of damage.
+func damageOnly(s string, starts []int32) []int {
 	if !phraseAtWordStart(s, starts, damageWord) {
 		return nil
 	}

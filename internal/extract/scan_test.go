@@ -58,7 +58,7 @@ func TestVictimDeathIn(t *testing.T) {
 		{"killed was", false},
 	}
 	for _, tt := range tests {
-		if got := victimDeathIn(tt.text); got != tt.want {
+		if got := victimDeathIn(tt.text, wordStarts(nil, tt.text)); got != tt.want {
 			t.Errorf("victimDeathIn(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
@@ -123,11 +123,11 @@ func TestKilledOne(t *testing.T) {
 		"killed a \u212aid", "\u212ailled a man", "killed a ſtudent", "killed a m\u00e9n", "killed a-b man", "killed a a a a man",
 		"killed an an man", "killed a woman’s son", "executed a man's son", "killed a police  officer", "killed a police officers",
 	})
-	sameOnAll(t, "killedOne", cases, killedOne, findAll(killedOneRE), func(locs [][]int) bool { return len(locs) > 0 })
+	sameOnAll(t, "killedOne", cases, withStarts(killedOne), findAll(killedOneRE), func(locs [][]int) bool { return len(locs) > 0 })
 }
 
 func FuzzKilledOne(f *testing.F) {
-	fuzzSame(f, "killedOne", killedOne, findAll(killedOneRE),
+	fuzzSame(f, "killedOne", withStarts(killedOne), findAll(killedOneRE),
 		"soldiers shot and killed a Palestinian gunman and killed one police officer", "killed a two-day-old baby")
 }
 
@@ -174,7 +174,7 @@ func TestNoVictims(t *testing.T) {
 		"without causing casualties", "caused no casualties", "xno one was killed", "no  one was killed", "there were no casualties",
 		"no one was \u212Ailled", "without cau\u017fing casualties", "nobody was killedx",
 	})
-	sameOnAll(t, "noVictims", cases, noVictims, noVictimsRE.Regexp.FindStringIndex, func(loc []int) bool { return loc != nil })
+	sameOnAll(t, "noVictims", cases, withStarts(noVictims), noVictimsRE.Regexp.FindStringIndex, func(loc []int) bool { return loc != nil })
 }
 
 func TestDamageOnly(t *testing.T) {
@@ -185,7 +185,7 @@ func TestDamageOnly(t *testing.T) {
 		"the blast caused property damage", "leaving only property damage", "it left heavy property damage", "inflicting great material damages",
 		"caused only some material damage.", "(causing material damage)",
 	})
-	sameOnAll(t, "damageOnly", cases, damageOnly, damageOnlyRE.Regexp.FindStringIndex, func(loc []int) bool { return loc != nil })
+	sameOnAll(t, "damageOnly", cases, withStarts(damageOnly), damageOnlyRE.Regexp.FindStringIndex, func(loc []int) bool { return loc != nil })
 }
 
 func TestPhraseAtWordStart(t *testing.T) {
@@ -278,10 +278,10 @@ func FuzzNoVictims(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if g, w := noVictims(s), noVictimsRE.Regexp.FindStringIndex(s); !reflect.DeepEqual(g, w) {
+		if g, w := noVictims(s, wordStarts(nil, s)), noVictimsRE.Regexp.FindStringIndex(s); !reflect.DeepEqual(g, w) {
 			t.Errorf("noVictims(%q) = %v, want %v", s, g, w)
 		}
-		if g, w := damageOnly(s), damageOnlyRE.Regexp.FindStringIndex(s); !reflect.DeepEqual(g, w) {
+		if g, w := damageOnly(s, wordStarts(nil, s)), damageOnlyRE.Regexp.FindStringIndex(s); !reflect.DeepEqual(g, w) {
 			t.Errorf("damageOnly(%q) = %v, want %v", s, g, w)
 		}
 	})

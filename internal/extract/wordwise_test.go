@@ -98,6 +98,12 @@ func fuzzSame[T any](f *testing.F, name string, got, want func(string) T, seeds 
 	})
 }
 
+// withStarts gives a scan of a sentence's word starts the starts of the
+// text it is asked about, as assignClaims does.
+func withStarts[T any](scan func(string, []int32) T) func(string) T {
+	return func(s string) T { return scan(s, wordStarts(nil, s)) }
+}
+
 // findAll is re's FindAllStringSubmatchIndex(s, -1), run by the engine
 // alone.
 func findAll(re *pattern.Regexp) func(string) [][]int {
@@ -152,11 +158,11 @@ func TestSingleVictims(t *testing.T) {
 		"a man's son was killed", "a m\u00e9n was killed", "a \u212aman was killed", "one stu\u017fent was killed", "a-man was killed",
 		"an an man was killed", "a a a a man was killed", "one teenager had been killed by police",
 	})
-	sameOnAll(t, "singleVictims", cases, singleVictims, findAll(singleVictimRE), func(locs [][]int) bool { return len(locs) > 0 })
+	sameOnAll(t, "singleVictims", cases, withStarts(singleVictims), findAll(singleVictimRE), func(locs [][]int) bool { return len(locs) > 0 })
 }
 
 func FuzzSingleVictims(f *testing.F) {
-	fuzzSame(f, "singleVictims", singleVictims, findAll(singleVictimRE),
+	fuzzSame(f, "singleVictims", withStarts(singleVictims), findAll(singleVictimRE),
 		"a young man was killed and a boy was shot and killed", "one police officer had been killed by")
 }
 
