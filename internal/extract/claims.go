@@ -611,16 +611,11 @@ func relClause(s string) bool {
 	for t > 0 && pattern.IsSpace(s[t-1]) {
 		t--
 	}
-	if t == len(s) {
-		return false
-	}
-	for _, w := range []string{"that", "which"} {
-		if b := t - len(w); b >= 0 && pattern.HasPrefixFold(s[b:t], w) && (b == 0 || !pattern.IsWordByte(s[b-1])) {
-			return true
-		}
-	}
-	return false
+	return t < len(s) && phraseEndsAt(s, t, relativePronouns)
 }
+
+// relativePronouns are the words relClauseRE ends in.
+var relativePronouns = []string{"that", "which"}
 
 // relKill is relKillRE.MatchString(s), asked of the engine only when s
 // holds "that" or "which", as every match does.
@@ -1516,12 +1511,7 @@ func passiveEnd(s string) bool {
 	if pattern.FoldsToASCII(s) {
 		return passiveEndRE.MatchString(s)
 	}
-	for _, w := range passiveEnds {
-		if b := len(s) - len(w); b >= 0 && pattern.HasPrefixFold(s[b:], w) && (b == 0 || !pattern.IsWordByte(s[b-1])) {
-			return true
-		}
-	}
-	return false
+	return phraseEndsAt(s, len(s), passiveEnds)
 }
 
 // genericMonitor is genericMonitorRE.MatchString(s), asked of the engine

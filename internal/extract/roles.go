@@ -137,19 +137,7 @@ func heldBy(word string) bool {
 // endsWithPreposition reports whether word ends with a locative
 // preposition that begins at a word boundary ("in", "(in").
 func endsWithPreposition(word string) bool {
-	if word == "" {
-		return false
-	}
-	// Most words end in a byte no preposition ends in: compare the last
-	// byte before the whole.
-	last := text.LowerASCIIByte(word[len(word)-1])
-	for _, p := range locativePrepositions {
-		if last == p[len(p)-1] && len(word) >= len(p) && strings.EqualFold(word[len(word)-len(p):], p) &&
-			(len(word) == len(p) || !pattern.IsWordByte(word[len(word)-len(p)-1])) {
-			return true
-		}
-	}
-	return false
+	return phraseEndsAt(word, len(word), locativePrepositions)
 }
 
 // oneOfFold reports whether word is one of list, case folded.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/sitrep/sitrep/internal/event"
+	"github.com/sitrep/sitrep/internal/pattern"
 	"github.com/sitrep/sitrep/internal/taxonomy"
 )
 
@@ -162,5 +163,32 @@ func TestSortRoles(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("sortRoles of starts %v: not the order sort.Slice gives", starts)
 		}
+	}
+}
+
+// TestEndsWithPreposition holds endsWithPreposition to its definition:
+// a locative preposition, case folded, at the end of the word and at a
+// word boundary.
+func TestEndsWithPreposition(t *testing.T) {
+	spec := func(word string) bool {
+		for _, p := range locativePrepositions {
+			if b := len(word) - len(p); b >= 0 && strings.EqualFold(word[b:], p) && (b == 0 || !pattern.IsWordByte(word[b-1])) {
+				return true
+			}
+		}
+		return false
+	}
+	hits := 0
+	for _, w := range []string{"", "in", "IN", "(in", "within", "x-in", "_in", "9in", "near", "nEaR", "outside", "out\u017fide", "\u00e9in", "i", "n", "on", "into"} {
+		want := spec(w)
+		if got := endsWithPreposition(w); got != want {
+			t.Errorf("endsWithPreposition(%q) = %v, want %v", w, got, want)
+		}
+		if want {
+			hits++
+		}
+	}
+	if hits < 5 {
+		t.Errorf("only %d hits: the cases prove little", hits)
 	}
 }
