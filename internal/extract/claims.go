@@ -1630,20 +1630,23 @@ func (a *analysis) monitorIn(s event.Span, q quantity.Quantity) *role {
 	return best
 }
 
-// speakersIn returns the speakers actorsIn finds in sentence s, read
-// once: each count of a sentence, and each sentence after it that
-// quotes, asks again. They are sources, which no one changes: the
-// claims share them.
+// speakersIn returns the speakers actorsIn finds in sentence s, without
+// the copies actorsIn makes for callers that fill roles in: each count
+// of a sentence, and each sentence after it that quotes, asks again.
+// They are sources, which no one changes: the claims share the roles
+// actorsIn keeps.
 func (a *analysis) speakersIn(s event.Span) []*role {
-	sp, ok := a.speakers[s]
+	t, ok := a.actorsOf[s]
 	if !ok {
-		_, sp = a.actorsIn(s)
-		if a.speakers == nil {
-			a.speakers = map[event.Span][]*role{}
-		}
-		a.speakers[s] = sp
+		a.actorsIn(s)
+		t = a.actorsOf[s]
 	}
-	return sp
+	if t.speakers == nil {
+		for i := t.parties; i < len(t.roles); i++ {
+			t.speakers = append(t.speakers, &t.roles[i])
+		}
+	}
+	return t.speakers
 }
 
 // kindPhrase is an auxiliary verb, if any, and what a count counts:

@@ -349,8 +349,6 @@ type analysis struct {
 	// namedMonitor reads.
 	monitors  map[event.Span][]role
 	watchdogs [][]int
-	// speakers holds the speakers of the sentences speakersIn has read.
-	speakers map[event.Span][]*role
 	// aliases memoizes usedAliases.
 	aliases map[*actor.Actor][]string
 	// actorsOf memoizes actorsIn.

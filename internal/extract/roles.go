@@ -341,10 +341,12 @@ func (a *analysis) actorsIn(s event.Span) (parties, speakers []*role) {
 }
 
 // actorsOf is what actorsIn read of a span: its parties' roles, then its
-// speakers'.
+// speakers'. speakers points at the speakers' roles, made at speakersIn's
+// first call.
 type actorsOf struct {
-	roles   []role
-	parties int
+	roles    []role
+	parties  int
+	speakers []*role
 }
 
 // fresh returns copies of t's parties and speakers, as actorsIn returns
