@@ -536,13 +536,16 @@ func (a *analysis) isSpeaker(s event.Span) bool {
 	return is
 }
 
-func sortRoles(rs []*role) {
-	// Most come in order already, each after the last: sorted, they
-	// could come out in no other order, and sort.Slice, which boxes the
-	// slice, is spared.
-	for i := 1; i < len(rs); i++ {
-		if rs[i].Start <= rs[i-1].Start {
-			sort.Slice(rs, func(i, j int) bool { return rs[i].Start < rs[j].Start })
+func sortRoles(rs []*role) { sortByStart(rs, func(r **role) int { return (*r).Start }) }
+
+// sortByStart sorts xs by start as sort.Slice does. Most lists come in
+// order already, each after the last: rising strictly, they could come
+// out in no other order, and sort.Slice, which boxes the slice, is
+// spared.
+func sortByStart[T any](xs []T, start func(*T) int) {
+	for i := 1; i < len(xs); i++ {
+		if start(&xs[i]) <= start(&xs[i-1]) {
+			sort.Slice(xs, func(i, j int) bool { return start(&xs[i]) < start(&xs[j]) })
 			return
 		}
 	}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -162,6 +163,17 @@ func TestSortRoles(t *testing.T) {
 		sort.Slice(want, func(i, j int) bool { return want[i].Start < want[j].Start })
 		if !slices.Equal(got, want) {
 			t.Errorf("sortRoles of starts %v: not the order sort.Slice gives", starts)
+		}
+		// Triggers, as dropOverlaps sorts them, values not pointers.
+		gotT, wantT := make([]Trigger, len(starts)), make([]Trigger, len(starts))
+		for i, s := range starts {
+			gotT[i] = Trigger{Span: event.Span{Start: s, End: s + 1}, Text: strconv.Itoa(i)}
+			wantT[i] = gotT[i]
+		}
+		sortByStart(gotT, func(t *Trigger) int { return t.Start })
+		sort.Slice(wantT, func(i, j int) bool { return wantT[i].Start < wantT[j].Start })
+		if !reflect.DeepEqual(gotT, wantT) {
+			t.Errorf("sortByStart of triggers of starts %v: not the order sort.Slice gives", starts)
 		}
 	}
 }

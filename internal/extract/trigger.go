@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -342,14 +341,6 @@ outer:
 		}
 		out = append(out, t)
 	}
-	// Most sentences give their triggers in order already; strictly
-	// rising starts have one order, and sort.Slice, with its cost, gives
-	// it too.
-	for i := 1; i < len(out); i++ {
-		if out[i].Start <= out[i-1].Start {
-			sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-			break
-		}
-	}
+	sortByStart(out, func(t *Trigger) int { return t.Start })
 	return out
 }
