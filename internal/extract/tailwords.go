@@ -77,21 +77,33 @@ func runIs(s string, r tailRun, w string) bool {
 	return r.end-r.start == len(w) && pattern.HasPrefixFold(s[r.start:r.end], w)
 }
 
-// phraseThenThe reports whether s ends with one of phrases, then "the"
-// or not, each followed by white space: `\b(?:phrases)\s+(?:the\s+)?$`.
-func phraseThenThe(s string, phrases []string) bool {
-	r, ok := lastRun(s)
+// phraseThen reports whether s ends with one of phrases, then "the" or
+// not where the is set, then any one word or none where anyWord is set,
+// each followed by white space: `\b(?:phrases)\s+(?:the\s+)?(?:\S+\s+)?$`
+// with both.
+func phraseThen(s string, phrases []string, the, anyWord bool) bool {
+	r0, ok := lastRun(s)
 	if !ok {
 		return false
 	}
-	if phraseEndsAt(s, r.end, phrases) {
+	if phraseEndsAt(s, r0.end, phrases) {
 		return true
 	}
-	if !runIs(s, r, "the") {
+	if !anyWord && !(the && runIs(s, r0, "the")) {
 		return false
 	}
-	r, ok = runBefore(s, r.start)
-	return ok && phraseEndsAt(s, r.end, phrases)
+	r1, ok := runBefore(s, r0.start)
+	if !ok {
+		return false
+	}
+	if phraseEndsAt(s, r1.end, phrases) {
+		return true
+	}
+	if !the || !anyWord || !runIs(s, r1, "the") {
+		return false
+	}
+	r2, ok := runBefore(s, r1.start)
+	return ok && phraseEndsAt(s, r2.end, phrases)
 }
 
 // agentBefore is agentBeforeRE.MatchString(s).
@@ -99,7 +111,7 @@ func agentBefore(s string) bool {
 	if pattern.FoldsToASCII(s) {
 		return agentBeforeRE.MatchString(s)
 	}
-	return phraseThenThe(s, agentWords)
+	return phraseThen(s, agentWords, true, false)
 }
 
 // between is betweenRE.MatchString(s).
@@ -110,7 +122,7 @@ func between(s string) bool {
 	if pattern.FoldsToASCII(s) {
 		return betweenRE.MatchString(s)
 	}
-	return phraseThenThe(s, betweenWords)
+	return phraseThen(s, betweenWords, true, false)
 }
 
 var betweenWords = []string{"between"}
@@ -121,15 +133,7 @@ func patientBefore(s string) bool {
 	if pattern.FoldsToASCII(s) {
 		return patientBeforeRE.MatchString(s)
 	}
-	r, ok := lastRun(s)
-	if !ok {
-		return false
-	}
-	if phraseEndsAt(s, r.end, patientWords) {
-		return true
-	}
-	r, ok = runBefore(s, r.start)
-	return ok && phraseEndsAt(s, r.end, patientWords)
+	return phraseThen(s, patientWords, false, true)
 }
 
 // near is nearRE.MatchString(s): one of nearWords, then "the" or not,
@@ -138,25 +142,7 @@ func near(s string) bool {
 	if pattern.FoldsToASCII(s) {
 		return nearRE.MatchString(s)
 	}
-	r0, ok := lastRun(s)
-	if !ok {
-		return false
-	}
-	if phraseEndsAt(s, r0.end, nearWords) {
-		return true
-	}
-	r1, ok := runBefore(s, r0.start)
-	if !ok {
-		return false
-	}
-	if phraseEndsAt(s, r1.end, nearWords) {
-		return true
-	}
-	if !runIs(s, r1, "the") {
-		return false
-	}
-	r2, ok := runBefore(s, r1.start)
-	return ok && phraseEndsAt(s, r2.end, nearWords)
+	return phraseThen(s, nearWords, true, true)
 }
 
 // selfRefVerbs are selfRefRE's verbs.
