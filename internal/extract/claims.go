@@ -1064,7 +1064,7 @@ func speakerFrom(s string, start, g int) []int {
 
 // subjectWordEnd returns the end of the word [A-Za-z][\w’'-]* at q, or -1.
 func subjectWordEnd(s string, q int) int {
-	if q >= len(s) || !('a' <= s[q]|0x20 && s[q]|0x20 <= 'z') {
+	if q >= len(s) || !isASCIILetterByte(s[q]) {
 		return -1
 	}
 	return coordinatedWordEnd(s, q+1)

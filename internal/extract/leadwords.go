@@ -165,6 +165,7 @@ func asciiFold(r rune) rune {
 	return r
 }
 
+// isASCIILetterByte reports whether c is an ASCII letter.
 func isASCIILetterByte(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // A lead is a way a piece of a pattern can begin: the ASCII letters it

@@ -102,7 +102,7 @@ func roleIn(s string) (start, end int, ok bool) {
 				x--
 			}
 			a := x
-			for a > 0 && isLetterByte(s[a-1]) {
+			for a > 0 && isASCIILetterByte(s[a-1]) {
 				a--
 			}
 			if x == at || x-a < 2 || a > 0 && pattern.IsWordByte(s[a-1]) {
@@ -114,9 +114,6 @@ func roleIn(s string) (start, end int, ok bool) {
 	}
 	return start, end, start < end
 }
-
-// isLetterByte reports whether c is an ASCII letter.
-func isLetterByte(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // names returns the runs of two to four capitalised name words in text,
 // as package regexp's FindAllStringIndex(text, -1) would for
@@ -183,7 +180,7 @@ func nameFrom(text string, p, words int) int {
 	// greedy repetition prefers, then each shorter one. ASCII letters,
 	// most of it, go by in a tight loop.
 	e := p + 1
-	for e < len(text) && isLetterByte(text[e]) {
+	for e < len(text) && isASCIILetterByte(text[e]) {
 		e++
 	}
 	for e < len(text) {
@@ -312,7 +309,7 @@ func capitalised(text string) [][]int {
 		// Most words are ASCII letters up to a byte of no name: the only
 		// word boundary among them is at that byte, if any.
 		e := p + 1
-		for e < len(text) && isLetterByte(text[e]) {
+		for e < len(text) && isASCIILetterByte(text[e]) {
 			e++
 		}
 		if e == len(text) || text[e] < utf8.RuneSelf && !asciiNameByte[text[e]] {
