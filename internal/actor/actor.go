@@ -119,12 +119,10 @@ type Dictionary struct {
 	phrases map[string][]entry
 	// lengths holds, for each first word of a phrase, the numbers of
 	// words of the phrases that begin with it, as bits: bit n for
-	// phrases of n words, up to maxWords. Find asks byFirst, a hash
-	// table of it that Load makes (see lengthsOf).
-	lengths    map[string]uint64
-	firstWords []firstWord
-	byFirst    []int32
-	shift      uint8 // of firstHash, to the bits that index byFirst
+	// phrases of n words, up to maxWords, while the dictionary loads;
+	// Find asks firstLengths, the same as a text.WordMap (see lengthsOf).
+	lengths      map[string]uint64
+	firstLengths *text.WordMap[uint64]
 	// firsts holds a bit for the shape of each first word of a phrase
 	// (firstShape): most words of a text begin none, and a look at it
 	// spares their look-up in lengths.
@@ -224,59 +222,23 @@ func Load() (*Dictionary, error) {
 	return d, nil
 }
 
-// firstWord is a word phrases begin with and lengths' bits for it.
-type firstWord struct {
-	key     string
-	lengths uint64
-}
-
-// indexFirsts makes firstWords and byFirst from lengths, in the order of
-// the keys, so that the table is the same from one load to the next.
+// indexFirsts makes firstLengths from lengths, in the order of the
+// keys, so that the table is the same from one load to the next.
 func (d *Dictionary) indexFirsts() {
 	keys := slices.Sorted(maps.Keys(d.lengths))
-	bits := uint8(4) // slots: a power of two, eight or more times the words
-	for 1<<bits < 8*len(keys) {
-		bits++
-	}
-	d.byFirst = make([]int32, 1<<bits)
-	d.shift = 32 - bits
-	mask := len(d.byFirst) - 1
-	d.firstWords = make([]firstWord, len(keys))
+	vals := make([]uint64, len(keys))
 	for i, k := range keys {
-		d.firstWords[i] = firstWord{key: k, lengths: d.lengths[k]}
-		at := int(firstHash(k) >> d.shift)
-		for d.byFirst[at] != 0 {
-			at = (at + 1) & mask
-		}
-		d.byFirst[at] = int32(i) + 1
+		vals[i] = d.lengths[k]
 	}
+	d.firstLengths = text.NewWordMap(keys, vals)
 }
 
 // lengthsOf returns lengths[key]. Find asks it of every word whose
 // shape some first word has, a third of a text's words, most of which
-// begin no phrase: a hash of three bytes and the length, and a slot of
-// a table eight times the words, most often empty, answer for them.
+// begin no phrase.
 func (d *Dictionary) lengthsOf(key string) uint64 {
-	if key == "" || len(d.byFirst) == 0 {
-		return 0
-	}
-	mask := len(d.byFirst) - 1
-	for at := int(firstHash(key) >> d.shift); ; at = (at + 1) & mask {
-		f := d.byFirst[at]
-		if f == 0 {
-			return 0
-		}
-		if w := &d.firstWords[f-1]; w.key == key {
-			return w.lengths
-		}
-	}
-}
-
-// firstHash hashes a key that is not "" by its first, middle and last
-// bytes and its length: enough to part the words phrases begin with.
-func firstHash(key string) uint32 {
-	n := uint(len(key))
-	return (uint32(key[0]) | uint32(key[n/2])<<8 | uint32(key[n-1])<<16 | uint32(n)<<24) * 0x9e3779b1
+	n, _ := d.firstLengths.Get(key)
+	return n
 }
 
 // validate rejects data in which one phrase names two actors valid on the

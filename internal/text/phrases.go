@@ -14,11 +14,9 @@ import (
 // and other bytes between them ("cross-border") must be written as they
 // are. A word "*" matches any one word.
 type Phrases struct {
-	// firsts holds, for each word a phrase begins with, the phrases
-	// that begin with it; byFirst is a hash table of them (see begins).
-	firsts  []firstWord
-	byFirst []int32
-	shift   uint8 // of a key's hash, to the bits that index byFirst
+	// byFirst holds, for each word a phrase begins with, the phrases
+	// that begin with it.
+	byFirst *WordMap[[]phrase]
 	// first rules out most words as the first of a phrase before the
 	// table is asked, and last, the same filter by a word's last byte,
 	// half of those it lets by.
@@ -32,56 +30,11 @@ func (ps *Phrases) mayBegin(key string) bool {
 	return ps.first.May(key) && ps.last[key[len(key)-1]]&shapeBit(len(key)) != 0
 }
 
-// firstWord is a word some phrases begin with, and those phrases.
-type firstWord struct {
-	key     string
-	phrases []phrase
-}
-
 // begins returns the phrases that begin with the word key, in the order
-// of their lists. Half the words of a text that mayBegin lets by begin
-// no phrase: a look-up is a hash of three of the key's bytes and its
-// length, and a slot, most often empty, of a table many times as big as
-// the words.
+// of their lists.
 func (ps *Phrases) begins(key string) []phrase {
-	if key == "" {
-		return nil
-	}
-	mask := len(ps.byFirst) - 1
-	for at := int(firstHash(key) >> ps.shift); ; at = (at + 1) & mask {
-		f := ps.byFirst[at]
-		if f == 0 {
-			return nil
-		}
-		if w := &ps.firsts[f-1]; w.key == key {
-			return w.phrases
-		}
-	}
-}
-
-// firstHash hashes a key that is not "" by its first, middle and last
-// bytes and its length: enough to part the words phrases begin with.
-func firstHash(key string) uint32 {
-	n := uint(len(key))
-	return (uint32(key[0]) | uint32(key[n/2])<<8 | uint32(key[n-1])<<16 | uint32(n)<<24) * 0x9e3779b1
-}
-
-// index makes byFirst from firsts.
-func (ps *Phrases) index() {
-	bits := uint8(4) // slots: a power of two, eight or more times the words
-	for 1<<bits < 8*len(ps.firsts) {
-		bits++
-	}
-	ps.byFirst = make([]int32, 1<<bits)
-	ps.shift = 32 - bits
-	mask := len(ps.byFirst) - 1
-	for i, w := range ps.firsts {
-		at := int(firstHash(w.key) >> ps.shift)
-		for ps.byFirst[at] != 0 {
-			at = (at + 1) & mask
-		}
-		ps.byFirst[at] = int32(i) + 1
-	}
+	first, _ := ps.byFirst.Get(key)
+	return first
 }
 
 type phrase struct {
@@ -94,7 +47,9 @@ type phrase struct {
 // list its phrase is in.
 func NewPhrases(lists [][]string) (*Phrases, error) {
 	ps := &Phrases{lists: len(lists)}
-	firsts := map[string]int{} // index in ps.firsts
+	firsts := map[string]int{} // index in keys
+	var keys []string
+	var begin [][]phrase
 	for l, list := range lists {
 		for _, s := range list {
 			d := Split(s)
@@ -122,16 +77,16 @@ func NewPhrases(lists [][]string) (*Phrases, error) {
 			}
 			f, ok := firsts[p.keys[0]]
 			if !ok {
-				f = len(ps.firsts)
+				f = len(keys)
 				firsts[p.keys[0]] = f
-				ps.firsts = append(ps.firsts, firstWord{key: p.keys[0]})
+				keys, begin = append(keys, p.keys[0]), append(begin, nil)
 			}
-			ps.firsts[f].phrases = append(ps.firsts[f].phrases, p)
+			begin[f] = append(begin[f], p)
 			ps.first.Add(p.keys[0])
 			ps.last[p.keys[0][len(p.keys[0])-1]] |= shapeBit(len(p.keys[0]))
 		}
 	}
-	ps.index()
+	ps.byFirst = NewWordMap(keys, begin)
 	return ps, nil
 }
 
