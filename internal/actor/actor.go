@@ -127,7 +127,7 @@ type Dictionary struct {
 	// (firstShape): most words of a text begin none, and a look at it
 	// spares their look-up in lengths.
 	firsts [1 << 10]uint64
-	// multi holds the hashes (hashPhrase) of the phrases of more than one
+	// multi holds the hashes (bloom.HashOf) of the phrases of more than one
 	// word: most phrases that Find builds name nothing, and it asks
 	// multi before phrases.
 	multi bloom.Filter
@@ -203,7 +203,7 @@ func Load() (*Dictionary, error) {
 		if !strings.Contains(k, " ") {
 			continue
 		}
-		h := hashPhrase(k)
+		h := bloom.HashOf(k)
 		multi = append(multi, h)
 		prefixes = append(prefixes, h)
 		// The prefixes of two words or more end at the second space
@@ -211,7 +211,7 @@ func Load() (*Dictionary, error) {
 		for j, spaces := 0, 0; j < len(k); j++ {
 			if k[j] == ' ' {
 				if spaces++; spaces >= 2 {
-					prefixes = append(prefixes, hashPhrase(k[:j]))
+					prefixes = append(prefixes, bloom.HashOf(k[:j]))
 				}
 			}
 		}
@@ -495,13 +495,13 @@ func (d *Dictionary) FindIn(doc *text.Doc, date time.Time) []Mention {
 // It sets sums[k] to the hash of the phrase of the first k words, for
 // k from 2 to that many, written a word at a time.
 func (d *Dictionary) reach(sums *[maxWords + 1]uint64, txt string, toks []text.Token) int {
-	h := phraseHashStart.add(toks[0].Key)
+	h := bloom.Append(bloom.Offset, toks[0].Key)
 	for k := 1; k < len(toks); k++ {
 		if !joins(txt[toks[k-1].End:toks[k].Start]) {
 			return k
 		}
-		h = h.addByte(' ').add(toks[k].Key)
-		sum := h.sum()
+		h = bloom.Append(bloom.Append(h, " "), toks[k].Key)
+		sum := bloom.Finish(h)
 		if !d.prefixes.Has(sum) {
 			return k
 		}
@@ -509,41 +509,6 @@ func (d *Dictionary) reach(sums *[maxWords + 1]uint64, txt string, toks []text.T
 	}
 	return len(toks)
 }
-
-// phraseHash is a hash of a phrase written into it a byte at a time:
-// FNV-1a, mixed at the end so that each bit of a sum depends on every
-// byte, as the bloom filters that hold them need. Find writes the words
-// of a phrase into it one after the other; package maphash, which it
-// replaces, cost several times as much for words this short.
-type phraseHash uint64
-
-// phraseHashStart is a phraseHash with nothing written.
-const phraseHashStart phraseHash = 0xcbf29ce484222325
-
-// add returns h with s written.
-func (h phraseHash) add(s string) phraseHash {
-	for i := 0; i < len(s); i++ {
-		h = h.addByte(s[i])
-	}
-	return h
-}
-
-// addByte returns h with c written.
-func (h phraseHash) addByte(c byte) phraseHash { return (h ^ phraseHash(c)) * 0x100000001b3 }
-
-// sum returns the hash of what h holds.
-func (h phraseHash) sum() uint64 {
-	x := uint64(h)
-	x ^= x >> 33
-	x *= 0xff51afd7ed558ccd
-	x ^= x >> 33
-	x *= 0xc4ceb9fe1a85ec53
-	x ^= x >> 33
-	return x
-}
-
-// hashPhrase returns the sum of a phraseHash that holds s.
-func hashPhrase(s string) uint64 { return phraseHashStart.add(s).sum() }
 
 // firstShape returns the slot and bit of Dictionary.firsts for the word
 // key: its first and last bytes and its length.

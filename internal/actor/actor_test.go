@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/sitrep/sitrep/internal/bloom"
 	"github.com/sitrep/sitrep/internal/text"
 )
 
@@ -406,8 +407,8 @@ func TestReachHoldsEveryPhrase(t *testing.T) {
 		if n := d.reach(&sums, k, toks); n != len(toks) {
 			t.Errorf("reach(%q) = %d, want %d", k, n, len(toks))
 		}
-		if sums[len(toks)] != hashPhrase(k) || !d.multi.Has(sums[len(toks)]) {
-			t.Errorf("phrase %q: hash %x, want %x", k, sums[len(toks)], hashPhrase(k))
+		if sums[len(toks)] != bloom.HashOf(k) || !d.multi.Has(sums[len(toks)]) {
+			t.Errorf("phrase %q: hash %x, want %x", k, sums[len(toks)], bloom.HashOf(k))
 		}
 	}
 	// A phrase cut short where its words stop joining.

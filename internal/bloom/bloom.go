@@ -2,7 +2,7 @@
 // hash all lie in one word of its table: a look-up reads one word where
 // a look-up in a map reads two or three places far apart. Dictionaries
 // of names ask it before their maps about phrases of several words,
-// most of which name nothing.
+// most of which name nothing, and hash those phrases with HashOf.
 package bloom
 
 import "fmt"

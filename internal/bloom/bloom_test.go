@@ -2,6 +2,7 @@ package bloom
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 )
 
@@ -66,5 +67,29 @@ func TestFromWords(t *testing.T) {
 		if _, err := FromWords(make([]uint64, n)); err == nil {
 			t.Errorf("FromWords of %d words: no error", n)
 		}
+	}
+}
+
+// TestHashByParts checks that a phrase hashed a word at a time, as the
+// dictionaries hash the phrases they try, hashes as the whole phrase
+// does, as a string and as bytes.
+func TestHashByParts(t *testing.T) {
+	for _, phrase := range []string{"", "kabul", "north waziristan", "tehreek e taliban pakistan", "new people's army", " x"} {
+		state := Offset
+		for i, w := range strings.Split(phrase, " ") {
+			if i > 0 {
+				state = Append(state, " ")
+			}
+			state = Append(state, w)
+		}
+		if got, want := Finish(state), HashOf(phrase); got != want {
+			t.Errorf("%q hashed by parts %x, whole %x", phrase, got, want)
+		}
+		if got, want := HashOf([]byte(phrase)), HashOf(phrase); got != want {
+			t.Errorf("%q as bytes %x, as a string %x", phrase, got, want)
+		}
+	}
+	if HashOf("a") == HashOf("b") || HashOf("ab") == HashOf("ba") {
+		t.Error("distinct phrases hash alike")
 	}
 }

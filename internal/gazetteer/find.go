@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/sitrep/sitrep/internal/bloom"
 	"github.com/sitrep/sitrep/internal/lexicon"
 	"github.com/sitrep/sitrep/internal/text"
 )
@@ -65,7 +66,7 @@ func (g *Gazetteer) FindIn(d *text.Doc) []Mention {
 	var out []Mention
 	key := make([]byte, 0, 64)
 	// ends[k] is where the k-th word of the phrase being tried ends in
-	// key, and states[k] FNV-1a's state after it (see hashName); each
+	// key, and states[k] the hash's state after it (see bloom.Append); each
 	// capitalised word sets as many as it reads.
 	var ends [maxWords + 1]int
 	var states [maxWords + 1]uint64
@@ -79,7 +80,7 @@ func (g *Gazetteer) FindIn(d *text.Doc) []Mention {
 		var ids []int32
 		// The lengths of the names that begin with this word, no longer
 		// than the text left, longest first.
-		firstHash := hashName(t.Key)
+		firstHash := bloom.HashOf(t.Key)
 		lengths := g.lengths.get(firstHash) & (1<<(min(len(toks)-i, maxWords)+1) - 1)
 		// A shorter phrase's key is a prefix of the longest one's: fold
 		// the words once, as far as joiners link them, and note where
@@ -87,7 +88,7 @@ func (g *Gazetteer) FindIn(d *text.Doc) []Mention {
 		joined := 0
 		key = key[:0]
 		longest := 63 - bits.LeadingZeros64(lengths) // -1 when none
-		state := fnvOffset
+		state := bloom.Offset
 		for k := 0; k < longest; k++ {
 			from := len(key)
 			if k > 0 {
@@ -97,7 +98,7 @@ func (g *Gazetteer) FindIn(d *text.Doc) []Mention {
 				key = append(key, ' ')
 			}
 			key = append(key, toks[i+k].Key...)
-			state = fnvAppend(state, key[from:])
+			state = bloom.Append(state, key[from:])
 			joined, ends[k+1], states[k+1] = k+1, len(key), state
 		}
 		for ; lengths != 0; lengths &^= 1 << (63 - bits.LeadingZeros64(lengths)) {
@@ -108,7 +109,7 @@ func (g *Gazetteer) FindIn(d *text.Doc) []Mention {
 			phrase := key[:ends[n]]
 			h := firstHash // a name of one word is its first word
 			if n > 1 {
-				if h = finishName(states[n]); !g.phrases.Has(h) {
+				if h = bloom.Finish(states[n]); !g.phrases.Has(h) {
 					continue // most phrases name nothing: spare the map
 				}
 			}

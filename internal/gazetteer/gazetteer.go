@@ -430,7 +430,7 @@ func (l *loader) index(name string, idx int32) {
 		l.phrases = append(l.phrases, h)
 	}
 	first, _, _ := bytes.Cut(k, []byte{' '})
-	l.lengths[hashName(first)] |= 1 << w
+	l.lengths[bloom.HashOf(first)] |= 1 << w
 }
 
 // prominence orders same-named places: countries, then capitals and

@@ -538,23 +538,6 @@ func FuzzNearBefore(f *testing.F) {
 	})
 }
 
-// TestHashNameByParts checks that a name hashed a word at a time, as
-// FindIn hashes the phrases it tries, hashes as the whole name does.
-func TestHashNameByParts(t *testing.T) {
-	for _, name := range []string{"", "kabul", "north waziristan", "tehreek e taliban pakistan", "ras al ayn"} {
-		state := fnvOffset
-		for i, w := range strings.Split(name, " ") {
-			if i > 0 {
-				state = fnvAppend(state, " ")
-			}
-			state = fnvAppend(state, w)
-		}
-		if got, want := finishName(state), hashName(name); got != want {
-			t.Errorf("%q hashed by parts %x, whole %x", name, got, want)
-		}
-	}
-}
-
 // TestQualifies holds folds.qualifies to the folds of the names it
 // compares, as text.Fold writes them.
 func TestQualifies(t *testing.T) {

@@ -15,7 +15,7 @@ import (
 
 // namesIndex is the index of the places' folded names that build makes,
 // written by writeNames: Load reads it in place rather than fold and file
-// every name again, or even hash them (see hashName).
+// every name again, or even hash them (see bloom.HashOf).
 //
 //go:embed names.idx
 var namesIndex string

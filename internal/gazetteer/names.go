@@ -7,40 +7,6 @@ import (
 	"github.com/sitrep/sitrep/internal/bloom"
 )
 
-// hashName hashes a folded name: FNV-1a over its bytes, then the
-// finaliser of splitmix64, which spreads them over the low bits the
-// tables index by and the high bits the Bloom filter reads. It takes no
-// seed, so that the index of names, whose slots it decides, is built
-// once ahead of time and read in place at each start. A text written to
-// collide with it costs look-ups, never a wrong match: a hit compares
-// the name itself.
-func hashName[T string | []byte](k T) uint64 {
-	return finishName(fnvAppend(fnvOffset, k))
-}
-
-// fnvOffset is FNV-1a's state before any byte.
-const fnvOffset = uint64(14695981039346656037)
-
-// fnvAppend returns FNV-1a's state h after the bytes of k: hashName of a
-// phrase is finishName of the state after its words, so that the words
-// of a phrase are hashed once for all the phrases they begin.
-func fnvAppend[T string | []byte](h uint64, k T) uint64 {
-	for i := 0; i < len(k); i++ {
-		h ^= uint64(k[i])
-		h *= 1099511628211
-	}
-	return h
-}
-
-// finishName returns the hash of a name from FNV-1a's state after it.
-func finishName(h uint64) uint64 {
-	h ^= h >> 30
-	h *= 0xbf58476d1ce4e5b9
-	h ^= h >> 27
-	h *= 0x94d049bb133111eb
-	return h ^ h>>31
-}
-
 // nameTable maps folded names to the places they name. It is read in
 // place from the index writeNames writes: its slots, names and lists are
 // the embedded index's own bytes, which a process faults in only where a
@@ -104,7 +70,7 @@ func (t *nameTable) get(h uint64, k []byte) []int32 {
 
 // lookup returns the places named by the folded name k.
 func (t *nameTable) lookup(k string) []int32 {
-	if i := findName(t, hashName(k), k); i >= 0 {
+	if i := findName(t, bloom.HashOf(k), k); i >= 0 {
 		return t.places(i)
 	}
 	return nil
@@ -220,7 +186,7 @@ func (b *nameBuilder) find(h uint64, k []byte) int32 {
 // add files place idx under the folded name k, unless it is there. It
 // returns k's hash and whether k is a name the table did not have.
 func (b *nameBuilder) add(k []byte, idx int32) (h uint64, fresh bool) {
-	h = hashName(k)
+	h = bloom.HashOf(k)
 	i := b.find(h, k)
 	if i < 0 {
 		i = int32(len(b.entries))
@@ -260,7 +226,7 @@ func (b *nameBuilder) grow() {
 
 // places appends the places of the folded name k to dst.
 func (b *nameBuilder) places(dst []int32, k []byte) []int32 {
-	if i := b.find(hashName(k), k); i >= 0 {
+	if i := b.find(bloom.HashOf(k), k); i >= 0 {
 		return b.list(dst, i)
 	}
 	return dst
