@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -1016,12 +1017,7 @@ var modalByLast = func() map[string][][]string {
 
 // modalShapes rules out most words as a key of modalByLast before the
 // map is asked.
-var modalShapes = func() (t text.Shapes) {
-	for w := range modalByLast {
-		t.Add(w)
-	}
-	return t
-}()
+var modalShapes = text.ShapesOf(maps.Keys(modalByLast))
 
 // modal is modalRE.MatchString(s). A match is a modal phrase that ends
 // where one of the last four runs of non-space ends, with nothing but
@@ -1139,12 +1135,7 @@ var habitualByWord = func() map[string][]string {
 
 // habitualShapes rules out most words as a key of habitualByWord before
 // the map is asked.
-var habitualShapes = func() (t text.Shapes) {
-	for w := range habitualByWord {
-		t.Add(w)
-	}
-	return t
-}()
+var habitualShapes = text.ShapesOf(maps.Keys(habitualByWord))
 
 // habitual is habitualRE.MatchString(s): it looks up each word of s
 // among the phrases' first words, where the engine tries the whole list

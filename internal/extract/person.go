@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"math/bits"
 	"regexp"
 	"sort"
@@ -376,12 +377,7 @@ var notNames = map[string]bool{
 type wordShapes = text.Shapes
 
 // notNameShapes rules out most words as notNames before the map.
-var notNameShapes = func() (s text.Shapes) {
-	for w := range notNames {
-		s.Add(w)
-	}
-	return s
-}()
+var notNameShapes = text.ShapesOf(maps.Keys(notNames))
 
 // firstField returns strings.Fields(s)[0] for an s that opens with a
 // word, without the slice of every word.

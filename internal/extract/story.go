@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"maps"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -145,14 +146,7 @@ var openerCapitals = func() (t [256]bool) {
 
 // storyShapes rules out most words as one of finiteWords and
 // headlineWords before the maps are asked.
-var storyShapes = func() (t text.Shapes) {
-	for _, m := range []map[string]bool{finiteWords, headlineWords} {
-		for w := range m {
-			t.Add(w)
-		}
-	}
-	return t
-}()
+var storyShapes = text.ShapesOf(maps.Keys(finiteWords), maps.Keys(headlineWords))
 
 // storyWords holds finiteWords and headlineWords in one map, each word's
 // kinds as bits: one look-up for a word, not two.

@@ -1,5 +1,7 @@
 package text
 
+import "iter"
+
 // Keys is a set of words' keys asked of every word of a text: it rules
 // out most words by their first byte and length before it looks them
 // up.
@@ -47,6 +49,18 @@ func (s *Shapes) Add(key string) {
 	if key != "" {
 		s[key[0]] |= shapeBit(len(key))
 	}
+}
+
+// ShapesOf returns the Shapes of the keys of each of seqs: the keys of a
+// map of words, most often.
+func ShapesOf(seqs ...iter.Seq[string]) Shapes {
+	var s Shapes
+	for _, seq := range seqs {
+		for key := range seq {
+			s.Add(key)
+		}
+	}
+	return s
 }
 
 // May reports whether key may be one of the keys added; never for "".

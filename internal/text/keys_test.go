@@ -1,6 +1,8 @@
 package text
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -45,5 +47,19 @@ func TestShapesMayBytes(t *testing.T) {
 		if got, want := s.MayBytes([]byte(k)), s.May(k); got != want {
 			t.Errorf("MayBytes(%q) = %v, May %v", k, got, want)
 		}
+	}
+}
+
+// TestShapesOf checks that ShapesOf adds the keys of every sequence, and
+// only their shapes.
+func TestShapesOf(t *testing.T) {
+	s := ShapesOf(slices.Values([]string{"war", "conflict"}), maps.Keys(map[string]bool{"killed": true, "": true}))
+	for k, want := range map[string]bool{"war": true, "wax": true, "conflict": true, "killed": true, "kills": false, "wars": false, "": false, "dead": false} {
+		if got := s.May(k); got != want {
+			t.Errorf("May(%q) = %v, want %v", k, got, want)
+		}
+	}
+	if ShapesOf() != (Shapes{}) {
+		t.Error("ShapesOf() holds a shape")
 	}
 }
