@@ -243,18 +243,26 @@ func (a *analysis) typeAttack(t Trigger, w weaponText) Trigger {
 // and riot words. The triggers of a sentence ask it of the same text, and
 // the last answer is kept.
 func (a *analysis) crowdRiot(text string) bool {
-	if a.crowdText.ok && a.crowdText.text == text {
-		return a.crowdText.is
-	}
-	is := crowdRE.MatchString(text) && riotRE.MatchString(text) // the crowd first: it is rarely there
-	a.crowdText = textFact{text: text, is: is, ok: true}
-	return is
+	return a.crowdText.of(text, func(s string) bool {
+		return crowdRE.MatchString(s) && riotRE.MatchString(s) // the crowd first: it is rarely there
+	})
 }
 
-// textFact is what a rule said of a text, kept for the next to ask.
-type textFact struct {
-	text   string
-	is, ok bool
+// lastText keeps what a rule read of the last text it was asked about,
+// for the next to ask: the triggers of a sentence ask in turn of the
+// same text.
+type lastText[T any] struct {
+	text string
+	v    T
+	ok   bool
+}
+
+// of returns what read reads of text, read again only for a new text.
+func (m *lastText[T]) of(text string, read func(string) T) T {
+	if !m.ok || m.text != text {
+		m.text, m.v, m.ok = text, read(text), true
+	}
+	return m.v
 }
 
 // indexFold is indexFold(s, sub), where s, when it is not ASCII, is
@@ -263,16 +271,7 @@ func (a *analysis) indexFold(s, sub string) int {
 	if text.IsASCII(s) || !text.IsASCII(sub) {
 		return indexFold(s, sub)
 	}
-	if !a.lowered.ok || a.lowered.text != s {
-		a.lowered = loweredText{text: s, lower: strings.ToLower(s), ok: true}
-	}
-	return strings.Index(a.lowered.lower, strings.ToLower(sub))
-}
-
-// loweredText is a text and its strings.ToLower.
-type loweredText struct {
-	text, lower string
-	ok          bool
+	return strings.Index(a.lowered.of(s, strings.ToLower), strings.ToLower(sub))
 }
 
 // indexFold is strings.Index(strings.ToLower(s), strings.ToLower(sub)).

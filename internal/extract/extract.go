@@ -365,8 +365,8 @@ type analysis struct {
 	textWeapons []bool
 	// crowdText memoizes crowdRiot and lowered indexFold for the last
 	// text each read.
-	crowdText textFact
-	lowered   loweredText
+	crowdText lastText[bool]
+	lowered   lastText[string]
 	// protest memoizes protestOf, one per sentence.
 	protest []protestKind
 	// claims is whether the text may claim responsibility for an

@@ -28,3 +28,19 @@ func TestProtestOf(t *testing.T) {
 		}
 	}
 }
+
+// TestLastText checks that lastText reads a text once while it is asked
+// of it again, and reads anew for another.
+func TestLastText(t *testing.T) {
+	var m lastText[int]
+	reads := 0
+	read := func(s string) int { reads++; return len(s) }
+	for _, tt := range []struct {
+		text        string
+		want, reads int
+	}{{"abc", 3, 1}, {"abc", 3, 1}, {"", 0, 2}, {"", 0, 2}, {"abc", 3, 3}} {
+		if got := m.of(tt.text, read); got != tt.want || reads != tt.reads {
+			t.Errorf("of(%q) = %d after %d reads, want %d after %d", tt.text, got, reads, tt.want, tt.reads)
+		}
+	}
+}
